@@ -1,0 +1,306 @@
+import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
+import { ConflictError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { Change, IndexName, Page, QuerySpec, RecordKey, RecordStore, RecordWrite, VersionedRecord } from '../../ports/record-store';
+import { auditKey, auditPrefix, chainRegistryKey, chainRegistryPk, streamName } from './audit-keys';
+import { tableDefinition } from './table-definition';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * RecordStore on one DynamoDB table. Every change is a conditional write (attribute_not_exists on
+ * create, version = expected on update) and its audit event goes into the same TransactWriteItems,
+ * so a state change without its audit record (or the reverse) cannot happen.
+ */
+export class DynamoRecordStore implements RecordStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly clock: Clock,
+    private readonly hash: Hasher,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined> {
+    const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.tableName, Key: toKey(key), ConsistentRead: true })));
+    return out.Item ? toRecord<T>(out.Item) : undefined;
+  }
+
+  async getPlain(key: RecordKey): Promise<Item | undefined> {
+    const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.tableName, Key: toKey(key), ConsistentRead: true })));
+    return out.Item;
+  }
+
+  async commit(changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    const now = this.clock.now().toISOString();
+    const items: TransactItem[] = [];
+    // Creating and updating need the chain head of the record as it stands; an update reads it
+    // with the version it expects, so a concurrent writer makes the whole transaction fail.
+    for (const change of changes) items.push(...(await this.transactItemsFor(change, now)));
+    if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`commit of ${items.length} items exceeds the DynamoDB transaction limit`);
+    try {
+      await this.send(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) throw conflictFor(items, failed, error);
+        // Another transaction was changing the same item at that moment: the same as a stale write.
+        if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw new VersionConflictError('concurrent transaction on the same item');
+        throw new StorageUnavailableError('transaction cancelled by DynamoDB', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async query<T>(spec: QuerySpec): Promise<Page<VersionedRecord<T>>> {
+    const { pkName, skName } = keyNames(spec.index);
+    const names: Record<string, string> = { '#pk': pkName };
+    const values: Record<string, unknown> = { ':pk': spec.pk };
+    let condition = '#pk = :pk';
+    if (spec.sk) {
+      names['#sk'] = skName;
+      if ('beginsWith' in spec.sk) {
+        condition += ' AND begins_with(#sk, :sk)';
+        values[':sk'] = spec.sk.beginsWith;
+      } else if ('between' in spec.sk) {
+        condition += ' AND #sk BETWEEN :lo AND :hi';
+        values[':lo'] = spec.sk.between[0];
+        values[':hi'] = spec.sk.between[1];
+      } else if ('lte' in spec.sk) {
+        condition += ' AND #sk <= :sk';
+        values[':sk'] = spec.sk.lte;
+      } else {
+        condition += ' AND #sk >= :sk';
+        values[':sk'] = spec.sk.gte;
+      }
+    }
+    const out = await this.send(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: spec.index,
+          KeyConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: !spec.descending,
+          Limit: spec.limit ?? 50,
+          ExclusiveStartKey: spec.cursor ? decodeCursor(spec.cursor) : undefined,
+        }),
+      ),
+    );
+    return {
+      items: (out.Items ?? []).map((item) => toRecord<T>(item)),
+      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async history(key: RecordKey): Promise<AuditEvent[]> {
+    const events: AuditEvent[] = [];
+    let cursor: Item | undefined;
+    do {
+      const out = await this.send(() =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': key.pk, ':prefix': auditPrefix(key) },
+            ExclusiveStartKey: cursor,
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      for (const item of out.Items ?? []) events.push(item.event as AuditEvent);
+      cursor = out.LastEvaluatedKey;
+    } while (cursor);
+    return events;
+  }
+
+  async chainsStartedIn(month: string): Promise<RecordKey[]> {
+    const streams: RecordKey[] = [];
+    let cursor: Item | undefined;
+    do {
+      const out = await this.send(() =>
+        this.doc.send(new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': chainRegistryPk(month) }, ExclusiveStartKey: cursor })),
+      );
+      for (const item of out.Items ?? []) streams.push(item.stream as RecordKey);
+      cursor = out.LastEvaluatedKey;
+    } while (cursor);
+    return streams;
+  }
+
+  async increment(key: RecordKey, by: number, options: { max?: number; expiresAt?: number } = {}): Promise<number | undefined> {
+    const names: Record<string, string> = { '#v': 'value' };
+    const values: Record<string, unknown> = { ':by': by };
+    let update = 'ADD #v :by';
+    if (options.expiresAt !== undefined) {
+      update += ' SET #ttl = if_not_exists(#ttl, :ttl)';
+      names['#ttl'] = tableDefinition.timeToLiveAttribute;
+      values[':ttl'] = options.expiresAt;
+    }
+    let condition: string | undefined;
+    if (options.max !== undefined) {
+      condition = 'attribute_not_exists(#v) OR #v <= :limit';
+      values[':limit'] = options.max - by;
+    }
+    try {
+      const out = await this.send(() =>
+        this.doc.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: toKey(key),
+            UpdateExpression: update,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      );
+      return Number(out.Attributes?.value);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
+  private async transactItemsFor(change: Change, now: string): Promise<TransactItem[]> {
+    const t = this.tableName;
+    switch (change.op) {
+      case 'guard':
+        return [
+          {
+            Put: {
+              TableName: t,
+              Item: { ...change.data, ...toKey(change.key), [tableDefinition.timeToLiveAttribute]: change.expiresAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ];
+      case 'check':
+        return [
+          {
+            ConditionCheck: {
+              TableName: t,
+              Key: toKey(change.key),
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': change.expectedVersion },
+            },
+          },
+        ];
+      case 'create': {
+        const { key } = change.write;
+        const event = sealEvent(this.hash, change.event, { stream: streamName(key), seq: 1, at: now, prevHash: '' });
+        return [
+          {
+            Put: {
+              TableName: t,
+              Item: toItem(change.write, { version: 1, auditHead: event.hash, createdAt: now, updatedAt: now }),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: t, Item: { ...toKey(auditKey(key, 1)), entity: 'audit', event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          { Put: { TableName: t, Item: { ...toKey(chainRegistryKey(key, now)), entity: 'chain', stream: key } } },
+        ];
+      }
+      case 'update': {
+        const { key } = change.write;
+        const current = await this.getPlain(key);
+        if (!current || current.version !== change.expectedVersion) {
+          throw new VersionConflictError(`${streamName(key)}: expected version ${change.expectedVersion}, found ${String(current?.version)}`);
+        }
+        const seq = change.expectedVersion + 1;
+        const event = sealEvent(this.hash, change.event, { stream: streamName(key), seq, at: now, prevHash: String(current.auditHead ?? '') });
+        return [
+          {
+            Put: {
+              TableName: t,
+              Item: toItem(change.write, { version: seq, auditHead: event.hash, createdAt: String(current.createdAt), updatedAt: now }),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': change.expectedVersion },
+            },
+          },
+          { Put: { TableName: t, Item: { ...toKey(auditKey(key, seq)), entity: 'audit', event }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ];
+      }
+    }
+  }
+
+  /** Throttling and service faults become one error the web layer turns into a calm 503. */
+  private async send<R>(call: () => Promise<R>): Promise<R> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) throw error;
+      const name = (error as { name?: string }).name ?? '';
+      if (/Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|InternalServerError|ServiceUnavailable/.test(name)) {
+        throw new StorageUnavailableError(`DynamoDB: ${name}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function keyNames(index?: string): { pkName: string; skName: string } {
+  if (!index) return { pkName: tableDefinition.partitionKey, skName: tableDefinition.sortKey };
+  const def = tableDefinition.globalSecondaryIndexes.find((i) => i.indexName === index);
+  if (!def) throw new Error(`unknown index ${index}`);
+  return { pkName: def.partitionKey, skName: def.sortKey };
+}
+
+function toKey(key: RecordKey): Item {
+  return { PK: key.pk, SK: key.sk };
+}
+
+function toItem(write: RecordWrite<unknown>, meta: Item): Item {
+  const item: Item = { ...toKey(write.key), entity: write.entity, data: write.data, ...meta };
+  for (const def of tableDefinition.globalSecondaryIndexes) {
+    const entry = write.indexes?.[def.indexName as IndexName];
+    if (entry) {
+      item[def.partitionKey] = entry.pk;
+      item[def.sortKey] = entry.sk;
+    }
+  }
+  return item;
+}
+
+function toRecord<T>(item: Item): VersionedRecord<T> {
+  return { data: item.data as T, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
+}
+
+function conflictFor(items: TransactItem[], index: number, cause: unknown): Error {
+  const item = items[index];
+  if (item?.Put?.ConditionExpression === 'attribute_not_exists(PK)') {
+    return new ConflictError('该记录已存在，不能重复创建。', `duplicate ${String(item.Put.Item?.PK)}/${String(item.Put.Item?.SK)}`);
+  }
+  return new VersionConflictError(`transaction item ${index} failed its condition: ${String((cause as Error).message)}`);
+}
+
+function encodeCursor(key: Item): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Item {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Item;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError('分页参数无效，请从第一页重新浏览。');
+}

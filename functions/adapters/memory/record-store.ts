@@ -1,0 +1,132 @@
+import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
+import { ConflictError, ValidationError, VersionConflictError } from '../../domain/errors';
+import type { Clock } from '../../ports/clock';
+import type { Change, IndexName, Page, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '../../ports/record-store';
+
+interface Stored {
+  entity: string;
+  data: unknown;
+  version: number;
+  auditHead: string;
+  createdAt: string;
+  updatedAt: string;
+  indexes: Partial<Record<IndexName, { pk: string; sk: string } | null>>;
+}
+
+const k = (key: RecordKey) => `${key.pk}\u0000${key.sk}`;
+
+/**
+ * In-memory RecordStore for unit tests of use cases and the web app. The contract suite in
+ * test/integration/contract runs the same expectations against it and against DynamoDB Local,
+ * so it cannot quietly drift from the real adapter.
+ */
+export class MemoryRecordStore implements RecordStore {
+  private readonly records = new Map<string, Stored & { key: RecordKey }>();
+  private readonly events = new Map<string, AuditEvent[]>();
+  private readonly plain = new Map<string, Record<string, unknown>>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly hash: Hasher,
+  ) {}
+
+  async get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined> {
+    const r = this.records.get(k(key));
+    return r ? toRecord<T>(r) : undefined;
+  }
+
+  async getPlain(key: RecordKey): Promise<Record<string, unknown> | undefined> {
+    const p = this.plain.get(k(key));
+    return p ? { ...p } : undefined;
+  }
+
+  async commit(changes: readonly Change[]): Promise<void> {
+    // Validate everything first, then apply: all or nothing, like TransactWriteItems.
+    for (const c of changes) {
+      if (c.op === 'create' && this.records.has(k(c.write.key))) throw new ConflictError('该记录已存在，不能重复创建。');
+      if (c.op === 'guard' && this.plain.has(k(c.key))) throw new ConflictError('该记录已存在，不能重复创建。');
+      if (c.op === 'update' || c.op === 'check') {
+        const key = c.op === 'update' ? c.write.key : c.key;
+        if (this.records.get(k(key))?.version !== c.expectedVersion) throw new VersionConflictError();
+      }
+    }
+    const at = this.clock.now().toISOString();
+    for (const c of changes) {
+      if (c.op === 'guard') this.plain.set(k(c.key), { ...c.data, PK: c.key.pk, SK: c.key.sk });
+      if (c.op !== 'create' && c.op !== 'update') continue;
+      const key = c.write.key;
+      const previous = this.records.get(k(key));
+      const seq = (previous?.version ?? 0) + 1;
+      const event = sealEvent(this.hash, c.event, { stream: `${key.pk}|${key.sk}`, seq, at, prevHash: previous?.auditHead ?? '' });
+      this.records.set(k(key), {
+        key,
+        entity: c.write.entity,
+        data: structuredClone(c.write.data),
+        version: seq,
+        auditHead: event.hash,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
+        indexes: { ...(c.write.indexes ?? {}) },
+      });
+      this.events.set(k(key), [...(this.events.get(k(key)) ?? []), event]);
+    }
+  }
+
+  async query<T>(spec: QuerySpec): Promise<Page<VersionedRecord<T>>> {
+    const rows = [...this.records.values()]
+      .map((r) => ({ r, entry: spec.index ? r.indexes[spec.index] : r.key }))
+      .filter((x): x is { r: Stored & { key: RecordKey }; entry: { pk: string; sk: string } } => !!x.entry && x.entry.pk === spec.pk)
+      .filter(({ entry }) => matchesSk(entry.sk, spec.sk))
+      // Ties on an index sort key are broken by the table key, as DynamoDB does.
+      .sort((a, b) => compare(a.entry.sk, b.entry.sk) || compare(k(a.r.key), k(b.r.key)));
+    if (spec.descending) rows.reverse();
+    let start = 0;
+    if (spec.cursor) {
+      const after = decodeCursor(spec.cursor);
+      start = rows.findIndex(({ r }) => k(r.key) === after) + 1;
+      if (start === 0) throw new ValidationError('分页参数无效，请从第一页重新浏览。');
+    }
+    const limit = spec.limit ?? 50;
+    const page = rows.slice(start, start + limit);
+    const more = start + limit < rows.length;
+    return {
+      items: page.map(({ r }) => toRecord<T>(r)),
+      cursor: more && page.length ? Buffer.from(k(page[page.length - 1]!.r.key)).toString('base64url') : undefined,
+    };
+  }
+
+  async chainsStartedIn(month: string): Promise<RecordKey[]> {
+    return [...this.records.values()].filter((r) => r.createdAt.startsWith(month)).map((r) => r.key);
+  }
+
+  async history(key: RecordKey): Promise<AuditEvent[]> {
+    return [...(this.events.get(k(key)) ?? [])];
+  }
+
+  async increment(key: RecordKey, by: number, options: { max?: number } = {}): Promise<number | undefined> {
+    const current = Number(this.plain.get(k(key))?.value ?? 0);
+    if (options.max !== undefined && current + by > options.max) return undefined;
+    this.plain.set(k(key), { ...this.plain.get(k(key)), value: current + by });
+    return current + by;
+  }
+}
+
+function toRecord<T>(r: Stored): VersionedRecord<T> {
+  return { data: structuredClone(r.data) as T, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt, auditHead: r.auditHead };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function matchesSk(sk: string, cond: QuerySpec['sk']): boolean {
+  if (!cond) return true;
+  if ('beginsWith' in cond) return sk.startsWith(cond.beginsWith);
+  if ('between' in cond) return sk >= cond.between[0] && sk <= cond.between[1];
+  if ('lte' in cond) return sk <= cond.lte;
+  return sk >= cond.gte;
+}
+
+function decodeCursor(cursor: string): string {
+  return Buffer.from(cursor, 'base64url').toString('utf8');
+}

@@ -1,0 +1,37 @@
+import type { Hasher } from '../domain/audit/chain';
+import type { Logger } from '../observability/logger';
+import type { Clock } from '../ports/clock';
+import type { PrivateFileStore } from '../ports/file-store';
+import type { RecordStore } from '../ports/record-store';
+import type { StaffTokenSigner, StaffTokenVerifier } from '../ports/staff-auth';
+
+/** Deployment facts the app needs; built once from the environment by a composition root. */
+export interface AppConfig {
+  readonly deployment: 'aws' | 'local';
+  readonly agencyName: string;
+  readonly agencyCode: string;
+  readonly publicBaseUrl: string;
+  readonly publicFilesBaseUrl: string;
+  readonly appSecret: string;
+  readonly appVersion: string;
+  /** Cognito hosted UI (AWS only): where /login sends staff. */
+  readonly staffSignIn?: { readonly authorizeUrl: string; readonly tokenUrl: string; readonly clientId: string };
+}
+
+/**
+ * Everything a use case or route may touch, built once per process by one of the two
+ * composition roots (functions/handlers/*, functions/local/*) or by tests with fakes.
+ */
+export interface AppDependencies {
+  readonly config: AppConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly hash: Hasher;
+  readonly records: RecordStore;
+  readonly files: PrivateFileStore;
+  readonly verifyStaffToken: StaffTokenVerifier;
+  /** Local mode only: signs tokens for the demo accounts on the local login page. */
+  readonly localSignIn?: StaffTokenSigner;
+  /** Checks the storage the app depends on (for /health?deep=1). */
+  readonly ping?: () => Promise<void>;
+}

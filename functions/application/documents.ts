@@ -1,0 +1,131 @@
+import { checkUpload, type StaffDocument } from '../domain/documents/document';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { staffActor, type StaffMember } from '../domain/staff';
+import { DocumentRepository } from '../repositories/document-repository';
+import { keys } from '../repositories/keys';
+import { sniffContentType } from '../adapters/extraction/sniff';
+import type { Page } from '../ports/record-store';
+import type { AppDependencies } from './context';
+import { newId } from './ids';
+
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
+
+/**
+ * Stores a staff upload in the private bucket and records it. The file is checked by its content
+ * before anything is stored; if recording fails after the upload, the object is removed again,
+ * so there is never a file without its record or a record without its file.
+ */
+export async function uploadDocument(deps: Deps, staff: StaffMember, input: { title: string; fileName: string; bytes: Uint8Array }): Promise<StaffDocument> {
+  const contentType = checkUpload({
+    title: input.title,
+    fileName: input.fileName,
+    sizeBytes: input.bytes.byteLength,
+    sniffedType: sniffContentType(input.bytes),
+  });
+  const now = deps.clock.now();
+  const id = newId(now);
+  const fileName = safeFileName(input.fileName);
+  const doc: StaffDocument = {
+    id,
+    title: input.title.trim(),
+    fileName,
+    contentType,
+    sizeBytes: input.bytes.byteLength,
+    fileKey: `documents/${id}`,
+    uploadedAt: now.toISOString(),
+    uploadedBy: { id: staff.id, name: staff.displayName },
+  };
+  await deps.files.put(doc.fileKey, input.bytes, contentType);
+  try {
+    await new DocumentRepository(deps.records).add(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType } });
+  } catch (error) {
+    await deps.files.delete(doc.fileKey).catch((cleanup: unknown) => deps.logger.error('orphaned upload could not be removed', { key: doc.fileKey, error: cleanup }));
+    throw error;
+  }
+  return doc;
+}
+
+export function listDocuments(deps: Pick<AppDependencies, 'records'>, cursor?: string): Promise<Page<StaffDocument>> {
+  return new DocumentRepository(deps.records).listNewest(20, cursor);
+}
+
+export async function documentDownloadUrl(deps: Pick<AppDependencies, 'records' | 'files'>, id: string): Promise<string> {
+  const doc = await new DocumentRepository(deps.records).get(id);
+  if (!doc) throw new NotFoundError('文件不存在或已被删除。');
+  return deps.files.presignDownload(doc.fileKey, doc.fileName);
+}
+
+/** Browsers send paths on some platforms and control characters from crafted forms. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  if (!cleaned) throw new ValidationError('文件名无效。', { file: '文件名无效，请重命名后再上传。' });
+  return cleaned;
+}
+
+const SLOT_SECONDS = 60 * 60;
+
+export interface UploadSlot {
+  readonly uploadId: string;
+  readonly url: string;
+  readonly method: 'PUT';
+  readonly headers: Record<string, string>;
+  readonly expiresInSeconds: number;
+}
+
+/**
+ * Direct-to-S3 upload, step 1: the declared type and size are checked and signed into a
+ * short-lived PUT URL, so the file never passes through the Lambda function.
+ */
+export async function openUploadSlot(
+  deps: Pick<AppDependencies, 'records' | 'files' | 'clock'>,
+  staff: StaffMember,
+  input: { fileName: string; contentType: string; sizeBytes: number },
+): Promise<UploadSlot> {
+  checkUpload({ title: 'x', fileName: input.fileName, sizeBytes: input.sizeBytes, sniffedType: input.contentType });
+  const now = deps.clock.now();
+  const uploadId = newId(now);
+  const fileKey = `documents/${uploadId}`;
+  await deps.records.commit([
+    {
+      op: 'guard',
+      key: keys.uploadSlot(uploadId),
+      data: { entity: 'upload-slot', fileKey, fileName: safeFileName(input.fileName), contentType: input.contentType, sizeBytes: input.sizeBytes, staffId: staff.id },
+      expiresAt: Math.floor(now.getTime() / 1000) + SLOT_SECONDS,
+    },
+  ]);
+  const signed = await deps.files.presignUpload(fileKey, input.contentType, input.sizeBytes);
+  return { uploadId, ...signed };
+}
+
+/**
+ * Step 2: the object S3 holds is checked by its content (magic bytes) and size against what was
+ * declared; a mismatch deletes it. Only then is the document recorded.
+ */
+export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: string, title: string): Promise<StaffDocument> {
+  const slot = await deps.records.getPlain(keys.uploadSlot(uploadId));
+  if (!slot || slot.staffId !== staff.id) throw new NotFoundError('上传记录不存在或已过期，请重新上传。');
+  const fileKey = String(slot.fileKey);
+  const stored = await deps.files.head(fileKey);
+  if (!stored) throw new ValidationError('尚未收到文件，请先完成上传。', { file: '尚未收到文件，请先完成上传。' });
+  const start = await deps.files.readStart(fileKey, 4096);
+  const sniffed = start ? sniffContentType(start) : undefined;
+  if (stored.sizeBytes !== Number(slot.sizeBytes) || sniffed !== slot.contentType) {
+    await deps.files.delete(fileKey);
+    throw new ValidationError('文件内容与申报的类型或大小不符，已删除，请重新上传。', { file: '文件内容与申报的类型或大小不符。' });
+  }
+  const contentType = checkUpload({ title, fileName: String(slot.fileName), sizeBytes: stored.sizeBytes, sniffedType: sniffed });
+  const now = deps.clock.now();
+  const doc: StaffDocument = {
+    id: uploadId,
+    title: title.trim(),
+    fileName: String(slot.fileName),
+    contentType,
+    sizeBytes: stored.sizeBytes,
+    fileKey,
+    uploadedAt: now.toISOString(),
+    uploadedBy: { id: staff.id, name: staff.displayName },
+  };
+  await new DocumentRepository(deps.records).add(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType, via: 'presigned-put' } });
+  return doc;
+}

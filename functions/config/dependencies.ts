@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { createRemoteJWKSet } from 'jose';
+import { createStaffTokenVerifier } from '../adapters/auth/staff-token';
+import { DynamoRecordStore } from '../adapters/dynamodb/record-store';
+import { S3PrivateFileStore } from '../adapters/s3/private-file-store';
+import type { AppDependencies } from '../application/context';
+import type { Hasher } from '../domain/audit/chain';
+import { createLogger } from '../observability/logger';
+import { systemClock } from '../ports/clock';
+import type { StaffTokenSigner } from '../ports/staff-auth';
+import type { JWTVerifyGetKey } from 'jose';
+import { createClients } from './clients';
+import type { AppEnv } from './env';
+
+export const APP_VERSION = '0.1.0';
+
+export const sha256: Hasher = (text) => createHash('sha256').update(text).digest('hex');
+
+export interface LocalOverrides {
+  /** Local issuer's keys and signer; in AWS the keys come from Cognito's JWKS URL. */
+  readonly staffKeys?: JWTVerifyGetKey;
+  readonly localSignIn?: StaffTokenSigner;
+}
+
+/** Composition root shared by Lambda and local mode: environment in, ports out. */
+export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}): AppDependencies {
+  const clock = systemClock;
+  const { dynamodb, s3 } = createClients(env);
+  const region = env.AWS_REGION;
+  const cognitoDomain = env.AUTH_SIGN_IN_DOMAIN;
+  return {
+    config: {
+      deployment: env.DEPLOYMENT,
+      agencyName: env.AGENCY_NAME,
+      agencyCode: env.AGENCY_CODE,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      publicFilesBaseUrl: env.PUBLIC_FILES_BASE_URL,
+      appSecret: env.APP_SECRET,
+      appVersion: APP_VERSION,
+      staffSignIn: cognitoDomain
+        ? { authorizeUrl: `${cognitoDomain}/oauth2/authorize`, tokenUrl: `${cognitoDomain}/oauth2/token`, clientId: env.AUTH_AUDIENCE }
+        : undefined,
+    },
+    clock,
+    logger: createLogger(env.LOG_LEVEL, { service: 'gov-disclosure-portal', region }),
+    hash: sha256,
+    records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256),
+    files: new S3PrivateFileStore(s3, env.PRIVATE_BUCKET),
+    verifyStaffToken: createStaffTokenVerifier({
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      keys: overrides.staffKeys ?? createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
+    }),
+    localSignIn: overrides.localSignIn,
+    ping: async () => {
+      await dynamodb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }));
+    },
+  };
+}

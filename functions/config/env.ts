@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The environment contract shared by both composition roots. The CDK stack sets these on the
+ * Lambda functions; local mode sets them from the emulators it starts. Nothing else reads
+ * process.env.
+ */
+const envSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  PRIVATE_BUCKET: z.string().min(3),
+  PUBLIC_BUCKET: z.string().min(3),
+  /** JWT issuer of staff tokens: the Cognito user pool URL in AWS, the local issuer locally. */
+  AUTH_ISSUER: z.string().url(),
+  /** Audience (Cognito app client id) that staff tokens must carry. */
+  AUTH_AUDIENCE: z.string().min(1),
+  /** Where the issuer's public keys are published (JWKS). */
+  AUTH_JWKS_URL: z.string().url(),
+  /** Cognito hosted-UI domain (https://<prefix>.auth.<region>.amazoncognito.com); AWS only. */
+  AUTH_SIGN_IN_DOMAIN: z.string().url().optional(),
+  /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
+  RELEASE_FUNCTION_NAME: z.string().optional(),
+  /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */
+  PUBLIC_BASE_URL: z.string().url(),
+  /** Base URL under which public-bucket objects are served. */
+  PUBLIC_FILES_BASE_URL: z.string().url(),
+  /** Secret for CSRF tokens, access-code hashing and the like (Secrets Manager / SSM in AWS). */
+  APP_SECRET: z.string().min(32),
+  AGENCY_NAME: z.string().min(1).default('示例市人民政府办公室'),
+  AGENCY_CODE: z.string().min(9).default('000014349'),
+  /** Endpoints: set only in local mode (emulators); unset in AWS. */
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().default('cn-north-1'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** 'local' shows the local login page and outbox; never set in AWS. */
+  DEPLOYMENT: z.enum(['aws', 'local']).default('aws'),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): AppEnv {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigurationError(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}

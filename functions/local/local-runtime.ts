@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createLocalIssuer, generateLocalIssuerKeys, type LocalIssuerKeys } from '../adapters/auth/local-issuer';
+import type { AppDependencies } from '../application/context';
+import { seedDemoData } from '../application/seed';
+import { createDependencies } from '../config/dependencies';
+import { parseEnv, type AppEnv } from '../config/env';
+import { ensureBucket, ensureTable, localDynamoClient, localS3Client, type Emulators } from './emulators';
+
+export const LOCAL_TABLE = 'gov-disclosure-local';
+export const LOCAL_PRIVATE_BUCKET = 'gov-disclosure-private';
+export const LOCAL_PUBLIC_BUCKET = 'gov-disclosure-public';
+const LOCAL_ISSUER = 'http://localhost/local-issuer';
+const LOCAL_AUDIENCE = 'local-portal';
+
+interface LocalSecrets {
+  appSecret: string;
+  issuerKeys: LocalIssuerKeys;
+}
+
+/**
+ * While `npm start` runs it leaves its emulator endpoints here, so tools such as
+ * `npm run audit:verify` use the running DynamoDB Local instead of opening the same files twice.
+ */
+const endpointsFile = (dataDir: string) => `${dataDir}/running.json`;
+
+export function writeRunningEndpoints(dataDir: string, endpoints: { dynamodbEndpoint: string; s3Endpoint: string; pid: number }): void {
+  writeFileSync(endpointsFile(dataDir), JSON.stringify(endpoints));
+}
+
+export function clearRunningEndpoints(dataDir: string): void {
+  rmSync(endpointsFile(dataDir), { force: true });
+}
+
+export function readRunningEndpoints(dataDir: string): { dynamodbEndpoint: string; s3Endpoint: string } | undefined {
+  try {
+    const running = JSON.parse(readFileSync(endpointsFile(dataDir), 'utf8')) as { dynamodbEndpoint: string; s3Endpoint: string; pid: number };
+    process.kill(running.pid, 0); // throws when that process is gone
+    return running;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Secrets local mode keeps under .data/ so sessions survive a restart; fresh ones in tests. */
+async function localSecrets(dataDir: string | undefined): Promise<LocalSecrets> {
+  const file = dataDir ? `${dataDir}/local-secrets.json` : undefined;
+  if (file && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  const secrets = { appSecret: randomBytes(32).toString('base64url'), issuerKeys: await generateLocalIssuerKeys() };
+  if (file) writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+/**
+ * Local mode's composition: the same createDependencies as Lambda, with the emulators'
+ * endpoints and the local issuer's keys. Creates the table and buckets when missing and seeds
+ * the demo data once.
+ */
+export async function createLocalDependencies(
+  emulators: Pick<Emulators, 'dynamodbEndpoint' | 's3Endpoint'>,
+  options: { dataDir?: string; baseUrl: string; tableName?: string; logLevel?: AppEnv['LOG_LEVEL']; seed?: boolean },
+): Promise<{ deps: AppDependencies; env: AppEnv }> {
+  const secrets = await localSecrets(options.dataDir);
+  const tableName = options.tableName ?? LOCAL_TABLE;
+  const env = parseEnv({
+    TABLE_NAME: tableName,
+    PRIVATE_BUCKET: LOCAL_PRIVATE_BUCKET,
+    PUBLIC_BUCKET: LOCAL_PUBLIC_BUCKET,
+    AUTH_ISSUER: LOCAL_ISSUER,
+    AUTH_AUDIENCE: LOCAL_AUDIENCE,
+    AUTH_JWKS_URL: `${options.baseUrl}/local-issuer/jwks.json`,
+    PUBLIC_BASE_URL: options.baseUrl,
+    PUBLIC_FILES_BASE_URL: `${emulators.s3Endpoint}/${LOCAL_PUBLIC_BUCKET}`,
+    APP_SECRET: secrets.appSecret,
+    DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+    S3_ENDPOINT: emulators.s3Endpoint,
+    AWS_REGION: 'cn-north-1',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    DEPLOYMENT: 'local',
+    AGENCY_NAME: process.env.AGENCY_NAME,
+    AGENCY_CODE: process.env.AGENCY_CODE,
+  });
+  await ensureTable(localDynamoClient(emulators.dynamodbEndpoint), tableName);
+  const s3 = localS3Client(emulators.s3Endpoint);
+  await ensureBucket(s3, LOCAL_PRIVATE_BUCKET, [options.baseUrl]);
+  await ensureBucket(s3, LOCAL_PUBLIC_BUCKET);
+
+  const issuer = await createLocalIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, secrets.issuerKeys);
+  const deps = createDependencies(env, { staffKeys: issuer.keys, localSignIn: issuer });
+  if (options.seed !== false) await seedDemoData(deps);
+  return { deps, env };
+}

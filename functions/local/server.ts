@@ -1,0 +1,16 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import type { AppDependencies } from '../application/context';
+import { createApp } from '../../web/app';
+
+export const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../web/static');
+
+/** Local host of the one app: @hono/node-server instead of hono/aws-lambda. */
+export async function startServer(deps: AppDependencies, port: number, hostname = '127.0.0.1'): Promise<ServerType> {
+  const app = createApp(deps, { staticDir: STATIC_DIR });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,87 @@
+import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
+
+/**
+ * The storage port every repository is written against: versioned records whose every change
+ * carries an audit event, committed atomically. Two adapters implement it: DynamoDB (one table,
+ * TransactWriteItems) and an in-memory fake for unit tests; one contract suite runs against both.
+ *
+ * Keys and index entries are opaque strings built by the repositories in adapters/records/keys.ts;
+ * use cases never see them.
+ */
+export type IndexName = 'GSI1' | 'GSI2' | 'GSI3';
+
+export interface RecordKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+export interface IndexEntry {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+export interface RecordWrite<T> {
+  readonly key: RecordKey;
+  /** Entity type tag, stored with the record (e.g. `document`). */
+  readonly entity: string;
+  readonly data: T;
+  /** Index entries; an index left out (or set to null) removes the record from that index. */
+  readonly indexes?: Partial<Record<IndexName, IndexEntry | null>>;
+}
+
+export interface VersionedRecord<T> {
+  readonly data: T;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Hash of the newest audit event: the head of this record's chain. */
+  readonly auditHead: string;
+}
+
+/** One record change inside an atomic commit. */
+export type Change<T = unknown> =
+  | { readonly op: 'create'; readonly write: RecordWrite<T>; readonly event: AuditEventInput }
+  | { readonly op: 'update'; readonly write: RecordWrite<T>; readonly expectedVersion: number; readonly event: AuditEventInput }
+  /** Asserts a record is still at a version without changing it (e.g. the approved review a release relies on). */
+  | { readonly op: 'check'; readonly key: RecordKey; readonly expectedVersion: number }
+  /** A plain, unaudited item that must not exist yet (uniqueness guards, idempotency keys). */
+  | { readonly op: 'guard'; readonly key: RecordKey; readonly data: Readonly<Record<string, unknown>>; readonly expiresAt?: number };
+
+export interface QuerySpec {
+  /** Omit for the table's own keys. */
+  readonly index?: IndexName;
+  readonly pk: string;
+  readonly sk?:
+    | { readonly beginsWith: string }
+    | { readonly between: readonly [string, string] }
+    | { readonly lte: string }
+    | { readonly gte: string };
+  readonly limit?: number;
+  readonly descending?: boolean;
+  /** Opaque cursor from a previous page. */
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Present when there may be more. */
+  readonly cursor?: string;
+}
+
+export interface RecordStore {
+  get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined>;
+  /** Atomic: every change commits or none does. Throws VersionConflictError / ConflictError. */
+  commit(changes: readonly Change[]): Promise<void>;
+  query<T>(spec: QuerySpec): Promise<Page<VersionedRecord<T>>>;
+  /** The audit events of one record, oldest first. */
+  history(key: RecordKey): Promise<AuditEvent[]>;
+  /** Records whose audit chains began in a month (`YYYY-MM`), for the audit verifier. */
+  chainsStartedIn(month: string): Promise<RecordKey[]>;
+  /** Plain items outside the audited records (guards, rate-limit windows). */
+  getPlain(key: RecordKey): Promise<Record<string, unknown> | undefined>;
+  /**
+   * Atomically adds `by` to a numeric attribute of a plain item, creating it when missing, and
+   * returns the new value; refuses (returns undefined) when the new value would exceed `max`.
+   */
+  increment(key: RecordKey, by: number, options?: { max?: number; expiresAt?: number }): Promise<number | undefined>;
+}

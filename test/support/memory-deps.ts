@@ -1,0 +1,67 @@
+import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
+import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
+import { MemoryFileStore } from '../../functions/adapters/memory/file-store';
+import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
+import type { AppDependencies } from '../../functions/application/context';
+import { seedDemoData } from '../../functions/application/seed';
+import { sha256 } from '../../functions/config/dependencies';
+import type { StaffMember } from '../../functions/domain/staff';
+import { createLogger } from '../../functions/observability/logger';
+import { fixedClock, type Clock } from '../../functions/ports/clock';
+import { createApp } from '../../web/app';
+import { STATIC_DIR } from '../../functions/local/server';
+
+/** The app over in-memory fakes (held to the real adapters by the contract suites). */
+export async function memoryApp(options: { clock?: Clock; seed?: boolean } = {}) {
+  const clock = options.clock ?? fixedClock('2026-03-02T02:00:00.000Z');
+  const issuer = await createLocalIssuer('http://localhost/local-issuer', 'local-portal', await generateLocalIssuerKeys());
+  const files = new MemoryFileStore();
+  const records = new MemoryRecordStore(clock, sha256);
+  const deps: AppDependencies = {
+    config: {
+      deployment: 'local',
+      agencyName: '示例市人民政府办公室',
+      agencyCode: '000014349',
+      publicBaseUrl: 'http://localhost',
+      publicFilesBaseUrl: 'http://localhost/files',
+      appSecret: 'test-secret-test-secret-test-secret-0000',
+      appVersion: 'test',
+    },
+    clock,
+    logger: createLogger('silent'),
+    hash: sha256,
+    records,
+    files,
+    verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
+    localSignIn: issuer,
+  };
+  if (options.seed !== false) await seedDemoData(deps);
+  const app = createApp(deps, { staticDir: STATIC_DIR });
+  const tokenFor = (staff: StaffMember) => issuer.sign(staff, 3600);
+  return { app, deps, files, records, tokenFor };
+}
+
+export const staff = (roles: StaffMember['roles'], username = roles.join('-') || 'nobody'): StaffMember => ({ id: `id-${username}`, username, displayName: `测试${username}`, roles });
+
+/** A tiny cookie jar for driving form flows through app.request(). */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+  store(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, ...rest] = pair!.split('=');
+      const value = rest.join('=');
+      if (/max-age=0/i.test(line) || value === '') this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+}
+
+export function csrfFrom(html: string): string {
+  const match = html.match(/name="_csrf" value="([^"]+)"/);
+  if (!match) throw new Error('no csrf field on the page');
+  return match[1]!;
+}

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDependencies } from '../functions/application/context';
+import { PayloadTooLargeError } from '../functions/domain/errors';
+import type { WebEnv } from './env';
+import { errorHandler, notFoundHandler } from './http-errors';
+import { accessGuard } from './middleware/access-guard';
+import { csrfProtection } from './middleware/csrf';
+import { staffSession } from './middleware/session';
+import { apiRoutes } from './routes/api';
+import { authRoutes } from './routes/auth';
+import { publicRoutes } from './routes/public';
+import { staffRoutes } from './routes/staff';
+import { mountStaticFiles } from './static-files';
+
+/** Lambda's synchronous payload limit is 6 MB; uploads larger than documents allow are refused early. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export interface AppOptions {
+  /** Folder with site.css and other assets (web/static locally, beside the bundle in Lambda). */
+  readonly staticDir: string;
+}
+
+/**
+ * The one Hono app. Lambda (functions/handlers/http.ts) and local mode (functions/local/server.ts)
+ * both build it from their dependencies; nothing in here knows which host it runs on.
+ */
+export function createApp(deps: AppDependencies, options: AppOptions) {
+  const app = new Hono<WebEnv>();
+
+  app.use(requestId({ headerName: 'X-Request-Id', generator: () => crypto.randomUUID() }));
+  app.use(async (c, next) => {
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('logger', logger);
+    const started = performance.now();
+    await next();
+    logger.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new PayloadTooLargeError('提交的内容超过大小限制（6 MB）。');
+      },
+    }),
+  );
+  app.use(staffSession(deps));
+  app.use(accessGuard());
+  app.use(csrfProtection(deps.config.appSecret));
+
+  mountStaticFiles(app, options.staticDir);
+  const api = apiRoutes(deps);
+  app.route('/', publicRoutes(deps));
+  app.route('/', authRoutes(deps));
+  app.route('/', staffRoutes(deps));
+  app.route('/', api.app);
+
+  app.onError(errorHandler(deps));
+  app.notFound(notFoundHandler(deps));
+  return app;
+}
+
+export type PortalApp = ReturnType<typeof createApp>;

@@ -1,0 +1,12 @@
+import type { StaffMember } from '../functions/domain/staff';
+import type { Logger } from '../functions/observability/logger';
+
+/** Per-request values the middleware chain puts on the Hono context. */
+export interface WebEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    staff: StaffMember | undefined;
+    csrfToken: string;
+  };
+}

@@ -1,0 +1,93 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { signInLocally, DEMO_ACCOUNTS } from '../../functions/application/local-sign-in';
+import type { AppDependencies } from '../../functions/application/context';
+import { ROLE_LABELS } from '../../functions/domain/staff';
+import { ValidationError } from '../../functions/domain/errors';
+import { LoginPage } from '../views/pages/LoginPage';
+import type { WebEnv } from '../env';
+import { pageContext } from '../page-context';
+import { endSession, startSession } from '../middleware/session';
+
+/** Only same-site paths may follow a sign-in (no open redirect). */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/staff';
+}
+
+const loginForm = z.object({ username: z.string().trim().max(64), password: z.string().max(200), next: z.string().optional() });
+
+export function authRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  const local = deps.localSignIn;
+
+  const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
+    const { site, csrfToken } = pageContext(c, deps);
+    return (
+      <LoginPage
+        site={site}
+        csrfToken={csrfToken}
+        next={extra.next ?? safeNext(c.req.query('next'))}
+        error={extra.error}
+        values={{ username: extra.username }}
+        demoAccounts={DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, roleLabel: a.roles.map((r) => ROLE_LABELS[r]).join('、') }))}
+        localMode
+      />
+    );
+  };
+
+  app.get('/login', (c) => {
+    if (!local) {
+      // AWS: staff sign in through the Cognito hosted UI (authorization code flow).
+      const signIn = deps.config.staffSignIn;
+      if (!signIn) throw new Error('staff sign-in is not configured');
+      const url = new URL(signIn.authorizeUrl);
+      url.searchParams.set('client_id', signIn.clientId);
+      url.searchParams.set('response_type', 'code');
+      url.searchParams.set('scope', 'openid profile');
+      url.searchParams.set('redirect_uri', `${deps.config.publicBaseUrl}/auth/callback`);
+      url.searchParams.set('state', safeNext(c.req.query('next')));
+      return c.redirect(url.toString(), 303);
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.html(loginPage(c));
+  });
+
+  app.post('/login', async (c) => {
+    if (!local) return c.redirect('/login', 303);
+    const form = loginForm.safeParse(await c.req.parseBody());
+    if (!form.success) throw new ValidationError('登录信息格式不正确。');
+    const next = safeNext(form.data.next);
+    const result = await signInLocally(deps, local, form.data.username, form.data.password, c.req.header('x-forwarded-for') ?? 'local');
+    if (!result.ok) {
+      c.header('Cache-Control', 'no-store');
+      return c.html(loginPage(c, { error: result.message, username: form.data.username, next }), 401);
+    }
+    startSession(c, result.token);
+    return c.redirect(next, 303);
+  });
+
+  app.get('/auth/callback', async (c) => {
+    const signIn = deps.config.staffSignIn;
+    const code = c.req.query('code');
+    if (!signIn || !code) throw new ValidationError('登录回调参数无效，请重新登录。');
+    const response = await fetch(signIn.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: signIn.clientId, code, redirect_uri: `${deps.config.publicBaseUrl}/auth/callback` }),
+    });
+    if (!response.ok) throw new ValidationError('登录已失效，请重新登录。');
+    const tokens = (await response.json()) as { id_token?: string };
+    if (!tokens.id_token) throw new ValidationError('登录已失效，请重新登录。');
+    await deps.verifyStaffToken(tokens.id_token);
+    startSession(c, tokens.id_token);
+    return c.redirect(safeNext(c.req.query('state')), 303);
+  });
+
+  app.post('/logout', (c) => {
+    endSession(c);
+    return c.redirect('/', 303);
+  });
+
+  return app;
+}
+

@@ -1,0 +1,75 @@
+import { Hono, type Context } from 'hono';
+import { documentDownloadUrl, listDocuments, uploadDocument } from '../../functions/application/documents';
+import type { AppDependencies } from '../../functions/application/context';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type StaffDocument } from '../../functions/domain/documents/document';
+import { ValidationError } from '../../functions/domain/errors';
+import { DocumentsPage } from '../views/pages/DocumentsPage';
+import { StaffHomePage } from '../views/pages/StaffHomePage';
+import type { WebEnv } from '../env';
+import { pageContext } from '../page-context';
+
+export function staffRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/staff', (c) => {
+    const ctx = pageContext(c, deps);
+    return c.html(
+      <StaffHomePage
+        {...ctx}
+        staff={ctx.staff!}
+        cards={[{ href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' }]}
+      />,
+    );
+  });
+
+  const documentsPage = async (c: Context<WebEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string } = {}) => {
+    const ctx = pageContext(c, deps);
+    const page = await listDocuments(deps, c.req.query('cursor'));
+    return (
+      <DocumentsPage
+        {...ctx}
+        staff={ctx.staff!}
+        documents={page.items.map(toRow)}
+        upload={{ action: '/staff/documents', fields: {}, maxBytes: MAX_DOCUMENT_BYTES, accept: Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',') }}
+        {...extra}
+      />
+    );
+  };
+
+  app.get('/staff/documents', async (c) => c.html(await documentsPage(c, { flash: c.req.query('uploaded') ? '文件已上传。' : undefined })));
+
+  app.post('/staff/documents', async (c) => {
+    const body = await c.req.parseBody();
+    const title = typeof body.title === 'string' ? body.title : '';
+    const file = body.file instanceof File ? body.file : undefined;
+    try {
+      await uploadDocument(deps, c.get('staff')!, { title, fileName: file?.name ?? '', bytes: file ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // Re-show the form with what was typed and a message per field.
+      return c.html(await documentsPage(c, { errors: error.fields, values: { title } }), 400);
+    }
+    return c.redirect('/staff/documents?uploaded=1', 303);
+  });
+
+  app.get('/staff/documents/:id/download', async (c) => c.redirect(await documentDownloadUrl(deps, c.req.param('id')), 303));
+
+  return app;
+}
+
+function toRow(doc: StaffDocument) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    fileName: doc.fileName,
+    sizeBytes: doc.sizeBytes,
+    contentType: doc.contentType,
+    uploadedAt: doc.uploadedAt,
+    uploadedBy: doc.uploadedBy.name,
+    downloadHref: `/staff/documents/${doc.id}/download`,
+  };
+}
