@@ -28,7 +28,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
   const clock = systemClock;
   const { dynamodb, s3 } = createClients(env);
   const region = env.AWS_REGION;
-  const cognitoDomain = env.AUTH_SIGN_IN_DOMAIN;
+  const cognitoDomain = env.AUTH_HOSTED_UI_URL;
   return {
     config: {
       deployment: env.DEPLOYMENT,

@@ -16,7 +16,7 @@ const envSchema = z.object({
   /** Where the issuer's public keys are published (JWKS). */
   AUTH_JWKS_URL: z.string().url(),
   /** Cognito hosted-UI domain (https://<prefix>.auth.<region>.amazoncognito.com); AWS only. */
-  AUTH_SIGN_IN_DOMAIN: z.string().url().optional(),
+  AUTH_HOSTED_UI_URL: z.string().url().optional(),
   /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
   RELEASE_FUNCTION_NAME: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */

@@ -1,0 +1,296 @@
+import { Duration, SecretValue, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import {
+  HttpApi,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachedMethods,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, type IUserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import { configuredSiteUrl, type EnvironmentConfig } from '../config';
+import { AppFunction } from '../constructs/app-function';
+import { acknowledge, acknowledgeWildcardResource } from '../constructs/nag';
+import { PUBLIC_FILES_PREFIX } from './stateful-stack';
+
+export interface AppStackProps extends StackProps {
+  readonly config: EnvironmentConfig;
+  readonly table: ITable;
+  readonly privateBucket: IBucket;
+  readonly publicBucket: IBucket;
+  readonly accessLogsBucket: IBucket;
+  readonly userPool: IUserPool;
+  readonly appSecretName: string;
+}
+
+/**
+ * Stateless part: functions, HTTP API, schedule, CloudFront and the web app's Cognito client.
+ * Safe to destroy and redeploy; all data lives in the stateful stack.
+ *
+ * Dependency order inside this stack (no cycle): Distribution -> HTTP API (origin domain only);
+ * user pool client -> Distribution (callback URL); functions -> Distribution + client (env).
+ * The API resource itself does not depend on the functions, only its integration does.
+ */
+export class AppStack extends Stack {
+  readonly httpFunction: AppFunction;
+  readonly sweepFunction: AppFunction;
+  readonly releaseFunction: AppFunction;
+  readonly httpApi: HttpApi;
+  readonly distribution: Distribution;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    // The API exists before its integration, so CloudFront can point at it first.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `Government information disclosure portal (${config.stageName})`,
+      createDefaultStage: false,
+    });
+    this.addDefaultStage(config);
+
+    this.distribution = this.createDistribution(config, props.publicBucket, props.accessLogsBucket);
+    const siteUrl = configuredSiteUrl(config) ?? `https://${this.distribution.distributionDomainName}`;
+
+    this.userPoolClient = new UserPoolClient(this, 'WebClient', {
+      userPool: props.userPool,
+      // Public client using the authorization code flow with PKCE: the env contract has no client secret.
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${siteUrl}/auth/callback`],
+        logoutUrls: [`${siteUrl}/`],
+      },
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
+
+    const issuer = `https://cognito-idp.${this.region}.${this.urlSuffix}/${props.userPool.userPoolId}`;
+    const environment: Record<string, string> = {
+      DEPLOYMENT: 'aws',
+      TABLE_NAME: props.table.tableName,
+      PRIVATE_BUCKET: props.privateBucket.bucketName,
+      PUBLIC_BUCKET: props.publicBucket.bucketName,
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: this.userPoolClient.userPoolClientId,
+      AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      // Not in functions/config/env.ts yet: where the web app sends staff to sign in.
+      AUTH_HOSTED_UI_URL: `https://${config.cognitoDomainPrefix}.auth.${this.region}.amazoncognito.com`,
+      PUBLIC_BASE_URL: siteUrl,
+      PUBLIC_FILES_BASE_URL: `${siteUrl}/files`,
+      // CloudFormation resolves this dynamic reference at deploy time, so the plain value ends up in
+      // the function configuration (readable with lambda:GetFunctionConfiguration) and a changed
+      // secret takes effect only on the next deploy. The secret name is fixed, so no cross-stack
+      // token sits inside the reference.
+      APP_SECRET: SecretValue.secretsManager(props.appSecretName).unsafeUnwrap(),
+      AGENCY_NAME: config.agencyName,
+      AGENCY_CODE: config.agencyCode,
+    };
+
+    this.releaseFunction = new AppFunction(this, 'ReleaseFunction', {
+      entry: 'functions/handlers/release.ts',
+      description: 'Release step: the only writer of the public bucket, after an approved secrecy review',
+      logRetention: config.logRetention,
+      timeout: Duration.minutes(2),
+      environment,
+    });
+    this.releaseFunction.bindTable(props.table, 'RW');
+    this.releaseFunction.bindBucket(props.privateBucket, 'read');
+    // "Nothing unreviewed leaves": write (and withdrawal) on the public bucket is granted here only.
+    this.releaseFunction.bindBucket(props.publicBucket, 'write', `${PUBLIC_FILES_PREFIX}*`);
+
+    this.httpFunction = new AppFunction(this, 'HttpFunction', {
+      entry: 'functions/handlers/http.ts',
+      description: 'Hono web app behind API Gateway (HTTP API, payload 2.0)',
+      staticAssets: 'web/static',
+      logRetention: config.logRetention,
+      environment: { ...environment, RELEASE_FUNCTION_NAME: this.releaseFunction.function.functionName },
+    });
+    this.httpFunction.bindTable(props.table, 'RW');
+    // Read/write: presigned uploads and downloads are signed with this role's credentials.
+    this.httpFunction.bindBucket(props.privateBucket, 'readwrite');
+    // Exactly the release function's ARN, without the ":*" qualifier wildcard grantInvoke adds.
+    this.httpFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.releaseFunction.function.functionArn] }),
+    );
+
+    this.sweepFunction = new AppFunction(this, 'DailySweepFunction', {
+      entry: 'functions/handlers/daily-sweep.ts',
+      description: 'Daily deadline sweep (EventBridge Scheduler, Asia/Shanghai time)',
+      logRetention: config.logRetention,
+      timeout: Duration.minutes(5),
+      environment,
+    });
+    this.sweepFunction.bindTable(props.table, 'RW');
+
+    // `$default` route: every path and method goes to the Hono app.
+    const defaultRoute = new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('HttpIntegration', this.httpFunction.function, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+      }),
+    });
+    acknowledge(
+      defaultRoute,
+      'AwsSolutions-APIG4',
+      'Public pages and request forms are anonymous by law; staff routes verify the Cognito JWT in the Hono auth middleware (AUTH_ISSUER/AUTH_JWKS_URL), which an API Gateway authorizer on $default cannot express per path.',
+    );
+    this.addDailySchedule(config);
+  }
+
+  private addDefaultStage(config: EnvironmentConfig): void {
+    const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: config.logRetention });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
+    });
+  }
+
+  private addDailySchedule(config: EnvironmentConfig): void {
+    const { hour, minute } = config.sweepSchedule;
+    const role = new Role(this, 'DailySweepSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    new Schedule(this, 'DailySweepSchedule', {
+      description: `Daily deadline sweep at ${hour}:${String(minute).padStart(2, '0')} Asia/Shanghai`,
+      // Scheduler evaluates the cron in the given time zone (China has no DST), so 01:00 means Beijing time.
+      schedule: ScheduleExpression.cron({ minute: String(minute), hour: String(hour), timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: new LambdaInvoke(this.sweepFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) }),
+    });
+    acknowledgeWildcardResource(
+      role,
+      `${this.sweepFunction.function.functionArn}:*`,
+      'LambdaInvoke grants the sweep function and its versions/aliases (ARN:*); no other function.',
+    );
+  }
+
+  private createDistribution(config: EnvironmentConfig, publicBucket: IBucket, logBucket: IBucket): Distribution {
+    const apiOrigin = new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+
+    // Reference the bucket by name only: if CDK saw the stateful Bucket it would write an OAC
+    // statement naming this distribution into the bucket policy over there (a cross-stack cycle).
+    // The stateful stack grants the equivalent statement itself.
+    const releasedFiles = Bucket.fromBucketAttributes(this, 'PublicBucketRef', {
+      bucketName: publicBucket.bucketName,
+      bucketRegionalDomainName: publicBucket.bucketRegionalDomainName,
+    });
+
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'HSTS and baseline security headers; the app sets its own CSP',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: false },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: false },
+      },
+    });
+
+    // Honour the origin's Cache-Control: nothing is cached unless the app says so (default TTL 0).
+    // Cookies are not in the cache key, so any response that depends on a cookie (staff pages,
+    // a requester's own case) must send Cache-Control: private or no-store.
+    const originCacheControl = new CachePolicy(this, 'OriginCacheControl', {
+      comment: 'Cache only what the origin marks cacheable; key = path + query string',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    const distribution = new Distribution(this, 'Distribution', {
+      comment: `Disclosure portal ${config.stageName}`,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Mainland China and Hong Kong viewers are served from the Asian edges included here.
+      priceClass: PriceClass.PRICE_CLASS_200,
+      // Only settable with a custom certificate; the default *.cloudfront.net one is fixed (see CFR4).
+      minimumProtocolVersion: config.customDomain ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      domainNames: config.customDomain ? [config.customDomain.domainName] : undefined,
+      certificate: config.customDomain
+        ? Certificate.fromCertificateArn(this, 'SiteCertificate', config.customDomain.certificateArn)
+        : undefined,
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: apiOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachedMethods: CachedMethods.CACHE_GET_HEAD,
+        cachePolicy: originCacheControl,
+        // Forward cookies, query strings and headers, but not Host: API Gateway must see its own.
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+      },
+      additionalBehaviors: {
+        // CloudFront keeps the path, so /files/x reads key files/x: released objects live under files/.
+        [`/${PUBLIC_FILES_PREFIX}*`]: {
+          origin: S3BucketOrigin.withOriginAccessControl(releasedFiles),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
+      },
+    });
+
+    Validations.of(distribution).acknowledge({
+      id: 'Annotation::@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+      reason: 'Intended: the stateful stack writes the OAC read statement itself (see StatefulStack).',
+    });
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'Government information must be available to every citizen, including those abroad; no geo restriction.',
+    });
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'No WAF by decision for this stage: API Gateway throttling limits abuse; revisit if attacked.',
+    });
+    if (!config.customDomain) {
+      Validations.of(distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without a custom domain CloudFront uses its default *.cloudfront.net certificate, whose TLS policy cannot be set; prod uses a custom domain with TLSv1.2_2021.',
+      });
+    }
+    return distribution;
+  }
+}

@@ -1,0 +1,184 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type SynthesizedDeployment, synthDeployment } from './support';
+
+let d: SynthesizedDeployment;
+beforeAll(() => {
+  d = synthDeployment();
+});
+
+const resources = (type: string) => Object.entries(d.appTemplate.findResources(type));
+const lambdaFunctions = () => resources('AWS::Lambda::Function');
+const functionByEntry = (description: RegExp) => {
+  const found = lambdaFunctions().filter(([, r]) => description.test(r.Properties.Description));
+  expect(found).toHaveLength(1);
+  return found[0]![1].Properties;
+};
+
+describe('functions', () => {
+  it('are exactly three, all nodejs22.x on arm64 with X-Ray, source maps and their own log group', () => {
+    expect(lambdaFunctions()).toHaveLength(3);
+    for (const [, fn] of lambdaFunctions()) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps', DEPLOYMENT: 'aws' }) },
+      });
+    }
+    const logGroups = resources('AWS::Logs::LogGroup');
+    expect(logGroups.every(([, lg]) => typeof lg.Properties.RetentionInDays === 'number')).toBe(true);
+  });
+
+  it('receive the env contract of functions/config/env.ts', () => {
+    const http = functionByEntry(/Hono/).Environment.Variables;
+    for (const name of [
+      'TABLE_NAME',
+      'PRIVATE_BUCKET',
+      'PUBLIC_BUCKET',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      'AUTH_JWKS_URL',
+      'RELEASE_FUNCTION_NAME',
+      'PUBLIC_BASE_URL',
+      'PUBLIC_FILES_BASE_URL',
+      'APP_SECRET',
+      'AGENCY_NAME',
+      'AGENCY_CODE',
+    ]) {
+      expect(http, name).toHaveProperty(name);
+    }
+    expect(http.AGENCY_CODE).toBe('000014349');
+    // A dynamic reference resolved by CloudFormation at deploy time; never the value itself.
+    expect(http.APP_SECRET).toBe('{{resolve:secretsmanager:gov-disclosure/dev/app-secret:SecretString:::}}');
+    const issuer = JSON.stringify(http.AUTH_ISSUER);
+    expect(issuer).toContain('https://cognito-idp.ap-east-1.');
+    expect(JSON.stringify(http.AUTH_JWKS_URL)).toContain('/.well-known/jwks.json');
+    const distributionId = Object.keys(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!;
+    expect(http.PUBLIC_BASE_URL).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] });
+    expect(http.PUBLIC_FILES_BASE_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/files']],
+    });
+    const clientId = Object.keys(d.appTemplate.findResources('AWS::Cognito::UserPoolClient'))[0]!;
+    expect(http.AUTH_AUDIENCE).toEqual({ Ref: clientId });
+    const release = functionByEntry(/Release step/);
+    expect(release.Environment.Variables.RELEASE_FUNCTION_NAME).toBeUndefined();
+  });
+});
+
+describe('HTTP API', () => {
+  it('sends every route ($default) to the HTTP function with payload format 2.0', () => {
+    d.appTemplate.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    d.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    d.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    const [httpFnId] = lambdaFunctions().find(([, r]) => /Hono/.test(r.Properties.Description))!;
+    d.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [httpFnId, 'Arn'] },
+    });
+  });
+
+  it('has a throttled, auto-deployed $default stage with access logs', () => {
+    d.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+});
+
+describe('daily sweep schedule', () => {
+  it('invokes the sweep function every day at 01:00 Asia/Shanghai', () => {
+    const [sweepId] = lambdaFunctions().find(([, r]) => /sweep/i.test(r.Properties.Description))!;
+    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] } }),
+    });
+  });
+});
+
+describe('CloudFront', () => {
+  const distributionConfig = () =>
+    Object.values(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+
+  it('sends the default behaviour to the HTTP API over HTTPS, forwarding all but Host, honouring origin Cache-Control', () => {
+    const config = distributionConfig();
+    const apiId = Object.keys(d.appTemplate.findResources('AWS::ApiGatewayV2::Api'))[0]!;
+    const apiOrigin = config.Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain(`{"Ref":"${apiId}"}`);
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+
+    const behaviour = config.DefaultCacheBehavior;
+    expect(behaviour.TargetOriginId).toBe(apiOrigin.Id);
+    expect(behaviour.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(behaviour.AllowedMethods).toEqual(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']);
+    // Managed policy "AllViewerExceptHostHeader".
+    expect(behaviour.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+    expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: expect.any(String) });
+
+    d.appTemplate.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          CookiesConfig: { CookieBehavior: 'none' },
+          HeadersConfig: { HeaderBehavior: 'none' },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+        }),
+      }),
+    });
+    d.appTemplate.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: false },
+        }),
+      }),
+    });
+  });
+
+  it('serves /files/* from the public bucket through Origin Access Control, GET/HEAD only', () => {
+    const config = distributionConfig();
+    const oacId = Object.keys(d.appTemplate.findResources('AWS::CloudFront::OriginAccessControl'))[0]!;
+    d.appTemplate.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const s3Origin = config.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(JSON.stringify(s3Origin.DomainName)).toContain('PublicBucket');
+
+    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(config.CacheBehaviors[0]).toMatchObject({
+      PathPattern: '/files/*',
+      TargetOriginId: s3Origin.Id,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD'],
+    });
+  });
+
+  it('logs to the access-log bucket and uses HTTP/2+3', () => {
+    const config = distributionConfig();
+    expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/' });
+    expect(JSON.stringify(config.Logging.Bucket)).toContain('AccessLogsBucket');
+    expect(config.HttpVersion).toBe('http2and3');
+  });
+});
+
+describe('web app client', () => {
+  it('uses the authorization code flow with the site callback, no client secret', () => {
+    const distributionId = Object.keys(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!;
+    d.appTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/auth/callback']] }],
+    });
+  });
+});
