@@ -2,7 +2,7 @@ import { checkUpload, type StaffDocument } from '../domain/documents/document';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { staffActor, type StaffMember } from '../domain/staff';
 import { DocumentRepository } from '../repositories/document-repository';
-import { keys } from '../repositories/keys';
+import { UploadSlots } from '../repositories/upload-slots';
 import { sniffContentType } from '../adapters/extraction/sniff';
 import type { Page } from '../ports/record-store';
 import type { AppDependencies } from './context';
@@ -86,14 +86,11 @@ export async function openUploadSlot(
   const now = deps.clock.now();
   const uploadId = newId(now);
   const fileKey = `documents/${uploadId}`;
-  await deps.records.commit([
-    {
-      op: 'guard',
-      key: keys.uploadSlot(uploadId),
-      data: { entity: 'upload-slot', fileKey, fileName: safeFileName(input.fileName), contentType: input.contentType, sizeBytes: input.sizeBytes, staffId: staff.id },
-      expiresAt: Math.floor(now.getTime() / 1000) + SLOT_SECONDS,
-    },
-  ]);
+  await new UploadSlots(deps.records).open(
+    uploadId,
+    { fileKey, fileName: safeFileName(input.fileName), contentType: input.contentType, sizeBytes: input.sizeBytes, staffId: staff.id },
+    Math.floor(now.getTime() / 1000) + SLOT_SECONDS,
+  );
   const signed = await deps.files.presignUpload(fileKey, input.contentType, input.sizeBytes);
   return { uploadId, ...signed };
 }
@@ -103,23 +100,23 @@ export async function openUploadSlot(
  * declared; a mismatch deletes it. Only then is the document recorded.
  */
 export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: string, title: string): Promise<StaffDocument> {
-  const slot = await deps.records.getPlain(keys.uploadSlot(uploadId));
+  const slot = await new UploadSlots(deps.records).get(uploadId);
   if (!slot || slot.staffId !== staff.id) throw new NotFoundError('上传记录不存在或已过期，请重新上传。');
-  const fileKey = String(slot.fileKey);
+  const { fileKey } = slot;
   const stored = await deps.files.head(fileKey);
   if (!stored) throw new ValidationError('尚未收到文件，请先完成上传。', { file: '尚未收到文件，请先完成上传。' });
   const start = await deps.files.readStart(fileKey, 4096);
   const sniffed = start ? sniffContentType(start) : undefined;
-  if (stored.sizeBytes !== Number(slot.sizeBytes) || sniffed !== slot.contentType) {
+  if (stored.sizeBytes !== slot.sizeBytes || sniffed !== slot.contentType) {
     await deps.files.delete(fileKey);
     throw new ValidationError('文件内容与申报的类型或大小不符，已删除，请重新上传。', { file: '文件内容与申报的类型或大小不符。' });
   }
-  const contentType = checkUpload({ title, fileName: String(slot.fileName), sizeBytes: stored.sizeBytes, sniffedType: sniffed });
+  const contentType = checkUpload({ title, fileName: slot.fileName, sizeBytes: stored.sizeBytes, sniffedType: sniffed });
   const now = deps.clock.now();
   const doc: StaffDocument = {
     id: uploadId,
     title: title.trim(),
-    fileName: String(slot.fileName),
+    fileName: slot.fileName,
     contentType,
     sizeBytes: stored.sizeBytes,
     fileKey,

@@ -1,3 +1,4 @@
+import { ConflictError } from '../domain/errors';
 import type { AuditEventInput } from '../domain/audit/chain';
 import type { StaffMember } from '../domain/staff';
 import type { RecordStore } from '../ports/record-store';
@@ -17,5 +18,24 @@ export class StaffAccounts {
 
   async create(account: StaffAccount, event: AuditEventInput): Promise<void> {
     await this.records.commit([{ op: 'create', write: { key: keys.staffAccount(account.username), entity: 'staff-account', data: account }, event }]);
+  }
+
+  /**
+   * Demo data: the account commits together with its seed marker, so it is written once however
+   * often (or concurrently) local mode starts. Returns false when it was already there.
+   */
+  async seedOnce(account: StaffAccount, event: AuditEventInput): Promise<boolean> {
+    const marker = keys.seed(`staff-account:${account.username}`);
+    if (await this.records.getPlain(marker)) return false;
+    try {
+      await this.records.commit([
+        { op: 'guard', key: marker, data: { entity: 'seed-marker' } },
+        { op: 'create', write: { key: keys.staffAccount(account.username), entity: 'staff-account', data: account }, event },
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
   }
 }
