@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeAccept, formatBytes, formatDateTime, formatDateZh, formatYuan, inclusiveDays, weekdayName } from '../../../../web/views/format';
+
+describe('format helpers', () => {
+  it.each([
+    [0, '0 字节'],
+    [1536, '1.5 KB'],
+    [248_113, '242 KB'],
+    [20 * 1024 * 1024, '20 MB'],
+  ])('formatBytes(%i) = %s', (n, expected) => {
+    expect(formatBytes(n)).toBe(expected);
+  });
+
+  it('formats dates without depending on the server time zone', () => {
+    expect(formatDateZh('2026-03-16')).toBe('2026年3月16日');
+    expect(weekdayName('2026-01-04')).toBe('星期日');
+    expect(formatDateTime('2026-03-10T14:22:00+08:00')).toBe('2026-03-10 14:22');
+    expect(inclusiveDays('2026-02-15', '2026-02-23')).toBe(9);
+  });
+
+  it('describes accepted file types and yuan amounts in Chinese', () => {
+    expect(describeAccept('.pdf, application/pdf,.docx,.ofd')).toBe('PDF、Word（.docx）、OFD');
+    expect(formatYuan(1234.5)).toBe('¥1,234.50');
+  });
+});

@@ -1,0 +1,10 @@
+export { Breadcrumbs, type BreadcrumbsProps } from './Breadcrumbs';
+export { CsrfField, CSRF_FIELD_NAME } from './CsrfField';
+export { DataTable, type Column, type DataTableProps } from './DataTable';
+export { DeadlineChip, deadlineDetail, PROVISIONAL_EXPLANATION, type DeadlineChipProps, type DeadlineUrgency } from './DeadlineChip';
+export { ErrorSummary, type ErrorSummaryProps } from './ErrorSummary';
+export { FormField, fieldId, type FormFieldProps, type SelectOption } from './FormField';
+export { MetaTable, type MetaRow, type MetaTableProps } from './MetaTable';
+export { Notice, type NoticeKind, type NoticeProps } from './Notice';
+export { Pagination, type PaginationProps } from './Pagination';
+export { StatusBadge, type BadgeTone, type StatusBadgeProps } from './StatusBadge';

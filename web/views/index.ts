@@ -1,0 +1,7 @@
+export * from './components/index';
+export * from './pages/index';
+export * from './format';
+export { Layout, type LayoutProps } from './layouts/Layout';
+export { PUBLIC_NAV, ROUTES, STAFF_NAV } from './layouts/nav';
+export { DOCTYPE, renderFragment, renderPage } from './render';
+export type * from './types';

@@ -1,0 +1,140 @@
+import { CSRF_FIELD_NAME, CsrfField } from '../components/CsrfField';
+import { DataTable } from '../components/DataTable';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { FormField } from '../components/FormField';
+import { Notice } from '../components/Notice';
+import { describeAccept, describeContentType, formatBytes, formatDateTime } from '../format';
+import { Layout } from '../layouts/Layout';
+import { ROUTES } from '../layouts/nav';
+import type { SiteInfo, StaffInfo } from '../types';
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  fileName: string;
+  sizeBytes: number;
+  contentType: string;
+  /** ISO timestamp already in Asia/Shanghai, e.g. 2026-03-02T10:15:00+08:00 */
+  uploadedAt: string;
+  uploadedBy: string;
+  downloadHref: string;
+}
+
+export interface UploadForm {
+  action: string;
+  /** Extra hidden fields posted with the form (rendered first, before title and file). */
+  fields: Record<string, string>;
+  maxBytes: number;
+  /** <input accept>, e.g. ".pdf,.docx,.ofd" */
+  accept: string;
+}
+
+export interface DocumentsPageProps {
+  site: SiteInfo;
+  staff: StaffInfo;
+  csrfToken: string;
+  documents: DocumentRow[];
+  /** null when uploads are unavailable (e.g. the role may not upload). */
+  upload: UploadForm | null;
+  /** Field errors keyed by field name: "title", "file". */
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  /** Confirmation after a successful upload (Post/Redirect/Get flash). */
+  flash?: string;
+  localMode?: boolean;
+}
+
+/** Staff document list + upload form (multipart POST handled server-side). */
+export function DocumentsPage({ site, staff, csrfToken, documents, upload, errors, values, flash, localMode }: DocumentsPageProps) {
+  return (
+    <Layout
+      title="文档管理"
+      site={site}
+      staff={staff}
+      csrfToken={csrfToken}
+      section="staff"
+      navHref="/staff/documents"
+      localMode={localMode}
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '文档管理' }]}
+    >
+      <h1 class="page-title">文档管理</h1>
+      {flash ? (
+        <Notice kind="success" role="status">
+          <p>{flash}</p>
+        </Notice>
+      ) : null}
+      <ErrorSummary errors={errors} order={['title', 'file']} />
+
+      <div class="documents-layout">
+        <section class="documents-layout__list" aria-labelledby="documents-title">
+          <h2 class="section__title" id="documents-title">
+            已上传文档
+          </h2>
+          <DataTable
+            id="documents"
+            caption={`已上传文档（共 ${documents.length} 份）`}
+            captionHidden
+            rows={documents}
+            empty={
+              <>
+                <p class="empty-state__title">暂无文档</p>
+                <p>通过“上传文档”表单上传的文档将显示在这里。</p>
+              </>
+            }
+            columns={[
+              { header: '标题', rowHeader: true, cell: (d) => d.title },
+              {
+                header: '文件',
+                cell: (d) => (
+                  <>
+                    <a class="doc-link" href={d.downloadHref} download={d.fileName}>
+                      {d.fileName}
+                    </a>
+                    <span class="data-table__sub">
+                      {describeContentType(d.contentType)} · {formatBytes(d.sizeBytes)}
+                    </span>
+                  </>
+                ),
+              },
+              { header: '上传时间', class: 'data-table__nowrap', cell: (d) => <time datetime={d.uploadedAt}>{formatDateTime(d.uploadedAt)}</time> },
+              { header: '上传人', class: 'data-table__nowrap', cell: (d) => d.uploadedBy },
+            ]}
+          />
+        </section>
+
+        <section class="documents-layout__form panel panel--form" aria-labelledby="upload-title">
+          <h2 class="section__title" id="upload-title">
+            上传文档
+          </h2>
+          {upload ? (
+            <form class="form" method="post" action={upload.action} enctype="multipart/form-data" novalidate>
+              {CSRF_FIELD_NAME in upload.fields ? null : <CsrfField token={csrfToken} />}
+              {Object.entries(upload.fields).map(([name, value]) => (
+                <input type="hidden" name={name} value={value} />
+              ))}
+              <FormField name="title" label="文档标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于印发某某工作方案的通知" />
+              <FormField
+                name="file"
+                label="选择文件"
+                type="file"
+                required
+                accept={upload.accept}
+                error={errors?.['file']}
+                hint={`支持 ${describeAccept(upload.accept)} 格式，单个文件不超过 ${formatBytes(upload.maxBytes)}。`}
+              />
+              <div class="form__actions">
+                <button type="submit" class="button button--primary">
+                  上传
+                </button>
+              </div>
+            </form>
+          ) : (
+            <Notice kind="info">
+              <p>您当前的角色不能上传文档，或上传功能暂不可用。如需上传，请联系系统管理员。</p>
+            </Notice>
+          )}
+        </section>
+      </div>
+    </Layout>
+  );
+}
