@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import {
+  RequestValidationError,
+  applicantColumn,
+  confirmationOverdue,
+  parseApplication,
+  receiptDate,
+  safeParseApplication,
+} from '../../../../functions/domain/requests';
+import { residentIdCheckChar, usccCheckChar } from '../../../../functions/domain/secrecy/checksums';
+
+const ID17 = '11010119900307123';
+const VALID_ID = ID17 + residentIdCheckChar(ID17);
+const WRONG_ID = ID17 + (residentIdCheckChar(ID17) === '0' ? '1' : '0');
+const USCC17 = '91110108000000001';
+const VALID_USCC = USCC17 + usccCheckChar(USCC17);
+
+const citizen = {
+  applicantKind: 'citizen',
+  name: '张三',
+  idType: 'resident-id',
+  idNumber: VALID_ID,
+  contact: { phone: '13812345678' },
+  requested: { documentTitle: '2025年度部门预算', documentNumber: '示政发〔2025〕3号' },
+  provisionForm: 'electronic',
+  deliveryMethod: 'download',
+  channel: 'online',
+};
+const org = {
+  ...citizen,
+  applicantKind: 'organisation',
+  organisationKind: 'legal-service',
+  name: '示例律师事务所',
+  idType: undefined,
+  idNumber: undefined,
+  creditCode: VALID_USCC,
+  legalRepresentative: '李四',
+  contactPerson: '王五',
+};
+
+describe('application form validation', () => {
+  it('accepts a valid citizen and organisation', () => {
+    expect(parseApplication(citizen).name).toBe('张三');
+    expect(applicantColumn(parseApplication(org))).toBe('legal-service');
+    expect(parseApplication({ ...citizen, idNumber: `  ${VALID_ID.toLowerCase()} ` }).idNumber).toBe(VALID_ID);
+  });
+
+  it.each([
+    [{ idNumber: WRONG_ID }, 'idNumber', '居民身份证号码有误，请核对（应为18位，最后一位可能是X）。'],
+    [{ idNumber: '110101900307123' }, 'idNumber', '第一代15位身份证已停止使用，请填写18位居民身份证号码。'],
+    [{ idType: 'hk-macao-permit', idNumber: 'X1234567' }, 'idNumber', '港澳居民来往内地通行证号码应以H或M开头，后接8位或10位数字。'],
+    [{ name: '' }, 'name', '请填写姓名或名称。'],
+    [{ contact: {} }, 'contact', '请至少填写一种联系方式（电话、电子邮箱或通信地址），以便我们与您联系。'],
+    [{ contact: { phone: '12345' } }, 'contact.phone', '联系电话格式有误，请填写手机号码或带区号的固定电话。'],
+    [{ deliveryMethod: 'email' }, 'contact.email', '选择以电子邮件方式获取信息的，请填写电子邮箱。'],
+    [{ deliveryMethod: 'post', provisionForm: 'paper' }, 'contact.address', '选择邮寄方式获取信息的，请填写通信地址。'],
+    [{ requested: {} }, 'requested.description', '请填写所需信息的名称、文号或者便于查询的其他特征性描述。'],
+    [{ requested: { description: '预算' } }, 'requested.description', '所需信息的描述过于简单，请写明信息的名称、文号或其他便于查询的特征。'],
+    [{ requested: { description: '字'.repeat(2001) } }, 'requested.description', '所需信息的内容描述不能超过2000个字。'],
+    [{ deliveryMethod: 'smoke-signal' }, 'deliveryMethod', '请选择获取信息的方式。'],
+    [{ channel: 'oral' }, 'recordedBy', '口头申请须记录代为填写的工作人员。'],
+  ])('citizen %j → %s: %s', (patch, field, message) => {
+    const r = safeParseApplication({ ...citizen, ...patch });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fields[field]).toBe(message);
+  });
+
+  it.each([
+    [{ creditCode: VALID_USCC.slice(0, 17) + (VALID_USCC[17] === '0' ? '1' : '0') }, 'creditCode', '统一社会信用代码有误，请核对（18位，不含I、O、Z、S、V）。'],
+    [{ legalRepresentative: '' }, 'legalRepresentative', '请填写法定代表人或负责人。'],
+    [{ organisationKind: undefined }, 'organisationKind', '请选择组织类别。'],
+  ])('organisation %j → %s', (patch, field, message) => {
+    const r = safeParseApplication({ ...org, ...patch });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fields[field]).toBe(message);
+  });
+
+  it('throws RequestValidationError with fields', () => {
+    try {
+      parseApplication({ ...citizen, name: '' });
+      expect.fail();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RequestValidationError);
+      expect((e as RequestValidationError).status).toBe(400);
+      expect((e as RequestValidationError).fields.name).toBeDefined();
+    }
+  });
+});
+
+describe('receipt date (Art. 31)', () => {
+  // 2026-02-10T17:30Z is already 2026-02-11 in Asia/Shanghai.
+  const at = new Date('2026-02-10T17:30:00Z');
+  it.each([
+    ['online', {}, undefined, { status: 'received', date: '2026-02-11' }],
+    ['online', {}, 'clerk-confirmation', { status: 'pending', awaiting: 'confirmation' }],
+    ['online', { confirmedOn: isoDate('2026-02-12') }, 'clerk-confirmation', { status: 'received', date: '2026-02-12' }],
+    ['in-person', {}, undefined, { status: 'received', date: '2026-02-11' }],
+    ['oral', {}, undefined, { status: 'received', date: '2026-02-11' }],
+    ['post-signed', {}, undefined, { status: 'pending', awaiting: 'signature' }],
+    ['post-signed', { signedForOn: isoDate('2026-02-13') }, undefined, { status: 'received', date: '2026-02-13' }],
+    ['ordinary-letter', {}, undefined, { status: 'pending', awaiting: 'confirmation' }],
+    ['fax', { confirmedOn: isoDate('2026-02-12') }, undefined, { status: 'received', date: '2026-02-12' }],
+  ] as const)('%s %j (%s)', (channel, extra, online, expected) => {
+    const r = receiptDate({ channel, submittedAt: at, ...extra }, online ? { online, confirmationAlertWorkingDays: 1 } : undefined);
+    expect(r).toMatchObject(expected);
+  });
+
+  it('alerts when an online application stays unconfirmed after one working day', () => {
+    const cal = shippedWorkingCalendar();
+    const policy = { online: 'clerk-confirmation', confirmationAlertWorkingDays: 1 } as const;
+    const f = { channel: 'online' as const, submittedAt: at };
+    expect(confirmationOverdue(f, isoDate('2026-02-11'), cal, policy)).toBe(false);
+    expect(confirmationOverdue(f, isoDate('2026-02-12'), cal, policy)).toBe(true);
+    expect(confirmationOverdue(f, isoDate('2026-02-12'), cal)).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate } from '../../../../functions/domain/calendar';
+import {
+  RESPONSE_TYPES,
+  RequestValidationError,
+  editLetter,
+  generateAnswerLetter,
+  parseDecision,
+  tableBRow,
+  type DecisionInput,
+  type ResponseType,
+} from '../../../../functions/domain/requests';
+
+const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
+const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
+const decisions: Record<ResponseType, [DecisionInput, string, string]> = {
+  'already-public': [{ type: 'already-public', whereToFind: '本机关门户网站“法定主动公开内容”栏目' }, '第三十六条第（一）项', 'disclosed'],
+  disclosed: [{ type: 'disclosed', provision }, '第三十六条第（二）项', 'disclosed'],
+  withheld: [{ type: 'withheld', facts: '您申请的是某项目评审会议记录', grounds: [ground] }, '第十六条第二款', 'withheld-6'],
+  partial: [{ type: 'partial', provision, withheldParts: [{ part: '第3页个人联系方式', withholding: { ground: 'third-party', interest: 'privacy', consultation: 'objected', publicInterestAssessment: '不公开不会对公共利益造成重大影响', reason: '第三方以保护个人隐私为由提出异议' } }] }, '第三十七条', 'partial'],
+  'does-not-exist': [{ type: 'does-not-exist', searchScope: '本机关文书档案系统及办公室纸质档案', searchMethods: '按标题和文号关键词检索' }, '第三十六条第（四）项', 'unavailable-1'],
+  'not-this-agency': [{ type: 'not-this-agency', reason: '该信息由市自然资源局制作', competentAgency: { name: '示例市自然资源局', contact: '0101-12345678' } }, '第三十六条第（五）项', 'unavailable-1'],
+  'repeat-request': [{ type: 'repeat-request', earlierTrackingNumber: 'YSQ-2026-000001', earlierAnswerDate: '2026年1月5日' }, '第三十六条第（六）项', 'not-processed-2'],
+  'special-regime': [{ type: 'special-regime', regime: '不动产登记资料查询', lawReference: '《不动产登记暂行条例》第二十七条' }, '第三十六条第（七）项', 'withheld-8'],
+  'no-duty-to-create': [{ type: 'no-duty-to-create', reason: '您要求的统计数据需对现有信息进行汇总分析' }, '第三十八条', 'unavailable-2'],
+  'petition-complaint': [{ type: 'petition-complaint', properChannel: '信访渠道' }, '第三十九条第一款', 'not-processed-1'],
+  publication: [{ type: 'publication' }, '第三十九条第二款', 'not-processed-3'],
+  'unreasonable-volume': [{ type: 'unreasonable-volume', explanationRequestedOn: '2026年2月1日', reason: '您一个月内提交申请120件且未说明合理理由' }, '第三十五条', 'not-processed-4'],
+  'confirm-or-reissue': [{ type: 'confirm-or-reissue', reason: '该信息您已获取' }, '第三十九条', 'not-processed-5'],
+  'still-unclear': [{ type: 'still-unclear', supplementRequestedOn: '2026年2月12日', supplementReceivedOn: '2026年3月2日', reason: '仍未说明所需信息的时间和事项' }, '第三十条', 'unavailable-3'],
+};
+
+const agency = {
+  name: '示例市示例局',
+  letterPrefix: '示例公开',
+  address: '示例市人民路1号',
+  phone: '010-12345678',
+  reconsiderationBody: '示例市人民政府',
+  court: '示例市示例区人民法院',
+};
+const application = { trackingNumber: 'YSQ-2026-000001', applicantName: '张三', receivedOn: isoDate('2026-02-10'), requestSummary: '2025年度部门预算的相关信息' };
+
+describe('answer letters', () => {
+  it('covers every response type', () => expect(Object.keys(decisions).sort()).toEqual([...RESPONSE_TYPES].sort()));
+
+  it.each(Object.entries(decisions))('%s: legal basis, row and remedies', (type, [input, article, row]) => {
+    const decision = parseDecision(input);
+    expect(tableBRow(decision)).toBe(row);
+    const l = generateAnswerLetter({ agency, application, decision, letterSequence: 12, letterDate: isoDate('2026-03-02') });
+    const text = l.paragraphs.map((p) => p.text).join('');
+    expect(l.number).toBe('示例公开〔2026〕12号');
+    expect(l.salutation).toBe('张三：');
+    expect(l.date).toBe('2026年3月2日');
+    expect(text).toContain('《中华人民共和国政府信息公开条例》' + article);
+    expect(text).toContain('2026年2月10日');
+    expect(l.legalBasis.some((b) => b.includes(article))).toBe(true);
+    expect(l.remedies).toContain('六十日内向示例市人民政府申请行政复议');
+    const refusal = type === 'withheld' || type === 'partial' || type === 'special-regime';
+    expect(l.remedies.includes('应当先申请行政复议')).toBe(refusal);
+    expect(l.remedies.includes('六个月内')).toBe(!refusal);
+  });
+
+  it('names the competent agency, the search scope, the law and article', () => {
+    const g = (t: ResponseType) => generateAnswerLetter({ agency, application, decision: parseDecision(decisions[t][0]), letterSequence: 1, letterDate: isoDate('2026-03-02') }).paragraphs.map((p) => p.text).join('');
+    expect(g('not-this-agency')).toContain('示例市自然资源局（联系方式：0101-12345678）');
+    expect(g('does-not-exist')).toContain('本机关文书档案系统及办公室纸质档案');
+    expect(g('partial')).toContain('1.第3页个人联系方式');
+    const law = parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'prohibited-by-law', lawName: '《中华人民共和国统计法》', article: '第三十九条', reason: '属于统计调查对象的个人信息' }] });
+    expect(tableBRow(law)).toBe('withheld-2');
+    const l = generateAnswerLetter({ agency, application, decision: law, letterSequence: 1, letterDate: isoDate('2026-03-02') });
+    expect(l.legalBasis).toContain('《中华人民共和国统计法》第三十九条');
+  });
+
+  it('remedy wording is configurable per outcome block', () => {
+    const l = generateAnswerLetter({
+      agency, application, decision: parseDecision(decisions['does-not-exist'][0]), letterSequence: 1, letterDate: isoDate('2026-03-02'),
+      remedyPolicy: { disclosed: 'either', partial: 'reconsideration-first', withheld: 'reconsideration-first', unavailable: 'reconsideration-first', 'not-processed': 'either', other: 'either' },
+    });
+    expect(l.remedies).toContain('应当先申请行政复议');
+  });
+
+  it('validates required facts per type with Chinese messages', () => {
+    expect(() => parseDecision({ type: 'does-not-exist', searchScope: '档案室' })).toThrow(RequestValidationError);
+    try {
+      parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'prohibited-by-law', lawName: '统计法', article: '39', reason: 'x' }] });
+    } catch (e) {
+      expect((e as RequestValidationError).fields['grounds.0.lawName']).toContain('书名号');
+      expect((e as RequestValidationError).fields['grounds.0.article']).toContain('具体条款');
+    }
+    expect(() => parseDecision({ type: 'partial', provision, withheldParts: [] })).toThrow('答复内容不完整');
+  });
+
+  it('staff edit paragraphs but cannot drop the remedies', () => {
+    const l = generateAnswerLetter({ agency, application, decision: parseDecision(decisions.publication[0]), letterSequence: 1, letterDate: isoDate('2026-03-02') });
+    const e = editLetter(l, { decision: '修改后的答复。' });
+    expect(e.paragraphs.find((p) => p.key === 'decision')!.text).toBe('修改后的答复。');
+    expect(() => editLetter(l, { remedies: ' ' })).toThrow(RequestValidationError);
+    expect(() => editLetter(l, { nope: 'x' })).toThrow(RequestValidationError);
+  });
+});

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, shippedWorkingCalendar, type IsoDate } from '../../../../functions/domain/calendar';
+import {
+  COMMAND_LABELS,
+  DEFAULT_WORKFLOW_CONFIG,
+  IllegalTransitionError,
+  REQUEST_STATUSES,
+  RequestForbiddenError,
+  TRANSITIONS,
+  TransitionGuardError,
+  availableCommands,
+  decide,
+  openCase,
+  type CommandType,
+  type RequestCase,
+  type RequestCommand,
+  type WorkflowActor,
+} from '../../../../functions/domain/requests';
+import type { StaffRole } from '../../../../functions/domain/staff';
+
+const cal = shippedWorkingCalendar();
+const d = (s: string) => isoDate(s);
+const staff = (id: string, ...roles: StaffRole[]): WorkflowActor => ({ kind: 'staff', id, roles });
+const clerk = staff('c1', 'clerk');
+const clerk2 = staff('c2', 'clerk');
+const head = staff('h1', 'head');
+const reviewer = staff('r1', 'reviewer');
+const leader = staff('l1', 'leader');
+const applicant: WorkflowActor = { kind: 'applicant', id: 'a1' };
+const everyone = staff('x', 'clerk', 'head', 'reviewer', 'leader', 'admin');
+
+const sample: Record<CommandType, RequestCommand> = {
+  register: { type: 'register' },
+  reassign: { type: 'reassign', handlerId: 'c9', reason: '工作调整' },
+  startAssessment: { type: 'startAssessment' },
+  requestSupplement: { type: 'requestSupplement', deficiencies: ['请明确所需信息的时间范围'] },
+  recordSupplement: { type: 'recordSupplement', receivedOn: d('2026-02-11') },
+  abandonNoSupplement: { type: 'abandonNoSupplement', noJustifiableReason: true },
+  startThirdPartyConsultation: { type: 'startThirdPartyConsultation', consultationId: 'tp1' },
+  recordThirdPartyOpinion: { type: 'recordThirdPartyOpinion', opinion: 'objection' },
+  startAgencyConsultation: { type: 'startAgencyConsultation', consultationId: 'ag1' },
+  recordAgencyOpinion: { type: 'recordAgencyOpinion', opinion: 'consent' },
+  issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', amountYuan: 100 },
+  recordFeePaid: { type: 'recordFeePaid', paidOn: d('2026-02-11') },
+  waiveFee: { type: 'waiveFee', reasonCode: 'public-interest' },
+  abandonNoPayment: { type: 'abandonNoPayment' },
+  requestExtension: { type: 'requestExtension', workingDays: 20, reason: '需检索大量档案' },
+  approveExtension: { type: 'approveExtension' },
+  rejectExtension: { type: 'rejectExtension', reason: '无必要' },
+  notifyExtension: { type: 'notifyExtension', notifiedOn: d('2026-02-11') },
+  setDelayedReply: { type: 'setDelayedReply', due: d('2026-06-30'), reason: '申请数量大' },
+  draftAnswer: { type: 'draftAnswer', decision: { type: 'publication' } },
+  submitForSecrecyReview: { type: 'submitForSecrecyReview', secrecyReviewId: 'sr1' },
+  passSecrecyReview: { type: 'passSecrecyReview', secrecyReviewApproved: true },
+  returnToDrafting: { type: 'returnToDrafting', reason: '理由不充分' },
+  signOff: { type: 'signOff' },
+  release: { type: 'release', service: { method: 'email', sentOn: d('2026-02-11') }, secrecyReviewApproved: true },
+  close: { type: 'close' },
+  withdraw: { type: 'withdraw' },
+};
+
+const base = (): RequestCase => ({ ...openCase({ id: 'k1', trackingNumber: 'YSQ-2026-000001', receivedOn: d('2026-02-10') }) });
+const ctx = (actor: WorkflowActor, today = '2026-02-11') => ({ actor, today: d(today), calendar: cal });
+
+/** Runs steps, returning the final case. */
+function run(c: RequestCase, steps: [RequestCommand, WorkflowActor, string][]): RequestCase {
+  for (const [cmd, actor, today] of steps) c = decide(c, cmd, ctx(actor, today)).next;
+  return c;
+}
+
+describe('transition table', () => {
+  const pairs = REQUEST_STATUSES.flatMap((s) => TRANSITIONS.map((t) => [s, t] as const));
+  it.each(pairs.filter(([s, t]) => !t.from.includes(s)).map(([s, t]) => [s, t.command]))('%s × %s → IllegalTransitionError', (s, cmd) => {
+    const c = { ...base(), status: s };
+    expect(() => decide(c, sample[cmd as CommandType], ctx(everyone))).toThrow(IllegalTransitionError);
+  });
+
+  it.each(pairs.filter(([s, t]) => t.from.includes(s)).map(([s, t]) => [s, t.command]))('%s × %s is not an illegal transition', (s, cmd) => {
+    const c = { ...base(), status: s, activeConsultation: { id: 'tp1', kind: 'third-party' as const }, activeFeeNotice: { id: 'f1', amountYuan: 100 } };
+    try {
+      decide(c, sample[cmd as CommandType], ctx(everyone));
+    } catch (e) {
+      expect(e).not.toBeInstanceOf(IllegalTransitionError);
+    }
+  });
+
+  it('gives a clear Chinese message and status 409', () => {
+    const c = { ...base(), status: 'closed' as const };
+    try {
+      decide(c, sample.release, ctx(clerk));
+      expect.fail();
+    } catch (e) {
+      expect((e as IllegalTransitionError).status).toBe(409);
+      expect((e as Error).message).toBe('当前状态为「已归档」，不能执行「送达答复」。');
+    }
+  });
+
+  it('every command has a label', () => {
+    for (const t of TRANSITIONS) expect(COMMAND_LABELS[t.command]).toBeTruthy();
+  });
+});
+
+describe('roles', () => {
+  const roles: StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+  const cases = TRANSITIONS.flatMap((t) =>
+    roles.filter((r) => !(t.roles === 'extension-approvers' ? ['head'] : t.roles).includes(r)).map((r) => [t.command, r, t.from[0]!] as const),
+  );
+  it.each(cases)('%s by %s → RequestForbiddenError', (cmd, role, from) => {
+    const c = { ...base(), status: from };
+    expect(() => decide(c, sample[cmd], ctx(staff('someone', role)))).toThrow(RequestForbiddenError);
+  });
+
+  it('the registering clerk becomes the handler; another clerk may not act, head may reassign', () => {
+    let c = run(base(), [[sample.register, clerk, '2026-02-10']]);
+    expect(c.handlerId).toBe('c1');
+    expect(() => decide(c, sample.startAssessment, ctx(clerk2))).toThrow(RequestForbiddenError);
+    expect(() => decide(c, { type: 'reassign', handlerId: 'c2', reason: ' ' }, ctx(head))).toThrow('理由');
+    c = run(c, [[{ type: 'reassign', handlerId: 'c2', reason: '原承办人休假' }, head, '2026-02-10']]);
+    expect(decide(c, sample.startAssessment, ctx(clerk2)).next.status).toBe('in-assessment');
+  });
+
+  it('availableCommands lists only what the table and role allow', () => {
+    const c = run(base(), [[sample.register, clerk, '2026-02-10']]);
+    expect(availableCommands(c, clerk).sort()).toEqual(['draftAnswer', 'requestExtension', 'notifyExtension', 'requestSupplement', 'startAssessment', 'withdraw'].sort());
+    expect(availableCommands(c, clerk2)).toEqual([]);
+    expect(availableCommands(c, applicant)).toEqual(['withdraw']);
+    expect(availableCommands(c, head)).toContain('approveExtension');
+    expect(availableCommands(c, head, { ...DEFAULT_WORKFLOW_CONFIG, extensionApproverRoles: ['admin'] })).not.toContain('approveExtension');
+  });
+});
+
+describe('guards and clock effects (via deriveCaseDeadlines)', () => {
+  const registered = () => run(base(), [[sample.register, clerk, '2026-02-10'], [sample.startAssessment, clerk, '2026-02-10']]);
+
+  it('registration of an unconfirmed letter requires the confirmation date and starts the clock', () => {
+    const c = openCase({ id: 'k2', trackingNumber: 'YSQ-2026-000002' });
+    expect(() => decide(c, sample.register, ctx(clerk))).toThrow('确认收到申请的日期');
+    const r = decide(c, { type: 'register', receivedOn: d('2026-02-10') }, ctx(clerk));
+    expect(r.clockEvents).toEqual([{ type: 'received', date: '2026-02-10' }]);
+    expect(r.deadlines?.answer?.due).toBe('2026-03-16');
+  });
+
+  it('supplement: paused while waiting, restarts a fresh 20 working days', () => {
+    const c = registered();
+    const r = decide(c, sample.requestSupplement, ctx(clerk, '2026-02-12'));
+    expect(r.next.status).toBe('supplement-requested');
+    expect(r.deadlines?.status).toBe('awaiting-supplement');
+    expect(r.deadlines?.answer).toBeNull();
+    const s = decide(r.next, { type: 'recordSupplement', receivedOn: d('2026-03-02') }, ctx(clerk, '2026-03-02'));
+    expect(s.deadlines?.clockStart).toEqual({ date: '2026-03-02', cause: 'supplementReceived' });
+    expect(s.deadlines?.answer?.due).toBe(cal.addWorkingDays(d('2026-03-02'), 20).due);
+  });
+
+  it('supplement notice only once, unless the supplemented content is still unclear', () => {
+    let c = run(registered(), [[sample.requestSupplement, clerk, '2026-02-12']]);
+    c = run(c, [[{ type: 'recordSupplement', receivedOn: d('2026-03-02') }, clerk, '2026-03-02']]);
+    expect(() => decide(c, sample.requestSupplement, ctx(clerk, '2026-03-03'))).toThrow(TransitionGuardError);
+    const again = decide(c, { ...sample.requestSupplement, supplementStillUnclear: true } as RequestCommand, ctx(clerk, '2026-03-03'));
+    expect(again.next.supplementNotices).toBe(2);
+  });
+
+  it('supplement notice after the 7 working days is refused by default', () => {
+    expect(() => decide(registered(), sample.requestSupplement, ctx(clerk, '2026-02-27'))).toThrow(/7个工作日/);
+    expect(() => decide(registered(), { type: 'requestSupplement', deficiencies: [' '] }, ctx(clerk))).toThrow('逐项列明');
+  });
+
+  it('no supplement: abandonment only after the period, counted as 其他处理-1', () => {
+    const c = run(registered(), [[{ ...sample.requestSupplement, periodWorkingDays: 15 } as RequestCommand, clerk, '2026-02-12']]);
+    const due = cal.addWorkingDays(d('2026-02-12'), 15).due;
+    expect(() => decide(c, sample.abandonNoSupplement, ctx(clerk, due))).toThrow(TransitionGuardError);
+    const r = decide(c, sample.abandonNoSupplement, ctx({ kind: 'system', id: 'sweep' }, '2026-03-20'));
+    expect(r.next.status).toBe('abandoned-no-supplement');
+    expect(r.next.outcomeRow).toBe('other-1');
+    expect(r.deadlines?.closed?.outcome).toBe('abandoned-no-supplement');
+  });
+
+  it('third-party consultation pauses the clock', () => {
+    const c = registered();
+    const r = decide(c, sample.startThirdPartyConsultation, ctx(clerk, '2026-03-02'));
+    expect(r.deadlines?.status).toBe('paused');
+    const back = decide(r.next, { type: 'recordThirdPartyOpinion', opinion: 'objection', answeredOn: d('2026-03-06') }, ctx(clerk, '2026-03-06'));
+    expect(back.next.status).toBe('in-assessment');
+    expect(back.deadlines?.answer?.pausedWorkingDays).toBe(4);
+    expect(back.deadlines?.answer?.due).toBe(cal.addWorkingDays(d('2026-03-16'), 4).due);
+    expect(() => decide(r.next, { type: 'recordThirdPartyOpinion', opinion: 'no-reply' }, ctx(clerk, '2026-03-06'))).toThrow(TransitionGuardError);
+  });
+
+  it('other-agency silence counts as consent after 15 working days', () => {
+    const r = decide(registered(), sample.startAgencyConsultation, ctx(clerk, '2026-02-12'));
+    const after = cal.addWorkingDays(d('2026-02-12'), 16).due;
+    const e = decide(r.next, { type: 'recordAgencyOpinion', opinion: 'no-reply' }, ctx(clerk, after));
+    expect(e.events[0]!.data.deemedConsent).toBe(true);
+    expect(e.deadlines?.answer?.pausedWorkingDays).toBe(15);
+  });
+
+  it('fee notice pauses the clock; non-payment after 20 working days → 其他处理-2', () => {
+    const r = decide(registered(), { type: 'issueFeeNotice', feeNoticeId: 'f1', amountYuan: 200, deliveredOn: d('2026-02-12') }, ctx(clerk, '2026-02-11'));
+    expect(r.deadlines?.status).toBe('paused');
+    const limit = cal.addWorkingDays(d('2026-02-12'), 20).due;
+    expect(() => decide(r.next, sample.abandonNoPayment, ctx(clerk, limit))).toThrow(TransitionGuardError);
+    const a = decide(r.next, sample.abandonNoPayment, ctx(clerk, cal.addWorkingDays(limit, 1).due));
+    expect(a.next).toMatchObject({ status: 'abandoned-no-payment', outcomeRow: 'other-2' });
+    expect(() => decide(r.next, sample.waiveFee, ctx(clerk))).toThrow(RequestForbiddenError);
+    expect(decide(r.next, sample.waiveFee, ctx(head)).clockEvents[0]!.type).toBe('feeNoticeWithdrawn');
+    expect(() => decide(registered(), sample.issueFeeNotice, { ...ctx(clerk), config: { extensionApproverRoles: ['head'], defaultSupplementWorkingDays: 15, lateSupplementNotice: 'reject', feesEnabled: false, feeWaiverReasonCodes: [] } })).toThrow('未启用');
+  });
+
+  it('extension: once, ≤ 20 working days, before the deadline, approved by head only', () => {
+    const c = registered();
+    expect(() => decide(c, { type: 'requestExtension', workingDays: 21, reason: 'x' }, ctx(clerk))).toThrow('1至20');
+    expect(() => decide(c, sample.requestExtension, ctx(clerk, '2026-03-17'))).toThrow(TransitionGuardError);
+    const req = decide(c, sample.requestExtension, ctx(clerk, '2026-03-10')).next;
+    expect(() => decide(req, sample.approveExtension, ctx(clerk, '2026-03-10'))).toThrow(RequestForbiddenError);
+    const ok = decide(req, { type: 'approveExtension', applicantNotifiedOn: d('2026-03-10') }, ctx(head, '2026-03-10'));
+    expect(ok.deadlines?.answer?.due).toBe('2026-04-14');
+    expect(ok.deadlines?.warnings.map((w) => w.code)).not.toContain('EXTENSION_NOT_NOTIFIED');
+    expect(() => decide(ok.next, sample.requestExtension, ctx(clerk, '2026-03-11'))).toThrow('只能延长一次');
+    const rejected = decide(req, sample.rejectExtension, ctx(head, '2026-03-10')).next;
+    expect(rejected.extension.status).toBe('rejected');
+  });
+
+  it('notice of an extension must come before the original deadline', () => {
+    const c = run(registered(), [[sample.requestExtension, clerk, '2026-03-10'], [sample.approveExtension, head, '2026-03-10']]);
+    expect(() => decide(c, { type: 'notifyExtension', notifiedOn: d('2026-03-17') }, ctx(clerk, '2026-03-17'))).toThrow(/届满前/);
+    expect(decide(c, { type: 'notifyExtension', notifiedOn: d('2026-03-16') }, ctx(clerk, '2026-03-16')).next.extension).toMatchObject({ applicantNotifiedOn: '2026-03-16' });
+  });
+
+  it('Art. 35 delayed reply sets a later due date', () => {
+    const r = decide(registered(), sample.setDelayedReply, ctx(head, '2026-03-02'));
+    expect(r.deadlines?.answer?.due).toBe('2026-06-30');
+  });
+
+  it('full path to release: secrecy review, sign-off, posting date judges timeliness', () => {
+    let c = run(registered(), [
+      [sample.draftAnswer, clerk, '2026-03-02'],
+      [sample.submitForSecrecyReview, clerk, '2026-03-02'],
+    ]);
+    expect(() => decide(c, { type: 'passSecrecyReview', secrecyReviewApproved: false }, ctx(reviewer))).toThrow(TransitionGuardError);
+    c = run(c, [[sample.returnToDrafting, reviewer, '2026-03-03']]);
+    expect(c.status).toBe('drafting');
+    c = run(c, [
+      [sample.submitForSecrecyReview, clerk, '2026-03-03'],
+      [sample.passSecrecyReview, reviewer, '2026-03-04'],
+      [sample.signOff, leader, '2026-03-05'],
+    ]);
+    expect(() => decide(c, { ...sample.release, secrecyReviewApproved: false } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow(TransitionGuardError);
+    expect(() => decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'SF123' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-06'))).toThrow('中国邮政');
+    const r = decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'XA123456789CN' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-09'));
+    expect(r.next).toMatchObject({ status: 'released', outcomeRow: 'not-processed-3', concludedOn: '2026-03-06' });
+    expect(r.deadlines?.closed).toMatchObject({ on: '2026-03-06', outcome: 'decided', onTime: true });
+    expect(decide(r.next, sample.close, ctx(clerk, '2026-03-10')).next.status).toBe('closed');
+    expect(() => decide(r.next, sample.withdraw, ctx(applicant))).toThrow(IllegalTransitionError);
+  });
+
+  it('still-unclear answer only after a supplement', () => {
+    const dec = { type: 'still-unclear', supplementRequestedOn: '2026-02-12', supplementReceivedOn: '2026-03-02', reason: '仍未明确' } as const;
+    expect(() => decide(registered(), { type: 'draftAnswer', decision: dec }, ctx(clerk))).toThrow(TransitionGuardError);
+  });
+
+  it('withdrawal by the applicant closes the clock; events carry no personal data', () => {
+    const r = decide(registered(), sample.withdraw, ctx(applicant, '2026-02-20'));
+    expect(r.next).toMatchObject({ status: 'withdrawn', outcomeRow: 'other-3' });
+    expect(r.deadlines?.closed?.outcome).toBe('withdrawn');
+    expect(r.events[0]).toMatchObject({ type: 'withdraw', caseId: 'k1', from: 'in-assessment', to: 'withdrawn', actor: { kind: 'applicant', id: 'a1' } });
+    const unconfirmed = openCase({ id: 'k3', trackingNumber: 'YSQ-2026-000003' });
+    expect(decide(unconfirmed, sample.withdraw, ctx(applicant)).clockEvents).toEqual([]);
+  });
+});
+
+void ({} as IsoDate);
