@@ -1,5 +1,7 @@
 import { benchDeadlines } from './bench/deadlines';
 import { benchScanner } from './bench/scanner';
+import { benchSearch } from './bench/search';
+import { benchSweep } from './bench/sweep';
 
 /**
  * `npm run bench`: speed and memory targets live here, not in timed tests. Each suite returns
@@ -9,6 +11,8 @@ type Measurement = { name: string; value: number; unit: string };
 const suites: Record<string, () => Promise<Measurement[]>> = {
   deadlines: benchDeadlines,
   scanner: benchScanner,
+  search: benchSearch,
+  sweep: benchSweep,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

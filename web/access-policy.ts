@@ -16,6 +16,10 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 const ALL_STAFF = 'staff' as const;
 const DOCUMENT_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+const REVIEW_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+const SIGNING_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader'];
+/** Who may press 发布 on an approved item (the release step still checks the review). */
+const RELEASE_ROLES: readonly StaffRole[] = ['clerk', 'leader', 'admin'];
 
 export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   // Public site
@@ -34,6 +38,43 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['GET', '/staff/documents', DOCUMENT_ROLES],
   ['POST', '/staff/documents', DOCUMENT_ROLES],
   ['GET', '/staff/documents/:id/download', DOCUMENT_ROLES],
+  // Local mode's mailbox (404 in AWS)
+  ['GET', '/local/outbox', ALL_STAFF],
+  // Working-day calendar and deadlines (static segments before /:year)
+  ['GET', '/calendar', 'public'],
+  ['GET', '/calendar/:year', 'public'],
+  ['GET', '/api/calendar/due', 'public'],
+  ['GET', '/api/calendar/overrides', ['admin']],
+  ['POST', '/api/calendar/overrides', ['admin']],
+  ['DELETE', '/api/calendar/overrides/:id', ['admin']],
+  ['GET', '/api/calendar/:year', 'public'],
+  ['GET', '/staff/calendar', ['admin']],
+  ['POST', '/staff/calendar', ['admin']],
+  ['POST', '/staff/calendar/:id/remove', ['admin']],
+  ['GET', '/staff/reminders', ALL_STAFF],
+  // Secrecy review (保密审查): static segments before /:id; stage rules are enforced again by the domain
+  ['GET', '/staff/reviews', REVIEW_ROLES],
+  ['GET', '/staff/reviews/new', ['clerk']],
+  ['POST', '/staff/reviews/new', ['clerk']],
+  ['GET', '/staff/reviews/:id', REVIEW_ROLES],
+  ['POST', '/staff/reviews/:id/sign', SIGNING_ROLES],
+  ['POST', '/staff/reviews/:id/return', ['head', 'reviewer', 'leader']],
+  ['POST', '/staff/reviews/:id/findings', ['reviewer']],
+  ['POST', '/staff/reviews/:id/redact-text', ['reviewer']],
+  ['POST', '/staff/reviews/:id/redacted-file', ['reviewer']],
+  ['POST', '/staff/reviews/:id/revise', ['clerk']],
+  ['POST', '/staff/reviews/:id/referral-reply', ['reviewer', 'leader', 'admin']],
+  ['POST', '/staff/reviews/:id/release', RELEASE_ROLES],
+  ['POST', '/api/secrecy/scan', ALL_STAFF],
+  ['GET', '/api/reviews', REVIEW_ROLES],
+  ['POST', '/api/reviews', ['clerk']],
+  ['GET', '/api/reviews/:id', REVIEW_ROLES],
+  ['POST', '/api/reviews/:id/sign', SIGNING_ROLES],
+  ['POST', '/api/reviews/:id/return', ['head', 'reviewer', 'leader']],
+  ['POST', '/api/reviews/:id/findings/resolve', ['reviewer']],
+  ['POST', '/api/reviews/:id/redact-text', ['reviewer']],
+  ['POST', '/api/reviews/:id/referral-reply', ['reviewer', 'leader', 'admin']],
+  ['POST', '/api/reviews/:id/release', RELEASE_ROLES],
   // Staff API
   ['GET', '/api/me', ALL_STAFF],
   ['GET', '/api/documents', DOCUMENT_ROLES],

@@ -11,8 +11,11 @@ import { csrfProtection } from './middleware/csrf';
 import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { publicRoutes } from './routes/public';
+import { reviewRoutes } from './routes/reviews';
 import { staffRoutes } from './routes/staff';
+import { localOutboxRoutes } from './routes/local-outbox';
 import { mountStaticFiles } from './static-files';
 
 /** Lambda's synchronous payload limit is 6 MB; uploads larger than documents allow are refused early. */
@@ -74,6 +77,9 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.route('/', publicRoutes(deps));
   app.route('/', authRoutes(deps));
   app.route('/', staffRoutes(deps));
+  app.route('/', reviewRoutes(deps));
+  app.route('/', calendarRoutes(deps));
+  app.route('/', localOutboxRoutes(deps));
   app.route('/', api.app);
 
   app.onError(errorHandler(deps));

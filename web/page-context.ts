@@ -18,3 +18,10 @@ export function pageContext(c: Context<WebEnv>, deps: AppDependencies): { site: 
 export function siteInfo(deps: AppDependencies): SiteInfo {
   return { agencyName: deps.config.agencyName, footer: { sponsor: deps.config.agencyName } };
 }
+
+/** An instant as the Asia/Shanghai wall-clock time pages show ("2026-03-02 10:00"); China has no DST. */
+export function shanghaiDateTime(instantIso: string): string {
+  const ms = Date.parse(instantIso);
+  if (Number.isNaN(ms)) return instantIso;
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -2,7 +2,9 @@ import type { Hasher } from '../domain/audit/chain';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../ports/clock';
 import type { PrivateFileStore } from '../ports/file-store';
+import type { Mailer } from '../ports/mailer';
 import type { RecordStore } from '../ports/record-store';
+import type { Releaser } from '../ports/releaser';
 import type { StaffTokenSigner, StaffTokenVerifier } from '../ports/staff-auth';
 
 /** Deployment facts the app needs; built once from the environment by a composition root. */
@@ -29,9 +31,17 @@ export interface AppDependencies {
   readonly hash: Hasher;
   readonly records: RecordStore;
   readonly files: PrivateFileStore;
+  /** E-mail delivery for the outbox: SES in AWS, the local mailbox locally. */
+  readonly mailer: Mailer;
   readonly verifyStaffToken: StaffTokenVerifier;
   /** Local mode only: signs tokens for the demo accounts on the local login page. */
   readonly localSignIn?: StaffTokenSigner;
   /** Checks the storage the app depends on (for /health?deep=1). */
   readonly ping?: () => Promise<void>;
+  /**
+   * The release step (the only path to the public bucket or an applicant). In-process locally and
+   * inside the release function; the HTTP function in AWS invokes the release function. Absent in
+   * fakes that do not release.
+   */
+  readonly release?: Releaser;
 }

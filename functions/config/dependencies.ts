@@ -4,7 +4,13 @@ import { createRemoteJWKSet } from 'jose';
 import { createStaffTokenVerifier } from '../adapters/auth/staff-token';
 import { DynamoRecordStore } from '../adapters/dynamodb/record-store';
 import { S3PrivateFileStore } from '../adapters/s3/private-file-store';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { localMailbox } from '../adapters/mail/local-mailbox';
+import { SesMailer } from '../adapters/mail/ses-mailer';
 import type { AppDependencies } from '../application/context';
+import { createPublicFileWriter, inProcessReleaser } from '../application/release';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { lambdaInvoke, LambdaReleaser } from '../adapters/lambda/releaser';
 import type { Hasher } from '../domain/audit/chain';
 import { createLogger } from '../observability/logger';
 import { systemClock } from '../ports/clock';
@@ -29,7 +35,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
   const { dynamodb, s3 } = createClients(env);
   const region = env.AWS_REGION;
   const cognitoDomain = env.AUTH_HOSTED_UI_URL;
-  return {
+  const deps: AppDependencies = {
     config: {
       deployment: env.DEPLOYMENT,
       agencyName: env.AGENCY_NAME,
@@ -47,6 +53,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
     hash: sha256,
     records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256),
     files: new S3PrivateFileStore(s3, env.PRIVATE_BUCKET),
+    mailer: env.NOTIFY_FROM ? new SesMailer(new SESv2Client({ region }), env.NOTIFY_FROM) : localMailbox,
     verifyStaffToken: createStaffTokenVerifier({
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
@@ -57,4 +64,10 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       await dynamodb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }));
     },
   };
+  // The release step: the HTTP function in AWS asks the release function (which alone may write
+  // to the public bucket); the release function itself and local mode run it in-process.
+  const release = env.RELEASE_FUNCTION_NAME
+    ? new LambdaReleaser(env.RELEASE_FUNCTION_NAME, lambdaInvoke(new LambdaClient({ region })))
+    : inProcessReleaser(deps, createPublicFileWriter(s3, env.PUBLIC_BUCKET));
+  return { ...deps, release };
 }

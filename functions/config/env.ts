@@ -17,6 +17,8 @@ const envSchema = z.object({
   AUTH_JWKS_URL: z.string().url(),
   /** Cognito hosted-UI domain (https://<prefix>.auth.<region>.amazoncognito.com); AWS only. */
   AUTH_HOSTED_UI_URL: z.string().url().optional(),
+  /** Verified SES sender for notices to applicants (AWS). Unset: messages stay in the outbox (local mailbox). */
+  NOTIFY_FROM: z.string().email().optional(),
   /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
   RELEASE_FUNCTION_NAME: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */

@@ -70,7 +70,8 @@ export async function createLocalDependencies(
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_JWKS_URL: `${options.baseUrl}/local-issuer/jwks.json`,
     PUBLIC_BASE_URL: options.baseUrl,
-    PUBLIC_FILES_BASE_URL: `${emulators.s3Endpoint}/${LOCAL_PUBLIC_BUCKET}`,
+    // Released files live under files/ in the public bucket, as CloudFront serves them at /files/*.
+    PUBLIC_FILES_BASE_URL: `${emulators.s3Endpoint}/${LOCAL_PUBLIC_BUCKET}/files`,
     APP_SECRET: secrets.appSecret,
     DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
     S3_ENDPOINT: emulators.s3Endpoint,

@@ -23,6 +23,71 @@ export const keys = {
   /** Fixed-window rate limits: one counter item per subject and window, expiring with TTL. */
   rateWindow: (subject: string, window: string): RecordKey => ({ pk: `RATE#${subject}`, sk: window }),
 
+  /** A stored holiday schedule (next year's national notice, or a local adjustment); one partition, read with one Query. */
+  calendarOverride: (id: string): RecordKey => ({ pk: 'CALENDAR', sk: `OVERRIDE#${id}` }),
+  calendarOverridesPrefix: (): RecordKey => ({ pk: 'CALENDAR', sk: 'OVERRIDE#' }),
+
+  /**
+   * GSI2 (sparse): a record with an open deadline carries this entry on its own item and drops it
+   * when the deadline closes. Sorted by due date, so "due on or before D" is one range Query.
+   */
+  openDeadline: (due: string, kind: string, caseId: string): IndexEntry => ({ pk: 'OPEN_DEADLINE', sk: `${due}#${kind}#${caseId}` }),
+  openDeadlinePk: (): string => 'OPEN_DEADLINE',
+  /** Sort-key bound that includes every entry due on `date` ('~' sorts after '#' and every kind). */
+  openDeadlineThrough: (date: string): string => `${date}~`,
+
+  /** A deadline reminder or escalation: one per case, due date, kind and sweep date (its create is the idempotency guard). */
+  deadlineReminder: (type: 'reminder' | 'escalation', caseId: string, due: string, kind: string, date: string): RecordKey => ({
+    pk: `${type === 'escalation' ? 'ESCALATION' : 'REMINDER'}#${caseId}#${due}#${kind}#${date}`,
+    sk: 'REMINDER',
+  }),
+  /** Reminder recipients: one staff member, or the shared inbox of a role (e.g. the leaders). */
+  staffInbox: (staffId: string): string => `STAFF#${staffId}`,
+  roleInbox: (role: string): string => `ROLE#${role}`,
+  /** GSI2: the reminders of one recipient (a staff member, or a role's inbox), newest first. */
+  remindersFor: (recipient: string, date: string, due: string, kind: string, caseId: string): IndexEntry => ({ pk: `REMINDERS#${recipient}`, sk: `${date}#${due}#${kind}#${caseId}` }),
+  remindersPk: (recipient: string): string => `REMINDERS#${recipient}`,
+
+  /** Secrecy review (保密审查单), one record per review; its stage records live inside it. */
+  review: (id: string): RecordKey => ({ pk: `REVIEW#${id}`, sk: 'REVIEW' }),
+  /** GSI1: reviews waiting at a stage (head, secrecy, leader, on-hold), oldest wait first. */
+  reviewQueue: (stage: string, waitingSince: string, id: string): IndexEntry => ({ pk: `REVIEWQ#${stage}`, sk: `${waitingSince}#${id}` }),
+  reviewQueuePk: (stage: string): string => `REVIEWQ#${stage}`,
+  /** GSI1: reviews waiting for their author's self-review (draft or returned). */
+  reviewSelfQueue: (authorId: string, waitingSince: string, id: string): IndexEntry => ({ pk: `REVIEWQ#self#${authorId}`, sk: `${waitingSince}#${id}` }),
+  reviewSelfQueuePk: (authorId: string): string => `REVIEWQ#self#${authorId}`,
+  /** GSI2: reviews an author submitted, newest first. */
+  reviewsByAuthor: (authorId: string, createdAt: string, id: string): IndexEntry => ({ pk: `REVIEWBY#${authorId}`, sk: `${createdAt}#${id}` }),
+  reviewsByAuthorPk: (authorId: string): string => `REVIEWBY#${authorId}`,
+  /** GSI3: reviews of one subject (a publication, an answer, a clarification), newest first. */
+  reviewsBySubject: (type: string, subjectId: string, createdAt: string, id: string): IndexEntry => ({ pk: `REVIEWSUBJ#${type}#${subjectId}`, sk: `${createdAt}#${id}` }),
+  reviewsBySubjectPk: (type: string, subjectId: string): string => `REVIEWSUBJ#${type}#${subjectId}`,
+  /** A release (发布/提供) of reviewed content; written with a check on the approved review. */
+  release: (id: string): RecordKey => ({ pk: `RELEASE#${id}`, sk: 'RELEASE' }),
+  /** GSI1: releases made under one review, newest first. */
+  releasesByReview: (reviewId: string, releasedAt: string, id: string): IndexEntry => ({ pk: `RELEASES#${reviewId}`, sk: `${releasedAt}#${id}` }),
+  releasesByReviewPk: (reviewId: string): string => `RELEASES#${reviewId}`,
+
+  /** An e-mail owed to someone (transactional outbox). */
+  outboxMessage: (id: string): RecordKey => ({ pk: `OUTBOX#${id}`, sk: 'MESSAGE' }),
+  /** GSI1: every outbox message, newest first (the local mailbox page, staff delivery checks). */
+  outboxByTime: (createdAt: string, id: string): IndexEntry => ({ pk: 'OUTBOX', sk: `${createdAt}#${id}` }),
+  outboxByTimePk: (): string => 'OUTBOX',
+  /** GSI3 (sparse): messages not yet delivered, oldest first; dropped once sent or given up. */
+  outboxPending: (createdAt: string, id: string): IndexEntry => ({ pk: 'OUTBOX#PENDING', sk: `${createdAt}#${id}` }),
+  outboxPendingPk: (): string => 'OUTBOX#PENDING',
+
+  /** An application (依申请公开), keyed by its tracking number (YSQ-2026-000123). */
+  request: (trackingNumber: string): RecordKey => ({ pk: `REQ#${trackingNumber}`, sk: 'REQUEST' }),
+  /** GSI1: the staff queue of one status, earliest answer due date first (no due date sorts last). */
+  requestQueue: (status: string, due: string, trackingNumber: string): IndexEntry => ({ pk: `REQQ#${status}`, sk: `${due}#${trackingNumber}` }),
+  requestQueuePk: (status: string): string => `REQQ#${status}`,
+  /** GSI3: an applicant's applications (by keyed identity hash), oldest first; duplicates and the monthly fee count. */
+  requestsByApplicant: (identityHash: string, submittedAt: string, trackingNumber: string): IndexEntry => ({ pk: `REQBY#${identityHash}`, sk: `${submittedAt}#${trackingNumber}` }),
+  requestsByApplicantPk: (identityHash: string): string => `REQBY#${identityHash}`,
+  /** Idempotency guard of one submitted form (hash of form + form nonce), expiring with TTL. */
+  requestSubmission: (formHash: string): RecordKey => ({ pk: `REQSUBMIT#${formHash}`, sk: 'GUARD' }),
+
   /** Seed markers, so demo data goes in once. */
   seed: (name: string): RecordKey => ({ pk: 'SEED', sk: name }),
 } as const;

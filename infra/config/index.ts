@@ -36,6 +36,11 @@ export interface EnvironmentConfig {
   readonly sweepSchedule: { readonly hour: number; readonly minute: number };
   /** API Gateway default-route throttling (requests per second / burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Sender of notices to applicants (receipt, supplement, extension, answer released), a verified
+   * SES identity of the agency's domain. Without it, messages stay in the outbox undelivered.
+   */
+  readonly notifySender?: { readonly address: string; readonly sesIdentity: string };
   /** Termination protection on the stateful stack. */
   readonly terminationProtection: boolean;
 }
@@ -44,6 +49,8 @@ const common = {
   agencyName: '示例市人民政府办公室',
   agencyCode: '000014349',
   sweepSchedule: { hour: 1, minute: 0 },
+  // Replace with the agency's own verified SES identity before deploying.
+  notifySender: { address: 'xxgk@example.gov.cn', sesIdentity: 'example.gov.cn' },
 } as const;
 
 export const environments: Record<string, EnvironmentConfig> = {

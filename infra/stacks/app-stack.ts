@@ -117,6 +117,7 @@ export class AppStack extends Stack {
       APP_SECRET: SecretValue.secretsManager(props.appSecretName).unsafeUnwrap(),
       AGENCY_NAME: config.agencyName,
       AGENCY_CODE: config.agencyCode,
+      ...(config.notifySender ? { NOTIFY_FROM: config.notifySender.address } : {}),
     };
 
     this.releaseFunction = new AppFunction(this, 'ReleaseFunction', {
@@ -154,6 +155,17 @@ export class AppStack extends Stack {
       environment,
     });
     this.sweepFunction.bindTable(props.table, 'RW');
+
+    // Outbox delivery: both the HTTP function (right after a change) and the sweep (retries) send
+    // through SES, from the agency's one verified identity only.
+    if (config.notifySender) {
+      const sendFromAgency = new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${config.notifySender.sesIdentity}`],
+      });
+      this.httpFunction.addToRolePolicy(sendFromAgency);
+      this.sweepFunction.addToRolePolicy(sendFromAgency);
+    }
 
     // `$default` route: every path and method goes to the Hono app.
     const defaultRoute = new HttpRoute(this, 'DefaultRoute', {

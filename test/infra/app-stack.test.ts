@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type SynthesizedDeployment, synthDeployment } from './support';
+import { devConfig, type SynthesizedDeployment, synthDeployment } from './support';
 
 let d: SynthesizedDeployment;
 beforeAll(() => {
@@ -180,5 +180,19 @@ describe('web app client', () => {
       GenerateSecret: false,
       CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/auth/callback']] }],
     });
+  });
+});
+
+describe('notifications', () => {
+  it('send e-mail only from the agency identity, from the HTTP and sweep functions', () => {
+    expect(functionByEntry(/Hono/).Environment.Variables.NOTIFY_FROM).toBe(devConfig.notifySender!.address);
+    const sesStatements = resources('AWS::IAM::Policy').flatMap(([, p]) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>).filter((s) => [s.Action].flat().some((a) => a.startsWith('ses:'))),
+    );
+    expect(sesStatements).toHaveLength(2);
+    for (const s of sesStatements) {
+      expect(s.Action).toBe('ses:SendEmail');
+      expect(JSON.stringify(s.Resource)).toContain(`:identity/${devConfig.notifySender!.sesIdentity}`);
+    }
   });
 });

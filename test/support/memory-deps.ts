@@ -1,5 +1,6 @@
 import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
 import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
+import { localMailbox } from '../../functions/adapters/mail/local-mailbox';
 import { MemoryFileStore } from '../../functions/adapters/memory/file-store';
 import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
 import type { AppDependencies } from '../../functions/application/context';
@@ -32,6 +33,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean } = {})
     hash: sha256,
     records,
     files,
+    mailer: localMailbox,
     verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
     localSignIn: issuer,
   };

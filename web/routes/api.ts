@@ -4,7 +4,9 @@ import { completeUpload, documentDownloadUrl, listDocuments, openUploadSlot } fr
 import type { AppDependencies } from '../../functions/application/context';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../functions/domain/documents/document';
 import { ApiRegistry, errorSchema } from '../api-registry';
+import { registerCalendarApi } from './calendar';
 import type { WebEnv } from '../env';
+import { secrecyApiRoutes } from './secrecy-api';
 
 const documentSchema = z.object({
   id: z.string(),
@@ -95,6 +97,10 @@ export function apiRoutes(deps: AppDependencies) {
     },
     async (c) => c.json({ url: await documentDownloadUrl(deps, c.req.param('id')!), expiresInSeconds: 300 }),
   );
+
+  registerCalendarApi(app, api, deps);
+
+  secrecyApiRoutes(app, api, deps);
 
   app.get('/api/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -1,14 +1,17 @@
 /**
- * Named errors of the working-day calendar. There is no shared DomainError base in
- * functions/domain yet (style.md suggests functions/domain/errors.ts); when it exists,
- * CalendarError should extend it.
+ * Named errors of the working-day calendar. They are all bad input (a malformed date, a count
+ * out of range, an invalid schedule), so they extend ValidationError and the web layer answers
+ * 400 with the message; ScheduleValidationError also carries one message per field.
  */
-export class CalendarError extends Error {
+import { ValidationError, type FieldErrors } from '../errors';
+
+export class CalendarError extends ValidationError {
   override readonly name: string = 'CalendarError';
   readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: string, message: string, options?: { cause?: unknown; fields?: FieldErrors }) {
+    super(message, options?.fields);
     this.code = code;
+    if (options?.cause !== undefined) Object.defineProperty(this, 'cause', { value: options.cause, configurable: true, writable: true });
   }
 }
 
@@ -49,6 +52,14 @@ export class ScheduleValidationError extends CalendarError {
     super(
       'SCHEDULE_INVALID',
       `节假日安排校验未通过：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
+      { fields: issueFields(issues) },
     );
   }
+}
+
+/** First message per path ('' → '_'), the shape ValidationError.fields has everywhere. */
+function issueFields(issues: readonly ScheduleIssue[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const i of issues) fields[i.path || '_'] ??= i.message;
+  return fields;
 }

@@ -1,17 +1,19 @@
 /**
  * Named errors of the case clock. They signal an event history that the Regulation does not
  * allow (e.g. a second extension); the application layer should validate a new event with
- * appendClockEvent() before storing it, so stored histories never throw.
- * When functions/domain/errors.ts (DomainError) exists, DeadlineRuleError should extend it.
+ * appendClockEvent() before storing it, so stored histories never throw. A rule violation is a
+ * conflict with the case's state, so they extend ConflictError (HTTP 409).
  */
-export class DeadlineRuleError extends Error {
+import { ConflictError } from '../errors';
+
+export class DeadlineRuleError extends ConflictError {
   override readonly name: string = 'DeadlineRuleError';
   constructor(
     readonly code: string,
     message: string,
     readonly context: Readonly<Record<string, unknown>> = {},
   ) {
-    super(message);
+    super(message, code);
   }
 }
 

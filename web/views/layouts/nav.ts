@@ -14,6 +14,8 @@ export const PUBLIC_NAV: { section: Exclude<Section, 'staff'>; href: string; lab
 export const STAFF_NAV: { href: string; label: string }[] = [
   { href: '/staff', label: '工作台' },
   { href: '/staff/documents', label: '文档管理' },
+  { href: '/staff/reviews', label: '保密审查' },
+  { href: '/staff/reminders', label: '期限提醒' },
   { href: '/', label: '公开门户首页' },
 ];
 
@@ -29,4 +31,6 @@ export const ROUTES = {
   login: '/login',
   logout: '/logout',
   staffHome: '/staff',
+  staffReminders: '/staff/reminders',
+  staffCalendar: '/staff/calendar',
 } as const;

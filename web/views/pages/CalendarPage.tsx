@@ -1,3 +1,5 @@
+import { ErrorSummary } from '../components/ErrorSummary';
+import { FormField } from '../components/FormField';
 import { Notice } from '../components/Notice';
 import { formatDateZh, formatMonthDayZh, inclusiveDays, parseIsoDate, weekdayName, weekdayOf } from '../format';
 import { Layout } from '../layouts/Layout';
@@ -25,6 +27,27 @@ export interface CalendarPageProps {
   prevYearHref?: string;
   nextYearHref?: string;
   localMode?: boolean;
+  /** The due-date calculator (a GET form; works without JavaScript). */
+  calculator?: DueDateCalculator;
+}
+
+export interface DueDateCalculator {
+  /** Form action (the page itself). */
+  action: string;
+  /** What was typed, shown again as is. */
+  values: { from?: string; workingDays?: string };
+  /** Field errors keyed "from", "workingDays". */
+  errors?: Record<string, string>;
+  result?: {
+    from: string;
+    workingDays: number;
+    due: string;
+    provisional: boolean;
+    /** "why this date" in plain Chinese. */
+    explanation: string;
+    /** The same answer as JSON (GET /api/calendar/due?…&explain=1). */
+    apiHref: string;
+  };
 }
 
 const WEEK_HEADERS = [
@@ -41,7 +64,7 @@ export const NOT_COVERED_TEXT = '该年度节假日安排尚未发布，涉及�
 
 /** Public working-day calendar used for statutory periods, with an explanation of how periods are counted. */
 export function CalendarPage(props: CalendarPageProps) {
-  const { site, year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, localMode } = props;
+  const { site, year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, localMode, calculator } = props;
   return (
     <Layout
       title={`${year}年工作日日历`}
@@ -166,6 +189,8 @@ export function CalendarPage(props: CalendarPageProps) {
         </div>
       </section>
 
+      {calculator ? <Calculator calculator={calculator} /> : null}
+
       <section class="section panel" aria-labelledby="rules-title">
         <h2 class="section__title" id="rules-title">
           期限如何计算
@@ -263,5 +288,51 @@ function DayCell({ day }: { day: CalendarDay }) {
         </>
       ) : null}
     </td>
+  );
+}
+
+function Calculator({ calculator }: { calculator: DueDateCalculator }) {
+  const { action, values, errors, result } = calculator;
+  return (
+    <section class="section panel calc" id="calculator" aria-labelledby="calculator-title">
+      <h2 class="section__title" id="calculator-title">
+        期限计算器
+      </h2>
+      <p>输入起算日期（如收到申请之日）和工作日数，计算期限的截止日期。起算当日不计入。</p>
+      <ErrorSummary errors={errors} order={['from', 'workingDays']} />
+      <form class="calc__form" method="get" action={`${action}#calculator`}>
+        <FormField name="from" label="起算日期" type="date" required value={values.from} error={errors?.from} hint="格式：YYYY-MM-DD，例如 2026-02-10" class="field--narrow" />
+        <FormField
+          name="workingDays"
+          label="工作日数"
+          inputmode="numeric"
+          required
+          maxlength={3}
+          value={values.workingDays}
+          error={errors?.workingDays}
+          hint="答复期限为 20 个工作日；延长最多再加 20 个工作日"
+          class="field--narrow"
+        />
+        <button class="button button--primary" type="submit">
+          计算截止日期
+        </button>
+      </form>
+      {result ? (
+        <div class="calc__result" role="status">
+          <p class="calc__due">
+            自 <time datetime={result.from}>{formatDateZh(result.from)}</time> 起 {result.workingDays} 个工作日，截止日期为
+            <strong>
+              <time datetime={result.due}>{formatDateZh(result.due)}</time>（{weekdayName(result.due)}）
+            </strong>
+            {result.provisional ? <span class="deadline__provisional">暂定</span> : null}
+          </p>
+          <h3 class="calc__why-title">为什么是这一天</h3>
+          <p class="calc__why">{result.explanation}</p>
+          <p class="small">
+            <a href={result.apiHref}>以 JSON 格式查看（API）</a>
+          </p>
+        </div>
+      ) : null}
+    </section>
   );
 }

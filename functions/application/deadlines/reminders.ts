@@ -1,0 +1,44 @@
+import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { deadlineUrgency, type UrgencyResult } from '../../domain/deadlines';
+import { isStaffRole, type StaffMember } from '../../domain/staff';
+import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
+import { keys } from '../../repositories/keys';
+import { ReminderRepository, type DeadlineReminder } from '../../repositories/reminders';
+import type { AppDependencies } from '../context';
+import { loadCalendar } from '../calendar';
+import { ESCALATION_ROLE, sweepThrough } from './sweep';
+
+export interface StaffReminders {
+  /** Reminders addressed to this staff member, newest first. */
+  readonly mine: DeadlineReminder[];
+  /** Escalations of overdue deadlines, for members of the escalation role. */
+  readonly escalations: DeadlineReminder[];
+}
+
+/** The reminders one member of staff should see (one Query per inbox). */
+export async function remindersFor(deps: Pick<AppDependencies, 'records'>, staff: StaffMember, limit = 50): Promise<StaffReminders> {
+  const repo = new ReminderRepository(deps.records);
+  const mine = (await repo.listFor(keys.staffInbox(staff.id), limit)).items;
+  const leader = isStaffRole(ESCALATION_ROLE) && staff.roles.includes(ESCALATION_ROLE);
+  const escalations = leader ? (await repo.listFor(keys.roleInbox(ESCALATION_ROLE), limit)).items : [];
+  return { mine, escalations };
+}
+
+export interface DeadlineStatus {
+  readonly summary: DeadlineSummary;
+  readonly status: UrgencyResult;
+}
+
+/** Open deadlines due within the reminder window, due today or overdue, earliest first (one Query). */
+export async function urgentDeadlines(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger'>, limit = 50): Promise<{ today: string; items: DeadlineStatus[] }> {
+  const calendar = await loadCalendar(deps);
+  const today = shanghaiDate(deps.clock.now());
+  const page = await new DeadlineIndex(deps.records).dueThrough(sweepThrough(calendar, today), undefined, limit);
+  return { today, items: page.items.map((summary) => ({ summary, status: deadlineUrgency(summary.due as IsoDate, today, calendar) })) };
+}
+
+/** Urgency of any stored due date seen from today, for every page that shows a deadline. */
+export async function deadlineStatus(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger'>, due: string): Promise<UrgencyResult> {
+  const calendar = await loadCalendar(deps);
+  return deadlineUrgency(due as IsoDate, shanghaiDate(deps.clock.now()), calendar);
+}

@@ -1,0 +1,3 @@
+export * from './reviews';
+export { reviewObjects, BODY_FILE_NAME, type BundlePart, type SourceResidual } from './content';
+export type { ReviewRecord, StoredReview } from '../../repositories/reviews';

@@ -1,0 +1,496 @@
+import { documentMetadata, extractText } from '../../adapters/extraction';
+import type { AuditEvent, AuditEventInput } from '../../domain/audit/chain';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import {
+  applyReviewCommand,
+  mergeSpans,
+  openReview,
+  redactText,
+  RedactionLeakError,
+  releaseDigest,
+  reviewFindingsFrom,
+  ReviewPermissionError,
+  ReviewStageError,
+  scanText,
+  STAGE_ROLE,
+  unresolvedFindings,
+  type Checklist,
+  type Conclusion,
+  type FindingResolution,
+  type ReviewCommand,
+  type ReviewEvent,
+  type ReviewFinding,
+  type ReviewStage,
+  type ReviewSubject,
+  type SecrecyReview,
+  type Span,
+} from '../../domain/secrecy';
+import { staffActor, type StaffMember } from '../../domain/staff';
+import { ReleaseRepository, type ReleaseRecord } from '../../repositories/review-releases';
+import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '../../repositories/reviews';
+import type { AppDependencies } from '../context';
+import { safeFileName } from '../documents';
+import { newId } from '../ids';
+import {
+  bundleDigest,
+  originalBundle,
+  originalTexts,
+  readBytes,
+  readText,
+  redactedTexts,
+  releaseBundle,
+  residualFindings,
+  reviewObjects,
+  writeText,
+  type SourceResidual,
+} from './content';
+
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
+
+/** Longest body text accepted for review (characters). */
+export const MAX_REVIEW_TEXT = 200_000;
+export const MAX_REVIEW_ATTACHMENTS = 10;
+
+export interface AttachmentInput {
+  /** Private-bucket key of the file (an uploaded document, an answer draft…). */
+  readonly fileKey: string;
+  readonly fileName: string;
+  readonly contentType: string;
+}
+
+export interface SubmitReviewInput {
+  readonly subject: { readonly type: ReviewSubject['type']; readonly id?: string; readonly title: string };
+  readonly text: string;
+  readonly attachments?: readonly AttachmentInput[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** One audit event for the domain events of a change: facts only (digests, stages, counts). */
+function auditOf(actor: StaffMember, events: readonly ReviewEvent[], extra: Record<string, unknown> = {}): AuditEventInput {
+  const last = events[events.length - 1];
+  const facts = events.map(({ reviewId: _r, actorId: _a, at: _t, ...rest }) => rest);
+  return { type: `review.${last ? kebab(last.type) : 'updated'}`, actor: staffActor(actor), data: { events: facts, ...extra } };
+}
+
+function stageOrStatusChanged(before: SecrecyReview, after: SecrecyReview): boolean {
+  return before.stage !== after.stage || before.status !== after.status || before.round !== after.round;
+}
+
+async function load(deps: Deps, id: string, expectedVersion?: number): Promise<ReviewRecord> {
+  const record = await new ReviewRepository(deps.records).get(id);
+  if (!record) throw new NotFoundError('审查单不存在。');
+  if (expectedVersion !== undefined && expectedVersion !== record.version) {
+    throw new VersionConflictError(`review ${id} at version ${record.version}, caller saw ${expectedVersion}`);
+  }
+  return record;
+}
+
+/** Extract, scan and store privately the text of every part; returns content, findings and digest. */
+async function prepareContent(
+  deps: Deps,
+  id: string,
+  folder: string | number,
+  text: string,
+  attachments: readonly AttachmentInput[],
+): Promise<{ content: ReviewContent; findings: ReviewFinding[]; digest: string }> {
+  if (text.length > MAX_REVIEW_TEXT) throw new ValidationError('正文过长。', { text: `正文不能超过 ${MAX_REVIEW_TEXT} 个字符。` });
+  if (!text.trim() && attachments.length === 0) throw new ValidationError('请填写正文或添加附件。', { text: '请填写需要审查的正文，或添加附件。' });
+  if (attachments.length > MAX_REVIEW_ATTACHMENTS) throw new ValidationError('附件过多。', { attachments: `附件不能超过 ${MAX_REVIEW_ATTACHMENTS} 个。` });
+  const findings: ReviewFinding[] = [];
+  let bodyKey: string | undefined;
+  if (text.trim()) {
+    bodyKey = reviewObjects.body(id, folder);
+    await writeText(deps.files, bodyKey, text);
+    findings.push(...reviewFindingsFrom('body', scanText(text)));
+  }
+  const stored: ReviewAttachment[] = [];
+  for (const [i, a] of attachments.entries()) {
+    const attachmentId = `att-${i + 1}`;
+    const fileName = safeFileName(a.fileName);
+    const bytes = await readBytes(deps.files, a.fileKey, fileName);
+    const extracted = await extractText(bytes, a.contentType);
+    const metadata = await documentMetadata(bytes, a.contentType);
+    const textKey = reviewObjects.attachmentText(id, folder, attachmentId);
+    await writeText(deps.files, textKey, extracted.text);
+    findings.push(...reviewFindingsFrom(attachmentId, scanText(extracted.text)));
+    stored.push({
+      id: attachmentId,
+      fileKey: a.fileKey,
+      fileName,
+      contentType: extracted.contentType,
+      sizeBytes: bytes.byteLength,
+      textKey,
+      warnings: extracted.warnings.map((w) => w.message),
+      metadataWarnings: [...metadata.warnings],
+    });
+  }
+  const content: ReviewContent = { bodyKey, bodyLength: text.length, attachments: stored };
+  const digest = bundleDigest(await originalBundle(deps.files, content));
+  return { content, findings, digest };
+}
+
+async function applyAndSave(
+  deps: Deps,
+  actor: StaffMember,
+  record: ReviewRecord,
+  command: ReviewCommand,
+  patch: (next: SecrecyReview) => Partial<StoredReview> = () => ({}),
+): Promise<ReviewRecord> {
+  const before = record.data.review;
+  const { review, events } = applyReviewCommand(before, command);
+  const now = deps.clock.now().toISOString();
+  const stored: StoredReview = {
+    ...record.data,
+    review,
+    waitingSince: stageOrStatusChanged(before, review) ? now : record.data.waitingSince,
+    ...patch(review),
+  };
+  await new ReviewRepository(deps.records).update(stored, record.version, auditOf(actor, events));
+  return { data: stored, version: record.version + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Use cases
+
+/**
+ * Submit content for secrecy review (先审查、后公开): every part is extracted and scanned, the texts
+ * are kept in the private bucket, and the review is stored with masked findings only.
+ */
+export async function submitForReview(deps: Deps, author: StaffMember, input: SubmitReviewInput): Promise<ReviewRecord> {
+  if (!author.roles.includes('clerk')) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${author.id} is not a clerk`);
+  const title = input.subject.title?.trim() ?? '';
+  if (!title) throw new ValidationError('请填写信息标题。', { title: '请填写信息标题。' });
+  if (title.length > 200) throw new ValidationError('标题过长。', { title: '标题不能超过 200 个字。' });
+  if (!['publication', 'answer', 'clarification'].includes(input.subject.type)) throw new ValidationError('请选择信息类型。', { subjectType: '请选择信息类型。' });
+  const now = deps.clock.now();
+  const id = newId(now);
+  const { content, findings, digest } = await prepareContent(deps, id, 1, input.text ?? '', input.attachments ?? []);
+  const subject: ReviewSubject = { type: input.subject.type, id: input.subject.id?.trim() || id, title };
+  const { review, events } = openReview({ id, subject, author, contentDigest: digest, findings, now });
+  const stored: StoredReview = { review, content, waitingSince: now.toISOString() };
+  await new ReviewRepository(deps.records).create(stored, auditOf(author, events, { subjectType: subject.type, attachments: content.attachments.length }));
+  return { data: stored, version: 1 };
+}
+
+/** The author replaces the content (after a return, or before signing); a new scan replaces the findings. */
+export async function reviseReviewContent(
+  deps: Deps,
+  author: StaffMember,
+  id: string,
+  input: { readonly expectedVersion?: number; readonly text: string; readonly attachments?: readonly AttachmentInput[] },
+): Promise<ReviewRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  const r = record.data.review;
+  if (author.id !== r.author.id) throw new ReviewPermissionError('只有承办人可以修改送审内容。', `actor ${author.id} is not author`);
+  if (r.status === 'in-review' || r.status === 'on-hold') throw new ReviewStageError('审查进行中不能修改内容，请由当前审查人退回后再修改。', `status ${r.status}`);
+  const round = r.status === 'approved' || r.status === 'withheld' ? r.round + 1 : r.round;
+  // A fresh folder per revision, so the texts of earlier versions stay for the record.
+  const folder = `${round}-${newId(deps.clock.now())}`;
+  const { content, findings, digest } = await prepareContent(deps, id, folder, input.text ?? '', input.attachments ?? []);
+  return applyAndSave(deps, author, record, { type: 'revise', actor: author, contentDigest: digest, findings, now: deps.clock.now() }, () => ({ content, redacted: undefined }));
+}
+
+export interface SignInput {
+  readonly expectedVersion?: number;
+  readonly stage: ReviewStage;
+  readonly checklist: Checklist;
+  readonly conclusion: Conclusion;
+  readonly comments?: string;
+  /** Digest of the content the signer looked at; defaults to the current one. */
+  readonly contentDigest?: string;
+}
+
+/** Sign the waiting stage with the checklist, conclusion and comments (审查单). */
+export async function signReviewStage(deps: Deps, actor: StaffMember, id: string, input: SignInput): Promise<ReviewRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  const review = record.data.review;
+  const approving = input.conclusion?.type === 'disclose' || input.conclusion?.type === 'disclose-redacted';
+  if (approving && (input.stage === 'secrecy' || input.stage === 'leader') && review.redaction) {
+    // The redacted copy must cover every finding marked for deletion, including ones resolved after it was made.
+    const residual = await redactionResiduals(deps, record.data);
+    if (residual.length > 0) throw new RedactionLeakError(residual.length);
+  }
+  return applyAndSave(deps, actor, record, {
+    type: 'sign',
+    actor,
+    stage: input.stage,
+    checklist: input.checklist,
+    conclusion: input.conclusion,
+    comments: input.comments,
+    contentDigest: input.contentDigest ?? releaseDigest(review),
+    now: deps.clock.now(),
+  });
+}
+
+/** Return the item to its author with comments; a new round starts, the history stays. */
+export async function returnReview(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly comments: string }): Promise<ReviewRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  return applyAndSave(deps, actor, record, { type: 'return', actor, comments: input.comments, now: deps.clock.now() });
+}
+
+/** The secrecy reviewer resolves one finding: redact, or keep with a reason. */
+export async function resolveReviewFinding(
+  deps: Deps,
+  actor: StaffMember,
+  id: string,
+  input: { readonly expectedVersion?: number; readonly findingId: string; readonly resolution: FindingResolution },
+): Promise<ReviewRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  const previous = record.data.review.resolutions[input.findingId];
+  return applyAndSave(deps, actor, record, { type: 'resolve-finding', actor, findingId: input.findingId, resolution: input.resolution, now: deps.clock.now() }, (next) => {
+    // A changed decision makes the redacted pieces made for the old choices wrong: drop them too.
+    const changed = previous !== undefined && previous.resolution.action !== input.resolution?.action;
+    return changed && !next.redaction ? { redacted: undefined } : {};
+  });
+}
+
+export interface RedactionOutcome {
+  readonly record: ReviewRecord;
+  /** True when the whole bundle is redacted and verified, and attached as the version to release. */
+  readonly attached: boolean;
+  /** Parts still needing a redacted version (attachment ids), when not attached yet. */
+  readonly pending: readonly SourceResidual[];
+}
+
+/** Redacted findings in the pieces stored so far (originals where no piece exists yet). */
+async function redactionResiduals(deps: Deps, stored: StoredReview): Promise<SourceResidual[]> {
+  const originals = await originalTexts(deps.files, stored.content);
+  const copies = await redactedTexts(deps.files, stored.content, stored.redacted, originals);
+  return residualFindings(stored.review, originals, copies, stored.redacted?.bodySpans ?? []);
+}
+
+/** Store a redacted piece; attach the redacted version when the whole bundle verifies. */
+async function saveRedactedPieces(deps: Deps, actor: StaffMember, record: ReviewRecord, pieces: RedactedPieces, changedSource: string, metadataWarnings: readonly string[]): Promise<RedactionOutcome> {
+  const review = record.data.review;
+  if (review.status !== 'in-review' || review.stage !== 'secrecy') {
+    throw new ReviewStageError('只有在保密审查环节可以进行删除处理。', `status ${review.status}, stage ${review.stage}`);
+  }
+  const candidate: StoredReview = { ...record.data, redacted: pieces };
+  const residual = await redactionResiduals(deps, candidate);
+  const own = residual.filter((r) => r.source === changedSource);
+  // The piece just made or uploaded must itself be clean; other parts may still be pending.
+  if (own.length > 0) throw new RedactionLeakError(own.length);
+  if (residual.length === 0) {
+    const digest = bundleDigest(await releaseBundle(deps.files, candidate.content, pieces));
+    const allWarnings = [...metadataWarnings, ...Object.values(pieces.files).flatMap((f) => f.metadataWarnings)];
+    const saved = await applyAndSave(
+      deps,
+      actor,
+      record,
+      { type: 'attach-redacted', actor, digest, residualFindings: [], metadataWarnings: [...new Set(allWarnings)], now: deps.clock.now() },
+      () => ({ redacted: pieces }),
+    );
+    return { record: saved, attached: true, pending: [] };
+  }
+  // Not complete yet: keep the piece (the reviewer's work) without attaching a version.
+  const { redaction: _stale, ...withoutVersion } = review;
+  const stored: StoredReview = { ...record.data, review: { ...withoutVersion, updatedAt: deps.clock.now().toISOString() }, redacted: pieces };
+  await new ReviewRepository(deps.records).update(stored, record.version, {
+    type: 'review.redaction-piece-stored',
+    actor: staffActor(actor),
+    data: { source: changedSource, pendingSources: [...new Set(residual.map((r) => r.source))] },
+  });
+  return { record: { data: stored, version: record.version + 1 }, attached: false, pending: residual };
+}
+
+/**
+ * Produce the redacted copy of the body (■ per removed character): every finding in the body
+ * marked for deletion, plus hand-marked spans and every occurrence of listed terms. The copy is
+ * stored in the private bucket; the original stays private and is never released.
+ */
+export async function redactReviewText(
+  deps: Deps,
+  actor: StaffMember,
+  id: string,
+  input: { readonly expectedVersion?: number; readonly spans?: readonly Span[]; readonly terms?: readonly string[] },
+): Promise<RedactionOutcome> {
+  const record = await load(deps, id, input.expectedVersion);
+  const { review, content } = record.data;
+  if (!actor.roles.includes('reviewer')) throw new ReviewPermissionError('删除处理需要“保密审查员”角色。', `actor ${actor.id}`);
+  if (!content.bodyKey) throw new ValidationError('该信息没有正文，请对附件上传删除处理后的版本。', { spans: '没有正文。' });
+  const original = await readText(deps.files, content.bodyKey);
+  const manual: Span[] = [...(input.spans ?? [])];
+  for (const term of (input.terms ?? []).map((t) => t.trim()).filter((t) => t.length >= 2)) {
+    for (let at = original.indexOf(term); at >= 0; at = original.indexOf(term, at + term.length)) manual.push({ start: at, end: at + term.length });
+  }
+  if ((input.terms ?? []).some((t) => t.trim().length >= 2) && manual.length === (input.spans ?? []).length) {
+    throw new ValidationError('要删除的文字在正文中没有找到。', { terms: '要删除的文字在正文中没有找到，请检查后重试。' });
+  }
+  const fromFindings = review.findings.filter((f) => f.source === 'body' && review.resolutions[f.id]?.resolution.action === 'redact');
+  const bodySpans = mergeSpans(original, manual);
+  const spans = mergeSpans(original, [...fromFindings, ...bodySpans]);
+  if (spans.length === 0) throw new ValidationError('没有需要删除的内容：请先将检测结果标记为“删除”，或填写要删除的文字。', { terms: '请填写要删除的文字，或先标记检测结果。' });
+  const redacted = redactText(original, spans);
+  const key = reviewObjects.redactedBody(id, newId(deps.clock.now()));
+  await writeText(deps.files, key, redacted);
+  const pieces: RedactedPieces = { files: record.data.redacted?.files ?? {}, bodyKey: key, bodySpans };
+  return saveRedactedPieces(deps, actor, record, pieces, 'body', []);
+}
+
+/**
+ * The reviewer uploads the redacted version of an attachment. Its text is re-extracted; if any
+ * finding marked for deletion still appears, it is refused (RedactionLeakError). Metadata that
+ * may identify people (PDF author, DOCX core properties) is reported.
+ */
+export async function attachRedactedFile(
+  deps: Deps,
+  actor: StaffMember,
+  id: string,
+  input: { readonly expectedVersion?: number; readonly attachmentId: string; readonly fileName: string; readonly contentType: string; readonly bytes: Uint8Array },
+): Promise<RedactionOutcome & { readonly metadataWarnings: readonly string[] }> {
+  const record = await load(deps, id, input.expectedVersion);
+  if (!actor.roles.includes('reviewer')) throw new ReviewPermissionError('上传删除处理后的版本需要“保密审查员”角色。', `actor ${actor.id}`);
+  const attachment = record.data.content.attachments.find((a) => a.id === input.attachmentId);
+  if (!attachment) throw new ValidationError('找不到该附件，请刷新页面。', { attachmentId: '找不到该附件。' });
+  if (input.bytes.byteLength === 0) throw new ValidationError('请选择删除处理后的文件。', { file: '请选择删除处理后的文件。' });
+  const fileName = safeFileName(input.fileName);
+  const extracted = await extractText(input.bytes, input.contentType);
+  const metadata = await documentMetadata(input.bytes, input.contentType);
+  const stamp = newId(deps.clock.now());
+  const fileKey = reviewObjects.redactedFile(id, stamp, attachment.id);
+  const textKey = reviewObjects.redactedFileText(id, stamp, attachment.id);
+  // Verify before storing anything: a leaking file is refused outright.
+  const originals = await originalTexts(deps.files, record.data.content);
+  const own = residualFindings(record.data.review, { [attachment.id]: originals[attachment.id]! }, { [attachment.id]: extracted.text });
+  if (own.length > 0) throw new RedactionLeakError(own.length);
+  await deps.files.put(fileKey, input.bytes, extracted.contentType);
+  await writeText(deps.files, textKey, extracted.text);
+  const file: RedactedFile = { fileKey, fileName, contentType: extracted.contentType, sizeBytes: input.bytes.byteLength, textKey, metadataWarnings: [...metadata.warnings] };
+  const pieces: RedactedPieces = { ...record.data.redacted, files: { ...(record.data.redacted?.files ?? {}), [attachment.id]: file } };
+  const outcome = await saveRedactedPieces(deps, actor, record, pieces, attachment.id, metadata.warnings);
+  return { ...outcome, metadataWarnings: metadata.warnings };
+}
+
+/** Record the reply of the competent department or secrecy administration; the review resumes. */
+export async function recordReferral(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly reply: string }): Promise<ReviewRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  return applyAndSave(deps, actor, record, { type: 'referral-reply', actor, reply: input.reply, now: deps.clock.now() });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export interface QueueItem {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly subjectType: ReviewSubject['type'];
+  readonly status: SecrecyReview['status'];
+  readonly stage: ReviewStage;
+  readonly author: string;
+  readonly waitingSince: string;
+  /** Whole minutes since waitingSince. */
+  readonly waitingMinutes: number;
+  readonly findingCount: number;
+  readonly unresolvedCount: number;
+  readonly round: number;
+}
+
+export interface QueueFilter {
+  readonly stage?: ReviewStage | 'on-hold';
+  readonly subjectType?: ReviewSubject['type'];
+}
+
+/** May this person act on the review at its current stage (role, and separation of duties)? */
+export function canActOn(staff: StaffMember, review: SecrecyReview): boolean {
+  if (review.status === 'draft' || review.status === 'returned') return staff.id === review.author.id && staff.roles.includes('clerk');
+  if (review.status === 'on-hold') return staff.roles.some((r) => r === 'reviewer' || r === 'leader' || r === 'admin');
+  if (review.status !== 'in-review') return false;
+  if (!staff.roles.includes(STAGE_ROLE[review.stage])) return false;
+  if (staff.id === review.author.id) return false;
+  return !review.records.some((r) => r.by.id === staff.id && r.stage !== review.stage);
+}
+
+function toQueueItem(record: ReviewRecord, now: Date): QueueItem {
+  const { review, waitingSince } = record.data;
+  return {
+    id: review.id,
+    version: record.version,
+    title: review.subject.title ?? review.subject.id,
+    subjectType: review.subject.type,
+    status: review.status,
+    stage: review.stage,
+    author: review.author.name,
+    waitingSince,
+    waitingMinutes: Math.max(0, Math.floor((now.getTime() - Date.parse(waitingSince)) / 60_000)),
+    findingCount: review.findings.length,
+    unresolvedCount: unresolvedFindings(review).length,
+    round: review.round,
+  };
+}
+
+/**
+ * What waits for this person: the self-reviews of their own items, and the stages their roles
+ * sign, minus items they may not act on (their own, or a review where they signed another stage).
+ * Longest wait first. Also their own submissions in progress, for the author's overview.
+ */
+export async function reviewQueueFor(deps: Pick<AppDependencies, 'records' | 'clock'>, staff: StaffMember, filter: QueueFilter = {}): Promise<{ waiting: QueueItem[]; mine: QueueItem[] }> {
+  const repo = new ReviewRepository(deps.records);
+  const now = deps.clock.now();
+  const sources: Promise<ReviewRecord[]>[] = [];
+  const want = (stage: ReviewStage | 'on-hold') => !filter.stage || filter.stage === stage;
+  if (staff.roles.includes('clerk') && want('self')) sources.push(repo.waitingForAuthor(staff.id));
+  if ((staff.roles.includes('head') || staff.roles.includes('admin')) && want('head')) sources.push(repo.waitingAt('head'));
+  if ((staff.roles.includes('reviewer') || staff.roles.includes('admin')) && want('secrecy')) sources.push(repo.waitingAt('secrecy'));
+  if ((staff.roles.includes('leader') || staff.roles.includes('admin')) && want('leader')) sources.push(repo.waitingAt('leader'));
+  if (staff.roles.some((r) => r === 'reviewer' || r === 'leader' || r === 'admin') && want('on-hold')) sources.push(repo.waitingAt('on-hold'));
+  const seen = new Set<string>();
+  const waiting = (await Promise.all(sources))
+    .flat()
+    .filter((r) => (seen.has(r.data.review.id) ? false : (seen.add(r.data.review.id), true)))
+    .filter((r) => staff.roles.includes('admin') || canActOn(staff, r.data.review))
+    .filter((r) => !filter.subjectType || r.data.review.subject.type === filter.subjectType)
+    .map((r) => toQueueItem(r, now))
+    .sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
+  const mine = staff.roles.includes('clerk')
+    ? (await repo.byAuthor(staff.id, 30)).items.filter((r) => !filter.subjectType || r.data.review.subject.type === filter.subjectType).map((r) => toQueueItem(r, now))
+    : [];
+  return { waiting, mine };
+}
+
+export interface ReviewView {
+  readonly record: ReviewRecord;
+  readonly review: SecrecyReview;
+  readonly content: ReviewContent;
+  /** The text the scanner read, by source (`body`, `att-1`, …). */
+  readonly texts: Readonly<Record<string, string>>;
+  /** The redacted copy of the body, when one was made. */
+  readonly redactedBody?: string;
+  readonly redacted?: RedactedPieces;
+  /** The digest of what would be released now (sign forms carry it). */
+  readonly currentDigest: string;
+  readonly history: readonly AuditEvent[];
+  readonly releases: readonly ReleaseRecord[];
+  readonly waitingSince: string;
+  readonly canAct: boolean;
+}
+
+/** Everything the review page shows: the content, its findings, the record and the history. */
+export async function getReview(deps: Deps, staff: StaffMember, id: string): Promise<ReviewView> {
+  if (!staff.roles.length) throw new ReviewPermissionError('无权查看审查单。');
+  const record = await load(deps, id);
+  const { review, content, redacted } = record.data;
+  const [texts, history, releases] = await Promise.all([
+    originalTexts(deps.files, content),
+    new ReviewRepository(deps.records).history(id),
+    new ReleaseRepository(deps.records).forReview(id),
+  ]);
+  const redactedBody = redacted?.bodyKey ? await readText(deps.files, redacted.bodyKey) : undefined;
+  return {
+    record,
+    review,
+    content,
+    texts,
+    redactedBody,
+    redacted,
+    currentDigest: releaseDigest(review),
+    history,
+    releases,
+    waitingSince: record.data.waitingSince,
+    canAct: canActOn(staff, review),
+  };
+}

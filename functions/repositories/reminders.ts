@@ -1,0 +1,61 @@
+import type { AuditEventInput } from '../domain/audit/chain';
+import { ConflictError, VersionConflictError } from '../domain/errors';
+import type { Page, RecordStore } from '../ports/record-store';
+import { keys } from './keys';
+
+export type ReminderType = 'reminder' | 'escalation';
+
+/** A deadline reminder for the responsible clerk, or an escalation of an overdue case to the leaders. */
+export interface DeadlineReminder {
+  readonly type: ReminderType;
+  /** Recipient inbox (keys.staffInbox / keys.roleInbox). */
+  readonly recipient: string;
+  /** Sweep date (Asia/Shanghai). */
+  readonly date: string;
+  readonly kind: string;
+  readonly caseId: string;
+  readonly title: string;
+  readonly due: string;
+  readonly provisional: boolean;
+  readonly urgency: 'due-soon' | 'due-today' | 'overdue';
+  readonly workingDaysLeft: number;
+  readonly label: string;
+  readonly responsible: { readonly id: string; readonly name: string };
+  readonly createdAt: string;
+}
+
+export class ReminderRepository {
+  constructor(private readonly records: RecordStore) {}
+
+  /**
+   * Records a reminder once: the record's key is `<type>#<caseId>#<due>#<kind>#<date>`, created with
+   * attribute_not_exists, so a second sweep the same day (or an overlapping retry) writes nothing.
+   * Returns false when it was already recorded.
+   */
+  async recordOnce(reminder: DeadlineReminder, event: AuditEventInput): Promise<boolean> {
+    try {
+      await this.records.commit([
+        {
+          op: 'create',
+          write: {
+            key: keys.deadlineReminder(reminder.type, reminder.caseId, reminder.due, reminder.kind, reminder.date),
+            entity: 'deadline-reminder',
+            data: reminder,
+            indexes: { GSI2: keys.remindersFor(reminder.recipient, reminder.date, reminder.due, reminder.kind, reminder.caseId) },
+          },
+          event,
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError && !(error instanceof VersionConflictError)) return false;
+      throw error;
+    }
+  }
+
+  /** The reminders of one inbox, newest sweep date first. */
+  async listFor(recipient: string, limit = 50, cursor?: string): Promise<Page<DeadlineReminder>> {
+    const page = await this.records.query<DeadlineReminder>({ index: 'GSI2', pk: keys.remindersPk(recipient), descending: true, limit, cursor });
+    return { items: page.items.map((r) => r.data), cursor: page.cursor };
+  }
+}

@@ -1,0 +1,55 @@
+import type { AuditEventInput } from '../domain/audit/chain';
+import type { RecordStore } from '../ports/record-store';
+import { keys } from './keys';
+
+export interface ReleasedFile {
+  /** Public bucket key (`files/…`) or private key under `outgoing/…`. */
+  readonly key: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  /** `body` or the attachment id it was released for. */
+  readonly part: string;
+}
+
+/** One release of reviewed content: what left, under which review version and digest. */
+export interface ReleaseRecord {
+  readonly id: string;
+  readonly target: 'public' | 'applicant';
+  readonly reviewId: string;
+  readonly reviewVersion: number;
+  readonly digest: string;
+  readonly subject: { readonly type: string; readonly id: string };
+  readonly files: readonly ReleasedFile[];
+  readonly releasedAt: string;
+  readonly releasedBy: { readonly id: string; readonly name?: string };
+}
+
+export class ReleaseRepository {
+  constructor(private readonly records: RecordStore) {}
+
+  /**
+   * Records a release together with a check that the review is still at the version that was
+   * approved: a review changed in between (revised, voided) makes the whole commit fail.
+   */
+  async recordWithCheck(release: ReleaseRecord, event: AuditEventInput): Promise<void> {
+    await this.records.commit([
+      { op: 'check', key: keys.review(release.reviewId), expectedVersion: release.reviewVersion },
+      {
+        op: 'create',
+        write: { key: keys.release(release.id), entity: 'release', data: release, indexes: { GSI1: keys.releasesByReview(release.reviewId, release.releasedAt, release.id) } },
+        event,
+      },
+    ]);
+  }
+
+  async get(id: string): Promise<ReleaseRecord | undefined> {
+    return (await this.records.get<ReleaseRecord>(keys.release(id)))?.data;
+  }
+
+  /** Releases under one review, newest first (GSI1 `RELEASES#<review>`). */
+  async forReview(reviewId: string, limit = 20): Promise<ReleaseRecord[]> {
+    const page = await this.records.query<ReleaseRecord>({ index: 'GSI1', pk: keys.releasesByReviewPk(reviewId), descending: true, limit });
+    return page.items.map((r) => r.data);
+  }
+}

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppDependencies } from '../../functions/application/context';
+import { NotFoundError } from '../../functions/domain/errors';
+import { Outbox } from '../../functions/repositories/outbox';
+import { OutboxPage } from '../views/pages/local/OutboxPage';
+import type { WebEnv } from '../env';
+import { pageContext, shanghaiDateTime } from '../page-context';
+
+const STATUS: Record<string, string> = { pending: '待发送', sent: '已投递（本地邮箱）', failed: '发送失败' };
+
+/** /local/outbox: local mode's mailbox. In AWS the route answers 404 (mail goes out through SES). */
+export function localOutboxRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  app.get('/local/outbox', async (c) => {
+    if (deps.config.deployment !== 'local') throw new NotFoundError('页面不存在。');
+    const page = await new Outbox(deps.records).newest(20, c.req.query('cursor'));
+    const ctx = pageContext(c, deps);
+    c.header('Cache-Control', 'no-store');
+    return c.html(
+      <OutboxPage
+        {...ctx}
+        staff={ctx.staff!}
+        messages={page.items.map(({ message, delivery }) => ({ ...message, createdAt: shanghaiDateTime(message.createdAt), status: STATUS[delivery.status] ?? delivery.status }))}
+        nextHref={page.cursor ? `/local/outbox?cursor=${encodeURIComponent(page.cursor)}` : undefined}
+      />,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,249 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDependencies } from '../../functions/application/context';
+import {
+  getReview,
+  recordReferral,
+  redactReviewText,
+  resolveReviewFinding,
+  returnReview,
+  reviewQueueFor,
+  signReviewStage,
+  submitForReview,
+  type ReviewRecord,
+} from '../../functions/application/secrecy';
+import { NotFoundError } from '../../functions/domain/errors';
+import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '../../functions/domain/secrecy';
+import { DocumentRepository } from '../../functions/repositories/document-repository';
+import { ApiRegistry, errorSchema } from '../api-registry';
+import type { WebEnv } from '../env';
+import { releaseReviewed } from './reviews';
+
+/** Longest text the scanner endpoint accepts (characters). */
+export const MAX_SCAN_TEXT = 500_000;
+
+const refused = {
+  400: { description: '请求无效', schema: errorSchema },
+  401: { description: '未登录', schema: errorSchema },
+  403: { description: '无权限或违反分工（承办人不能审核自己的信息，同一人只能签署一个环节）', schema: errorSchema },
+  404: { description: '审查单不存在', schema: errorSchema },
+  409: { description: '当前环节不允许该操作，或记录已被他人修改', schema: errorSchema },
+};
+
+const findingSchema = z.object({ kind: z.enum(FINDING_KINDS), label: z.string(), start: z.number().int(), end: z.number().int(), preview: z.string() });
+
+const reviewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  subject: z.object({ type: z.string(), id: z.string(), title: z.string().optional() }),
+  author: z.object({ id: z.string(), name: z.string() }),
+  status: z.string(),
+  stage: z.string(),
+  round: z.number().int(),
+  contentDigest: z.string(),
+  releaseDigest: z.string(),
+  waitingSince: z.string(),
+  findings: z.array(z.object({ id: z.string(), source: z.string(), kind: z.string(), start: z.number(), end: z.number(), preview: z.string() })),
+  resolutions: z.record(z.string(), z.unknown()),
+  records: z.array(z.unknown()),
+  referrals: z.array(z.unknown()),
+  decision: z.unknown().optional(),
+  redaction: z.unknown().optional(),
+});
+
+const queueItemSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  subjectType: z.string(),
+  status: z.string(),
+  stage: z.string(),
+  author: z.string(),
+  waitingSince: z.string(),
+  waitingMinutes: z.number().int(),
+  findingCount: z.number().int(),
+  unresolvedCount: z.number().int(),
+  round: z.number().int(),
+});
+
+const versioned = { expectedVersion: z.number({ error: '请提供审查单版本号（expectedVersion）。' }).int().positive() };
+
+const checklistSchema = z.object(
+  Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.object({ involved: z.boolean(), note: z.string().max(500).optional() })])) as Record<
+    (typeof CHECKLIST_ITEMS)[number],
+    z.ZodObject<{ involved: z.ZodBoolean; note: z.ZodOptional<z.ZodString> }>
+  >,
+);
+
+const conclusionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('disclose') }),
+  z.object({ type: z.literal('disclose-redacted') }),
+  z.object({ type: z.literal('withhold'), legalBasis: z.string().max(500) }),
+  z.object({ type: z.literal('refer'), referTo: z.enum(['competent-department', 'secrecy-administration']), body: z.string().max(200) }),
+]);
+
+function toJson(record: ReviewRecord) {
+  const { review, waitingSince } = record.data;
+  return {
+    ...review,
+    version: record.version,
+    releaseDigest: review.redaction?.digest ?? review.contentDigest,
+    waitingSince,
+  };
+}
+
+/**
+ * JSON API of the secrecy review, declared through the registry so it appears in
+ * /api/openapi.json. Mounted from apiRoutes (web/routes/api.ts).
+ */
+export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/secrecy/scan',
+      tag: 'secrecy',
+      summary: '保密检测：返回身份证号码、联系方式、密级标识等检测结果（只返回脱敏预览，不保存任何内容）',
+      body: z.object({ text: z.string({ error: '请提供要检测的文字（text）。' }).max(MAX_SCAN_TEXT, `文字不能超过 ${MAX_SCAN_TEXT} 个字符。`) }),
+      responses: { 200: { description: '检测结果（位置为 UTF-16 下标，end 不含）', schema: z.object({ findings: z.array(findingSchema) }) }, ...refused },
+    },
+    (c, { body }) => c.json(scanForApi(body.text)),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/reviews',
+      tag: 'reviews',
+      summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
+      query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
+      responses: { 200: { description: '待办与我的送审', schema: z.object({ waiting: z.array(queueItemSchema), mine: z.array(queueItemSchema) }) }, ...refused },
+    },
+    async (c, { query }) => c.json(await reviewQueueFor(deps, c.get('staff')!, { stage: query.stage, subjectType: query.type })),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews',
+      tag: 'reviews',
+      summary: '送审：检测正文与附件（已上传的文档）并创建审查单，进入承办人自审',
+      body: z.object({
+        subject: z.object({ type: z.enum(['publication', 'answer', 'clarification']), id: z.string().max(100).optional(), title: z.string().max(200) }),
+        text: z.string().max(200_000).default(''),
+        documentIds: z.array(z.string().max(100)).max(10).default([]),
+      }),
+      responses: { 201: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
+    async (c, { body }) => {
+      const documents = new DocumentRepository(deps.records);
+      const attachments = [];
+      for (const id of body.documentIds) {
+        const doc = await documents.get(id);
+        if (!doc) throw new NotFoundError(`文档 ${id} 不存在。`);
+        attachments.push({ fileKey: doc.fileKey, fileName: doc.fileName, contentType: doc.contentType });
+      }
+      const record = await submitForReview(deps, c.get('staff')!, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
+      return c.json(toJson(record), 201);
+    },
+  );
+
+  api.define(
+    app,
+    { method: 'get', path: '/api/reviews/{id}', tag: 'reviews', summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）', responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused } },
+    async (c) => {
+      const view = await getReview(deps, c.get('staff')!, c.req.param('id')!);
+      return c.json({ ...toJson(view.record), canAct: view.canAct, releases: view.releases });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/sign',
+      tag: 'reviews',
+      summary: '签署当前环节：六项审查事项、审查结论与意见',
+      body: z.object({ ...versioned, stage: z.enum(REVIEW_STAGES), checklist: checklistSchema, conclusion: conclusionSchema, comments: z.string().max(2000).optional(), contentDigest: z.string().max(100).optional() }),
+      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
+    async (c, { body }) =>
+      c.json(toJson(await signReviewStage(deps, c.get('staff')!, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/return',
+      tag: 'reviews',
+      summary: '退回承办人（须写明修改意见；开始新一轮，记录保留）',
+      body: z.object({ ...versioned, comments: z.string().max(2000) }),
+      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
+    async (c, { body }) => c.json(toJson(await returnReview(deps, c.get('staff')!, c.req.param('id')!, body))),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/findings/resolve',
+      tag: 'reviews',
+      summary: '处理一条检测结果：删除，或写明理由后保留（保密审查环节）',
+      body: z.object({ ...versioned, findingId: z.string().max(200), resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]) }),
+      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
+    async (c, { body }) => c.json(toJson(await resolveReviewFinding(deps, c.get('staff')!, c.req.param('id')!, body))),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/redact-text',
+      tag: 'reviews',
+      summary: '生成删除处理后的正文（■ 替换每个删除的字符），原文保留在私有存储',
+      body: z.object({ ...versioned, spans: z.array(z.object({ start: z.number().int(), end: z.number().int() })).max(500).optional(), terms: z.array(z.string().max(200)).max(100).optional() }),
+      responses: { 200: { description: '处理结果', schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: reviewSchema }) }, ...refused },
+    },
+    async (c, { body }) => {
+      const outcome = await redactReviewText(deps, c.get('staff')!, c.req.param('id')!, body);
+      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: toJson(outcome.record) });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/referral-reply',
+      tag: 'reviews',
+      summary: '登记报请确定的答复，审查恢复',
+      body: z.object({ ...versioned, reply: z.string().max(2000) }),
+      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
+    async (c, { body }) => c.json(toJson(await recordReferral(deps, c.get('staff')!, c.req.param('id')!, body))),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/reviews/{id}/release',
+      tag: 'reviews',
+      summary: '发布审查通过的信息（经发布步骤写入公开存储；未通过或内容已改动的一律拒绝）',
+      body: z.object({ ...versioned }),
+      responses: {
+        200: { description: '发布回执', schema: z.object({ releaseId: z.string(), digest: z.string(), files: z.array(z.object({ fileName: z.string(), url: z.string().optional() })) }) },
+        ...refused,
+      },
+    },
+    async (c, { body }) => {
+      const receipt = await releaseReviewed(deps, c.get('staff')!, c.req.param('id')!, body.expectedVersion);
+      return c.json({ releaseId: receipt.releaseId, digest: receipt.digest, files: receipt.files.map((f) => ({ fileName: f.fileName, url: f.url })) });
+    },
+  );
+}

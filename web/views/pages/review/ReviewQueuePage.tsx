@@ -1,0 +1,171 @@
+import { DataTable } from '../../components/DataTable';
+import { Notice } from '../../components/Notice';
+import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
+import { Layout } from '../../layouts/Layout';
+import { ROUTES } from '../../layouts/nav';
+import type { SiteInfo, StaffInfo } from '../../types';
+import { beijingTime, LONG_WAIT_MINUTES, waitingText } from './format';
+
+export interface QueueRow {
+  id: string;
+  href: string;
+  title: string;
+  subjectLabel: string;
+  stageLabel: string;
+  statusLabel: string;
+  statusTone: BadgeTone;
+  author: string;
+  waitingSince: string;
+  waitingMinutes: number;
+  findingCount: number;
+  unresolvedCount: number;
+  round: number;
+}
+
+export interface ReviewQueuePageProps {
+  site: SiteInfo;
+  staff: StaffInfo;
+  csrfToken: string;
+  localMode?: boolean;
+  waiting: QueueRow[];
+  mine: QueueRow[];
+  canSubmit: boolean;
+  filters: { stage: string; type: string };
+  stageOptions: { value: string; label: string }[];
+  typeOptions: { value: string; label: string }[];
+  flash?: string;
+}
+
+function rowsTable(id: string, caption: string, rows: QueueRow[], empty: string) {
+  return (
+    <DataTable
+      id={id}
+      caption={caption}
+      captionHidden
+      rows={rows}
+      empty={<p class="empty-state__title">{empty}</p>}
+      columns={[
+        {
+          header: '信息标题',
+          rowHeader: true,
+          cell: (r) => (
+            <>
+              <a href={r.href}>{r.title}</a>
+              <span class="data-table__sub">
+                {r.subjectLabel} · 承办人 {r.author}
+                {r.round > 1 ? ` · 第${r.round}轮` : ''}
+              </span>
+            </>
+          ),
+        },
+        { header: '当前环节', class: 'data-table__nowrap', cell: (r) => <>{r.stageLabel}<span class="data-table__sub"><StatusBadge label={r.statusLabel} tone={r.statusTone} /></span></> },
+        {
+          header: '检测结果',
+          class: 'data-table__nowrap',
+          cell: (r) =>
+            r.findingCount === 0 ? (
+              <span class="muted">未发现</span>
+            ) : (
+              <>
+                {r.findingCount} 处{r.unresolvedCount > 0 ? <span class="data-table__sub">未处理 {r.unresolvedCount} 处</span> : <span class="data-table__sub">已全部处理</span>}
+              </>
+            ),
+        },
+        {
+          header: '已等待',
+          class: 'data-table__nowrap',
+          cell: (r) => (
+            <>
+              {r.waitingMinutes >= LONG_WAIT_MINUTES ? <StatusBadge label={`已等待${waitingText(r.waitingMinutes)}`} tone="warning" /> : waitingText(r.waitingMinutes)}
+              <span class="data-table__sub">
+                自 <time datetime={r.waitingSince}>{beijingTime(r.waitingSince)}</time>
+              </span>
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** 保密审查 queue: what waits for me (by role and stage), how long it has waited; my own submissions. */
+export function ReviewQueuePage(props: ReviewQueuePageProps) {
+  const { site, staff, csrfToken, localMode, waiting, mine, canSubmit, filters, flash } = props;
+  return (
+    <Layout
+      title="保密审查"
+      site={site}
+      staff={staff}
+      csrfToken={csrfToken}
+      section="staff"
+      navHref="/staff/reviews"
+      localMode={localMode}
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '保密审查' }]}
+    >
+      <div class="page-head review-head">
+        <h1 class="page-title">保密审查</h1>
+        {canSubmit ? (
+          <a class="button button--primary" href="/staff/reviews/new">
+            送审新信息
+          </a>
+        ) : null}
+      </div>
+      <p class="lead">先审查、后公开：拟公开或提供的信息须经保密审查通过后方可发布。审查通过的结论与内容绑定，内容改动后须重新审查。</p>
+      {flash ? (
+        <Notice kind="success" role="status">
+          <p>{flash}</p>
+        </Notice>
+      ) : null}
+
+      <form class="review-filters" method="get" action="/staff/reviews" aria-label="筛选待办">
+        <div class="field review-filters__field">
+          <label class="field__label" for="filter-stage">
+            审查环节
+          </label>
+          <select class="field__control field__control--select" id="filter-stage" name="stage">
+            <option value="">全部环节</option>
+            {props.stageOptions.map((o) => (
+              <option value={o.value} selected={o.value === filters.stage ? true : undefined}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field review-filters__field">
+          <label class="field__label" for="filter-type">
+            信息类型
+          </label>
+          <select class="field__control field__control--select" id="filter-type" name="type">
+            <option value="">全部类型</option>
+            {props.typeOptions.map((o) => (
+              <option value={o.value} selected={o.value === filters.type ? true : undefined}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="review-filters__actions">
+          <button type="submit" class="button button--secondary">
+            筛选
+          </button>
+        </div>
+      </form>
+
+      <section class="panel" aria-labelledby="waiting-title">
+        <h2 class="section__title" id="waiting-title">
+          待我处理（{waiting.length}）
+        </h2>
+        {rowsTable('waiting', `待我处理的审查（共 ${waiting.length} 项，等待最久的在前）`, waiting, '暂无待您处理的审查事项。')}
+      </section>
+
+      {canSubmit ? (
+        <section class="panel" aria-labelledby="mine-title">
+          <h2 class="section__title" id="mine-title">
+            我送审的信息
+          </h2>
+          {rowsTable('mine', `我送审的信息（共 ${mine.length} 项）`, mine, '您还没有送审的信息。')}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
