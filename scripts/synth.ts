@@ -19,7 +19,7 @@ rmSync(join(root, 'cdk.out'), { recursive: true, force: true });
 const started = Date.now();
 const result = spawnSync(
   process.execPath,
-  [cdkCli, 'synth', '--all', '--quiet', '--no-notices', '--no-version-reporting', '--output', 'cdk.out', ...process.argv.slice(2)],
+  [cdkCli, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', 'cdk.out', ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: 'inherit',
