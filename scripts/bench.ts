@@ -1,4 +1,5 @@
 import { benchDeadlines } from './bench/deadlines';
+import { benchRequests } from './bench/requests';
 import { benchScanner } from './bench/scanner';
 import { benchSearch } from './bench/search';
 import { benchSweep } from './bench/sweep';
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   deadlines: benchDeadlines,
   scanner: benchScanner,
   search: benchSearch,
+  requests: benchRequests,
   sweep: benchSweep,
 };
 

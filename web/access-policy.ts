@@ -20,6 +20,13 @@ const REVIEW_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader
 const SIGNING_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader'];
 /** Who may press 发布 on an approved item (the release step still checks the review). */
 const RELEASE_ROLES: readonly StaffRole[] = ['clerk', 'leader', 'admin'];
+/** Clarification and correction case pages (every workflow role; the domain checks each step). */
+const CASE_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+/** Disclosure on application: who may see the queue and cases, and who may register applications. */
+const REQUEST_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+const REGISTER_ROLES: readonly StaffRole[] = ['clerk', 'head'];
+/** Proactive disclosure: who may see the item work list and item pages. */
+const ITEM_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
 
 export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   // Public site
@@ -75,6 +82,98 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/api/reviews/:id/redact-text', ['reviewer']],
   ['POST', '/api/reviews/:id/referral-reply', ['reviewer', 'leader', 'admin']],
   ['POST', '/api/reviews/:id/release', RELEASE_ROLES],
+  // Disclosure on application (依申请公开): the applicant's pages are public (the tracking pages
+  // check the access code / tracking session themselves); the workflow checks each step's role.
+  ['GET', '/apply', 'public'],
+  ['POST', '/apply', 'public'],
+  ['GET', '/track', 'public'],
+  ['POST', '/track', 'public'],
+  ['POST', '/track/logout', 'public'],
+  ['GET', '/track/:tn', 'public'],
+  ['POST', '/track/:tn/supplement', 'public'],
+  ['POST', '/track/:tn/withdraw', 'public'],
+  ['GET', '/track/:tn/files/:index', 'public'],
+  ['GET', '/staff/requests', REQUEST_ROLES],
+  ['GET', '/staff/requests/new', REGISTER_ROLES],
+  ['POST', '/staff/requests/new', REGISTER_ROLES],
+  ['GET', '/staff/requests/:tn', REQUEST_ROLES],
+  ['GET', '/staff/requests/:tn/letter', REQUEST_ROLES],
+  ['GET', '/staff/requests/:tn/attachments/:id', ['clerk', 'head', 'admin']],
+  ['POST', '/staff/requests/:tn/act', REQUEST_ROLES],
+  ['POST', '/staff/requests/:tn/reassign', ['head', 'admin']],
+  ['POST', '/staff/requests/:tn/draft', ['clerk', 'head']],
+  ['POST', '/staff/requests/:tn/letter', ['clerk', 'head']],
+  ['POST', '/staff/requests/:tn/review', ['clerk', 'head']],
+  ['POST', '/staff/requests/:tn/review-passed', ['reviewer']],
+  ['POST', '/staff/requests/:tn/release', ['clerk', 'head']],
+  ['POST', '/staff/requests/:tn/identity', ['clerk', 'head', 'admin']],
+  ['POST', '/api/requests', 'public'],
+  ['POST', '/api/requests/track', 'public'],
+  ['POST', '/api/requests/register', REGISTER_ROLES],
+  ['POST', '/api/requests/:tn/withdraw', 'public'],
+  ['POST', '/api/requests/:tn/supplement', 'public'],
+  ['GET', '/api/requests', REQUEST_ROLES],
+  ['GET', '/api/requests/report/:year', ['head', 'leader', 'admin']],
+  ['GET', '/api/requests/:tn', REQUEST_ROLES],
+  ['POST', '/api/requests/:tn/act', REQUEST_ROLES],
+  ['POST', '/api/requests/:tn/reassign', ['head', 'admin']],
+  ['POST', '/api/requests/:tn/draft', ['clerk', 'head']],
+  ['POST', '/api/requests/:tn/letter', ['clerk', 'head']],
+  ['POST', '/api/requests/:tn/review', ['clerk', 'head']],
+  ['POST', '/api/requests/:tn/review-passed', ['reviewer']],
+  ['POST', '/api/requests/:tn/release', ['clerk', 'head']],
+  // Clarifications (澄清, Art. 6) and corrections (更正, Art. 41): public forms and published pages;
+  // staff pages for case handlers (each step's role is checked again by the domain). Static before /:id.
+  ['GET', '/clarifications', 'public'],
+  ['GET', '/clarifications/report', 'public'],
+  ['POST', '/clarifications/report', 'public'],
+  ['GET', '/clarifications/:id', 'public'],
+  ['GET', '/api/clarifications', 'public'],
+  ['GET', '/api/clarifications/:id', 'public'],
+  ['GET', '/staff/clarifications', CASE_ROLES],
+  ['POST', '/staff/clarifications', ['clerk', 'head']],
+  ['GET', '/staff/clarifications/:id', CASE_ROLES],
+  ['GET', '/staff/clarifications/:id/screenshot', CASE_ROLES],
+  ['POST', '/staff/clarifications/:id/:command', CASE_ROLES],
+  ['GET', '/corrections/request', 'public'],
+  ['POST', '/corrections/request', 'public'],
+  ['GET', '/corrections/track', 'public'],
+  ['POST', '/corrections/track', 'public'],
+  ['POST', '/api/corrections/track', 'public'],
+  ['GET', '/staff/corrections', CASE_ROLES],
+  ['GET', '/staff/corrections/:tn', CASE_ROLES],
+  ['GET', '/staff/corrections/:tn/evidence/:evidenceId', CASE_ROLES],
+  ['POST', '/staff/corrections/:tn/:command', CASE_ROLES],
+  // Proactive disclosure (主动公开): the public portal, feeds and catalogue API; the staff workflow
+  // (the secrecy gate and the release step check the review again, whoever presses 发布).
+  ['GET', '/proactive', 'public'],
+  ['GET', '/proactive/:category', 'public'],
+  ['GET', '/items/:id', 'public'],
+  ['GET', '/search', 'public'],
+  ['GET', '/guide', 'public'],
+  ['GET', '/feeds/:file', 'public'],
+  ['GET', '/sitemap.xml', 'public'],
+  ['GET', '/api/catalogue/categories', 'public'],
+  ['GET', '/api/catalogue/items', 'public'],
+  ['GET', '/api/catalogue/items/:id', 'public'],
+  ['GET', '/api/catalogue/search', 'public'],
+  ['GET', '/staff/items', ITEM_ROLES],
+  ['GET', '/staff/items/new', ['clerk', 'admin']],
+  ['POST', '/staff/items/new', ['clerk', 'admin']],
+  ['GET', '/staff/items/:id', ITEM_ROLES],
+  ['POST', '/staff/items/:id/edit', ['clerk', 'admin']],
+  ['POST', '/staff/items/:id/publish', RELEASE_ROLES],
+  ['POST', '/staff/items/:id/schedule', RELEASE_ROLES],
+  ['POST', '/staff/items/:id/withdraw', ['leader', 'admin', 'clerk']],
+  ['POST', '/staff/items/:id/:action', ['clerk', 'admin']],
+  ['GET', '/staff/catalogue', ['admin']],
+  ['POST', '/staff/catalogue', ['admin']],
+  ['GET', '/api/items', ITEM_ROLES],
+  ['POST', '/api/items', ['clerk', 'admin']],
+  ['GET', '/api/items/:id', ITEM_ROLES],
+  ['POST', '/api/items/:id/submit', ['clerk', 'admin']],
+  ['POST', '/api/items/:id/publish', RELEASE_ROLES],
+  ['POST', '/api/items/:id/withdraw', ['leader', 'admin', 'clerk']],
   // Staff API
   ['GET', '/api/me', ALL_STAFF],
   ['GET', '/api/documents', DOCUMENT_ROLES],

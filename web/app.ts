@@ -12,11 +12,19 @@ import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
+import { clarificationRoutes } from './routes/clarifications';
+import { correctionRoutes } from './routes/corrections';
 import { publicRoutes } from './routes/public';
 import { reviewRoutes } from './routes/reviews';
+import { applyRoutes } from './routes/apply';
+import { trackRoutes } from './routes/track';
+import { staffRequestRoutes } from './routes/staff-requests';
 import { staffRoutes } from './routes/staff';
 import { localOutboxRoutes } from './routes/local-outbox';
 import { mountStaticFiles } from './static-files';
+import { portalRoutes } from './routes/portal';
+import { feedRoutes } from './routes/feeds';
+import { staffItemRoutes } from './routes/staff-items';
 
 /** Lambda's synchronous payload limit is 6 MB; uploads larger than documents allow are refused early. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -68,6 +76,13 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
       },
     }),
   );
+  // Caching is opt-in: a route that does not say otherwise is not stored anywhere, and a response
+  // that sets a cookie (a session, a CSRF seed) is never stored by CloudFront or a shared cache.
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.headers.has('Set-Cookie')) c.header('Cache-Control', 'private, no-store');
+    else if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   app.use(staffSession(deps));
   app.use(accessGuard());
   app.use(csrfProtection(deps.config.appSecret));
@@ -78,8 +93,16 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.route('/', authRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', reviewRoutes(deps));
+  app.route('/', applyRoutes(deps));
+  app.route('/', trackRoutes(deps));
+  app.route('/', staffRequestRoutes(deps));
+  app.route('/', clarificationRoutes(deps));
+  app.route('/', correctionRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', localOutboxRoutes(deps));
+  app.route('/', portalRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', staffItemRoutes(deps));
   app.route('/', api.app);
 
   app.onError(errorHandler(deps));

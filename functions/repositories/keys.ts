@@ -88,6 +88,52 @@ export const keys = {
   /** Idempotency guard of one submitted form (hash of form + form nonce), expiring with TTL. */
   requestSubmission: (formHash: string): RecordKey => ({ pk: `REQSUBMIT#${formHash}`, sk: 'GUARD' }),
 
+  /** A clarification case (澄清, Art. 6), keyed by its id (CQ-2026-000001); the public report it came from lives inside it. */
+  clarification: (id: string): RecordKey => ({ pk: `CLARIF#${id}`, sk: 'CASE' }),
+  /** GSI1: every clarification case, newest first (the staff list). */
+  clarificationsByTime: (registeredAt: string, id: string): IndexEntry => ({ pk: 'CLARIFS', sk: `${registeredAt}#${id}` }),
+  clarificationsByTimePk: (): string => 'CLARIFS',
+  /** GSI3 (sparse): published clarifications, newest publication first (public list, home page). */
+  clarificationsPublished: (publishedAt: string, id: string): IndexEntry => ({ pk: 'CLARIFPUB', sk: `${publishedAt}#${id}` }),
+  clarificationsPublishedPk: (): string => 'CLARIFPUB',
+  /** A published clarification's link to an item it concerns: the item shows a notice linking back. */
+  clarificationLink: (itemId: string, clarificationId: string): RecordKey => ({ pk: `CLARIFLINK#${itemId}`, sk: `LINK#${clarificationId}` }),
+  clarificationLinksPk: (itemId: string): string => `CLARIFLINK#${itemId}`,
+  /** Sort-key prefix of the links (audit events share the partition under `AUDIT#`). */
+  clarificationLinksSkPrefix: (): string => 'LINK#',
+
+  /** A correction request (更正, Art. 41), keyed by its tracking number (GZ-2026-000001). */
+  correction: (trackingNumber: string): RecordKey => ({ pk: `CORR#${trackingNumber}`, sk: 'CORRECTION' }),
+  /** GSI1: every correction request, newest first (the staff list). */
+  correctionsByTime: (submittedAt: string, trackingNumber: string): IndexEntry => ({ pk: 'CORRS', sk: `${submittedAt}#${trackingNumber}` }),
+  correctionsByTimePk: (): string => 'CORRS',
+  /** Idempotency guard of one submitted correction form (hash of form + nonce), expiring with TTL. */
+  correctionSubmission: (formHash: string): RecordKey => ({ pk: `CORRSUBMIT#${formHash}`, sk: 'GUARD' }),
+
+  /** A disclosure item (主动公开信息): every version, the workflow state, its review and releases (staff only). */
+  item: (id: string): RecordKey => ({ pk: `ITEM#${id}`, sk: 'ITEM' }),
+  /** GSI1: the staff work list of one workflow state, most recently changed first. */
+  itemsByState: (state: string, updatedAt: string, id: string): IndexEntry => ({ pk: `ITEMS#${state}`, sk: `${updatedAt}#${id}` }),
+  itemsByStatePk: (state: string): string => `ITEMS#${state}`,
+  /**
+   * The materialised public view of an item (the published projection), written in the same commit
+   * as the item change that altered it. Public pages, feeds, the API and search read only these.
+   */
+  publicItem: (id: string): RecordKey => ({ pk: `PUBITEM#${id}`, sk: 'VIEW' }),
+  /** GSI1 (sparse): public items of one category, by first publication. */
+  publicByCategory: (categoryId: string, publishedAt: string, id: string): IndexEntry => ({ pk: `PUBCAT#${categoryId}`, sk: `${publishedAt}#${id}` }),
+  publicByCategoryPk: (categoryId: string): string => `PUBCAT#${categoryId}`,
+  /** GSI2 (sparse): every public item, by first publication (home page, feeds, sitemap, index rebuild). */
+  publicAll: (publishedAt: string, id: string): IndexEntry => ({ pk: 'PUBALL', sk: `${publishedAt}#${id}` }),
+  publicAllPk: (): string => 'PUBALL',
+  /** GSI3 (sparse): public items under one top-level category (listing of a parent category). */
+  publicByRoot: (rootId: string, publishedAt: string, id: string): IndexEntry => ({ pk: `PUBROOT#${rootId}`, sk: `${publishedAt}#${id}` }),
+  publicByRootPk: (rootId: string): string => `PUBROOT#${rootId}`,
+  /** Catalogue settings: agency profile, category tree, index-number scheme, disclosure guide. */
+  catalogueSettings: (): RecordKey => ({ pk: 'CATALOGUE', sk: 'SETTINGS' }),
+  /** Plain counter bumped after every public change: the catalogue change stamp in ETags and the search snapshot. */
+  catalogueStamp: (): RecordKey => ({ pk: 'CATALOGUE', sk: 'STAMP' }),
+
   /** Seed markers, so demo data goes in once. */
   seed: (name: string): RecordKey => ({ pk: 'SEED', sk: name }),
 } as const;

@@ -7,6 +7,9 @@ import { ApiRegistry, errorSchema } from '../api-registry';
 import { registerCalendarApi } from './calendar';
 import type { WebEnv } from '../env';
 import { secrecyApiRoutes } from './secrecy-api';
+import { registerClarificationsApi } from './clarifications-api';
+import { registerRequestsApi } from './requests-api';
+import { registerCatalogueApi } from './catalogue-api';
 
 const documentSchema = z.object({
   id: z.string(),
@@ -101,6 +104,12 @@ export function apiRoutes(deps: AppDependencies) {
   registerCalendarApi(app, api, deps);
 
   secrecyApiRoutes(app, api, deps);
+
+  registerRequestsApi(app, api, deps);
+
+  registerClarificationsApi(app, api, deps);
+
+  registerCatalogueApi(app, api, deps);
 
   app.get('/api/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -21,7 +21,7 @@ export function staffRoutes(deps: AppDependencies) {
       <StaffHomePage
         {...ctx}
         staff={ctx.staff!}
-        cards={[{ href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' }]}
+        cards={[{ href: '/staff/requests', title: '依申请公开', description: '登记、办理政府信息公开申请，按答复期限排序。' }, { href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' }]}
       />,
     );
   });

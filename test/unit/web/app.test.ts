@@ -247,3 +247,18 @@ describe('authorisation and API description cover every route', () => {
     for (const route of routes) expect(described).toContain(route);
   });
 });
+
+describe('shared caches', () => {
+  it('never lets a response that sets a cookie be cached, and caches nothing by default', async () => {
+    const { app } = await memoryApp();
+    const first = await app.request('/');
+    expect(first.headers.getSetCookie().some((c) => c.startsWith('__Host-csrf='))).toBe(true);
+    expect(first.headers.get('cache-control')).toBe('private, no-store');
+    const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const again = await app.request('/', { headers: { cookie } });
+    expect(again.headers.getSetCookie()).toEqual([]);
+    expect(again.headers.get('cache-control')).toMatch(/^public/);
+    const login = await app.request('/login', { headers: { cookie } });
+    expect(login.headers.get('cache-control')).toBe('no-store');
+  });
+});

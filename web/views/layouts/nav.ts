@@ -13,8 +13,11 @@ export const PUBLIC_NAV: { section: Exclude<Section, 'staff'>; href: string; lab
 
 export const STAFF_NAV: { href: string; label: string }[] = [
   { href: '/staff', label: '工作台' },
+  { href: '/staff/requests', label: '依申请公开' },
   { href: '/staff/documents', label: '文档管理' },
   { href: '/staff/reviews', label: '保密审查' },
+  { href: '/staff/clarifications', label: '澄清' },
+  { href: '/staff/corrections', label: '更正申请' },
   { href: '/staff/reminders', label: '期限提醒' },
   { href: '/', label: '公开门户首页' },
 ];

@@ -1,0 +1,432 @@
+/**
+ * Proactive disclosure (主动公开) use cases: drafting, the secrecy gate, publication, revision,
+ * validity and withdrawal. The domain (domain/catalogue) decides every step; this layer loads and
+ * saves, draws index numbers, talks to the secrecy review and the release step, and keeps the
+ * materialised public view, the publication deadline and the search snapshot in step.
+ *
+ * Publishing = the version's secrecy review is approved for exactly its digest → the release step
+ * copies the attachments (and the reviewed text) to the public bucket → the version is published
+ * and its public view is written in the same commit as the item.
+ */
+import type { AuditEventInput } from '../../domain/audit/chain';
+import type { WorkingCalendar } from '../../domain/calendar';
+import {
+  allowedCommands,
+  applyPublishingCommand,
+  clearanceFromReview,
+  counterKey,
+  createRecord,
+  formatIndexNumber,
+  needsIndexNumber,
+  parseItemForm,
+  publicationDeadline,
+  publicProjection,
+  shanghaiDateOf,
+  workflowState,
+  workingVersion,
+  publishedVersion,
+  type ItemContent,
+  type PublicationDeadline,
+  type PublishingCommand,
+  type PublishingEvent,
+  type PublishingResult,
+  type ValidityStatus,
+  type WorkflowState,
+} from '../../domain/catalogue';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
+import type { Change, Page } from '../../ports/record-store';
+import type { ReleaseRequest } from '../../ports/releaser';
+import { Counters } from '../../repositories/counters';
+import type { DeadlineSummary } from '../../repositories/deadline-index';
+import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
+import { ReviewRepository } from '../../repositories/reviews';
+import { loadCalendar } from '../calendar';
+import type { AppDependencies } from '../context';
+import { registerDeadlineKind, type DeadlineDeps } from '../deadlines';
+import { newId } from '../ids';
+import { updateSearchIndex } from '../search';
+import { submitForReview } from '../secrecy';
+import { loadCatalogue, type LoadedCatalogue } from './settings';
+import { bumpCatalogueStamp } from './stamp';
+
+export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'release'>;
+
+export const PUBLICATION_DEADLINE_KIND = 'publication';
+export const INDEX_COUNTER = 'index-number';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+function auditOf(actor: Actor, events: readonly PublishingEvent[], extra: Record<string, unknown> = {}): AuditEventInput {
+  const last = events[events.length - 1];
+  const facts = events.map(({ itemId: _i, at: _a, by: _b, ...rest }) => rest);
+  return { type: `item.${last ? kebab(last.type.replace(/^Item/, '')) : 'updated'}`, actor, data: { events: facts, ...extra } };
+}
+
+/**
+ * The text the secrecy review reads and the release step re-checks: every field shown on the public
+ * page, then the Markdown body. Deterministic, so the release can prove it is what was reviewed.
+ */
+export function reviewTextOf(content: ItemContent): string {
+  const lines = [
+    `标题：${content.title}`,
+    `发布机构：${[content.issuer, ...content.coIssuers].join('、')}`,
+    content.documentNumber ? `文号：${content.documentNumber}` : '',
+    content.writtenOn ? `成文日期：${content.writtenOn}` : '',
+    content.subjectCategory ? `主题分类：${content.subjectCategory}` : '',
+    content.keywords.length ? `关键词：${content.keywords.join('、')}` : '',
+    content.summary ? `内容概述：${content.summary}` : '',
+  ].filter(Boolean);
+  return `${lines.join('\n')}\n\n${content.body}`;
+}
+
+function releaseRequestOf(itemId: string, content: ItemContent, review: { id: string; version: number }, actor: StaffMember): ReleaseRequest {
+  return {
+    reviewId: review.id,
+    reviewVersion: review.version,
+    subject: { type: 'publication', id: itemId },
+    parts: { text: reviewTextOf(content), attachments: content.attachments.map((a) => ({ fileKey: a.key, fileName: a.name, contentType: a.contentType })) },
+    requestedBy: staffActor(actor),
+  };
+}
+
+function deadlineSummaryOf(data: Omit<StoredItem, 'openDeadline'>, calendar: WorkingCalendar, today: string): DeadlineSummary | null {
+  const d = publicationDeadline(data.record, calendar, today as never);
+  if (!d || d.status === 'met' || d.status === 'late') return null;
+  const v = workingVersion(data.record) ?? publishedVersion(data.record)!;
+  return {
+    kind: PUBLICATION_DEADLINE_KIND,
+    caseId: data.record.id,
+    title: `主动公开：${v.content.title}`,
+    due: d.due,
+    provisional: d.provisional,
+    calendarVersion: calendar.version,
+    responsible: data.createdBy,
+  };
+}
+
+/** The public view of a record at `now`: the projection plus the released copies of that version. */
+export function publicViewOf(data: StoredItem, now: Date, catalogue: LoadedCatalogue): PublicView {
+  const item = publicProjection(data.record, now);
+  if (!item) return { id: data.record.id, item: null, files: [] };
+  const release = [...data.releases].reverse().find((r) => r.version === item.version);
+  const root = catalogue.tree.path(item.categoryId)[0]?.id;
+  return { id: data.record.id, item, files: release?.files ?? [], ...(root ? { rootCategoryId: root } : {}) };
+}
+
+const sameView = (a: PublicView | undefined, b: PublicView) => JSON.stringify(a ?? { id: b.id, item: null, files: [] }) === JSON.stringify(b);
+
+/**
+ * Saves a domain result: the item (with its deadline and work-list index) and, when the public
+ * projection changed, the public view in the SAME commit; then the search snapshot and the stamp.
+ */
+async function save(
+  deps: CatalogueDeps,
+  actor: Actor,
+  current: ItemRecord | undefined,
+  data: Omit<StoredItem, 'openDeadline'>,
+  events: readonly PublishingEvent[],
+  extra: Record<string, unknown> = {},
+): Promise<StoredItem> {
+  const now = deps.clock.now();
+  const [calendar, catalogue] = await Promise.all([loadCalendar(deps), loadCatalogue(deps)]);
+  const stored: StoredItem = { ...data, openDeadline: deadlineSummaryOf(data, calendar, shanghaiDateOf(now)) };
+  const repo = new ItemRepository(deps.records);
+  const event = auditOf(actor, events, extra);
+  const changes: Change[] = [current ? repo.updateChange(stored, current.version, event) : repo.createChange(stored, event)];
+  const existingView = current ? await repo.getView(stored.record.id) : undefined;
+  const view = publicViewOf(stored, now, catalogue);
+  const viewChanged = !sameView(existingView?.data, view);
+  if (viewChanged) {
+    changes.push(
+      repo.viewChange(view, existingView, {
+        type: view.item ? 'public-item.updated' : 'public-item.removed',
+        actor,
+        data: { itemId: view.id, ...(view.item ? { version: view.item.version } : {}) },
+      }),
+    );
+  }
+  await deps.records.commit(changes);
+  if (viewChanged) await afterPublicChange(deps, view);
+  return stored;
+}
+
+/** Search snapshot first, then the stamp (readers that see the new stamp get the new snapshot). */
+async function afterPublicChange(deps: CatalogueDeps, view: PublicView): Promise<void> {
+  try {
+    await updateSearchIndex(deps, view.id, view.item);
+  } catch (error) {
+    deps.logger.error('search index update failed; the daily rebuild will repair it', { itemId: view.id, error });
+  }
+  try {
+    await bumpCatalogueStamp(deps);
+  } catch (error) {
+    deps.logger.error('catalogue stamp bump failed', { itemId: view.id, error });
+  }
+}
+
+async function load(deps: CatalogueDeps, id: string): Promise<ItemRecord> {
+  const record = await new ItemRepository(deps.records).get(id);
+  if (!record) throw new NotFoundError('该信息不存在。');
+  return record;
+}
+
+function checkVersion(record: ItemRecord, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== record.version) throw new ConflictError('该信息已被他人修改，请刷新页面后重试。', `item ${record.data.record.id} at ${record.version}, form had ${expectedVersion}`);
+}
+
+async function command(deps: CatalogueDeps, actor: StaffMember | { system: string }, id: string, cmd: PublishingCommand, expectedVersion?: number): Promise<StoredItem> {
+  const current = await load(deps, id);
+  checkVersion(current, expectedVersion);
+  const by = 'system' in actor ? actor.system : actor.id;
+  const result = applyPublishingCommand(current.data.record, cmd, { at: deps.clock.now().toISOString(), by });
+  return save(deps, 'system' in actor ? systemActor(actor.system) : staffActor(actor), current, { ...current.data, record: result.record }, result.events);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Use cases
+
+export async function parseContent(deps: CatalogueDeps, input: unknown): Promise<ItemContent> {
+  const catalogue = await loadCatalogue(deps);
+  return parseItemForm(input, (id) => catalogue.tree.has(id));
+}
+
+export async function createItem(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
+  const content = await parseContent(deps, input);
+  const now = deps.clock.now();
+  const result = createRecord(newId(now), content, { at: now.toISOString(), by: staff.id });
+  return save(deps, staffActor(staff), undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, result.events);
+}
+
+export async function editItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {
+  const content = await parseContent(deps, input);
+  return command(deps, staff, id, { type: 'edit', content }, expectedVersion);
+}
+
+/** Sends the working version to the secrecy review (保密审查) and records the digest it covers. */
+export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<StoredItem> {
+  const current = await load(deps, id);
+  checkVersion(current, expectedVersion);
+  if (!allowedCommands(current.data.record).includes('submit')) {
+    applyPublishingCommand(current.data.record, { type: 'submit', digest: '0'.repeat(64) }, { at: deps.clock.now().toISOString(), by: staff.id });
+  }
+  const content = workingVersion(current.data.record)!.content;
+  const review = await submitForReview(deps, staff, {
+    subject: { type: 'publication', id, title: content.title },
+    text: reviewTextOf(content),
+    attachments: content.attachments.map((a) => ({ fileKey: a.key, fileName: a.name, contentType: a.contentType })),
+  });
+  const r = review.data.review;
+  const result = applyPublishingCommand(current.data.record, { type: 'submit', digest: r.contentDigest }, { at: deps.clock.now().toISOString(), by: staff.id });
+  return save(deps, staffActor(staff), current, { ...current.data, record: result.record, review: { id: r.id, version: review.version } }, result.events, { reviewId: r.id });
+}
+
+/** Returns a submitted version to draft (the review was returned or the content must change). */
+export function returnItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number): Promise<StoredItem> {
+  return command(deps, staff, id, { type: 'return', reason }, expectedVersion);
+}
+
+async function drawIndexNumber(deps: CatalogueDeps, content: ItemContent): Promise<string> {
+  const catalogue = await loadCatalogue(deps);
+  const scheme = catalogue.settings.indexScheme;
+  const ctx = {
+    orgCode: catalogue.settings.profile?.code ?? deps.config.agencyCode,
+    date: shanghaiDateOf(deps.clock.now()),
+    ...(catalogue.tree.get(content.categoryId)?.code ? { categoryCode: catalogue.tree.get(content.categoryId)!.code! } : {}),
+  };
+  const serial = await new Counters(deps.records).next(INDEX_COUNTER, counterKey(scheme, ctx));
+  return formatIndexNumber(scheme, { ...ctx, serial });
+}
+
+export interface PublishInput {
+  /** Omit to publish now; an instant (ISO) schedules the publication. */
+  readonly publishAt?: string;
+  readonly expectedVersion?: number;
+}
+
+/**
+ * 发布 / 定时发布: takes the approved review (approving the version in the catalogue and drawing its
+ * index number on first approval), releases the content to the public bucket, then publishes or
+ * schedules. A scheduled version is released at scheduling time under an unguessable prefix and
+ * becomes visible when the scheduled publisher publishes it.
+ */
+export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: PublishInput = {}): Promise<StoredItem> {
+  const current = await load(deps, id);
+  checkVersion(current, input.expectedVersion);
+  const at = deps.clock.now().toISOString();
+  let record = current.data.record;
+  const events: PublishingEvent[] = [];
+  const state = workflowState(record);
+  const w = workingVersion(record);
+  if (!w || (state !== 'submitted' && state !== 'approved')) {
+    // Let the domain explain why (published, draft, scheduled…).
+    applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
+    throw new ConflictError('当前状态不能发布。');
+  }
+  if (!current.data.review) throw new ConflictError('该版本尚未提交保密审查。');
+  const review = await new ReviewRepository(deps.records).get(current.data.review.id);
+  if (!review) throw new NotFoundError('保密审查单不存在。');
+  if (state === 'submitted') {
+    const clearance = clearanceFromReview(review.data.review);
+    // Check the clearance before drawing a number, so a refused approval wastes no serial.
+    applyPublishingCommand(record, { type: 'approve', clearance, indexNumber: record.indexNumber ?? 'pending' }, { at, by: staff.id });
+    const indexNumber = needsIndexNumber(record) ? await drawIndexNumber(deps, w.content) : undefined;
+    const approved = applyPublishingCommand(record, { type: 'approve', clearance, ...(indexNumber ? { indexNumber } : {}) }, { at, by: staff.id });
+    record = approved.record;
+    events.push(...approved.events);
+  }
+  let releases = current.data.releases;
+  if (!releases.some((r) => r.version === w.number)) {
+    if (!deps.release) throw new ConflictError('发布服务暂不可用，请稍后重试。', 'no releaser configured');
+    const receipt = await deps.release.releaseToPublic(releaseRequestOf(id, w.content, { id: review.data.review.id, version: review.version }, staff));
+    const files = w.content.attachments.map((a, i) => {
+      const f = receipt.files.find((x) => x.part === `att-${i + 1}`);
+      return { name: a.name, url: f?.url ?? '', contentType: a.contentType, size: f?.sizeBytes ?? a.size };
+    });
+    const release: ItemRelease = { version: w.number, releaseId: receipt.releaseId, files };
+    releases = [...releases, release];
+  }
+  const step: PublishingResult = applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
+  events.push(...step.events);
+  return save(deps, staffActor(staff), current, { ...current.data, record: step.record, releases }, events, { reviewId: review.data.review.id });
+}
+
+export function unscheduleItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number) {
+  return command(deps, staff, id, { type: 'unschedule' }, expectedVersion);
+}
+
+export function reopenItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
+  return command(deps, staff, id, { type: 'reopen', reason }, expectedVersion);
+}
+
+export function discardItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number) {
+  return command(deps, staff, id, { type: 'discard' }, expectedVersion);
+}
+
+/** 修订: a new draft version from the published one (changedOn restarts the 20-working-day clock). */
+export async function reviseItem(deps: CatalogueDeps, staff: StaffMember, id: string, changedOn: string, expectedVersion?: number) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(changedOn)) throw new ValidationError('请填写变更日期', { changedOn: '变更日期格式应为YYYY-MM-DD' });
+  return command(deps, staff, id, { type: 'revise', changedOn: changedOn as never }, expectedVersion);
+}
+
+export function markItemValidity(deps: CatalogueDeps, staff: StaffMember, id: string, input: { status: ValidityStatus; since?: string; note?: string }, expectedVersion?: number) {
+  if (!['valid', 'invalid', 'repealed'].includes(input.status)) throw new ValidationError('请选择有效性', { status: '请选择有效性' });
+  return command(
+    deps,
+    staff,
+    id,
+    { type: 'markValidity', status: input.status, ...(input.since ? { since: input.since as never } : {}), ...(input.note ? { note: input.note } : {}) },
+    expectedVersion,
+  );
+}
+
+/** 撤回: off every public surface at once (the view, and with it listings, feeds, sitemap, search). */
+export function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
+  return command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
+}
+
+/** The scheduled publisher: publishes every scheduled version whose time has come. */
+export async function publishDueItems(deps: CatalogueDeps): Promise<{ published: number; failed: number }> {
+  const repo = new ItemRepository(deps.records);
+  const nowMs = deps.clock.now().getTime();
+  let published = 0;
+  let failed = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await repo.byState('scheduled', 100, cursor);
+    for (const r of page.items) {
+      const w = workingVersion(r.data.record);
+      if (!w?.publishAt || Date.parse(w.publishAt) > nowMs) continue;
+      try {
+        await command(deps, { system: 'scheduled-publisher' }, r.data.record.id, { type: 'publish' }, r.version);
+        published++;
+      } catch (error) {
+        failed++;
+        deps.logger.error('scheduled publication failed', { itemId: r.data.record.id, error });
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { published, failed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff reads
+
+export interface StaffItemView {
+  readonly stored: StoredItem;
+  readonly version: number;
+  readonly state: WorkflowState;
+  readonly allowed: readonly string[];
+  readonly deadline?: PublicationDeadline;
+  readonly review?: { readonly id: string; readonly status: string; readonly approvedForThisVersion: boolean };
+  readonly publicView?: PublicView;
+}
+
+export async function getStaffItem(deps: CatalogueDeps, id: string): Promise<StaffItemView> {
+  const current = await load(deps, id);
+  const calendar = await loadCalendar(deps);
+  const record = current.data.record;
+  const deadline = publicationDeadline(record, calendar, shanghaiDateOf(deps.clock.now()));
+  let review: StaffItemView['review'];
+  if (current.data.review) {
+    const r = await new ReviewRepository(deps.records).get(current.data.review.id);
+    if (r) {
+      const w = workingVersion(record);
+      review = { id: r.data.review.id, status: r.data.review.status, approvedForThisVersion: Boolean(w?.digest && r.data.review.status === 'approved' && r.data.review.decision?.digest === w.digest) };
+    }
+  }
+  const view = await new ItemRepository(deps.records).getView(id);
+  return {
+    stored: current.data,
+    version: current.version,
+    state: workflowState(record),
+    allowed: allowedCommands(record),
+    ...(deadline ? { deadline } : {}),
+    ...(review ? { review } : {}),
+    ...(view ? { publicView: view.data } : {}),
+  };
+}
+
+export interface WorkListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly state: WorkflowState;
+  readonly updatedAt: string;
+  readonly indexNumber?: string;
+  readonly deadline?: PublicationDeadline;
+}
+
+export async function staffWorkList(deps: CatalogueDeps, state: WorkflowState, cursor?: string): Promise<Page<WorkListRow>> {
+  const page = await new ItemRepository(deps.records).byState(state, 50, cursor);
+  const calendar = await loadCalendar(deps);
+  const today = shanghaiDateOf(deps.clock.now());
+  return {
+    items: page.items.map((r) => {
+      const rec = r.data.record;
+      const v = workingVersion(rec) ?? publishedVersion(rec) ?? rec.versions[rec.versions.length - 1]!;
+      const deadline = publicationDeadline(rec, calendar, today);
+      return { id: rec.id, title: v.content.title, state: workflowState(rec), updatedAt: rec.updatedAt, ...(rec.indexNumber ? { indexNumber: rec.indexNumber } : {}), ...(deadline ? { deadline } : {}) };
+    }),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline kind: recompute the publication deadline when the calendar changes
+
+async function recomputePublication(deps: DeadlineDeps, id: string, calendar: WorkingCalendar): Promise<'changed' | 'unchanged' | 'closed'> {
+  const repo = new ItemRepository(deps.records);
+  const current = await repo.get(id);
+  if (!current) return 'closed';
+  const next = deadlineSummaryOf(current.data, calendar, shanghaiDateOf(deps.clock.now()));
+  if (JSON.stringify(next) === JSON.stringify(current.data.openDeadline)) return 'unchanged';
+  const data: StoredItem = { ...current.data, openDeadline: next };
+  await deps.records.commit([repo.updateChange(data, current.version, { type: 'item.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { due: next?.due ?? null } })]);
+  return next ? 'changed' : 'closed';
+}
+
+registerDeadlineKind(PUBLICATION_DEADLINE_KIND, recomputePublication, { label: '主动公开期限' });

@@ -1,0 +1,532 @@
+/**
+ * Use cases of clarification cases (澄清, Art. 6): the public report form, staff-created cases
+ * from monitoring, the workflow steps, the secrecy gate and publication through the release step.
+ * Reports are never published as such: only the reviewed clarification text leaves the agency.
+ */
+import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import {
+  availableClarificationCommands,
+  CLARIFICATION_COMMAND_LABELS,
+  CLARIFICATION_SOURCES,
+  clarificationDue,
+  clarificationText,
+  decideClarification,
+  DEFAULT_CLARIFICATION_CONFIG,
+  hasOpenDeadline,
+  openClarification,
+  type ClarificationCase,
+  type ClarificationCommand,
+  type ClarificationCommandType,
+  type ClarificationConfig,
+  type ClarificationSource,
+  type FalsityKind,
+  type ImpactLevel,
+  type UnfoundedReason,
+} from '../../domain/clarifications';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
+import type { Change } from '../../ports/record-store';
+import {
+  ClarificationRepository,
+  type ClarificationRecord,
+  type ClarificationTimelineEntry,
+  type PublishedClarification,
+  type StoredClarification,
+  type StoredReport,
+} from '../../repositories/clarifications';
+import { Counters } from '../../repositories/counters';
+import { keys } from '../../repositories/keys';
+import type { DeadlineSummary } from '../../repositories/deadline-index';
+import { RateLimiter } from '../../repositories/rate-limiter';
+import { ReviewRepository } from '../../repositories/reviews';
+import { loadCalendar } from '../calendar';
+import { registerDeadlineKind } from '../deadlines/recompute';
+import { ESCALATION_ROLE } from '../deadlines/sweep';
+import { ReminderRepository } from '../../repositories/reminders';
+import { workingDaysLeftLabel } from './common';
+import { newId } from '../ids';
+import { submitForReview } from '../secrecy';
+import { bool, checkUploads, list, optionalEmail, optionalPhone, optionalUrl, str, workflowActor, type CaseDeps, type FileUpload } from './common';
+
+export const CLARIFICATION_DEADLINE_KIND = 'clarification';
+/** Public reports: per client address. */
+export const REPORT_LIMIT = { limit: 5, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。' } as const;
+
+/** The agency's clarification deadlines; a deployment may pass its own. */
+let config: ClarificationConfig = DEFAULT_CLARIFICATION_CONFIG;
+export function configureClarifications(next: ClarificationConfig): void {
+  config = next;
+}
+
+const formatId = (year: number, n: number) => `CQ-${year}-${String(n).padStart(6, '0')}`;
+const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
+
+function summary(data: Omit<StoredClarification, 'openDeadline'>, calendarVersion: string, responsibleName?: string): DeadlineSummary | null {
+  const c = data.case;
+  if (!hasOpenDeadline(c)) return null;
+  return {
+    kind: CLARIFICATION_DEADLINE_KIND,
+    caseId: c.id,
+    title: `${c.id}${c.urgent ? '（紧急）' : ''} 澄清核实`,
+    due: c.due,
+    provisional: c.dueProvisional,
+    calendarVersion,
+    responsible: c.handlerId ? { id: c.handlerId, name: responsibleName ?? c.handlerId } : { id: 'unassigned', name: '待分派' },
+    // Urgent cases escalate to the leaders when overdue; others stay with the handler.
+    leaderEscalation: c.urgent,
+  };
+}
+
+function entry(deps: Pick<CaseDeps, 'clock'>, command: string, label: string, by: { id: string; name?: string }, note?: string): ClarificationTimelineEntry {
+  return { at: deps.clock.now().toISOString(), command, label, by, ...(note ? { note } : {}) };
+}
+
+/** Urgent cases go to the leaders at once (the leaders' reminder inbox), not only when overdue. */
+async function escalateUrgent(deps: CaseDeps, data: StoredClarification, calendar: WorkingCalendar, by: StaffMember): Promise<void> {
+  const c = data.case;
+  const today = todayOf(deps);
+  const left = calendar.workingDaysBetween(today, c.due);
+  await new ReminderRepository(deps.records).recordOnce(
+    {
+      type: 'escalation',
+      recipient: keys.roleInbox(ESCALATION_ROLE),
+      date: today,
+      kind: CLARIFICATION_DEADLINE_KIND,
+      caseId: c.id,
+      title: `${c.id}（紧急）${data.title}`,
+      due: c.due,
+      provisional: c.dueProvisional,
+      urgency: left <= 0 ? (left < 0 ? 'overdue' : 'due-today') : 'due-soon',
+      workingDaysLeft: left,
+      label: workingDaysLeftLabel(left),
+      responsible: data.openDeadline?.responsible ?? { id: by.id, name: by.displayName },
+      createdAt: deps.clock.now().toISOString(),
+    },
+    { type: 'clarification.urgent-escalated', actor: staffActor(by), data: { caseId: c.id, due: c.due } },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intake
+
+export interface ReportInput {
+  readonly url?: string;
+  readonly outlet?: string;
+  readonly firstSeenOn?: string;
+  readonly description?: string;
+  readonly contactName?: string;
+  readonly contactPhone?: string;
+  readonly contactEmail?: string;
+}
+
+/** A public report of false or incomplete information: rate-limited, stored for staff only. */
+export async function reportClarification(deps: CaseDeps, input: ReportInput, screenshots: readonly FileUpload[], client: { ip: string }): Promise<{ reference: string }> {
+  const fields: Record<string, string> = {};
+  const description = str(input.description);
+  if (!description) fields['description'] = '请说明哪些内容不实或不完整。';
+  else if (description.length > 5000) fields['description'] = '说明不能超过 5000 个字。';
+  const outlet = str(input.outlet);
+  if (outlet.length > 200) fields['outlet'] = '来源名称不能超过 200 个字。';
+  const firstSeenOn = str(input.firstSeenOn);
+  if (firstSeenOn && !/^\d{4}-\d{2}-\d{2}$/.test(firstSeenOn)) fields['firstSeenOn'] = '请按“年-月-日”填写日期。';
+  let url: string | undefined;
+  let phone: string | undefined;
+  let email: string | undefined;
+  for (const [name, run] of [
+    ['url', () => (url = optionalUrl(input.url, 'url'))],
+    ['contactPhone', () => (phone = optionalPhone(input.contactPhone, 'contactPhone'))],
+    ['contactEmail', () => (email = optionalEmail(input.contactEmail, 'contactEmail'))],
+  ] as const) {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof ValidationError) fields[name] = e.fields[name] ?? e.message;
+      else throw e;
+    }
+  }
+  if (!url && !fields['url'] && !outlet && screenshots.every((s) => s.bytes.byteLength === 0)) fields['url'] = '请至少提供链接、来源名称或截图中的一项。';
+  let files: ReturnType<typeof checkUploads> = [];
+  try {
+    files = checkUploads(screenshots, 'screenshot', 1);
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(fields, e.fields);
+    else throw e;
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('请按提示修改后重新提交。', fields);
+
+  await new RateLimiter(deps.records, deps.clock).consume(`clarification-report#${client.ip || 'unknown'}`, REPORT_LIMIT);
+
+  const now = deps.clock.now();
+  const today = todayOf(deps);
+  const calendar = await loadCalendar(deps);
+  const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
+  let screenshot: StoredReport['screenshot'];
+  if (files[0]) {
+    const fileKey = `clarifications/${id}/report/${newId(now)}`;
+    await deps.files.put(fileKey, files[0].upload.bytes, files[0].contentType);
+    screenshot = { fileKey, fileName: files[0].fileName, contentType: files[0].contentType, sizeBytes: files[0].upload.bytes.byteLength };
+  }
+  const contactName = str(input.contactName).slice(0, 50);
+  const report: StoredReport = {
+    ...(url ? { url } : {}),
+    ...(outlet ? { outlet } : {}),
+    ...(firstSeenOn ? { firstSeenOn } : {}),
+    description,
+    ...(contactName || phone || email ? { contact: { ...(contactName ? { name: contactName } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) } } : {}),
+    ...(screenshot ? { screenshot } : {}),
+  };
+  const c = openClarification({ id, source: 'public-report', registeredOn: today, urgent: false, due: clarificationDue(today, false, calendar, config) });
+  const base = {
+    case: c,
+    title: description.slice(0, 60),
+    registeredAt: now.toISOString(),
+    createdBy: { kind: 'public' as const },
+    report,
+    timeline: [entry(deps, 'report', '收到公众反映', { id: 'public' })],
+    publishedHistory: [],
+  };
+  const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version) };
+  await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.reported', actor: { kind: 'public' }, data: { id, screenshot: Boolean(screenshot), url: Boolean(url) } })]);
+  return { reference: id };
+}
+
+export interface MonitoringInput {
+  readonly title?: string;
+  readonly source?: string;
+  readonly url?: string;
+  readonly outlet?: string;
+  readonly description?: string;
+  readonly urgent?: boolean | string;
+}
+
+/** A case the agency opens from its own monitoring; the clerk becomes its handler. */
+export async function createClarificationCase(deps: CaseDeps, staff: StaffMember, input: MonitoringInput): Promise<ClarificationRecord> {
+  if (!staff.roles.some((r) => r === 'clerk' || r === 'head')) throw new ValidationError('登记澄清案件需要经办人或科室负责人角色。');
+  const fields: Record<string, string> = {};
+  const title = str(input.title);
+  if (!title) fields['title'] = '请填写案件标题（需要澄清的信息的简要概括）。';
+  else if (title.length > 100) fields['title'] = '标题不能超过 100 个字。';
+  const description = str(input.description);
+  if (!description) fields['description'] = '请说明发现的信息及其不实或不完整之处。';
+  const source = str(input.source) || 'monitoring';
+  if (!(CLARIFICATION_SOURCES as readonly string[]).includes(source)) fields['source'] = '请选择线索来源。';
+  let url: string | undefined;
+  try {
+    url = optionalUrl(input.url, 'url');
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(fields, e.fields);
+    else throw e;
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError('请按提示修改后重新提交。', fields);
+  const urgent = bool(input.urgent);
+  const now = deps.clock.now();
+  const today = todayOf(deps);
+  const calendar = await loadCalendar(deps);
+  const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
+  const c = openClarification({ id, source: source as ClarificationSource, registeredOn: today, urgent, due: clarificationDue(today, urgent, calendar, config), handlerId: staff.id });
+  const outlet = str(input.outlet).slice(0, 200);
+  const base = {
+    case: c,
+    title,
+    registeredAt: now.toISOString(),
+    createdBy: { kind: 'staff' as const, id: staff.id, name: staff.displayName },
+    report: { ...(url ? { url } : {}), ...(outlet ? { outlet } : {}), description },
+    timeline: [entry(deps, 'create', urgent ? '登记澄清案件（紧急）' : '登记澄清案件', { id: staff.id, name: staff.displayName })],
+    publishedHistory: [],
+  };
+  const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version, staff.displayName) };
+  await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.created', actor: staffActor(staff), data: { id, source, urgent } })]);
+  if (urgent) await escalateUrgent(deps, data, calendar, staff);
+  return { data, version: 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workflow steps
+
+async function load(deps: CaseDeps, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
+  const record = await new ClarificationRepository(deps.records).get(id);
+  if (!record) throw new NotFoundError('澄清案件不存在。');
+  if (expectedVersion !== undefined && record.version !== expectedVersion) throw new VersionConflictError(`clarification ${id} at ${record.version}, caller saw ${expectedVersion}`);
+  return record;
+}
+
+interface StepOptions {
+  readonly note?: string;
+  readonly patch?: (next: StoredClarification) => Partial<StoredClarification>;
+  readonly extraChanges?: readonly Change[];
+  readonly calendar?: WorkingCalendar;
+}
+
+async function step(deps: CaseDeps, staff: StaffMember, record: ClarificationRecord, command: ClarificationCommand, options: StepOptions = {}): Promise<ClarificationRecord> {
+  const { next, events } = decideClarification(record.data.case, command, { actor: workflowActor(staff), today: todayOf(deps) });
+  const calendar = options.calendar ?? (await loadCalendar(deps));
+  const base: StoredClarification = {
+    ...record.data,
+    case: next,
+    title: next.draft?.title ?? record.data.title,
+    timeline: [...record.data.timeline, entry(deps, command.type, CLARIFICATION_COMMAND_LABELS[command.type], { id: staff.id, name: staff.displayName }, options.note)],
+  };
+  const patched = { ...base, ...(options.patch?.(base) ?? {}) };
+  const data: StoredClarification = { ...patched, openDeadline: summary(patched, calendar.version, next.handlerId === staff.id ? staff.displayName : record.data.openDeadline?.responsible.name) };
+  const facts = events.map(({ caseId: _c, actor: _a, ...rest }) => rest);
+  await deps.records.commit([
+    ClarificationRepository.updateChange(data, record.version, { type: `clarification.${kebab(command.type)}`, actor: staffActor(staff), data: { events: facts } }),
+    ...(options.extraChanges ?? []),
+  ]);
+  return { data, version: record.version + 1 };
+}
+
+const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+/** Raw input of a staff step from a form or the API; validated by the domain. */
+export interface StepInput {
+  readonly expectedVersion?: number;
+  readonly [field: string]: unknown;
+}
+
+/** Runs one workflow step that needs no external system (everything but review and publish). */
+export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id: string, type: ClarificationCommandType, input: StepInput): Promise<ClarificationRecord> {
+  const record = await load(deps, id, input.expectedVersion);
+  const c = record.data.case;
+  switch (type) {
+    case 'startAssessment':
+    case 'approve':
+    case 'close':
+      return step(deps, staff, record, { type });
+    case 'markUrgent': {
+      const calendar = await loadCalendar(deps);
+      const marked = await step(deps, staff, record, { type, reason: str(input['reason']), due: clarificationDue(c.registeredOn, true, calendar, config) }, { calendar, note: str(input['reason']) });
+      await escalateUrgent(deps, marked.data, calendar, staff);
+      return marked;
+    }
+    case 'recordAssessment':
+      return step(deps, staff, record, {
+        type,
+        aboutAgencyWork: input['aboutAgencyWork'] === undefined ? true : bool(input['aboutAgencyWork']),
+        falsity: str(input['falsity']) as FalsityKind,
+        impact: str(input['impact']) as ImpactLevel,
+        note: str(input['note']),
+        responsibleDepartment: str(input['responsibleDepartment']),
+      });
+    case 'recordVerification':
+      return step(deps, staff, record, { type, department: str(input['department']), facts: str(input['facts']) });
+    case 'saveDraft':
+      return step(deps, staff, record, {
+        type,
+        draft: { title: str(input['title']), falseClaim: str(input['falseClaim']), facts: str(input['facts']), sources: list(input['sources']), relatedItemIds: list(input['relatedItemIds']) },
+      });
+    case 'returnToDrafting':
+    case 'startFurtherStatement':
+      return step(deps, staff, record, { type, reason: str(input['reason']) }, { note: str(input['reason']) });
+    case 'recordFollowUp':
+      return step(deps, staff, record, { type, reach: str(input['reach']), furtherStatementNeeded: bool(input['furtherStatementNeeded']) }, { note: str(input['reach']) });
+    case 'closeUnfounded':
+      return step(deps, staff, record, { type, reason: str(input['reason']) as UnfoundedReason, note: str(input['note']) }, { note: str(input['note']) });
+    case 'submitForSecrecyReview':
+      return submitClarificationForReview(deps, staff, id, input.expectedVersion);
+    case 'recordReviewApproved':
+      return confirmClarificationReview(deps, staff, id, input.expectedVersion);
+    case 'publish':
+      return publishClarification(deps, staff, id, input.expectedVersion);
+  }
+}
+
+/** Sends the draft to secrecy review (subject type 'clarification', subject id = the case id). */
+export async function submitClarificationForReview(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
+  const record = await load(deps, id, expectedVersion);
+  const c = record.data.case;
+  const draft = c.draft;
+  // Dry run first: the domain refuses before anything is written to the review queue.
+  decideClarification(c, { type: 'submitForSecrecyReview', secrecyReviewId: 'dry-run' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const review = await submitForReview(deps, staff, { subject: { type: 'clarification', id: c.id, title: draft!.title }, text: clarificationText(draft!) });
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { note: `审查单 ${review.data.review.id}` });
+}
+
+async function reviewState(deps: CaseDeps, reviewId: string | undefined) {
+  if (!reviewId) return undefined;
+  return new ReviewRepository(deps.records).get(reviewId);
+}
+
+/** Once the review is approved, the case goes to the leader for approval. */
+export async function confirmClarificationReview(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
+  const record = await load(deps, id, expectedVersion);
+  const review = await reviewState(deps, record.data.case.secrecyReviewId);
+  const approved = review?.data.review.status === 'approved' && review.data.review.contentDigest !== undefined;
+  return step(deps, staff, record, { type: 'recordReviewApproved', secrecyReviewId: record.data.case.secrecyReviewId ?? '', secrecyReviewApproved: Boolean(approved) });
+}
+
+/**
+ * Publishes the approved clarification through the release step (the only path to the public),
+ * then stores the released text as the public version and links the items it concerns.
+ */
+export async function publishClarification(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
+  if (!deps.release) throw new ConflictError('发布服务不可用，请稍后再试。', 'no releaser configured');
+  const record = await load(deps, id, expectedVersion);
+  const c = record.data.case;
+  const review = await reviewState(deps, c.secrecyReviewId);
+  const approved = review?.data.review.status === 'approved';
+  // Dry run: state, role, leader approval and review status, before anything leaves.
+  decideClarification(c, { type: 'publish', releaseId: 'dry-run', secrecyReviewApproved: approved }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const draft = c.draft!;
+  const receipt = await deps.release.releaseToPublic({
+    reviewId: review!.data.review.id,
+    reviewVersion: review!.version,
+    subject: { type: 'clarification', id: c.id },
+    parts: { text: clarificationText(draft), attachments: [] },
+    requestedBy: staffActor(staff),
+  });
+  const now = deps.clock.now().toISOString();
+  const repo = new ClarificationRepository(deps.records);
+  const title = receipt.text.split('\n')[0]?.trim() || draft.title;
+  const published: PublishedClarification = {
+    round: c.round,
+    title,
+    text: receipt.text,
+    relatedItemIds: draft.relatedItemIds,
+    publishedAt: now,
+    releaseId: receipt.releaseId,
+    files: receipt.files.map((f) => ({ fileName: f.fileName, ...(f.url ? { url: f.url } : {}) })),
+  };
+  const links: Change[] = [];
+  for (const itemId of draft.relatedItemIds) {
+    if (!(await repo.linkExists(itemId, c.id))) links.push(ClarificationRepository.linkChange(itemId, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId, clarificationId: c.id } }));
+  }
+  return step(deps, staff, record, { type: 'publish', releaseId: receipt.releaseId, secrecyReviewApproved: true }, {
+    note: `发布记录 ${receipt.releaseId}`,
+    patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
+    extraChanges: links,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export interface ClarificationListRow {
+  readonly id: string;
+  readonly version: number;
+  readonly title: string;
+  readonly status: ClarificationCase['status'];
+  readonly source: ClarificationSource;
+  readonly urgent: boolean;
+  readonly due: IsoDate;
+  readonly dueOpen: boolean;
+  readonly registeredAt: string;
+}
+
+export async function listClarificationCases(deps: Pick<CaseDeps, 'records'>, options: { open?: boolean } = {}): Promise<ClarificationListRow[]> {
+  const page = await new ClarificationRepository(deps.records).newest(200);
+  return page.items
+    .filter((r) => options.open === undefined || hasOpenDeadline(r.data.case) === options.open || (options.open && r.data.case.status === 'published'))
+    .map((r) => ({
+      id: r.data.case.id,
+      version: r.version,
+      title: r.data.title,
+      status: r.data.case.status,
+      source: r.data.case.source,
+      urgent: r.data.case.urgent,
+      due: r.data.case.due,
+      dueOpen: hasOpenDeadline(r.data.case),
+      registeredAt: r.data.registeredAt,
+    }));
+}
+
+export interface ClarificationView {
+  readonly record: ClarificationRecord;
+  readonly available: readonly ClarificationCommandType[];
+  readonly review?: { readonly id: string; readonly status: string; readonly stage: string };
+  /** The text that would go to review / be released, for the draft preview. */
+  readonly draftText?: string;
+}
+
+export async function getClarificationCase(deps: CaseDeps, staff: StaffMember, id: string): Promise<ClarificationView> {
+  const record = await load(deps, id);
+  const review = await reviewState(deps, record.data.case.secrecyReviewId);
+  return {
+    record,
+    available: availableClarificationCommands(record.data.case, workflowActor(staff)),
+    ...(review ? { review: { id: review.data.review.id, status: review.data.review.status, stage: review.data.review.stage } } : {}),
+    ...(record.data.case.draft ? { draftText: clarificationText(record.data.case.draft) } : {}),
+  };
+}
+
+/** A short-lived link to the report's screenshot (staff only). */
+export async function reportScreenshotUrl(deps: CaseDeps, id: string): Promise<string> {
+  const record = await load(deps, id);
+  const s = record.data.report?.screenshot;
+  if (!s) throw new NotFoundError('该线索没有截图。');
+  return deps.files.presignDownload(s.fileKey, s.fileName);
+}
+
+/** What the public may see: published clarifications only, the released text only. */
+export interface PublicClarification extends PublishedClarification {
+  readonly id: string;
+  /** Earlier publications (a further statement keeps the first one visible in the history). */
+  readonly earlier: readonly PublishedClarification[];
+}
+
+export async function listPublishedClarifications(deps: Pick<CaseDeps, 'records'>, limit = 50): Promise<PublicClarification[]> {
+  const page = await new ClarificationRepository(deps.records).published(limit);
+  return page.items.flatMap((r) => (r.data.published ? [toPublic(r.data)] : []));
+}
+
+export async function getPublishedClarification(deps: Pick<CaseDeps, 'records'>, id: string): Promise<PublicClarification> {
+  const record = /^CQ-\d{4}-\d{6}$/.test(id) ? await new ClarificationRepository(deps.records).get(id) : undefined;
+  if (!record?.data.published) throw new NotFoundError('该澄清信息不存在或尚未发布。');
+  return toPublic(record.data);
+}
+
+function toPublic(data: StoredClarification): PublicClarification {
+  const p = data.published!;
+  return { id: data.case.id, ...p, earlier: data.publishedHistory.filter((h) => h.releaseId !== p.releaseId) };
+}
+
+/**
+ * For the catalogue item page (/items/:id): the published clarifications that concern an item,
+ * to show as a notice linking back. Only published ones (a link is created at publication).
+ */
+export async function clarificationNoticesForItem(deps: Pick<CaseDeps, 'records'>, itemId: string): Promise<{ id: string; title: string; href: string }[]> {
+  const links = await new ClarificationRepository(deps.records).linksFor(itemId);
+  return links.map((l) => ({ id: l.clarificationId, title: l.title, href: `/clarifications/${l.clarificationId}` }));
+}
+
+/** Sections of a released clarification text (【网传说法】, 【事实情况】, 【信息来源】). */
+export function clarificationSections(text: string): { title: string; sections: { heading: string; body: string }[] } {
+  const lines = text.split('\n');
+  const title = lines[0] ?? '';
+  const sections: { heading: string; body: string }[] = [];
+  let current: { heading: string; lines: string[] } | undefined;
+  for (const line of lines.slice(1)) {
+    const m = /^【(.+)】$/.exec(line.trim());
+    if (m) {
+      if (current) sections.push({ heading: current.heading, body: current.lines.join('\n').trim() });
+      current = { heading: m[1]!, lines: [] };
+    } else if (current) current.lines.push(line);
+  }
+  if (current) sections.push({ heading: current.heading, body: current.lines.join('\n').trim() });
+  return { title, sections };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline kind
+
+registerDeadlineKind(
+  CLARIFICATION_DEADLINE_KIND,
+  async (deps, caseId, calendar) => {
+    const current = await deps.records.get<StoredClarification>(keys.clarification(caseId));
+    if (!current) return 'closed';
+    const c = current.data.case;
+    if (!hasOpenDeadline(c)) return 'closed';
+    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, config);
+    const before = current.data.openDeadline;
+    const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
+    const openDeadline = summary(base, calendar.version, before?.responsible.name);
+    if (before && openDeadline && before.due === openDeadline.due && before.provisional === openDeadline.provisional && before.calendarVersion === openDeadline.calendarVersion) return 'unchanged';
+    const data: StoredClarification = { ...base, openDeadline };
+    await deps.records.commit([
+      ClarificationRepository.updateChange(data, current.version, { type: 'clarification.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { from: before?.due ?? null, to: due, calendarVersion: calendar.version } }),
+    ]);
+    return openDeadline ? 'changed' : 'closed';
+  },
+  { label: '澄清核实期限' },
+);

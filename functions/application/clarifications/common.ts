@@ -1,0 +1,80 @@
+import { JPEG, PDF, PNG, sniffContentType } from '../../adapters/extraction/sniff';
+import type { CaseActor } from '../../domain/clarifications';
+import { ValidationError } from '../../domain/errors';
+import type { StaffMember } from '../../domain/staff';
+import type { AppDependencies } from '../context';
+import { safeFileName } from '../documents';
+
+export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'release'>;
+
+/** Screenshots and evidence: checked by their bytes, never by name. */
+export const UPLOAD_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export interface FileUpload {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Checks uploads (count, size, type by magic bytes) before anything is stored; returns sniffed types. */
+export function checkUploads(uploads: readonly FileUpload[], field: string, max: number): { upload: FileUpload; contentType: string; fileName: string }[] {
+  const present = uploads.filter((a) => a.bytes.byteLength > 0 || a.fileName.trim() !== '');
+  if (present.length > max) throw new ValidationError(`文件不能超过${max}个。`, { [field]: `文件不能超过${max}个。` });
+  return present.map((a) => {
+    const fileName = safeFileName(a.fileName || 'file');
+    if (a.bytes.byteLength === 0) throw new ValidationError('文件是空的。', { [field]: `“${fileName}”是空文件，请重新选择。` });
+    if (a.bytes.byteLength > MAX_UPLOAD_BYTES) throw new ValidationError('文件过大。', { [field]: `每个文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。` });
+    const type = sniffContentType(a.bytes);
+    if (!type || !(type in UPLOAD_TYPES)) throw new ValidationError('文件类型不受支持。', { [field]: `“${fileName}”不是有效的 PNG、JPEG 或 PDF 文件（按文件内容判断）。` });
+    return { upload: a, contentType: type, fileName };
+  });
+}
+
+export const workflowActor = (s: StaffMember): CaseActor => ({ kind: 'staff', id: s.id, roles: s.roles });
+
+export const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+export const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'on' || v === 'yes' || v === '1';
+export const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : [])
+    .map((s) => (typeof s === 'string' ? s.trim() : ''))
+    .filter(Boolean);
+
+export function optionalEmail(v: unknown, field: string): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  if (s.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)) throw new ValidationError('电子邮箱格式不正确。', { [field]: '请填写正确的电子邮箱地址。' });
+  return s;
+}
+
+export function optionalPhone(v: unknown, field: string): string | undefined {
+  const s = str(v).replace(/[\s-]/g, '');
+  if (!s) return undefined;
+  if (!/^\+?\d{7,15}$/.test(s)) throw new ValidationError('电话号码格式不正确。', { [field]: '请填写正确的电话号码。' });
+  return s;
+}
+
+export function optionalUrl(v: unknown, field: string): string | undefined {
+  const s = str(v);
+  if (!s) return undefined;
+  let u: URL;
+  try {
+    u = new URL(s);
+  } catch {
+    throw new ValidationError('链接格式不正确。', { [field]: '请填写以 http:// 或 https:// 开头的完整链接。' });
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ValidationError('链接格式不正确。', { [field]: '请填写以 http:// 或 https:// 开头的完整链接。' });
+  if (s.length > 1000) throw new ValidationError('链接过长。', { [field]: '链接不能超过 1000 个字符。' });
+  return u.toString();
+}
+
+/** The first address of X-Forwarded-For, or 'local'. */
+export function clientIp(forwardedFor: string | undefined): string {
+  return (forwardedFor ?? '').split(',')[0]!.trim() || 'local';
+}
+
+/** “剩余 N 个工作日” / “今日到期” / “已超期 N 个工作日”. */
+export function workingDaysLeftLabel(left: number): string {
+  if (left > 0) return `剩余 ${left} 个工作日`;
+  if (left === 0) return '今日到期';
+  return `已超期 ${-left} 个工作日`;
+}

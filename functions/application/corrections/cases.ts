@@ -1,0 +1,487 @@
+/**
+ * Use cases of correction requests (更正, Art. 41): the public request form with evidence and its
+ * receipt (tracking number + access code), the staff workflow, the answer letter through secrecy
+ * review and the release step, and the applicant's lookup on the tracking page.
+ */
+import { randomBytes } from 'node:crypto';
+import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import {
+  availableCorrectionCommands,
+  CORRECTION_COMMAND_LABELS,
+  CORRECTION_OUTCOME_LABELS,
+  CORRECTION_STATUS_LABELS,
+  correctionDue,
+  correctionHasOpenDeadline,
+  correctionLetter,
+  correctionLetterText,
+  decideCorrection,
+  DEFAULT_CORRECTION_CONFIG,
+  formatCorrectionTrackingNumber,
+  isCorrectionTrackingNumber,
+  openCorrection,
+  type CorrectedVersion,
+  type CorrectionCommand,
+  type CorrectionCommandType,
+  type CorrectionConfig,
+  type CorrectionStatus,
+} from '../../domain/corrections';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber, normaliseAccessCode } from '../../domain/requests/tracking';
+import type { OutgoingMessage } from '../../domain/notifications/message';
+import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
+import type { WorkingCalendar } from '../../domain/calendar';
+import type { Change } from '../../ports/record-store';
+import { Counters } from '../../repositories/counters';
+import { CorrectionRepository, type CorrectionRecord, type CorrectionTimelineEntry, type StoredCorrection, type StoredEvidence } from '../../repositories/corrections';
+import type { DeadlineSummary } from '../../repositories/deadline-index';
+import { keys } from '../../repositories/keys';
+import { Outbox } from '../../repositories/outbox';
+import { RateLimiter } from '../../repositories/rate-limiter';
+import { ReviewRepository } from '../../repositories/reviews';
+import { loadCalendar } from '../calendar';
+import { checkUploads, optionalEmail, optionalPhone, str, workflowActor, type CaseDeps, type FileUpload } from '../clarifications/common';
+import { registerDeadlineKind } from '../deadlines/recompute';
+import { newId } from '../ids';
+import { submitForReview } from '../secrecy';
+import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerprint } from './secrets';
+
+export const CORRECTION_DEADLINE_KIND = 'correction';
+export const MAX_EVIDENCE = 3;
+export const SUBMIT_LIMIT = { limit: 10, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。' } as const;
+export const LOOKUP_LIMITS = {
+  perIp: { limit: 20, windowSeconds: 600, message: '查询次数过多，请10分钟后再试。' },
+  perTrackingNumber: { limit: 10, windowSeconds: 3600, message: '该申请编号的查询次数过多，请1小时后再试。' },
+} as const;
+const GUARD_SECONDS = 24 * 3600;
+
+let config: CorrectionConfig = DEFAULT_CORRECTION_CONFIG;
+export function configureCorrections(next: CorrectionConfig): void {
+  config = next;
+}
+
+function message(deps: Pick<CaseDeps, 'clock'>, kind: string, to: string, subject: string, text: string, reference: string): OutgoingMessage {
+  const now = deps.clock.now();
+  return { id: newId(now), kind, to, subject, text, reference, createdAt: now.toISOString() };
+}
+
+const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
+
+/** Letterhead facts from the deployment's configuration (same derivation as application answers). */
+export function agencyProfile(deps: Pick<CaseDeps, 'config'>) {
+  const name = deps.config.agencyName;
+  const place = /^(.+?[市州盟县区])/.exec(name)?.[1] ?? name;
+  return {
+    name,
+    letterPrefix: `${place.replace(/[市州盟县区]$/, '')}政信`,
+    address: `${place}人民政府政务服务中心政府信息公开窗口`,
+    phone: '（工作日 9:00—17:00 到窗口咨询）',
+    reconsiderationBody: `${place}人民政府`,
+    court: `${place}人民法院`,
+  };
+}
+
+function summary(data: Omit<StoredCorrection, 'openDeadline'>, calendarVersion: string): DeadlineSummary | null {
+  const c = data.case;
+  if (!correctionHasOpenDeadline(c) || !c.due) return null;
+  return {
+    kind: CORRECTION_DEADLINE_KIND,
+    caseId: c.trackingNumber,
+    title: `${c.trackingNumber} 更正申请答复`,
+    due: c.due,
+    provisional: c.dueProvisional,
+    calendarVersion,
+    responsible: c.handlerId ? { id: c.handlerId, name: data.handlerName ?? c.handlerId } : { id: 'unassigned', name: '待分派' },
+  };
+}
+
+function entry(deps: Pick<CaseDeps, 'clock'>, command: string, label: string, by: { id: string; name?: string }, isPublic: boolean, note?: string): CorrectionTimelineEntry {
+  return { at: deps.clock.now().toISOString(), command, label, by, public: isPublic, ...(note ? { note } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submission
+
+export interface CorrectionForm {
+  readonly name?: string;
+  readonly idNumber?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+  readonly recordDescription?: string;
+  readonly itemId?: string;
+  readonly inaccuracy?: string;
+  readonly requestedCorrection?: string;
+}
+
+export interface CorrectionReceipt {
+  readonly trackingNumber: string;
+  /** Shown once; only its salted hash is stored. */
+  readonly accessCode: string;
+  readonly submittedOn: IsoDate;
+}
+
+function parseForm(form: CorrectionForm): { fields: Record<string, string>; value: Required<Pick<CorrectionForm, 'name' | 'idNumber' | 'recordDescription' | 'inaccuracy' | 'requestedCorrection'>> & { phone?: string; email?: string; address?: string; itemId?: string } } {
+  const fields: Record<string, string> = {};
+  const need = (name: keyof CorrectionForm, label: string, max: number) => {
+    const v = str(form[name]);
+    if (!v) fields[name] = `请填写${label}。`;
+    else if (v.length > max) fields[name] = `${label}不能超过 ${max} 个字。`;
+    return v;
+  };
+  const name = need('name', '姓名', 50);
+  const idNumber = str(form.idNumber).replace(/\s/g, '').toUpperCase();
+  if (!idNumber) fields['idNumber'] = '请填写身份证件号码。';
+  else if (!/^(\d{17}[\dX]|\d{15}|[A-Z0-9]{6,20})$/.test(idNumber)) fields['idNumber'] = '身份证件号码格式不正确。';
+  let phone: string | undefined;
+  let email: string | undefined;
+  try {
+    phone = optionalPhone(form.phone, 'phone');
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(fields, e.fields);
+  }
+  try {
+    email = optionalEmail(form.email, 'email');
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(fields, e.fields);
+  }
+  if (!phone && !email && !fields['phone'] && !fields['email']) fields['phone'] = '请至少填写联系电话或电子邮箱中的一项。';
+  const address = str(form.address).slice(0, 200);
+  const recordDescription = need('recordDescription', '需要更正的信息记录（名称、文号或提供给您的时间）', 500);
+  const itemId = str(form.itemId);
+  if (itemId && !/^[\w-]{1,100}$/.test(itemId)) fields['itemId'] = '信息编号只能包含字母、数字和连字符。';
+  const inaccuracy = need('inaccuracy', '不准确的内容', 3000);
+  const requestedCorrection = need('requestedCorrection', '应当更正为的内容', 3000);
+  return { fields, value: { name, idNumber, recordDescription, inaccuracy, requestedCorrection, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(address ? { address } : {}), ...(itemId ? { itemId } : {}) } };
+}
+
+/** A correction request (Art. 41): an applicant asks to correct a record about themselves, with evidence. */
+export async function submitCorrection(deps: CaseDeps, input: { form: CorrectionForm; nonce: string; evidence: readonly FileUpload[] }, client: { ip: string }): Promise<CorrectionReceipt> {
+  const nonce = str(input.nonce);
+  if (!/^[\w-]{8,100}$/.test(nonce)) throw new ValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
+  const { fields, value } = parseForm(input.form);
+  let files: ReturnType<typeof checkUploads> = [];
+  try {
+    files = checkUploads(input.evidence, 'evidence', MAX_EVIDENCE);
+  } catch (e) {
+    if (e instanceof ValidationError) Object.assign(fields, e.fields);
+    else throw e;
+  }
+  if (files.length === 0 && !fields['evidence']) fields['evidence'] = '请上传能够证明记录不准确的证据材料（PNG、JPEG 或 PDF）。';
+  if (Object.keys(fields).length > 0) throw new ValidationError('申请表填写不完整或有误，请按提示修改。', fields);
+
+  const fingerprint = submissionFingerprint(deps.config.appSecret, nonce, JSON.stringify([value, files.map((f) => f.upload.bytes.byteLength)]));
+  if (await deps.records.getPlain(keys.correctionSubmission(fingerprint))) {
+    throw new ConflictError('该申请已经提交，请勿重复提交。请使用回执上的申请编号和查询码查询办理进度。');
+  }
+  await new RateLimiter(deps.records, deps.clock).consume(`correction-submit#${client.ip || 'unknown'}`, SUBMIT_LIMIT);
+
+  const now = deps.clock.now();
+  const today = todayOf(deps);
+  const calendar = await loadCalendar(deps);
+  const year = Number(today.slice(0, 4));
+  const tn = formatCorrectionTrackingNumber(year, await new Counters(deps.records).next('correction-tracking', String(year)));
+  const accessCode = generateAccessCode(randomBytes(ACCESS_CODE_RANDOM_BYTES));
+  const evidence: StoredEvidence[] = [];
+  for (const [i, f] of files.entries()) {
+    const fileKey = `corrections/${tn}/evidence/${newId(now)}-${i + 1}`;
+    await deps.files.put(fileKey, f.upload.bytes, f.contentType);
+    evidence.push({ id: `ev-${i + 1}`, fileKey, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.upload.bytes.byteLength });
+  }
+  const base = {
+    case: openCorrection({ id: tn, trackingNumber: tn, submittedOn: today }),
+    submittedAt: now.toISOString(),
+    applicant: {
+      name: value.name,
+      idMasked: maskIdNumber(value.idNumber),
+      idEncrypted: encryptIdentity(deps.config.appSecret, value.idNumber),
+      ...(value.phone ? { phone: value.phone } : {}),
+      ...(value.email ? { email: value.email } : {}),
+      ...(value.address ? { address: value.address } : {}),
+    },
+    record: { description: value.recordDescription, ...(value.itemId ? { itemId: value.itemId } : {}) },
+    inaccuracy: value.inaccuracy,
+    requestedCorrection: value.requestedCorrection,
+    evidence,
+    accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
+    timeline: [entry(deps, 'submit', '网上提交更正申请', { id: tn }, true)],
+  };
+  const data: StoredCorrection = { ...base, openDeadline: summary(base, calendar.version) };
+  const changes: Change[] = [
+    { op: 'guard', key: keys.correctionSubmission(fingerprint), data: { entity: 'correction-submission', trackingNumber: tn }, expiresAt: Math.floor(now.getTime() / 1000) + GUARD_SECONDS },
+    CorrectionRepository.createChange(data, { type: 'correction.submitted', actor: { kind: 'applicant', id: tn }, data: { evidence: evidence.length, itemId: value.itemId ?? null } }),
+  ];
+  if (value.email) {
+    const text = [`${value.name}：`, '', `${deps.config.agencyName}已收到您提交的更正申请。`, `申请编号：${tn}`, '请凭申请编号和回执上的查询码查询办理进度。', ''].join('\n');
+    changes.push(Outbox.enqueue(message(deps, 'correction.received', value.email, `更正申请已收到（${tn}）`, text, tn), { type: 'outbox.enqueued', actor: systemActor('corrections'), data: { kind: 'correction.received', reference: tn } }));
+  }
+  await deps.records.commit(changes);
+  return { trackingNumber: tn, accessCode, submittedOn: today };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff workflow
+
+async function load(deps: Pick<CaseDeps, 'records'>, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
+  const record = isCorrectionTrackingNumber(tn) ? await new CorrectionRepository(deps.records).get(tn.toUpperCase()) : undefined;
+  if (!record) throw new NotFoundError('更正申请不存在。');
+  if (expectedVersion !== undefined && record.version !== expectedVersion) throw new VersionConflictError(`correction ${tn} at ${record.version}, caller saw ${expectedVersion}`);
+  return record;
+}
+
+const PUBLIC_STEPS: readonly CorrectionCommandType[] = ['register', 'decideCorrect', 'decideRefer', 'decideRefuse', 'release', 'close', 'withdraw'];
+
+async function step(
+  deps: CaseDeps,
+  staff: StaffMember,
+  record: CorrectionRecord,
+  command: CorrectionCommand,
+  options: { note?: string; patch?: (next: StoredCorrection) => Partial<StoredCorrection>; extraChanges?: readonly Change[]; calendar?: WorkingCalendar } = {},
+): Promise<CorrectionRecord> {
+  const { next, events } = decideCorrection(record.data.case, command, { actor: workflowActor(staff), today: todayOf(deps) });
+  const calendar = options.calendar ?? (await loadCalendar(deps));
+  const base: StoredCorrection = {
+    ...record.data,
+    case: next,
+    ...(command.type === 'register' ? { handlerName: staff.displayName } : {}),
+    timeline: [...record.data.timeline, entry(deps, command.type, CORRECTION_COMMAND_LABELS[command.type], { id: staff.id, name: staff.displayName }, PUBLIC_STEPS.includes(command.type), options.note)],
+  };
+  const patched = { ...base, ...(options.patch?.(base) ?? {}) };
+  const data: StoredCorrection = { ...patched, openDeadline: summary(patched, calendar.version) };
+  const facts = events.map(({ caseId: _c, actor: _a, ...rest }) => rest);
+  await deps.records.commit([
+    CorrectionRepository.updateChange(data, record.version, { type: `correction.${command.type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`, actor: staffActor(staff), data: { events: facts } }),
+    ...(options.extraChanges ?? []),
+  ]);
+  return { data, version: record.version + 1 };
+}
+
+export interface CorrectionStepInput {
+  readonly expectedVersion?: number;
+  readonly [field: string]: unknown;
+}
+
+export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: string, type: CorrectionCommandType, input: CorrectionStepInput): Promise<CorrectionRecord> {
+  const record = await load(deps, tn, input.expectedVersion);
+  const c = record.data.case;
+  switch (type) {
+    case 'register': {
+      const calendar = await loadCalendar(deps);
+      const receivedOn = (str(input['receivedOn']) || c.submittedOn) as IsoDate;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) throw new ValidationError('请按“年-月-日”填写收到申请之日。', { receivedOn: '请按“年-月-日”填写。' });
+      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, config) }, { calendar });
+    }
+    case 'startAssessment':
+    case 'close':
+    case 'withdraw':
+      return step(deps, staff, record, { type });
+    case 'decideCorrect':
+      return step(deps, staff, record, { type, plannedCorrection: str(input['plannedCorrection']) });
+    case 'recordCorrection': {
+      const corrected: CorrectedVersion = {
+        recordType: (['item', 'document', 'other'].includes(str(input['recordType'])) ? str(input['recordType']) : 'item') as CorrectedVersion['recordType'],
+        recordId: str(input['recordId']) || record.data.record.itemId || '',
+        previousVersion: Number(str(input['previousVersion']) || input['previousVersion']),
+        newVersion: Number(str(input['newVersion']) || input['newVersion']),
+        summary: str(input['summary']),
+      };
+      return step(deps, staff, record, { type, corrected }, { note: corrected.summary });
+    }
+    case 'decideRefer':
+      return step(deps, staff, record, { type, competentAgency: str(input['competentAgency']), reasons: str(input['reasons']) });
+    case 'decideRefuse':
+      return step(deps, staff, record, { type, reasons: str(input['reasons']) });
+    case 'draftAnswer': {
+      const letter = correctionLetter({
+        agency: agencyProfile(deps),
+        applicantName: record.data.applicant.name,
+        trackingNumber: c.trackingNumber,
+        receivedOn: c.receivedOn ?? c.submittedOn,
+        recordConcerned: record.data.record.description,
+        case: c,
+        date: todayOf(deps),
+      });
+      const letterText = correctionLetterText(letter);
+      return step(deps, staff, record, { type }, { patch: () => ({ letterText }) });
+    }
+    case 'returnToDrafting':
+      return step(deps, staff, record, { type, reason: str(input['reason']) }, { note: str(input['reason']) });
+    case 'submitForSecrecyReview':
+      return submitCorrectionAnswerForReview(deps, staff, tn, input.expectedVersion);
+    case 'recordReviewApproved': {
+      const review = record.data.case.secrecyReviewId ? await new ReviewRepository(deps.records).get(record.data.case.secrecyReviewId) : undefined;
+      return step(deps, staff, record, { type, secrecyReviewId: c.secrecyReviewId ?? '', secrecyReviewApproved: review?.data.review.status === 'approved' });
+    }
+    case 'release':
+      return releaseCorrectionAnswer(deps, staff, tn, input.expectedVersion);
+  }
+}
+
+/** The answer letter goes to secrecy review as subject type 'answer' (subject id = tracking number). */
+export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: StaffMember, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
+  const record = await load(deps, tn, expectedVersion);
+  decideCorrection(record.data.case, { type: 'submitForSecrecyReview', secrecyReviewId: 'dry-run' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const review = await submitForReview(deps, staff, { subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` }, text: record.data.letterText ?? '' });
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { note: `审查单 ${review.data.review.id}` });
+}
+
+/** Hands the reviewed letter to the applicant through the release step; the deadline closes. */
+export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
+  if (!deps.release) throw new ConflictError('送达服务不可用，请稍后再试。', 'no releaser configured');
+  const record = await load(deps, tn, expectedVersion);
+  const c = record.data.case;
+  const review = c.secrecyReviewId ? await new ReviewRepository(deps.records).get(c.secrecyReviewId) : undefined;
+  decideCorrection(c, { type: 'release', releaseId: 'dry-run', secrecyReviewApproved: review?.data.review.status === 'approved' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const receipt = await deps.release.releaseToApplicant({
+    reviewId: review!.data.review.id,
+    reviewVersion: review!.version,
+    subject: { type: 'answer', id: c.trackingNumber },
+    parts: { text: record.data.letterText ?? '', attachments: [] },
+    requestedBy: staffActor(staff),
+  });
+  const email = record.data.applicant.email;
+  const messages: Change[] = email
+    ? [
+        Outbox.enqueue(
+          message(deps, 'correction.answered', email, `更正申请已答复（${c.trackingNumber}）`, `${record.data.applicant.name}：\n\n您的更正申请（${c.trackingNumber}）已答复。请凭申请编号和查询码在“查询办理进度”页面查看答复告知书。\n`, c.trackingNumber),
+          { type: 'outbox.enqueued', actor: staffActor(staff), data: { kind: 'correction.answered', reference: c.trackingNumber } },
+        ),
+      ]
+    : [];
+  return step(deps, staff, record, { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: true }, {
+    patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text }}),
+    extraChanges: messages,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export interface CorrectionListRow {
+  readonly trackingNumber: string;
+  readonly status: CorrectionStatus;
+  readonly statusLabel: string;
+  readonly applicantName: string;
+  readonly record: string;
+  readonly due?: IsoDate;
+  readonly dueOpen: boolean;
+  readonly submittedAt: string;
+}
+
+export async function listCorrections(deps: Pick<CaseDeps, 'records'>): Promise<CorrectionListRow[]> {
+  const page = await new CorrectionRepository(deps.records).newest(200);
+  return page.items.map((r) => ({
+    trackingNumber: r.data.case.trackingNumber,
+    status: r.data.case.status,
+    statusLabel: CORRECTION_STATUS_LABELS[r.data.case.status],
+    applicantName: r.data.applicant.name,
+    record: r.data.record.description,
+    ...(r.data.case.due ? { due: r.data.case.due } : {}),
+    dueOpen: correctionHasOpenDeadline(r.data.case),
+    submittedAt: r.data.submittedAt,
+  }));
+}
+
+export interface CorrectionView {
+  readonly record: CorrectionRecord;
+  readonly available: readonly CorrectionCommandType[];
+  readonly review?: { readonly id: string; readonly status: string; readonly stage: string };
+}
+
+export async function getCorrection(deps: CaseDeps, staff: StaffMember, tn: string): Promise<CorrectionView> {
+  const record = await load(deps, tn);
+  const review = record.data.case.secrecyReviewId ? await new ReviewRepository(deps.records).get(record.data.case.secrecyReviewId) : undefined;
+  return {
+    record,
+    available: availableCorrectionCommands(record.data.case, workflowActor(staff)),
+    ...(review ? { review: { id: review.data.review.id, status: review.data.review.status, stage: review.data.review.stage } } : {}),
+  };
+}
+
+export async function evidenceUrl(deps: CaseDeps, tn: string, evidenceId: string): Promise<string> {
+  const record = await load(deps, tn);
+  const ev = record.data.evidence.find((e) => e.id === evidenceId);
+  if (!ev) throw new NotFoundError('证据材料不存在。');
+  return deps.files.presignDownload(ev.fileKey, ev.fileName);
+}
+
+/** What the applicant sees on the tracking page: no staff notes, no identity beyond the mask. */
+export interface CorrectionTrackingView {
+  readonly kind: 'correction';
+  readonly trackingNumber: string;
+  readonly status: CorrectionStatus;
+  readonly statusLabel: string;
+  readonly submittedOn: IsoDate;
+  readonly receivedOn?: IsoDate;
+  readonly due?: IsoDate;
+  readonly dueProvisional: boolean;
+  readonly record: string;
+  readonly outcomeLabel?: string;
+  readonly timeline: readonly { readonly at: string; readonly label: string }[];
+  /** The released answer letter (only after release). */
+  readonly answerText?: string;
+  readonly answeredOn?: IsoDate;
+}
+
+const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
+
+/**
+ * The lookup the /track page calls for `GZ-` tracking numbers: rate-limited per client and per
+ * number, constant-time code comparison, the same message for a wrong number or a wrong code.
+ */
+export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 'clock' | 'config'>, trackingNumber: string, accessCode: string, client: { ip: string } = { ip: 'unknown' }): Promise<CorrectionTrackingView> {
+  const tn = String(trackingNumber ?? '').trim().toUpperCase();
+  const code = normaliseAccessCode(String(accessCode ?? ''));
+  const fields: Record<string, string> = {};
+  if (!isCorrectionTrackingNumber(tn)) fields['trackingNumber'] = '更正申请编号格式应为 GZ-年份-6位序号，如 GZ-2026-000001。';
+  if (!code) fields['accessCode'] = '请填写查询码。';
+  if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
+  const limiter = new RateLimiter(deps.records, deps.clock);
+  await limiter.consume(`track-ip#${client.ip || 'unknown'}`, LOOKUP_LIMITS.perIp);
+  await limiter.consume(`track-tn#${tn}`, LOOKUP_LIMITS.perTrackingNumber);
+  const record = await new CorrectionRepository(deps.records).get(tn);
+  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) throw new NotFoundError(WRONG);
+  return correctionTrackingView(record.data);
+}
+
+export function correctionTrackingView(data: StoredCorrection): CorrectionTrackingView {
+  const c = data.case;
+  const answered = c.status === 'answered' || c.status === 'closed';
+  return {
+    kind: 'correction',
+    trackingNumber: c.trackingNumber,
+    status: c.status,
+    statusLabel: CORRECTION_STATUS_LABELS[c.status],
+    submittedOn: c.submittedOn,
+    ...(c.receivedOn ? { receivedOn: c.receivedOn } : {}),
+    ...(c.due ? { due: c.due } : {}),
+    dueProvisional: c.dueProvisional,
+    record: data.record.description,
+    ...(answered && c.outcome ? { outcomeLabel: CORRECTION_OUTCOME_LABELS[c.outcome] } : {}),
+    timeline: data.timeline.filter((t) => t.public).map((t) => ({ at: t.at, label: t.label })),
+    ...(answered && data.answer ? { answerText: data.answer.text } : {}),
+    ...(c.answeredOn ? { answeredOn: c.answeredOn } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline kind
+
+registerDeadlineKind(
+  CORRECTION_DEADLINE_KIND,
+  async (deps, caseId, calendar) => {
+    const current = await deps.records.get<StoredCorrection>(keys.correction(caseId));
+    if (!current) return 'closed';
+    const c = current.data.case;
+    if (!correctionHasOpenDeadline(c) || !c.receivedOn) return 'closed';
+    const { due, provisional } = correctionDue(c.receivedOn, calendar, config);
+    const before = current.data.openDeadline;
+    const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
+    const openDeadline = summary(base, calendar.version);
+    if (before && openDeadline && before.due === openDeadline.due && before.provisional === openDeadline.provisional && before.calendarVersion === openDeadline.calendarVersion) return 'unchanged';
+    await deps.records.commit([
+      CorrectionRepository.updateChange({ ...base, openDeadline }, current.version, { type: 'correction.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { from: before?.due ?? null, to: due, calendarVersion: calendar.version } }),
+    ]);
+    return openDeadline ? 'changed' : 'closed';
+  },
+  { label: '更正申请答复期限' },
+);

@@ -1,0 +1,534 @@
+import { formatDateZh, type IsoDate } from '../../domain/calendar';
+import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '../../domain/deadlines';
+import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
+import {
+  assessFee,
+  availableCommands,
+  decide,
+  editLetter,
+  generateAnswerLetter,
+  parseDecision,
+  REQUEST_STATUSES,
+  RequestValidationError,
+  TERMINAL_STATUSES,
+  type AnswerLetter,
+  type CommandType,
+  type FeeAssessment,
+  type RequestCommand,
+  type RequestStatus,
+  type Service,
+} from '../../domain/requests';
+import { staffActor, type StaffMember } from '../../domain/staff';
+import { ReviewRepository } from '../../repositories/reviews';
+import { RequestRepository, type AnswerDocument, type RequestRecord, type StoredRequest } from '../../repositories/requests';
+import { Counters } from '../../repositories/counters';
+import { loadCalendar } from '../calendar';
+import { safeFileName } from '../documents';
+import { newId } from '../ids';
+import { submitForReview } from '../secrecy';
+import { agencyProfile, applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
+import { decryptIdentity } from './secrets';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
+import { sniffContentType, DOCX, TEXT } from '../../adapters/extraction/sniff';
+
+/** Commands run through the generic `act` (the others have their own use cases below). */
+export const GENERIC_COMMANDS = [
+  'register',
+  'startAssessment',
+  'requestSupplement',
+  'recordSupplement',
+  'abandonNoSupplement',
+  'startThirdPartyConsultation',
+  'recordThirdPartyOpinion',
+  'startAgencyConsultation',
+  'recordAgencyOpinion',
+  'issueFeeNotice',
+  'recordFeePaid',
+  'waiveFee',
+  'abandonNoPayment',
+  'requestExtension',
+  'approveExtension',
+  'rejectExtension',
+  'notifyExtension',
+  'setDelayedReply',
+  'returnToDrafting',
+  'signOff',
+  'close',
+  'withdraw',
+] as const satisfies readonly CommandType[];
+export type GenericCommand = (typeof GENERIC_COMMANDS)[number];
+
+const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const date = (v: unknown, field: string, label: string, fallback?: IsoDate): IsoDate => {
+  const s = str(v);
+  if (!s && fallback) return fallback;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new RequestValidationError(`请填写${label}（YYYY-MM-DD）。`, { [field]: `请填写${label}（YYYY-MM-DD）。` });
+  return s as IsoDate;
+};
+const optionalDate = (v: unknown, field: string, label: string): IsoDate | undefined => (str(v) ? date(v, field, label) : undefined);
+const int = (v: unknown, field: string, label: string): number => {
+  const n = Number(str(v));
+  if (!str(v) || !Number.isInteger(n)) throw new RequestValidationError(`请填写${label}（整数）。`, { [field]: `请填写${label}（整数）。` });
+  return n;
+};
+const opinion = (v: unknown): 'consent' | 'objection' | 'no-reply' => {
+  const s = str(v);
+  if (s === 'consent' || s === 'objection' || s === 'no-reply') return s;
+  throw new RequestValidationError('请选择意见。', { opinion: '请选择同意、反对或逾期未答复。' });
+};
+
+/** The domain command from form or JSON fields (validated; messages per field). */
+export function commandFromInput(type: string, f: Record<string, unknown>, today: IsoDate, ids: () => string): RequestCommand {
+  switch (type as GenericCommand) {
+    case 'register':
+      return { type: 'register', ...(optionalDate(f['receivedOn'], 'receivedOn', '收到申请之日') ? { receivedOn: date(f['receivedOn'], 'receivedOn', '收到申请之日') } : {}) };
+    case 'startAssessment':
+      return { type: 'startAssessment' };
+    case 'requestSupplement': {
+      const raw = Array.isArray(f['deficiencies']) ? (f['deficiencies'] as unknown[]).map(str) : str(f['deficiencies']).split(/\r?\n/);
+      const deficiencies = raw.map((d) => d.trim()).filter(Boolean);
+      return {
+        type: 'requestSupplement',
+        deficiencies,
+        ...(str(f['periodWorkingDays']) ? { periodWorkingDays: int(f['periodWorkingDays'], 'periodWorkingDays', '补正期限') } : {}),
+        ...(f['supplementStillUnclear'] === true || str(f['supplementStillUnclear']) === 'yes' ? { supplementStillUnclear: true } : {}),
+      };
+    }
+    case 'recordSupplement':
+      return { type: 'recordSupplement', receivedOn: date(f['receivedOn'], 'receivedOn', '收到补正材料之日', today) };
+    case 'abandonNoSupplement':
+      if (!(f['noJustifiableReason'] === true || str(f['noJustifiableReason']) === 'yes')) {
+        throw new RequestValidationError('须确认申请人无正当理由逾期未补正。', { noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
+      }
+      return { type: 'abandonNoSupplement', noJustifiableReason: true };
+    case 'startThirdPartyConsultation':
+    case 'startAgencyConsultation':
+      return { type: type as 'startThirdPartyConsultation' | 'startAgencyConsultation', consultationId: str(f['consultationId']) || ids(), ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}) };
+    case 'recordThirdPartyOpinion':
+    case 'recordAgencyOpinion': {
+      const o = opinion(f['opinion']);
+      return { type: type as 'recordThirdPartyOpinion' | 'recordAgencyOpinion', opinion: o, ...(o !== 'no-reply' ? { answeredOn: date(f['answeredOn'], 'answeredOn', '答复日期', today) } : {}) };
+    }
+    case 'issueFeeNotice':
+      return { type: 'issueFeeNotice', feeNoticeId: str(f['feeNoticeId']) || ids(), amountYuan: int(f['amountYuan'], 'amountYuan', '收费金额（元）'), ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}) };
+    case 'recordFeePaid':
+      return { type: 'recordFeePaid', paidOn: date(f['paidOn'], 'paidOn', '缴费日期', today) };
+    case 'waiveFee':
+      return { type: 'waiveFee', reasonCode: str(f['reasonCode']), ...(str(f['note']) ? { note: str(f['note']) } : {}) };
+    case 'abandonNoPayment':
+      return { type: 'abandonNoPayment' };
+    case 'requestExtension':
+      return { type: 'requestExtension', workingDays: int(f['workingDays'], 'workingDays', '延长的工作日数'), reason: str(f['reason']) };
+    case 'approveExtension':
+      return { type: 'approveExtension', ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') } : {}) };
+    case 'rejectExtension':
+      return { type: 'rejectExtension', reason: str(f['reason']) };
+    case 'notifyExtension':
+      return { type: 'notifyExtension', notifiedOn: date(f['notifiedOn'], 'notifiedOn', '告知日期', today) };
+    case 'setDelayedReply':
+      return { type: 'setDelayedReply', due: date(f['due'], 'due', '延迟答复期限'), reason: str(f['reason']), ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') } : {}) };
+    case 'returnToDrafting':
+      return { type: 'returnToDrafting', reason: str(f['reason']) };
+    case 'signOff':
+      return { type: 'signOff' };
+    case 'close':
+      return { type: 'close' };
+    case 'withdraw':
+      return { type: 'withdraw', ...(optionalDate(f['withdrawnOn'], 'withdrawnOn', '撤回日期') ? { withdrawnOn: date(f['withdrawnOn'], 'withdrawnOn', '撤回日期') } : {}) };
+    default:
+      throw new RequestValidationError('不支持的操作。', { command: '不支持的操作。' });
+  }
+}
+
+function emailTo(s: StoredRequest): string | undefined {
+  return s.applicant.email;
+}
+
+function trackLine(deps: RequestDeps, tn: string): string {
+  return `请凭申请编号 ${tn} 和查询码登录 ${deps.config.publicBaseUrl.replace(/\/$/, '')}/track 查看详情。`;
+}
+
+/**
+ * Staff act on a case with one of the workflow's generic commands. 409 when the step is illegal in
+ * the current state or a rule forbids it now, or when the case changed since the page was shown.
+ */
+export async function act(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> }): Promise<RequestRecord> {
+  if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new RequestValidationError('不支持的操作。', { command: '不支持的操作。' });
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const today = todayIn(deps);
+  const f = input.fields ?? {};
+  const command = commandFromInput(input.command, f, today, () => newId(deps.clock.now()));
+  const actor = staffWorkflowActor(staff);
+  const calendar = await loadCalendar(deps);
+  const decided = decide(record.data.case, command, { actor, today, calendar });
+  const tn = record.data.case.trackingNumber;
+  const email = emailTo(record.data);
+  const messages = [];
+  let patch: ((s: StoredRequest) => Partial<StoredRequest>) | undefined;
+  let note: string | undefined;
+  if (command.type === 'requestSupplement') {
+    const due = decided.deadlines?.supplement?.applicantDue;
+    const notice = { deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean), requestedOn: today, periodWorkingDays: command.periodWorkingDays ?? 15, ...(due ? { applicantDue: due } : {}) };
+    patch = () => ({ supplementNotice: notice });
+    note = `需补正：${notice.deficiencies.join('；')}${due ? `（请于${formatDateZh(due)}前补正）` : ''}`;
+    if (email) {
+      messages.push(
+        message(deps, 'request.supplement', email, `政府信息公开申请补正通知（${tn}）`, [`${record.data.applicant.name}：`, '', '您的政府信息公开申请需要补正以下内容：', ...notice.deficiencies.map((d, i) => `${i + 1}. ${d}`), due ? `请于${formatDateZh(due)}前补正；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。` : '', '', trackLine(deps, tn)].join('\n'), tn),
+      );
+    }
+  }
+  if (command.type === 'approveExtension' && decided.deadlines?.extension) {
+    note = `答复期限延长至${formatDateZh(decided.deadlines.extension.dueAfter)}`;
+    if (email) {
+      messages.push(message(deps, 'request.extension', email, `政府信息公开申请延期答复告知（${tn}）`, [`${record.data.applicant.name}：`, '', `因${record.data.case.extension.status === 'requested' ? record.data.case.extension.reason : '需要'}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(decided.deadlines.extension.dueAfter)}（《条例》第三十三条）。`, '', trackLine(deps, tn)].join('\n'), tn));
+    }
+  }
+  if (command.type === 'recordSupplement') note = `收到补正材料之日：${formatDateZh(command.receivedOn)}，答复期限重新计算`;
+  if (command.type === 'issueFeeNotice') note = `收费金额：${command.amountYuan}元`;
+  if (command.type === 'returnToDrafting' || command.type === 'rejectExtension') note = command.reason;
+  return applyCommand(deps, record, command, actor, { actorName: staff.displayName, decided, calendar, ...(patch ? { patch } : {}), ...(note ? { note } : {}), messages });
+}
+
+/** The head reassigns the case to another handler, with the reason recorded. */
+export async function reassign(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { handlerId: string; handlerName?: string; reason: string; expectedVersion?: number }): Promise<RequestRecord> {
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const handlerId = str(input.handlerId);
+  const handlerName = str(input.handlerName) || handlerId;
+  return applyCommand(deps, record, { type: 'reassign', handlerId, reason: str(input.reason) }, staffWorkflowActor(staff), {
+    actorName: staff.displayName,
+    handlerName,
+    note: `承办人变更为${handlerName}；理由：${str(input.reason)}`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer: draft, letter, secrecy review, sign-off, release
+
+/** Answer documents (the information provided) may be PDF, DOCX, plain text or images. */
+const ANSWER_DOCUMENT_TYPES: Record<string, string> = { ...ATTACHMENT_TYPES, [DOCX]: 'Word 文档', [TEXT]: '文本文件' };
+
+function letterFacts(s: StoredRequest) {
+  const r = s.requested;
+  const summary = [r.documentTitle ? `“${r.documentTitle}”` : '', r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle && r.description ? `“${r.description.slice(0, 60)}”` : ''].join('');
+  return {
+    trackingNumber: s.case.trackingNumber,
+    applicantName: s.applicant.name,
+    receivedOn: (s.case.receivedOn ?? s.submittedAt.slice(0, 10)) as IsoDate,
+    requestSummary: `${summary || '相关'}的政府信息`,
+  };
+}
+
+/** The letter as plain text: the body sent to secrecy review and released to the applicant. */
+export function letterText(letter: AnswerLetter): string {
+  return [
+    letter.title,
+    letter.number,
+    '',
+    letter.salutation,
+    ...letter.paragraphs.map((p) => `    ${p.text}`),
+    `    ${letter.remedies}`,
+    '',
+    `法律依据：${letter.legalBasis.join('；')}`,
+    '',
+    letter.signature,
+    letter.date,
+  ].join('\n');
+}
+
+/**
+ * Draft (or redraft) the answer: the response type and its facts, the letter generated from the
+ * template, and the documents to provide. Redrafting after review returns voids the old review.
+ */
+export async function draftAnswer(
+  deps: RequestDeps,
+  staff: StaffMember,
+  trackingNumber: string,
+  input: { decision: unknown; expectedVersion?: number; documents?: readonly AttachmentUpload[]; keepDocuments?: boolean },
+): Promise<RequestRecord> {
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const decision = parseDecision(input.decision);
+  const today = todayIn(deps);
+  const calendar = await loadCalendar(deps);
+  const actor = staffWorkflowActor(staff);
+  const decided = decide(record.data.case, { type: 'draftAnswer', decision }, { actor, today, calendar });
+  const uploads = (input.documents ?? []).filter((d) => d.bytes.byteLength > 0);
+  if (uploads.length > 5) throw new ValidationError('附件过多。', { documents: '提供的文件不能超过5个。' });
+  const types = uploads.map((u) => {
+    if (u.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new ValidationError('文件过大。', { documents: `每个文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
+    const t = sniffContentType(u.bytes);
+    if (!t || !(t in ANSWER_DOCUMENT_TYPES)) throw new ValidationError('文件类型不受支持。', { documents: `“${safeFileName(u.fileName)}”的内容不是 PDF、Word、文本或图片文件。` });
+    return t;
+  });
+  const now = deps.clock.now();
+  const documents: AnswerDocument[] = [
+    ...(input.keepDocuments !== false && uploads.length === 0 ? (record.data.draft?.documents ?? []) : []),
+    ...uploads.map((u, i) => ({ fileKey: `requests/${record.data.case.trackingNumber}/answer/${newId(now)}-${i + 1}`, fileName: safeFileName(u.fileName), contentType: types[i]!, sizeBytes: u.bytes.byteLength })),
+  ];
+  const year = today.slice(0, 4);
+  const sequence = record.data.draft?.letter.number.includes(`〔${year}〕`) ? Number(/〔\d{4}〕(\d+)号/.exec(record.data.draft.letter.number)?.[1] ?? 0) : 0;
+  const letter = generateAnswerLetter({
+    agency: agencyProfile(deps),
+    application: letterFacts(record.data),
+    decision,
+    letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),
+    letterDate: today,
+  });
+  for (const [i, u] of uploads.entries()) await deps.files.put(documents[documents.length - uploads.length + i]!.fileKey, u.bytes, types[i]!);
+  return applyCommand(deps, record, { type: 'draftAnswer', decision }, actor, {
+    actorName: staff.displayName,
+    decided,
+    calendar,
+    patch: (s) => {
+      const { review: _old, ...rest } = s;
+      return { ...rest, draft: { decision, letter, documents, draftedAt: now.toISOString(), draftedBy: { id: staff.id, name: staff.displayName } }, review: undefined } as Partial<StoredRequest>;
+    },
+    note: letter.title,
+  });
+}
+
+/** Staff reword paragraphs of the letter (before it goes to review). */
+export async function editAnswerLetter(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { edits: Record<string, string>; expectedVersion?: number }): Promise<RequestRecord> {
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const s = record.data;
+  if (s.case.status !== 'drafting' || !s.draft) throw new ConflictError('只有在拟定答复阶段可以修改告知书。');
+  if (!availableCommands(s.case, staffWorkflowActor(staff)).includes('draftAnswer')) throw new ForbiddenError('您无权修改本申请的答复。');
+  const letter = editLetter(s.draft.letter, input.edits);
+  const next: StoredRequest = {
+    ...s,
+    draft: { ...s.draft, letter },
+    timeline: [...s.timeline, timelineEntry(deps, 'letterEdited', '修改答复告知书', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false })],
+  };
+  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.letter-edited', actor: staffActor(staff), data: { paragraphs: Object.keys(input.edits) } })]);
+  return { ...record, data: next, version: record.version + 1 };
+}
+
+/** Sends the letter and its documents to secrecy review (先审查、后公开). */
+export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<RequestRecord> {
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const s = record.data;
+  if (!s.draft) throw new ConflictError('请先拟定答复。');
+  const actor = staffWorkflowActor(staff);
+  const calendar = await loadCalendar(deps);
+  // Dry run first: nothing goes to review unless the case may move on.
+  decide(s.case, { type: 'submitForSecrecyReview', secrecyReviewId: 'pending' }, { actor, today: todayIn(deps), calendar });
+  const review = await submitForReview(deps, staff, {
+    subject: { type: 'answer', id: s.case.trackingNumber, title: `${s.case.trackingNumber} ${s.draft.letter.title}` },
+    text: letterText(s.draft.letter),
+    attachments: s.draft.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })),
+  });
+  const id = review.data.review.id;
+  return applyCommand(deps, record, { type: 'submitForSecrecyReview', secrecyReviewId: id }, actor, {
+    actorName: staff.displayName,
+    calendar,
+    patch: () => ({ review: { id, version: review.version } }),
+  });
+}
+
+async function approvedReview(deps: RequestDeps, s: StoredRequest): Promise<{ id: string; version: number } | undefined> {
+  if (!s.review) return undefined;
+  const r = await new ReviewRepository(deps.records).get(s.review.id);
+  if (!r || r.data.review.status !== 'approved') return undefined;
+  if (r.data.review.subject.type !== 'answer' || r.data.review.subject.id !== s.case.trackingNumber) return undefined;
+  return { id: r.data.review.id, version: r.version };
+}
+
+/** The review's current status label for the case page. */
+export async function reviewStatus(deps: RequestDeps, s: StoredRequest): Promise<{ id: string; status: string; stage: string; version: number } | undefined> {
+  if (!s.review) return undefined;
+  const r = await new ReviewRepository(deps.records).get(s.review.id);
+  return r ? { id: r.data.review.id, status: r.data.review.status, stage: r.data.review.stage, version: r.version } : undefined;
+}
+
+/** After the secrecy review is approved, the case goes to the leader for sign-off. */
+export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<RequestRecord> {
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const approved = await approvedReview(deps, record.data);
+  return applyCommand(deps, record, { type: 'passSecrecyReview', secrecyReviewApproved: approved !== undefined }, staffWorkflowActor(staff), {
+    actorName: staff.displayName,
+    patch: () => (approved ? { review: approved } : {}),
+  });
+}
+
+/** How the answer is served (送达); the deadline is judged against its date. */
+export function serviceFromInput(f: Record<string, unknown>, today: IsoDate): Service {
+  switch (str(f['method']) || 'download') {
+    case 'download':
+      return { method: 'download', availableOn: today };
+    case 'email':
+      return { method: 'email', sentOn: date(f['servedOn'], 'servedOn', '发送日期', today) };
+    case 'handed-over':
+      return { method: 'handed-over', signedOn: date(f['servedOn'], 'servedOn', '签收日期', today) };
+    case 'post':
+      return { method: 'post', postedOn: date(f['servedOn'], 'servedOn', '交邮日期', today), postalTrackingNumber: str(f['postalTrackingNumber']).toUpperCase() };
+    default:
+      throw new RequestValidationError('请选择送达方式。', { method: '请选择送达方式。' });
+  }
+}
+
+/**
+ * Release the signed-off answer to the applicant through the release step (the only way
+ * documents leave), then record the service. The release refuses unless the approved review
+ * covers exactly this letter and these documents.
+ */
+export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number; service?: Record<string, unknown> } = {}): Promise<RequestRecord> {
+  if (!deps.release) throw new ConflictError('发布服务不可用，请稍后再试。');
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const s = record.data;
+  const approved = await approvedReview(deps, s);
+  const today = todayIn(deps);
+  const service = serviceFromInput(input.service ?? {}, today);
+  const actor = staffWorkflowActor(staff);
+  const calendar = await loadCalendar(deps);
+  const command: RequestCommand = { type: 'release', service, secrecyReviewApproved: approved !== undefined };
+  const decided = decide(s.case, command, { actor, today, calendar });
+  const receipt = await deps.release.releaseToApplicant({
+    reviewId: approved!.id,
+    reviewVersion: approved!.version,
+    subject: { type: 'answer', id: s.case.trackingNumber },
+    parts: { text: letterText(s.draft!.letter), attachments: s.draft!.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })) },
+    requestedBy: staffActor(staff),
+  });
+  const email = emailTo(s);
+  const tn = s.case.trackingNumber;
+  return applyCommand(deps, record, command, actor, {
+    actorName: staff.displayName,
+    decided,
+    calendar,
+    patch: () => ({ released: { releaseId: receipt.releaseId, releasedAt: deps.clock.now().toISOString(), text: receipt.text, files: receipt.files.filter((f) => f.part !== 'body') } }),
+    auditData: { releaseId: receipt.releaseId, digest: receipt.digest },
+    messages: email ? [message(deps, 'request.answered', email, `政府信息公开申请答复（${tn}）`, [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', trackLine(deps, tn)].join('\n'), tn)] : [],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personal data
+
+/** The full identity number, for staff who need it; every view is audited. */
+export async function revealIdentityNumber(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { reason: string }): Promise<string> {
+  if (!staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) throw new ForbiddenError('您无权查看完整证件号码。');
+  const reason = str(input.reason);
+  if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看完整证件号码的理由。' });
+  const record = await loadRequest(deps, trackingNumber);
+  const s = record.data;
+  const next: StoredRequest = { ...s, timeline: [...s.timeline, timelineEntry(deps, 'identityViewed', '查看完整证件号码', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })] };
+  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.identity-viewed', actor: staffActor(staff), data: { reason } })]);
+  return decryptIdentity(deps.config.appSecret, s.applicant.idEncrypted);
+}
+
+/** Fee suggestion for a per-application notice: this applicant's applications in the natural month. */
+export async function suggestFee(deps: RequestDeps, s: StoredRequest): Promise<FeeAssessment & { readonly monthlyOrdinal: number }> {
+  const month = (s.case.receivedOn ?? s.submittedAt.slice(0, 10)).slice(0, 7);
+  const all = await new RequestRepository(deps.records).byApplicant(s.identityHash, { limit: 500 });
+  const inMonth = all.filter((r) => (r.data.case.receivedOn ?? r.data.submittedAt.slice(0, 10)).startsWith(month) && r.data.submittedAt <= s.submittedAt);
+  const monthlyOrdinal = Math.max(1, inMonth.length);
+  return { ...assessFee({ method: 'per-application', monthlyOrdinal }), monthlyOrdinal };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((s) => !TERMINAL_STATUSES.includes(s));
+
+export interface QueueRow {
+  readonly trackingNumber: string;
+  readonly version: number;
+  readonly status: RequestStatus;
+  readonly applicantName: string;
+  readonly subject: string;
+  readonly handlerId?: string;
+  readonly handlerName?: string;
+  readonly due?: string;
+  readonly provisional: boolean;
+  readonly urgency?: UrgencyResult;
+  readonly duplicates: number;
+  readonly submittedAt: string;
+}
+
+export interface QueueFilter {
+  readonly status?: string;
+  readonly handler?: string;
+  /** Only cases due on or before this date. */
+  readonly dueBy?: string;
+}
+
+/**
+ * The staff queue: one GSI1 Query per status (each already sorted by due date, at most `limit`
+ * items), merged by due date; the first `limit` rows are the earliest due overall.
+ */
+export async function requestQueue(deps: RequestDeps, filter: QueueFilter = {}, limit = 100): Promise<{ rows: QueueRow[]; today: string }> {
+  const statuses = filter.status && (REQUEST_STATUSES as readonly string[]).includes(filter.status) ? [filter.status as RequestStatus] : OPEN_STATUSES;
+  const repo = new RequestRepository(deps.records);
+  const matches = (r: RequestRecord) =>
+    (!filter.handler || (filter.handler === 'unassigned' ? !r.data.case.handlerId : r.data.case.handlerId === filter.handler)) &&
+    (!filter.dueBy || (r.data.openDeadline !== null && r.data.openDeadline.due <= filter.dueBy));
+  // Each status partition is read in due order until `limit` rows match (or it is exhausted);
+  // with a due-date bound the Query stops at that date.
+  const perStatus = async (st: RequestStatus): Promise<RequestRecord[]> => {
+    const out: RequestRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repo.queue(st, limit, cursor, filter.dueBy);
+      out.push(...page.items.filter(matches));
+      cursor = page.cursor;
+    } while (cursor && out.length < limit);
+    return out.slice(0, limit);
+  };
+  const pages = await Promise.all(statuses.map(perStatus));
+  const calendar = await loadCalendar(deps);
+  const today = todayIn(deps);
+  const rows = pages
+    .flat()
+    .map((r): QueueRow => {
+      const s = r.data;
+      const due = s.openDeadline?.due;
+      return {
+        trackingNumber: s.case.trackingNumber,
+        version: r.version,
+        status: s.case.status,
+        applicantName: s.applicant.name,
+        subject: s.requested.documentTitle ?? s.requested.description?.slice(0, 40) ?? s.requested.documentNumber ?? '',
+        ...(s.case.handlerId ? { handlerId: s.case.handlerId } : {}),
+        ...(s.handlerName ? { handlerName: s.handlerName } : {}),
+        ...(due ? { due, urgency: deadlineUrgency(due as IsoDate, today, calendar) } : {}),
+        provisional: s.openDeadline?.provisional ?? false,
+        duplicates: s.duplicates.length,
+        submittedAt: s.submittedAt,
+      };
+    })
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.trackingNumber.localeCompare(b.trackingNumber));
+  return { rows: rows.slice(0, limit), today };
+}
+
+export interface CaseView {
+  readonly record: RequestRecord;
+  readonly deadlines: CaseDeadlines | null;
+  readonly explanation: readonly string[];
+  readonly urgency?: UrgencyResult;
+  readonly commands: readonly CommandType[];
+  readonly review?: { id: string; status: string; stage: string; version: number };
+  readonly history: readonly { at: string; type: string; actor: string }[];
+}
+
+export async function requestCase(deps: RequestDeps, staff: StaffMember, trackingNumber: string): Promise<CaseView> {
+  const record = await loadRequest(deps, trackingNumber);
+  const calendar = await loadCalendar(deps);
+  const c = record.data.case;
+  const deadlines = caseDeadlines(c, calendar);
+  const due = record.data.openDeadline?.due;
+  const review = await reviewStatus(deps, record.data);
+  const history = (await new RequestRepository(deps.records).history(c.trackingNumber)).map((e) => ({
+    at: e.at,
+    type: e.type,
+    actor: e.actor.kind === 'staff' ? e.actor.name : e.actor.kind === 'applicant' ? '申请人' : e.actor.kind === 'system' ? '系统' : '公众',
+  }));
+  return {
+    record,
+    deadlines,
+    explanation: deadlines ? renderCaseDeadlineExplanation(deadlines) : [],
+    ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
+    commands: availableCommands(c, staffWorkflowActor(staff)),
+    ...(review ? { review } : {}),
+    history,
+  };
+}
+

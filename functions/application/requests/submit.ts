@@ -1,0 +1,324 @@
+import { randomBytes } from 'node:crypto';
+import { JPEG, PDF, PNG, sniffContentType } from '../../adapters/extraction/sniff';
+import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { ConflictError, ForbiddenError } from '../../domain/errors';
+import {
+  ACCESS_CODE_RANDOM_BYTES,
+  applicantColumn,
+  CHANNELS,
+  decide,
+  DEFAULT_RECEIPT_POLICY,
+  findDuplicates,
+  formatTrackingNumber,
+  generateAccessCode,
+  identityKey,
+  maskIdNumber,
+  openCase,
+  receiptDate,
+  RequestValidationError,
+  safeParseApplication,
+  type ApplicationForm,
+  type Channel,
+  type DuplicateFlag,
+  type ReceiptPolicy,
+} from '../../domain/requests';
+import { staffActor, type StaffMember } from '../../domain/staff';
+import type { Change } from '../../ports/record-store';
+import { Counters } from '../../repositories/counters';
+import { keys } from '../../repositories/keys';
+import { Outbox } from '../../repositories/outbox';
+import { RequestRepository, type StoredAttachment, type StoredRequest } from '../../repositories/requests';
+import { loadCalendar } from '../calendar';
+import { safeFileName } from '../documents';
+import { newId } from '../ids';
+import { agencyProfile, caseDeadlines, deadlineSummary, deliverSoon, message, staffWorkflowActor, timelineEntry, type RequestDeps } from './common';
+import { canonicalJson, encryptIdentity, hashAccessCode, identityHash, openShortLived, sealShortLived, submissionFingerprint } from './secrets';
+
+/** Identity proof and similar attachments: checked by their bytes, never by name. */
+export const ATTACHMENT_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };
+export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 3;
+/** A retried submission within this time returns the same receipt (the guard then expires). */
+export const SUBMISSION_GUARD_SECONDS = 24 * 3600;
+
+export interface AttachmentUpload {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface SubmitInput {
+  /** The raw form fields (nested: contact.*, requested.*); validated here. */
+  readonly form: unknown;
+  /** The form's one-time nonce (hidden field); with the form content it makes the submission idempotent. */
+  readonly nonce: string;
+  readonly attachments?: readonly AttachmentUpload[];
+}
+
+export interface SubmitResult {
+  readonly trackingNumber: string;
+  /** Shown once; only its salted hash is stored. */
+  readonly accessCode: string;
+  readonly receivedOn?: IsoDate;
+  readonly receiptRule: string;
+  readonly answerDue?: IsoDate;
+  readonly provisional: boolean;
+  readonly duplicates: readonly DuplicateFlag[];
+  /** True when this was a retry of a submission already stored. */
+  readonly replayed: boolean;
+}
+
+/** Checks every attachment before anything is stored; returns their sniffed types. */
+export function checkAttachments(attachments: readonly AttachmentUpload[]): string[] {
+  const present = attachments.filter((a) => a.bytes.byteLength > 0 || a.fileName.trim() !== '');
+  if (present.length > MAX_ATTACHMENTS) throw new RequestValidationError(`附件不能超过${MAX_ATTACHMENTS}个。`, { attachments: `附件不能超过${MAX_ATTACHMENTS}个。` });
+  return present.map((a) => {
+    if (a.bytes.byteLength === 0) throw new RequestValidationError('附件是空文件。', { attachments: `“${safeFileName(a.fileName)}”是空文件，请重新选择。` });
+    if (a.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new RequestValidationError('附件过大。', { attachments: `每个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
+    const type = sniffContentType(a.bytes);
+    if (!type || !(type in ATTACHMENT_TYPES)) {
+      throw new RequestValidationError('附件类型不受支持。', { attachments: `“${safeFileName(a.fileName)}”不是有效的 PDF、JPEG 或 PNG 文件（按文件内容判断）。` });
+    }
+    return type;
+  });
+}
+
+function parseForm(raw: unknown, channel: Channel): ApplicationForm {
+  const input = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>), channel } : { channel };
+  const r = safeParseApplication(input);
+  if (!r.ok) throw new RequestValidationError('申请表填写不完整或有误，请按提示修改。', r.fields);
+  return r.value;
+}
+
+function digestOf(bytes: Uint8Array): string {
+  // A cheap content fingerprint for the idempotency key (not a security boundary).
+  let h = 2166136261;
+  for (let i = 0; i < bytes.length; i += Math.max(1, Math.floor(bytes.length / 4096))) h = Math.imul(h ^ bytes[i]!, 16777619);
+  return `${bytes.length}:${(h >>> 0).toString(16)}`;
+}
+
+interface Prepared {
+  readonly form: ApplicationForm;
+  readonly fingerprint: string;
+  readonly types: string[];
+}
+
+async function replayOf(deps: RequestDeps, fingerprint: string): Promise<SubmitResult | undefined> {
+  const guard = await deps.records.getPlain(keys.requestSubmission(fingerprint));
+  if (!guard || typeof guard['trackingNumber'] !== 'string' || typeof guard['sealed'] !== 'string') return undefined;
+  const tn = guard['trackingNumber'] as string;
+  const record = await new RequestRepository(deps.records).get(tn);
+  if (!record) return undefined;
+  const calendar = await loadCalendar(deps);
+  const d = caseDeadlines(record.data.case, calendar);
+  return {
+    trackingNumber: tn,
+    accessCode: openShortLived(deps.config.appSecret, guard['sealed'] as string),
+    ...(record.data.case.receivedOn ? { receivedOn: record.data.case.receivedOn } : {}),
+    receiptRule: record.data.receiptRule,
+    ...(d?.answer ? { answerDue: d.answer.due } : {}),
+    provisional: d?.answer?.provisional ?? false,
+    duplicates: record.data.duplicates,
+    replayed: true,
+  };
+}
+
+function prepare(deps: RequestDeps, input: SubmitInput, channel: Channel, extra: unknown = {}): Prepared {
+  const nonce = typeof input.nonce === 'string' ? input.nonce.trim() : '';
+  if (!/^[\w-]{8,100}$/.test(nonce)) throw new RequestValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
+  const form = parseForm(input.form, channel);
+  const types = checkAttachments(input.attachments ?? []);
+  const fingerprint = submissionFingerprint(
+    deps.config.appSecret,
+    nonce,
+    canonicalJson({ form, extra, attachments: (input.attachments ?? []).filter((a) => a.bytes.byteLength > 0).map((a) => digestOf(a.bytes)) }),
+  );
+  return { form, fingerprint, types };
+}
+
+interface CreateOptions {
+  readonly channel: Channel;
+  readonly receivedOn?: IsoDate;
+  readonly receiptRule: string;
+  readonly registeredBy?: StaffMember;
+}
+
+async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared, options: CreateOptions): Promise<SubmitResult> {
+  const { form, fingerprint, types } = prepared;
+  const existing = await replayOf(deps, fingerprint);
+  if (existing) return existing;
+
+  const now = deps.clock.now();
+  const calendar = await loadCalendar(deps);
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const tn = formatTrackingNumber(year, await new Counters(deps.records).next('tracking', String(year)));
+  const accessCode = generateAccessCode(randomBytes(ACCESS_CODE_RANDOM_BYTES));
+  const idHash = identityHash(deps.config.appSecret, identityKey(form));
+  const repo = new RequestRepository(deps.records);
+
+  // Duplicates: the same applicant's earlier applications (GSI3), flagged, never refused.
+  const earlier = await repo.byApplicant(idHash, { limit: 200 });
+  const text = [form.requested.documentTitle, form.requested.description].filter(Boolean).join(' ');
+  const duplicates = findDuplicates(
+    { applicantHash: idHash, text, ...(form.requested.documentNumber ? { documentNumber: form.requested.documentNumber } : {}) },
+    earlier.map((r) => ({
+      trackingNumber: r.data.case.trackingNumber,
+      applicantHash: r.data.identityHash,
+      text: [r.data.requested.documentTitle, r.data.requested.description].filter(Boolean).join(' '),
+      ...(r.data.requested.documentNumber ? { documentNumber: r.data.requested.documentNumber } : {}),
+    })),
+  );
+
+  let c = openCase({ id: tn, trackingNumber: tn, ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}) });
+  let handlerName: string | undefined;
+  const timeline = [timelineEntry(deps, 'submitted', options.channel === 'online' ? '网上提交申请' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`, { kind: options.registeredBy ? 'staff' : 'applicant', id: options.registeredBy?.id ?? tn, ...(options.registeredBy ? { name: options.registeredBy.displayName } : {}) }, { public: true })];
+  if (options.registeredBy) {
+    // First-inquiry responsibility (首问负责): the registering clerk becomes the handler.
+    const decided = decide(c, { type: 'register', ...(options.receivedOn && !c.receivedOn ? { receivedOn: options.receivedOn } : {}) }, { actor: staffWorkflowActor(options.registeredBy), today: shanghaiDate(now), calendar });
+    c = decided.next;
+    handlerName = options.registeredBy.displayName;
+    timeline.push(timelineEntry(deps, 'register', '登记受理', { kind: 'staff', id: options.registeredBy.id, name: options.registeredBy.displayName }));
+  }
+  const deadlines = caseDeadlines(c, calendar);
+  const idNumber = form.applicantKind === 'citizen' ? (form.idNumber ?? '') : (form.creditCode ?? '');
+  const attachments: StoredAttachment[] = (input.attachments ?? [])
+    .filter((a) => a.bytes.byteLength > 0)
+    .map((a, i) => ({ id: `att-${i + 1}`, fileKey: `requests/${tn}/attachments/${newId(now)}-${i + 1}`, fileName: safeFileName(a.fileName), contentType: types[i]!, sizeBytes: a.bytes.byteLength, uploadedBy: options.registeredBy?.id ?? 'applicant' }));
+  const monthStart = `${shanghaiDate(now).slice(0, 7)}-01`;
+  const feeMonthCount = 1 + earlier.filter((r) => (r.data.case.receivedOn ?? shanghaiDate(new Date(r.data.submittedAt))) >= monthStart).length;
+
+  const stored: StoredRequest = {
+    case: c,
+    channel: options.channel,
+    submittedAt: now.toISOString(),
+    applicant: {
+      kind: form.applicantKind,
+      ...(form.organisationKind ? { organisationKind: form.organisationKind } : {}),
+      column: applicantColumn(form),
+      name: form.name,
+      ...(form.idType ? { idType: form.idType } : {}),
+      idMasked: maskIdNumber(idNumber),
+      idEncrypted: encryptIdentity(deps.config.appSecret, idNumber),
+      ...(form.workUnit ? { workUnit: form.workUnit } : {}),
+      ...(form.legalRepresentative ? { legalRepresentative: form.legalRepresentative } : {}),
+      ...(form.contactPerson ? { contactPerson: form.contactPerson } : {}),
+      ...(form.contact.phone ? { phone: form.contact.phone } : {}),
+      ...(form.contact.email ? { email: form.contact.email } : {}),
+      ...(form.contact.address ? { address: form.contact.address } : {}),
+      ...(form.contact.postCode ? { postCode: form.contact.postCode } : {}),
+    },
+    identityHash: idHash,
+    requested: form.requested,
+    provisionForm: form.provisionForm,
+    deliveryMethod: form.deliveryMethod,
+    ...(form.notes ? { notes: form.notes } : {}),
+    attachments,
+    accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
+    receiptRule: options.receiptRule,
+    ...(options.registeredBy ? { registeredBy: { id: options.registeredBy.id, name: options.registeredBy.displayName } } : {}),
+    ...(handlerName ? { handlerName } : {}),
+    duplicates,
+    timeline,
+    supplementReplies: [],
+    feeMonthCount,
+    openDeadline: deadlineSummary(c, deadlines, handlerName),
+  };
+
+  const actor = options.registeredBy ? staffActor(options.registeredBy) : ({ kind: 'applicant', id: tn } as const);
+  const changes: Change[] = [
+    {
+      op: 'guard',
+      key: keys.requestSubmission(prepared.fingerprint),
+      data: { entity: 'request-submission', trackingNumber: tn, sealed: sealShortLived(deps.config.appSecret, accessCode) },
+      expiresAt: Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS,
+    },
+    RequestRepository.createChange(stored, {
+      type: options.registeredBy ? 'request.registered-by-clerk' : 'request.submitted',
+      actor,
+      data: { channel: options.channel, receivedOn: c.receivedOn ?? null, column: stored.applicant.column, duplicates: duplicates.length, attachments: attachments.length },
+    }),
+  ];
+  const email = form.contact.email;
+  if (email) {
+    const agency = agencyProfile(deps).name;
+    const text = [
+      `${form.name}：`,
+      '',
+      `${agency}已收到您提交的政府信息公开申请。`,
+      `申请编号：${tn}`,
+      c.receivedOn ? `收到申请之日：${c.receivedOn}` : '收到申请之日：待工作人员确认',
+      deadlines?.answer ? `答复期限：${deadlines.answer.due}${deadlines.answer.provisional ? '（暂定）' : ''}` : '',
+      '',
+      `您可以凭申请编号和查询码在 ${deps.config.publicBaseUrl.replace(/\/$/, '')}/track 查询办理进度。为保护您的信息，本邮件不包含查询码，请妥善保管提交时显示的查询码。`,
+    ]
+      .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+      .join('\n');
+    const m = message(deps, 'request.receipt', email, `【${agency}】政府信息公开申请回执（${tn}）`, text, tn);
+    changes.push(Outbox.enqueue(m, { type: 'outbox.queued', actor, data: { kind: m.kind, reference: tn } }));
+  }
+
+  // Files first (private bucket), then the one commit; a failed commit removes them again.
+  for (const [i, a] of attachments.entries()) await deps.files.put(a.fileKey, (input.attachments ?? []).filter((x) => x.bytes.byteLength > 0)[i]!.bytes, a.contentType);
+  try {
+    await deps.records.commit(changes);
+  } catch (error) {
+    for (const a of attachments) await deps.files.delete(a.fileKey).catch((e: unknown) => deps.logger.error('orphaned attachment could not be removed', { key: a.fileKey, error: e }));
+    if (error instanceof ConflictError) {
+      // A concurrent retry of the same form won the guard: answer with its receipt.
+      const replay = await replayOf(deps, fingerprint);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+  if (email) await deliverSoon(deps);
+  return {
+    trackingNumber: tn,
+    accessCode,
+    ...(c.receivedOn ? { receivedOn: c.receivedOn } : {}),
+    receiptRule: options.receiptRule,
+    ...(deadlines?.answer ? { answerDue: deadlines.answer.due } : {}),
+    provisional: deadlines?.answer?.provisional ?? false,
+    duplicates,
+    replayed: false,
+  };
+}
+
+/** An online application from the public form: the receipt date follows the agency's rule (Art. 31). */
+export async function submitOnline(deps: RequestDeps, input: SubmitInput, policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY): Promise<SubmitResult> {
+  const prepared = prepare(deps, input, 'online');
+  const receipt = receiptDate({ channel: 'online', submittedAt: deps.clock.now() }, policy);
+  return create(deps, input, prepared, { channel: 'online', ...(receipt.status === 'received' ? { receivedOn: receipt.date } : {}), receiptRule: receipt.rule });
+}
+
+export interface RegisterInput extends SubmitInput {
+  readonly channel: Channel;
+  /**
+   * The channel's receipt fact: post requiring signature → the day signed for; ordinary letter,
+   * fax → the day both sides confirmed. Ignored for in-person and oral (the day of registration).
+   */
+  readonly receivedOn?: string;
+}
+
+/** An application received on paper, by post, fax or orally, entered by a clerk, who becomes its handler. */
+export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, input: RegisterInput): Promise<SubmitResult> {
+  if (!clerk.roles.some((r) => r === 'clerk' || r === 'head')) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
+  const channel = input.channel;
+  if (!(CHANNELS as readonly string[]).includes(channel) || channel === 'online') {
+    throw new RequestValidationError('请选择申请渠道。', { channel: '请选择当面、邮寄、信函、传真或口头申请。' });
+  }
+  const form = channel === 'oral' && input.form && typeof input.form === 'object' ? { recordedBy: clerk.id, ...(input.form as object) } : input.form;
+  const prepared = prepare(deps, { ...input, form }, channel, { channel, receivedOn: input.receivedOn ?? null });
+  const date = (input.receivedOn ?? '').trim();
+  const needsDate = channel === 'post-signed' || channel === 'ordinary-letter' || channel === 'fax';
+  if (needsDate && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new RequestValidationError('请填写收到申请的日期。', { receivedOn: channel === 'post-signed' ? '请填写签收之日（YYYY-MM-DD）。' : '请填写与申请人确认之日（YYYY-MM-DD）。' });
+  }
+  const receipt = receiptDate({
+    channel,
+    submittedAt: deps.clock.now(),
+    ...(channel === 'post-signed' ? { signedForOn: date as IsoDate } : {}),
+    ...(channel === 'ordinary-letter' || channel === 'fax' ? { confirmedOn: date as IsoDate, confirmedBy: clerk.id } : {}),
+  });
+  if (receipt.status !== 'received') throw new RequestValidationError('请填写收到申请的日期。', { receivedOn: '请填写收到申请的日期。' });
+  if (receipt.date > shanghaiDate(deps.clock.now())) throw new RequestValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
+  return create(deps, { ...input, form }, prepared, { channel, receivedOn: receipt.date, receiptRule: receipt.rule, registeredBy: clerk });
+}

@@ -1,0 +1,424 @@
+/**
+ * Clarifying false or incomplete information (澄清, Regulation Art. 6; domain.md §5): the case
+ * workflow as a transition TABLE plus per-command guards and effects.
+ *
+ * register (public report or the agency's own monitoring; urgent flag) → assess (about this
+ * agency's work? false or incomplete? impact) → verify the facts with the responsible department
+ * (internal due date; urgent cases shorter, escalated to the leader) → draft (the false claim, the
+ * facts, the sources, the items it concerns) → secrecy review (the gate) → leader approval →
+ * publish → follow-up (reach; a further statement?) → closed. Or closed as unfounded, with reason.
+ *
+ * Pure: the caller passes today's date, the due dates it computed with the working calendar, and
+ * the facts of the secrecy review; nothing here reads a clock or storage.
+ */
+import type { IsoDate } from '../calendar/iso-date';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import {
+  checkRule,
+  CaseValidationError,
+  guard,
+  optionalText,
+  text,
+  type CaseActor,
+  type CaseActorRole,
+  type CaseEvent,
+  type CaseRule,
+} from './machine';
+
+// ---------------------------------------------------------------------------------------------
+// States
+
+export const CLARIFICATION_STATUSES = [
+  'registered',
+  'assessing',
+  'verifying',
+  'drafting',
+  'secrecy-review',
+  'leader-approval',
+  'approved',
+  'published',
+  'closed',
+  'closed-unfounded',
+] as const;
+export type ClarificationStatus = (typeof CLARIFICATION_STATUSES)[number];
+
+export const CLARIFICATION_STATUS_LABELS: Record<ClarificationStatus, string> = {
+  registered: '已登记',
+  assessing: '研判中',
+  verifying: '核实中',
+  drafting: '拟稿中',
+  'secrecy-review': '保密审查中',
+  'leader-approval': '待领导审批',
+  approved: '已批准待发布',
+  published: '已发布（跟踪中）',
+  closed: '已办结',
+  'closed-unfounded': '不予澄清（已办结）',
+};
+
+export const CLARIFICATION_TERMINAL: readonly ClarificationStatus[] = ['closed', 'closed-unfounded'];
+/** Until publication a case can still be closed as unfounded. */
+const BEFORE_DRAFT_DONE = ['registered', 'assessing', 'verifying', 'drafting'] as const satisfies readonly ClarificationStatus[];
+const OPEN = CLARIFICATION_STATUSES.filter((s) => !CLARIFICATION_TERMINAL.includes(s));
+
+export const FALSITY_KINDS = ['false', 'incomplete', 'accurate'] as const;
+export type FalsityKind = (typeof FALSITY_KINDS)[number];
+export const FALSITY_LABELS: Record<FalsityKind, string> = { false: '虚假信息', incomplete: '不完整信息', accurate: '信息属实（无需澄清）' };
+
+export const IMPACT_LEVELS = ['low', 'medium', 'high'] as const;
+export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
+export const IMPACT_LABELS: Record<ImpactLevel, string> = { low: '影响较小', medium: '影响较大', high: '影响社会稳定或扰乱社会和经济管理秩序' };
+
+export const UNFOUNDED_REASONS = ['accurate', 'not-our-remit', 'no-impact', 'duplicate', 'other'] as const;
+export type UnfoundedReason = (typeof UNFOUNDED_REASONS)[number];
+export const UNFOUNDED_LABELS: Record<UnfoundedReason, string> = {
+  accurate: '经核实信息属实',
+  'not-our-remit': '不属于本机关职责范围（已告知或移交主管机关）',
+  'no-impact': '不影响社会稳定、不扰乱社会和经济管理秩序',
+  duplicate: '与已办理的案件重复',
+  other: '其他',
+};
+
+export const CLARIFICATION_SOURCES = ['public-report', 'monitoring', 'media', 'referral'] as const;
+export type ClarificationSource = (typeof CLARIFICATION_SOURCES)[number];
+export const SOURCE_LABELS: Record<ClarificationSource, string> = {
+  'public-report': '公众反映',
+  monitoring: '舆情监测',
+  media: '媒体报道',
+  referral: '上级或其他机关转来',
+};
+
+// ---------------------------------------------------------------------------------------------
+// The case
+
+export interface Assessment {
+  readonly aboutAgencyWork: boolean;
+  readonly falsity: FalsityKind;
+  readonly impact: ImpactLevel;
+  readonly note: string;
+  readonly responsibleDepartment: string;
+  readonly by: string;
+  readonly on: IsoDate;
+}
+
+export interface Verification {
+  readonly department: string;
+  readonly facts: string;
+  readonly by: string;
+  readonly on: IsoDate;
+}
+
+/** What the published clarification says (domain.md §5.3: the false claim, the facts, sources). */
+export interface ClarificationDraft {
+  readonly title: string;
+  readonly falseClaim: string;
+  readonly facts: string;
+  readonly sources: readonly string[];
+  /** Catalogue item ids it concerns (those items show a notice linking back). */
+  readonly relatedItemIds: readonly string[];
+}
+
+export interface FollowUp {
+  readonly on: IsoDate;
+  readonly by: string;
+  readonly reach: string;
+  readonly furtherStatementNeeded: boolean;
+}
+
+export interface Publication {
+  readonly round: number;
+  readonly on: IsoDate;
+  readonly releaseId: string;
+  readonly reviewId: string;
+  readonly by: string;
+}
+
+export interface ClarificationCase {
+  readonly id: string;
+  readonly status: ClarificationStatus;
+  readonly source: ClarificationSource;
+  readonly registeredOn: IsoDate;
+  readonly urgent: boolean;
+  /** Internal due date for verification and clarification (urgent: shorter). */
+  readonly due: IsoDate;
+  readonly dueProvisional: boolean;
+  readonly handlerId?: string;
+  readonly assessment?: Assessment;
+  readonly verification?: Verification;
+  readonly draft?: ClarificationDraft;
+  /** Round of drafting: a further statement after publication starts a new round. */
+  readonly round: number;
+  readonly secrecyReviewId?: string;
+  readonly approvedBy?: string;
+  readonly publications: readonly Publication[];
+  readonly followUps: readonly FollowUp[];
+  readonly unfounded?: { readonly reason: UnfoundedReason; readonly note: string; readonly by: string; readonly on: IsoDate };
+  readonly closedOn?: IsoDate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration: the agency's internal deadlines
+
+export interface ClarificationConfig {
+  /**
+   * Working days from registration to publish the clarification. The Regulation sets no number
+   * (“promptly”); 国办发〔2016〕61号 expects a response within 48 hours, so 2 by default.
+   */
+  readonly workingDays: number;
+  /** Urgent cases (emergencies, hot issues): 国办发〔2016〕80号 5 hours / 24 hours → 1 working day. */
+  readonly urgentWorkingDays: number;
+}
+
+export const DEFAULT_CLARIFICATION_CONFIG: ClarificationConfig = { workingDays: 2, urgentWorkingDays: 1 };
+
+/** The internal due date: `registeredOn` + the configured working days (urgent: fewer). */
+export function clarificationDue(registeredOn: IsoDate, urgent: boolean, calendar: WorkingCalendar, config: ClarificationConfig = DEFAULT_CLARIFICATION_CONFIG): { due: IsoDate; provisional: boolean } {
+  const r = calendar.addWorkingDays(registeredOn, urgent ? config.urgentWorkingDays : config.workingDays);
+  return { due: r.due, provisional: r.provisional };
+}
+
+/** Whether the case has an open internal deadline (until publication or closure). */
+export function hasOpenDeadline(c: Pick<ClarificationCase, 'status'>): boolean {
+  return !['published', 'closed', 'closed-unfounded'].includes(c.status);
+}
+
+export interface OpenClarificationInput {
+  readonly id: string;
+  readonly source: ClarificationSource;
+  readonly registeredOn: IsoDate;
+  readonly urgent: boolean;
+  readonly due: { readonly due: IsoDate; readonly provisional: boolean };
+  /** The clerk who created a monitoring case becomes its handler. */
+  readonly handlerId?: string;
+}
+
+export function openClarification(input: OpenClarificationInput): ClarificationCase {
+  return {
+    id: input.id,
+    status: 'registered',
+    source: input.source,
+    registeredOn: input.registeredOn,
+    urgent: input.urgent,
+    due: input.due.due,
+    dueProvisional: input.due.provisional,
+    ...(input.handlerId ? { handlerId: input.handlerId } : {}),
+    round: 1,
+    publications: [],
+    followUps: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands and the table
+
+export type ClarificationCommand =
+  | { readonly type: 'startAssessment' }
+  | { readonly type: 'markUrgent'; readonly reason: string; readonly due: { readonly due: IsoDate; readonly provisional: boolean } }
+  | {
+      readonly type: 'recordAssessment';
+      readonly aboutAgencyWork: boolean;
+      readonly falsity: FalsityKind;
+      readonly impact: ImpactLevel;
+      readonly note: string;
+      readonly responsibleDepartment: string;
+    }
+  | { readonly type: 'recordVerification'; readonly department: string; readonly facts: string }
+  | { readonly type: 'saveDraft'; readonly draft: ClarificationDraft }
+  | { readonly type: 'submitForSecrecyReview'; readonly secrecyReviewId: string }
+  | { readonly type: 'recordReviewApproved'; readonly secrecyReviewId: string; readonly secrecyReviewApproved: boolean }
+  | { readonly type: 'returnToDrafting'; readonly reason: string }
+  | { readonly type: 'approve' }
+  | { readonly type: 'publish'; readonly releaseId: string; readonly secrecyReviewApproved: boolean }
+  | { readonly type: 'recordFollowUp'; readonly reach: string; readonly furtherStatementNeeded: boolean }
+  | { readonly type: 'startFurtherStatement'; readonly reason: string }
+  | { readonly type: 'close' }
+  | { readonly type: 'closeUnfounded'; readonly reason: UnfoundedReason; readonly note: string };
+
+export type ClarificationCommandType = ClarificationCommand['type'];
+
+const HANDLING: readonly CaseActorRole[] = ['clerk', 'head'];
+
+export const CLARIFICATION_TRANSITIONS: readonly CaseRule<ClarificationStatus, ClarificationCommandType>[] = [
+  { command: 'startAssessment', label: '开始研判', from: ['registered'], to: 'assessing', roles: HANDLING, handlerOnly: true },
+  { command: 'markUrgent', label: '标记为紧急', from: OPEN, to: 'same', roles: ['head', 'leader'] },
+  { command: 'recordAssessment', label: '登记研判结论', from: ['assessing'], to: 'verifying', roles: HANDLING, handlerOnly: true },
+  { command: 'recordVerification', label: '登记核实情况', from: ['verifying'], to: 'drafting', roles: HANDLING, handlerOnly: true },
+  { command: 'saveDraft', label: '保存澄清稿', from: ['drafting'], to: 'same', roles: HANDLING, handlerOnly: true },
+  { command: 'submitForSecrecyReview', label: '提交保密审查', from: ['drafting'], to: 'secrecy-review', roles: ['clerk'], handlerOnly: true },
+  { command: 'recordReviewApproved', label: '保密审查通过', from: ['secrecy-review'], to: 'leader-approval', roles: ['clerk', 'head', 'reviewer', 'system'], handlerOnly: true },
+  { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'leader-approval', 'approved'], to: 'drafting', roles: ['clerk', 'head', 'reviewer', 'leader'] },
+  { command: 'approve', label: '领导批准发布', from: ['leader-approval'], to: 'approved', roles: ['leader'] },
+  { command: 'publish', label: '发布澄清信息', from: ['approved'], to: 'published', roles: ['clerk', 'leader', 'admin'], handlerOnly: true },
+  { command: 'recordFollowUp', label: '登记跟踪情况', from: ['published'], to: 'same', roles: HANDLING, handlerOnly: true },
+  { command: 'startFurtherStatement', label: '再次发布说明', from: ['published'], to: 'drafting', roles: ['head', 'leader'] },
+  { command: 'close', label: '办结', from: ['published'], to: 'closed', roles: HANDLING, handlerOnly: true },
+  { command: 'closeUnfounded', label: '不予澄清并办结', from: BEFORE_DRAFT_DONE, to: 'closed-unfounded', roles: ['head', 'leader'] },
+];
+
+export const CLARIFICATION_COMMAND_LABELS = Object.fromEntries(CLARIFICATION_TRANSITIONS.map((t) => [t.command, t.label])) as Record<ClarificationCommandType, string>;
+const RULES = new Map(CLARIFICATION_TRANSITIONS.map((t) => [t.command, t]));
+
+export function availableClarificationCommands(c: ClarificationCase, actor: CaseActor): ClarificationCommandType[] {
+  return CLARIFICATION_TRANSITIONS.filter((t) => {
+    if (!t.from.includes(c.status)) return false;
+    try {
+      checkRule(RULES, CLARIFICATION_STATUS_LABELS, c.status, t.command, actor, c.handlerId, '澄清案件');
+      return true;
+    } catch {
+      return false;
+    }
+  }).map((t) => t.command);
+}
+
+export interface ClarificationContext {
+  readonly actor: CaseActor;
+  readonly today: IsoDate;
+}
+
+export interface ClarificationDecided {
+  readonly next: ClarificationCase;
+  readonly events: readonly CaseEvent<ClarificationStatus>[];
+}
+
+export const MAX_SOURCES = 10;
+export const MAX_RELATED = 10;
+
+/** Validates a draft: the false claim, the facts and at least one source are required. */
+export function checkDraft(d: ClarificationDraft): ClarificationDraft {
+  const title = text(d.title, 'title', '澄清标题', 200);
+  const falseClaim = text(d.falseClaim, 'falseClaim', '需要澄清的说法', 2000);
+  const facts = text(d.facts, 'facts', '事实情况', 20000);
+  const sources = (d.sources ?? []).map((s) => s.trim()).filter(Boolean);
+  if (sources.length === 0) throw new CaseValidationError('请填写信息来源或依据。', { sources: '请至少填写一项信息来源或依据（如文件名称、数据来源）。' });
+  if (sources.length > MAX_SOURCES) throw new CaseValidationError('来源过多。', { sources: `来源不能超过 ${MAX_SOURCES} 项。` });
+  const related = [...new Set((d.relatedItemIds ?? []).map((s) => s.trim()).filter(Boolean))];
+  if (related.length > MAX_RELATED) throw new CaseValidationError('关联信息过多。', { relatedItemIds: `关联信息不能超过 ${MAX_RELATED} 条。` });
+  if (related.some((r) => !/^[\w-]{1,100}$/.test(r))) throw new CaseValidationError('关联信息编号无效。', { relatedItemIds: '关联信息编号只能包含字母、数字、连字符。' });
+  return { title, falseClaim, facts, sources, relatedItemIds: related };
+}
+
+/** The text that goes to secrecy review and, once approved, is released unchanged. */
+export function clarificationText(d: ClarificationDraft): string {
+  return [
+    d.title,
+    '',
+    '【网传说法】',
+    d.falseClaim,
+    '',
+    '【事实情况】',
+    d.facts,
+    '',
+    '【信息来源】',
+    ...d.sources.map((s, i) => `${i + 1}. ${s}`),
+  ].join('\n');
+}
+
+export function decideClarification(c: ClarificationCase, command: ClarificationCommand, ctx: ClarificationContext): ClarificationDecided {
+  const rule = checkRule(RULES, CLARIFICATION_STATUS_LABELS, c.status, command.type, ctx.actor, c.handlerId, '澄清案件');
+  const by = ctx.actor.id;
+  const on = ctx.today;
+  let patch: Partial<ClarificationCase> = {};
+  let data: CaseEvent<ClarificationStatus>['data'] = {};
+
+  switch (command.type) {
+    case 'startAssessment':
+      patch = { handlerId: c.handlerId ?? by };
+      break;
+    case 'markUrgent': {
+      guard(!c.urgent, 'ALREADY_URGENT', '该案件已标记为紧急。');
+      const reason = text(command.reason, 'reason', '紧急的理由', 500);
+      guard(command.due.due <= c.due, 'URGENT_LATER', '紧急案件的期限不能晚于原期限。');
+      patch = { urgent: true, due: command.due.due, dueProvisional: command.due.provisional };
+      data = { reason, due: command.due.due };
+      break;
+    }
+    case 'recordAssessment': {
+      const note = text(command.note, 'note', '研判意见', 2000);
+      const responsibleDepartment = text(command.responsibleDepartment, 'responsibleDepartment', '负责核实的部门', 100);
+      guard(command.aboutAgencyWork, 'NOT_OUR_REMIT', '该信息不涉及本机关工作：请“不予澄清并办结”并告知主管机关。');
+      guard(command.falsity !== 'accurate', 'ACCURATE', '研判认为信息属实：请“不予澄清并办结”。');
+      if (!(FALSITY_KINDS as readonly string[]).includes(command.falsity)) throw new CaseValidationError('请选择研判结论。', { falsity: '请选择研判结论。' });
+      if (!(IMPACT_LEVELS as readonly string[]).includes(command.impact)) throw new CaseValidationError('请选择影响程度。', { impact: '请选择影响程度。' });
+      patch = { assessment: { aboutAgencyWork: true, falsity: command.falsity, impact: command.impact, note, responsibleDepartment, by, on } };
+      data = { falsity: command.falsity, impact: command.impact };
+      break;
+    }
+    case 'recordVerification': {
+      const department = text(command.department, 'department', '核实部门', 100);
+      const facts = text(command.facts, 'facts', '核实情况', 20000);
+      patch = { verification: { department, facts, by, on } };
+      data = { department };
+      break;
+    }
+    case 'saveDraft':
+      patch = { draft: checkDraft(command.draft) };
+      data = { relatedItems: patch.draft!.relatedItemIds.length, sources: patch.draft!.sources.length };
+      break;
+    case 'submitForSecrecyReview':
+      guard(c.draft, 'NO_DRAFT', '请先保存澄清稿。');
+      guard(c.verification, 'NOT_VERIFIED', '尚未登记核实情况。');
+      text(command.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
+      patch = { secrecyReviewId: command.secrecyReviewId };
+      data = { secrecyReviewId: command.secrecyReviewId };
+      break;
+    case 'recordReviewApproved':
+      guard(command.secrecyReviewId === c.secrecyReviewId, 'WRONG_REVIEW', '审查单与本案件的澄清稿不对应。');
+      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查尚未通过，不能报请领导审批。');
+      data = { secrecyReviewId: command.secrecyReviewId };
+      break;
+    case 'returnToDrafting':
+      data = { reason: text(command.reason, 'reason', '退回理由', 1000) };
+      patch = { approvedBy: undefined };
+      break;
+    case 'approve':
+      guard(c.secrecyReviewId, 'NO_REVIEW', '没有保密审查记录，不能批准发布。');
+      patch = { approvedBy: by };
+      break;
+    case 'publish':
+      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查未通过，不能发布（先审查、后公开）。');
+      guard(c.approvedBy, 'NOT_APPROVED', '尚未经领导批准，不能发布。');
+      text(command.releaseId, 'releaseId', '发布记录', 100);
+      patch = { publications: [...c.publications, { round: c.round, on, releaseId: command.releaseId, reviewId: c.secrecyReviewId!, by }] };
+      data = { releaseId: command.releaseId, round: c.round };
+      break;
+    case 'recordFollowUp': {
+      const reach = text(command.reach, 'reach', '传播和回应情况', 2000);
+      patch = { followUps: [...c.followUps, { on, by, reach, furtherStatementNeeded: Boolean(command.furtherStatementNeeded) }] };
+      data = { furtherStatementNeeded: Boolean(command.furtherStatementNeeded) };
+      break;
+    }
+    case 'startFurtherStatement':
+      data = { reason: text(command.reason, 'reason', '再次发布的理由', 1000), round: c.round + 1 };
+      patch = { round: c.round + 1, secrecyReviewId: undefined, approvedBy: undefined };
+      break;
+    case 'close': {
+      guard(c.followUps.length > 0, 'NO_FOLLOW_UP', '请先登记发布后的跟踪情况，再办结。');
+      const last = c.followUps[c.followUps.length - 1]!;
+      guard(!last.furtherStatementNeeded, 'FURTHER_STATEMENT_NEEDED', '最近一次跟踪认为需要再次发布说明，不能办结。');
+      patch = { closedOn: on };
+      break;
+    }
+    case 'closeUnfounded': {
+      if (!(UNFOUNDED_REASONS as readonly string[]).includes(command.reason)) throw new CaseValidationError('请选择不予澄清的理由。', { reason: '请选择不予澄清的理由。' });
+      const note = text(command.note, 'note', '具体说明', 2000);
+      patch = { unfounded: { reason: command.reason, note, by, on }, closedOn: on };
+      data = { reason: command.reason };
+      break;
+    }
+  }
+  const to = rule.to === 'same' ? c.status : rule.to;
+  const next: ClarificationCase = stripUndefined({ ...c, ...patch, status: to });
+  const event: CaseEvent<ClarificationStatus> = {
+    type: `clarification.${command.type}`,
+    caseId: c.id,
+    from: c.status,
+    to,
+    on,
+    actor: { kind: ctx.actor.kind, id: ctx.actor.id },
+    data,
+  };
+  return { next, events: [event] };
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,3 @@
+export * from './workflow';
+export * from './tracking';
+export * from './letter';

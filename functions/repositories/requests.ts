@@ -1,0 +1,195 @@
+import type { AuditEventInput } from '../domain/audit/chain';
+import type {
+  AnswerLetter,
+  ApplicantColumn,
+  Channel,
+  Decision,
+  DeliveryMethod,
+  DuplicateFlag,
+  IdDocumentType,
+  OrganisationKind,
+  ProvisionForm,
+  RequestCase,
+  RequestStatus,
+} from '../domain/requests';
+import type { ReleasedPart } from '../ports/releaser';
+import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
+import { keys } from './keys';
+
+/** Sort key used in the queue for cases without a running answer deadline (they sort last). */
+export const NO_DUE_DATE = '9999-12-31';
+
+/**
+ * The applicant as stored: what the case needs, nothing more. The identity number is kept as a
+ * keyed hash (matching), a masked form (lists, pages) and an AES-GCM ciphertext under a key derived
+ * from the app secret (the rare unmasked view, which is audited).
+ */
+export interface StoredApplicant {
+  readonly kind: 'citizen' | 'organisation';
+  readonly organisationKind?: OrganisationKind;
+  readonly column: ApplicantColumn;
+  readonly name: string;
+  readonly idType?: IdDocumentType;
+  /** `110101********1234`; for organisations the masked credit code. */
+  readonly idMasked: string;
+  /** AES-256-GCM (base64url iv.ciphertext.tag) of the full number. */
+  readonly idEncrypted: string;
+  readonly workUnit?: string;
+  readonly legalRepresentative?: string;
+  readonly contactPerson?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+  readonly postCode?: string;
+}
+
+export interface RequestedInformation {
+  readonly documentTitle?: string;
+  readonly documentNumber?: string;
+  readonly description?: string;
+}
+
+export interface StoredAttachment {
+  readonly id: string;
+  readonly fileKey: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly uploadedBy: 'applicant' | string;
+}
+
+/** One line of the timeline the applicant and staff see (no personal data). */
+export interface TimelineEntry {
+  readonly at: string;
+  readonly on: string;
+  readonly type: string;
+  readonly label: string;
+  readonly actor: { readonly kind: 'staff' | 'applicant' | 'system'; readonly id: string; readonly name?: string };
+  /** Shown to the applicant (false: internal steps such as reassignment). */
+  readonly public: boolean;
+  readonly note?: string;
+}
+
+export interface SupplementNotice {
+  readonly deficiencies: readonly string[];
+  readonly requestedOn: string;
+  readonly periodWorkingDays: number;
+  readonly applicantDue?: string;
+}
+
+export interface SupplementReply {
+  readonly receivedAt: string;
+  readonly text: string;
+  readonly via: 'applicant' | 'clerk';
+}
+
+export interface AnswerDocument {
+  readonly fileKey: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
+
+export interface AnswerDraft {
+  readonly decision: Decision;
+  readonly letter: AnswerLetter;
+  readonly documents: readonly AnswerDocument[];
+  readonly draftedAt: string;
+  readonly draftedBy: { readonly id: string; readonly name: string };
+}
+
+export interface ReleasedAnswer {
+  readonly releaseId: string;
+  readonly releasedAt: string;
+  readonly text: string;
+  readonly files: readonly ReleasedPart[];
+}
+
+export interface StoredRequest {
+  readonly case: RequestCase;
+  readonly channel: Channel;
+  readonly submittedAt: string;
+  readonly applicant: StoredApplicant;
+  /** Keyed hash of identityKey(form): duplicates and the monthly fee count (GSI3). */
+  readonly identityHash: string;
+  readonly requested: RequestedInformation;
+  readonly provisionForm: ProvisionForm;
+  readonly deliveryMethod: DeliveryMethod;
+  readonly notes?: string;
+  readonly attachments: readonly StoredAttachment[];
+  /** Salted hash of the applicant's access code (`salt.hash`, base64url). */
+  readonly accessCodeHash: string;
+  readonly receiptRule: string;
+  readonly registeredBy?: { readonly id: string; readonly name: string };
+  readonly handlerName?: string;
+  readonly duplicates: readonly DuplicateFlag[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly supplementNotice?: SupplementNotice;
+  readonly supplementReplies: readonly SupplementReply[];
+  readonly draft?: AnswerDraft;
+  readonly review?: { readonly id: string; readonly version: number };
+  readonly released?: ReleasedAnswer;
+  readonly feeMonthCount?: number;
+  /** The open answer deadline (GSI2 via deadline-index), null once the case has no running deadline. */
+  readonly openDeadline: DeadlineSummary | null;
+}
+
+export type RequestRecord = VersionedRecord<StoredRequest>;
+
+function writeOf(data: StoredRequest) {
+  const c = data.case;
+  return {
+    key: keys.request(c.trackingNumber),
+    entity: 'request',
+    data,
+    indexes: {
+      GSI1: keys.requestQueue(c.status, data.openDeadline?.due ?? NO_DUE_DATE, c.trackingNumber),
+      ...openDeadlineIndexes(data.openDeadline),
+      GSI3: keys.requestsByApplicant(data.identityHash, data.submittedAt, c.trackingNumber),
+    },
+  };
+}
+
+export class RequestRepository {
+  constructor(private readonly records: RecordStore) {}
+
+  static createChange(data: StoredRequest, event: AuditEventInput): Change<StoredRequest> {
+    return { op: 'create', write: writeOf(data), event };
+  }
+
+  static updateChange(data: StoredRequest, expectedVersion: number, event: AuditEventInput): Change<StoredRequest> {
+    return { op: 'update', write: writeOf(data), expectedVersion, event };
+  }
+
+  get(trackingNumber: string): Promise<RequestRecord | undefined> {
+    return this.records.get<StoredRequest>(keys.request(trackingNumber));
+  }
+
+  /** One status of the queue, earliest due first (GSI1). */
+  async queue(status: RequestStatus, limit = 100, cursor?: string, dueBy?: string): Promise<Page<RequestRecord>> {
+    return this.records.query<StoredRequest>({ index: 'GSI1', pk: keys.requestQueuePk(status), limit, ...(cursor ? { cursor } : {}), ...(dueBy ? { sk: { lte: `${dueBy}#~` } } : {}) });
+  }
+
+  /** An applicant's earlier applications (GSI3), optionally only those submitted from `since` (ISO instant). */
+  async byApplicant(identityHash: string, options: { since?: string; limit?: number } = {}): Promise<RequestRecord[]> {
+    const out: RequestRecord[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.records.query<StoredRequest>({
+        index: 'GSI3',
+        pk: keys.requestsByApplicantPk(identityHash),
+        ...(options.since ? { sk: { gte: options.since } } : {}),
+        limit: Math.min(options.limit ?? 200, 200),
+        cursor,
+      });
+      out.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor && out.length < (options.limit ?? 200));
+    return out;
+  }
+
+  history(trackingNumber: string) {
+    return this.records.history(keys.request(trackingNumber));
+  }
+}

@@ -1,0 +1,48 @@
+import { inProcessReleaser } from '../../../../functions/application/release';
+import { signReviewStage } from '../../../../functions/application/secrecy';
+import { createItem, publishItem, submitItem, type CatalogueDeps } from '../../../../functions/application/catalogue';
+import type { StaffMember } from '../../../../functions/domain/staff';
+import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
+
+export { people, checklist };
+
+/** Memory fakes with the in-process release step writing to a recording public bucket. */
+export function catalogueDeps() {
+  const f = fakeDeps();
+  const publicFiles = new RecordingPublicWriter();
+  const deps: CatalogueDeps = { ...f.deps, release: inProcessReleaser(f.deps, publicFiles) };
+  return { ...f, deps, publicFiles };
+}
+
+export function itemInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '关于印发示例市生活垃圾分类管理办法的通知',
+    issuer: '示例市人民政府办公室',
+    formedOn: '2026-02-20',
+    writtenOn: '2026-02-18',
+    documentNumber: '示政办发[2026]3号',
+    categoryId: 'regulations-normative',
+    keywords: '垃圾分类、管理办法',
+    body: '各区人民政府，市政府各部门：\n\n《示例市生活垃圾分类管理办法》已经市政府同意，现印发给你们，请认真贯彻执行。',
+    ...overrides,
+  };
+}
+
+/** Clerk self-review → head → secrecy reviewer → leader, all "disclose". */
+export async function approveReview(deps: CatalogueDeps, reviewId: string) {
+  const sign = (who: StaffMember, stage: 'self' | 'head' | 'secrecy' | 'leader') => signReviewStage(deps, who, reviewId, { stage, checklist: checklist(), conclusion: { type: 'disclose' } });
+  await sign(people.clerk, 'self');
+  await sign(people.head, 'head');
+  const afterSecrecy = await sign(people.reviewer, 'secrecy');
+  if (afterSecrecy.data.review.status !== 'approved') await sign(people.leader, 'leader');
+}
+
+/** Creates, submits, approves and publishes an item; returns its id. */
+export async function publishedItem(deps: CatalogueDeps, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await createItem(deps, people.clerk, itemInput(overrides));
+  const id = created.record.id;
+  const submitted = await submitItem(deps, people.clerk, id);
+  await approveReview(deps, submitted.review!.id);
+  await publishItem(deps, people.clerk, id);
+  return id;
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  actOnCorrection,
+  findCorrectionByTracking,
+  getCorrection,
+  listCorrections,
+  submitCorrection,
+} from '../../../../functions/application/corrections';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
+import { Outbox } from '../../../../functions/repositories/outbox';
+import { validResidentId } from '../secrecy/support';
+import { approveReview, caseDeps, PDF_BYTES, people } from './support';
+
+const form = (over: Record<string, string> = {}) => ({
+  name: '张三',
+  idNumber: validResidentId(),
+  email: 'zhang@example.com',
+  recordDescription: '2026年第一批低保审核结果公示',
+  itemId: 'item-7',
+  inaccuracy: '公示中我的家庭人口数写为2人。',
+  requestedCorrection: '应为3人。',
+  ...over,
+});
+
+async function submitted(deps: ReturnType<typeof caseDeps>['deps'], nonce = 'nonce-0001') {
+  return submitCorrection(deps, { form: form(), nonce, evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] }, { ip: '10.1.1.1' });
+}
+
+describe('correction requests', () => {
+  it('gives a GZ tracking number and an access code; stores the ID only masked and encrypted; mails a receipt', async () => {
+    const { deps, records } = caseDeps();
+    const receipt = await submitted(deps);
+    expect(receipt.trackingNumber).toBe('GZ-2026-000001');
+    expect(receipt.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    const view = await getCorrection(deps, people.clerk, receipt.trackingNumber);
+    expect(view.record.data.applicant.idMasked).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(JSON.stringify(view.record.data)).not.toContain(validResidentId());
+    expect(JSON.stringify(view.record.data)).not.toContain(receipt.accessCode);
+    expect(view.record.data.evidence).toEqual([expect.objectContaining({ contentType: 'application/pdf' })]);
+    expect((await new Outbox(records).newest(10)).items.map((m) => m.message.kind)).toEqual(['correction.received']);
+    expect(await listCorrections(deps)).toEqual([expect.objectContaining({ trackingNumber: 'GZ-2026-000001', status: 'submitted' })]);
+  });
+
+  it('validates the form: identity, a contact, the record, evidence by its bytes; refuses a double submit', async () => {
+    const { deps } = caseDeps();
+    const e = (await submitCorrection(deps, { form: { name: '' }, nonce: 'nonce-0002', evidence: [{ fileName: 'a.pdf', bytes: new TextEncoder().encode('not a pdf') }] }, { ip: 'x' }).catch((x: unknown) => x)) as ValidationError;
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(Object.keys(e.fields).sort()).toEqual(['evidence', 'idNumber', 'inaccuracy', 'name', 'phone', 'recordDescription', 'requestedCorrection']);
+    await submitted(deps, 'nonce-0003');
+    await expect(submitted(deps, 'nonce-0003')).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('the applicant looks it up with the access code; a wrong code says the same as a wrong number; lookups are limited', async () => {
+    const { deps } = caseDeps();
+    const r = await submitted(deps);
+    const view = await findCorrectionByTracking(deps, r.trackingNumber.toLowerCase(), r.accessCode.toLowerCase(), { ip: '1.2.3.4' });
+    expect(view).toMatchObject({ kind: 'correction', statusLabel: '待登记', timeline: [{ label: '网上提交更正申请' }] });
+    await expect(findCorrectionByTracking(deps, r.trackingNumber, 'AAAAAAAAAA', { ip: '1.2.3.4' })).rejects.toThrow('申请编号或查询码不正确');
+    await expect(findCorrectionByTracking(deps, 'GZ-2026-000099', r.accessCode, { ip: '1.2.3.4' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findCorrectionByTracking(deps, 'YSQ-2026-000001', r.accessCode, { ip: '1.2.3.4' })).rejects.toBeInstanceOf(ValidationError);
+    for (let i = 0; i < 8; i++) await findCorrectionByTracking(deps, r.trackingNumber, 'AAAAAAAAAA', { ip: `5.5.5.${i}` }).catch(() => undefined);
+    await expect(findCorrectionByTracking(deps, r.trackingNumber, r.accessCode, { ip: '6.6.6.6' })).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('is registered (20 working days), corrected as a new version, answered through review and release, with remedies', async () => {
+    const { deps, records } = caseDeps();
+    const { trackingNumber: tn, accessCode } = await submitted(deps);
+    let r = await actOnCorrection(deps, people.clerk, tn, 'register', {});
+    expect(r.data.case).toMatchObject({ status: 'registered', receivedOn: '2026-03-02', due: '2026-03-30', handlerId: people.clerk.id });
+    expect(r.data.openDeadline).toMatchObject({ kind: 'correction', due: '2026-03-30' });
+    r = await actOnCorrection(deps, people.clerk, tn, 'startAssessment', {});
+    r = await actOnCorrection(deps, people.clerk, tn, 'decideCorrect', { plannedCorrection: '家庭人口数更正为3人' });
+    r = await actOnCorrection(deps, people.clerk, tn, 'recordCorrection', { recordType: 'item', previousVersion: '1', newVersion: '2', summary: '家庭人口数由2人更正为3人' });
+    expect(r.data.case.corrected).toMatchObject({ recordId: 'item-7', previousVersion: 1, newVersion: 2 });
+    await expect(actOnCorrection(deps, people.clerk, tn, 'release', {})).rejects.toBeInstanceOf(ConflictError);
+    r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
+    expect(r.data.letterText).toContain('家庭人口数由2人更正为3人');
+    expect(r.data.letterText).toContain('六个月内');
+    r = await actOnCorrection(deps, people.clerk, tn, 'submitForSecrecyReview', {});
+    await expect(actOnCorrection(deps, people.clerk, tn, 'recordReviewApproved', {})).rejects.toThrow('保密审查尚未通过');
+    await approveReview(deps, r.data.case.secrecyReviewId!);
+    r = await actOnCorrection(deps, people.clerk, tn, 'recordReviewApproved', {});
+    r = await actOnCorrection(deps, people.clerk, tn, 'release', { expectedVersion: r.version });
+    expect(r.data.case.status).toBe('answered');
+    expect(r.data.openDeadline).toBeNull();
+    const view = await findCorrectionByTracking(deps, tn, accessCode, { ip: '7.7.7.7' });
+    expect(view).toMatchObject({ statusLabel: '已答复', outcomeLabel: '予以更正', answeredOn: '2026-03-02' });
+    expect(view.answerText).toContain('更正申请答复告知书');
+    expect(JSON.stringify(view)).not.toContain('审查单');
+    expect((await new Outbox(records).newest(10)).items.map((m) => m.message.kind).sort()).toEqual(['correction.answered', 'correction.received']);
+    r = await actOnCorrection(deps, people.clerk, tn, 'close', {});
+    expect(r.data.case.status).toBe('closed');
+  });
+
+  it('refusals and referrals carry reasons into the letter', async () => {
+    const { deps } = caseDeps();
+    const { trackingNumber: tn } = await submitted(deps);
+    await actOnCorrection(deps, people.clerk, tn, 'register', {});
+    await actOnCorrection(deps, people.clerk, tn, 'startAssessment', {});
+    await expect(actOnCorrection(deps, people.clerk2, tn, 'decideRefer', { competentAgency: '市公安局', reasons: 'x' })).rejects.toThrow('无权');
+    await actOnCorrection(deps, people.clerk, tn, 'decideRefer', { competentAgency: '市公安局', reasons: '户籍信息由公安机关登记' });
+    const r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
+    expect(r.data.letterText).toContain('转送有权更正的行政机关（市公安局）');
+  });
+});

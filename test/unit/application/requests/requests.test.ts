@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import {
+  act,
+  applicantView,
+  confirmSecrecyReview,
+  draftAnswer,
+  editAnswerLetter,
+  issueTrackingToken,
+  reassign,
+  registerByClerk,
+  releaseAnswer,
+  replyToSupplement,
+  requestCase,
+  requestQueue,
+  revealIdentityNumber,
+  submitAnswerForReview,
+  submitOnline,
+  suggestFee,
+  trackApplication,
+  verifyTrackingToken,
+  withdrawByApplicant,
+} from '../../../../functions/application/requests';
+import { attachRedactedFile, getReview, resolveReviewFinding, signReviewStage } from '../../../../functions/application/secrecy';
+import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '../../../../functions/domain/errors';
+import { IllegalTransitionError, RequestForbiddenError, TransitionGuardError } from '../../../../functions/domain/requests';
+import { Outbox } from '../../../../functions/repositories/outbox';
+import { RequestRepository } from '../../../../functions/repositories/requests';
+import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps } from './support';
+
+const nonce = (n = 1) => `nonce-test-${n}-abcdef`;
+
+async function submitted(overrides: Record<string, unknown> = {}) {
+  const f = requestDeps();
+  const receipt = await submitOnline(f.deps, { form: citizenForm(overrides), nonce: nonce() });
+  return { ...f, receipt, tn: receipt.trackingNumber };
+}
+
+async function registered() {
+  const f = await submitted();
+  await act(f.deps, people.clerk, f.tn, { command: 'register' });
+  return f;
+}
+
+const load = async (f: { deps: { records: never } | ReturnType<typeof requestDeps>['deps'] }, tn: string) => (await new RequestRepository((f.deps as ReturnType<typeof requestDeps>['deps']).records).get(tn))!;
+
+describe('submitOnline', () => {
+  it('stores one complete application with a tracking number, a hashed access code and a masked identity', async () => {
+    const { receipt, deps, tn, records } = await submitted();
+    expect(tn).toBe('YSQ-2026-000001');
+    expect(receipt.accessCode).toMatch(/^[23456789A-HJKMNP-Z]{10}$/);
+    expect(receipt.receivedOn).toBe('2026-03-02');
+    expect(receipt.answerDue).toBe('2026-03-30');
+    const record = (await new RequestRepository(records).get(tn))!;
+    expect(record.data.case.status).toBe('submitted');
+    expect(record.data.applicant.idMasked).toBe(`${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(-4)}`);
+    const raw = JSON.stringify(record) + JSON.stringify(await records.history({ pk: `REQ#${tn}`, sk: 'REQUEST' }));
+    expect(raw).not.toContain(ID_NUMBER);
+    expect(raw).not.toContain(receipt.accessCode);
+    // The open answer deadline is in the generic index.
+    const open = await new DeadlineIndex(records).dueThrough('2026-12-31');
+    expect(open.items.map((i) => [i.kind, i.caseId, i.due])).toEqual([['request', tn, '2026-03-30']]);
+    // The receipt e-mail went through the outbox.
+    const sent = (await new Outbox(records).newest(10)).items;
+    expect(sent.map((m) => [m.message.kind, m.delivery.status])).toEqual([['request.receipt', 'sent']]);
+    expect(sent[0]!.message.text).not.toContain(receipt.accessCode);
+    void deps;
+  });
+
+  it('is idempotent: the same form and nonce give one application and the same receipt', async () => {
+    const f = requestDeps();
+    const [a, b] = await Promise.all([submitOnline(f.deps, { form: citizenForm(), nonce: nonce() }), submitOnline(f.deps, { form: citizenForm(), nonce: nonce() })]);
+    const c = await submitOnline(f.deps, { form: citizenForm(), nonce: nonce() });
+    expect(new Set([a.trackingNumber, b.trackingNumber, c.trackingNumber]).size).toBe(1);
+    expect(c.accessCode).toBe(a.accessCode);
+    expect(c.replayed).toBe(true);
+    expect((await requestQueue(f.deps)).rows).toHaveLength(1);
+    // A new form (new nonce) is a new application, flagged as a likely duplicate.
+    const d = await submitOnline(f.deps, { form: citizenForm(), nonce: nonce(2) });
+    expect(d.trackingNumber).not.toBe(a.trackingNumber);
+    expect(d.duplicates.map((x) => x.earlierTrackingNumber)).toEqual([a.trackingNumber]);
+  });
+
+  it('rejects a bad form with field messages and stores nothing', async () => {
+    const f = requestDeps();
+    const error = await submitOnline(f.deps, { form: citizenForm({ idNumber: '110105194912310021', contact: {} }), nonce: nonce() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fields).toMatchObject({ idNumber: expect.stringContaining('居民身份证号码有误'), contact: expect.stringContaining('至少填写一种联系方式') });
+    expect((await requestQueue(f.deps)).rows).toHaveLength(0);
+  });
+
+  it('checks attachments by their bytes and size before storing anything', async () => {
+    const f = requestDeps();
+    const fake = { fileName: '身份证.pdf', bytes: new TextEncoder().encode('MZ not a pdf') };
+    await expect(submitOnline(f.deps, { form: citizenForm(), nonce: nonce(), attachments: [fake] })).rejects.toThrow('附件类型不受支持');
+    const big = { fileName: 'a.png', bytes: new Uint8Array(6 * 1024 * 1024) };
+    await expect(submitOnline(f.deps, { form: citizenForm(), nonce: nonce(), attachments: [big] })).rejects.toThrow('附件过大');
+    expect((await requestQueue(f.deps)).rows).toHaveLength(0);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    const r = await submitOnline(f.deps, { form: citizenForm(), nonce: nonce(3), attachments: [{ fileName: 'C:\\证件\\id.png', bytes: png }] });
+    const record = await load(f, r.trackingNumber);
+    expect(record.data.attachments.map((a) => [a.fileName, a.contentType])).toEqual([['id.png', 'image/png']]);
+    expect(await f.files.get(record.data.attachments[0]!.fileKey)).toEqual(png);
+  });
+});
+
+describe('registerByClerk (first-inquiry responsibility)', () => {
+  it('makes the registering clerk the handler and takes the receipt date by channel', async () => {
+    const f = requestDeps();
+    const r = await registerByClerk(f.deps, people.clerk2, { form: citizenForm(), nonce: nonce(), channel: 'post-signed', receivedOn: '2026-02-27' });
+    const record = await load(f, r.trackingNumber);
+    expect(record.data.case.status).toBe('registered');
+    expect(record.data.case.handlerId).toBe(people.clerk2.id);
+    expect(record.data.handlerName).toBe(people.clerk2.displayName);
+    expect(record.data.case.receivedOn).toBe('2026-02-27');
+    expect(record.data.receiptRule).toContain('签收之日');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(2), channel: 'fax' })).rejects.toThrow('请填写收到申请的日期');
+    await expect(registerByClerk(f.deps, people.reviewer, { form: citizenForm(), nonce: nonce(3), channel: 'in-person' })).rejects.toThrow('经办人');
+  });
+});
+
+describe('trackApplication', () => {
+  it('finds the application with the right code only, and limits guessing', async () => {
+    const { deps, tn, receipt } = await submitted();
+    const found = await trackApplication(deps, { trackingNumber: tn.toLowerCase(), accessCode: receipt.accessCode.toLowerCase() }, { ip: '1.1.1.1' });
+    expect(found.data.case.trackingNumber).toBe(tn);
+    await expect(trackApplication(deps, { trackingNumber: tn, accessCode: 'AAAAAAAAAA' }, { ip: '1.1.1.1' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(trackApplication(deps, { trackingNumber: 'YSQ-2026-999999', accessCode: receipt.accessCode }, { ip: '1.1.1.1' })).rejects.toThrow('申请编号或查询码不正确');
+    // Per tracking number: 10 an hour, whatever the address.
+    for (let i = 0; i < 8; i++) await trackApplication(deps, { trackingNumber: tn, accessCode: 'WRONG' }, { ip: `2.2.2.${i}` }).catch(() => undefined);
+    await expect(trackApplication(deps, { trackingNumber: tn, accessCode: receipt.accessCode }, { ip: '3.3.3.3' })).rejects.toBeInstanceOf(RateLimitedError);
+    // Per address: 20 in ten minutes.
+    for (let i = 0; i < 20; i++) await trackApplication(deps, { trackingNumber: `YSQ-2026-0000${10 + i}`, accessCode: 'X' }, { ip: '4.4.4.4' }).catch(() => undefined);
+    await expect(trackApplication(deps, { trackingNumber: 'YSQ-2026-000050', accessCode: 'X' }, { ip: '4.4.4.4' })).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('issues a signed, expiring tracking session for one case', async () => {
+    const { deps, tn, clock } = await submitted();
+    const token = issueTrackingToken(deps, tn);
+    expect(verifyTrackingToken(deps, token, tn)).toBe(true);
+    expect(verifyTrackingToken(deps, token, 'YSQ-2026-000002')).toBe(false);
+    expect(verifyTrackingToken(deps, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), tn)).toBe(false);
+    clock.advance(31);
+    expect(verifyTrackingToken(deps, token, tn)).toBe(false);
+  });
+});
+
+describe('staff actions', () => {
+  it('register → supplement → applicant reply → record supplement restarts the clock', async () => {
+    const f = await registered();
+    const { deps, tn, records } = f;
+    let record = await load(f, tn);
+    expect(record.data.case.handlerId).toBe(people.clerk.id);
+    await act(deps, people.clerk, tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份\n请说明需要的附表名称' } });
+    record = await load(f, tn);
+    expect(record.data.case.status).toBe('supplement-requested');
+    expect(record.data.supplementNotice?.deficiencies).toHaveLength(2);
+    expect(record.data.openDeadline).toBeNull();
+    const view = await applicantView(deps, record);
+    expect(view.canReplyToSupplement).toBe(true);
+    expect(view.supplementNotice?.deficiencies[0]).toBe('请写明报告的具体年份');
+    await replyToSupplement(deps, tn, { text: '2025年度报告，附表一至附表三。' });
+    f.clock.advance(24 * 60);
+    await act(deps, people.clerk, tn, { command: 'recordSupplement', fields: {} });
+    record = await load(f, tn);
+    expect(record.data.case.status).toBe('in-assessment');
+    expect(record.data.openDeadline?.due).toBe('2026-03-31');
+    const mails = (await new Outbox(records).newest(10)).items.map((m) => m.message.kind);
+    expect(mails).toContain('request.supplement');
+  });
+
+  it('refuses an illegal step with 409 and a clear message, and a stale version', async () => {
+    const f = await registered();
+    const e = await act(f.deps, people.clerk, f.tn, { command: 'signOff' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(IllegalTransitionError);
+    expect((e as Error).message).toBe('当前状态为「已登记」，不能执行「领导签发」。');
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'startAssessment', expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(act(f.deps, people.clerk2, f.tn, { command: 'startAssessment' })).rejects.toBeInstanceOf(RequestForbiddenError);
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '30', reason: '量大' } })).rejects.toThrow('延长期限须为1至20个工作日');
+  });
+
+  it('two clerks acting on the same case at once: exactly one succeeds', async () => {
+    const f = await submitted();
+    const version = (await load(f, f.tn)).version;
+    const results = await Promise.allSettled([
+      act(f.deps, people.clerk, f.tn, { command: 'register', expectedVersion: version }),
+      act(f.deps, people.clerk2, f.tn, { command: 'register', expectedVersion: version }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toBeInstanceOf(ConflictError);
+    // Without a version the second one sees the new state and is refused as an illegal step.
+    await expect(act(f.deps, people.clerk2, f.tn, { command: 'register' })).rejects.toBeInstanceOf(IllegalTransitionError);
+  });
+
+  it('reassignment is recorded with its reason; only the head may reassign', async () => {
+    const f = await registered();
+    await expect(reassign(f.deps, people.clerk, f.tn, { handlerId: people.clerk2.id, reason: '休假' })).rejects.toBeInstanceOf(RequestForbiddenError);
+    await expect(reassign(f.deps, people.head, f.tn, { handlerId: people.clerk2.id, reason: '' })).rejects.toThrow('理由');
+    await reassign(f.deps, people.head, f.tn, { handlerId: people.clerk2.id, handlerName: people.clerk2.displayName, reason: '原承办人休假' });
+    const record = await load(f, f.tn);
+    expect(record.data.case.handlerId).toBe(people.clerk2.id);
+    expect(record.data.openDeadline?.responsible).toEqual({ id: people.clerk2.id, name: people.clerk2.displayName });
+    expect(record.data.timeline.at(-1)).toMatchObject({ type: 'reassign', public: false, note: expect.stringContaining('原承办人休假') });
+  });
+
+  it('extension: the clerk asks, the head approves, the applicant is told by e-mail', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '20', reason: '需调取多个年度档案' } });
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'approveExtension' })).rejects.toBeInstanceOf(RequestForbiddenError);
+    await act(f.deps, people.head, f.tn, { command: 'approveExtension', fields: { applicantNotifiedOn: '2026-03-02' } });
+    const record = await load(f, f.tn);
+    expect(record.data.openDeadline?.due).toBe('2026-04-28');
+    expect((await new Outbox(f.records).newest(10)).items.map((m) => m.message.kind)).toContain('request.extension');
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '5', reason: '再延' } })).rejects.toBeInstanceOf(TransitionGuardError);
+  });
+
+  it('fee notice pauses the clock; the suggestion counts the applicant’s applications in the month', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    const fee = await suggestFee(f.deps, (await load(f, f.tn)).data);
+    expect(fee).toMatchObject({ monthlyOrdinal: 1, amountYuan: 0 });
+    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { amountYuan: '100' } });
+    expect((await load(f, f.tn)).data.case.status).toBe('fee-notice');
+    await act(f.deps, people.head, f.tn, { command: 'waiveFee', fields: { reasonCode: 'financial-hardship' } });
+    expect((await load(f, f.tn)).data.case.status).toBe('in-assessment');
+  });
+
+  it('the applicant withdraws; the deadline leaves the index', async () => {
+    const f = await registered();
+    await withdrawByApplicant(f.deps, f.tn, { reason: '已通过其他途径获取' });
+    const record = await load(f, f.tn);
+    expect(record.data.case.status).toBe('withdrawn');
+    expect(record.data.case.outcomeRow).toBe('other-3');
+    expect((await new DeadlineIndex(f.records).dueThrough('2026-12-31')).items).toHaveLength(0);
+    await expect(withdrawByApplicant(f.deps, f.tn, {})).rejects.toBeInstanceOf(IllegalTransitionError);
+  });
+
+  it('every view of the unmasked identity number is audited', async () => {
+    const f = await registered();
+    await expect(revealIdentityNumber(f.deps, people.clerk, f.tn, { reason: '' })).rejects.toThrow('理由');
+    await expect(revealIdentityNumber(f.deps, people.reviewer, f.tn, { reason: '核对' })).rejects.toThrow('无权');
+    expect(await revealIdentityNumber(f.deps, people.clerk, f.tn, { reason: '核对申请人身份' })).toBe(ID_NUMBER);
+    const history = await f.records.history({ pk: `REQ#${f.tn}`, sk: 'REQUEST' });
+    expect(history.at(-1)).toMatchObject({ type: 'request.identity-viewed', actor: { id: people.clerk.id }, data: { reason: '核对申请人身份' } });
+    expect(JSON.stringify(history)).not.toContain(ID_NUMBER);
+  });
+});
+
+describe('the answer: draft, review, sign-off, release', () => {
+  const partial = {
+    type: 'partial',
+    provision: { form: 'electronic', method: 'download', timeAndPlace: '请登录本平台查询页面下载。' },
+    withheldParts: [
+      {
+        part: '附表三中个人联系方式',
+        withholding: { ground: 'third-party', interest: 'privacy', consultation: 'not-consulted', publicInterestAssessment: '不公开不会对公共利益造成重大影响', reason: '涉及个人隐私' },
+      },
+    ],
+  };
+  const doc = new TextEncoder().encode('示例市2025年财政预算执行情况报告\n联系人电话：13912345678\n预算执行总体平稳。\n');
+  const redactedDoc = new TextEncoder().encode('示例市2025年财政预算执行情况报告\n联系人电话：■■■■■■■■■■■\n预算执行总体平稳。\n');
+
+  it('walks from drafting to release; the applicant sees the redacted document only', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    await act(deps, people.clerk, tn, { command: 'startAssessment' });
+    await draftAnswer(deps, people.clerk, tn, { decision: partial, documents: [{ fileName: '报告.txt', bytes: doc }] });
+    let record = await load(f, tn);
+    expect(record.data.case.status).toBe('drafting');
+    expect(record.data.case.draft?.outcomeRow).toBe('partial');
+    expect(record.data.draft?.letter.title).toBe('政府信息公开申请答复告知书（部分公开）');
+    expect(record.data.draft?.letter.remedies).toContain('应当先申请行政复议');
+    await editAnswerLetter(deps, people.clerk, tn, { edits: { contact: '联系地址：示例市政务服务中心；联系电话：12345。' } });
+    await expect(releaseAnswer(deps, people.clerk, tn)).rejects.toBeInstanceOf(IllegalTransitionError);
+
+    await submitAnswerForReview(deps, people.clerk, tn);
+    record = await load(f, tn);
+    expect(record.data.case.status).toBe('secrecy-review');
+    const reviewId = record.data.review!.id;
+    await expect(editAnswerLetter(deps, people.clerk, tn, { edits: { contact: 'x' } })).rejects.toThrow('拟定答复阶段');
+    // Not approved yet: the case cannot go to the leader.
+    await expect(confirmSecrecyReview(deps, people.reviewer, tn)).rejects.toThrow('保密审查尚未通过');
+
+    await signReviewStage(deps, people.clerk, reviewId, { stage: 'self', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
+    await signReviewStage(deps, people.head, reviewId, { stage: 'head', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
+    const review = (await getReview(deps, people.reviewer, reviewId)).review;
+    for (const finding of review.findings) {
+      await resolveReviewFinding(deps, people.reviewer, reviewId, { findingId: finding.id, resolution: finding.source === 'att-1' ? { action: 'redact' } : { action: 'keep', reason: '机关公开联系方式' } });
+    }
+    const attached = await attachRedactedFile(deps, people.reviewer, reviewId, { attachmentId: 'att-1', fileName: '报告（删除处理）.txt', contentType: 'text/plain', bytes: redactedDoc });
+    expect(attached.attached).toBe(true);
+    await signReviewStage(deps, people.reviewer, reviewId, { stage: 'secrecy', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
+    await signReviewStage(deps, people.leader, reviewId, { stage: 'leader', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
+
+    await expect(confirmSecrecyReview(deps, people.clerk, tn)).rejects.toBeInstanceOf(RequestForbiddenError);
+    await confirmSecrecyReview(deps, people.reviewer, tn);
+    await expect(releaseAnswer(deps, people.clerk, tn)).rejects.toBeInstanceOf(IllegalTransitionError);
+    await act(deps, people.leader, tn, { command: 'signOff' });
+    await releaseAnswer(deps, people.clerk, tn, { service: { method: 'download' } });
+
+    record = await load(f, tn);
+    expect(record.data.case.status).toBe('released');
+    expect(record.data.case.outcomeRow).toBe('partial');
+    expect(record.data.case.service).toEqual({ method: 'download', availableOn: '2026-03-02' });
+    expect(record.data.openDeadline).toBeNull();
+    const view = await applicantView(deps, record);
+    expect(view.answer?.typeLabel).toBe('部分公开');
+    expect(view.answer?.letterText).toContain('政府信息公开申请答复告知书（部分公开）');
+    expect(view.answer?.files).toHaveLength(1);
+    const released = record.data.released!.files[0]!;
+    const bytes = new TextDecoder().decode(await f.files.get(released.key));
+    expect(bytes).toContain('■■■');
+    expect(bytes).not.toContain('13912345678');
+    expect((await new Outbox(f.records).newest(10)).items.map((m) => m.message.kind)).toContain('request.answered');
+    await act(deps, people.clerk, tn, { command: 'close' });
+    expect((await load(f, tn)).data.case.status).toBe('closed');
+  });
+
+  it('a changed letter after approval voids the release', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    await draftAnswer(deps, people.clerk, tn, { decision: { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '随本告知书一并提供。' } } });
+    await submitAnswerForReview(deps, people.clerk, tn);
+    const reviewId = (await load(f, tn)).data.review!.id;
+    await signReviewStage(deps, people.clerk, reviewId, { stage: 'self', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await signReviewStage(deps, people.head, reviewId, { stage: 'head', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await signReviewStage(deps, people.reviewer, reviewId, { stage: 'secrecy', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await confirmSecrecyReview(deps, people.reviewer, tn);
+    await act(deps, people.leader, tn, { command: 'returnToDrafting', fields: { reason: '请补充获取方式' } });
+    await draftAnswer(deps, people.clerk, tn, { decision: { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '请于三日内下载。' } } });
+    const record = await load(f, tn);
+    expect(record.data.review).toBeUndefined();
+    expect(record.data.case.status).toBe('drafting');
+  });
+
+  it('the case page lists only the commands the actor may run', async () => {
+    const f = await registered();
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).toEqual(expect.arrayContaining(['startAssessment', 'requestSupplement', 'draftAnswer', 'withdraw']));
+    expect((await requestCase(f.deps, people.clerk2, f.tn)).commands).toEqual([]);
+    expect((await requestCase(f.deps, people.head, f.tn)).commands).toContain('reassign');
+  });
+});
+
+describe('calendar changes', () => {
+  it('recompute the open answer deadline (kind `request`) after a schedule change', async () => {
+    const { saveScheduleOverride } = await import('../../../../functions/application/calendar');
+    const f = await submitted();
+    expect((await load(f, f.tn)).data.openDeadline?.due).toBe('2026-03-30');
+    const local = { scope: 'local', year: 2026, region: '某某省', source: { title: '某某省关于调整的通知' }, holidays: [{ name: '地方节日', from: '2026-03-10', to: '2026-03-10' }], makeupWorkdays: [] };
+    await saveScheduleOverride(f.deps, people.admin, local);
+    const record = await load(f, f.tn);
+    expect(record.data.openDeadline?.due).toBe('2026-03-31');
+    expect((await f.records.history({ pk: `REQ#${f.tn}`, sk: 'REQUEST' })).at(-1)?.type).toBe('request.deadline-recomputed');
+  });
+});
+
+describe('annual report Table B', () => {
+  it('counts recorded outcomes by applicant column', async () => {
+    const { annualTableB } = await import('../../../../functions/application/requests');
+    const f = await registered();
+    await withdrawByApplicant(f.deps, f.tn, {});
+    await submitOnline(f.deps, { form: citizenForm({ applicantKind: 'organisation', organisationKind: 'commercial', name: '示例科技有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '王五', contactPerson: '赵六', idType: undefined, idNumber: undefined }), nonce: nonce(9) });
+    const { table, cases } = await annualTableB(f.deps, 2026);
+    expect(cases).toBe(2);
+    expect(table.rows.new).toMatchObject({ citizen: 1, commercial: 1, total: 2 });
+    expect(table.rows['other-3']).toMatchObject({ citizen: 1, total: 1 });
+    expect(table.rows['carried-forward']).toMatchObject({ commercial: 1, total: 1 });
+  });
+});

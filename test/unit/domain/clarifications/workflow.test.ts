@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import {
+  availableClarificationCommands,
+  CaseForbiddenError,
+  CaseGuardError,
+  CaseIllegalTransitionError,
+  CaseValidationError,
+  CLARIFICATION_STATUSES,
+  CLARIFICATION_TRANSITIONS,
+  clarificationDue,
+  clarificationText,
+  decideClarification,
+  hasOpenDeadline,
+  openClarification,
+  type CaseActor,
+  type ClarificationCase,
+  type ClarificationCommand,
+  type ClarificationCommandType,
+  type ClarificationStatus,
+} from '../../../../functions/domain/clarifications';
+import { ConflictError, ForbiddenError } from '../../../../functions/domain/errors';
+import type { StaffRole } from '../../../../functions/domain/staff';
+
+const cal = shippedWorkingCalendar();
+const d = isoDate;
+const today = d('2026-03-03');
+const staff = (id: string, ...roles: StaffRole[]): CaseActor => ({ kind: 'staff', id, roles });
+const clerk = staff('c1', 'clerk');
+const clerk2 = staff('c2', 'clerk');
+const head = staff('h1', 'head');
+const reviewer = staff('r1', 'reviewer');
+const leader = staff('l1', 'leader');
+const admin = staff('a1', 'admin');
+
+const draft = { title: '关于“某路段将收费”的澄清说明', falseClaim: '网传某路段自3月起收费。', facts: '经核实，该路段不收费。', sources: ['市交通运输局'], relatedItemIds: ['item-1'] };
+
+const sample: Record<ClarificationCommandType, ClarificationCommand> = {
+  startAssessment: { type: 'startAssessment' },
+  markUrgent: { type: 'markUrgent', reason: '涉及突发事件', due: { due: d('2026-03-03'), provisional: false } },
+  recordAssessment: { type: 'recordAssessment', aboutAgencyWork: true, falsity: 'false', impact: 'high', note: '传播较广', responsibleDepartment: '市交通运输局' },
+  recordVerification: { type: 'recordVerification', department: '市交通运输局', facts: '该路段不收费' },
+  saveDraft: { type: 'saveDraft', draft },
+  submitForSecrecyReview: { type: 'submitForSecrecyReview', secrecyReviewId: 'rev-1' },
+  recordReviewApproved: { type: 'recordReviewApproved', secrecyReviewId: 'rev-1', secrecyReviewApproved: true },
+  returnToDrafting: { type: 'returnToDrafting', reason: '请补充数据来源' },
+  approve: { type: 'approve' },
+  publish: { type: 'publish', releaseId: 'rel-1', secrecyReviewApproved: true },
+  recordFollowUp: { type: 'recordFollowUp', reach: '阅读量一万次，谣言平息', furtherStatementNeeded: false },
+  startFurtherStatement: { type: 'startFurtherStatement', reason: '出现新的说法' },
+  close: { type: 'close' },
+  closeUnfounded: { type: 'closeUnfounded', reason: 'accurate', note: '经核实信息属实' },
+};
+
+/** The actor a command needs (the handler for handler-only commands). */
+const actorFor: Record<ClarificationCommandType, CaseActor> = {
+  startAssessment: clerk,
+  markUrgent: head,
+  recordAssessment: clerk,
+  recordVerification: clerk,
+  saveDraft: clerk,
+  submitForSecrecyReview: clerk,
+  recordReviewApproved: clerk,
+  returnToDrafting: reviewer,
+  approve: leader,
+  publish: clerk,
+  recordFollowUp: clerk,
+  startFurtherStatement: leader,
+  close: clerk,
+  closeUnfounded: head,
+};
+
+/** A case in `status` that satisfies every guard of the commands allowed there. */
+function caseIn(status: ClarificationStatus): ClarificationCase {
+  const base = openClarification({ id: 'CQ-1', source: 'public-report', registeredOn: d('2026-03-02'), urgent: false, due: clarificationDue(d('2026-03-02'), false, cal) });
+  return {
+    ...base,
+    status,
+    handlerId: 'c1',
+    verification: { department: '市交通运输局', facts: '不收费', by: 'c1', on: today },
+    draft,
+    secrecyReviewId: 'rev-1',
+    approvedBy: 'l1',
+    followUps: [{ on: today, by: 'c1', reach: '已平息', furtherStatementNeeded: false }],
+  };
+}
+
+describe('clarification workflow: every transition', () => {
+  for (const rule of CLARIFICATION_TRANSITIONS) {
+    for (const status of CLARIFICATION_STATUSES) {
+      const legal = rule.from.includes(status);
+      it(`${rule.command} from ${status} is ${legal ? 'legal' : 'illegal'}`, () => {
+        const c = caseIn(status);
+        const run = () => decideClarification(c, sample[rule.command], { actor: actorFor[rule.command], today });
+        if (!legal) {
+          expect(run).toThrow(CaseIllegalTransitionError);
+          return;
+        }
+        const { next, events } = run();
+        expect(next.status).toBe(rule.to === 'same' ? status : rule.to);
+        expect(events).toEqual([expect.objectContaining({ type: `clarification.${rule.command}`, caseId: 'CQ-1', from: status, to: next.status, on: today })]);
+        expect(JSON.stringify(events)).not.toContain('网传');
+      });
+    }
+  }
+});
+
+describe('clarification workflow: roles', () => {
+  it('refuses actors without the role, and other clerks on handler-only steps', () => {
+    const c = caseIn('leader-approval');
+    expect(() => decideClarification(c, sample.approve, { actor: clerk, today })).toThrow(CaseForbiddenError);
+    expect(() => decideClarification(c, sample.approve, { actor: head, today })).toThrow(ForbiddenError);
+    const drafting = caseIn('drafting');
+    expect(() => decideClarification(drafting, sample.saveDraft, { actor: clerk2, today })).toThrow(CaseForbiddenError);
+    expect(decideClarification(drafting, sample.saveDraft, { actor: head, today }).next.status).toBe('drafting');
+    expect(() => decideClarification(caseIn('registered'), sample.closeUnfounded, { actor: clerk, today })).toThrow(CaseForbiddenError);
+    expect(() => decideClarification(caseIn('approved'), sample.publish, { actor: reviewer, today })).toThrow(CaseForbiddenError);
+    expect(decideClarification(caseIn('approved'), sample.publish, { actor: admin, today }).next.status).toBe('published');
+  });
+
+  it('lists only the commands an actor may take now', () => {
+    expect(availableClarificationCommands(caseIn('registered'), clerk)).toEqual(['startAssessment']);
+    expect(availableClarificationCommands(caseIn('registered'), head)).toEqual(['startAssessment', 'markUrgent', 'closeUnfounded']);
+    expect(availableClarificationCommands(caseIn('leader-approval'), leader)).toEqual(['markUrgent', 'returnToDrafting', 'approve']);
+    expect(availableClarificationCommands(caseIn('closed'), admin)).toEqual([]);
+  });
+
+  it('the first clerk to assess becomes the handler of a public report', () => {
+    const c = { ...caseIn('registered') };
+    delete (c as { handlerId?: string }).handlerId;
+    expect(decideClarification(c, sample.startAssessment, { actor: clerk2, today }).next.handlerId).toBe('c2');
+  });
+});
+
+describe('clarification workflow: guards', () => {
+  const run = (c: ClarificationCase, cmd: ClarificationCommand, actor: CaseActor = clerk) => () => decideClarification(c, cmd, { actor, today });
+
+  it('assessment: not our remit or accurate information must be closed as unfounded instead', () => {
+    expect(run(caseIn('assessing'), { ...sample.recordAssessment, aboutAgencyWork: false } as ClarificationCommand)).toThrow(CaseGuardError);
+    expect(run(caseIn('assessing'), { ...sample.recordAssessment, falsity: 'accurate' } as ClarificationCommand)).toThrow('请“不予澄清并办结”');
+    expect(run(caseIn('assessing'), { ...sample.recordAssessment, note: ' ' } as ClarificationCommand)).toThrow(CaseValidationError);
+  });
+
+  it('a draft needs the false claim, the facts and a source', () => {
+    expect(run(caseIn('drafting'), { type: 'saveDraft', draft: { ...draft, sources: [' '] } })).toThrow('请填写信息来源或依据');
+    expect(run(caseIn('drafting'), { type: 'saveDraft', draft: { ...draft, falseClaim: '' } })).toThrow(CaseValidationError);
+    expect(run(caseIn('drafting'), { type: 'saveDraft', draft: { ...draft, relatedItemIds: ['<x>'] } })).toThrow(CaseValidationError);
+    const noDraft = { ...caseIn('drafting'), draft: undefined };
+    expect(run(noDraft, sample.submitForSecrecyReview)).toThrow('请先保存澄清稿');
+  });
+
+  it('nothing unreviewed is published: review must be approved, and a leader must have approved', () => {
+    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewApproved: false } as ClarificationCommand)).toThrow(CaseGuardError);
+    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewId: 'other' } as ClarificationCommand)).toThrow('不对应');
+    expect(run(caseIn('approved'), { ...sample.publish, secrecyReviewApproved: false } as ClarificationCommand)).toThrow('先审查、后公开');
+    expect(run({ ...caseIn('approved'), approvedBy: undefined }, sample.publish)).toThrow('尚未经领导批准');
+    expect(run({ ...caseIn('leader-approval'), secrecyReviewId: undefined }, sample.approve, leader)).toThrow(ConflictError);
+  });
+
+  it('closing needs a follow-up that does not call for a further statement', () => {
+    expect(run({ ...caseIn('published'), followUps: [] }, sample.close)).toThrow('请先登记发布后的跟踪情况');
+    expect(run({ ...caseIn('published'), followUps: [{ on: today, by: 'c1', reach: 'x', furtherStatementNeeded: true }] }, sample.close)).toThrow('需要再次发布说明');
+  });
+
+  it('a further statement starts a new round that must be reviewed and approved again', () => {
+    const published = decideClarification(caseIn('approved'), sample.publish, { actor: clerk, today }).next;
+    expect(published.publications).toEqual([expect.objectContaining({ round: 1, releaseId: 'rel-1', reviewId: 'rev-1' })]);
+    const again = decideClarification(published, sample.startFurtherStatement, { actor: leader, today }).next;
+    expect(again).toMatchObject({ status: 'drafting', round: 2 });
+    expect(again.secrecyReviewId).toBeUndefined();
+    expect(again.approvedBy).toBeUndefined();
+  });
+
+  it('closing as unfounded needs a listed reason and a note', () => {
+    expect(run(caseIn('verifying'), { type: 'closeUnfounded', reason: 'nope' as never, note: 'x' }, head)).toThrow(CaseValidationError);
+    expect(run(caseIn('verifying'), { type: 'closeUnfounded', reason: 'no-impact', note: '' }, head)).toThrow(CaseValidationError);
+    const closed = decideClarification(caseIn('verifying'), { type: 'closeUnfounded', reason: 'not-our-remit', note: '已告知市场监管局' }, { actor: head, today }).next;
+    expect(closed).toMatchObject({ status: 'closed-unfounded', unfounded: { reason: 'not-our-remit' }, closedOn: today });
+  });
+
+  it('urgent: shorter due date, never later, once', () => {
+    const normal = clarificationDue(d('2026-03-06'), false, cal);
+    const urgent = clarificationDue(d('2026-03-06'), true, cal);
+    expect(normal.due).toBe('2026-03-10'); // Friday + 2 working days
+    expect(urgent.due).toBe('2026-03-09');
+    const c = caseIn('verifying');
+    expect(run(c, { ...sample.markUrgent, due: { due: d('2026-12-31'), provisional: false } } as ClarificationCommand, head)).toThrow('不能晚于原期限');
+    const marked = decideClarification(c, sample.markUrgent, { actor: head, today }).next;
+    expect(marked).toMatchObject({ urgent: true, due: '2026-03-03' });
+    expect(run(marked, sample.markUrgent, head)).toThrow('已标记为紧急');
+  });
+
+  it('the deadline stays open until publication or closure', () => {
+    expect(CLARIFICATION_STATUSES.filter((s) => hasOpenDeadline({ status: s }))).toEqual(['registered', 'assessing', 'verifying', 'drafting', 'secrecy-review', 'leader-approval', 'approved']);
+  });
+
+  it('the reviewed text states the claim, the facts and the sources', () => {
+    const t = clarificationText(draft);
+    expect(t).toContain('【网传说法】\n网传某路段自3月起收费。');
+    expect(t).toContain('【事实情况】');
+    expect(t).toContain('1. 市交通运输局');
+  });
+});

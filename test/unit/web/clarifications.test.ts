@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { inProcessReleaser } from '../../../functions/application/release';
+import { signReviewStage } from '../../../functions/application/secrecy';
+import type { StaffMember } from '../../../functions/domain/staff';
+import { STATIC_DIR } from '../../../functions/local/server';
+import { ACCESS_RULES } from '../../../web/access-policy';
+import { createApp } from '../../../web/app';
+import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { PDF_BYTES, PNG_BYTES } from '../application/clarifications/support';
+import { checklist, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';
+
+async function appWithRelease() {
+  const m = await memoryApp();
+  const writer = new RecordingPublicWriter();
+  const deps = { ...m.deps, release: inProcessReleaser(m.deps, writer) };
+  return { ...m, app: createApp(deps, { staticDir: STATIC_DIR }), deps, writer };
+}
+type App = Awaited<ReturnType<typeof appWithRelease>>['app'];
+
+const demo = (username: string, roles: StaffMember['roles'], displayName: string): StaffMember => ({ id: `local-${username}`, username, displayName, roles });
+const clerk = demo('clerk', ['clerk'], '王晓明');
+const head = demo('head', ['head'], '张建国');
+const reviewer = demo('reviewer', ['reviewer'], '陈静');
+
+async function login(app: App, username: string): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const page = await app.request('/login', { headers: { cookie: jar.header() } });
+  jar.store(page);
+  const res = await app.request('/login', { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username, password: `demo-${username}` }) });
+  jar.store(res);
+  expect(res.status).toBe(303);
+  return jar;
+}
+
+/** Opens a case page and posts one step form with the page's CSRF token and version. */
+async function step(app: App, jar: CookieJar, casePath: string, command: string, fields: Record<string, string> = {}) {
+  const page = await app.request(casePath, { headers: { cookie: jar.header() } });
+  const html = await page.text();
+  const version = html.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+  const res = await app.request(`${casePath}/${command}`, { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(html), version, ...fields }) });
+  return res;
+}
+
+async function publicForm(app: App, path: string, fill: (form: FormData) => void) {
+  const jar = new CookieJar();
+  const page = await app.request(path, { headers: { cookie: jar.header() } });
+  jar.store(page);
+  const html = await page.text();
+  const form = new FormData();
+  form.set('_csrf', csrfFrom(html));
+  const nonce = html.match(/name="nonce" value="([^"]+)"/)?.[1];
+  if (nonce) form.set('nonce', nonce);
+  fill(form);
+  return { res: await app.request(path, { method: 'POST', headers: { cookie: jar.header() }, body: form }), jar };
+}
+
+describe('clarification and correction routes', () => {
+  it('every route has an access rule, and the API is in the OpenAPI document', async () => {
+    const paths = ACCESS_RULES.map(([m, p]) => `${m} ${p}`);
+    for (const p of ['GET /clarifications', 'POST /clarifications/report', 'GET /clarifications/:id', 'GET /staff/clarifications/:id', 'POST /staff/clarifications/:id/:command', 'POST /corrections/request', 'POST /corrections/track', 'POST /staff/corrections/:tn/:command']) expect(paths).toContain(p);
+    const { app } = await appWithRelease();
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/clarifications', '/api/clarifications/{id}', '/api/corrections/track']));
+  });
+
+  it('staff pages need a sign-in; the public never sees a case', async () => {
+    const { app } = await appWithRelease();
+    expect((await app.request('/staff/clarifications')).status).toBeGreaterThanOrEqual(300);
+    expect((await app.request('/clarifications/CQ-2026-000001')).status).toBe(404);
+  });
+
+  it('the report form works without JavaScript, explains errors, and never shows the report publicly', async () => {
+    const { app } = await appWithRelease();
+    const page = await app.request('/clarifications/report');
+    const html = await page.text();
+    expect(html).toContain('name="_csrf"');
+    expect(html).not.toMatch(/style=|<script/);
+    const bad = await publicForm(app, '/clarifications/report', (f) => f.set('description', ''));
+    expect(bad.res.status).toBe(400);
+    expect(await bad.res.text()).toContain('请说明哪些内容不实或不完整');
+    const ok = await publicForm(app, '/clarifications/report', (f) => {
+      f.set('outlet', '某公众号“秘密爆料”');
+      f.set('description', '称示例路将收费。');
+      f.set('screenshot', new File([PNG_BYTES], 'shot.png', { type: 'image/png' }));
+    });
+    expect(ok.res.status).toBe(200);
+    expect(await ok.res.text()).toMatch(/CQ-2026-\d{6}/);
+    expect(await (await app.request('/clarifications')).text()).not.toContain('秘密爆料');
+  });
+
+  it('a report becomes a published clarification through the staff pages, the review and the leader', async () => {
+    const { app, deps, writer } = await appWithRelease();
+    const posted = await publicForm(app, '/clarifications/report', (f) => {
+      f.set('url', 'https://weibo.example/p/1');
+      f.set('description', '称示例路4月起收费。');
+    });
+    const id = (await posted.res.text()).match(/CQ-2026-\d{6}/)![0];
+    const casePath = `/staff/clarifications/${id}`;
+    const clerkJar = await login(app, 'clerk');
+    expect((await step(app, clerkJar, casePath, 'startAssessment')).status).toBe(303);
+    const invalid = await step(app, clerkJar, casePath, 'recordAssessment', { falsity: 'false', impact: 'high', responsibleDepartment: '', note: '' });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.text()).toContain('请填写');
+    expect((await step(app, clerkJar, casePath, 'recordAssessment', { falsity: 'false', impact: 'high', responsibleDepartment: '市交通运输局', note: '传播较广' })).status).toBe(303);
+    expect((await step(app, clerkJar, casePath, 'recordVerification', { department: '市交通运输局', facts: '该路不收费' })).status).toBe(303);
+    expect(
+      (await step(app, clerkJar, casePath, 'saveDraft', { title: '关于示例路收费传言的澄清', falseClaim: '网传示例路4月起收费。', facts: '示例路不收费。', sources: '市交通运输局', relatedItemIds: 'item-42' })).status,
+    ).toBe(303);
+    const early = await step(app, clerkJar, casePath, 'publish');
+    expect(early.status).toBe(409);
+    expect((await step(app, clerkJar, casePath, 'submitForSecrecyReview')).status).toBe(303);
+    const html = await (await app.request(casePath, { headers: { cookie: clerkJar.header() } })).text();
+    const reviewId = html.match(/\/staff\/reviews\/([\w]+)/)![1]!;
+    await signReviewStage(deps, clerk, reviewId, { stage: 'self', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await signReviewStage(deps, head, reviewId, { stage: 'head', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await signReviewStage(deps, reviewer, reviewId, { stage: 'secrecy', checklist: checklist(), conclusion: { type: 'disclose' } });
+    expect((await step(app, clerkJar, casePath, 'recordReviewApproved')).status).toBe(303);
+    expect((await step(app, clerkJar, casePath, 'approve')).status).toBe(403);
+    const leaderJar = await login(app, 'leader');
+    expect((await step(app, leaderJar, casePath, 'approve')).status).toBe(303);
+    expect((await step(app, clerkJar, casePath, 'publish')).status).toBe(303);
+    expect(writer.objects.size).toBe(1);
+
+    const list = await (await app.request('/clarifications')).text();
+    expect(list).toContain('关于示例路收费传言的澄清');
+    const pub = await (await app.request(`/clarifications/${id}`)).text();
+    expect(pub).toContain('示例路不收费。');
+    expect(pub).toContain('/items/item-42');
+    expect(pub).not.toContain('weibo.example');
+    const notices = (await (await app.request('/api/clarifications?item=item-42')).json()) as { items: { id: string }[] };
+    expect(notices.items.map((n) => n.id)).toEqual([id]);
+  });
+
+  it('a correction request gets a GZ receipt, is listed for staff, and can be looked up with the code', async () => {
+    const { app } = await appWithRelease();
+    const { res } = await publicForm(app, '/corrections/request', (f) => {
+      f.set('name', '张三');
+      f.set('idNumber', validResidentId());
+      f.set('phone', '13800138000');
+      f.set('recordDescription', '低保审核结果公示');
+      f.set('inaccuracy', '家庭人口数为2人');
+      f.set('requestedCorrection', '应为3人');
+      f.set('evidence', new File([PDF_BYTES], '户口簿.pdf', { type: 'application/pdf' }));
+    });
+    expect(res.status).toBe(200);
+    const receipt = await res.text();
+    const tn = receipt.match(/GZ-2026-\d{6}/)![0];
+    const code = receipt.match(/id="access-code">([^<]+)</)![1]!;
+    expect(receipt).not.toContain(validResidentId());
+    const jar = await login(app, 'clerk');
+    const list = await (await app.request('/staff/corrections', { headers: { cookie: jar.header() } })).text();
+    expect(list).toContain(tn);
+    expect((await step(app, jar, `/staff/corrections/${tn}`, 'register', { receivedOn: '2026-03-02' })).status).toBe(303);
+    const track = await publicForm(app, '/corrections/track', (f) => {
+      f.set('trackingNumber', tn);
+      f.set('accessCode', code);
+    });
+    const tracked = await track.res.text();
+    expect(tracked).toContain('已登记');
+    expect(tracked).toContain('2026-03-30');
+  });
+});

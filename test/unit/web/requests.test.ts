@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { inProcessReleaser } from '../../../functions/application/release';
+import { STATIC_DIR } from '../../../functions/local/server';
+import { RequestRepository } from '../../../functions/repositories/requests';
+import { createApp } from '../../../web/app';
+import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { people, RecordingPublicWriter } from '../application/secrecy/support';
+import { ID_NUMBER } from '../application/requests/support';
+
+async function portal() {
+  const m = await memoryApp();
+  const deps = { ...m.deps, release: inProcessReleaser(m.deps, new RecordingPublicWriter()) };
+  const app = createApp(deps, { staticDir: STATIC_DIR });
+  return { ...m, app, deps };
+}
+
+type App = Awaited<ReturnType<typeof portal>>['app'];
+
+/** A browser-like session: cookies, CSRF from the last page, optional staff token. */
+function session(app: App, token?: string) {
+  const jar = new CookieJar();
+  let csrf = '';
+  const headers = (extra: Record<string, string> = {}) => ({ ...(jar.header() ? { cookie: jar.header() } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra });
+  return {
+    jar,
+    async get(path: string) {
+      const res = await app.request(path, { headers: headers() });
+      jar.store(res);
+      const html = await res.text();
+      if (html.includes('name="_csrf"')) csrf = csrfFrom(html);
+      return { res, html };
+    },
+    async post(path: string, fields: Record<string, string | string[] | File>) {
+      const form = new FormData();
+      form.set('_csrf', csrf);
+      for (const [k, v] of Object.entries(fields)) {
+        if (Array.isArray(v)) for (const x of v) form.append(k, x);
+        else form.set(k, v);
+      }
+      const res = await app.request(path, { method: 'POST', headers: headers(), body: form });
+      jar.store(res);
+      const html = res.headers.get('content-type')?.includes('text/html') ? await res.text() : '';
+      if (html.includes('name="_csrf"')) csrf = csrfFrom(html);
+      return { res, html };
+    },
+  };
+}
+
+const applyFields = (nonce: string, extra: Record<string, string> = {}) => ({
+  nonce,
+  applicantKind: 'citizen',
+  name: '张三',
+  idType: 'resident-id',
+  idNumber: ID_NUMBER,
+  'contact.phone': '13812345678',
+  'contact.email': 'zhangsan@example.com',
+  'requested.documentTitle': '示例市2025年财政预算执行情况报告',
+  'requested.description': '请提供报告全文',
+  provisionForm: 'electronic',
+  deliveryMethod: 'download',
+  ...extra,
+});
+
+const nonceOf = (html: string) => /name="nonce" value="([^"]+)"/.exec(html)![1]!;
+const trackingOf = (html: string) => /id="tracking-number">([^<]+)</.exec(html)![1]!;
+const codeOf = (html: string) => /id="access-code">([^<]+)</.exec(html)![1]!;
+
+describe('/apply', () => {
+  it('shows the form without inline script or style, with CSRF and a form nonce', async () => {
+    const { app } = await portal();
+    const { res, html } = await session(app).get('/apply');
+    expect(res.status).toBe(200);
+    expect(html).toContain('name="_csrf"');
+    expect(html).toContain('name="nonce"');
+    expect(html).not.toMatch(/<script|style="/);
+  });
+
+  it('keeps what was typed and shows field-level messages on an error', async () => {
+    const { app } = await portal();
+    const s = session(app);
+    const nonce = nonceOf((await s.get('/apply')).html);
+    const { res, html } = await s.post('/apply', applyFields(nonce, { idNumber: '110105194912310021', 'contact.email': 'bad' }));
+    expect(res.status).toBe(400);
+    expect(html).toContain('居民身份证号码有误');
+    expect(html).toContain('电子邮箱格式有误');
+    expect(html).toContain('value="示例市2025年财政预算执行情况报告"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('href="#field-contact-email"');
+  });
+
+  it('shows the receipt once; a double submit of the same form gives the same application', async () => {
+    const { app, records } = await portal();
+    const s = session(app);
+    const nonce = nonceOf((await s.get('/apply')).html);
+    const first = await s.post('/apply', applyFields(nonce));
+    expect(first.res.status).toBe(200);
+    const tn = trackingOf(first.html);
+    expect(tn).toMatch(/^YSQ-2026-\d{6}$/);
+    expect(codeOf(first.html)).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const again = await s.post('/apply', applyFields(nonce));
+    expect(trackingOf(again.html)).toBe(tn);
+    const page = await new RequestRepository(records).queue('submitted');
+    expect(page.items).toHaveLength(1);
+  });
+});
+
+describe('/track', () => {
+  async function applied() {
+    const p = await portal();
+    const s = session(p.app);
+    const nonce = nonceOf((await s.get('/apply')).html);
+    const { html } = await s.post('/apply', applyFields(nonce));
+    return { ...p, tn: trackingOf(html), code: codeOf(html) };
+  }
+
+  it('looks up with the code, then shows status, due date and the why; a wrong code gets the same answer as no case', async () => {
+    const { app, tn, code } = await applied();
+    const s = session(app);
+    await s.get('/track');
+    const wrong = await s.post('/track', { trackingNumber: tn, accessCode: 'AAAAA-AAAAA' });
+    expect(wrong.res.status).toBe(404);
+    expect(wrong.html).toContain('申请编号或查询码不正确');
+    expect(wrong.html).toContain(`value="${tn}"`);
+    const none = await s.post('/track', { trackingNumber: 'YSQ-2026-999999', accessCode: code });
+    expect(none.html).toContain('申请编号或查询码不正确');
+    const ok = await s.post('/track', { trackingNumber: tn, accessCode: code });
+    expect(ok.res.status).toBe(303);
+    expect(ok.res.headers.get('location')).toBe(`/track/${tn}`);
+    const { html } = await s.get(`/track/${tn}`);
+    expect(html).toContain('待登记');
+    expect(html).toContain('2026-03-30');
+    expect(html).toContain('为什么是这个日期');
+    expect(html).toContain('撤回本申请');
+    // Without the session the page is not shown.
+    const stranger = await session(app).get(`/track/${tn}`);
+    expect(stranger.res.status).toBe(303);
+  });
+
+  it('limits guessing per tracking number', async () => {
+    const { app, tn } = await applied();
+    const s = session(app);
+    await s.get('/track');
+    let last = 0;
+    for (let i = 0; i < 11; i++) last = (await s.post('/track', { trackingNumber: tn, accessCode: 'WRONG-CODE' })).res.status;
+    expect(last).toBe(429);
+  });
+
+  it('the applicant withdraws from the tracking page', async () => {
+    const { app, tn, code } = await applied();
+    const s = session(app);
+    await s.get('/track');
+    await s.post('/track', { trackingNumber: tn, accessCode: code });
+    await s.get(`/track/${tn}`);
+    const res = await s.post(`/track/${tn}/withdraw`, { version: '1', reason: '不再需要' });
+    expect(res.res.status).toBe(303);
+    const { html } = await s.get(`/track/${tn}?done=withdrawn`);
+    expect(html).toContain('申请人已撤回');
+    expect(html).not.toContain('撤回本申请');
+  });
+});
+
+describe('/staff/requests', () => {
+  async function withCase() {
+    const p = await portal();
+    const s = session(p.app);
+    const nonce = nonceOf((await s.get('/apply')).html);
+    const { html } = await s.post('/apply', applyFields(nonce));
+    return { ...p, tn: trackingOf(html) };
+  }
+
+  it('lists the queue by due date with working days left, and masks the ID number', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const s = session(app, await tokenFor(people.clerk));
+    const { res, html } = await s.get('/staff/requests');
+    expect(res.status).toBe(200);
+    expect(html).toContain(tn);
+    expect(html).toContain('剩余 20 个工作日');
+    const casePage = await s.get(`/staff/requests/${tn}`);
+    expect(casePage.html).toContain(`${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(-4)}`);
+    expect(casePage.html).not.toContain(ID_NUMBER);
+    expect(casePage.html).toContain('登记受理');
+  });
+
+  it('register, then a stale form gets 409 with a clear message', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const clerk = session(app, await tokenFor(people.clerk));
+    await clerk.get(`/staff/requests/${tn}`);
+    const ok = await clerk.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
+    expect(ok.res.status).toBe(303);
+    const clerk2 = session(app, await tokenFor(people.clerk2));
+    await clerk2.get(`/staff/requests/${tn}`);
+    const stale = await clerk2.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
+    expect(stale.res.status).toBe(409);
+    expect(stale.html).toContain('该记录已被他人修改');
+    const illegal = await clerk.post(`/staff/requests/${tn}/act`, { command: 'signOff', version: '2' });
+    expect(illegal.res.status).toBe(409);
+    expect(illegal.html).toContain('当前状态为「已登记」，不能执行「领导签发」。');
+  });
+
+  it('keeps typed values and shows field errors on a failed step', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const clerk = session(app, await tokenFor(people.clerk));
+    await clerk.get(`/staff/requests/${tn}`);
+    await clerk.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
+    await clerk.get(`/staff/requests/${tn}`);
+    const res = await clerk.post(`/staff/requests/${tn}/act`, { command: 'requestExtension', version: '2', workingDays: '30', reason: '档案量大' });
+    expect(res.res.status).toBe(400);
+    expect(res.html).toContain('延长期限须为1至20个工作日');
+    expect(res.html).toContain('档案量大');
+  });
+
+  it('a clerk registers a paper application and becomes its handler; the queue filters by handler and due date', async () => {
+    const { app, tokenFor } = await portal();
+    const clerk2 = session(app, await tokenFor(people.clerk2));
+    const form = await clerk2.get('/staff/requests/new');
+    expect(form.html).toContain('平常信函');
+    const missing = await clerk2.post('/staff/requests/new', { ...applyFields(nonceOf(form.html)), channel: 'post-signed' });
+    expect(missing.res.status).toBe(400);
+    expect(missing.html).toContain('请填写签收之日');
+    const done = await clerk2.post('/staff/requests/new', { ...applyFields(nonceOf(form.html)), channel: 'post-signed', receivedOn: '2026-02-27' });
+    expect(done.res.status).toBe(200);
+    const tn = trackingOf(done.html);
+    const casePage = await clerk2.get(`/staff/requests/${tn}`);
+    expect(casePage.html).toContain(people.clerk2.displayName);
+    expect(casePage.html).toContain('2026-02-27');
+    expect((await clerk2.get(`/staff/requests?handler=${people.clerk2.id}`)).html).toContain(tn);
+    expect((await clerk2.get('/staff/requests?handler=unassigned')).html).not.toContain(tn);
+    expect((await clerk2.get('/staff/requests?dueBy=2026-03-01')).html).not.toContain(tn);
+    expect((await clerk2.get('/staff/requests?dueBy=2026-03-31')).html).toContain(tn);
+  });
+
+  it('drafts an answer from the type-specific form and shows the printable letter', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const clerk = session(app, await tokenFor(people.clerk));
+    await clerk.get(`/staff/requests/${tn}`);
+    await clerk.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
+    const chooser = await clerk.get(`/staff/requests/${tn}?type=does-not-exist`);
+    expect(chooser.html).toContain('name="searchScope"');
+    const bad = await clerk.post(`/staff/requests/${tn}/draft`, { version: '2', type: 'does-not-exist', searchScope: '本机关档案室' });
+    expect(bad.res.status).toBe(400);
+    expect(bad.html).toContain('请填写检索方式');
+    expect(bad.html).toContain('本机关档案室');
+    const ok = await clerk.post(`/staff/requests/${tn}/draft`, { version: '2', type: 'does-not-exist', searchScope: '本机关档案室及业务系统', searchMethods: '按标题、文号检索' });
+    expect(ok.res.status).toBe(303);
+    const letter = await clerk.get(`/staff/requests/${tn}/letter`);
+    expect(letter.html).toContain('政府信息公开申请答复告知书（信息不存在）');
+    expect(letter.html).toContain('张三：');
+    expect(letter.html).toContain('六个月内');
+    const edited = await clerk.post(`/staff/requests/${tn}/letter`, { version: '3', 'p.contact': '联系电话：12345。' });
+    expect(edited.res.status).toBe(303);
+    expect((await clerk.get(`/staff/requests/${tn}/letter`)).html).toContain('联系电话：12345。');
+  });
+
+  it('refuses the public and the wrong roles', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const anon = await app.request('/staff/requests');
+    expect([302, 303, 401]).toContain(anon.status);
+    const reviewer = session(app, await tokenFor(people.reviewer));
+    await reviewer.get(`/staff/requests/${tn}`);
+    const res = await reviewer.post(`/staff/requests/${tn}/draft`, { version: '1', type: 'disclosed' });
+    expect(res.res.status).toBe(403);
+  });
+});
+
+describe('/api/requests', () => {
+  const json = (body: unknown, token?: string) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+
+  it('submits, tracks and acts with the same validation, and is described in OpenAPI', async () => {
+    const { app, tokenFor } = await portal();
+    const form = { applicantKind: 'citizen', name: '李四', idType: 'resident-id', idNumber: ID_NUMBER, contact: { phone: '13812345678' }, requested: { documentTitle: '某某文件' }, provisionForm: 'electronic', deliveryMethod: 'download' };
+    const bad = await app.request('/api/requests', json({ nonce: 'api-nonce-0001', form: { ...form, idNumber: '123' } }));
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: Record<string, string> }).fields).toHaveProperty('idNumber');
+    const created = await app.request('/api/requests', json({ nonce: 'api-nonce-0001', form }));
+    expect(created.status).toBe(201);
+    const receipt = (await created.json()) as { trackingNumber: string; accessCode: string };
+    const replay = await app.request('/api/requests', json({ nonce: 'api-nonce-0001', form }));
+    expect(replay.status).toBe(200);
+    expect(((await replay.json()) as { trackingNumber: string }).trackingNumber).toBe(receipt.trackingNumber);
+    const tracked = await app.request('/api/requests/track', json({ trackingNumber: receipt.trackingNumber, accessCode: receipt.accessCode }));
+    expect(tracked.status).toBe(200);
+    expect(await tracked.json()).toMatchObject({ status: 'submitted', answerDue: '2026-03-30' });
+    const clerk = await tokenFor(people.clerk);
+    const acted = await app.request(`/api/requests/${receipt.trackingNumber}/act`, json({ command: 'register', expectedVersion: 1 }, clerk));
+    expect(await acted.json()).toMatchObject({ status: 'registered', version: 2, handlerId: people.clerk.id });
+    const conflict = await app.request(`/api/requests/${receipt.trackingNumber}/act`, json({ command: 'register', expectedVersion: 1 }, clerk));
+    expect(conflict.status).toBe(409);
+    const detail = await app.request(`/api/requests/${receipt.trackingNumber}`, { headers: { authorization: `Bearer ${clerk}` } });
+    const text = await detail.text();
+    expect(text).not.toContain(ID_NUMBER);
+    expect(text).not.toContain('idEncrypted');
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/requests', '/api/requests/track', '/api/requests/{tn}/act', '/api/requests/{tn}/release']));
+  });
+});

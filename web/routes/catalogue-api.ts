@@ -1,0 +1,257 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  createItem,
+  getPublicItem,
+  getStaffItem,
+  listPublicItems,
+  loadCatalogue,
+  publishItem,
+  staffWorkList,
+  submitItem,
+  withdrawItem,
+} from '../../functions/application/catalogue';
+import type { AppDependencies } from '../../functions/application/context';
+import { searchCatalogue } from '../../functions/application/search';
+import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
+import type { PublicView } from '../../functions/repositories/items';
+import { ApiRegistry, errorSchema } from '../api-registry';
+import type { WebEnv } from '../env';
+import { publicCaching } from './portal';
+
+const fileSchema = z.object({ name: z.string(), url: z.string(), contentType: z.string(), size: z.number() });
+const publicItemSchema = z.object({
+  id: z.string(),
+  indexNumber: z.string(),
+  version: z.number(),
+  title: z.string(),
+  issuer: z.string(),
+  coIssuers: z.array(z.string()),
+  writtenOn: z.string().optional(),
+  publishedAt: z.string(),
+  updatedAt: z.string(),
+  documentNumber: z.string().optional(),
+  subjectCategory: z.string().optional(),
+  categoryId: z.string(),
+  validity: z.object({ status: z.enum(VALIDITY_STATUSES), label: z.string(), since: z.string().optional() }),
+  keywords: z.array(z.string()),
+  summary: z.string().optional(),
+  body: z.string().optional().describe('Markdown；列表接口不返回正文'),
+  attachments: z.array(fileSchema),
+  revisions: z.array(z.object({ version: z.number(), publishedAt: z.string() })),
+});
+
+/** The public JSON of an item: the projection, with the released files instead of private keys. */
+export function publicItemJson(item: PublicItem, files: PublicView['files'], withBody = true) {
+  const { attachments: _private, body, formedOn: _formed, related: _related, disclosureAttribute: _d, disclosureAttributeLabel: _l, ...rest } = item;
+  return { ...rest, ...(withBody ? { body } : {}), attachments: files.map((f) => ({ name: f.name, url: f.url, contentType: f.contentType, size: f.size })) };
+}
+
+const refused = { 400: { description: '请求无效', schema: errorSchema }, 401: { description: '未登录', schema: errorSchema }, 403: { description: '无权限', schema: errorSchema } };
+const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];
+
+/** /api/catalogue/* (public reads, cacheable) and /api/items/* (staff), described in /api/openapi.json. */
+export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/catalogue/categories',
+      tag: 'catalogue',
+      summary: '信息公开目录分类',
+      responses: { 200: { description: '分类树（深度优先）', schema: z.object({ categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number() })) }) } },
+    },
+    async (c) => {
+      const cached = await publicCaching(c, deps, 'api');
+      if (cached) return cached;
+      const catalogue = await loadCatalogue(deps);
+      return c.json({ categories: catalogue.tree.all().map((n) => ({ id: n.id, name: n.name, parentId: n.parentId, depth: n.depth })) });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/catalogue/items',
+      tag: 'catalogue',
+      summary: '主动公开信息列表（游标分页，按发布日期排序）',
+      query: z.object({
+        category: z.string().max(64).optional(),
+        year: z.coerce.number().int().min(1990).max(2100).optional(),
+        issuer: z.string().max(60).optional(),
+        validity: z.enum(VALIDITY_STATUSES).optional(),
+        order: z.enum(['newest', 'oldest']).optional(),
+        cursor: z.string().max(600).optional(),
+        limit: z.coerce.number().int().min(1).max(100).optional(),
+      }),
+      responses: { 200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) }, 404: { description: '分类不存在', schema: errorSchema } },
+    },
+    async (c, { query }) => {
+      const cached = await publicCaching(c, deps, 'api');
+      if (cached) return cached;
+      const page = await listPublicItems(deps, {
+        ...(query.category ? { categoryId: query.category } : {}),
+        ...(query.year ? { year: query.year } : {}),
+        ...(query.issuer ? { issuer: query.issuer } : {}),
+        ...(query.validity ? { validity: query.validity } : {}),
+        ...(query.order ? { order: query.order } : {}),
+        ...(query.cursor ? { cursor: query.cursor } : {}),
+        ...(query.limit ? { limit: query.limit } : {}),
+      });
+      return c.json({ items: page.items.map((v) => publicItemJson(v.item, v.files, false)), ...(page.next ? { next: page.next } : {}), ...(page.prev ? { prev: page.prev } : {}) });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/catalogue/items/{id}',
+      tag: 'catalogue',
+      summary: '一条主动公开信息（当前版本，含正文与附件地址）',
+      responses: { 200: { description: '信息', schema: publicItemSchema }, 404: { description: '不存在或已撤回', schema: errorSchema } },
+    },
+    async (c) => {
+      const cached = await publicCaching(c, deps, 'api');
+      if (cached) return cached;
+      const view = await getPublicItem(deps, c.req.param('id')!);
+      return c.json(publicItemJson(view.item, view.files));
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/catalogue/search',
+      tag: 'catalogue',
+      summary: '全文检索（中文分词，按相关度或日期排序，含高亮摘要）',
+      query: z.object({
+        q: z.string().max(100).default(''),
+        category: z.string().max(64).optional(),
+        year: z.coerce.number().int().min(1990).max(2100).optional(),
+        validity: z.enum(VALIDITY_STATUSES).optional(),
+        sort: z.enum(['relevance', 'date']).optional(),
+        offset: z.coerce.number().int().min(0).max(500).optional(),
+        limit: z.coerce.number().int().min(1).max(50).optional(),
+      }),
+      responses: {
+        200: {
+          description: '检索结果',
+          schema: z.object({
+            query: z.string(),
+            mode: z.enum(['all', 'any', 'browse']),
+            total: z.number(),
+            hits: z.array(z.object({ id: z.string(), indexNumber: z.string(), title: z.string(), titleHtml: z.string(), snippetHtml: z.string(), publishedAt: z.string(), score: z.number() })),
+          }),
+        },
+      },
+    },
+    async (c, { query }) => {
+      const cached = await publicCaching(c, deps, 'api');
+      if (cached) return cached;
+      const catalogue = await loadCatalogue(deps);
+      const result = await searchCatalogue(deps, query.q, {
+        ...(query.category && catalogue.tree.has(query.category) ? { categoryIds: catalogue.tree.subtreeIds(query.category) } : {}),
+        ...(query.year ? { year: query.year } : {}),
+        ...(query.validity ? { validity: query.validity } : {}),
+        ...(query.sort ? { sort: query.sort } : {}),
+        offset: query.offset ?? 0,
+        limit: query.limit ?? 10,
+      });
+      return c.json(result);
+    },
+  );
+
+  // ---- staff ----
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/items',
+      tag: 'items',
+      summary: '主动公开工作清单（按状态，游标分页）',
+      query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
+      responses: { 200: { description: '一页信息', schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), updatedAt: z.string() }).loose()), cursor: z.string().optional() }) }, ...refused },
+    },
+    async (c, { query }) => c.json(await staffWorkList(deps, query.state, query.cursor)),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/items',
+      tag: 'items',
+      summary: '新建主动公开信息（草稿）',
+      body: z.record(z.string(), z.unknown()),
+      responses: { 201: { description: '草稿', schema: z.object({ id: z.string() }) }, ...refused },
+    },
+    async (c, { body }) => {
+      const item = await createItem(deps, c.get('staff')!, body);
+      return c.json({ id: item.record.id }, 201);
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'get',
+      path: '/api/items/{id}',
+      tag: 'items',
+      summary: '信息详情（全部版本、状态、期限、审查情况）',
+      responses: { 200: { description: '信息', schema: z.object({ state: z.string(), version: z.number() }).loose() }, 404: { description: '不存在', schema: errorSchema }, ...refused },
+    },
+    async (c) => c.json(await getStaffItem(deps, c.req.param('id')!)),
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/items/{id}/submit',
+      tag: 'items',
+      summary: '提交保密审查',
+      body: z.object({ version: z.number().int().optional() }),
+      responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, 409: { description: '当前状态不能提交', schema: errorSchema }, ...refused },
+    },
+    async (c, { body }) => {
+      const item = await submitItem(deps, c.get('staff')!, c.req.param('id')!, body.version);
+      return c.json({ reviewId: item.review!.id });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/items/{id}/publish',
+      tag: 'items',
+      summary: '发布或定时发布（须保密审查通过）',
+      body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
+      responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, 409: { description: '审查未通过或状态不允许', schema: errorSchema }, ...refused },
+    },
+    async (c, { body }) => {
+      const item = await publishItem(deps, c.get('staff')!, c.req.param('id')!, { ...(body.publishAt ? { publishAt: body.publishAt } : {}), ...(body.version ? { expectedVersion: body.version } : {}) });
+      return c.json({ indexNumber: item.record.indexNumber! });
+    },
+  );
+
+  api.define(
+    app,
+    {
+      method: 'post',
+      path: '/api/items/{id}/withdraw',
+      tag: 'items',
+      summary: '撤回（从全部公开渠道下线，保留记录和理由）',
+      body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
+      responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, 409: { description: '状态不允许', schema: errorSchema }, ...refused },
+    },
+    async (c, { body }) => {
+      await withdrawItem(deps, c.get('staff')!, c.req.param('id')!, body.reason, body.version);
+      return c.json({ ok: true });
+    },
+  );
+}

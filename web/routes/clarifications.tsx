@@ -1,0 +1,321 @@
+import { Hono, type Context } from 'hono';
+import {
+  actOnClarification,
+  clarificationSections,
+  clientIp,
+  createClarificationCase,
+  getClarificationCase,
+  getPublishedClarification,
+  listClarificationCases,
+  listPublishedClarifications,
+  MAX_UPLOAD_BYTES,
+  reportClarification,
+  reportScreenshotUrl,
+  type ClarificationView,
+  type FileUpload,
+} from '../../functions/application/clarifications';
+import type { AppDependencies } from '../../functions/application/context';
+import {
+  CLARIFICATION_COMMAND_LABELS,
+  CLARIFICATION_STATUS_LABELS,
+  CLARIFICATION_TRANSITIONS,
+  FALSITY_KINDS,
+  FALSITY_LABELS,
+  IMPACT_LABELS,
+  IMPACT_LEVELS,
+  SOURCE_LABELS,
+  UNFOUNDED_LABELS,
+  type ClarificationCommandType,
+  type ClarificationStatus,
+} from '../../functions/domain/clarifications';
+import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../../functions/domain/secrecy';
+import type { WebEnv } from '../env';
+import { pageContext, shanghaiDateTime } from '../page-context';
+import type { BadgeTone } from '../views/components/StatusBadge';
+import {
+  ClarificationCasePage,
+  ClarificationListPage,
+  ClarificationPage,
+  ClarificationReportPage,
+  ClarificationReportThanksPage,
+  StaffClarificationsPage,
+  type StepForm,
+} from '../views/pages/clarifications';
+
+export const CLARIFICATION_TONES: Record<ClarificationStatus, BadgeTone> = {
+  registered: 'neutral',
+  assessing: 'info',
+  verifying: 'info',
+  drafting: 'info',
+  'secrecy-review': 'warning',
+  'leader-approval': 'warning',
+  approved: 'success',
+  published: 'success',
+  closed: 'neutral',
+  'closed-unfounded': 'neutral',
+};
+
+const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
+const COMMANDS = new Set(CLARIFICATION_TRANSITIONS.map((t) => t.command));
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
+const shanghaiDay = (iso: string) => shanghaiDateTime(iso).slice(0, 10);
+
+function textValues(body: FormBody): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue;
+    const first = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
+    if (typeof first === 'string') out[k] = first;
+  }
+  return out;
+}
+
+async function filesOf(body: FormBody, name: string): Promise<FileUpload[]> {
+  const raw = body[name];
+  const files = (Array.isArray(raw) ? raw : [raw]).filter((x): x is File => x instanceof File && (x.size > 0 || x.name !== ''));
+  return Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+/** The form of each step (fields the domain validates). */
+function stepForm(id: string, command: ClarificationCommandType, view: ClarificationView): StepForm {
+  const c = view.record.data.case;
+  const action = `/staff/clarifications/${id}/${command}`;
+  const label = CLARIFICATION_COMMAND_LABELS[command];
+  switch (command) {
+    case 'markUrgent':
+      return { command, label, action, secondary: true, fields: [{ name: 'reason', label: '紧急的理由', required: true }], note: '期限将缩短，超期时上报分管领导。' };
+    case 'recordAssessment':
+      return {
+        command,
+        label,
+        action,
+        fields: [
+          { name: 'falsity', label: '研判结论', as: 'select', options: opts(FALSITY_KINDS.filter((k) => k !== 'accurate'), FALSITY_LABELS), required: true },
+          { name: 'impact', label: '影响程度', as: 'select', options: opts(IMPACT_LEVELS, IMPACT_LABELS), required: true },
+          { name: 'responsibleDepartment', label: '负责核实的部门', required: true },
+          { name: 'note', label: '研判意见', as: 'textarea', required: true },
+        ],
+        note: '不涉及本机关工作或信息属实的，请由科室负责人“不予澄清并办结”。',
+      };
+    case 'recordVerification':
+      return { command, label, action, fields: [{ name: 'department', label: '核实部门', required: true, value: c.assessment?.responsibleDepartment }, { name: 'facts', label: '核实情况', as: 'textarea', required: true }] };
+    case 'saveDraft': {
+      const d = c.draft;
+      return {
+        command,
+        label,
+        action,
+        fields: [
+          { name: 'title', label: '标题', required: true, value: d?.title },
+          { name: 'falseClaim', label: '网传说法（需要澄清的内容）', as: 'textarea', required: true, value: d?.falseClaim },
+          { name: 'facts', label: '事实情况', as: 'textarea', rows: 8, required: true, value: d?.facts ?? c.verification?.facts },
+          { name: 'sources', label: '信息来源或依据（每行一项）', as: 'textarea', required: true, value: d?.sources.join('\n') },
+          { name: 'relatedItemIds', label: '关联的公开信息编号（每行一项，可选）', as: 'textarea', rows: 2, value: d?.relatedItemIds.join('\n'), hint: '关联信息页面将显示指向本澄清说明的提示。' },
+        ],
+      };
+    }
+    case 'submitForSecrecyReview':
+      return { command, label, action, fields: [], note: '澄清稿将进入保密审查（先审查、后公开）。' };
+    case 'recordReviewApproved':
+      return { command, label, action, fields: [], note: view.review ? `审查单当前状态：${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status}。审查通过后报请领导审批。` : undefined };
+    case 'returnToDrafting':
+    case 'startFurtherStatement':
+      return { command, label, action, secondary: command === 'returnToDrafting', fields: [{ name: 'reason', label: '理由', as: 'textarea', required: true }] };
+    case 'approve':
+      return { command, label, action, fields: [], note: '以本机关名义发布澄清信息，须经领导批准。' };
+    case 'publish':
+      return { command, label, action, fields: [], note: '通过发布服务发布经审查的澄清说明，并在关联信息页面显示提示。' };
+    case 'recordFollowUp':
+      return {
+        command,
+        label,
+        action,
+        fields: [
+          { name: 'reach', label: '传播和回应情况', as: 'textarea', required: true },
+          { name: 'furtherStatementNeeded', label: '是否需要再次发布说明', as: 'select', options: [{ value: 'no', label: '不需要' }, { value: 'yes', label: '需要' }], value: 'no' },
+        ],
+      };
+    case 'closeUnfounded':
+      return {
+        command,
+        label,
+        action,
+        secondary: true,
+        fields: [
+          { name: 'reason', label: '理由', as: 'select', options: Object.entries(UNFOUNDED_LABELS).map(([value, l]) => ({ value, label: l })), required: true },
+          { name: 'note', label: '具体说明', as: 'textarea', required: true },
+        ],
+      };
+    default:
+      return { command, label, action, fields: [] };
+  }
+}
+
+/** Public clarification pages, the report form, and the staff case pages. */
+export function clarificationRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  for (const path of ['/staff/clarifications', '/staff/clarifications/*', '/clarifications/report']) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+  }
+
+  // ------------------------------------------------------------------ public
+  app.get('/clarifications', async (c) => {
+    const items = await listPublishedClarifications(deps);
+    const ctx = pageContext(c, deps);
+    return c.html(<ClarificationListPage {...ctx} items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: `/clarifications/${i.id}` }))} />);
+  });
+
+  const reportPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}) => {
+    const ctx = pageContext(c, deps);
+    return <ClarificationReportPage {...ctx} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} {...extra} />;
+  };
+  app.get('/clarifications/report', (c) => c.html(reportPage(c)));
+  app.post('/clarifications/report', async (c) => {
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const values = textValues(body);
+    try {
+      const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: clientIp(c.req.header('x-forwarded-for')) });
+      const ctx = pageContext(c, deps);
+      return c.html(<ClarificationReportThanksPage {...ctx} reference={reference} />);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return c.html(reportPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message } }), 400);
+    }
+  });
+
+  app.get('/clarifications/:id', async (c) => {
+    const p = await getPublishedClarification(deps, c.req.param('id'));
+    const { sections } = clarificationSections(p.text);
+    const ctx = pageContext(c, deps);
+    return c.html(
+      <ClarificationPage
+        {...ctx}
+        id={p.id}
+        title={p.title}
+        publishedAt={shanghaiDay(p.publishedAt)}
+        sections={sections}
+        related={p.relatedItemIds.map((itemId) => ({ href: `/items/${encodeURIComponent(itemId)}`, label: `信息 ${itemId}` }))}
+        earlier={p.earlier.map((e) => ({ title: e.title, publishedAt: shanghaiDay(e.publishedAt) }))}
+      />,
+    );
+  });
+
+  // ------------------------------------------------------------------ staff
+  const listPage = async (c: Context<WebEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string } = {}) => {
+    const staff = c.get('staff')!;
+    const today = shanghaiDay(deps.clock.now().toISOString());
+    const rows = (await listClarificationCases(deps)).map((r) => ({
+      id: r.id,
+      href: `/staff/clarifications/${r.id}`,
+      title: r.title,
+      statusLabel: CLARIFICATION_STATUS_LABELS[r.status],
+      statusTone: CLARIFICATION_TONES[r.status],
+      sourceLabel: SOURCE_LABELS[r.source],
+      urgent: r.urgent,
+      due: r.due,
+      overdue: r.dueOpen && r.due < today,
+      dueOpen: r.dueOpen,
+    }));
+    const ctx = pageContext(c, deps);
+    return <StaffClarificationsPage {...ctx} staff={ctx.staff!} rows={rows} canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')} sourceOptions={Object.entries(SOURCE_LABELS).filter(([k]) => k !== 'public-report').map(([value, label]) => ({ value, label }))} {...extra} />;
+  };
+
+  app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: FLASH[c.req.query('done') ?? ''] })));
+  app.post('/staff/clarifications', async (c) => {
+    const values = textValues((await c.req.parseBody({ all: true })) as FormBody);
+    try {
+      const r = await createClarificationCase(deps, c.get('staff')!, values);
+      return c.redirect(`/staff/clarifications/${r.data.case.id}?done=created`, 303);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return c.html(await listPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message } }), 400);
+    }
+  });
+
+  const casePage = async (c: Context<WebEnv>, id: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
+    const staff = c.get('staff')!;
+    const view = await getClarificationCase(deps, staff, id);
+    const { data, version } = view.record;
+    const k = data.case;
+    const ctx = pageContext(c, deps);
+    const rep = data.report;
+    return (
+      <ClarificationCasePage
+        {...ctx}
+        staff={ctx.staff!}
+        id={k.id}
+        version={version}
+        title={data.title}
+        statusLabel={CLARIFICATION_STATUS_LABELS[k.status]}
+        statusTone={CLARIFICATION_TONES[k.status]}
+        urgent={k.urgent}
+        meta={[
+          { label: '编号', value: k.id },
+          { label: '线索来源', value: SOURCE_LABELS[k.source] },
+          { label: '登记日期', value: k.registeredOn },
+          { label: '内部期限', value: `${k.due}${k.dueProvisional ? '（暂定）' : ''}${k.urgent ? '（紧急）' : ''}` },
+          { label: '承办人', value: data.openDeadline?.responsible.name ?? (k.handlerId ? k.handlerId : '待分派') },
+          ...(k.unfounded ? [{ label: '不予澄清理由', value: `${UNFOUNDED_LABELS[k.unfounded.reason]}：${k.unfounded.note}` }] : []),
+        ]}
+        report={
+          rep
+            ? [
+                ...(rep.url ? [{ label: '链接', value: rep.url }] : []),
+                ...(rep.outlet ? [{ label: '来源名称', value: rep.outlet }] : []),
+                ...(rep.firstSeenOn ? [{ label: '首次发现', value: rep.firstSeenOn }] : []),
+                { label: '内容', value: rep.description },
+                ...(rep.contact ? [{ label: '反映人联系方式', value: [rep.contact.name, rep.contact.phone, rep.contact.email].filter(Boolean).join('，') }] : []),
+              ]
+            : []
+        }
+        screenshotHref={rep?.screenshot ? `/staff/clarifications/${k.id}/screenshot` : undefined}
+        assessment={
+          k.assessment
+            ? [
+                { label: '研判结论', value: FALSITY_LABELS[k.assessment.falsity] },
+                { label: '影响程度', value: IMPACT_LABELS[k.assessment.impact] },
+                { label: '负责核实的部门', value: k.assessment.responsibleDepartment },
+                { label: '研判意见', value: k.assessment.note },
+              ]
+            : undefined
+        }
+        verification={k.verification ? [{ label: '核实部门', value: k.verification.department }, { label: '核实情况', value: k.verification.facts }, { label: '登记日期', value: k.verification.on }] : undefined}
+        draftText={view.draftText}
+        review={view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status } : undefined}
+        publishedHref={data.published ? `/clarifications/${k.id}` : undefined}
+        followUps={k.followUps.map((f) => ({ at: f.on, label: f.furtherStatementNeeded ? '需要再次发布说明' : '跟踪情况', note: f.reach }))}
+        timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.by.name, note: t.note }))}
+        steps={view.available.map((cmd) => stepForm(k.id, cmd, view))}
+        {...extra}
+      />
+    );
+  };
+
+  app.get('/staff/clarifications/:id', async (c) => c.html(await casePage(c, c.req.param('id'), { flash: FLASH[c.req.query('done') ?? ''] })));
+
+  app.get('/staff/clarifications/:id/screenshot', async (c) => c.redirect(await reportScreenshotUrl(deps, c.req.param('id')), 302));
+
+  app.post('/staff/clarifications/:id/:command', async (c) => {
+    const id = c.req.param('id');
+    const command = c.req.param('command') as ClarificationCommandType;
+    if (!COMMANDS.has(command)) return c.notFound();
+    const values = textValues((await c.req.parseBody({ all: true })) as FormBody);
+    const version = Number(values['version']);
+    try {
+      await actOnClarification(deps, c.get('staff')!, id, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });
+      return c.redirect(`/staff/clarifications/${id}?done=done`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return c.html(await casePage(c, id, { errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, failedCommand: command }), 400);
+      if (error instanceof DomainError && (error.status === 409 || error.status === 403)) return c.html(await casePage(c, id, { refusal: error.message }), error.status);
+      throw error;
+    }
+  });
+
+  return app;
+}

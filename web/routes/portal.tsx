@@ -1,0 +1,267 @@
+import { Hono, type Context } from 'hono';
+import { renderMarkdown } from '../../functions/adapters/markdown';
+import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, type LoadedCatalogue } from '../../functions/application/catalogue';
+import type { AppDependencies } from '../../functions/application/context';
+import { searchCatalogue } from '../../functions/application/search';
+import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '../../functions/domain/catalogue';
+import { ItemRepository } from '../../functions/repositories/items';
+import { ClarificationRepository } from '../../functions/repositories/clarifications';
+import type { WebEnv } from '../env';
+import { pageContext } from '../page-context';
+import { describeContentType, formatBytes } from '../views/format';
+import { GuidePage, ItemPage, ListingPage, SearchPage, type CategoryLink, type ListingRow } from '../views/pages/portal';
+import type { MetaRow } from '../views/components/MetaTable';
+
+/** Browsers and CloudFront may keep public pages this long; the ETag makes revalidation cheap. */
+export const PUBLIC_MAX_AGE = 60;
+
+/**
+ * HTTP caching for public surfaces. The ETag is the catalogue change stamp (kept in memory, re-read
+ * at most every few seconds: application/catalogue/stamp.ts) plus the Beijing date (validity can
+ * lapse at midnight) and the app version. A matching If-None-Match is answered 304 before the
+ * handler reads anything else, so revalidation costs no table read while the stamp is cached.
+ *
+ * An anonymous first visit would otherwise carry the CSRF seed cookie, which makes the response
+ * private; public pages have no forms that post, so that cookie is dropped here.
+ */
+export async function publicCaching(c: Context<WebEnv>, deps: AppDependencies, variant = ''): Promise<Response | undefined> {
+  const stamp = await catalogueStamp(deps);
+  const etag = `W/"c${stamp}-${shanghaiDateOf(deps.clock.now())}-${deps.config.appVersion}${variant ? `-${variant}` : ''}"`;
+  if (!c.req.header('Cookie')) c.header('Set-Cookie', undefined);
+  c.header('ETag', etag);
+  c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}, stale-while-revalidate=300`);
+  const inm = c.req.header('If-None-Match');
+  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304);
+  return undefined;
+}
+
+export const itemHref = (id: string) => `/items/${encodeURIComponent(id)}`;
+export const categoryHref = (id: string) => `/proactive/${encodeURIComponent(id)}`;
+
+export function shanghaiDay(instant: string): string {
+  return shanghaiDateOf(instant);
+}
+
+function listingRow(item: PublicItem): ListingRow {
+  return {
+    href: itemHref(item.id),
+    title: item.title,
+    indexNumber: item.indexNumber,
+    ...(item.documentNumber ? { documentNumber: item.documentNumber } : {}),
+    issuer: item.issuer,
+    date: shanghaiDay(item.publishedAt),
+    validityLabel: item.validity.label,
+    notValid: item.validity.status !== 'valid',
+  };
+}
+
+function categoryLinks(catalogue: LoadedCatalogue, current?: string): CategoryLink[] {
+  return catalogue.tree.all().map((n) => ({ href: categoryHref(n.id), name: n.name, depth: n.depth, current: n.id === current }));
+}
+
+const one = (v: string | undefined) => (v ?? '').trim();
+const validityOf = (v: string | undefined): ValidityStatus | undefined => (VALIDITY_STATUSES as readonly string[]).includes(v ?? '') ? (v as ValidityStatus) : undefined;
+const yearOf = (v: string | undefined): number | undefined => (/^\d{4}$/.test(v ?? '') ? Number(v) : undefined);
+
+/** The metadata block of gov.cn item pages (索引号/主题分类/发布机构/成文日期/标题/文号/发布日期/有效性). */
+export function itemMetaRows(item: PublicItem, catalogue: LoadedCatalogue): MetaRow[] {
+  const rows: MetaRow[] = [
+    { label: '索引号', value: item.indexNumber },
+    { label: '主题分类', value: item.subjectCategory ?? catalogue.tree.label(item.categoryId) },
+    { label: '发布机构', value: [item.issuer, ...item.coIssuers].join('、') },
+    { label: '成文日期', value: item.writtenOn ?? '—' },
+    { label: '标题', value: item.title, wide: true },
+    { label: '文号', value: item.documentNumber ?? '—' },
+    { label: '发布日期', value: shanghaiDay(item.publishedAt) },
+    { label: '有效性', value: item.validity.since ? `${item.validity.label}（${item.validity.since}起）` : item.validity.label },
+    { label: '公开方式', value: item.disclosureAttributeLabel },
+  ];
+  if (item.effectiveOn) rows.push({ label: '实施日期', value: item.effectiveOn });
+  if (item.validUntil) rows.push({ label: '有效期至', value: item.validUntil });
+  if (item.keywords.length) rows.push({ label: '关键词', value: item.keywords.join('、') });
+  if (item.summary) rows.push({ label: '内容概述', value: item.summary, wide: true });
+  return rows;
+}
+
+export function portalRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+
+  const listing = async (c: Context<WebEnv>, categoryId?: string) => {
+    const cached = await publicCaching(c, deps);
+    if (cached) return cached;
+    const catalogue = await loadCatalogue(deps);
+    const node = categoryId ? catalogue.tree.get(categoryId) : undefined;
+    if (categoryId && !node) return c.notFound();
+    const q = c.req.query();
+    const order = q['order'] === 'oldest' ? 'oldest' : 'newest';
+    const filters = { year: one(q['year']) || undefined, issuer: one(q['issuer']).slice(0, 60) || undefined, validity: validityOf(q['validity']), order } as const;
+    const page = await listPublicItems(deps, {
+      ...(categoryId ? { categoryId } : {}),
+      ...(yearOf(filters.year) ? { year: yearOf(filters.year)! } : {}),
+      ...(filters.issuer ? { issuer: filters.issuer } : {}),
+      ...(filters.validity ? { validity: filters.validity } : {}),
+      order,
+      ...(q['cursor'] ? { cursor: q['cursor'] } : {}),
+      limit: 20,
+    });
+    const action = categoryId ? categoryHref(categoryId) : '/proactive';
+    const hrefWith = (cursor: string) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries({ year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor })) if (v) params.set(k, v);
+      return `${action}?${params}`;
+    };
+    const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
+    const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
+    const path = node ? catalogue.tree.path(node.id) : [];
+    const { site, localMode } = pageContext(c, deps);
+    const feedBase = `/feeds/${categoryId ?? 'all'}`;
+    return c.html(
+      <ListingPage
+        site={site}
+        localMode={localMode}
+        title={node ? node.name : '主动公开'}
+        {...(node?.description ? { description: node.description } : {})}
+        breadcrumbs={[{ href: '/', label: '首页' }, ...(node ? [{ href: '/proactive', label: '主动公开' }, ...path.slice(0, -1).map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: node.name }] : [{ label: '主动公开' }])]}
+        categories={categoryLinks(catalogue, categoryId)}
+        rows={page.items.map((v) => listingRow(v.item))}
+        filters={filters}
+        years={years}
+        issuers={issuersOf(page.items.map((v) => v.item))}
+        action={action}
+        {...(page.prev ? { prevHref: hrefWith(page.prev) } : {})}
+        {...(page.next ? { nextHref: hrefWith(page.next) } : {})}
+        feedHref={{ atom: `${feedBase}.atom`, rss: `${feedBase}.rss` }}
+      />,
+    );
+  };
+
+  app.get('/proactive', (c) => listing(c));
+  app.get('/proactive/:category', (c) => listing(c, c.req.param('category')));
+
+  app.get('/items/:id', async (c) => {
+    const cached = await publicCaching(c, deps);
+    if (cached) return cached;
+    const id = c.req.param('id');
+    const catalogue = await loadCatalogue(deps);
+    const view = await getPublicItem(deps, id);
+    const item = view.item;
+    const repo = new ItemRepository(deps.records);
+    const related: { href: string; title: string; kind: string }[] = [];
+    const relatedIds: [string, string][] = [
+      ...item.related.interpretations.map((x) => [x, '政策解读'] as [string, string]),
+      ...item.related.clarifications.map((x) => [x, '澄清说明'] as [string, string]),
+      ...item.related.others.map((x) => [x, '相关文件'] as [string, string]),
+    ];
+    for (const [rid, kind] of relatedIds.slice(0, 20)) {
+      const r = await repo.getView(rid);
+      if (r?.data.item) related.push({ href: itemHref(rid), title: r.data.item.title, kind });
+    }
+    for (const link of await new ClarificationRepository(deps.records).linksFor(id)) {
+      related.push({ href: `/clarifications/${encodeURIComponent(link.clarificationId)}`, title: link.title, kind: '澄清说明' });
+    }
+    const path = catalogue.tree.path(item.categoryId);
+    const { site, localMode } = pageContext(c, deps);
+    return c.html(
+      <ItemPage
+        site={site}
+        localMode={localMode}
+        breadcrumbs={[{ href: '/', label: '首页' }, { href: '/proactive', label: '主动公开' }, ...path.map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: item.title }]}
+        title={item.title}
+        meta={itemMetaRows(item, catalogue)}
+        bodyHtml={renderMarkdown(item.body, { headingOffset: 1 })}
+        {...(item.validity.status !== 'valid' ? { validityNotice: `本文件已${item.validity.label}${item.validity.since ? `（${item.validity.since}起）` : ''}，仅供查阅。${item.validity.note ?? ''}` } : {})}
+        attachments={view.files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
+        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version }))}
+        related={related}
+      />,
+    );
+  });
+
+  app.get('/search', async (c) => {
+    const cached = await publicCaching(c, deps);
+    if (cached) return cached;
+    const catalogue = await loadCatalogue(deps);
+    const q = c.req.query();
+    const query = one(q['q']).slice(0, 100);
+    const category = one(q['category']);
+    const year = yearOf(one(q['year']));
+    const validity = validityOf(q['validity']);
+    const sort = q['sort'] === 'date' ? 'date' : 'relevance';
+    const pageNo = Math.min(Math.max(Number(q['page']) || 1, 1), 50);
+    const perPage = 10;
+    const searched = query !== '' || Boolean(category) || Boolean(year) || Boolean(validity);
+    const filters = {
+      ...(category && catalogue.tree.has(category) ? { categoryIds: catalogue.tree.subtreeIds(category) } : {}),
+      ...(year ? { year } : {}),
+      ...(validity ? { validity } : {}),
+    };
+    const result = searched ? await searchCatalogue(deps, query, { ...filters, sort, offset: (pageNo - 1) * perPage, limit: perPage }) : undefined;
+    const href = (over: Record<string, string | undefined>) => {
+      const params = new URLSearchParams();
+      const all = { q: query, category: category || undefined, year: year ? String(year) : undefined, validity, sort: sort === 'date' ? 'date' : undefined, ...over };
+      for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
+      return `/search?${params}`;
+    };
+    const { site, localMode } = pageContext(c, deps);
+    const total = result?.total ?? 0;
+    return c.html(
+      <SearchPage
+        site={site}
+        localMode={localMode}
+        query={query}
+        categories={catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }))}
+        filters={{ ...(category ? { category } : {}), ...(year ? { year: String(year) } : {}), ...(validity ? { validity } : {}), sort }}
+        searched={searched}
+        total={total}
+        relaxed={result?.mode === 'any'}
+        hits={(result?.hits ?? []).map((h) => ({
+          href: itemHref(h.id),
+          titleHtml: h.titleHtml,
+          snippetHtml: h.snippetHtml,
+          meta: [h.indexNumber, h.documentNumber, h.issuers[0], shanghaiDay(h.publishedAt)].filter(Boolean).join(' · '),
+          ...(h.validity !== 'valid' ? { validityLabel: h.validity === 'invalid' ? '失效' : '废止' } : {}),
+        }))}
+        {...(result?.help
+          ? {
+              help: {
+                message: result.help.message,
+                suggestions: result.help.suggestions.map((s) => ({ href: s.reason === 'no-filters' ? `/search?${new URLSearchParams({ q: s.query })}` : href({ q: s.query, page: undefined }), label: s.query, count: s.count })),
+                categories: result.help.relatedCategories.map((r) => ({ href: href({ category: r.categoryId, page: undefined }), label: catalogue.tree.label(r.categoryId) || r.categoryId, count: r.count })),
+              },
+            }
+          : {})}
+        {...(pageNo > 1 ? { prevHref: href({ page: String(pageNo - 1) }) } : {})}
+        {...(total > pageNo * perPage && pageNo < 50 ? { nextHref: href({ page: String(pageNo + 1) }) } : {})}
+      />,
+    );
+  });
+
+  app.get('/guide', async (c) => {
+    const cached = await publicCaching(c, deps, 'guide');
+    if (cached) return cached;
+    const catalogue = await loadCatalogue(deps);
+    const profile = catalogue.settings.profile;
+    const office: MetaRow[] = profile
+      ? [
+          { label: '机构名称', value: profile.disclosureOffice.name },
+          { label: '办公地址', value: profile.disclosureOffice.address ?? profile.address },
+          { label: '办公时间', value: profile.officeHours },
+          { label: '联系电话', value: profile.disclosureOffice.phone ?? profile.phone },
+          { label: '电子邮箱', value: profile.email },
+          { label: '行政复议机关', value: profile.reconsiderationBody.name },
+        ]
+      : [];
+    const { site, localMode } = pageContext(c, deps);
+    return c.html(
+      <GuidePage
+        site={site}
+        localMode={localMode}
+        guideHtml={renderMarkdown(catalogue.settings.guide, { headingOffset: 0 })}
+        office={office}
+        categories={catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }))}
+      />,
+    );
+  });
+
+  return app;
+}

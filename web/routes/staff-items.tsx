@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import {
+  createItem,
+  discardItem,
+  editItem,
+  getStaffItem,
+  loadCatalogue,
+  markItemValidity,
+  publishItem,
+  reopenItem,
+  returnItem,
+  reviseItem,
+  saveCatalogueSettings,
+  staffWorkList,
+  submitItem,
+  unscheduleItem,
+  withdrawItem,
+  type LoadedCatalogue,
+} from '../../functions/application/catalogue';
+import type { AppDependencies } from '../../functions/application/context';
+import { uploadDocument } from '../../functions/application/documents';
+import {
+  DEADLINE_STATUS_LABELS,
+  INDEX_SCHEMES,
+  shanghaiLocalToInstant,
+  VERSION_STATUS_LABELS,
+  WORKFLOW_STATE_LABELS,
+  workingVersion,
+  publishedVersion,
+  type Attachment,
+  type ItemContent,
+  type PublicationDeadline,
+  type ValidityStatus,
+  type WorkflowState,
+} from '../../functions/domain/catalogue';
+import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { REVIEW_STATUS_LABELS } from '../../functions/domain/secrecy';
+import type { StaffMember } from '../../functions/domain/staff';
+import { ItemRepository } from '../../functions/repositories/items';
+import type { WebEnv } from '../env';
+import { pageContext, shanghaiDateTime } from '../page-context';
+import type { BadgeTone } from '../views/components/StatusBadge';
+import type { DeadlineUrgency } from '../views/components/DeadlineChip';
+import { formatBytes } from '../views/format';
+import { CatalogueSettingsPage, NewItemPage, StaffItemPage, WorkListPage, type ItemFormValues, type WorkRow } from '../views/pages/items';
+import { itemMetaRows } from './portal';
+
+export const STATE_TONES: Record<WorkflowState, BadgeTone> = {
+  draft: 'neutral',
+  submitted: 'info',
+  approved: 'info',
+  scheduled: 'info',
+  published: 'success',
+  withdrawn: 'danger',
+  discarded: 'neutral',
+};
+
+const TAB_STATES: WorkflowState[] = ['draft', 'submitted', 'approved', 'scheduled', 'published', 'withdrawn'];
+
+const FLASH: Record<string, string> = {
+  created: '已保存为草稿。请核对后提交保密审查。',
+  saved: '草稿已保存。',
+  submitted: '已提交保密审查。审查通过后即可发布。',
+  published: '已发布。公开页面、检索、订阅和网站地图已同步更新。',
+  scheduled: '已设置定时发布。',
+  unscheduled: '已取消定时发布。',
+  returned: '已退回草稿。',
+  reopened: '已退回草稿，原审查结论失效。',
+  revised: '已生成新版本草稿；新版本发布前，公众仍看到当前版本。',
+  discarded: '草稿已放弃。',
+  validity: '已更新有效性。',
+  withdrawn: '已撤回，信息已从全部公开渠道下线。',
+  settings: '设置已保存。',
+};
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const versionOf = (body: Record<string, unknown>) => {
+  const n = Number(str(body['version']));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+
+function urgencyOf(d: PublicationDeadline): DeadlineUrgency {
+  if (d.status === 'overdue') return 'overdue';
+  if (d.workingDaysLeft === 0) return 'today';
+  return d.status === 'due-soon' ? 'soon' : 'normal';
+}
+
+function categoryOptions(catalogue: LoadedCatalogue) {
+  return catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }));
+}
+
+function formValuesOf(content: ItemContent): ItemFormValues {
+  return {
+    title: content.title,
+    issuer: content.issuer,
+    coIssuers: content.coIssuers.join('、'),
+    formedOn: content.formedOn,
+    categoryId: content.categoryId,
+    keywords: content.keywords.join('、'),
+    body: content.body,
+    interpretations: content.related.interpretations.join(','),
+    ...(content.writtenOn ? { writtenOn: content.writtenOn } : {}),
+    ...(content.documentNumber ? { documentNumber: content.documentNumber } : {}),
+    ...(content.subjectCategory ? { subjectCategory: content.subjectCategory } : {}),
+    ...(content.genre ? { genre: content.genre } : {}),
+    ...(content.effectiveOn ? { effectiveOn: content.effectiveOn } : {}),
+    ...(content.validUntil ? { validUntil: content.validUntil } : {}),
+    ...(content.summary ? { summary: content.summary } : {}),
+  };
+}
+
+const FIELDS = ['title', 'issuer', 'coIssuers', 'writtenOn', 'formedOn', 'documentNumber', 'subjectCategory', 'categoryId', 'genre', 'effectiveOn', 'validUntil', 'keywords', 'summary', 'body', 'interpretations'] as const;
+
+/** Form → the domain's item input; new files are stored privately (checked by content) first. */
+async function formInput(deps: AppDependencies, staff: StaffMember, body: Record<string, unknown>, existing: readonly Attachment[]): Promise<{ input: Record<string, unknown>; values: ItemFormValues }> {
+  const values: ItemFormValues = {};
+  for (const f of FIELDS) values[f] = str(body[f]);
+  const keepRaw = body['keep'];
+  const keep = new Set((Array.isArray(keepRaw) ? keepRaw : keepRaw === undefined ? [] : [keepRaw]).map((k) => Number(str(k))));
+  const attachments: Attachment[] = existing.filter((_, i) => keep.has(i));
+  const filesRaw = body['files'];
+  const files = (Array.isArray(filesRaw) ? filesRaw : [filesRaw]).filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f as File).size > 0);
+  for (const file of files) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    try {
+      const doc = await uploadDocument(deps, staff, { title: file.name, fileName: file.name, bytes });
+      attachments.push({ key: doc.fileKey, name: doc.fileName, contentType: doc.contentType, size: doc.sizeBytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+    } catch (error) {
+      if (error instanceof ValidationError) throw new ValidationError(error.message, { attachments: error.message });
+      throw error;
+    }
+  }
+  const input: Record<string, unknown> = {
+    ...Object.fromEntries(FIELDS.filter((f) => f !== 'interpretations').map((f) => [f, values[f]])),
+    attachments,
+    related: { interpretations: (values.interpretations ?? '').split(/[,，\s]+/).filter(Boolean), clarifications: [], others: [] },
+  };
+  return { input, values };
+}
+
+export function staffItemRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+
+  app.get('/staff/items', async (c) => {
+    const q = c.req.query();
+    const state = (TAB_STATES as string[]).includes(q['state'] ?? '') ? (q['state'] as WorkflowState) : 'draft';
+    const page = await staffWorkList(deps, state, q['cursor']);
+    const overdueRows: { href: string; title: string; due: string }[] = [];
+    for (const s of ['draft', 'submitted', 'approved'] as const) {
+      const list = s === state ? page : await staffWorkList(deps, s);
+      for (const r of list.items) if (r.deadline?.status === 'overdue') overdueRows.push({ href: `/staff/items/${r.id}`, title: r.title, due: r.deadline.due });
+    }
+    const ctx = pageContext(c, deps);
+    const staff = c.get('staff')!;
+    const rows: WorkRow[] = page.items.map((r) => ({
+      href: `/staff/items/${r.id}`,
+      title: r.title,
+      stateLabel: WORKFLOW_STATE_LABELS[r.state],
+      stateTone: STATE_TONES[r.state],
+      updatedAt: shanghaiDateTime(r.updatedAt),
+      ...(r.indexNumber ? { indexNumber: r.indexNumber } : {}),
+      ...(r.deadline
+        ? {
+            deadline: {
+              due: r.deadline.due,
+              workingDaysLeft: r.deadline.workingDaysLeft ?? 0,
+              urgency: urgencyOf(r.deadline),
+              provisional: r.deadline.provisional,
+              label: DEADLINE_STATUS_LABELS[r.deadline.status],
+              done: r.deadline.status === 'met' || r.deadline.status === 'late',
+            },
+          }
+        : {}),
+    }));
+    return c.html(
+      <WorkListPage
+        site={ctx.site}
+        staff={ctx.staff!}
+        csrfToken={ctx.csrfToken}
+        localMode={ctx.localMode}
+        tabs={TAB_STATES.map((s) => ({ href: `/staff/items?state=${s}`, label: WORKFLOW_STATE_LABELS[s], current: s === state }))}
+        stateLabel={WORKFLOW_STATE_LABELS[state]}
+        rows={rows}
+        overdue={overdueRows}
+        canCreate={staff.roles.includes('clerk') || staff.roles.includes('admin')}
+        {...(page.cursor ? { nextHref: `/staff/items?state=${state}&cursor=${encodeURIComponent(page.cursor)}` } : {})}
+        {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}
+      />,
+    );
+  });
+
+  const newPage = async (c: Context<WebEnv>, values: ItemFormValues, errors?: Record<string, string>, status: 200 | 400 = 200) => {
+    const catalogue = await loadCatalogue(deps);
+    const ctx = pageContext(c, deps);
+    return c.html(
+      <NewItemPage
+        site={ctx.site}
+        staff={ctx.staff!}
+        csrfToken={ctx.csrfToken}
+        localMode={ctx.localMode}
+        form={{ action: '/staff/items/new', values, categories: categoryOptions(catalogue), attachments: [], submitLabel: '保存草稿', ...(errors ? { errors } : {}) }}
+      />,
+      status,
+    );
+  };
+
+  app.get('/staff/items/new', (c) => newPage(c, { issuer: deps.config.agencyName }));
+
+  app.post('/staff/items/new', async (c) => {
+    const body = await c.req.parseBody({ all: true });
+    let values: ItemFormValues = {};
+    try {
+      const parsed = await formInput(deps, c.get('staff')!, body, []);
+      values = parsed.values;
+      const item = await createItem(deps, c.get('staff')!, parsed.input);
+      return c.redirect(`/staff/items/${item.record.id}?done=created`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return newPage(c, { ...values, ...Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])) }, Object.keys(error.fields).length ? error.fields : { form: error.message }, 400);
+      throw error;
+    }
+  });
+
+  const itemPage = async (c: Context<WebEnv>, id: string, opts: { error?: string; formErrors?: Record<string, string>; formValues?: ItemFormValues; status?: 200 | 400 | 409 } = {}) => {
+    const view = await getStaffItem(deps, id);
+    const catalogue = await loadCatalogue(deps);
+    const record = view.stored.record;
+    const w = workingVersion(record);
+    const shown = w ?? publishedVersion(record) ?? record.versions[record.versions.length - 1]!;
+    const c0 = shown.content;
+    const meta = [
+      { label: '索引号', value: record.indexNumber ?? '审核通过后生成' },
+      { label: '目录分类', value: catalogue.tree.label(c0.categoryId) },
+      { label: '发布机构', value: [c0.issuer, ...c0.coIssuers].join('、') },
+      { label: '生成日期', value: c0.formedOn },
+      { label: '文号', value: c0.documentNumber ?? '—' },
+      { label: '成文日期', value: c0.writtenOn ?? '—' },
+      {
+        label: '公开期限',
+        value: view.deadline ? `${view.deadline.due}（${DEADLINE_STATUS_LABELS[view.deadline.status]}${view.deadline.workingDaysLeft !== undefined && view.deadline.status !== 'met' ? `，剩余${view.deadline.workingDaysLeft}个工作日` : ''}）` : '—',
+      },
+      { label: '附件', value: c0.attachments.map((a) => a.name).join('、') || '无' },
+      ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
+    ];
+    const history = await new ItemRepository(deps.records).history(id);
+    const ctx = pageContext(c, deps);
+    const q = c.req.query();
+    const draft = w && w.status === 'draft';
+    return c.html(
+      <StaffItemPage
+        site={ctx.site}
+        staff={ctx.staff!}
+        csrfToken={ctx.csrfToken}
+        localMode={ctx.localMode}
+        id={id}
+        title={c0.title}
+        stateLabel={WORKFLOW_STATE_LABELS[view.state]}
+        stateTone={STATE_TONES[view.state]}
+        version={view.version}
+        meta={meta}
+        allowed={[...view.allowed]}
+        {...(view.publicView?.item ? { publicHref: `/items/${id}` } : {})}
+        {...(view.review ? { review: { href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as keyof typeof REVIEW_STATUS_LABELS] ?? view.review.status, approved: view.review.approvedForThisVersion } } : {})}
+        {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}
+        {...(opts.error ? { error: opts.error } : {})}
+        {...(draft
+          ? {
+              form: {
+                action: `/staff/items/${id}/edit`,
+                values: opts.formValues ?? formValuesOf(w.content),
+                categories: categoryOptions(catalogue),
+                attachments: w.content.attachments.map((a, index) => ({ index, name: a.name, size: formatBytes(a.size) })),
+                submitLabel: '保存修改',
+                version: view.version,
+                ...(opts.formErrors ? { errors: opts.formErrors } : {}),
+              },
+            }
+          : {})}
+        versions={record.versions.map((v) => ({ number: v.number, statusLabel: VERSION_STATUS_LABELS[v.status], updatedAt: shanghaiDateTime(v.updatedAt) }))}
+        history={history.map((h) => ({ at: shanghaiDateTime(h.at), type: h.type, actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—' }))}
+      />,
+      opts.status ?? 200,
+    );
+  };
+
+  app.get('/staff/items/:id', (c) => itemPage(c, c.req.param('id')));
+
+  app.post('/staff/items/:id/edit', async (c) => {
+    const id = c.req.param('id');
+    const body = await c.req.parseBody({ all: true });
+    const view = await getStaffItem(deps, id);
+    const existing = workingVersion(view.stored.record)?.content.attachments ?? [];
+    let values: ItemFormValues | undefined;
+    try {
+      const parsed = await formInput(deps, c.get('staff')!, body, existing);
+      values = parsed.values;
+      await editItem(deps, c.get('staff')!, id, parsed.input, versionOf(body));
+      return c.redirect(`/staff/items/${id}?done=saved`, 303);
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        return itemPage(c, id, { formErrors: Object.keys(error.fields).length ? error.fields : { form: error.message }, formValues: values ?? Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])), status: 400 });
+      }
+      if (error instanceof DomainError) return itemPage(c, id, { error: error.message, status: 409 });
+      throw error;
+    }
+  });
+
+  const ACTIONS: Record<string, { done: string; run: (staff: StaffMember, id: string, body: Record<string, unknown>, v?: number) => Promise<unknown> }> = {
+    submit: { done: 'submitted', run: (s, id, _b, v) => submitItem(deps, s, id, v) },
+    publish: { done: 'published', run: (s, id, _b, v) => publishItem(deps, s, id, { ...(v ? { expectedVersion: v } : {}) }) },
+    schedule: {
+      done: 'scheduled',
+      run: (s, id, b, v) => {
+        const local = str(b['publishAt']).trim();
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) throw new ValidationError('请填写发布时间', { publishAt: '请填写发布时间' });
+        return publishItem(deps, s, id, { publishAt: shanghaiLocalToInstant(local), ...(v ? { expectedVersion: v } : {}) });
+      },
+    },
+    unschedule: { done: 'unscheduled', run: (s, id, _b, v) => unscheduleItem(deps, s, id, v) },
+    return: { done: 'returned', run: (s, id, b, v) => returnItem(deps, s, id, str(b['reason']), v) },
+    reopen: { done: 'reopened', run: (s, id, b, v) => reopenItem(deps, s, id, str(b['reason']), v) },
+    revise: { done: 'revised', run: (s, id, b, v) => reviseItem(deps, s, id, str(b['changedOn']), v) },
+    discard: { done: 'discarded', run: (s, id, _b, v) => discardItem(deps, s, id, v) },
+    validity: {
+      done: 'validity',
+      run: (s, id, b, v) => markItemValidity(deps, s, id, { status: str(b['status']) as ValidityStatus, ...(str(b['since']) ? { since: str(b['since']) } : {}) }, v),
+    },
+    withdraw: { done: 'withdrawn', run: (s, id, b, v) => withdrawItem(deps, s, id, str(b['reason']), v) },
+  };
+
+  app.post('/staff/items/:id/:action', async (c) => {
+    const id = c.req.param('id');
+    const action = ACTIONS[c.req.param('action')];
+    if (!action) return c.notFound();
+    const body = await c.req.parseBody();
+    try {
+      await action.run(c.get('staff')!, id, body, versionOf(body));
+    } catch (error) {
+      if (error instanceof DomainError && error.status !== 404) {
+        const fields = error instanceof ValidationError ? Object.values(error.fields) : [];
+        return itemPage(c, id, { error: [error.message, ...fields].join(' '), status: error.status === 400 ? 400 : 409 });
+      }
+      throw error;
+    }
+    return c.redirect(`/staff/items/${id}?done=${action.done}`, 303);
+  });
+
+  const settingsPage = async (c: Context<WebEnv>, values?: { profile: string; categories: string; indexSchemeId: string; guide: string }, errors?: Record<string, string>, status: 200 | 400 = 200) => {
+    const catalogue = await loadCatalogue(deps, { fresh: true });
+    const ctx = pageContext(c, deps);
+    const s = catalogue.settings;
+    return c.html(
+      <CatalogueSettingsPage
+        site={ctx.site}
+        staff={ctx.staff!}
+        csrfToken={ctx.csrfToken}
+        localMode={ctx.localMode}
+        values={values ?? { profile: s.profile ? JSON.stringify(s.profile, null, 2) : '', categories: JSON.stringify(s.categories, null, 2), indexSchemeId: s.indexScheme.id, guide: s.guide }}
+        schemes={Object.values(INDEX_SCHEMES).map((x) => ({ value: x.id, label: `${x.id}：${x.template}` }))}
+        {...(errors ? { errors } : {})}
+        {...(c.req.query('done') === 'settings' ? { flash: FLASH['settings']! } : {})}
+      />,
+      status,
+    );
+  };
+
+  app.get('/staff/catalogue', (c) => settingsPage(c));
+
+  app.post('/staff/catalogue', async (c) => {
+    const body = await c.req.parseBody();
+    const values = { profile: str(body['profile']), categories: str(body['categories']), indexSchemeId: str(body['indexSchemeId']), guide: str(body['guide']) };
+    try {
+      let profile: unknown;
+      if (values.profile.trim()) {
+        try {
+          profile = JSON.parse(values.profile);
+        } catch {
+          throw new ValidationError('机关信息格式有误', { profile: '机关信息应为 JSON 对象' });
+        }
+      }
+      await saveCatalogueSettings(deps, c.get('staff')!, { ...(profile !== undefined ? { profile } : {}), categories: values.categories, indexSchemeId: values.indexSchemeId, guide: values.guide });
+      return c.redirect('/staff/catalogue?done=settings', 303);
+    } catch (error) {
+      if (error instanceof ValidationError) return settingsPage(c, values, Object.keys(error.fields).length ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.startsWith('profile') || ['name', 'code', 'address', 'officeHours', 'phone', 'email'].includes(k.split('.')[0]!) ? 'profile' : k, v])) : { categories: error.message }, 400);
+      throw error;
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,188 @@
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppDependencies } from '../../functions/application/context';
+import {
+  applicantView,
+  issueTrackingToken,
+  loadRequest,
+  MAX_ATTACHMENT_BYTES,
+  releasedFileLink,
+  replyToSupplement,
+  trackApplication,
+  TRACKING_SESSION_SECONDS,
+  verifyTrackingToken,
+  withdrawByApplicant,
+} from '../../functions/application/requests';
+import { NotFoundError, RateLimitedError, ValidationError } from '../../functions/domain/errors';
+import type { RequestStatus } from '../../functions/domain/requests';
+import type { WebEnv } from '../env';
+import { pageContext, shanghaiDateTime } from '../page-context';
+import type { BadgeTone } from '../views/components/StatusBadge';
+import { formatBytes } from '../views/format';
+import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
+import { TrackPage } from '../views/pages/track/TrackPage';
+import { filesOf, flatValues } from './apply';
+
+export const TRACK_COOKIE = '__Host-track';
+
+export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
+  submitted: 'info',
+  registered: 'info',
+  'supplement-requested': 'warning',
+  'in-assessment': 'info',
+  'third-party-consultation': 'warning',
+  'agency-consultation': 'warning',
+  'fee-notice': 'warning',
+  drafting: 'info',
+  'secrecy-review': 'info',
+  'leader-sign-off': 'info',
+  'signed-off': 'info',
+  released: 'success',
+  closed: 'neutral',
+  withdrawn: 'neutral',
+  'abandoned-no-supplement': 'neutral',
+  'abandoned-no-payment': 'neutral',
+};
+
+const FLASH: Record<string, string> = {
+  supplemented: '补正材料已提交，工作人员将尽快处理。',
+  withdrawn: '您的申请已撤回。',
+};
+
+/** The client address for rate limiting (first X-Forwarded-For hop, as CloudFront and local mode send it). */
+export function clientIp(c: Context<WebEnv>): string {
+  return (c.req.header('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'local';
+}
+
+export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
+  return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
+}
+
+/** The applicant's tracking pages: lookup by tracking number + access code, then a short signed session. */
+export function trackRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  app.use('/track', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/track/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  const lookup = (c: Context<WebEnv>, extra: Parameters<typeof TrackLookupPage>[0] extends infer P ? Partial<P> : never = {}) => {
+    const ctx = pageContext(c, deps);
+    return <TrackLookupPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...extra} />;
+  };
+
+  app.get('/track', (c) => {
+    const tn = c.req.query('tn');
+    const expired = c.req.query('expired');
+    return c.html(lookup(c, { ...(tn ? { values: { trackingNumber: tn } } : {}), ...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {}) }));
+  });
+
+  app.post('/track', async (c) => {
+    const body = await c.req.parseBody();
+    const values = flatValues(body);
+    try {
+      const record = await trackApplication(deps, { trackingNumber: values['trackingNumber'] ?? '', accessCode: values['accessCode'] ?? '' }, { ip: clientIp(c) });
+      const tn = record.data.case.trackingNumber;
+      setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, tn), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
+      return c.redirect(`/track/${tn}`, 303);
+    } catch (error) {
+      const keep = { trackingNumber: values['trackingNumber'] ?? '' };
+      if (error instanceof ValidationError) return c.html(lookup(c, { values: keep, errors: error.fields }), 400);
+      if (error instanceof NotFoundError) return c.html(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 404);
+      if (error instanceof RateLimitedError) {
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return c.html(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 429);
+      }
+      throw error;
+    }
+  });
+
+  /** The tracking number of the session, or a redirect back to the lookup form. */
+  const session = (c: Context<WebEnv>): string | undefined => {
+    const tn = (c.req.param('tn') ?? '').toUpperCase();
+    return verifyTrackingToken(deps, getCookie(c, TRACK_COOKIE), tn) ? tn : undefined;
+  };
+  const expired = (c: Context<WebEnv>) => c.redirect(`/track?expired=1&tn=${encodeURIComponent(c.req.param('tn') ?? '')}`, 303);
+
+  const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
+    const ctx = pageContext(c, deps);
+    const view = await applicantView(deps, await loadRequest(deps, tn));
+    const flash = FLASH[c.req.query('done') ?? ''];
+    return (
+      <TrackPage
+        site={ctx.site}
+        csrfToken={ctx.csrfToken}
+        localMode={ctx.localMode}
+        trackingNumber={view.trackingNumber}
+        version={view.version}
+        statusLabel={view.statusLabel}
+        statusTone={REQUEST_STATUS_TONES[view.status]}
+        channelLabel={view.channelLabel}
+        submittedAt={shanghaiDateTime(view.submittedAt)}
+        {...(view.receivedOn ? { receivedOn: view.receivedOn } : {})}
+        subject={subjectOf(view.requested)}
+        {...(view.answerDue ? { answerDue: view.answerDue } : {})}
+        provisional={view.provisional}
+        explanation={view.explanation}
+        timeline={view.timeline.map((t) => ({ on: t.on, label: t.label, ...(t.note && t.type !== 'withdraw' ? { note: t.note } : {}) }))}
+        {...(view.supplementNotice ? { supplement: view.supplementNotice } : {})}
+        canReplyToSupplement={view.canReplyToSupplement}
+        canWithdraw={view.canWithdraw}
+        {...(view.answer
+          ? { answer: { typeLabel: view.answer.typeLabel, releasedAt: shanghaiDateTime(view.answer.releasedAt), letterText: view.answer.letterText, files: view.answer.files.map((f) => ({ href: `/track/${tn}/files/${f.index}`, fileName: f.fileName, size: formatBytes(f.sizeBytes) })) } }
+          : {})}
+        {...(flash ? { flash } : {})}
+        {...extra}
+        maxAttachmentMb={MAX_ATTACHMENT_BYTES / 1024 / 1024}
+      />
+    );
+  };
+
+  app.get('/track/:tn', async (c) => {
+    const tn = session(c);
+    if (!tn) return expired(c);
+    return c.html(await page(c, tn));
+  });
+
+  app.post('/track/:tn/supplement', async (c) => {
+    const tn = session(c);
+    if (!tn) return expired(c);
+    const body = await c.req.parseBody({ all: true });
+    const values = flatValues(body as Record<string, string | File | (string | File)[]>);
+    try {
+      await replyToSupplement(deps, tn, { text: values['text'] ?? '', attachments: await filesOf(body as Record<string, string | File>, 'attachments') });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return c.html(await page(c, tn, { errors: error.fields, values }), 400);
+    }
+    return c.redirect(`/track/${tn}?done=supplemented`, 303);
+  });
+
+  app.post('/track/:tn/withdraw', async (c) => {
+    const tn = session(c);
+    if (!tn) return expired(c);
+    const body = await c.req.parseBody();
+    const version = Number(body['version']);
+    await withdrawByApplicant(deps, tn, { ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}), reason: typeof body['reason'] === 'string' ? body['reason'] : '' });
+    return c.redirect(`/track/${tn}?done=withdrawn`, 303);
+  });
+
+  app.get('/track/:tn/files/:index', async (c) => {
+    const tn = session(c);
+    if (!tn) return expired(c);
+    const index = Number(c.req.param('index'));
+    if (!Number.isInteger(index) || index < 0) throw new NotFoundError('文件不存在。');
+    return c.redirect(await releasedFileLink(deps, tn, index), 303);
+  });
+
+  app.post('/track/logout', (c) => {
+    deleteCookie(c, TRACK_COOKIE, { path: '/', secure: true });
+    return c.redirect('/track', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,177 @@
+import { CsrfField } from '../../components/CsrfField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormField } from '../../components/FormField';
+import { Notice } from '../../components/Notice';
+import { Layout } from '../../layouts/Layout';
+import { ROUTES } from '../../layouts/nav';
+import type { SiteInfo, StaffInfo } from '../../types';
+import { Choices, Hidden, options } from '../requests/parts';
+
+export interface ApplyFormLabels {
+  applicantKinds: Record<string, string>;
+  organisationKinds: Record<string, string>;
+  idTypes: Record<string, string>;
+  provisionForms: Record<string, string>;
+  deliveryMethods: Record<string, string>;
+  channels?: Record<string, string>;
+}
+
+export interface ApplyPageProps {
+  site: SiteInfo;
+  csrfToken: string;
+  localMode?: boolean;
+  nonce: string;
+  labels: ApplyFormLabels;
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  /** Staff registering a paper, post, fax or oral application (channel + receipt date fields). */
+  staffMode?: { staff: StaffInfo; action: string };
+  maxAttachmentMb: number;
+}
+
+/** Field order for the error summary (the order the fields appear). */
+export const APPLY_FIELD_ORDER = [
+  'channel',
+  'receivedOn',
+  'applicantKind',
+  'name',
+  'idType',
+  'idNumber',
+  'organisationKind',
+  'creditCode',
+  'legalRepresentative',
+  'contactPerson',
+  'contact',
+  'contact.phone',
+  'contact.email',
+  'contact.address',
+  'contact.postCode',
+  'requested.documentTitle',
+  'requested.documentNumber',
+  'requested.description',
+  'provisionForm',
+  'deliveryMethod',
+  'attachments',
+  'notes',
+];
+
+/** 政府信息公开申请表: what Art. 29 asks for, and nothing more. Works without JavaScript. */
+export function ApplyPage(p: ApplyPageProps) {
+  const v = p.values ?? {};
+  const e = p.errors ?? {};
+  const staff = p.staffMode?.staff;
+  const title = staff ? '登记政府信息公开申请' : '政府信息公开申请';
+  return (
+    <Layout
+      title={title}
+      site={p.site}
+      section={staff ? 'staff' : 'apply'}
+      staff={staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      navHref={staff ? '/staff/requests' : undefined}
+      breadcrumbs={staff ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '登记申请' }] : [{ href: ROUTES.home, label: '首页' }, { label: '依申请公开' }]}
+    >
+      <h1 class="page-title">{title}</h1>
+      {staff ? (
+        <p class="lead">当面、邮寄、传真或口头提出的申请，由工作人员在此登记。登记人即为本申请的承办人（首问负责）。</p>
+      ) : (
+        <>
+          <p class="lead">
+            依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，您可以向本机关申请获取政府信息。请如实填写以下内容，带“必填”标记的为必填项。提交后将显示申请编号和查询码，请妥善保存。
+          </p>
+          <p>
+            已提交申请？<a href={ROUTES.track}>查询办理进度</a>
+          </p>
+        </>
+      )}
+      <ErrorSummary errors={p.errors} order={APPLY_FIELD_ORDER} />
+      {e['_'] ? (
+        <Notice kind="error" role="alert">
+          <p>{e['_']}</p>
+        </Notice>
+      ) : null}
+      <form class="form apply-form" method="post" action={p.staffMode?.action ?? '/apply'} enctype="multipart/form-data" novalidate>
+        <CsrfField token={p.csrfToken} />
+        <Hidden name="nonce" value={p.nonce} />
+        {staff && p.labels.channels ? (
+          <fieldset class="apply-form__section">
+            <legend class="apply-form__legend">申请渠道</legend>
+            <Choices name="channel" legend="申请渠道" required options={options(p.labels.channels)} value={v['channel']} error={e['channel']} />
+            <FormField
+              name="receivedOn"
+              label="收到申请之日"
+              type="date"
+              value={v['receivedOn']}
+              error={e['receivedOn']}
+              hint="邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。"
+            />
+          </fieldset>
+        ) : null}
+
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">申请人信息</legend>
+          <Choices name="applicantKind" legend="申请人类型" required options={options(p.labels.applicantKinds)} value={v['applicantKind']} error={e['applicantKind']} />
+          <FormField name="name" label="姓名或名称" required maxlength={100} value={v['name']} error={e['name']} hint="公民填写本人姓名；法人或其他组织填写单位全称。" autocomplete="name" />
+          <h3 class="subheading">公民填写</h3>
+          <FormField as="select" name="idType" label="证件类型" placeholderOption="请选择" options={options(p.labels.idTypes)} value={v['idType']} error={e['idType']} />
+          <FormField name="idNumber" label="证件号码" maxlength={40} value={v['idNumber']} error={e['idNumber']} hint="居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。" autocomplete="off" spellcheck={false} />
+          <FormField name="workUnit" label="工作单位" maxlength={100} value={v['workUnit']} error={e['workUnit']} />
+          <h3 class="subheading">法人或其他组织填写</h3>
+          <FormField as="select" name="organisationKind" label="组织类别" placeholderOption="请选择" options={options(p.labels.organisationKinds)} value={v['organisationKind']} error={e['organisationKind']} />
+          <FormField name="creditCode" label="统一社会信用代码" maxlength={22} value={v['creditCode']} error={e['creditCode']} hint="18位，见营业执照或登记证书。" autocomplete="off" spellcheck={false} />
+          <FormField name="legalRepresentative" label="法定代表人或负责人" maxlength={100} value={v['legalRepresentative']} error={e['legalRepresentative']} />
+          <FormField name="contactPerson" label="联系人" maxlength={100} value={v['contactPerson']} error={e['contactPerson']} />
+        </fieldset>
+
+        <fieldset class="apply-form__section" id="field-contact">
+          <legend class="apply-form__legend">联系方式</legend>
+          <p class="field__hint">请至少填写一种联系方式。</p>
+          {e['contact'] ? (
+            <p class="field__error">
+              <span class="visually-hidden">错误：</span>
+              {e['contact']}
+            </p>
+          ) : null}
+          <FormField name="contact.phone" label="联系电话" type="tel" inputmode="tel" maxlength={40} value={v['contact.phone']} error={e['contact.phone']} autocomplete="tel" />
+          <FormField name="contact.email" label="电子邮箱" type="email" maxlength={100} value={v['contact.email']} error={e['contact.email']} hint="填写后，回执和办理通知将发送到该邮箱。" autocomplete="email" />
+          <FormField name="contact.address" label="通信地址" maxlength={200} value={v['contact.address']} error={e['contact.address']} autocomplete="street-address" />
+          <FormField name="contact.postCode" label="邮政编码" inputmode="numeric" maxlength={6} value={v['contact.postCode']} error={e['contact.postCode']} autocomplete="postal-code" class="field--narrow" />
+        </fieldset>
+
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">所需政府信息</legend>
+          <p class="field__hint">请写明信息的名称、文号，或者便于查询的其他特征性描述（《条例》第二十九条）。</p>
+          <FormField name="requested.documentTitle" label="信息名称" maxlength={200} value={v['requested.documentTitle']} error={e['requested.documentTitle']} />
+          <FormField name="requested.documentNumber" label="文号" maxlength={100} value={v['requested.documentNumber']} error={e['requested.documentNumber']} hint="例如：示政发〔2025〕12号" />
+          <FormField as="textarea" name="requested.description" label="内容描述" rows={5} maxlength={2000} value={v['requested.description']} error={e['requested.description']} />
+        </fieldset>
+
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">获取信息的方式</legend>
+          <Choices name="provisionForm" legend="信息的载体形式" required options={options(p.labels.provisionForms)} value={v['provisionForm']} error={e['provisionForm']} />
+          <Choices name="deliveryMethod" legend="获取信息的方式" required options={options(p.labels.deliveryMethods)} value={v['deliveryMethod']} error={e['deliveryMethod']} />
+        </fieldset>
+
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">附件与备注</legend>
+          <FormField
+            name="attachments"
+            label="身份证明等附件"
+            type="file"
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            error={e['attachments']}
+            hint={`可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${p.maxAttachmentMb} MB。如提交有误需要修改，请重新选择附件。`}
+          />
+          <FormField as="textarea" name="notes" label="备注" rows={3} maxlength={1000} value={v['notes']} error={e['notes']} />
+        </fieldset>
+
+        <div class="form__actions">
+          <button class="button button--primary button--large" type="submit">
+            {staff ? '登记申请' : '提交申请'}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

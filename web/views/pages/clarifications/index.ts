@@ -1,0 +1,3 @@
+export * from './public';
+export * from './staff';
+export * from './parts';

@@ -1,0 +1,187 @@
+import { CsrfField } from '../../components/CsrfField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormField } from '../../components/FormField';
+import { MetaTable } from '../../components/MetaTable';
+import { Notice } from '../../components/Notice';
+import { Layout } from '../../layouts/Layout';
+import { ROUTES } from '../../layouts/nav';
+import type { SiteInfo } from '../../types';
+
+interface PublicPageBase {
+  site: SiteInfo;
+  csrfToken: string;
+  localMode?: boolean;
+}
+
+const crumbs = (last?: string) => [{ href: ROUTES.home, label: '首页' }, ...(last ? [{ href: ROUTES.clarifications, label: '澄清说明' }, { label: last }] : [{ label: '澄清说明' }])];
+
+export interface ClarificationSummary {
+  id: string;
+  title: string;
+  publishedAt: string;
+  href: string;
+}
+
+/** 澄清说明: the published clarifications, newest first. */
+export function ClarificationListPage(p: PublicPageBase & { items: ClarificationSummary[] }) {
+  return (
+    <Layout title="澄清说明" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">澄清说明</h1>
+      <p class="lead">发现影响或者可能影响社会稳定、扰乱社会和经济管理秩序的虚假或者不完整信息的，本机关在职责范围内发布准确的政府信息予以澄清（《中华人民共和国政府信息公开条例》第六条）。</p>
+      <p>
+        <a class="button button--secondary" href="/clarifications/report">
+          反映虚假或不完整信息
+        </a>
+      </p>
+      {p.items.length === 0 ? (
+        <p class="empty-state">暂无澄清说明。</p>
+      ) : (
+        <ul class="item-list" id="clarification-list">
+          {p.items.map((i) => (
+            <li class="item-list__item">
+              <a class="item-list__link" href={i.href}>
+                {i.title}
+              </a>
+              <span class="item-list__date">{i.publishedAt}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export interface ClarificationPageProps extends PublicPageBase {
+  id: string;
+  title: string;
+  publishedAt: string;
+  sections: { heading: string; body: string }[];
+  related: { href: string; label: string }[];
+  earlier: { title: string; publishedAt: string }[];
+}
+
+/** One published clarification: the released text, the items it concerns, earlier statements. */
+export function ClarificationPage(p: ClarificationPageProps) {
+  return (
+    <Layout title={p.title} site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs(p.title)} staffLoginHref={ROUTES.login}>
+      <article class="clarification" id="clarification">
+        <h1 class="page-title">{p.title}</h1>
+        <MetaTable
+          rows={[
+            { label: '编号', value: p.id },
+            { label: '发布日期', value: p.publishedAt },
+            { label: '信息类别', value: '澄清说明' },
+            { label: '发布机关', value: p.site.agencyName },
+          ]}
+        />
+        {p.sections.map((s) => (
+          <section class="section">
+            <h2 class="section__title">{s.heading}</h2>
+            {s.body.split('\n').filter(Boolean).map((line) => (
+              <p>{line}</p>
+            ))}
+          </section>
+        ))}
+        {p.related.length > 0 ? (
+          <section class="section">
+            <h2 class="section__title">相关信息</h2>
+            <ul>
+              {p.related.map((r) => (
+                <li>
+                  <a href={r.href}>{r.label}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {p.earlier.length > 0 ? (
+          <section class="section">
+            <h2 class="section__title">此前发布的说明</h2>
+            <ul>
+              {p.earlier.map((e) => (
+                <li>
+                  {e.publishedAt} {e.title}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  );
+}
+
+export interface ReportPageProps extends PublicPageBase {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  maxMb: number;
+}
+
+/** The public report form (反映虚假或不完整信息). Reports are never published as such. */
+export function ClarificationReportPage(p: ReportPageProps) {
+  const v = p.values ?? {};
+  const e = p.errors ?? {};
+  return (
+    <Layout title="反映虚假或不完整信息" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('反映虚假或不完整信息')} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">反映虚假或不完整信息</h1>
+      <p class="lead">如您发现涉及本机关工作的虚假或者不完整信息，请告诉我们。我们核实后将在职责范围内发布准确信息予以澄清。您提交的内容仅供工作人员核实，不会公开发布。</p>
+      <ErrorSummary errors={p.errors} order={['url', 'outlet', 'firstSeenOn', 'screenshot', 'description', 'contactPhone', 'contactEmail', '_']} />
+      <form class="form panel panel--form" method="post" action="/clarifications/report" enctype="multipart/form-data" novalidate>
+        <CsrfField token={p.csrfToken} />
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">信息出现在哪里</legend>
+          <FormField name="url" type="url" label="链接" value={v['url']} error={e['url']} hint="信息所在网页的完整地址。链接、来源名称、截图至少提供一项。" maxlength={1000} />
+          <FormField name="outlet" label="来源名称" value={v['outlet']} error={e['outlet']} hint="例如：某微信公众号、某报纸、某微博账号" maxlength={200} />
+          <FormField name="firstSeenOn" type="date" label="首次看到的日期" value={v['firstSeenOn']} error={e['firstSeenOn']} />
+          <FormField name="screenshot" type="file" label="截图" accept="image/png,image/jpeg,application/pdf" error={e['screenshot']} hint={`可选。PNG、JPEG 或 PDF，不超过 ${p.maxMb} MB。`} />
+        </fieldset>
+        <FormField as="textarea" name="description" label="哪些内容不实或不完整" required rows={6} maxlength={5000} value={v['description']} error={e['description']} hint="请说明信息的主要内容，以及您认为不实或不完整的地方。" />
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">联系方式（选填）</legend>
+          <FormField name="contactName" label="姓名" value={v['contactName']} maxlength={50} />
+          <FormField name="contactPhone" type="tel" label="联系电话" value={v['contactPhone']} error={e['contactPhone']} />
+          <FormField name="contactEmail" type="email" label="电子邮箱" value={v['contactEmail']} error={e['contactEmail']} />
+        </fieldset>
+        <div class="form__actions">
+          <button type="submit" class="button button--primary">
+            提交
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ClarificationReportThanksPage(p: PublicPageBase & { reference: string }) {
+  return (
+    <Layout title="已收到您的反映" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('已收到您的反映')} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">已收到您的反映</h1>
+      <Notice kind="success" role="status" title="提交成功">
+        <p>
+          感谢您的反映。线索编号：<strong id="report-reference">{p.reference}</strong>。我们将尽快核实；经核实需要澄清的，将在“<a href={ROUTES.clarifications}>澄清说明</a>”栏目发布。
+        </p>
+      </Notice>
+    </Layout>
+  );
+}
+
+/**
+ * The notice an item page (/items/:id) shows when published clarifications concern the item.
+ * Data: clarificationNoticesForItem(deps, itemId) from functions/application/clarifications.
+ */
+export function ClarificationNotices(p: { notices: { id: string; title: string; href: string }[] }) {
+  if (p.notices.length === 0) return null;
+  return (
+    <div class="clarification-notice" id="clarification-notices">
+      <Notice kind="warning" title="本信息相关的澄清说明">
+        <ul>
+          {p.notices.map((n) => (
+            <li>
+              <a href={n.href}>{n.title}</a>
+            </li>
+          ))}
+        </ul>
+      </Notice>
+    </div>
+  );
+}

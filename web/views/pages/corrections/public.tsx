@@ -1,0 +1,155 @@
+import { CsrfField } from '../../components/CsrfField';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { FormField } from '../../components/FormField';
+import { MetaTable } from '../../components/MetaTable';
+import { Notice } from '../../components/Notice';
+import { Layout } from '../../layouts/Layout';
+import { ROUTES } from '../../layouts/nav';
+import type { SiteInfo } from '../../types';
+
+interface PublicBase {
+  site: SiteInfo;
+  csrfToken: string;
+  localMode?: boolean;
+}
+
+const crumbs = (label: string) => [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label }];
+
+export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: Record<string, string>; errors?: Record<string, string>; maxMb: number; maxFiles: number }) {
+  const v = p.values ?? {};
+  const e = p.errors ?? {};
+  return (
+    <Layout title="申请更正政府信息记录" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('申请更正')} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">申请更正政府信息记录</h1>
+      <p class="lead">
+        您有证据证明本机关提供的与您自身相关的政府信息记录不准确的，可以要求本机关更正（《中华人民共和国政府信息公开条例》第四十一条）。本机关有权更正的予以更正；无权更正的，转送有权更正的行政机关处理并告知您。
+      </p>
+      <ErrorSummary errors={p.errors} order={['name', 'idNumber', 'phone', 'email', 'recordDescription', 'itemId', 'inaccuracy', 'requestedCorrection', 'evidence', '_']} />
+      <form class="form panel panel--form" method="post" action="/corrections/request" enctype="multipart/form-data" novalidate>
+        <CsrfField token={p.csrfToken} />
+        <input type="hidden" name="nonce" value={p.nonce} />
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">申请人</legend>
+          <FormField name="name" label="姓名" required value={v['name']} error={e['name']} maxlength={50} autocomplete="name" />
+          <FormField name="idNumber" label="身份证件号码" required value={v['idNumber']} error={e['idNumber']} hint="用于核实记录是否与您本人相关；页面和回执中仅显示部分号码。" />
+          <FormField name="phone" type="tel" label="联系电话" value={v['phone']} error={e['phone']} hint="联系电话和电子邮箱至少填写一项。" />
+          <FormField name="email" type="email" label="电子邮箱" value={v['email']} error={e['email']} />
+          <FormField name="address" label="通信地址" value={v['address']} />
+        </fieldset>
+        <fieldset class="apply-form__section">
+          <legend class="apply-form__legend">需要更正的记录</legend>
+          <FormField name="recordDescription" label="记录名称" required value={v['recordDescription']} error={e['recordDescription']} hint="信息名称、文号，或本机关向您提供该信息的时间和方式。" />
+          <FormField name="itemId" label="公开信息编号（选填）" value={v['itemId']} error={e['itemId']} hint="如该记录是本网站公开的信息，可填写其页面地址中的编号。" />
+          <FormField as="textarea" name="inaccuracy" label="不准确的内容" required value={v['inaccuracy']} error={e['inaccuracy']} />
+          <FormField as="textarea" name="requestedCorrection" label="应当更正为" required value={v['requestedCorrection']} error={e['requestedCorrection']} />
+          <FormField name="evidence" type="file" label="证据材料" required accept="image/png,image/jpeg,application/pdf" error={e['evidence']} hint={`PNG、JPEG 或 PDF，最多 ${p.maxFiles} 个，每个不超过 ${p.maxMb} MB。`} />
+        </fieldset>
+        <div class="form__actions">
+          <button type="submit" class="button button--primary">
+            提交申请
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; accessCode: string; submittedOn: string }) {
+  return (
+    <Layout title="更正申请回执" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">更正申请回执</h1>
+      <Notice kind="success" role="status" title="申请已提交">
+        <p>我们已收到您的更正申请。请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
+      </Notice>
+      <div class="receipt">
+        <p class="receipt__line">
+          申请编号：<strong class="receipt__code" id="tracking-number">{p.trackingNumber}</strong>
+        </p>
+        <p class="receipt__line">
+          查询码：<strong class="receipt__code" id="access-code">{p.accessCode}</strong>
+        </p>
+      </div>
+      <MetaTable layout="single" caption="申请信息" rows={[{ label: '提交日期', value: p.submittedOn }, { label: '查询办理进度', value: <a href={ROUTES.track}>查询办理进度</a> }]} />
+    </Layout>
+  );
+}
+
+export interface CorrectionStatusPanelProps {
+  trackingNumber: string;
+  statusLabel: string;
+  submittedOn: string;
+  receivedOn?: string;
+  due?: string;
+  dueProvisional?: boolean;
+  record: string;
+  outcomeLabel?: string;
+  timeline: { at: string; label: string }[];
+  answerText?: string;
+  answeredOn?: string;
+}
+
+/**
+ * The applicant's view of a correction request. The /track page renders this for `GZ-` numbers
+ * (with findCorrectionByTracking from functions/application/corrections).
+ */
+export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
+  return (
+    <section class="panel" id="correction-status">
+      <h2 class="panel__title">更正申请 {p.trackingNumber}</h2>
+      <MetaTable
+        layout="single"
+        caption="办理情况"
+        rows={[
+          { label: '当前状态', value: <strong id="correction-status-label">{p.statusLabel}</strong> },
+          { label: '需要更正的记录', value: p.record },
+          { label: '提交日期', value: p.submittedOn },
+          { label: '收到申请之日', value: p.receivedOn ?? '待工作人员登记' },
+          ...(p.due ? [{ label: '答复期限', value: `${p.due}${p.dueProvisional ? '（暂定）' : ''}` }] : []),
+          ...(p.outcomeLabel ? [{ label: '处理结果', value: p.outcomeLabel }] : []),
+          ...(p.answeredOn ? [{ label: '答复日期', value: p.answeredOn }] : []),
+        ]}
+      />
+      <h3 class="subheading">办理过程</h3>
+      <ol class="timeline">
+        {p.timeline.map((t) => (
+          <li class="timeline__item">
+            <span class="timeline__date">{t.at}</span> <span class="timeline__label">{t.label}</span>
+          </li>
+        ))}
+      </ol>
+      {p.answerText ? (
+        <>
+          <h3 class="subheading">答复告知书</h3>
+          <pre class="letter-text" id="correction-answer">
+            {p.answerText}
+          </pre>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionStatusPanelProps }) {
+  return (
+    <Layout title="查询更正申请" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
+      <h1 class="page-title">查询更正申请</h1>
+      {p.result ? (
+        <CorrectionStatusPanel {...p.result} />
+      ) : (
+        <>
+          <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode', '_']} />
+          <form class="form panel panel--form" method="post" action="/corrections/track" novalidate>
+            <CsrfField token={p.csrfToken} />
+            <FormField name="trackingNumber" label="申请编号" required value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="如 GZ-2026-000001" />
+            <FormField name="accessCode" label="查询码" required error={p.errors?.['accessCode']} autocomplete="off" />
+            <div class="form__actions">
+              <button type="submit" class="button button--primary">
+                查询
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </Layout>
+  );
+}
