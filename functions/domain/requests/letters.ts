@@ -119,7 +119,12 @@ export function withholdingReason(g: Withholding): string {
     case 'security-stability':
       return `该信息公开后可能危及${g.interests.map((i) => SECURITY_INTEREST_LABELS[i]).join('、')}，具体理由为：${g.reason}。根据${REGULATION}第十四条的规定，不予公开`;
     case 'third-party':
-      return `该信息涉及第三方的${THIRD_PARTY_INTEREST_LABELS[g.interest]}，公开会对第三方合法权益造成损害。本机关依照${REGULATION}第三十二条的规定书面征求了第三方意见，结果为：${CONSULTATION_RESULT_LABELS[g.consultation]}。经公共利益衡量：${g.publicInterestAssessment}。${g.reason}。根据${REGULATION}第十五条的规定，不予公开`;
+      return `该信息涉及第三方的${THIRD_PARTY_INTEREST_LABELS[g.interest]}，公开会对第三方合法权益造成损害。${
+        // Only say a consultation happened when it did (Art. 32); otherwise the letter would contradict itself.
+        g.consultation === 'not-consulted'
+          ? ''
+          : `本机关依照${REGULATION}第三十二条的规定书面征求了第三方意见，结果为：${CONSULTATION_RESULT_LABELS[g.consultation]}。`
+      }经公共利益衡量：${g.publicInterestAssessment}。${g.reason}。根据${REGULATION}第十五条的规定，不予公开`;
     case 'internal-affairs':
       return `该信息属于${INTERNAL_AFFAIRS_LABELS[g.kind]}等内部事务信息，且无法律、法规、规章规定应当公开。本机关经裁量认为：${g.discretionReason}。根据${REGULATION}第十六条第一款的规定，不予公开`;
     case 'process-information':

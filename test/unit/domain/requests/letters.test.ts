@@ -98,3 +98,15 @@ describe('answer letters', () => {
     expect(() => editLetter(l, { nope: 'x' })).toThrow(RequestValidationError);
   });
 });
+
+describe('third-party withholding wording', () => {
+  it('mentions the Art. 32 consultation only when one took place', async () => {
+    const { withholdingReason } = await import('../../../../functions/domain/requests/letters');
+    const base = { ground: 'third-party', interest: 'privacy', publicInterestAssessment: '不公开不会对公共利益造成重大影响', reason: '内容为他人身份证号码' } as const;
+    const consulted = withholdingReason({ ...base, consultation: 'no-reply' });
+    expect(consulted).toContain('书面征求了第三方意见，结果为：第三方逾期未提出意见');
+    const notConsulted = withholdingReason({ ...base, consultation: 'not-consulted' });
+    expect(notConsulted).not.toContain('征求');
+    expect(notConsulted).toContain('第十五条');
+  });
+});
