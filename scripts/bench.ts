@@ -1,4 +1,5 @@
 import { benchDeadlines } from './bench/deadlines';
+import { benchPortal } from './bench/portal';
 import { benchRequests } from './bench/requests';
 import { benchScanner } from './bench/scanner';
 import { benchSearch } from './bench/search';
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Measurement[]>> = {
   search: benchSearch,
   requests: benchRequests,
   sweep: benchSweep,
+  portal: benchPortal,
 };
 
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

@@ -139,6 +139,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/corrections/request', 'public'],
   ['GET', '/corrections/track', 'public'],
   ['POST', '/corrections/track', 'public'],
+  ['POST', '/corrections/withdraw', 'public'],
   ['POST', '/api/corrections/track', 'public'],
   ['GET', '/staff/corrections', CASE_ROLES],
   ['GET', '/staff/corrections/:tn', CASE_ROLES],

@@ -90,6 +90,12 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   mountStaticFiles(app, options.staticDir);
   const api = apiRoutes(deps);
   app.route('/', publicRoutes(deps));
+  // Before staffRoutes: its app.use('*') marks every later-mounted response no-store, which would
+  // defeat the Cache-Control/ETag of the public portal and the public catalogue API.
+  app.route('/', portalRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', staffItemRoutes(deps));
+  app.route('/', api.app);
   app.route('/', authRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', reviewRoutes(deps));
@@ -100,10 +106,6 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.route('/', correctionRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', localOutboxRoutes(deps));
-  app.route('/', portalRoutes(deps));
-  app.route('/', feedRoutes(deps));
-  app.route('/', staffItemRoutes(deps));
-  app.route('/', api.app);
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler(deps));

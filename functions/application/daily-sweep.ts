@@ -3,8 +3,12 @@ import { JobLedger } from '../repositories/job-ledger';
 import type { AppDependencies } from './context';
 import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './deadlines/sweep';
 import { deliverPendingMessages } from './notifications';
+import { expireLapsedValidity, publishDueItems } from './catalogue';
+import { rebuildSearchIndex } from './search';
 
-type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'>;
+type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'release'>>;
+
+const SEARCH_REBUILD = 'search-rebuild';
 
 /**
  * The scheduled job (EventBridge daily in AWS, hourly timer in local mode):
@@ -13,11 +17,35 @@ type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'>;
  *   per case and day) and later triggers the same day skip it;
  * - delivery of outbox messages that a failure left behind, on every run.
  */
-export async function runDailySweep(deps: Deps): Promise<{ date: string; deadlines?: DeadlineSweepReport; messages: { sent: number; failed: number } }> {
+export async function runDailySweep(deps: Deps): Promise<{ date: string; deadlines?: DeadlineSweepReport; messages: { sent: number; failed: number }; catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number } }> {
   const date = shanghaiDate(deps.clock.now());
   const deadlines = await sweepDeadlinesOnce(deps, date);
   const messages = await deliverPendingMessages(deps, 100);
-  return { date, ...(deadlines ? { deadlines } : {}), messages };
+  // A catalogue failure (e.g. S3 unavailable) is logged and must not undo the reminders above.
+  const catalogue = await catalogueJobs(deps, date).catch((error: unknown) => {
+    deps.logger.error('catalogue jobs failed', { error });
+    return undefined;
+  });
+  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(catalogue ? { catalogue } : {}) };
+}
+
+/**
+ * Proactive disclosure: publish scheduled versions whose time has come (every run, so the
+ * schedule's precision is the job's interval) and, once a day, mark items whose 有效期至 has passed
+ * as 失效 in their views, then rebuild the search snapshot from the public views (repairs an update
+ * lost to two concurrent writers).
+ */
+async function catalogueJobs(deps: Deps, date: string): Promise<{ published: number; failed: number; validityExpired?: number; searchRebuilt?: number } | undefined> {
+  const { files, config } = deps;
+  if (!files || !config) return undefined;
+  const full = { ...deps, files, config };
+  const due = await publishDueItems(full);
+  const ledger = new JobLedger(deps.records);
+  if (await ledger.lastRun(SEARCH_REBUILD, date)) return due;
+  const { expired } = await expireLapsedValidity(full);
+  const rebuilt = await rebuildSearchIndex(full);
+  await ledger.claim(SEARCH_REBUILD, date, deps.clock.now().toISOString());
+  return { ...due, validityExpired: expired, searchRebuilt: rebuilt.items };
 }
 
 async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<DeadlineSweepReport | undefined> {

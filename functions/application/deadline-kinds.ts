@@ -4,3 +4,6 @@
  * sweep and the calendar recompute know every kind.
  */
 import './requests';
+import './catalogue';
+import './clarifications';
+import './corrections';

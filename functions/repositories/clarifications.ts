@@ -31,6 +31,8 @@ export interface PublishedClarification {
   readonly publishedAt: string;
   readonly releaseId: string;
   readonly files: readonly { readonly fileName: string; readonly url?: string }[];
+  /** The catalogue item (category 澄清说明) the clarification was published as. */
+  readonly itemId?: string;
 }
 
 export interface StoredClarification {
@@ -41,6 +43,8 @@ export interface StoredClarification {
   readonly createdBy: { readonly kind: 'public' | 'staff'; readonly id?: string; readonly name?: string };
   readonly report?: StoredReport;
   readonly monitoringNote?: string;
+  /** The catalogue item carrying the clarification (created when the draft goes to review). */
+  readonly catalogueItemId?: string;
   readonly timeline: readonly ClarificationTimelineEntry[];
   /** The current public version (newest publication); earlier ones stay in `history`. */
   readonly published?: PublishedClarification;

@@ -1,8 +1,22 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, startPortal } from '../support/browser';
 import { PDF_BYTES, PNG_BYTES } from '../unit/application/clarifications/support';
+import { editItem, publishItem, reviseItem, submitItem } from '../../functions/application/catalogue';
+import { approveReview as approveCatalogueReview, itemInput, people, publishedItem } from '../unit/application/catalogue/support';
 import { validResidentId } from '../unit/application/secrecy/support';
+
+const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  })) as { violations: { id: string; impact: string | null; help: string }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 /** Signs the secrecy review at `reviewPath` through every stage the review still needs. */
 async function signReview(page: Page, baseUrl: string, reviewPath: string) {
@@ -42,6 +56,8 @@ describe('clarification and correction journeys', () => {
   it('a public report becomes a published clarification', async () => {
     const { baseUrl } = portal;
     const page = await portal.context.newPage();
+    // A published catalogue item the false claim is about.
+    const concerned = await publishedItem(portal.deps, { title: '关于示例大桥养护计划的公告', categoryId: 'other', documentNumber: '' });
 
     // The public reports where it appeared and what is wrong, with a screenshot.
     await page.goto(`${baseUrl}/clarifications/report`);
@@ -67,7 +83,7 @@ describe('clarification and correction journeys', () => {
     await page.locator('#saveDraft-title').fill('关于“示例大桥封闭一年”传言的澄清说明');
     await page.locator('#saveDraft-falseClaim').fill('网传示例大桥自4月起封闭一年。');
     await page.locator('#saveDraft-sources').fill('市交通运输局养护计划');
-    await page.locator('#saveDraft-relatedItemIds').fill('item-bridge-1');
+    await page.locator('#saveDraft-relatedItemIds').fill(concerned);
     await press(page, '保存澄清稿');
     await press(page, '提交保密审查');
     const reviewPath = (await page.locator('#draft a[href^="/staff/reviews/"]').getAttribute('href'))!;
@@ -82,24 +98,36 @@ describe('clarification and correction journeys', () => {
     await press(page, '发布澄清信息');
     await expect(page.getByText('已发布（跟踪中）').count()).resolves.toBeGreaterThan(0);
 
-    // The public list and page show the reviewed text, never the report.
+    // The public list leads to the catalogue item (category 澄清说明), never to the report.
     await page.goto(`${baseUrl}/clarifications`);
     await page.getByRole('link', { name: '关于“示例大桥封闭一年”传言的澄清说明' }).click();
+    await page.waitForURL(/\/items\//);
+    const itemUrl = page.url();
     await expect(page.getByText('示例大桥仅4月1日夜间维护4小时').count()).resolves.toBeGreaterThan(0);
     expect(await page.content()).not.toContain('某微信公众号');
-    const notices = await (await fetch(`${baseUrl}/api/clarifications?item=item-bridge-1`)).json();
-    expect(notices).toEqual({ items: [{ id: reference, title: '关于“示例大桥封闭一年”传言的澄清说明', url: `/clarifications/${reference}` }] });
+
+    // The item it concerns links back to the clarification.
+    await page.goto(`${baseUrl}/items/${concerned}`);
+    await page.locator(`a[href="/clarifications/${reference}"]`).first().click();
+    await page.waitForURL(itemUrl);
+
+    // Home page, search, feed and sitemap show it through the same projection.
+    const path = new URL(itemUrl).pathname;
+    for (const surface of ['/', `/search?q=${encodeURIComponent('示例大桥')}`, '/feeds/clarification.atom', '/sitemap.xml']) {
+      expect(await (await fetch(`${baseUrl}${surface}`)).text()).toContain(path);
+    }
   });
 
   it('a correction request is answered with a corrected version and the remedies', async () => {
     const { baseUrl } = portal;
     const page = await portal.context.newPage();
+    const itemId = await publishedItem(portal.deps, { title: '2026年第一批低保审核结果公示', categoryId: 'other', documentNumber: '', body: '张三家庭，家庭人口2人。' });
     await page.goto(`${baseUrl}/corrections/request`);
     await page.getByLabel('姓名').fill('张三');
     await page.getByLabel('身份证件号码').fill(validResidentId());
     await page.getByLabel('联系电话').fill('13800138000');
     await page.getByLabel('记录名称').fill('2026年第一批低保审核结果公示');
-    await page.getByLabel('公开信息编号（选填）').fill('item-dibao-1');
+    await page.getByLabel('公开信息编号（选填）').fill(itemId);
     await page.getByLabel('不准确的内容').fill('家庭人口数写为2人');
     await page.getByLabel('应当更正为').fill('家庭人口数为3人');
     await page.getByLabel('证据材料').setInputFiles({ name: '户口簿.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF_BYTES) });
@@ -113,6 +141,13 @@ describe('clarification and correction journeys', () => {
     await press(page, '登记受理');
     await press(page, '开始审核');
     await press(page, '决定予以更正');
+    // The record is corrected in the catalogue (修订 → review → publish): version 2; version 1 stays in the history.
+    await reviseItem(portal.deps, people.clerk, itemId, '2026-03-02');
+    await editItem(portal.deps, people.clerk, itemId, itemInput({ title: '2026年第一批低保审核结果公示', categoryId: 'other', documentNumber: '', body: '张三家庭，家庭人口3人。' }));
+    const submitted = await submitItem(portal.deps, people.clerk, itemId);
+    await approveCatalogueReview(portal.deps, submitted.review!.id);
+    await publishItem(portal.deps, people.clerk, itemId);
+    await page.reload();
     await page.locator('#recordCorrection-summary').fill('家庭人口数由2人更正为3人');
     await press(page, '登记更正后的版本');
     await press(page, '拟定答复');
@@ -136,5 +171,37 @@ describe('clarification and correction journeys', () => {
     expect(answer).toContain('申请行政复议');
     expect(answer).toContain('提起行政诉讼');
     await expect(applicant.getByText('予以更正').count()).resolves.toBeGreaterThan(0);
+
+    // The public item shows the corrected version, with the earlier one in its revision history.
+    await applicant.goto(`${baseUrl}/items/${itemId}`);
+    await expect(applicant.getByText('家庭人口3人').count()).resolves.toBeGreaterThan(0);
+  });
+  it('the public forms and pages, and the staff case pages, have no serious accessibility violations', async () => {
+    const page = await portal.context.newPage();
+    const cdp = await portal.context.newCDPSession(page);
+    await cdp.send('Page.setBypassCSP', { enabled: true });
+    const report: string[] = [];
+    const scan = async (label: string) => {
+      for (const v of await seriousViolations(page)) report.push(`${label}: ${v}`);
+    };
+    for (const path of ['/clarifications', '/clarifications/report', '/corrections/request', '/corrections/track']) {
+      const res = await page.goto(`${portal.baseUrl}${path}`);
+      expect(res?.status(), path).toBe(200);
+      await scan(path);
+    }
+    // A form shown again with its error summary.
+    await page.goto(`${portal.baseUrl}/clarifications/report`);
+    await page.getByRole('button', { name: '提交' }).click();
+    await scan('report with errors');
+    for (const path of ['/staff/clarifications', '/staff/corrections']) {
+      await signInAs(page, portal.baseUrl, 'clerk', 'demo-clerk', path);
+      await scan(path);
+      const first = page.locator('table a[href^="/staff/"]').first();
+      if ((await first.count()) > 0) {
+        await first.click();
+        await scan(`${path}/:id`);
+      }
+    }
+    expect(report).toEqual([]);
   });
 });

@@ -14,10 +14,11 @@ const published = z.object({
   relatedItemIds: z.array(z.string()),
   publishedAt: z.string(),
   url: z.string(),
+  itemId: z.string().optional(),
 });
 const refused = { 400: { description: '请求无效', schema: errorSchema }, 404: { description: '不存在', schema: errorSchema } };
 
-const toJson = (p: PublicClarification) => ({ id: p.id, title: p.title, text: p.text, relatedItemIds: [...p.relatedItemIds], publishedAt: p.publishedAt, url: `/clarifications/${p.id}` });
+const toJson = (p: PublicClarification) => ({ id: p.id, title: p.title, text: p.text, relatedItemIds: [...p.relatedItemIds], publishedAt: p.publishedAt, url: p.itemId ? `/items/${encodeURIComponent(p.itemId)}` : `/clarifications/${p.id}`, ...(p.itemId ? { itemId: p.itemId } : {}) });
 
 /** Public JSON of published clarifications (released text only) and the correction lookup. */
 export function registerClarificationsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {

@@ -56,6 +56,9 @@ export const CLARIFICATION_TONES: Record<ClarificationStatus, BadgeTone> = {
   'closed-unfounded': 'neutral',
 };
 
+/** Where the public reads a published clarification: its catalogue item page. */
+export const publicHref = (p: { id: string; itemId?: string }) => (p.itemId ? `/items/${encodeURIComponent(p.itemId)}` : `/clarifications/${p.id}`);
+
 const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
 const COMMANDS = new Set(CLARIFICATION_TRANSITIONS.map((t) => t.command));
 type FormBody = Record<string, string | File | (string | File)[]>;
@@ -168,7 +171,7 @@ export function clarificationRoutes(deps: AppDependencies) {
   app.get('/clarifications', async (c) => {
     const items = await listPublishedClarifications(deps);
     const ctx = pageContext(c, deps);
-    return c.html(<ClarificationListPage {...ctx} items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: `/clarifications/${i.id}` }))} />);
+    return c.html(<ClarificationListPage {...ctx} items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: publicHref(i) }))} />);
   });
 
   const reportPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}) => {
@@ -191,6 +194,8 @@ export function clarificationRoutes(deps: AppDependencies) {
 
   app.get('/clarifications/:id', async (c) => {
     const p = await getPublishedClarification(deps, c.req.param('id'));
+    // Published as a catalogue item: the item page is THE public page (same projection as every item).
+    if (p.itemId) return c.redirect(publicHref(p), 302);
     const { sections } = clarificationSections(p.text);
     const ctx = pageContext(c, deps);
     return c.html(
@@ -288,7 +293,8 @@ export function clarificationRoutes(deps: AppDependencies) {
         verification={k.verification ? [{ label: '核实部门', value: k.verification.department }, { label: '核实情况', value: k.verification.facts }, { label: '登记日期', value: k.verification.on }] : undefined}
         draftText={view.draftText}
         review={view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status } : undefined}
-        publishedHref={data.published ? `/clarifications/${k.id}` : undefined}
+        itemHref={data.catalogueItemId ? `/staff/items/${encodeURIComponent(data.catalogueItemId)}` : undefined}
+        publishedHref={data.published ? publicHref({ id: k.id, ...(data.published.itemId ? { itemId: data.published.itemId } : {}) }) : undefined}
         followUps={k.followUps.map((f) => ({ at: f.on, label: f.furtherStatementNeeded ? '需要再次发布说明' : '跟踪情况', note: f.reach }))}
         timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.by.name, note: t.note }))}
         steps={view.available.map((cmd) => stepForm(k.id, cmd, view))}

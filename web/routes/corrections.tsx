@@ -10,6 +10,7 @@ import {
   listCorrections,
   MAX_EVIDENCE,
   submitCorrection,
+  withdrawCorrection,
   type CorrectionTrackingView,
   type CorrectionView,
 } from '../../functions/application/corrections';
@@ -92,12 +93,12 @@ function stepForm(tn: string, command: CorrectionCommandType, view: CorrectionVi
         command,
         label,
         action,
-        note: '更正后形成新版本，原版本保留在修订记录中并标注“已更正”。',
+        note: '公开信息的更正在“主动公开”中办理：修订该信息、保密审查后发布新版本（原版本保留在修订记录中），再在此登记。',
         fields: [
           { name: 'recordType', label: '记录类型', as: 'select', options: [{ value: 'item', label: '公开信息' }, { value: 'document', label: '文档' }, { value: 'other', label: '其他记录' }], value: 'item' },
           { name: 'recordId', label: '记录编号', value: d.record.itemId, required: true },
-          { name: 'previousVersion', label: '原版本号', value: '1', required: true },
-          { name: 'newVersion', label: '更正后版本号', value: '2', required: true },
+          { name: 'previousVersion', label: '原版本号', hint: '公开信息可留空：按当前公开版本的前一版填写。' },
+          { name: 'newVersion', label: '更正后版本号', hint: '公开信息可留空：按当前公开的版本填写。' },
           { name: 'summary', label: '更正说明', as: 'textarea', required: true },
         ],
       };
@@ -158,10 +159,23 @@ export function correctionRoutes(deps: AppDependencies) {
     const ctx = pageContext(c, deps);
     try {
       const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
-      return c.html(<CorrectionTrackPage {...ctx} result={correctionPanelProps(view)} />);
+      return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
     } catch (error) {
       if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
       if (error instanceof DomainError && error.status === 404) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
+      throw error;
+    }
+  });
+
+  app.post('/corrections/withdraw', async (c) => {
+    const values = textValues((await c.req.parseBody()) as FormBody);
+    const ctx = pageContext(c, deps);
+    try {
+      const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
+      return c.html(<CorrectionTrackPage {...ctx} flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
+    } catch (error) {
+      if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />, 400);
+      if (error instanceof DomainError && (error.status === 404 || error.status === 409)) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, error.status);
       throw error;
     }
   });
@@ -206,7 +220,7 @@ export function correctionRoutes(deps: AppDependencies) {
         ]}
         request={[
           { label: '记录', value: data.record.description },
-          ...(data.record.itemId ? [{ label: '公开信息编号', value: data.record.itemId }] : []),
+          ...(data.record.itemId ? [{ label: '公开信息', value: <a href={`/staff/items/${encodeURIComponent(data.record.itemId)}`}>{data.record.itemId}（在“主动公开”中修订）</a> }] : []),
           { label: '不准确的内容', value: data.inaccuracy },
           { label: '应当更正为', value: data.requestedCorrection },
         ]}

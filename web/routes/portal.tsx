@@ -21,15 +21,15 @@ export const PUBLIC_MAX_AGE = 60;
  * lapse at midnight) and the app version. A matching If-None-Match is answered 304 before the
  * handler reads anything else, so revalidation costs no table read while the stamp is cached.
  *
- * An anonymous first visit would otherwise carry the CSRF seed cookie, which makes the response
- * private; public pages have no forms that post, so that cookie is dropped here.
+ * Public pages never depend on cookies. A first visit still receives the CSRF seed cookie, which
+ * the app turns into `private, no-store` (web/app.ts); every later visit is cacheable.
  */
 export async function publicCaching(c: Context<WebEnv>, deps: AppDependencies, variant = ''): Promise<Response | undefined> {
   const stamp = await catalogueStamp(deps);
   const etag = `W/"c${stamp}-${shanghaiDateOf(deps.clock.now())}-${deps.config.appVersion}${variant ? `-${variant}` : ''}"`;
-  if (!c.req.header('Cookie')) c.header('Set-Cookie', undefined);
   c.header('ETag', etag);
-  c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}, stale-while-revalidate=300`);
+  // No stale-while-revalidate: a withdrawn item must leave shared caches within max-age.
+  c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
   const inm = c.req.header('If-None-Match');
   if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304);
   return undefined;

@@ -4,6 +4,8 @@ import { TABLE_SCHEMA_VERSION } from '../../functions/adapters/dynamodb/table-de
 import { HomePage } from '../views/pages/HomePage';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
+import { latestPublicItems, loadCatalogue } from '../../functions/application/catalogue';
+import { categoryHref, itemHref, publicCaching, shanghaiDay } from './portal';
 
 export function publicRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
@@ -22,10 +24,15 @@ export function publicRoutes(deps: AppDependencies) {
     return c.json(body);
   });
 
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
+    // Latest items and the category tree come from the public views only (routes/portal.tsx).
+    const cached = await publicCaching(c, deps, 'home');
+    if (cached) return cached;
     const { site, localMode } = pageContext(c, deps);
-    c.header('Cache-Control', 'public, max-age=60');
-    return c.html(<HomePage site={site} latestItems={[]} categories={[]} staffLoginHref="/login" localMode={localMode} />);
+    const [latest, catalogue] = await Promise.all([latestPublicItems(deps, 10), loadCatalogue(deps)]);
+    const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDay(i.publishedAt) }));
+    const categories = catalogue.tree.roots.map((n) => ({ href: categoryHref(n.id), name: n.name }));
+    return c.html(<HomePage site={site} latestItems={latestItems} categories={categories} staffLoginHref="/login" localMode={localMode} />);
   });
 
   return app;

@@ -74,6 +74,24 @@ const FLASH: Record<string, string> = {
   settings: '设置已保存。',
 };
 
+/** Audit event types of items, for the 办理记录 list. */
+const EVENT_LABELS: Record<string, string> = {
+  'item.created': '新建草稿',
+  'item.edited': '修改',
+  'item.submitted': '提交保密审查',
+  'item.returned': '退回修改',
+  'item.approved': '审核通过（生成索引号）',
+  'item.scheduled': '定时发布',
+  'item.unscheduled': '取消定时',
+  'item.published': '发布',
+  'item.reopened': '重新编辑',
+  'item.revised': '修订（生成新版本）',
+  'item.discarded': '放弃草稿',
+  'item.validity-marked': '标注有效性',
+  'item.withdrawn': '撤回',
+  'item.deadline-recomputed': '工作日调整后重算公开期限',
+};
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const versionOf = (body: Record<string, unknown>) => {
   const n = Number(str(body['version']));
@@ -184,6 +202,7 @@ export function staffItemRoutes(deps: AppDependencies) {
         rows={rows}
         overdue={overdueRows}
         canCreate={staff.roles.includes('clerk') || staff.roles.includes('admin')}
+        {...(staff.roles.includes('admin') ? { settingsHref: '/staff/catalogue' } : {})}
         {...(page.cursor ? { nextHref: `/staff/items?state=${state}&cursor=${encodeURIComponent(page.cursor)}` } : {})}
         {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}
       />,
@@ -277,7 +296,7 @@ export function staffItemRoutes(deps: AppDependencies) {
             }
           : {})}
         versions={record.versions.map((v) => ({ number: v.number, statusLabel: VERSION_STATUS_LABELS[v.status], updatedAt: shanghaiDateTime(v.updatedAt) }))}
-        history={history.map((h) => ({ at: shanghaiDateTime(h.at), type: h.type, actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—' }))}
+        history={history.map((h) => ({ at: shanghaiDateTime(h.at), type: EVENT_LABELS[h.type] ?? h.type, actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—' }))}
       />,
       opts.status ?? 200,
     );

@@ -38,6 +38,7 @@ import { staffActor, systemActor, type Actor, type StaffMember } from '../../dom
 import type { Change, Page } from '../../ports/record-store';
 import type { ReleaseRequest } from '../../ports/releaser';
 import { Counters } from '../../repositories/counters';
+import { keys } from '../../repositories/keys';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
 import { ReviewRepository } from '../../repositories/reviews';
@@ -49,11 +50,14 @@ import { updateSearchIndex } from '../search';
 import { submitForReview } from '../secrecy';
 import { loadCatalogue, type LoadedCatalogue } from './settings';
 import { bumpCatalogueStamp } from './stamp';
+import { withCurrentValidity } from './public';
 
 export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'release'>;
 
 export const PUBLICATION_DEADLINE_KIND = 'publication';
 export const INDEX_COUNTER = 'index-number';
+/** DynamoDB items are at most 400 KB; the item record holds every version (and the view one body). */
+export const MAX_RECORD_BYTES = 350_000;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -134,6 +138,11 @@ async function save(
   const now = deps.clock.now();
   const [calendar, catalogue] = await Promise.all([loadCalendar(deps), loadCatalogue(deps)]);
   const stored: StoredItem = { ...data, openDeadline: deadlineSummaryOf(data, calendar, shanghaiDateOf(now)) };
+  if (Buffer.byteLength(JSON.stringify(stored)) > MAX_RECORD_BYTES) {
+    throw new ValidationError('信息内容过大：全部版本合计超过存储上限。请将长篇正文改为附件（PDF 或 Word）上传，正文只保留简要说明。', {
+      body: '正文过长，请改为附件上传',
+    });
+  }
   const repo = new ItemRepository(deps.records);
   const event = auditOf(actor, events, extra);
   const changes: Change[] = [current ? repo.updateChange(stored, current.version, event) : repo.createChange(stored, event)];
@@ -261,7 +270,9 @@ export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: s
   const events: PublishingEvent[] = [];
   const state = workflowState(record);
   const w = workingVersion(record);
-  if (!w || (state !== 'submitted' && state !== 'approved')) {
+  // 发布 on a scheduled version publishes it now (its release was made when it was scheduled).
+  const publishable = state === 'submitted' || state === 'approved' || (state === 'scheduled' && !input.publishAt);
+  if (!w || !publishable) {
     // Let the domain explain why (published, draft, scheduled…).
     applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
     throw new ConflictError('当前状态不能发布。');
@@ -351,6 +362,35 @@ export async function publishDueItems(deps: CatalogueDeps): Promise<{ published:
     cursor = page.cursor;
   } while (cursor);
   return { published, failed };
+}
+
+/**
+ * Validity expiry (有效期至): pages compute 失效 on read, but the stored views and the search
+ * snapshot would keep 有效. The daily job rewrites the views whose 有效期至 has passed, so the
+ * validity filter of search and the API agree with the pages.
+ */
+export async function expireLapsedValidity(deps: CatalogueDeps): Promise<{ expired: number }> {
+  const repo = new ItemRepository(deps.records);
+  const today = shanghaiDateOf(deps.clock.now());
+  let expired = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await repo.queryViews({ index: 'GSI2', pk: keys.publicAllPk(), limit: 200, ...(cursor ? { cursor } : {}) });
+    for (const r of page.items) {
+      const item = r.data.item;
+      if (!item || item.validity.status !== 'valid' || !item.validUntil || item.validUntil >= today) continue;
+      const view: PublicView = { ...r.data, item: withCurrentValidity(item, today) };
+      try {
+        await deps.records.commit([repo.viewChange(view, r, { type: 'public-item.validity-lapsed', actor: systemActor('validity-expiry'), data: { itemId: view.id, validUntil: item.validUntil } })]);
+        await afterPublicChange(deps, view);
+        expired++;
+      } catch (error) {
+        deps.logger.error('validity expiry failed', { itemId: view.id, error });
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return { expired };
 }
 
 // ---------------------------------------------------------------------------------------------

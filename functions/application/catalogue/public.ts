@@ -107,7 +107,7 @@ export async function listPublicItems(deps: Deps, query: ListingQuery): Promise<
   let exhausted = false;
   const repo = new ItemRepository(deps.records);
   while (found.length <= limit && scanned < MAX_SCAN) {
-    const page = await repo.queryViews({ ...base, sk: { between: [lo, hi] }, descending, limit: Math.min(100, (limit + 1) * 2), ...(storeCursor ? { cursor: storeCursor } : {}) });
+    const page = await repo.queryViews({ ...base, sk: { between: [lo, hi] }, descending, limit: subtree || query.issuer || query.validity ? Math.min(100, (limit + 1) * 3) : limit + 1, ...(storeCursor ? { cursor: storeCursor } : {}) });
     for (const r of page.items) {
       if (!r.data.item) continue;
       const sk = listingSortKey(r.data.item);

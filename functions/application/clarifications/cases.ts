@@ -13,7 +13,9 @@ import {
   decideClarification,
   DEFAULT_CLARIFICATION_CONFIG,
   hasOpenDeadline,
+  clarificationItemContent,
   openClarification,
+  RELATED_HEADING,
   type ClarificationCase,
   type ClarificationCommand,
   type ClarificationCommandType,
@@ -41,12 +43,14 @@ import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
 import { loadCalendar } from '../calendar';
+import { bumpCatalogueStamp, createItem, editItem, getPublicItem, publishItem, returnItem, reviseItem, submitItem } from '../catalogue';
+import { workflowState } from '../../domain/catalogue';
+import { ItemRepository } from '../../repositories/items';
 import { registerDeadlineKind } from '../deadlines/recompute';
 import { ESCALATION_ROLE } from '../deadlines/sweep';
 import { ReminderRepository } from '../../repositories/reminders';
 import { workingDaysLeftLabel } from './common';
 import { newId } from '../ids';
-import { submitForReview } from '../secrecy';
 import { bool, checkUploads, list, optionalEmail, optionalPhone, optionalUrl, str, workflowActor, type CaseDeps, type FileUpload } from './common';
 
 export const CLARIFICATION_DEADLINE_KIND = 'clarification';
@@ -73,8 +77,8 @@ function summary(data: Omit<StoredClarification, 'openDeadline'>, calendarVersio
     provisional: c.dueProvisional,
     calendarVersion,
     responsible: c.handlerId ? { id: c.handlerId, name: responsibleName ?? c.handlerId } : { id: 'unassigned', name: '待分派' },
-    // Urgent cases escalate to the leaders when overdue; others stay with the handler.
-    leaderEscalation: c.urgent,
+    // Urgent cases, and reports nobody has taken up yet, escalate to the leaders when overdue.
+    leaderEscalation: c.urgent || !c.handlerId,
   };
 }
 
@@ -332,15 +336,34 @@ export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id:
   }
 }
 
-/** Sends the draft to secrecy review (subject type 'clarification', subject id = the case id). */
+/**
+ * Sends the draft to secrecy review AS A CATALOGUE ITEM (category 澄清说明): the item is created
+ * (or, for a further statement, revised) with the clarification as its content and submitted
+ * through the catalogue, so the review covers exactly what the catalogue will publish and the
+ * published clarification reaches every public surface through the one published projection.
+ */
 export async function submitClarificationForReview(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
   const record = await load(deps, id, expectedVersion);
   const c = record.data.case;
-  const draft = c.draft;
-  // Dry run first: the domain refuses before anything is written to the review queue.
+  // Dry run first: the domain refuses before anything is written to the catalogue or the queue.
   decideClarification(c, { type: 'submitForSecrecyReview', secrecyReviewId: 'dry-run' }, { actor: workflowActor(staff), today: todayOf(deps) });
-  const review = await submitForReview(deps, staff, { subject: { type: 'clarification', id: c.id, title: draft!.title }, text: clarificationText(draft!) });
-  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { note: `审查单 ${review.data.review.id}` });
+  const draft = c.draft!;
+  const today = todayOf(deps);
+  const content = clarificationItemContent({ title: draft.title, releasedText: clarificationText(draft), relatedItemIds: draft.relatedItemIds, issuer: deps.config.agencyName, publishedOn: today });
+  let itemId = record.data.catalogueItemId;
+  if (!itemId) {
+    itemId = (await createItem(deps, staff, content)).record.id;
+  } else {
+    const item = await new ItemRepository(deps.records).get(itemId);
+    const state = item ? workflowState(item.data.record) : undefined;
+    if (state === 'published') await reviseItem(deps, staff, itemId, today);
+    else if (state === 'submitted' || state === 'approved') await returnItem(deps, staff, itemId, '澄清稿已修改，重新送审');
+    await editItem(deps, staff, itemId, content);
+  }
+  const submitted = await submitItem(deps, staff, itemId);
+  const reviewId = submitted.review!.id;
+  const linkedItem = itemId;
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: reviewId }, { note: `审查单 ${reviewId}`, patch: () => ({ catalogueItemId: linkedItem }) });
 }
 
 async function reviewState(deps: CaseDeps, reviewId: string | undefined) {
@@ -357,8 +380,9 @@ export async function confirmClarificationReview(deps: CaseDeps, staff: StaffMem
 }
 
 /**
- * Publishes the approved clarification through the release step (the only path to the public),
- * then stores the released text as the public version and links the items it concerns.
+ * Publishes the approved clarification: the catalogue publishes its item (the release step copies
+ * the reviewed content; the public view, search snapshot and feeds follow), then the case records
+ * the publication and links the items it concerns (their pages show a notice linking back).
  */
 export async function publishClarification(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
   if (!deps.release) throw new ConflictError('发布服务不可用，请稍后再试。', 'no releaser configured');
@@ -368,35 +392,42 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   const approved = review?.data.review.status === 'approved';
   // Dry run: state, role, leader approval and review status, before anything leaves.
   decideClarification(c, { type: 'publish', releaseId: 'dry-run', secrecyReviewApproved: approved }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const itemId = record.data.catalogueItemId;
+  if (!itemId) throw new ConflictError('澄清稿尚未作为公开信息送审，请重新提交保密审查。', `clarification ${id} has no catalogue item`);
   const draft = c.draft!;
-  const receipt = await deps.release.releaseToPublic({
-    reviewId: review!.data.review.id,
-    reviewVersion: review!.version,
-    subject: { type: 'clarification', id: c.id },
-    parts: { text: clarificationText(draft), attachments: [] },
-    requestedBy: staffActor(staff),
-  });
+  const item = await publishItem(deps, staff, itemId);
+  const release = item.releases[item.releases.length - 1]!;
+  // What the public sees is the catalogue's public view of the item: keep a copy of exactly that.
+  const view = await getPublicItem(deps, itemId);
   const now = deps.clock.now().toISOString();
   const repo = new ClarificationRepository(deps.records);
-  const title = receipt.text.split('\n')[0]?.trim() || draft.title;
+  const title = view.item.title;
   const published: PublishedClarification = {
     round: c.round,
     title,
-    text: receipt.text,
+    text: view.item.body,
     relatedItemIds: draft.relatedItemIds,
     publishedAt: now,
-    releaseId: receipt.releaseId,
-    files: receipt.files.map((f) => ({ fileName: f.fileName, ...(f.url ? { url: f.url } : {}) })),
+    releaseId: release.releaseId,
+    files: [],
+    itemId,
   };
   const links: Change[] = [];
-  for (const itemId of draft.relatedItemIds) {
-    if (!(await repo.linkExists(itemId, c.id))) links.push(ClarificationRepository.linkChange(itemId, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId, clarificationId: c.id } }));
+  for (const concerned of draft.relatedItemIds) {
+    if (!(await repo.linkExists(concerned, c.id))) links.push(ClarificationRepository.linkChange(concerned, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId: concerned, clarificationId: c.id } }));
   }
-  return step(deps, staff, record, { type: 'publish', releaseId: receipt.releaseId, secrecyReviewApproved: true }, {
-    note: `发布记录 ${receipt.releaseId}`,
+  const saved = await step(deps, staff, record, { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: true }, {
+    note: `公开信息 ${itemId}，发布记录 ${release.releaseId}`,
     patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
     extraChanges: links,
   });
+  // The concerned items' pages now show a notice: cached copies must revalidate.
+  try {
+    await bumpCatalogueStamp(deps);
+  } catch (error) {
+    deps.logger.warn('catalogue stamp bump failed after a clarification', { id, error: (error as Error).name });
+  }
+  return saved;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,11 +445,10 @@ export interface ClarificationListRow {
   readonly registeredAt: string;
 }
 
-export async function listClarificationCases(deps: Pick<CaseDeps, 'records'>, options: { open?: boolean } = {}): Promise<ClarificationListRow[]> {
+/** The newest 200 cases (staff list). */
+export async function listClarificationCases(deps: Pick<CaseDeps, 'records'>): Promise<ClarificationListRow[]> {
   const page = await new ClarificationRepository(deps.records).newest(200);
-  return page.items
-    .filter((r) => options.open === undefined || hasOpenDeadline(r.data.case) === options.open || (options.open && r.data.case.status === 'published'))
-    .map((r) => ({
+  return page.items.map((r) => ({
       id: r.data.case.id,
       version: r.version,
       title: r.data.title,
@@ -504,7 +534,7 @@ export function clarificationSections(text: string): { title: string; sections: 
     } else if (current) current.lines.push(line);
   }
   if (current) sections.push({ heading: current.heading, body: current.lines.join('\n').trim() });
-  return { title, sections };
+  return { title, sections: sections.filter((x) => x.heading !== RELATED_HEADING) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,8 @@ import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
+import { ItemRepository } from '../../repositories/items';
+import { publishedVersion } from '../../domain/catalogue';
 import { loadCalendar } from '../calendar';
 import { checkUploads, optionalEmail, optionalPhone, str, workflowActor, type CaseDeps, type FileUpload } from '../clarifications/common';
 import { registerDeadlineKind } from '../deadlines/recompute';
@@ -218,6 +220,26 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   return { trackingNumber: tn, accessCode, submittedOn: today };
 }
 
+/**
+ * A correction of a catalogue item is made in the catalogue (修订: a new version, reviewed and
+ * published; the earlier version stays in the item's revision history). This checks that it was:
+ * the item exists and its public version is the corrected one. Versions default to the item's.
+ */
+async function checkCorrectedItem(deps: CaseDeps, itemId: string, previous: number, next: number): Promise<{ previousVersion: number; newVersion: number }> {
+  const item = itemId ? await new ItemRepository(deps.records).get(itemId) : undefined;
+  if (!item) throw new ValidationError('找不到该公开信息。', { recordId: '找不到该编号的公开信息，请核对。' });
+  const shown = publishedVersion(item.data.record)?.number ?? 0;
+  const newVersion = Number.isInteger(next) && next > 0 ? next : shown;
+  const previousVersion = Number.isInteger(previous) && previous > 0 ? previous : newVersion - 1;
+  if (shown < 2 || newVersion > shown) {
+    throw new ValidationError('更正后的版本尚未发布。', { recordId: `请先在“主动公开”中修订该信息并发布更正后的新版本（当前公开的是第 ${shown} 版），再登记更正。` });
+  }
+  if (!item.data.record.versions.some((v) => v.number === previousVersion && v.publishedAt)) {
+    throw new ValidationError('原版本不存在。', { previousVersion: `该信息没有已发布的第 ${previousVersion} 版。` });
+  }
+  return { previousVersion, newVersion };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Staff workflow
 
@@ -277,13 +299,12 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
     case 'decideCorrect':
       return step(deps, staff, record, { type, plannedCorrection: str(input['plannedCorrection']) });
     case 'recordCorrection': {
-      const corrected: CorrectedVersion = {
-        recordType: (['item', 'document', 'other'].includes(str(input['recordType'])) ? str(input['recordType']) : 'item') as CorrectedVersion['recordType'],
-        recordId: str(input['recordId']) || record.data.record.itemId || '',
-        previousVersion: Number(str(input['previousVersion']) || input['previousVersion']),
-        newVersion: Number(str(input['newVersion']) || input['newVersion']),
-        summary: str(input['summary']),
-      };
+      const recordType = (['item', 'document', 'other'].includes(str(input['recordType'])) ? str(input['recordType']) : 'item') as CorrectedVersion['recordType'];
+      const recordId = str(input['recordId']) || record.data.record.itemId || '';
+      let previousVersion = Number(str(input['previousVersion']) || input['previousVersion']);
+      let newVersion = Number(str(input['newVersion']) || input['newVersion']);
+      if (recordType === 'item') ({ previousVersion, newVersion } = await checkCorrectedItem(deps, recordId, previousVersion, newVersion));
+      const corrected: CorrectedVersion = { recordType, recordId, previousVersion, newVersion, summary: str(input['summary']) };
       return step(deps, staff, record, { type, corrected }, { note: corrected.summary });
     }
     case 'decideRefer':
@@ -420,6 +441,8 @@ export interface CorrectionTrackingView {
   /** The released answer letter (only after release). */
   readonly answerText?: string;
   readonly answeredOn?: IsoDate;
+  /** The applicant may still withdraw (before the answer is served). */
+  readonly canWithdraw: boolean;
 }
 
 const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
@@ -443,6 +466,21 @@ export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 
   return correctionTrackingView(record.data);
 }
 
+/** The applicant withdraws their request (before the answer), with the tracking number and access code. */
+export async function withdrawCorrection(deps: CaseDeps, trackingNumber: string, accessCode: string, client: { ip: string } = { ip: 'unknown' }): Promise<CorrectionTrackingView> {
+  await findCorrectionByTracking(deps, trackingNumber, accessCode, client);
+  const tn = trackingNumber.trim().toUpperCase();
+  const record = await load(deps, tn);
+  const { next, events } = decideCorrection(record.data.case, { type: 'withdraw' }, { actor: { kind: 'applicant', id: tn }, today: todayOf(deps) });
+  const calendar = await loadCalendar(deps);
+  const base: StoredCorrection = { ...record.data, case: next, timeline: [...record.data.timeline, entry(deps, 'withdraw', '申请人撤回申请', { id: tn }, true)] };
+  const data: StoredCorrection = { ...base, openDeadline: summary(base, calendar.version) };
+  await deps.records.commit([
+    CorrectionRepository.updateChange(data, record.version, { type: 'correction.withdraw', actor: { kind: 'applicant', id: tn }, data: { events: events.map(({ caseId: _c, actor: _a, ...rest }) => rest) } }),
+  ]);
+  return correctionTrackingView(data);
+}
+
 export function correctionTrackingView(data: StoredCorrection): CorrectionTrackingView {
   const c = data.case;
   const answered = c.status === 'answered' || c.status === 'closed';
@@ -460,6 +498,7 @@ export function correctionTrackingView(data: StoredCorrection): CorrectionTracki
     timeline: data.timeline.filter((t) => t.public).map((t) => ({ at: t.at, label: t.label })),
     ...(answered && data.answer ? { answerText: data.answer.text } : {}),
     ...(c.answeredOn ? { answeredOn: c.answeredOn } : {}),
+    canWithdraw: availableCorrectionCommands(c, { kind: 'applicant', id: c.trackingNumber }).includes('withdraw'),
   };
 }
 

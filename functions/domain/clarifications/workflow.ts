@@ -296,6 +296,9 @@ export function checkDraft(d: ClarificationDraft): ClarificationDraft {
   return { title, falseClaim, facts, sources, relatedItemIds: related };
 }
 
+/** Heading of the reviewed list of related item ids (rendered as links, not as text). */
+export const RELATED_HEADING = '相关信息编号';
+
 /** The text that goes to secrecy review and, once approved, is released unchanged. */
 export function clarificationText(d: ClarificationDraft): string {
   return [
@@ -309,6 +312,8 @@ export function clarificationText(d: ClarificationDraft): string {
     '',
     '【信息来源】',
     ...d.sources.map((s, i) => `${i + 1}. ${s}`),
+    // The links are reviewed too: nothing about the clarification goes out unreviewed.
+    ...(d.relatedItemIds.length > 0 ? ['', `【${RELATED_HEADING}】`, ...d.relatedItemIds] : []),
   ].join('\n');
 }
 

@@ -28,6 +28,7 @@ describe('components other pages render', () => {
       timeline: [{ at: '2026-03-02T02:00:00.000Z', label: '网上提交更正申请' }],
       answerText: '更正申请答复告知书\n……',
       answeredOn: '2026-03-05' as never,
+      canWithdraw: false,
     });
     const html = renderFragment(CorrectionStatusPanel(props));
     expect(html).toContain('GZ-2026-000001');

@@ -7,6 +7,7 @@ import { ACCESS_RULES } from '../../../web/access-policy';
 import { createApp } from '../../../web/app';
 import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
 import { PDF_BYTES, PNG_BYTES } from '../application/clarifications/support';
+import { publishedItem } from '../application/catalogue/support';
 import { checklist, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';
 
 async function appWithRelease() {
@@ -57,7 +58,7 @@ async function publicForm(app: App, path: string, fill: (form: FormData) => void
 describe('clarification and correction routes', () => {
   it('every route has an access rule, and the API is in the OpenAPI document', async () => {
     const paths = ACCESS_RULES.map(([m, p]) => `${m} ${p}`);
-    for (const p of ['GET /clarifications', 'POST /clarifications/report', 'GET /clarifications/:id', 'GET /staff/clarifications/:id', 'POST /staff/clarifications/:id/:command', 'POST /corrections/request', 'POST /corrections/track', 'POST /staff/corrections/:tn/:command']) expect(paths).toContain(p);
+    for (const p of ['GET /clarifications', 'POST /clarifications/report', 'GET /clarifications/:id', 'GET /staff/clarifications/:id', 'POST /staff/clarifications/:id/:command', 'POST /corrections/request', 'POST /corrections/track', 'POST /corrections/withdraw', 'POST /staff/corrections/:tn/:command']) expect(paths).toContain(p);
     const { app } = await appWithRelease();
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/clarifications', '/api/clarifications/{id}', '/api/corrections/track']));
@@ -90,6 +91,7 @@ describe('clarification and correction routes', () => {
 
   it('a report becomes a published clarification through the staff pages, the review and the leader', async () => {
     const { app, deps, writer } = await appWithRelease();
+    const concerned = await publishedItem(deps);
     const posted = await publicForm(app, '/clarifications/report', (f) => {
       f.set('url', 'https://weibo.example/p/1');
       f.set('description', '称示例路4月起收费。');
@@ -104,7 +106,7 @@ describe('clarification and correction routes', () => {
     expect((await step(app, clerkJar, casePath, 'recordAssessment', { falsity: 'false', impact: 'high', responsibleDepartment: '市交通运输局', note: '传播较广' })).status).toBe(303);
     expect((await step(app, clerkJar, casePath, 'recordVerification', { department: '市交通运输局', facts: '该路不收费' })).status).toBe(303);
     expect(
-      (await step(app, clerkJar, casePath, 'saveDraft', { title: '关于示例路收费传言的澄清', falseClaim: '网传示例路4月起收费。', facts: '示例路不收费。', sources: '市交通运输局', relatedItemIds: 'item-42' })).status,
+      (await step(app, clerkJar, casePath, 'saveDraft', { title: '关于示例路收费传言的澄清', falseClaim: '网传示例路4月起收费。', facts: '示例路不收费。', sources: '市交通运输局', relatedItemIds: concerned })).status,
     ).toBe(303);
     const early = await step(app, clerkJar, casePath, 'publish');
     expect(early.status).toBe(409);
@@ -119,16 +121,32 @@ describe('clarification and correction routes', () => {
     const leaderJar = await login(app, 'leader');
     expect((await step(app, leaderJar, casePath, 'approve')).status).toBe(303);
     expect((await step(app, clerkJar, casePath, 'publish')).status).toBe(303);
-    expect(writer.objects.size).toBe(1);
+    expect(writer.objects.size).toBe(2);
 
     const list = await (await app.request('/clarifications')).text();
     expect(list).toContain('关于示例路收费传言的澄清');
-    const pub = await (await app.request(`/clarifications/${id}`)).text();
+    // The public page is the catalogue item (category 澄清说明), reached from the old address too.
+    const moved = await app.request(`/clarifications/${id}`);
+    expect(moved.status).toBe(302);
+    const itemPath = moved.headers.get('location')!;
+    expect(itemPath).toMatch(/^\/items\//);
+    expect(list).toContain(`href="${itemPath}"`);
+    const pub = await (await app.request(itemPath)).text();
     expect(pub).toContain('示例路不收费。');
-    expect(pub).toContain('/items/item-42');
+    expect(pub).toContain('澄清说明');
     expect(pub).not.toContain('weibo.example');
-    const notices = (await (await app.request('/api/clarifications?item=item-42')).json()) as { items: { id: string }[] };
-    expect(notices.items.map((n) => n.id)).toEqual([id]);
+    // Every public surface, through the same published projection.
+    expect(await (await app.request('/search?q=%E7%A4%BA%E4%BE%8B%E8%B7%AF')).text()).toContain(itemPath);
+    expect(await (await app.request('/')).text()).toContain(itemPath);
+    expect(await (await app.request('/proactive/clarification')).text()).toContain(itemPath);
+    expect(await (await app.request('/feeds/clarification.atom')).text()).toContain(itemPath);
+    expect(await (await app.request('/feeds/all.rss')).text()).toContain(itemPath);
+    expect(await (await app.request('/sitemap.xml')).text()).toContain(itemPath);
+    // The clarification links to the item it concerns, and that item links back.
+    expect(pub).toContain(`/items/${concerned}`);
+    expect(await (await app.request(`/items/${concerned}`)).text()).toContain(`/clarifications/${id}`);
+    const notices = (await (await app.request(`/api/clarifications?item=${concerned}`)).json()) as { items: { id: string; url: string }[] };
+    expect(notices.items).toEqual([expect.objectContaining({ id, url: `/clarifications/${id}` })]);
   });
 
   it('a correction request gets a GZ receipt, is listed for staff, and can be looked up with the code', async () => {
@@ -158,5 +176,17 @@ describe('clarification and correction routes', () => {
     const tracked = await track.res.text();
     expect(tracked).toContain('已登记');
     expect(tracked).toContain('2026-03-30');
+    expect(tracked).toContain('action="/corrections/withdraw"');
+    const withdrawn = await publicForm(app, '/corrections/track', (f) => {
+      f.set('trackingNumber', tn);
+      f.set('accessCode', code);
+    });
+    const form = await withdrawn.res.text();
+    const res2 = await app.request('/corrections/withdraw', { method: 'POST', headers: { cookie: withdrawn.jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(form), trackingNumber: tn, accessCode: code }) });
+    expect(res2.status).toBe(200);
+    const after = await res2.text();
+    expect(after).toContain('您的更正申请已撤回');
+    expect(after).toContain('申请人已撤回');
+    expect(after).not.toContain('action="/corrections/withdraw"');
   });
 });

@@ -13,6 +13,7 @@ export const PUBLIC_NAV: { section: Exclude<Section, 'staff'>; href: string; lab
 
 export const STAFF_NAV: { href: string; label: string }[] = [
   { href: '/staff', label: '工作台' },
+  { href: '/staff/items', label: '主动公开' },
   { href: '/staff/requests', label: '依申请公开' },
   { href: '/staff/documents', label: '文档管理' },
   { href: '/staff/reviews', label: '保密审查' },

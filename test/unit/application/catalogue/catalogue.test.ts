@@ -122,3 +122,54 @@ describe('publishing through the secrecy gate', () => {
     expect((await listPublicItems(deps, { year: 2026 })).items).toHaveLength(5);
   });
 });
+
+describe('the daily job', () => {
+  it('publishes due scheduled items and rebuilds the search snapshot once a day', async () => {
+    const { runDailySweep } = await import('../../../../functions/application/daily-sweep');
+    const { localMailbox } = await import('../../../../functions/adapters/mail/local-mailbox');
+    const { deps, clock } = catalogueDeps();
+    const item = await createItem(deps, people.clerk, itemInput({ title: '关于森林防火期的通告' }));
+    const s = await submitItem(deps, people.clerk, item.record.id);
+    await approveReview(deps, s.review!.id);
+    await publishItem(deps, people.clerk, item.record.id, { publishAt: '2026-03-02T03:00:00.000Z' });
+    clock.advance(120);
+    const report = await runDailySweep({ ...deps, mailer: localMailbox });
+    expect(report.catalogue).toEqual({ published: 1, failed: 0, validityExpired: 0, searchRebuilt: 1 });
+    expect((await searchCatalogue(deps, '森林防火')).hits).toHaveLength(1);
+    const again = await runDailySweep({ ...deps, mailer: localMailbox });
+    expect(again.catalogue).toEqual({ published: 0, failed: 0 });
+  });
+
+  it('发布 on a scheduled version publishes it at once', async () => {
+    const { deps } = catalogueDeps();
+    const item = await createItem(deps, people.clerk, itemInput());
+    const s = await submitItem(deps, people.clerk, item.record.id);
+    await approveReview(deps, s.review!.id);
+    await publishItem(deps, people.clerk, item.record.id, { publishAt: '2026-04-01T00:00:00.000Z' });
+    const done = await publishItem(deps, people.clerk, item.record.id);
+    expect(done.releases).toHaveLength(1);
+    expect((await getPublicItem(deps, item.record.id)).item.publishedAt).toBe('2026-03-02T02:00:00.000Z');
+  });
+});
+
+describe('record size', () => {
+  it('refuses a body that would not fit in one table item, with advice', async () => {
+    const { deps } = catalogueDeps();
+    await expect(createItem(deps, people.clerk, itemInput({ body: '长'.repeat(150_000) }))).rejects.toThrow('请将长篇正文改为附件');
+  });
+});
+
+describe('validity expiry', () => {
+  it('turns lapsed items 失效 in the stored view and in search, not only on the page', async () => {
+    const { expireLapsedValidity } = await import('../../../../functions/application/catalogue');
+    const { deps, clock } = catalogueDeps();
+    const id = await publishedItem(deps, { title: '关于临时交通管制的通告', validUntil: '2026-03-05' });
+    expect((await searchCatalogue(deps, '交通管制', { validity: 'valid' })).hits).toHaveLength(1);
+    clock.advance(5 * 24 * 60);
+    expect((await getPublicItem(deps, id)).item.validity.label).toBe('失效');
+    expect(await expireLapsedValidity(deps)).toEqual({ expired: 1 });
+    expect((await searchCatalogue(deps, '交通管制', { validity: 'valid' })).hits).toHaveLength(0);
+    expect((await searchCatalogue(deps, '交通管制', { validity: 'invalid' })).hits).toHaveLength(1);
+    expect(await expireLapsedValidity(deps)).toEqual({ expired: 0 });
+  });
+});

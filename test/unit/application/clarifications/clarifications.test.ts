@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   actOnClarification,
   clarificationNoticesForItem,
-  clarificationSections,
   createClarificationCase,
   getClarificationCase,
   getPublishedClarification,
@@ -11,8 +10,12 @@ import {
   publishClarification,
   reportClarification,
 } from '../../../../functions/application/clarifications';
+import { getPublicItem, latestPublicItems } from '../../../../functions/application/catalogue';
+import { searchCatalogue } from '../../../../functions/application/search';
 import { ConflictError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
 import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
+import { keys } from '../../../../functions/repositories/keys';
+import { ReminderRepository } from '../../../../functions/repositories/reminders';
 import { approveReview, caseDeps, people, PNG_BYTES } from './support';
 
 const draft = {
@@ -41,7 +44,7 @@ describe('clarification intake', () => {
     expect(view.record.data.case.status).toBe('registered');
     expect(view.record.data.report).toMatchObject({ outlet: '某公众号', contact: { email: 'a@example.com' }, screenshot: { contentType: 'image/png' } });
     expect(await files.get(view.record.data.report!.screenshot!.fileKey)).toBeDefined();
-    expect(view.record.data.openDeadline).toMatchObject({ kind: 'clarification', due: '2026-03-04', leaderEscalation: false });
+    expect(view.record.data.openDeadline).toMatchObject({ kind: 'clarification', due: '2026-03-04', leaderEscalation: true, responsible: { id: 'unassigned' } });
     expect((await new DeadlineIndex(deps.records).dueThrough('2026-12-31')).items.map((d) => d.caseId)).toContain(reference);
     expect(await listPublishedClarifications(deps)).toEqual([]);
   });
@@ -73,6 +76,11 @@ describe('clarification intake', () => {
     expect(urgent.data.openDeadline).toMatchObject({ leaderEscalation: true, responsible: { id: people.clerk.id } });
     const marked = await actOnClarification(deps, people.head, normal.data.case.id, 'markUrgent', { reason: '舆情升温' });
     expect(marked.data.case).toMatchObject({ urgent: true, due: '2026-03-03' });
+    const inbox = await new ReminderRepository(deps.records).listFor(keys.roleInbox('leader'));
+    expect(inbox.items.map((r) => [r.type, r.caseId, r.urgency]).sort()).toEqual([
+      ['escalation', normal.data.case.id, 'due-soon'],
+      ['escalation', urgent.data.case.id, 'due-soon'],
+    ]);
     expect((await listClarificationCases(deps)).map((r) => r.id)).toEqual([urgent.data.case.id, normal.data.case.id]);
   });
 });
@@ -95,16 +103,48 @@ describe('clarification workflow over the secrecy gate', () => {
     expect(r.data.case.status).toBe('published');
     expect(r.data.openDeadline).toBeNull();
     expect([...writer.objects.keys()]).toHaveLength(1);
+    // It is an item of the catalogue in 澄清说明: the one projection feeds pages, search, feeds and the sitemap.
+    const itemId = r.data.catalogueItemId!;
     const pub = await getPublishedClarification(deps, id);
-    expect(pub.text).toContain('经核实，示例路为城市道路');
-    expect(clarificationSections(pub.text).sections.map((s) => s.heading)).toEqual(['网传说法', '事实情况', '信息来源']);
-    expect(JSON.stringify(pub)).not.toContain('某微博账号');
+    expect(pub.itemId).toBe(itemId);
+    const { item } = await getPublicItem(deps, itemId);
+    expect(item).toMatchObject({ categoryId: 'clarification', title: draft.title, related: { others: ['item-1'] } });
+    expect(item.body).toContain('## 网传说法');
+    expect(item.body).toContain('经核实，示例路为城市道路');
+    expect(pub.text).toBe(item.body);
+    expect(JSON.stringify(item)).not.toContain('某微博账号');
+    expect((await latestPublicItems(deps, 10)).map((i) => i.id)).toContain(itemId);
+    expect((await searchCatalogue(deps, '示例路 收费')).hits.map((h) => h.id)).toContain(itemId);
     expect((await listPublishedClarifications(deps)).map((p) => p.id)).toEqual([id]);
     expect(await clarificationNoticesForItem(deps, 'item-1')).toEqual([{ id, title: draft.title, href: `/clarifications/${id}` }]);
 
     r = await actOnClarification(deps, people.clerk, id, 'recordFollowUp', { reach: '谣言已平息', furtherStatementNeeded: 'no' });
     r = await actOnClarification(deps, people.clerk, id, 'close', {});
     expect(r.data.case.status).toBe('closed');
+  });
+
+  it('a further statement is a new version of the same catalogue item, reviewed and approved again', async () => {
+    const { deps } = caseDeps();
+    const { id } = await toDrafting(deps);
+    const publish = async () => {
+      const r = await actOnClarification(deps, people.clerk, id, 'submitForSecrecyReview', {});
+      await approveReview(deps, r.data.case.secrecyReviewId!);
+      await actOnClarification(deps, people.clerk, id, 'recordReviewApproved', {});
+      await actOnClarification(deps, people.leader, id, 'approve', {});
+      return publishClarification(deps, people.clerk, id);
+    };
+    const first = await publish();
+    await actOnClarification(deps, people.clerk, id, 'recordFollowUp', { reach: '仍有新说法流传', furtherStatementNeeded: 'yes' });
+    await expect(actOnClarification(deps, people.clerk, id, 'close', {})).rejects.toThrow('需要再次发布说明');
+    await actOnClarification(deps, people.leader, id, 'startFurtherStatement', { reason: '出现新的说法' });
+    await actOnClarification(deps, people.clerk, id, 'saveDraft', { ...draft, facts: '补充说明：示例路全线不设收费站。' });
+    const second = await publish();
+    expect(second.data.catalogueItemId).toBe(first.data.catalogueItemId);
+    expect(second.data.publishedHistory.map((p) => p.round)).toEqual([1, 2]);
+    const { item } = await getPublicItem(deps, second.data.catalogueItemId!);
+    expect(item.version).toBe(2);
+    expect(item.body).toContain('示例路全线不设收费站');
+    expect(item.revisions.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it('a draft changed after review must be reviewed and approved again before anything is published', async () => {

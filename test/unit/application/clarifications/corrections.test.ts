@@ -5,9 +5,12 @@ import {
   getCorrection,
   listCorrections,
   submitCorrection,
+  withdrawCorrection,
 } from '../../../../functions/application/corrections';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
 import { Outbox } from '../../../../functions/repositories/outbox';
+import { editItem, getPublicItem, publishItem, reviseItem, submitItem } from '../../../../functions/application/catalogue';
+import { approveReview as approveCatalogueReview, itemInput, publishedItem } from '../catalogue/support';
 import { validResidentId } from '../secrecy/support';
 import { approveReview, caseDeps, PDF_BYTES, people } from './support';
 
@@ -64,14 +67,25 @@ describe('correction requests', () => {
 
   it('is registered (20 working days), corrected as a new version, answered through review and release, with remedies', async () => {
     const { deps, records } = caseDeps();
-    const { trackingNumber: tn, accessCode } = await submitted(deps);
+    const itemId = await publishedItem(deps, { title: '2026年第一批低保审核结果公示', documentNumber: '', body: '张三家庭，家庭人口2人。' });
+    const { trackingNumber: tn, accessCode } = await submitCorrection(deps, { form: form({ itemId }), nonce: 'nonce-item', evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] }, { ip: '10.1.1.1' });
     let r = await actOnCorrection(deps, people.clerk, tn, 'register', {});
     expect(r.data.case).toMatchObject({ status: 'registered', receivedOn: '2026-03-02', due: '2026-03-30', handlerId: people.clerk.id });
     expect(r.data.openDeadline).toMatchObject({ kind: 'correction', due: '2026-03-30' });
     r = await actOnCorrection(deps, people.clerk, tn, 'startAssessment', {});
     r = await actOnCorrection(deps, people.clerk, tn, 'decideCorrect', { plannedCorrection: '家庭人口数更正为3人' });
-    r = await actOnCorrection(deps, people.clerk, tn, 'recordCorrection', { recordType: 'item', previousVersion: '1', newVersion: '2', summary: '家庭人口数由2人更正为3人' });
-    expect(r.data.case.corrected).toMatchObject({ recordId: 'item-7', previousVersion: 1, newVersion: 2 });
+    // The correction is made in the catalogue: a new version, reviewed and published; v1 stays in the history.
+    await expect(actOnCorrection(deps, people.clerk, tn, 'recordCorrection', { recordType: 'item', recordId: itemId, summary: 'x' })).rejects.toThrow('更正后的版本尚未发布');
+    await reviseItem(deps, people.clerk, itemId, '2026-03-02');
+    await editItem(deps, people.clerk, itemId, itemInput({ title: '2026年第一批低保审核结果公示', documentNumber: '', body: '张三家庭，家庭人口3人。' }));
+    const submitted = await submitItem(deps, people.clerk, itemId);
+    await approveCatalogueReview(deps, submitted.review!.id);
+    await publishItem(deps, people.clerk, itemId);
+    r = await actOnCorrection(deps, people.clerk, tn, 'recordCorrection', { recordType: 'item', recordId: itemId, summary: '家庭人口数由2人更正为3人' });
+    expect(r.data.case.corrected).toMatchObject({ recordId: itemId, previousVersion: 1, newVersion: 2 });
+    const { item } = await getPublicItem(deps, itemId);
+    expect(item.version).toBe(2);
+    expect(item.revisions.map((v) => v.version)).toEqual([1, 2]);
     await expect(actOnCorrection(deps, people.clerk, tn, 'release', {})).rejects.toBeInstanceOf(ConflictError);
     r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
     expect(r.data.letterText).toContain('家庭人口数由2人更正为3人');
@@ -90,6 +104,19 @@ describe('correction requests', () => {
     expect((await new Outbox(records).newest(10)).items.map((m) => m.message.kind).sort()).toEqual(['correction.answered', 'correction.received']);
     r = await actOnCorrection(deps, people.clerk, tn, 'close', {});
     expect(r.data.case.status).toBe('closed');
+  });
+
+  it('the applicant can withdraw before the answer, with the access code', async () => {
+    const { deps } = caseDeps();
+    const { trackingNumber: tn, accessCode } = await submitted(deps);
+    await actOnCorrection(deps, people.clerk, tn, 'register', {});
+    expect((await findCorrectionByTracking(deps, tn, accessCode, { ip: 'w' })).canWithdraw).toBe(true);
+    await expect(withdrawCorrection(deps, tn, 'AAAAAAAAAA', { ip: 'w' })).rejects.toBeInstanceOf(NotFoundError);
+    const view = await withdrawCorrection(deps, tn, accessCode, { ip: 'w' });
+    expect(view).toMatchObject({ status: 'withdrawn', canWithdraw: false });
+    expect(view.timeline.map((t) => t.label)).toContain('申请人撤回申请');
+    expect((await getCorrection(deps, people.clerk, tn)).record.data.openDeadline).toBeNull();
+    await expect(withdrawCorrection(deps, tn, accessCode, { ip: 'w' })).rejects.toBeInstanceOf(ConflictError);
   });
 
   it('refusals and referrals carry reasons into the letter', async () => {

@@ -199,5 +199,21 @@ describe('clarification workflow: guards', () => {
     expect(t).toContain('【网传说法】\n网传某路段自3月起收费。');
     expect(t).toContain('【事实情况】');
     expect(t).toContain('1. 市交通运输局');
+    expect(t).toContain('【相关信息编号】\nitem-1');
+  });
+});
+
+describe('a clarification as catalogue content', () => {
+  it('lands in the 澄清说明 category of the default tree, with the released text as escaped Markdown', async () => {
+    const { clarificationItemContent } = await import('../../../../functions/domain/clarifications');
+    const { defaultCategories } = await import('../../../../functions/domain/catalogue/categories');
+    const content = clarificationItemContent({ title: draft.title, releasedText: clarificationText({ ...draft, facts: '费用为 *0* 元 <b>x</b>' }), relatedItemIds: ['item-1'], issuer: '示例市人民政府办公室', publishedOn: today });
+    const category = defaultCategories().find((c) => c.id === content.categoryId);
+    expect(category?.name).toBe('澄清说明');
+    expect(content.body).toContain('## 网传说法');
+    expect(content.body).toContain('费用为 \\*0\\* 元 \\<b\\>x\\</b\\>');
+    expect(content.related.others).toEqual(['item-1']);
+    expect(content.body).not.toContain('item');
+    expect(content.disclosureAttribute).toBe('proactive');
   });
 });

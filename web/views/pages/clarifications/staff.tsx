@@ -100,6 +100,8 @@ export interface ClarificationCasePageProps extends StaffBase {
   draftText?: string;
   review?: { id: string; href: string; statusLabel: string };
   publishedHref?: string;
+  /** The catalogue item carrying the clarification (staff page). */
+  itemHref?: string;
   followUps: TimelineRow[];
   timeline: TimelineRow[];
   steps: StepForm[];
@@ -145,6 +147,11 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
               {p.review ? (
                 <p>
                   保密审查：<a href={p.review.href}>{p.review.id}</a>（{p.review.statusLabel}）
+                </p>
+              ) : null}
+              {p.itemHref ? (
+                <p>
+                  公开信息（澄清说明栏目）：<a href={p.itemHref}>{p.itemHref}</a>
                 </p>
               ) : null}
               {p.publishedHref ? (

@@ -69,7 +69,7 @@ export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; 
           查询码：<strong class="receipt__code" id="access-code">{p.accessCode}</strong>
         </p>
       </div>
-      <MetaTable layout="single" caption="申请信息" rows={[{ label: '提交日期', value: p.submittedOn }, { label: '查询办理进度', value: <a href={ROUTES.track}>查询办理进度</a> }]} />
+      <MetaTable layout="single" caption="申请信息" rows={[{ label: '提交日期', value: p.submittedOn }, { label: '查询办理进度', value: <a href="/corrections/track">凭申请编号和查询码查询</a> }]} />
     </Layout>
   );
 }
@@ -86,6 +86,8 @@ export interface CorrectionStatusPanelProps {
   timeline: { at: string; label: string }[];
   answerText?: string;
   answeredOn?: string;
+  /** Show the withdrawal form (needs csrfToken). */
+  withdraw?: { csrfToken: string };
 }
 
 /**
@@ -117,6 +119,20 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
           </li>
         ))}
       </ol>
+      {p.withdraw ? (
+        <form class="form panel panel--form" method="post" action="/corrections/withdraw" novalidate id="withdraw">
+          <h3 class="panel__title">撤回更正申请</h3>
+          <p class="small">答复送达前，您可以撤回申请。撤回后本申请办结，如需更正可重新提出。</p>
+          <CsrfField token={p.withdraw.csrfToken} />
+          <input type="hidden" name="trackingNumber" value={p.trackingNumber} />
+          <FormField name="accessCode" label="请再次输入查询码以确认撤回" required autocomplete="off" id="withdraw-accessCode" />
+          <div class="form__actions">
+            <button type="submit" class="button button--secondary">
+              撤回申请
+            </button>
+          </div>
+        </form>
+      ) : null}
       {p.answerText ? (
         <>
           <h3 class="subheading">答复告知书</h3>
@@ -129,10 +145,15 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
   );
 }
 
-export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionStatusPanelProps }) {
+export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionStatusPanelProps; flash?: string }) {
   return (
     <Layout title="查询更正申请" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">查询更正申请</h1>
+      {p.flash ? (
+        <Notice kind="success" role="status">
+          {p.flash}
+        </Notice>
+      ) : null}
       {p.result ? (
         <CorrectionStatusPanel {...p.result} />
       ) : (

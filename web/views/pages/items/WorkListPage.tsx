@@ -26,6 +26,8 @@ export interface WorkListPageProps {
   rows: WorkRow[];
   overdue: { href: string; title: string; due: string }[];
   canCreate: boolean;
+  /** Admins: link to the catalogue settings (profile, categories, guide). */
+  settingsHref?: string;
   nextHref?: string;
   flash?: string;
 }
@@ -36,11 +38,18 @@ export function WorkListPage(p: WorkListPageProps) {
     <Layout title="主动公开" site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '主动公开' }]}>
       <div class="page-head">
         <h1 class="page-title">主动公开</h1>
-        {p.canCreate ? (
-          <a class="button button--primary" href="/staff/items/new">
-            新建信息
-          </a>
-        ) : null}
+        <div class="button-group">
+          {p.canCreate ? (
+            <a class="button button--primary" href="/staff/items/new">
+              新建信息
+            </a>
+          ) : null}
+          {p.settingsHref ? (
+            <a class="button button--secondary" href={p.settingsHref}>
+              目录与指南设置
+            </a>
+          ) : null}
+        </div>
       </div>
       {p.flash ? (
         <Notice kind="success" role="status">
