@@ -152,9 +152,15 @@ export class AppStack extends Stack {
       description: 'Daily deadline sweep (EventBridge Scheduler, Asia/Shanghai time)',
       logRetention: config.logRetention,
       timeout: Duration.minutes(5),
-      environment,
+      environment: { ...environment, RELEASE_FUNCTION_NAME: this.releaseFunction.function.functionName },
     });
     this.sweepFunction.bindTable(props.table, 'RW');
+    // Reads released documents and rewrites the search snapshot (search/) in the private bucket.
+    this.sweepFunction.bindBucket(props.privateBucket, 'readwrite');
+    // Scheduled publication goes through the release function like every other release.
+    this.sweepFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.releaseFunction.function.functionArn] }),
+    );
 
     // Outbox delivery: both the HTTP function (right after a change) and the sweep (retries) send
     // through SES, from the agency's one verified identity only.
@@ -197,11 +203,19 @@ export class AppStack extends Stack {
   private addDailySchedule(config: EnvironmentConfig): void {
     const { hour, minute } = config.sweepSchedule;
     const role = new Role(this, 'DailySweepSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    const target = new LambdaInvoke(this.sweepFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) });
     new Schedule(this, 'DailySweepSchedule', {
       description: `Daily deadline sweep at ${hour}:${String(minute).padStart(2, '0')} Asia/Shanghai`,
       // Scheduler evaluates the cron in the given time zone (China has no DST), so 01:00 means Beijing time.
       schedule: ScheduleExpression.cron({ minute: String(minute), hour: String(hour), timeZone: TimeZone.ASIA_SHANGHAI }),
-      target: new LambdaInvoke(this.sweepFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) }),
+      target,
+    });
+    // The same job every few minutes publishes items scheduled for a time of day and retries
+    // undelivered notices; its deadline part still runs once per Beijing date (a ledger item).
+    new Schedule(this, 'FrequentSweepSchedule', {
+      description: 'Scheduled publication and outbox delivery every 5 minutes',
+      schedule: ScheduleExpression.rate(Duration.minutes(5)),
+      target,
     });
     acknowledgeWildcardResource(
       role,

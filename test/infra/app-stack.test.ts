@@ -196,3 +196,11 @@ describe('notifications', () => {
     }
   });
 });
+
+describe('scheduled publication', () => {
+  it('runs the sweep every 5 minutes too, releasing only through the release function', () => {
+    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
+    const sweep = functionByEntry(/sweep/i);
+    expect(sweep.Environment.Variables.RELEASE_FUNCTION_NAME).toBeDefined();
+  });
+});

@@ -33,10 +33,6 @@ const refused = { 400: { description: '请求无效', schema: errorSchema }, 401
 export function apiRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   const api = new ApiRegistry();
-  app.use('*', async (c, next) => {
-    await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-  });
 
   api.define(
     app,

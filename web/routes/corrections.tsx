@@ -63,6 +63,22 @@ async function filesOf(body: FormBody, name: string): Promise<FileUpload[]> {
   return Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
+/**
+ * The status of a correction request for its tracking number and access code. Shared by
+ * /corrections/track and the general /track form, which hands GZ- numbers over to it.
+ */
+export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependencies, values: Record<string, string>) {
+  const ctx = pageContext(c, deps);
+  try {
+    const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
+    return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
+  } catch (error) {
+    if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
+    if (error instanceof DomainError && error.status === 404) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
+    throw error;
+  }
+}
+
 /** Props of CorrectionStatusPanel from the lookup result (for /track and /corrections/track). */
 export function correctionPanelProps(v: CorrectionTrackingView): CorrectionStatusPanelProps {
   return {
@@ -154,18 +170,7 @@ export function correctionRoutes(deps: AppDependencies) {
     const ctx = pageContext(c, deps);
     return c.html(<CorrectionTrackPage {...ctx} />);
   });
-  app.post('/corrections/track', async (c) => {
-    const values = textValues((await c.req.parseBody()) as FormBody);
-    const ctx = pageContext(c, deps);
-    try {
-      const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
-      return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
-    } catch (error) {
-      if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
-      if (error instanceof DomainError && error.status === 404) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
-      throw error;
-    }
-  });
+  app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, textValues((await c.req.parseBody()) as FormBody)));
 
   app.post('/corrections/withdraw', async (c) => {
     const values = textValues((await c.req.parseBody()) as FormBody);

@@ -1,3 +1,4 @@
+import { ItemRepository } from '../../functions/repositories/items';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { uploadDocument } from '../../functions/application/documents';
@@ -451,6 +452,11 @@ export async function releaseReviewed(deps: AppDependencies, staff: StaffMember,
   if (!deps.release) throw new ReleaseUnavailableError('发布服务暂不可用，请稍后再试。');
   const view = await getReview(deps, staff, id);
   const { review, content } = view;
+  // A catalogue item is published from its own page, which releases it and catalogues it (index
+  // number, listings, search, feeds) in one step; releasing its files alone would do half of that.
+  if (review.subject.type === 'publication' && (await new ItemRepository(deps.records).get(review.subject.id))) {
+    throw new ReleaseUnavailableError(`该审查单对应主动公开目录中的信息，请到该信息的管理页面（/staff/items/${review.subject.id}）发布，系统将同时编目并生成索引号。`);
+  }
   return deps.release.releaseToPublic({
     reviewId: review.id,
     reviewVersion: expectedVersion ?? view.record.version,

@@ -10,11 +10,6 @@ import { pageContext } from '../page-context';
 
 export function staffRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
   app.get('/staff', (c) => {
     const ctx = pageContext(c, deps);
     return c.html(

@@ -22,6 +22,8 @@ import { formatBytes } from '../views/format';
 import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
 import { TrackPage } from '../views/pages/track/TrackPage';
 import { filesOf, flatValues } from './apply';
+import { showCorrectionStatus } from './corrections';
+import { isCorrectionTrackingNumber } from '../../functions/domain/corrections/tracking';
 
 export const TRACK_COOKIE = '__Host-track';
 
@@ -84,6 +86,8 @@ export function trackRoutes(deps: AppDependencies) {
   app.post('/track', async (c) => {
     const body = await c.req.parseBody();
     const values = flatValues(body);
+    // One tracking form for every case a citizen can follow: correction requests (GZ-…) too.
+    if (isCorrectionTrackingNumber((values['trackingNumber'] ?? '').trim().toUpperCase())) return showCorrectionStatus(c, deps, values as Record<string, string>);
     try {
       const record = await trackApplication(deps, { trackingNumber: values['trackingNumber'] ?? '', accessCode: values['accessCode'] ?? '' }, { ip: clientIp(c) });
       const tn = record.data.case.trackingNumber;
