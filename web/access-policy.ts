@@ -107,6 +107,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/staff/requests/:tn/review-passed', ['reviewer']],
   ['POST', '/staff/requests/:tn/release', ['clerk', 'head']],
   ['POST', '/staff/requests/:tn/identity', ['clerk', 'head', 'admin']],
+  ['POST', '/staff/requests/:tn/propose', ['clerk', 'head', 'admin']],
   ['POST', '/api/requests', 'public'],
   ['POST', '/api/requests/track', 'public'],
   ['POST', '/api/requests/register', REGISTER_ROLES],

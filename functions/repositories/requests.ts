@@ -133,6 +133,8 @@ export interface StoredRequest {
   readonly feeMonthCount?: number;
   /** The open answer deadline (GSI2 via deadline-index), null once the case has no running deadline. */
   readonly openDeadline: DeadlineSummary | null;
+  /** Art. 44: the catalogue item this answer was proposed as, once proposed. */
+  readonly proposedItemId?: string;
 }
 
 export type RequestRecord = VersionedRecord<StoredRequest>;

@@ -9,6 +9,7 @@ import {
   GENERIC_COMMANDS,
   loadRequest,
   MAX_ATTACHMENT_BYTES,
+  proposeForCatalogue,
   reassign,
   registerByClerk,
   releaseAnswer,
@@ -20,7 +21,7 @@ import {
   todayIn,
   type CaseView,
 } from '../../functions/application/requests';
-import { ConflictError, NotFoundError, ValidationError } from '../../functions/domain/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../functions/domain/errors';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -38,6 +39,7 @@ import {
   RESPONSE_TYPES,
   SECURITY_INTEREST_LABELS,
   STATUS_LABELS,
+  tableBRow,
   THIRD_PARTY_INTEREST_LABELS,
   WITHHOLDING_GROUND_INFO,
   type CommandType,
@@ -321,6 +323,19 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
       button: '送达答复',
     });
   }
+  const { data } = view.record;
+  const answered = data.released && data.draft && ['disclosed', 'partial'].includes(tableBRow(data.draft.decision));
+  if (answered && !data.proposedItemId && staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) {
+    out.push({
+      id: 'propose',
+      title: '提请转为主动公开',
+      action: `${base}/propose`,
+      description: '依照《条例》第四十四条，将本次公开的信息转为主动公开：系统生成一条主动公开信息草稿，补充正文和附件后经保密审查发布。',
+      hidden: { version: view.record.version },
+      button: '生成主动公开信息草稿',
+      secondary: true,
+    });
+  }
   if (staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) {
     out.push({ id: 'identity', title: '查看完整证件号码', action: `${base}/identity`, fields: [{ name: 'reason', label: '查看理由（将记录在案）', required: true }], button: '查看', secondary: true });
   }
@@ -557,6 +572,19 @@ export function staffRequestRoutes(deps: AppDependencies) {
       return releaseAnswer(deps, c.get('staff')!, tn, { service: { method: single(body, 'method'), servedOn: single(body, 'servedOn'), postalTrackingNumber: single(body, 'postalTrackingNumber') }, ...(v > 0 ? { expectedVersion: v } : {}) });
     }),
   );
+
+  app.post('/staff/requests/:tn/propose', async (c) => {
+    const tn = c.req.param('tn');
+    const body = await c.req.parseBody();
+    const v = Number(single(body, 'version'));
+    try {
+      const { itemId } = await proposeForCatalogue(deps, c.get('staff')!, tn, v > 0 ? { expectedVersion: v } : {});
+      return c.redirect(`/staff/items/${itemId}`, 303);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error instanceof VersionConflictError) throw error;
+      return c.html(await casePage(c, tn, { failed: { formId: 'propose', errors: {}, values: {}, message: error.message } }), 409);
+    }
+  });
 
   app.post('/staff/requests/:tn/identity', async (c) => {
     const tn = c.req.param('tn');

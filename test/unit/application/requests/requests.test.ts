@@ -1,3 +1,5 @@
+import { proposeForCatalogue } from '../../../../functions/application/requests/convert';
+import { getStaffItem } from '../../../../functions/application/catalogue';
 import { describe, expect, it } from 'vitest';
 import {
   act,
@@ -314,6 +316,14 @@ describe('the answer: draft, review, sign-off, release', () => {
     expect(bytes).toContain('■■■');
     expect(bytes).not.toContain('13912345678');
     expect((await new Outbox(f.records).newest(10)).items.map((m) => m.message.kind)).toContain('request.answered');
+
+    // Art. 44: the released answer is proposed for the catalogue as a draft that must pass review.
+    const { itemId } = await proposeForCatalogue(deps, people.clerk, tn);
+    const item = await getStaffItem(deps, itemId);
+    expect(item.stored.record.versions.at(-1)!.content.categoryId).toBe('converted');
+    expect(item.state).toBe('draft');
+    expect((await load(f, tn)).data.proposedItemId).toBe(itemId);
+    await expect(proposeForCatalogue(deps, people.clerk, tn)).rejects.toThrow('已提请转为主动公开');
     await act(deps, people.clerk, tn, { command: 'close' });
     expect((await load(f, tn)).data.case.status).toBe('closed');
   });
