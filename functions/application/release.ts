@@ -3,7 +3,7 @@ import { S3PublicFileWriter } from '../adapters/s3/public-file-writer';
 import { ValidationError, VersionConflictError } from '../domain/errors';
 import { assertCanRelease, StaleContentError } from '../domain/secrecy';
 import type { PublicFileWriter } from '../ports/file-store';
-import type { ReleasedPart, ReleaseReceipt, ReleaseRequest, Releaser } from '../ports/releaser';
+import type { ReleasedPart, ReleaseReceipt, ReleaseRequest, Releaser, WithdrawalRequest } from '../ports/releaser';
 import { ReleaseRepository, type ReleasedFile, type ReleaseRecord } from '../repositories/review-releases';
 import { ReviewRepository } from '../repositories/reviews';
 import type { AppDependencies } from './context';
@@ -133,6 +133,23 @@ export async function releaseToPublic(deps: Deps & { readonly publicFiles: Publi
   return receipt(record, text, files.map((f) => ({ ...f, url: `${base}/${f.key.slice(PUBLIC_FILES_PREFIX.length)}` })));
 }
 
+/**
+ * Withdrawal (撤回): the released copies leave the public bucket. Only objects this step itself
+ * wrote (under `files/`, named by the receipts' URLs) can be removed; CloudFront's copies expire
+ * with their max-age (300 s, set when released).
+ */
+export async function withdrawFromPublic(deps: Pick<Deps, 'config' | 'logger'> & { readonly publicFiles: PublicFileWriter }, request: WithdrawalRequest): Promise<{ removed: number }> {
+  const base = `${deps.config.publicFilesBaseUrl.replace(/\/$/, '')}/`;
+  const keys = request.urls.map((url) => {
+    const rest = url.startsWith(base) ? url.slice(base.length) : '';
+    if (!rest || rest.includes('..')) throw new ValidationError('要撤回的文件不属于本平台发布的文件。', { urls: url });
+    return `${PUBLIC_FILES_PREFIX}${rest}`;
+  });
+  for (const key of keys) await deps.publicFiles.delete(key);
+  deps.logger.info('public copies withdrawn', { subject: request.subject, removed: keys.length });
+  return { removed: keys.length };
+}
+
 /** Provide reviewed content to an applicant: copies under `outgoing/` in the private bucket. */
 export async function releaseToApplicant(deps: Deps, request: ReleaseRequest): Promise<ReleaseReceipt> {
   const { record, text, files } = await release(
@@ -152,6 +169,7 @@ export function inProcessReleaser(deps: Deps, publicFiles: PublicFileWriter): Re
   return {
     releaseToPublic: (request) => releaseToPublic({ ...deps, publicFiles }, request),
     releaseToApplicant: (request) => releaseToApplicant(deps, request),
+    withdrawFromPublic: (request) => withdrawFromPublic({ ...deps, publicFiles }, request),
   };
 }
 

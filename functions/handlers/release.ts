@@ -14,6 +14,7 @@ const deps = createDependencies(parseEnv());
 export const handler = async (event: ReleaseEvent): Promise<ReleaseResult> => {
   const release = deps.release!;
   try {
+    if (event?.target === 'withdraw') return { ok: true, withdrawn: await release.withdrawFromPublic(event.request) };
     if (event?.target !== 'public' && event?.target !== 'applicant') throw new Error('invalid release event');
     const receipt = event.target === 'public' ? await release.releaseToPublic(event.request) : await release.releaseToApplicant(event.request);
     deps.logger.info('released', { releaseId: receipt.releaseId, target: receipt.target, reviewId: event.request.reviewId });
@@ -21,7 +22,7 @@ export const handler = async (event: ReleaseEvent): Promise<ReleaseResult> => {
   } catch (error) {
     // Refusals (no approval, stale content, conflicts) go back to the caller with their status.
     if (error instanceof DomainError) {
-      deps.logger.info('release refused', { reviewId: event.request?.reviewId, name: error.name, detail: error.detail });
+      deps.logger.info('release refused', { target: event?.target, name: error.name, detail: error.detail });
       return { ok: false, error: { name: error.name, status: error.status, message: error.message } };
     }
     deps.logger.error('release failed', { error });

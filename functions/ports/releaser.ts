@@ -43,9 +43,20 @@ export interface ReleaseReceipt {
   readonly files: readonly ReleasedPart[];
 }
 
+/** Taking released copies back off the public bucket when an item is withdrawn (撤回). */
+export interface WithdrawalRequest {
+  readonly subject: { readonly type: string; readonly id: string };
+  /** Public URLs of the released copies, as the release receipts gave them. */
+  readonly urls: readonly string[];
+  readonly reason: string;
+  readonly requestedBy: Actor;
+}
+
 export interface Releaser {
   /** Publish: writes the released copies under `files/` in the public bucket. */
   releaseToPublic(request: ReleaseRequest): Promise<ReleaseReceipt>;
   /** Provide to an applicant: copies to `outgoing/` in the private bucket for short-lived links. */
   releaseToApplicant(request: ReleaseRequest): Promise<ReleaseReceipt>;
+  /** Withdraw: deletes released copies from the public bucket (only keys under `files/`). */
+  withdrawFromPublic(request: WithdrawalRequest): Promise<{ readonly removed: number }>;
 }

@@ -18,6 +18,8 @@ export interface ItemRelease {
   readonly version: number;
   readonly releaseId: string;
   readonly files: readonly ReleasedFile[];
+  /** Every copy the release wrote to the public bucket (the reviewed text and the attachments), for withdrawal. */
+  readonly publicUrls?: readonly string[];
 }
 
 /** What the item record stores: the pure domain record plus the application's bookkeeping. */

@@ -1,13 +1,16 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import type { ReleaseReceipt, ReleaseRequest, Releaser } from '../../ports/releaser';
+import type { ReleaseReceipt, ReleaseRequest, Releaser, WithdrawalRequest } from '../../ports/releaser';
 import { DomainError } from '../../domain/errors';
 
 /** The event the release function receives (functions/handlers/release.ts). */
-export type ReleaseEvent = { readonly target: 'public' | 'applicant'; readonly request: ReleaseRequest };
+export type ReleaseEvent =
+  | { readonly target: 'public' | 'applicant'; readonly request: ReleaseRequest }
+  | { readonly target: 'withdraw'; readonly request: WithdrawalRequest };
 
 /** What the release function returns: a receipt, or the refusal it translated. */
 export type ReleaseResult =
   | { readonly ok: true; readonly receipt: ReleaseReceipt }
+  | { readonly ok: true; readonly withdrawn: { readonly removed: number } }
   | { readonly ok: false; readonly error: { readonly name: string; readonly status: number; readonly message: string } };
 
 /** Synchronously invokes a function by name with a JSON payload and returns its JSON result. */
@@ -43,9 +46,21 @@ export class LambdaReleaser implements Releaser {
     return this.call({ target: 'applicant', request });
   }
 
+  async withdrawFromPublic(request: WithdrawalRequest): Promise<{ removed: number }> {
+    const result = await this.invokeChecked({ target: 'withdraw', request });
+    if (!('withdrawn' in result)) throw new Error('release function answered a withdrawal with a receipt');
+    return result.withdrawn;
+  }
+
   private async call(event: ReleaseEvent): Promise<ReleaseReceipt> {
+    const result = await this.invokeChecked(event);
+    if (!('receipt' in result)) throw new Error('release function answered a release without a receipt');
+    return result.receipt;
+  }
+
+  private async invokeChecked(event: ReleaseEvent) {
     const result = (await this.invoke(this.functionName, event)) as ReleaseResult;
-    if (result.ok) return result.receipt;
+    if (result.ok) return result;
     const status = ([400, 401, 403, 404, 409, 413, 422, 429] as const).find((s) => s === result.error.status);
     if (status) throw new RemoteReleaseError(status, result.error.message, result.error.name);
     throw new Error(`release function failed: ${result.error.name}`);

@@ -297,7 +297,7 @@ export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: s
       const f = receipt.files.find((x) => x.part === `att-${i + 1}`);
       return { name: a.name, url: f?.url ?? '', contentType: a.contentType, size: f?.sizeBytes ?? a.size };
     });
-    const release: ItemRelease = { version: w.number, releaseId: receipt.releaseId, files };
+    const release: ItemRelease = { version: w.number, releaseId: receipt.releaseId, files, publicUrls: receipt.files.flatMap((f) => (f.url ? [f.url] : [])) };
     releases = [...releases, release];
   }
   const step: PublishingResult = applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
@@ -335,8 +335,18 @@ export function markItemValidity(deps: CatalogueDeps, staff: StaffMember, id: st
 }
 
 /** 撤回: off every public surface at once (the view, and with it listings, feeds, sitemap, search). */
-export function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
-  return command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
+export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
+  const withdrawn = await command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
+  // Then its released files leave the public bucket too, through the release step (the only writer
+  // there). The item is already off every page, feed and index; if the deletion fails it is
+  // logged as an error for the operators, and the files are no longer linked from anywhere.
+  const urls = withdrawn.releases.flatMap((r) => r.publicUrls ?? r.files.map((f) => f.url)).filter(Boolean);
+  if (urls.length && deps.release) {
+    await deps.release
+      .withdrawFromPublic({ subject: { type: 'publication', id }, urls, reason, requestedBy: staffActor(staff) })
+      .catch((error: unknown) => deps.logger.error('withdrawn item: public copies could not be removed', { itemId: id, error }));
+  }
+  return withdrawn;
 }
 
 /** The scheduled publisher: publishes every scheduled version whose time has come. */

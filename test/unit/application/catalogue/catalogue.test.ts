@@ -68,8 +68,10 @@ describe('publishing through the secrecy gate', () => {
   });
 
   it('validity marks keep the item public; withdrawal removes it from every read', async () => {
-    const { deps } = catalogueDeps();
+    const { deps, publicFiles } = catalogueDeps();
     const id = await publishedItem(deps);
+    const released = [...publicFiles.objects.keys()];
+    expect(released.length).toBeGreaterThan(0);
     await markItemValidity(deps, people.clerk, id, { status: 'repealed', since: '2026-03-02' });
     expect((await getPublicItem(deps, id)).item.validity.label).toBe('废止');
     expect((await listPublicItems(deps, { validity: 'repealed' })).items).toHaveLength(1);
@@ -82,6 +84,8 @@ describe('publishing through the secrecy gate', () => {
     expect(staffView.state).toBe('withdrawn');
     expect(staffView.stored.record.withdrawal?.reason).toBe('内容有误');
     expect(staffView.stored.record.indexNumber).toBe('000014349/2026-00001');
+    // …and its released copies are gone from the public bucket.
+    for (const key of released) expect(publicFiles.objects.has(key)).toBe(false);
     await rebuildSearchIndex(deps);
     expect((await searchCatalogue(deps, '垃圾分类')).hits).toHaveLength(0);
   });
