@@ -3,6 +3,7 @@
  * receipt (tracking number + access code), the staff workflow, the answer letter through secrecy
  * review and the release step, and the applicant's lookup on the tracking page.
  */
+import { letterhead } from '../letterhead';
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
 import {
@@ -68,19 +69,6 @@ function message(deps: Pick<CaseDeps, 'clock'>, kind: string, to: string, subjec
 
 const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
 
-/** Letterhead facts from the deployment's configuration (same derivation as application answers). */
-export function agencyProfile(deps: Pick<CaseDeps, 'config'>) {
-  const name = deps.config.agencyName;
-  const place = /^(.+?[市州盟县区])/.exec(name)?.[1] ?? name;
-  return {
-    name,
-    letterPrefix: `${place.replace(/[市州盟县区]$/, '')}政信`,
-    address: `${place}人民政府政务服务中心政府信息公开窗口`,
-    phone: '（工作日 9:00—17:00 到窗口咨询）',
-    reconsiderationBody: `${place}人民政府`,
-    court: `${place}人民法院`,
-  };
-}
 
 function summary(data: Omit<StoredCorrection, 'openDeadline'>, calendarVersion: string): DeadlineSummary | null {
   const c = data.case;
@@ -313,7 +301,7 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
       return step(deps, staff, record, { type, reasons: str(input['reasons']) });
     case 'draftAnswer': {
       const letter = correctionLetter({
-        agency: agencyProfile(deps),
+        agency: await letterhead(deps),
         applicantName: record.data.applicant.name,
         trackingNumber: c.trackingNumber,
         receivedOn: c.receivedOn ?? c.submittedOn,

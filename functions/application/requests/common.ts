@@ -181,16 +181,3 @@ export async function deliverSoon(deps: RequestDeps): Promise<void> {
   }
 }
 
-/** The letterhead facts for answer letters, from the deployment's configuration. */
-export function agencyProfile(deps: Pick<AppDependencies, 'config'>): AgencyProfile {
-  const name = deps.config.agencyName;
-  const place = /^(.+?[市州盟县区])/.exec(name)?.[1] ?? name;
-  return {
-    name,
-    letterPrefix: `${place.replace(/[市州盟县区]$/, '')}政信`,
-    address: `${place}人民政府政务服务中心政府信息公开窗口`,
-    phone: '12345（政务服务便民热线）',
-    reconsiderationBody: `${place}人民政府`,
-    court: `${place}人民法院`,
-  };
-}

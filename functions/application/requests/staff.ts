@@ -26,7 +26,8 @@ import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
 import { submitForReview } from '../secrecy';
-import { agencyProfile, applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
+import { letterhead } from '../letterhead';
+import { applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
 import { sniffContentType, DOCX, TEXT } from '../../adapters/extraction/sniff';
@@ -267,7 +268,7 @@ export async function draftAnswer(
   const year = today.slice(0, 4);
   const sequence = record.data.draft?.letter.number.includes(`〔${year}〕`) ? Number(/〔\d{4}〕(\d+)号/.exec(record.data.draft.letter.number)?.[1] ?? 0) : 0;
   const letter = generateAnswerLetter({
-    agency: agencyProfile(deps),
+    agency: await letterhead(deps),
     application: letterFacts(record.data),
     decision,
     letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),

@@ -31,7 +31,7 @@ import { RequestRepository, type StoredAttachment, type StoredRequest } from '..
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
-import { agencyProfile, caseDeadlines, deadlineSummary, deliverSoon, message, staffWorkflowActor, timelineEntry, type RequestDeps } from './common';
+import { caseDeadlines, deadlineSummary, deliverSoon, message, staffWorkflowActor, timelineEntry, type RequestDeps } from './common';
 import { canonicalJson, encryptIdentity, hashAccessCode, identityHash, openShortLived, sealShortLived, submissionFingerprint } from './secrets';
 
 /** Identity proof and similar attachments: checked by their bytes, never by name. */
@@ -239,7 +239,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
   ];
   const email = form.contact.email;
   if (email) {
-    const agency = agencyProfile(deps).name;
+    const agency = deps.config.agencyName;
     const text = [
       `${form.name}：`,
       '',

@@ -1,3 +1,4 @@
+import { saveCatalogueSettings } from '../../../../functions/application/catalogue/settings';
 import { proposeForCatalogue } from '../../../../functions/application/requests/convert';
 import { getStaffItem } from '../../../../functions/application/catalogue';
 import { describe, expect, it } from 'vitest';
@@ -343,6 +344,28 @@ describe('the answer: draft, review, sign-off, release', () => {
     const record = await load(f, tn);
     expect(record.data.review).toBeUndefined();
     expect(record.data.case.status).toBe('drafting');
+  });
+
+  it('letters carry the agency profile the administrator saved', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    await saveCatalogueSettings(deps, people.admin, {
+      profile: {
+        name: '某市财政局',
+        code: '000014349',
+        address: '某市人民路1号',
+        officeHours: '工作日 9:00-12:00，13:30-17:30',
+        phone: '0571-12345678',
+        email: 'xxgk@example.gov.cn',
+        disclosureOffice: { name: '某市财政局办公室', phone: '0571-87654321' },
+        reconsiderationBody: { name: '某市人民政府' },
+      },
+    });
+    await draftAnswer(deps, people.clerk, tn, { decision: { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '随本告知书一并提供。' } } });
+    const letter = (await load(f, tn)).data.draft!.letter;
+    expect(letter.signature).toContain('某市财政局');
+    expect(JSON.stringify(letter)).toContain('某市人民政府');
+    expect(JSON.stringify(letter)).toContain('0571-87654321');
   });
 
   it('the case page lists only the commands the actor may run', async () => {
