@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly publicFilesBaseUrl: string;
   readonly appSecret: string;
   readonly appVersion: string;
+  /** How online applications get their receipt date (functions/config/env.ts ONLINE_RECEIPT_RULE). */
+  readonly onlineReceiptRule?: 'submission' | 'clerk-confirmation';
   /** Cognito hosted UI (AWS only): where /login sends staff. */
   readonly staffSignIn?: { readonly authorizeUrl: string; readonly tokenUrl: string; readonly clientId: string };
 }

@@ -19,6 +19,12 @@ const envSchema = z.object({
   AUTH_HOSTED_UI_URL: z.string().url().optional(),
   /** Verified SES sender for notices to applicants (AWS). Unset: messages stay in the outbox (local mailbox). */
   NOTIFY_FROM: z.string().email().optional(),
+  /**
+   * Receipt date of online applications (Art. 31; domain.md §11): 'submission' (default — the
+   * portal's automatic acknowledgement is the agency's confirmation, which protects the applicant)
+   * or 'clerk-confirmation' (received on the day a clerk confirms it when registering).
+   */
+  ONLINE_RECEIPT_RULE: z.enum(['submission', 'clerk-confirmation']).default('submission'),
   /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
   RELEASE_FUNCTION_NAME: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */

@@ -283,7 +283,11 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 }
 
 /** An online application from the public form: the receipt date follows the agency's rule (Art. 31). */
-export async function submitOnline(deps: RequestDeps, input: SubmitInput, policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY): Promise<SubmitResult> {
+export async function submitOnline(
+  deps: RequestDeps,
+  input: SubmitInput,
+  policy: ReceiptPolicy = { ...DEFAULT_RECEIPT_POLICY, online: deps.config.onlineReceiptRule ?? DEFAULT_RECEIPT_POLICY.online },
+): Promise<SubmitResult> {
   const prepared = prepare(deps, input, 'online');
   const receipt = receiptDate({ channel: 'online', submittedAt: deps.clock.now() }, policy);
   return create(deps, input, prepared, { channel: 'online', ...(receipt.status === 'received' ? { receivedOn: receipt.date } : {}), receiptRule: receipt.rule });

@@ -70,6 +70,16 @@ describe('submitOnline', () => {
     void deps;
   });
 
+  it('under the clerk-confirmation rule, an online application is received when a clerk confirms it', async () => {
+    const f = requestDeps();
+    const deps = { ...f.deps, config: { ...f.deps.config, onlineReceiptRule: 'clerk-confirmation' as const } };
+    const { trackingNumber: tn } = await submitOnline(deps, { form: citizenForm(), nonce: nonce() });
+    expect((await load({ ...f, deps }, tn)).data.case.receivedOn).toBeUndefined();
+    await expect(act(deps, people.clerk, tn, { command: 'register' })).rejects.toThrow('请填写确认收到申请的日期');
+    await act(deps, people.clerk, tn, { command: 'register', fields: { receivedOn: '2026-03-02' } });
+    expect((await load({ ...f, deps }, tn)).data.case.receivedOn).toBe('2026-03-02');
+  });
+
   it('is idempotent: the same form and nonce give one application and the same receipt', async () => {
     const f = requestDeps();
     const [a, b] = await Promise.all([submitOnline(f.deps, { form: citizenForm(), nonce: nonce() }), submitOnline(f.deps, { form: citizenForm(), nonce: nonce() })]);
