@@ -153,6 +153,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['GET', '/items/:id', 'public'],
   ['GET', '/search', 'public'],
   ['GET', '/guide', 'public'],
+  ['GET', '/reports', 'public'],
   ['GET', '/feeds/:file', 'public'],
   ['GET', '/sitemap.xml', 'public'],
   ['GET', '/api/catalogue/categories', 'public'],

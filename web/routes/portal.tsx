@@ -236,6 +236,12 @@ export function portalRoutes(deps: AppDependencies) {
     );
   });
 
+  // 政府信息公开年报 (Arts. 49-50) are published as catalogue items in their own category.
+  app.get('/reports', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.redirect('/proactive/annual-reports', 301);
+  });
+
   app.get('/guide', async (c) => {
     const cached = await publicCaching(c, deps, 'guide');
     if (cached) return cached;

@@ -262,3 +262,15 @@ describe('shared caches', () => {
     expect(login.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('annual reports entry point', () => {
+  it('leads to the catalogue category of annual reports', async () => {
+    const { app } = await memoryApp();
+    const response = await app.request('/reports');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/proactive/annual-reports');
+    const listing = await app.request('/proactive/annual-reports');
+    expect(listing.status).toBe(200);
+    expect(await listing.text()).toContain('政府信息公开工作年度报告');
+  });
+});
