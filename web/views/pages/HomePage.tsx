@@ -132,6 +132,9 @@ export function HomePage({ site, latestItems, categories, staffLoginHref, localM
                 申请查询
               </a>
             </div>
+            <p class="small">
+              本机关提供的与您自身相关的政府信息记录不准确的，可以<a href="/corrections/request">申请更正</a>（《条例》第四十一条）；发现涉及本机关工作的虚假或者不完整信息，可以<a href="/clarifications/report">向我们反映</a>。
+            </p>
           </div>
           <div class="apply-panel__steps">
             <h3 class="subheading">办理流程</h3>
