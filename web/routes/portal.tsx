@@ -171,7 +171,7 @@ export function portalRoutes(deps: AppDependencies) {
         bodyHtml={renderMarkdown(item.body, { headingOffset: 1 })}
         {...(item.validity.status !== 'valid' ? { validityNotice: `本文件已${item.validity.label}${item.validity.since ? `（${item.validity.since}起）` : ''}，仅供查阅。${item.validity.note ?? ''}` } : {})}
         attachments={view.files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
-        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version }))}
+        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, ...(r.corrected ? { corrected: r.corrected } : {}) }))}
         related={related}
       />,
     );

@@ -334,6 +334,11 @@ export function markItemValidity(deps: CatalogueDeps, staff: StaffMember, id: st
   );
 }
 
+/** Art. 41: an earlier version, replaced by a published correction, is marked as corrected in the history. */
+export function markItemVersionCorrected(deps: CatalogueDeps, staff: StaffMember, id: string, correction: { version: number; caseId: string; summary: string }) {
+  return command(deps, staff, id, { type: 'markCorrected', ...correction });
+}
+
 /** 撤回: off every public surface at once (the view, and with it listings, feeds, sitemap, search). */
 export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
   const withdrawn = await command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);

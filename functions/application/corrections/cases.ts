@@ -41,6 +41,7 @@ import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
 import { ItemRepository } from '../../repositories/items';
 import { publishedVersion } from '../../domain/catalogue';
+import { markItemVersionCorrected } from '../catalogue/items';
 import { loadCalendar } from '../calendar';
 import { checkUploads, optionalEmail, optionalPhone, str, workflowActor, type CaseDeps, type FileUpload } from '../clarifications/common';
 import { registerDeadlineKind } from '../deadlines/recompute';
@@ -293,7 +294,10 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
       let newVersion = Number(str(input['newVersion']) || input['newVersion']);
       if (recordType === 'item') ({ previousVersion, newVersion } = await checkCorrectedItem(deps, recordId, previousVersion, newVersion));
       const corrected: CorrectedVersion = { recordType, recordId, previousVersion, newVersion, summary: str(input['summary']) };
-      return step(deps, staff, record, { type, corrected }, { note: corrected.summary });
+      const next = await step(deps, staff, record, { type, corrected }, { note: corrected.summary });
+      // The replaced version stays in the item's history, marked as corrected (shown on its page).
+      if (recordType === 'item') await markItemVersionCorrected(deps, staff, recordId, { version: previousVersion, caseId: c.trackingNumber, summary: corrected.summary || '依申请更正' });
+      return next;
     }
     case 'decideRefer':
       return step(deps, staff, record, { type, competentAgency: str(input['competentAgency']), reasons: str(input['reasons']) });

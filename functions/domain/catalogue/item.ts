@@ -274,6 +274,11 @@ export interface ItemVersion {
   readonly approval?: { readonly reviewId: string; readonly digest: string; readonly at: Instant; readonly by: string };
   readonly publishAt?: Instant;
   readonly publishedAt?: Instant;
+  /**
+   * Art. 41: this version was found inaccurate on a correction request and replaced by a later
+   * one; it stays in the history, marked as corrected.
+   */
+  readonly corrected?: { readonly caseId: string; readonly summary: string; readonly at: Instant };
   readonly createdAt: Instant;
   readonly updatedAt: Instant;
 }

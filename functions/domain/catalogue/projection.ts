@@ -69,7 +69,7 @@ export interface PublicItem {
   readonly disclosureAttributeLabel: string;
   readonly related: RelatedItems;
   /** Public versions so far, oldest first (修订记录). */
-  readonly revisions: readonly { readonly version: number; readonly publishedAt: Instant }[];
+  readonly revisions: readonly { readonly version: number; readonly publishedAt: Instant; readonly corrected?: string }[];
 }
 
 export interface ProjectionOptions {
@@ -135,7 +135,7 @@ export function publicProjection(record: DisclosureRecord, now: Instant | Date, 
     disclosureAttribute: 'proactive',
     disclosureAttributeLabel: DISCLOSURE_ATTRIBUTE_LABELS.proactive,
     related: { interpretations: keep(c.related.interpretations), clarifications: keep(c.related.clarifications), others: keep(c.related.others) },
-    revisions: shown.map((s) => ({ version: s.v.number, publishedAt: s.from })),
+    revisions: shown.map((s) => ({ version: s.v.number, publishedAt: s.from, ...(s.v.corrected ? { corrected: s.v.corrected.summary } : {}) })),
     ...(c.writtenOn ? { writtenOn: c.writtenOn } : {}),
     ...(c.documentNumber ? { documentNumber: c.documentNumber } : {}),
     ...(c.subjectCategory ? { subjectCategory: c.subjectCategory } : {}),

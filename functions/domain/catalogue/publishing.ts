@@ -59,6 +59,8 @@ export type PublishingCommand =
   | { readonly type: 'revise'; readonly changedOn: IsoDate; readonly content?: ItemContent }
   | { readonly type: 'discard' }
   | { readonly type: 'markValidity'; readonly status: ValidityStatus; readonly since?: IsoDate; readonly note?: string }
+  /** Art. 41: marks an earlier, already replaced version as corrected by a correction case. */
+  | { readonly type: 'markCorrected'; readonly version: number; readonly caseId: string; readonly summary: string }
   | { readonly type: 'withdraw'; readonly reason: string };
 
 export type PublishingCommandType = PublishingCommand['type'];
@@ -75,6 +77,7 @@ export const COMMAND_LABELS: Record<PublishingCommandType, string> = {
   revise: '修订（生成新版本）',
   discard: '放弃草稿',
   markValidity: '标注有效性',
+  markCorrected: '标注已更正',
   withdraw: '撤回',
 };
 
@@ -83,11 +86,11 @@ export const COMMAND_LABELS: Record<PublishingCommandType, string> = {
  * `null` means "stays in the same state".
  */
 const TRANSITIONS: Readonly<Record<WorkflowState, Partial<Record<PublishingCommandType, WorkflowState | null>>>> = {
-  draft: { edit: null, submit: 'submitted', discard: 'discarded', markValidity: null, withdraw: 'withdrawn' },
-  submitted: { return: 'draft', approve: 'approved', markValidity: null, withdraw: 'withdrawn' },
-  approved: { schedule: 'scheduled', publish: 'published', reopen: 'draft', markValidity: null, withdraw: 'withdrawn' },
-  scheduled: { unschedule: 'approved', publish: 'published', reopen: 'draft', markValidity: null, withdraw: 'withdrawn' },
-  published: { revise: 'draft', markValidity: null, withdraw: 'withdrawn' },
+  draft: { edit: null, submit: 'submitted', discard: 'discarded', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
+  submitted: { return: 'draft', approve: 'approved', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
+  approved: { schedule: 'scheduled', publish: 'published', reopen: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
+  scheduled: { unschedule: 'approved', publish: 'published', reopen: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
+  published: { revise: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
   withdrawn: {},
   discarded: {},
 };
@@ -188,6 +191,7 @@ export type PublishingEvent = {
   | { readonly type: 'ItemRevised'; readonly changedOn: IsoDate }
   | { readonly type: 'ItemDiscarded' }
   | { readonly type: 'ItemValidityMarked'; readonly status: ValidityStatus; readonly since?: IsoDate }
+  | { readonly type: 'ItemVersionCorrected'; readonly caseId: string }
   | { readonly type: 'ItemWithdrawn'; readonly reason: string }
 );
 
@@ -327,6 +331,17 @@ export function applyPublishingCommand(record: DisclosureRecord, command: Publis
       const validity = { status: command.status, ...(command.since ? { since: command.since } : {}), ...(command.note ? { note: command.note } : {}) };
       const v = publishedVersion(record) ?? working!;
       return done({ validity }, [{ ...base, type: 'ItemValidityMarked', version: v.number, status: command.status, ...(command.since ? { since: command.since } : {}) }], true);
+    }
+    case 'markCorrected': {
+      requireText(command.summary, 'summary', '更正说明');
+      const target = record.versions.find((v) => v.number === command.version);
+      // Only a version that a later public version has replaced can be marked: the correction
+      // itself must be published first (as a new version), so the public never sees a gap.
+      if (!target || target.status !== 'superseded') {
+        throw new CatalogueValidationError(`第 ${command.version} 版不是已被新版本替代的版本，不能标注为已更正；请先发布更正后的新版本。`, { version: '请选择已被替代的版本' });
+      }
+      const versions = record.versions.map((v) => (v === target ? { ...v, corrected: { caseId: command.caseId, summary: command.summary, at }, updatedAt: at } : v));
+      return done({ versions }, [{ ...base, type: 'ItemVersionCorrected', version: target.number, caseId: command.caseId }], true);
     }
     case 'withdraw': {
       requireText(command.reason, 'reason', '撤回理由');

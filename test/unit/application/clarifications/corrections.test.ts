@@ -86,6 +86,8 @@ describe('correction requests', () => {
     const { item } = await getPublicItem(deps, itemId);
     expect(item.version).toBe(2);
     expect(item.revisions.map((v) => v.version)).toEqual([1, 2]);
+    expect(item.revisions[0]).toMatchObject({ version: 1, corrected: '家庭人口数由2人更正为3人' });
+    expect(item.revisions[1]!.corrected).toBeUndefined();
     await expect(actOnCorrection(deps, people.clerk, tn, 'release', {})).rejects.toBeInstanceOf(ConflictError);
     r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
     expect(r.data.letterText).toContain('家庭人口数由2人更正为3人');

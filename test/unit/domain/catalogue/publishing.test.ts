@@ -149,3 +149,25 @@ describe('publication deadline (20 working days, Art. 26)', () => {
     expect(d).toMatchObject({ version: 2, from: '2026-03-02', status: 'pending' });
   });
 });
+
+describe('marking a replaced version as corrected (Art. 41)', () => {
+  it('is refused for the current version and allowed for a superseded one', async () => {
+    const { applyPublishingCommand } = await import('../../../../functions/domain/catalogue');
+    const { aContent, aPublished, approved, run } = await import('./builders');
+    const DIGEST2 = 'b'.repeat(64);
+    const ctx = { at: '2026-03-05T02:00:00.000Z', by: 'clerk' };
+    const mark = { type: 'markCorrected', version: 1, caseId: 'GZ-2026-000001', summary: '家庭人口数有误' } as const;
+    const v1 = aPublished();
+    expect(() => applyPublishingCommand(v1, mark, ctx)).toThrow('不能标注为已更正');
+    const v2 = run(
+      v1,
+      [{ type: 'revise', changedOn: '2026-03-04' as never, content: aContent({ body: '更正后的正文' }) }, '2026-03-04T01:00:00.000Z'],
+      [{ type: 'submit', digest: DIGEST2 }, '2026-03-04T01:01:00.000Z'],
+      [{ type: 'approve', clearance: { ...approved, digest: DIGEST2 } }, '2026-03-04T01:02:00.000Z'],
+      [{ type: 'publish' }, '2026-03-04T01:03:00.000Z'],
+    );
+    const result = applyPublishingCommand(v2, mark, ctx);
+    expect(result.record.versions[0]!.corrected).toEqual({ caseId: 'GZ-2026-000001', summary: '家庭人口数有误', at: ctx.at });
+    expect(result.publicChanged).toBe(true);
+  });
+});

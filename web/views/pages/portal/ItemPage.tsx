@@ -13,7 +13,7 @@ export interface ItemPageProps {
   bodyHtml: string;
   validityNotice?: string;
   attachments: { name: string; href: string; size: string; type: string }[];
-  revisions: { version: number; date: string; current: boolean }[];
+  revisions: { version: number; date: string; current: boolean; corrected?: string }[];
   related: { href: string; title: string; kind: string }[];
   localMode?: boolean;
 }
@@ -74,6 +74,7 @@ export function ItemPage(p: ItemPageProps) {
                 <li>
                   第{r.version}版，发布于<time datetime={r.date}>{r.date}</time>
                   {r.current ? '（当前版本）' : ''}
+                  {r.corrected ? <span class="revision-list__corrected">（已更正：{r.corrected}）</span> : null}
                 </li>
               ))}
             </ol>
