@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
-import { MAX_ATTACHMENT_BYTES, submitOnline, type AttachmentUpload, type SubmitResult } from '../../functions/application/requests';
+import { filesOf, flatValues, type FormBody } from '../form-body';
+import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '../../functions/application/requests';
 import { ValidationError } from '../../functions/domain/errors';
 import {
   APPLICANT_KIND_LABELS,
@@ -31,18 +32,8 @@ export const REGISTER_CHANNEL_LABELS = Object.fromEntries(Object.entries(CHANNEL
 /** The one-time form nonce: with the form's content it makes a double submit create one application. */
 export const newNonce = () => randomBytes(16).toString('base64url');
 
-type FormBody = Record<string, string | File | (string | File)[]>;
 
 /** Text values of a posted form (first value per name), for re-showing what was typed. */
-export function flatValues(body: FormBody, except: readonly string[] = [CSRF_FIELD_NAME]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (except.includes(k)) continue;
-    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-    if (values.length > 0) out[k] = values.join(',');
-  }
-  return out;
-}
 
 /**
  * Nested input from dotted field names (`contact.phone`, `withheldParts.0.part`); empty values are
@@ -77,11 +68,6 @@ export function nestedFrom(body: FormBody, arrays: readonly string[] = [], excep
 }
 
 /** Uploaded files of one field (empty file inputs are ignored). */
-export async function filesOf(body: FormBody, name: string): Promise<AttachmentUpload[]> {
-  const raw = body[name];
-  const files = (Array.isArray(raw) ? raw : [raw]).filter((x): x is File => x instanceof File && (x.size > 0 || x.name !== ''));
-  return Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 export function receiptProps(result: SubmitResult, now: Date, emailSent: boolean) {
   return {

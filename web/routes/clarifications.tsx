@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { filesOf, flatValues, type FormBody } from '../form-body';
 import {
   actOnClarification,
   clarificationSections,
@@ -12,7 +13,6 @@ import {
   reportClarification,
   reportScreenshotUrl,
   type ClarificationView,
-  type FileUpload,
 } from '../../functions/application/clarifications';
 import type { AppDependencies } from '../../functions/application/context';
 import {
@@ -61,26 +61,11 @@ export const publicHref = (p: { id: string; itemId?: string }) => (p.itemId ? `/
 
 const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
 const COMMANDS = new Set(CLARIFICATION_TRANSITIONS.map((t) => t.command));
-type FormBody = Record<string, string | File | (string | File)[]>;
 
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const shanghaiDay = (iso: string) => shanghaiDateTime(iso).slice(0, 10);
 
-function textValues(body: FormBody): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf') continue;
-    const first = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
-    if (typeof first === 'string') out[k] = first;
-  }
-  return out;
-}
 
-async function filesOf(body: FormBody, name: string): Promise<FileUpload[]> {
-  const raw = body[name];
-  const files = (Array.isArray(raw) ? raw : [raw]).filter((x): x is File => x instanceof File && (x.size > 0 || x.name !== ''));
-  return Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 /** The form of each step (fields the domain validates). */
 function stepForm(id: string, command: ClarificationCommandType, view: ClarificationView): StepForm {
@@ -181,7 +166,7 @@ export function clarificationRoutes(deps: AppDependencies) {
   app.get('/clarifications/report', (c) => c.html(reportPage(c)));
   app.post('/clarifications/report', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const values = textValues(body);
+    const values = flatValues(body);
     try {
       const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: clientIp(c.req.header('x-forwarded-for')) });
       const ctx = pageContext(c, deps);
@@ -233,7 +218,7 @@ export function clarificationRoutes(deps: AppDependencies) {
 
   app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: FLASH[c.req.query('done') ?? ''] })));
   app.post('/staff/clarifications', async (c) => {
-    const values = textValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
     try {
       const r = await createClarificationCase(deps, c.get('staff')!, values);
       return c.redirect(`/staff/clarifications/${r.data.case.id}?done=created`, 303);
@@ -311,7 +296,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     const id = c.req.param('id');
     const command = c.req.param('command') as ClarificationCommandType;
     if (!COMMANDS.has(command)) return c.notFound();
-    const values = textValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
     const version = Number(values['version']);
     try {
       await actOnClarification(deps, c.get('staff')!, id, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { filesOf, flatValues, type FormBody } from '../form-body';
 import { Hono, type Context } from 'hono';
-import { clientIp, MAX_UPLOAD_BYTES, type FileUpload } from '../../functions/application/clarifications';
+import { clientIp, MAX_UPLOAD_BYTES } from '../../functions/application/clarifications';
 import type { AppDependencies } from '../../functions/application/context';
 import {
   actOnCorrection,
@@ -44,24 +45,9 @@ export const CORRECTION_TONES: Record<CorrectionStatus, BadgeTone> = {
   withdrawn: 'neutral',
 };
 
-type FormBody = Record<string, string | File | (string | File)[]>;
 const COMMANDS = new Set(CORRECTION_TRANSITIONS.map((t) => t.command));
 
-function textValues(body: FormBody): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf') continue;
-    const first = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
-    if (typeof first === 'string') out[k] = first;
-  }
-  return out;
-}
 
-async function filesOf(body: FormBody, name: string): Promise<FileUpload[]> {
-  const raw = body[name];
-  const files = (Array.isArray(raw) ? raw : [raw]).filter((x): x is File => x instanceof File && (x.size > 0 || x.name !== ''));
-  return Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
 
 /**
  * The status of a correction request for its tracking number and access code. Shared by
@@ -155,7 +141,7 @@ export function correctionRoutes(deps: AppDependencies) {
   app.get('/corrections/request', (c) => c.html(requestPage(c)));
   app.post('/corrections/request', async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
-    const values = textValues(body);
+    const values = flatValues(body);
     try {
       const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: clientIp(c.req.header('x-forwarded-for')) });
       const ctx = pageContext(c, deps);
@@ -170,10 +156,10 @@ export function correctionRoutes(deps: AppDependencies) {
     const ctx = pageContext(c, deps);
     return c.html(<CorrectionTrackPage {...ctx} />);
   });
-  app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, textValues((await c.req.parseBody()) as FormBody)));
+  app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, flatValues((await c.req.parseBody()) as FormBody)));
 
   app.post('/corrections/withdraw', async (c) => {
-    const values = textValues((await c.req.parseBody()) as FormBody);
+    const values = flatValues((await c.req.parseBody()) as FormBody);
     const ctx = pageContext(c, deps);
     try {
       const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
@@ -256,7 +242,7 @@ export function correctionRoutes(deps: AppDependencies) {
     const tn = c.req.param('tn');
     const command = c.req.param('command') as CorrectionCommandType;
     if (!COMMANDS.has(command)) return c.notFound();
-    const values = textValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
     const version = Number(values['version']);
     try {
       await actOnCorrection(deps, c.get('staff')!, tn, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });

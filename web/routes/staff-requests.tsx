@@ -57,7 +57,8 @@ import { CasePage, type ActionForm, type CasePageProps, type FieldSpec } from '.
 import { LetterPage } from '../views/pages/requests/LetterPage';
 import { QueuePage } from '../views/pages/requests/QueuePage';
 import { options } from '../views/pages/requests/parts';
-import { APPLY_LABELS, filesOf, flatValues, nestedFrom, newNonce, receiptProps, REGISTER_CHANNEL_LABELS } from './apply';
+import { filesOf, flatValues } from '../form-body';
+import { APPLY_LABELS, nestedFrom, newNonce, receiptProps, REGISTER_CHANNEL_LABELS } from './apply';
 import { REQUEST_STATUS_TONES, subjectOf } from './track';
 
 type FormBody = Record<string, string | File | (string | File)[]>;

@@ -21,7 +21,7 @@ import type { BadgeTone } from '../views/components/StatusBadge';
 import { formatBytes } from '../views/format';
 import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
 import { TrackPage } from '../views/pages/track/TrackPage';
-import { filesOf, flatValues } from './apply';
+import { filesOf, flatValues } from '../form-body';
 import { showCorrectionStatus } from './corrections';
 import { isCorrectionTrackingNumber } from '../../functions/domain/corrections/tracking';
 
