@@ -3,22 +3,9 @@
  * Deterministic inputs (a fixed pseudo-random sequence), so runs are comparable.
  * Run alone: node --import tsx scripts/bench/deadlines.ts
  */
+import { lcg, type BenchResult } from './support';
 import { buildWorkingCalendar, fromDayNumber, shippedWorkingCalendar, toDayNumber, type IsoDate } from '../../functions/domain/calendar';
 import { deriveCaseDeadlines, type CaseClockEvent } from '../../functions/domain/deadlines';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** Runs fn over the inputs for at least minMs and returns operations per second. */
 function opsPerSecond<T>(inputs: readonly T[], fn: (x: T) => unknown, minMs = 400): number {

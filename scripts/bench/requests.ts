@@ -5,8 +5,7 @@
  * measured in the same run.
  * Run alone: node --openssl-legacy-provider --import tsx scripts/bench/requests.ts
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchPut, percentile, timed, type BenchResult } from './support';
 import { caseDeadlines, deadlineSummary } from '../../functions/application/requests';
 import { loadCalendar } from '../../functions/application/calendar';
 import { sweepDeadlines } from '../../functions/application/deadlines';
@@ -18,51 +17,9 @@ import { startServer } from '../../functions/local/server';
 import { keys } from '../../functions/repositories/keys';
 import { NO_DUE_DATE, type StoredRequest } from '../../functions/repositories/requests';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
 
-async function batchPut(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[], parallel = 16): Promise<void> {
-  const doc = DynamoDBDocumentClient.from(client);
-  type Request = { PutRequest: { Item: Record<string, unknown> } };
-  const batches: Request[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item } })));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let pending = batches[next++] as Request[] | undefined;
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = out.UnprocessedItems?.[tableName] as Request[] | undefined;
-        if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-}
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function timed(n: number, concurrency: number, fn: (i: number) => Promise<Response>): Promise<{ latencies: number[]; perSecond: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const t = performance.now();
-        const res = await fn(i);
-        await res.arrayBuffer();
-        if (res.status >= 400) throw new Error(`bench request ${i} failed with ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, perSecond: (n / (performance.now() - started)) * 1000 };
-}
 
 export async function benchRequests(): Promise<BenchResult[]> {
   const cases = Number(process.env.BENCH_REQUEST_CASES ?? 10_000);

@@ -3,18 +3,13 @@
  * text with scattered findings, and on a generated 200-page PDF (text-layer extraction + scan,
  * MB of PDF file per second). All data is synthetic; identifiers get valid check digits here.
  */
+import type { BenchResult } from './support';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractText } from '../../functions/adapters/extraction/extract';
 import { luhnCheckDigit, residentIdCheckChar } from '../../functions/domain/secrecy/checksums';
 import { compileWatchList, scanText } from '../../functions/domain/secrecy/scanner';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
 
 const SENTENCES = [
   '根据《中华人民共和国政府信息公开条例》的规定，现将有关情况公开如下。',

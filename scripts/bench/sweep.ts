@@ -6,8 +6,7 @@
  * through the application (cached calendar).
  * Run alone: node --import tsx scripts/bench/sweep.ts
  */
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchPut, type BenchResult } from './support';
 import { DynamoRecordStore } from '../../functions/adapters/dynamodb/record-store';
 import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
 import { dueDate } from '../../functions/application/calendar';
@@ -20,33 +19,7 @@ import { fixedClock } from '../../functions/ports/clock';
 import type { DeadlineSummary } from '../../functions/repositories/deadline-index';
 import { keys } from '../../functions/repositories/keys';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-}
-
 const NOW = '2026-03-02T02:00:00.000Z';
-
-/** Bench-only: raw items in the record format (no audit events), 25 per BatchWriteItem, `parallel` batches in flight. */
-async function batchPut(client: DynamoDBClient, tableName: string, items: Record<string, unknown>[], parallel = 16): Promise<void> {
-  const doc = DynamoDBDocumentClient.from(client);
-  type Request = { PutRequest: { Item: Record<string, unknown> } };
-  const batches: Request[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: item } })));
-  let next = 0;
-  const worker = async () => {
-    while (next < batches.length) {
-      let pending = batches[next++] as Request[] | undefined;
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-        pending = out.UnprocessedItems?.[tableName] as Request[] | undefined;
-        if (pending?.length) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: parallel }, worker));
-}
 
 function openDeadlineItem(i: number, today: IsoDate): Record<string, unknown> {
   // Due dates from 10 days ago to ~13 months ahead.
