@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../domain/calendar';
+import { remindLapsedSupplements } from './requests/lapsed';
 import { JobLedger } from '../repositories/job-ledger';
 import type { AppDependencies } from './context';
 import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './deadlines/sweep';
@@ -48,10 +49,10 @@ async function catalogueJobs(deps: Deps, date: string): Promise<{ published: num
   return { ...due, validityExpired: expired, searchRebuilt: rebuilt.items };
 }
 
-async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<DeadlineSweepReport | undefined> {
+async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<(DeadlineSweepReport & { lapsedSupplements: { lapsed: number; reminded: number } }) | undefined> {
   const ledger = new JobLedger(deps.records);
   if (await ledger.lastRun(DEADLINE_SWEEP, date)) return undefined;
-  const report = await sweepDeadlines(deps);
+  const report = { ...(await sweepDeadlines(deps)), lapsedSupplements: await remindLapsedSupplements(deps) };
   await ledger.claim(DEADLINE_SWEEP, date, deps.clock.now().toISOString());
   deps.logger.info('deadline sweep done', { job: DEADLINE_SWEEP, ...report });
   return report;

@@ -10,6 +10,7 @@ export * from './track';
 export * from './staff';
 export * from './report';
 export * from './convert';
+export * from './lapsed';
 
 /** Recompute one application's answer deadline with a (changed) calendar. */
 export async function recomputeRequestDeadline(deps: DeadlineDeps, caseId: string, calendar: WorkingCalendar): Promise<'changed' | 'unchanged' | 'closed'> {

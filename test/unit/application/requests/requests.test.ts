@@ -1,3 +1,5 @@
+import { remindLapsedSupplements } from '../../../../functions/application/requests/lapsed';
+import { ReminderRepository } from '../../../../functions/repositories/reminders';
 import { saveCatalogueSettings } from '../../../../functions/application/catalogue/settings';
 import { proposeForCatalogue } from '../../../../functions/application/requests/convert';
 import { getStaffItem } from '../../../../functions/application/catalogue';
@@ -155,6 +157,22 @@ describe('trackApplication', () => {
     expect(verifyTrackingToken(deps, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), tn)).toBe(false);
     clock.advance(31);
     expect(verifyTrackingToken(deps, token, tn)).toBe(false);
+  });
+});
+
+describe('lapsed supplement periods', () => {
+  it('remind the handler once a day and abandon nothing by themselves', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    await act(deps, people.clerk, tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '5' } });
+    const due = (await load(f, tn)).data.supplementNotice!.applicantDue!;
+    expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 0, reminded: 0 });
+    f.clock.advance(60 * 24 * 14); // two weeks later: the 5 working days have passed
+    expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 1, reminded: 1 });
+    expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 1, reminded: 0 });
+    const inbox = await new ReminderRepository(f.records).listFor(`STAFF#${people.clerk.id}`);
+    expect(inbox.items.map((r) => [r.kind, r.caseId, r.due])).toEqual([['request-supplement', tn, due]]);
+    expect((await load(f, tn)).data.case.status).toBe('supplement-requested');
   });
 });
 

@@ -1,0 +1,60 @@
+import { loadCalendar } from '../calendar';
+import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { systemActor } from '../../domain/staff';
+import { keys } from '../../repositories/keys';
+import { ReminderRepository } from '../../repositories/reminders';
+import { RequestRepository } from '../../repositories/requests';
+import type { AppDependencies } from '../context';
+
+/** Reminder kind for an application whose supplement period has run out. */
+export const LAPSED_SUPPLEMENT_KIND = 'request-supplement';
+
+const ACTOR = systemActor('daily-sweep');
+
+/**
+ * Art. 30: an applicant who does not supplement within the period, without a justifiable reason,
+ * is deemed to have abandoned the application. Whether a reason is justifiable is for a person to
+ * judge (a letter may be in the post), so the sweep does not abandon anything: it reminds the
+ * handler, once a day, of every application whose supplement period has passed, so none waits
+ * forever with its answer clock stopped. The case page then offers 逾期未补正，视为放弃申请.
+ */
+export async function remindLapsedSupplements(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger'>): Promise<{ lapsed: number; reminded: number }> {
+  const now = deps.clock.now();
+  const today = shanghaiDate(now);
+  const calendar = await loadCalendar(deps);
+  const requests = new RequestRepository(deps.records);
+  const reminders = new ReminderRepository(deps.records);
+  const counts = { lapsed: 0, reminded: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await requests.queue('supplement-requested', 100, cursor);
+    for (const { data } of page.items) {
+      const due = data.supplementNotice?.applicantDue as IsoDate | undefined;
+      if (!due || due >= today) continue;
+      counts.lapsed++;
+      const c = data.case;
+      const responsible = { id: c.handlerId ?? '', name: data.handlerName ?? '' };
+      const sent = await reminders.recordOnce(
+        {
+          type: 'reminder',
+          recipient: keys.staffInbox(responsible.id),
+          date: today,
+          kind: LAPSED_SUPPLEMENT_KIND,
+          caseId: c.trackingNumber,
+          title: data.requested.documentTitle ?? data.requested.description?.slice(0, 40) ?? c.trackingNumber,
+          due,
+          provisional: false,
+          urgency: 'overdue',
+          workingDaysLeft: -calendar.workingDaysBetween(due, today),
+          label: '补正期限已过：请核实申请人有无正当理由；无正当理由逾期不补正的，视为放弃申请（条例第三十条）',
+          responsible,
+          createdAt: now.toISOString(),
+        },
+        { type: 'deadline.reminded', actor: ACTOR, data: { kind: LAPSED_SUPPLEMENT_KIND, caseId: c.trackingNumber, due } },
+      );
+      if (sent) counts.reminded++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return counts;
+}
