@@ -16,6 +16,8 @@ export interface AppConfig {
   readonly publicFilesBaseUrl: string;
   readonly appSecret: string;
   readonly appVersion: string;
+  /** Internal periods the agency sets (working days): clarification verification, urgent ones, corrections. */
+  readonly periods?: { readonly clarification: number; readonly urgentClarification: number; readonly correction: number };
   /** How online applications get their receipt date (functions/config/env.ts ONLINE_RECEIPT_RULE). */
   readonly onlineReceiptRule?: 'submission' | 'clerk-confirmation';
   /** Cognito hosted UI (AWS only): where /login sends staff. */

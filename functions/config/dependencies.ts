@@ -45,6 +45,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       appSecret: env.APP_SECRET,
       appVersion: APP_VERSION,
       onlineReceiptRule: env.ONLINE_RECEIPT_RULE,
+      periods: { clarification: env.CLARIFICATION_WORKING_DAYS, urgentClarification: env.URGENT_CLARIFICATION_WORKING_DAYS, correction: env.CORRECTION_WORKING_DAYS },
       staffSignIn: cognitoDomain
         ? { authorizeUrl: `${cognitoDomain}/oauth2/authorize`, tokenUrl: `${cognitoDomain}/oauth2/token`, clientId: env.AUTH_AUDIENCE }
         : undefined,

@@ -25,6 +25,10 @@ const envSchema = z.object({
    * or 'clerk-confirmation' (received on the day a clerk confirms it when registering).
    */
   ONLINE_RECEIPT_RULE: z.enum(['submission', 'clerk-confirmation']).default('submission'),
+  /** The agency's own periods in working days (no statutory number; defaults from domain.md §5.2 and Art. 33). */
+  CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
+  CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
   /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
   RELEASE_FUNCTION_NAME: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */

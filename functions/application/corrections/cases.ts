@@ -58,9 +58,9 @@ export const LOOKUP_LIMITS = {
 } as const;
 const GUARD_SECONDS = 24 * 3600;
 
-let config: CorrectionConfig = DEFAULT_CORRECTION_CONFIG;
-export function configureCorrections(next: CorrectionConfig): void {
-  config = next;
+/** The agency's correction period (AppConfig.periods, from the environment), or the default. */
+function periodOf(deps: { readonly config?: Pick<CaseDeps['config'], 'periods'> }): CorrectionConfig {
+  return deps.config?.periods ? { workingDays: deps.config.periods.correction } : DEFAULT_CORRECTION_CONFIG;
 }
 
 function message(deps: Pick<CaseDeps, 'clock'>, kind: string, to: string, subject: string, text: string, reference: string): OutgoingMessage {
@@ -279,7 +279,7 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
       const calendar = await loadCalendar(deps);
       const receivedOn = (str(input['receivedOn']) || c.submittedOn) as IsoDate;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) throw new ValidationError('请按“年-月-日”填写收到申请之日。', { receivedOn: '请按“年-月-日”填写。' });
-      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, config) }, { calendar });
+      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, periodOf(deps)) }, { calendar });
     }
     case 'startAssessment':
     case 'close':
@@ -504,7 +504,7 @@ registerDeadlineKind(
     if (!current) return 'closed';
     const c = current.data.case;
     if (!correctionHasOpenDeadline(c) || !c.receivedOn) return 'closed';
-    const { due, provisional } = correctionDue(c.receivedOn, calendar, config);
+    const { due, provisional } = correctionDue(c.receivedOn, calendar, periodOf(deps as Partial<Pick<CaseDeps, 'config'>>));
     const before = current.data.openDeadline;
     const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
     const openDeadline = summary(base, calendar.version);

@@ -65,6 +65,14 @@ describe('correction requests', () => {
     await expect(findCorrectionByTracking(deps, r.trackingNumber, r.accessCode, { ip: '6.6.6.6' })).rejects.toBeInstanceOf(RateLimitedError);
   });
 
+  it('uses the period the agency configured', async () => {
+    const { deps } = caseDeps();
+    const configured = { ...deps, config: { ...deps.config, periods: { clarification: 2, urgentClarification: 1, correction: 10 } } };
+    const { trackingNumber: tn } = await submitted(configured, 'nonce-period');
+    const r = await actOnCorrection(configured, people.clerk, tn, 'register', {});
+    expect(r.data.case).toMatchObject({ receivedOn: '2026-03-02', due: '2026-03-16' });
+  });
+
   it('is registered (20 working days), corrected as a new version, answered through review and release, with remedies', async () => {
     const { deps, records } = caseDeps();
     const itemId = await publishedItem(deps, { title: '2026年第一批低保审核结果公示', documentNumber: '', body: '张三家庭，家庭人口2人。' });
