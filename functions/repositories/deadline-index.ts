@@ -10,6 +10,9 @@ import { keys } from './keys';
  * schedule change read only this index, so their cost grows with the matching deadlines, not
  * with the table.
  */
+
+/** `responsible.id` of a case nobody has taken up yet; its reminders go to the clerks' shared inbox. */
+export const UNASSIGNED = 'unassigned';
 export interface DeadlineSummary {
   /** Registered deadline kind, e.g. `application.answer` (see application/deadlines/recompute.ts). */
   readonly kind: string;

@@ -39,7 +39,7 @@ import {
 } from '../../repositories/clarifications';
 import { Counters } from '../../repositories/counters';
 import { keys } from '../../repositories/keys';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
+import { UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
 import { loadCalendar } from '../calendar';
@@ -77,7 +77,7 @@ function summary(data: Omit<StoredClarification, 'openDeadline'>, calendarVersio
     due: c.due,
     provisional: c.dueProvisional,
     calendarVersion,
-    responsible: c.handlerId ? { id: c.handlerId, name: responsibleName ?? c.handlerId } : { id: 'unassigned', name: '待分派' },
+    responsible: c.handlerId ? { id: c.handlerId, name: responsibleName ?? c.handlerId } : { id: UNASSIGNED, name: '待分派' },
     // Urgent cases, and reports nobody has taken up yet, escalate to the leaders when overdue.
     leaderEscalation: c.urgent || !c.handlerId,
   };

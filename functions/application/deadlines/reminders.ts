@@ -18,7 +18,10 @@ export interface StaffReminders {
 /** The reminders one member of staff should see (one Query per inbox). */
 export async function remindersFor(deps: Pick<AppDependencies, 'records'>, staff: StaffMember, limit = 50): Promise<StaffReminders> {
   const repo = new ReminderRepository(deps.records);
-  const mine = (await repo.listFor(keys.staffInbox(staff.id), limit)).items;
+  const own = (await repo.listFor(keys.staffInbox(staff.id), limit)).items;
+  // Clerks also see reminders for cases nobody has taken up yet (the clerks' shared inbox).
+  const shared = staff.roles.includes('clerk') ? (await repo.listFor(keys.roleInbox('clerk'), limit)).items : [];
+  const mine = [...own, ...shared].sort((a, b) => (a.date === b.date ? a.due.localeCompare(b.due) : b.date.localeCompare(a.date)));
   const leader = isStaffRole(ESCALATION_ROLE) && staff.roles.includes(ESCALATION_ROLE);
   const escalations = leader ? (await repo.listFor(keys.roleInbox(ESCALATION_ROLE), limit)).items : [];
   return { mine, escalations };

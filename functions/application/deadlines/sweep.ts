@@ -1,7 +1,7 @@
 import { addCalendarDays, shanghaiDate, type IsoDate, type WorkingCalendar } from '../../domain/calendar';
 import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency } from '../../domain/deadlines';
 import { systemActor } from '../../domain/staff';
-import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
+import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
 import { keys } from '../../repositories/keys';
 import { ReminderRepository, type DeadlineReminder } from '../../repositories/reminders';
 import { loadCalendar } from '../calendar';
@@ -85,7 +85,9 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
       responsible: d.responsible,
       createdAt: now.toISOString(),
     } as const;
-    await send({ ...base, type: 'reminder', recipient: keys.staffInbox(d.responsible.id) });
+    // Nobody has taken the case up yet: the clerks' shared inbox gets the reminder.
+    const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
+    await send({ ...base, type: 'reminder', recipient: assigned ? keys.staffInbox(d.responsible.id) : keys.roleInbox('clerk') });
     if (u.urgency === 'overdue' && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: keys.roleInbox(ESCALATION_ROLE) });
   };
 

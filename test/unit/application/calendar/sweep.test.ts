@@ -3,7 +3,7 @@ import { runDailySweep } from '../../../../functions/application/daily-sweep';
 import { remindersFor, sweepDeadlines } from '../../../../functions/application/deadlines';
 import { addCalendarDays, type IsoDate } from '../../../../functions/domain/calendar';
 import { systemActor, type StaffMember } from '../../../../functions/domain/staff';
-import { openDeadlineIndexes, type DeadlineSummary } from '../../../../functions/repositories/deadline-index';
+import { UNASSIGNED, openDeadlineIndexes, type DeadlineSummary } from '../../../../functions/repositories/deadline-index';
 import { keys } from '../../../../functions/repositories/keys';
 import { memoryDeps } from './support';
 
@@ -46,6 +46,15 @@ describe('sweepDeadlines', () => {
     expect(again).toMatchObject({ remindersSent: 0, escalationsSent: 0, alreadySent: 3 });
     expect((await remindersFor(deps, clerk)).mine).toHaveLength(2);
     expect((await deps.records.history(keys.deadlineReminder('reminder', 'soon', '2026-03-04', 'test.answer', '2026-03-02'))).map((e) => e.type)).toEqual(['deadline.reminded']);
+  });
+
+  it("sends reminders of cases nobody has taken up to the clerks' shared inbox", async () => {
+    const deps = memoryDeps();
+    await openDeadline(deps, 'orphan', '2026-03-04', { id: UNASSIGNED, name: '待分派' });
+    await sweepDeadlines(deps);
+    const otherClerk: StaffMember = { id: 'id-clerk2', username: 'clerk2', displayName: '李娜', roles: ['clerk'] };
+    expect((await remindersFor(deps, otherClerk)).mine.map((r) => r.caseId)).toEqual(['orphan']);
+    expect((await remindersFor(deps, leader)).mine).toEqual([]);
   });
 
   it('does not escalate when the kind opts out', async () => {
