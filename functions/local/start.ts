@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { runDailySweep } from '../application/daily-sweep';
+import { seedDemoCatalogue } from '../application/demo-catalogue';
 import { DEMO_ACCOUNTS } from '../application/demo-data';
 import { ROLE_LABELS } from '../domain/staff';
 import { JavaMissingError, startEmulators } from './emulators';
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   const emulators = await startEmulators({ dataDir: DATA_DIR });
   const baseUrl = `http://localhost:${PORT}`;
   const { deps } = await createLocalDependencies(emulators, { dataDir: DATA_DIR, baseUrl, logLevel: (process.env.LOG_LEVEL as 'info') ?? 'info' });
+  // Demo catalogue items, published through the real review workflow (once; not in tests).
+  const items = await seedDemoCatalogue(deps);
+  if (items.length) deps.logger.info('demo catalogue seeded', { items: items.length });
   const server = await startServer(deps, PORT, process.env.HOST ?? 'localhost');
   writeRunningEndpoints(DATA_DIR, { ...emulators, pid: process.pid });
 
