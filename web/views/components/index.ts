@@ -8,3 +8,4 @@ export { MetaTable, type MetaRow, type MetaTableProps } from './MetaTable';
 export { Notice, type NoticeKind, type NoticeProps } from './Notice';
 export { Pagination, type PaginationProps } from './Pagination';
 export { StatusBadge, type BadgeTone, type StatusBadgeProps } from './StatusBadge';
+export { StepOutcome, type StepOutcomeProps } from './StepOutcome';

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { StepOutcome } from '../../components/StepOutcome';
 import { CsrfField } from '../../components/CsrfField';
 import { DataTable } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -124,16 +125,7 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
       <h1 class="page-title">
         {p.title} <StatusBadge label={p.statusLabel} tone={p.statusTone} /> {p.urgent ? <StatusBadge label="紧急" tone="danger" /> : null}
       </h1>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          {p.flash}
-        </Notice>
-      ) : null}
-      {p.refusal ? (
-        <Notice kind="error" role="alert" title="未能办理">
-          {p.refusal}
-        </Notice>
-      ) : null}
+      <StepOutcome flash={p.flash} refusal={p.refusal} refusalTitle="未能办理" />
       <ErrorSummary errors={p.errors} />
       <div class="case-layout">
         <div>

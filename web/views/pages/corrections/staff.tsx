@@ -1,7 +1,7 @@
 import { DataTable } from '../../components/DataTable';
+import { StepOutcome } from '../../components/StepOutcome';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { MetaTable, type MetaRow } from '../../components/MetaTable';
-import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
@@ -74,16 +74,7 @@ export function CorrectionCasePage(p: CorrectionCasePageProps) {
       <h1 class="page-title">
         更正申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </h1>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          {p.flash}
-        </Notice>
-      ) : null}
-      {p.refusal ? (
-        <Notice kind="error" role="alert" title="未能办理">
-          {p.refusal}
-        </Notice>
-      ) : null}
+      <StepOutcome flash={p.flash} refusal={p.refusal} refusalTitle="未能办理" />
       <ErrorSummary errors={p.errors} />
       <div class="case-layout">
         <div>

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { StepOutcome } from '../../components/StepOutcome';
 import { CsrfField } from '../../components/CsrfField';
 import { MetaTable, type MetaRow } from '../../components/MetaTable';
 import { Notice } from '../../components/Notice';
@@ -53,16 +54,7 @@ export function StaffItemPage(p: StaffItemPageProps) {
         <h1 class="page-title">{p.title}</h1>
         <StatusBadge label={p.stateLabel} tone={p.stateTone} />
       </div>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          <p>{p.flash}</p>
-        </Notice>
-      ) : null}
-      {p.error ? (
-        <Notice kind="error" role="alert" title="操作未完成">
-          <p>{p.error}</p>
-        </Notice>
-      ) : null}
+      <StepOutcome flash={p.flash} refusal={p.error} />
       <MetaTable rows={p.meta} caption="信息基本情况" />
       {p.publicHref ? (
         <p>

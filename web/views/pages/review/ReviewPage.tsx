@@ -1,4 +1,5 @@
 import { CsrfField } from '../../components/CsrfField';
+import { StepOutcome } from '../../components/StepOutcome';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldId, FormField } from '../../components/FormField';
 import { MetaTable } from '../../components/MetaTable';
@@ -203,16 +204,7 @@ export function ReviewPage(p: ReviewPageProps) {
         <h1 class="page-title">{p.title}</h1>
         <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </div>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          <p>{p.flash}</p>
-        </Notice>
-      ) : null}
-      {p.refusal ? (
-        <Notice kind="error" role="alert" title="操作未完成">
-          <p>{p.refusal}</p>
-        </Notice>
-      ) : null}
+      <StepOutcome flash={p.flash} refusal={p.refusal} />
       <ErrorSummary errors={errors} />
 
       <MetaTable caption="审查单基本情况" rows={[...p.meta.map((m) => ({ label: m.label, value: m.value })), { label: '已等待', value: waitingText(p.waitingMinutes) }]} />
