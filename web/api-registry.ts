@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../functions/domain/zod';
 import { ValidationError } from '../functions/domain/errors';
+import { parseUntrustedJson } from '../functions/domain/untrusted-input';
 import type { WebEnv } from './env';
 
 /**
@@ -89,13 +90,16 @@ function queryParameters(schema: z.ZodType): unknown[] {
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s }));
 }
 
+/** The JSON body, parsed and walked for prototype keys and excessive nesting before anyone reads it. */
 async function readJson(c: Context): Promise<unknown> {
   if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new ValidationError('请求体须为 JSON（Content-Type: application/json）。');
+  let text: string;
   try {
-    return await c.req.json();
+    text = await c.req.text();
   } catch {
-    throw new ValidationError('请求体不是有效的 JSON。');
+    throw new ValidationError('请求体无法读取，请重新提交。');
   }
+  return parseUntrustedJson(text);
 }
 
 /** zod issues become field-level messages (first issue per field). */

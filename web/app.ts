@@ -7,6 +7,7 @@ import { PayloadTooLargeError } from '../functions/domain/errors';
 import type { WebEnv } from './env';
 import { errorHandler, notFoundHandler } from './http-errors';
 import { accessGuard } from './middleware/access-guard';
+import { clientAddress, UNKNOWN_CLIENT, type ClientAddressResolver } from './middleware/client-address';
 import { csrfProtection } from './middleware/csrf';
 import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
@@ -14,6 +15,7 @@ import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { clarificationRoutes } from './routes/clarifications';
 import { correctionRoutes } from './routes/corrections';
+import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { reviewRoutes } from './routes/reviews';
 import { applyRoutes } from './routes/apply';
@@ -32,6 +34,8 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
 export interface AppOptions {
   /** Folder with site.css and other assets (web/static locally, beside the bundle in Lambda). */
   readonly staticDir: string;
+  /** How this host knows a request's client address (socket locally, CloudFront's assertion in AWS). */
+  readonly clientAddress?: ClientAddressResolver;
 }
 
 /**
@@ -68,6 +72,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
       crossOriginResourcePolicy: 'same-origin',
     }),
   );
+  app.use(clientAddress(options.clientAddress ?? UNKNOWN_CLIENT));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -89,6 +94,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
 
   mountStaticFiles(app, options.staticDir);
   const api = apiRoutes(deps);
+  app.route('/', healthRoutes(deps, (request) => Promise.resolve(app.fetch(request))));
   app.route('/', publicRoutes(deps));
   // Before staffRoutes: its app.use('*') marks every later-mounted response no-store, which would
   // defeat the Cache-Control/ETag of the public portal and the public catalogue API.

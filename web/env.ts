@@ -8,5 +8,7 @@ export interface WebEnv {
     logger: Logger;
     staff: StaffMember | undefined;
     csrfToken: string;
+    /** The client's address as the host vouches for it (web/middleware/client-address.ts). */
+    clientAddress: string;
   };
 }

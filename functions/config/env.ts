@@ -35,6 +35,11 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url(),
   /** Base URL under which public-bucket objects are served. */
   PUBLIC_FILES_BASE_URL: z.string().url(),
+  /**
+   * AWS: the value CloudFront sends in X-Origin-Verify on every origin request. Requests without it
+   * reached API Gateway directly, so their CloudFront-Viewer-Address is not to be trusted (refused).
+   */
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
   /** Secret for CSRF tokens, access-code hashing and the like (Secrets Manager / SSM in AWS). */
   APP_SECRET: z.string().min(32),
   AGENCY_NAME: z.string().min(1).default('示例市人民政府办公室'),

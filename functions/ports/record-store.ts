@@ -20,6 +20,27 @@ export interface IndexEntry {
   readonly sk: string;
 }
 
+/** DynamoDB's key limits (partition key 2,048 bytes, sort key 1,024 bytes): no larger key can exist. */
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+
+/**
+ * Whether a key can exist in the table. Keys often carry a client-supplied id (a tracking number
+ * from a URL); one that cannot exist is simply not found on read and refused on write, never sent
+ * to DynamoDB to fail there.
+ */
+export function keyFits(key: { readonly pk: string; readonly sk: string }): boolean {
+  return (
+    key.pk.length > 0 &&
+    key.sk.length > 0 &&
+    utf8Length(key.pk) <= MAX_PARTITION_KEY_BYTES &&
+    utf8Length(key.sk) <= MAX_SORT_KEY_BYTES
+  );
+}
+
+const encoder = new TextEncoder();
+const utf8Length = (s: string) => encoder.encode(s).length;
+
 export interface RecordWrite<T> {
   readonly key: RecordKey;
   /** Entity type tag, stored with the record (e.g. `document`). */

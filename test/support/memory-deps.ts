@@ -11,9 +11,10 @@ import { createLogger } from '../../functions/observability/logger';
 import { fixedClock, type Clock } from '../../functions/ports/clock';
 import { createApp } from '../../web/app';
 import { STATIC_DIR } from '../../functions/local/server';
+import type { ClientAddressResolver } from '../../web/middleware/client-address';
 
 /** The app over in-memory fakes (held to the real adapters by the contract suites). */
-export async function memoryApp(options: { clock?: Clock; seed?: boolean } = {}) {
+export async function memoryApp(options: { clock?: Clock; seed?: boolean; clientAddress?: ClientAddressResolver } = {}) {
   const clock = options.clock ?? fixedClock('2026-03-02T02:00:00.000Z');
   const issuer = await createLocalIssuer('http://localhost/local-issuer', 'local-portal', await generateLocalIssuerKeys());
   const files = new MemoryFileStore();
@@ -38,7 +39,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean } = {})
     localSignIn: issuer,
   };
   if (options.seed !== false) await seedDemoData(deps);
-  const app = createApp(deps, { staticDir: STATIC_DIR });
+  const app = createApp(deps, { staticDir: STATIC_DIR, ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}) });
   const tokenFor = (staff: StaffMember) => issuer.sign(staff, 3600);
   return { app, deps, files, records, tokenFor };
 }
@@ -67,3 +68,6 @@ export function csrfFrom(html: string): string {
   if (!match) throw new Error('no csrf field on the page');
   return match[1]!;
 }
+
+/** Test hosts vouch for a client address in this header (the real hosts use the socket or CloudFront). */
+export const testClient: ClientAddressResolver = (c) => c.req.header('x-test-client') ?? 'unknown';

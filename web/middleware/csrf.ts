@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readForm } from '../form-body';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { ForbiddenError } from '../../functions/domain/errors';
@@ -32,7 +33,7 @@ export function csrfProtection(secret: string): MiddlewareHandler<WebEnv> {
       if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
         throw new ForbiddenError('请求格式无效，请通过页面表单提交。', `unexpected content type ${type}`);
       }
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
       const sent = typeof body[CSRF_FIELD_NAME] === 'string' ? (body[CSRF_FIELD_NAME] as string) : '';
       const expected = sign(seed);
       if (sent.length !== expected.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../../functions/domain/zod';
 import { completeUpload, documentDownloadUrl, listDocuments, openUploadSlot } from '../../functions/application/documents';
 import type { AppDependencies } from '../../functions/application/context';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../functions/domain/documents/document';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
-import { filesOf, flatValues, type FormBody } from '../form-body';
+import { filesOf, flatValues, nestedFrom, readForm } from '../form-body';
 import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '../../functions/application/requests';
 import { ValidationError } from '../../functions/domain/errors';
 import {
@@ -15,7 +15,6 @@ import {
 } from '../../functions/domain/requests';
 import type { WebEnv } from '../env';
 import { pageContext, shanghaiDateTime } from '../page-context';
-import { CSRF_FIELD_NAME } from '../views/components/CsrfField';
 import { ApplyPage, type ApplyFormLabels } from '../views/pages/apply/ApplyPage';
 import { ReceiptPage } from '../views/pages/apply/ReceiptPage';
 import type { StaffInfo } from '../views/types';
@@ -31,43 +30,6 @@ export const REGISTER_CHANNEL_LABELS = Object.fromEntries(Object.entries(CHANNEL
 
 /** The one-time form nonce: with the form's content it makes a double submit create one application. */
 export const newNonce = () => randomBytes(16).toString('base64url');
-
-
-/** Text values of a posted form (first value per name), for re-showing what was typed. */
-
-/**
- * Nested input from dotted field names (`contact.phone`, `withheldParts.0.part`); empty values are
- * dropped so optional fields stay absent. Names listed in `arrays` keep every posted value.
- */
-export function nestedFrom(body: FormBody, arrays: readonly string[] = [], except: readonly string[] = [CSRF_FIELD_NAME, 'nonce', 'version']): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [name, raw] of Object.entries(body)) {
-    if (except.includes(name)) continue;
-    const all = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string').map((s) => s.trim());
-    const value: unknown = arrays.includes(name) ? all.filter(Boolean) : all[0];
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    const path = name.split('.');
-    let node: Record<string, unknown> | unknown[] = root;
-    for (let i = 0; i < path.length; i++) {
-      const key = path[i]!;
-      const last = i === path.length - 1;
-      const index = /^\d+$/.test(key) ? Number(key) : undefined;
-      const slot = index ?? key;
-      if (last) {
-        (node as Record<string | number, unknown>)[slot] = value;
-      } else {
-        const nextIsIndex = /^\d+$/.test(path[i + 1]!);
-        const existing = (node as Record<string | number, unknown>)[slot];
-        const child = existing && typeof existing === 'object' ? existing : nextIsIndex ? [] : {};
-        (node as Record<string | number, unknown>)[slot] = child;
-        node = child as Record<string, unknown>;
-      }
-    }
-  }
-  return root;
-}
-
-/** Uploaded files of one field (empty file inputs are ignored). */
 
 export function receiptProps(result: SubmitResult, now: Date, emailSent: boolean) {
   return {
@@ -110,11 +72,11 @@ export function applyRoutes(deps: AppDependencies) {
   app.get('/apply', (c) => c.html(formPage(c)));
 
   app.post('/apply', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body = await readForm(c, { all: true });
     const values = flatValues(body);
     const nonce = typeof values['nonce'] === 'string' ? values['nonce'] : '';
     try {
-      const result = await submitOnline(deps, { form: nestedFrom(body), nonce, attachments: await filesOf(body, 'attachments') });
+      const result = await submitOnline(deps, { form: nestedFrom(body), nonce, attachments: await filesOf(body, 'attachments'), client: c.get('clientAddress') });
       const ctx = pageContext(c, deps);
       return c.html(<ReceiptPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
     } catch (error) {

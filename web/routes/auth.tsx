@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { readForm } from '../form-body';
+import { z } from '../../functions/domain/zod';
 import { signInLocally, DEMO_ACCOUNTS } from '../../functions/application/local-sign-in';
 import type { AppDependencies } from '../../functions/application/context';
 import { ROLE_LABELS } from '../../functions/domain/staff';
@@ -9,9 +10,27 @@ import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
 import { endSession, startSession } from '../middleware/session';
 
-/** Only same-site paths may follow a sign-in (no open redirect). */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/staff';
+const SAME_SITE = 'https://portal.invalid';
+
+/**
+ * Only a path of this site may follow a sign-in (no open redirect). The value is parsed the way a
+ * browser would parse a Location header (tabs and newlines are stripped, backslashes become
+ * slashes, `/./` collapses), so `/\t/evil.example` or `/.//evil.example` cannot turn into a
+ * protocol-relative `//evil.example`; control characters are refused outright (in a header they
+ * would be a 500 or a header injection).
+ */
+export function safeNext(next: unknown, fallback = '/staff'): string {
+  // eslint-disable-next-line no-control-regex
+  if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, SAME_SITE);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== SAME_SITE || !path.startsWith('/') || path.startsWith('//')) return fallback;
+  return path;
 }
 
 const loginForm = z.object({ username: z.string().trim().max(64), password: z.string().max(200), next: z.string().optional() });
@@ -54,10 +73,10 @@ export function authRoutes(deps: AppDependencies) {
 
   app.post('/login', async (c) => {
     if (!local) return c.redirect('/login', 303);
-    const form = loginForm.safeParse(await c.req.parseBody());
+    const form = loginForm.safeParse(await readForm(c));
     if (!form.success) throw new ValidationError('登录信息格式不正确。');
     const next = safeNext(form.data.next);
-    const result = await signInLocally(deps, local, form.data.username, form.data.password, c.req.header('x-forwarded-for') ?? 'local');
+    const result = await signInLocally(deps, local, form.data.username, form.data.password, c.get('clientAddress'));
     if (!result.ok) {
       c.header('Cache-Control', 'no-store');
       return c.html(loginPage(c, { error: result.message, username: form.data.username, next }), 401);

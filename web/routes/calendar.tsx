@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { readForm } from '../form-body';
+import { z } from '../../functions/domain/zod';
 import {
   dueDate,
   listScheduleOverrides,
@@ -108,7 +109,7 @@ export function calendarRoutes(deps: AppDependencies) {
   });
 
   app.post('/staff/calendar', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values: Record<string, string> = {};
     for (const name of SCHEDULE_FORM_FIELDS) if (typeof body[name] === 'string') values[name] = body[name] as string;
     const form = scheduleFromForm(values);

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../../functions/domain/zod';
 import { clarificationNoticesForItem, getPublishedClarification, listPublishedClarifications, type PublicClarification } from '../../functions/application/clarifications';
 import type { AppDependencies } from '../../functions/application/context';
 import { findCorrectionByTracking } from '../../functions/application/corrections';
-import { clientIp } from '../../functions/application/clarifications';
 import { errorSchema, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 
@@ -57,6 +56,6 @@ export function registerClarificationsApi(app: Hono<WebEnv>, api: ApiRegistry, d
       body: z.object({ trackingNumber: z.string().max(30), accessCode: z.string().max(30) }),
       responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => c.json(await findCorrectionByTracking(deps, body.trackingNumber, body.accessCode, { ip: clientIp(c.req.header('x-forwarded-for')) })),
+    async (c, { body }) => c.json(await findCorrectionByTracking(deps, body.trackingNumber, body.accessCode, { ip: c.get('clientAddress') })),
   );
 }

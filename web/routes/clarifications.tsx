@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { filesOf, flatValues, type FormBody } from '../form-body';
+import { type FormBody, filesOf, flatValues, readForm } from '../form-body';
 import {
   actOnClarification,
   clarificationSections,
-  clientIp,
   createClarificationCase,
   getClarificationCase,
   getPublishedClarification,
@@ -165,10 +164,10 @@ export function clarificationRoutes(deps: AppDependencies) {
   };
   app.get('/clarifications/report', (c) => c.html(reportPage(c)));
   app.post('/clarifications/report', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body = await readForm(c, { all: true });
     const values = flatValues(body);
     try {
-      const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: clientIp(c.req.header('x-forwarded-for')) });
+      const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: c.get('clientAddress') });
       const ctx = pageContext(c, deps);
       return c.html(<ClarificationReportThanksPage {...ctx} reference={reference} />);
     } catch (error) {
@@ -218,7 +217,7 @@ export function clarificationRoutes(deps: AppDependencies) {
 
   app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: FLASH[c.req.query('done') ?? ''] })));
   app.post('/staff/clarifications', async (c) => {
-    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues(await readForm(c, { all: true }));
     try {
       const r = await createClarificationCase(deps, c.get('staff')!, values);
       return c.redirect(`/staff/clarifications/${r.data.case.id}?done=created`, 303);
@@ -296,7 +295,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     const id = c.req.param('id');
     const command = c.req.param('command') as ClarificationCommandType;
     if (!COMMANDS.has(command)) return c.notFound();
-    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues(await readForm(c, { all: true }));
     const version = Number(values['version']);
     try {
       await actOnClarification(deps, c.get('staff')!, id, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });

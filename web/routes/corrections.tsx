@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { filesOf, flatValues, type FormBody } from '../form-body';
+import { type FormBody, filesOf, flatValues, readForm } from '../form-body';
 import { Hono, type Context } from 'hono';
-import { clientIp, MAX_UPLOAD_BYTES } from '../../functions/application/clarifications';
+import { MAX_UPLOAD_BYTES } from '../../functions/application/clarifications';
 import type { AppDependencies } from '../../functions/application/context';
 import {
   actOnCorrection,
@@ -56,7 +56,7 @@ const COMMANDS = new Set(CORRECTION_TRANSITIONS.map((t) => t.command));
 export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependencies, values: Record<string, string>) {
   const ctx = pageContext(c, deps);
   try {
-    const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
+    const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
     return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
   } catch (error) {
     if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
@@ -140,10 +140,10 @@ export function correctionRoutes(deps: AppDependencies) {
   };
   app.get('/corrections/request', (c) => c.html(requestPage(c)));
   app.post('/corrections/request', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body = await readForm(c, { all: true });
     const values = flatValues(body);
     try {
-      const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: clientIp(c.req.header('x-forwarded-for')) });
+      const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
       const ctx = pageContext(c, deps);
       return c.html(<CorrectionReceiptPage {...ctx} trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
     } catch (error) {
@@ -156,13 +156,13 @@ export function correctionRoutes(deps: AppDependencies) {
     const ctx = pageContext(c, deps);
     return c.html(<CorrectionTrackPage {...ctx} />);
   });
-  app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, flatValues((await c.req.parseBody()) as FormBody)));
+  app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, flatValues(await readForm(c))));
 
   app.post('/corrections/withdraw', async (c) => {
-    const values = flatValues((await c.req.parseBody()) as FormBody);
+    const values = flatValues(await readForm(c));
     const ctx = pageContext(c, deps);
     try {
-      const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: clientIp(c.req.header('x-forwarded-for')) });
+      const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
       return c.html(<CorrectionTrackPage {...ctx} flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
     } catch (error) {
       if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />, 400);
@@ -242,7 +242,7 @@ export function correctionRoutes(deps: AppDependencies) {
     const tn = c.req.param('tn');
     const command = c.req.param('command') as CorrectionCommandType;
     if (!COMMANDS.has(command)) return c.notFound();
-    const values = flatValues((await c.req.parseBody({ all: true })) as FormBody);
+    const values = flatValues(await readForm(c, { all: true }));
     const version = Number(values['version']);
     try {
       await actOnCorrection(deps, c.get('staff')!, tn, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });

@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { z } from '../../functions/domain/zod';
 import type { AppDependencies } from '../../functions/application/context';
 import {
   act,
@@ -30,7 +30,7 @@ import { CHANNELS, STATUS_LABELS } from '../../functions/domain/requests';
 import type { RequestRecord } from '../../functions/repositories/requests';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
-import { clientIp, TRACK_COOKIE } from './track';
+import { TRACK_COOKIE } from './track';
 import { getCookie } from 'hono/cookie';
 
 /*
@@ -102,7 +102,7 @@ function summary(r: RequestRecord) {
 /** The applicant's case: the tracking session cookie, or tracking number + access code in the body. */
 async function applicantCase(deps: AppDependencies, c: Context<WebEnv>, tn: string, body?: { accessCode?: string }): Promise<string> {
   if (verifyTrackingToken(deps, getCookie(c, TRACK_COOKIE), tn)) return tn.toUpperCase();
-  if (body?.accessCode) return (await trackApplication(deps, { trackingNumber: tn, accessCode: body.accessCode }, { ip: clientIp(c) })).data.case.trackingNumber;
+  if (body?.accessCode) return (await trackApplication(deps, { trackingNumber: tn, accessCode: body.accessCode }, { ip: c.get('clientAddress') })).data.case.trackingNumber;
   throw new UnauthenticatedError('请提供查询码。');
 }
 
@@ -112,7 +112,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     app,
     { method: 'post', path: '/api/requests', tag: 'requests', summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）', body: applicationBody, responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused } },
     async (c, { body }) => {
-      const r = await submitOnline(deps, { form: body.form, nonce: body.nonce });
+      const r = await submitOnline(deps, { form: body.form, nonce: body.nonce, client: c.get('clientAddress') });
       return c.json(receiptJson(r), r.replayed ? 200 : 201);
     },
   );
@@ -121,7 +121,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     app,
     { method: 'post', path: '/api/requests/track', tag: 'requests', summary: '凭申请编号和查询码查询办理进度（限制频率）', body: credentials, responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused } },
     async (c, { body }) => {
-      const record = await trackApplication(deps, body, { ip: clientIp(c) });
+      const record = await trackApplication(deps, body, { ip: c.get('clientAddress') });
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, record.data.case.trackingNumber), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
       return c.json(await applicantView(deps, record));
     },

@@ -1,4 +1,5 @@
 import { ItemRepository } from '../../functions/repositories/items';
+import { readForm } from '../form-body';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { uploadDocument } from '../../functions/application/documents';
@@ -317,7 +318,7 @@ export function reviewRoutes(deps: AppDependencies) {
 
   app.post('/staff/reviews/new', async (c) => {
     const staff = c.get('staff')!;
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values = { title: str(body['title']), text: str(body['text']), subjectType: str(body['subjectType']) };
     const file = body['file'] instanceof File && body['file'].size > 0 ? body['file'] : undefined;
     try {
@@ -348,7 +349,7 @@ export function reviewRoutes(deps: AppDependencies) {
 
   /** Runs an action; refusals re-show the page with the message and what was typed. */
   const action = (run: (c: Context<WebEnv>, staff: StaffMember, body: Record<string, unknown>) => Promise<string>) => async (c: Context<WebEnv>) => {
-    const body = (await c.req.parseBody()) as Record<string, unknown>;
+    const body = await readForm(c);
     const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf' && k !== 'version' && k !== 'digest')) as Record<string, string>;
     try {
       const done = await run(c, c.get('staff')!, body);

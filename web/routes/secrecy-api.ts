@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import { z } from '../../functions/domain/zod';
 import type { AppDependencies } from '../../functions/application/context';
 import {
   getReview,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readForm } from '../form-body';
+import { parseUntrustedJson } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import {
   createItem,
@@ -227,7 +229,7 @@ export function staffItemRoutes(deps: AppDependencies) {
   app.get('/staff/items/new', (c) => newPage(c, { issuer: deps.config.agencyName }));
 
   app.post('/staff/items/new', async (c) => {
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     let values: ItemFormValues = {};
     try {
       const parsed = await formInput(deps, c.get('staff')!, body, []);
@@ -306,7 +308,7 @@ export function staffItemRoutes(deps: AppDependencies) {
 
   app.post('/staff/items/:id/edit', async (c) => {
     const id = c.req.param('id');
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     const view = await getStaffItem(deps, id);
     const existing = workingVersion(view.stored.record)?.content.attachments ?? [];
     let values: ItemFormValues | undefined;
@@ -351,7 +353,7 @@ export function staffItemRoutes(deps: AppDependencies) {
     const id = c.req.param('id');
     const action = ACTIONS[c.req.param('action')];
     if (!action) return c.notFound();
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     try {
       await action.run(c.get('staff')!, id, body, versionOf(body));
     } catch (error) {
@@ -386,15 +388,15 @@ export function staffItemRoutes(deps: AppDependencies) {
   app.get('/staff/catalogue', (c) => settingsPage(c));
 
   app.post('/staff/catalogue', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values = { profile: str(body['profile']), categories: str(body['categories']), indexSchemeId: str(body['indexSchemeId']), guide: str(body['guide']) };
     try {
       let profile: unknown;
       if (values.profile.trim()) {
         try {
-          profile = JSON.parse(values.profile);
-        } catch {
-          throw new ValidationError('机关信息格式有误', { profile: '机关信息应为 JSON 对象' });
+          profile = parseUntrustedJson(values.profile, { what: '机关信息' });
+        } catch (error) {
+          throw new ValidationError('机关信息格式有误', { profile: error instanceof ValidationError ? error.message : '机关信息应为 JSON 对象' });
         }
       }
       await saveCatalogueSettings(deps, c.get('staff')!, { ...(profile !== undefined ? { profile } : {}), categories: values.categories, indexSchemeId: values.indexSchemeId, guide: values.guide });

@@ -57,8 +57,8 @@ import { CasePage, type ActionForm, type CasePageProps, type FieldSpec } from '.
 import { LetterPage } from '../views/pages/requests/LetterPage';
 import { QueuePage } from '../views/pages/requests/QueuePage';
 import { options } from '../views/pages/requests/parts';
-import { filesOf, flatValues } from '../form-body';
-import { APPLY_LABELS, nestedFrom, newNonce, receiptProps, REGISTER_CHANNEL_LABELS } from './apply';
+import { filesOf, flatValues, nestedFrom, readForm } from '../form-body';
+import { APPLY_LABELS, newNonce, receiptProps, REGISTER_CHANNEL_LABELS } from './apply';
 import { REQUEST_STATUS_TONES, subjectOf } from './track';
 
 type FormBody = Record<string, string | File | (string | File)[]>;
@@ -407,7 +407,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
   };
   app.get('/staff/requests/new', (c) => c.html(registerPage(c)));
   app.post('/staff/requests/new', async (c) => {
-    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const body = await readForm(c, { all: true });
     const values = flatValues(body);
     const nonce = values['nonce'] ?? '';
     try {
@@ -489,7 +489,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
   const step = (formId: string | ((body: FormBody) => string), done: string | ((body: FormBody) => string), run: (c: Context<WebEnv>, body: FormBody, tn: string) => Promise<unknown>, options: { multipart?: boolean } = {}) =>
     async (c: Context<WebEnv>) => {
       const tn = c.req.param('tn')!;
-      const body = (await c.req.parseBody({ all: options.multipart ?? true })) as FormBody;
+      const body = await readForm(c, { all: options.multipart ?? true });
       const id = typeof formId === 'string' ? formId : formId(body);
       try {
         await run(c, body, tn);
@@ -576,7 +576,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
 
   app.post('/staff/requests/:tn/propose', async (c) => {
     const tn = c.req.param('tn');
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const v = Number(single(body, 'version'));
     try {
       const { itemId } = await proposeForCatalogue(deps, c.get('staff')!, tn, v > 0 ? { expectedVersion: v } : {});
@@ -589,7 +589,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
 
   app.post('/staff/requests/:tn/identity', async (c) => {
     const tn = c.req.param('tn');
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     try {
       const revealed = await revealIdentityNumber(deps, c.get('staff')!, tn, { reason: typeof body['reason'] === 'string' ? body['reason'] : '' });
       return c.html(await casePage(c, tn, { revealed }));

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { readForm } from '../form-body';
 import { documentDownloadUrl, listDocuments, uploadDocument } from '../../functions/application/documents';
 import type { AppDependencies } from '../../functions/application/context';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type StaffDocument } from '../../functions/domain/documents/document';
@@ -38,7 +39,7 @@ export function staffRoutes(deps: AppDependencies) {
   app.get('/staff/documents', async (c) => c.html(await documentsPage(c, { flash: c.req.query('uploaded') ? '文件已上传。' : undefined })));
 
   app.post('/staff/documents', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const title = typeof body.title === 'string' ? body.title : '';
     const file = body.file instanceof File ? body.file : undefined;
     try {

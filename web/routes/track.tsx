@@ -21,7 +21,7 @@ import type { BadgeTone } from '../views/components/StatusBadge';
 import { formatBytes } from '../views/format';
 import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
 import { TrackPage } from '../views/pages/track/TrackPage';
-import { filesOf, flatValues } from '../form-body';
+import { filesOf, flatValues, readForm } from '../form-body';
 import { showCorrectionStatus } from './corrections';
 import { isCorrectionTrackingNumber } from '../../functions/domain/corrections/tracking';
 
@@ -51,11 +51,6 @@ const FLASH: Record<string, string> = {
   withdrawn: '您的申请已撤回。',
 };
 
-/** The client address for rate limiting (first X-Forwarded-For hop, as CloudFront and local mode send it). */
-export function clientIp(c: Context<WebEnv>): string {
-  return (c.req.header('x-forwarded-for') ?? '').split(',')[0]!.trim() || 'local';
-}
-
 export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
   return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
 }
@@ -84,12 +79,12 @@ export function trackRoutes(deps: AppDependencies) {
   });
 
   app.post('/track', async (c) => {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const values = flatValues(body);
     // One tracking form for every case a citizen can follow: correction requests (GZ-…) too.
     if (isCorrectionTrackingNumber((values['trackingNumber'] ?? '').trim().toUpperCase())) return showCorrectionStatus(c, deps, values as Record<string, string>);
     try {
-      const record = await trackApplication(deps, { trackingNumber: values['trackingNumber'] ?? '', accessCode: values['accessCode'] ?? '' }, { ip: clientIp(c) });
+      const record = await trackApplication(deps, { trackingNumber: values['trackingNumber'] ?? '', accessCode: values['accessCode'] ?? '' }, { ip: c.get('clientAddress') });
       const tn = record.data.case.trackingNumber;
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, tn), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
       return c.redirect(`/track/${tn}`, 303);
@@ -155,7 +150,7 @@ export function trackRoutes(deps: AppDependencies) {
   app.post('/track/:tn/supplement', async (c) => {
     const tn = session(c);
     if (!tn) return expired(c);
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
     const values = flatValues(body as Record<string, string | File | (string | File)[]>);
     try {
       await replyToSupplement(deps, tn, { text: values['text'] ?? '', attachments: await filesOf(body as Record<string, string | File>, 'attachments') });
@@ -169,7 +164,7 @@ export function trackRoutes(deps: AppDependencies) {
   app.post('/track/:tn/withdraw', async (c) => {
     const tn = session(c);
     if (!tn) return expired(c);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const version = Number(body['version']);
     await withdrawByApplicant(deps, tn, { ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}), reason: typeof body['reason'] === 'string' ? body['reason'] : '' });
     return c.redirect(`/track/${tn}?done=withdrawn`, 303);

@@ -8,9 +8,9 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
-import { ConflictError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
+import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import type { Change, IndexName, Page, QuerySpec, RecordKey, RecordStore, RecordWrite, VersionedRecord } from '../../ports/record-store';
+import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '../../ports/record-store';
 import { auditKey, auditPrefix, chainRegistryKey, chainRegistryPk, streamName } from './audit-keys';
 import { tableDefinition } from './table-definition';
 
@@ -37,17 +37,20 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined> {
+    if (!keyFits(key)) return undefined;
     const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.tableName, Key: toKey(key), ConsistentRead: true })));
     return out.Item ? toRecord<T>(out.Item) : undefined;
   }
 
   async getPlain(key: RecordKey): Promise<Item | undefined> {
+    if (!keyFits(key)) return undefined;
     const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.tableName, Key: toKey(key), ConsistentRead: true })));
     return out.Item;
   }
 
   async commit(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
+    assertKeysFit(changes);
     const now = this.clock.now().toISOString();
     const items: TransactItem[] = [];
     // Creating and updating need the chain head of the record as it stands; an update reads it
@@ -69,6 +72,7 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async query<T>(spec: QuerySpec): Promise<Page<VersionedRecord<T>>> {
+    if (!keyFits({ pk: spec.pk, sk: 'sk' })) return { items: [] };
     const { pkName, skName } = keyNames(spec.index);
     const names: Record<string, string> = { '#pk': pkName };
     const values: Record<string, unknown> = { ':pk': spec.pk };
@@ -111,6 +115,7 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async history(key: RecordKey): Promise<AuditEvent[]> {
+    if (!keyFits(key)) return [];
     const events: AuditEvent[] = [];
     let cursor: Item | undefined;
     do {
@@ -145,6 +150,7 @@ export class DynamoRecordStore implements RecordStore {
   }
 
   async increment(key: RecordKey, by: number, options: { max?: number; expiresAt?: number } = {}): Promise<number | undefined> {
+    if (!keyFits(key)) throw new ValidationError(KEY_TOO_LONG);
     const names: Record<string, string> = { '#v': 'value' };
     const values: Record<string, unknown> = { ':by': by };
     let update = 'ADD #v :by';
@@ -241,19 +247,53 @@ export class DynamoRecordStore implements RecordStore {
     }
   }
 
-  /** Throttling and service faults become one error the web layer turns into a calm 503. */
+  /**
+   * Throttling, service faults and an unreachable endpoint become one error the web layer turns
+   * into a calm 503 (nothing was written: a transaction commits whole or not at all).
+   */
   private async send<R>(call: () => Promise<R>): Promise<R> {
     try {
       return await call();
     } catch (error) {
-      if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) throw error;
-      const name = (error as { name?: string }).name ?? '';
-      if (/Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|InternalServerError|ServiceUnavailable/.test(name)) {
-        throw new StorageUnavailableError(`DynamoDB: ${name}`, { cause: error });
-      }
-      throw error;
+      throw translateDynamoError(error);
     }
   }
+}
+
+const KEY_TOO_LONG = '提交的标识过长，无法保存。';
+
+function assertKeysFit(changes: readonly Change[]): void {
+  for (const change of changes) {
+    const key = change.op === 'create' || change.op === 'update' ? change.write.key : change.key;
+    const entries = change.op === 'create' || change.op === 'update' ? Object.values(change.write.indexes ?? {}).filter((e) => e !== null && e !== undefined) : [];
+    if (!keyFits(key) || !entries.every((e) => keyFits(e!))) throw new ValidationError(KEY_TOO_LONG);
+  }
+}
+
+/** Network-level failures of the SDK (the endpoint is down or unreachable) carry a Node error code. */
+const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+
+export function translateDynamoError(error: unknown): unknown {
+  if (error instanceof TransactionCanceledException || error instanceof ConditionalCheckFailedException) return error;
+  const e = error as { name?: string; code?: string; message?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
+  const name = e.name ?? '';
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (
+    /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded|InternalServerError|ServiceUnavailable|TimeoutError|AbortError/.test(name) ||
+    status >= 500 ||
+    e.$fault === 'server' ||
+    NETWORK_CODES.test(e.code ?? '') ||
+    (!e.$metadata && /ECONNREFUSED|ECONNRESET|socket hang up/.test(e.message ?? ''))
+  ) {
+    return new StorageUnavailableError(`DynamoDB: ${name || e.code || 'unreachable'}`, { cause: error });
+  }
+  if (name === 'ValidationException' && /item size|Item size/.test(e.message ?? '')) {
+    return new PayloadTooLargeError('提交的内容过大，无法保存。请缩短正文或改为附件上传。', e.message);
+  }
+  if (name === 'ValidationException' && /ExclusiveStartKey|starting key/i.test(e.message ?? '')) {
+    return new ValidationError('分页参数无效，请从第一页重新浏览。');
+  }
+  return error;
 }
 
 function keyNames(index?: string): { pkName: string; skName: string } {
@@ -295,12 +335,18 @@ function encodeCursor(key: Item): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+const KEY_ATTRIBUTES = new Set([tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.globalSecondaryIndexes.flatMap((g) => [g.partitionKey, g.sortKey])]);
+
+/** A cursor comes back from the client: only key attributes with string values that could exist. */
 function decodeCursor(cursor: string): Item {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Item;
+    if (cursor.length <= 8192) value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    // refused below
   }
-  throw new ValidationError('分页参数无效，请从第一页重新浏览。');
+  const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  const valid = entries.length > 0 && entries.every(([k, v]) => KEY_ATTRIBUTES.has(k) && typeof v === 'string' && v.length > 0 && v.length <= 2048);
+  if (!valid) throw new ValidationError('分页参数无效，请从第一页重新浏览。');
+  return Object.fromEntries(entries) as Item;
 }

@@ -1,7 +1,7 @@
 import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
 import { ConflictError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import type { Change, IndexName, Page, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '../../ports/record-store';
+import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '../../ports/record-store';
 
 interface Stored {
   entity: string;
@@ -31,11 +31,13 @@ export class MemoryRecordStore implements RecordStore {
   ) {}
 
   async get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined> {
+    if (!keyFits(key)) return undefined;
     const r = this.records.get(k(key));
     return r ? toRecord<T>(r) : undefined;
   }
 
   async getPlain(key: RecordKey): Promise<Record<string, unknown> | undefined> {
+    if (!keyFits(key)) return undefined;
     const p = this.plain.get(k(key));
     return p ? { ...p } : undefined;
   }
@@ -43,6 +45,9 @@ export class MemoryRecordStore implements RecordStore {
   async commit(changes: readonly Change[]): Promise<void> {
     // Validate everything first, then apply: all or nothing, like TransactWriteItems.
     for (const c of changes) {
+      const key = c.op === 'create' || c.op === 'update' ? c.write.key : c.key;
+      const entries = c.op === 'create' || c.op === 'update' ? Object.values(c.write.indexes ?? {}) : [];
+      if (!keyFits(key) || !entries.every((e) => !e || keyFits(e))) throw new ValidationError('提交的标识过长，无法保存。');
       if (c.op === 'create' && this.records.has(k(c.write.key))) throw new ConflictError('该记录已存在，不能重复创建。');
       if (c.op === 'guard' && this.plain.has(k(c.key))) throw new ConflictError('该记录已存在，不能重复创建。');
       if (c.op === 'update' || c.op === 'check') {
@@ -73,6 +78,7 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async query<T>(spec: QuerySpec): Promise<Page<VersionedRecord<T>>> {
+    if (!keyFits({ pk: spec.pk, sk: 'sk' })) return { items: [] };
     const rows = [...this.records.values()]
       .map((r) => ({ r, entry: spec.index ? r.indexes[spec.index] : r.key }))
       .filter((x): x is { r: Stored & { key: RecordKey }; entry: { pk: string; sk: string } } => !!x.entry && x.entry.pk === spec.pk)
@@ -104,6 +110,7 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async increment(key: RecordKey, by: number, options: { max?: number } = {}): Promise<number | undefined> {
+    if (!keyFits(key)) throw new ValidationError('提交的标识过长，无法保存。');
     const current = Number(this.plain.get(k(key))?.value ?? 0);
     if (options.max !== undefined && current + by > options.max) return undefined;
     this.plain.set(k(key), { ...this.plain.get(k(key)), value: current + by });
@@ -128,5 +135,6 @@ function matchesSk(sk: string, cond: QuerySpec['sk']): boolean {
 }
 
 function decodeCursor(cursor: string): string {
+  if (cursor.length > 8192) throw new ValidationError('分页参数无效，请从第一页重新浏览。');
   return Buffer.from(cursor, 'base64url').toString('utf8');
 }

@@ -88,9 +88,9 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
 
 /** S3 faults (5xx, throttling, network) become one calm "try again later" error; nothing half-written is reported as done. */
 export function translate(error: unknown): Error {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode ?? 0;
-  if (status >= 500 || /SlowDown|Throttl|ServiceUnavailable|InternalError|ECONNREFUSED|TimeoutError/.test(e.name ?? '')) {
+  if (status >= 500 || /SlowDown|Throttl|ServiceUnavailable|InternalError|ECONNREFUSED|TimeoutError|AbortError/.test(e.name ?? '') || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(e.code ?? '')) {
     return new StorageUnavailableError(`S3: ${e.name ?? 'error'}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));

@@ -8,6 +8,7 @@ import {
   type CatalogueCategory,
   type IndexNumberScheme,
 } from '../../domain/catalogue';
+import { parseUntrustedJson } from '../../domain/untrusted-input';
 import { ValidationError } from '../../domain/errors';
 import { staffActor, type StaffMember } from '../../domain/staff';
 import type { RecordStore } from '../../ports/record-store';
@@ -81,9 +82,9 @@ export async function saveCatalogueSettings(deps: Deps, admin: StaffMember, inpu
     let parsed: unknown = input.categories;
     if (typeof parsed === 'string') {
       try {
-        parsed = JSON.parse(parsed);
-      } catch {
-        throw new ValidationError('目录分类格式有误', { categories: '目录分类应为 JSON 数组' });
+        parsed = parseUntrustedJson(parsed, { what: '目录分类' });
+      } catch (error) {
+        throw new ValidationError('目录分类格式有误', { categories: error instanceof ValidationError ? error.message : '目录分类应为 JSON 数组' });
       }
     }
     if (!Array.isArray(parsed)) throw new ValidationError('目录分类格式有误', { categories: '目录分类应为 JSON 数组' });

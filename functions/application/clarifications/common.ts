@@ -67,11 +67,6 @@ export function optionalUrl(v: unknown, field: string): string | undefined {
   return u.toString();
 }
 
-/** The first address of X-Forwarded-For, or 'local'. */
-export function clientIp(forwardedFor: string | undefined): string {
-  return (forwardedFor ?? '').split(',')[0]!.trim() || 'local';
-}
-
 /** “剩余 N 个工作日” / “今日到期” / “已超期 N 个工作日”. */
 export function workingDaysLeftLabel(left: number): string {
   if (left > 0) return `剩余 ${left} 个工作日`;

@@ -1,2 +1,2 @@
 export * from './cases';
-export { checkUploads, clientIp, MAX_UPLOAD_BYTES, UPLOAD_TYPES, type CaseDeps, type FileUpload } from './common';
+export { checkUploads, MAX_UPLOAD_BYTES, UPLOAD_TYPES, type CaseDeps, type FileUpload } from './common';

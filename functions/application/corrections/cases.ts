@@ -38,6 +38,7 @@ import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
+import { guardLookup } from '../lookup-guard';
 import { ReviewRepository } from '../../repositories/reviews';
 import { ItemRepository } from '../../repositories/items';
 import { publishedVersion } from '../../domain/catalogue';
@@ -52,10 +53,7 @@ import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerpri
 export const CORRECTION_DEADLINE_KIND = 'correction';
 export const MAX_EVIDENCE = 3;
 export const SUBMIT_LIMIT = { limit: 10, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。' } as const;
-export const LOOKUP_LIMITS = {
-  perIp: { limit: 20, windowSeconds: 600, message: '查询次数过多，请10分钟后再试。' },
-  perTrackingNumber: { limit: 10, windowSeconds: 3600, message: '该申请编号的查询次数过多，请1小时后再试。' },
-} as const;
+export { LOOKUP_LIMITS } from '../lookup-guard';
 const GUARD_SECONDS = 24 * 3600;
 
 /** The agency's correction period (AppConfig.periods, from the environment), or the default. */
@@ -450,11 +448,13 @@ export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 
   if (!isCorrectionTrackingNumber(tn)) fields['trackingNumber'] = '更正申请编号格式应为 GZ-年份-6位序号，如 GZ-2026-000001。';
   if (!code) fields['accessCode'] = '请填写查询码。';
   if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
-  const limiter = new RateLimiter(deps.records, deps.clock);
-  await limiter.consume(`track-ip#${client.ip || 'unknown'}`, LOOKUP_LIMITS.perIp);
-  await limiter.consume(`track-tn#${tn}`, LOOKUP_LIMITS.perTrackingNumber);
+  const attempt = await guardLookup(deps, tn, client.ip);
   const record = await new CorrectionRepository(deps.records).get(tn);
-  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) throw new NotFoundError(WRONG);
+  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) {
+    await attempt.failed();
+    throw new NotFoundError(WRONG);
+  }
+  await attempt.succeeded();
   return correctionTrackingView(record.data);
 }
 

@@ -27,6 +27,7 @@ import type { Change } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
 import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
+import { RateLimiter } from '../../repositories/rate-limiter';
 import { RequestRepository, type StoredAttachment, type StoredRequest } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
@@ -52,7 +53,12 @@ export interface SubmitInput {
   /** The form's one-time nonce (hidden field); with the form content it makes the submission idempotent. */
   readonly nonce: string;
   readonly attachments?: readonly AttachmentUpload[];
+  /** Where an online submission comes from (the host's view of the client address), for the rate limit. */
+  readonly client?: string;
 }
+
+/** Online submissions per client address: generous for an office, fatal for a script. */
+export const SUBMIT_LIMIT = { limit: 20, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。如需提交大量申请，请与政府信息公开工作机构联系。' } as const;
 
 export interface SubmitResult {
   readonly trackingNumber: string;
@@ -288,6 +294,7 @@ export async function submitOnline(
   input: SubmitInput,
   policy: ReceiptPolicy = { ...DEFAULT_RECEIPT_POLICY, online: deps.config.onlineReceiptRule ?? DEFAULT_RECEIPT_POLICY.online },
 ): Promise<SubmitResult> {
+  await new RateLimiter(deps.records, deps.clock).consume(`apply#${input.client || 'unknown'}`, SUBMIT_LIMIT);
   const prepared = prepare(deps, input, 'online');
   const receipt = receiptDate({ channel: 'online', submittedAt: deps.clock.now() }, policy);
   return create(deps, input, prepared, { channel: 'online', ...(receipt.status === 'received' ? { receivedOn: receipt.date } : {}), receiptRule: receipt.rule });

@@ -11,7 +11,7 @@ import {
   type RequestStatus,
   type WorkflowActor,
 } from '../../domain/requests';
-import { RateLimiter } from '../../repositories/rate-limiter';
+import { guardLookup } from '../lookup-guard';
 import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
@@ -21,11 +21,8 @@ import { accessCodeMatches } from './secrets';
 import { checkAttachments, type AttachmentUpload } from './submit';
 import { newId } from '../ids';
 
-/** Brute-force limits on lookups: per client address and per tracking number. */
-export const TRACK_LIMITS = {
-  perIp: { limit: 20, windowSeconds: 600, message: '查询次数过多，请10分钟后再试。' },
-  perTrackingNumber: { limit: 10, windowSeconds: 3600, message: '该申请编号的查询次数过多，请1小时后再试。' },
-} as const;
+/** Brute-force limits on lookups (shared with correction requests: application/lookup-guard.ts). */
+export { LOOKUP_LIMITS as TRACK_LIMITS } from '../lookup-guard';
 
 /** The tracking session (a signed cookie) lasts this long after a successful lookup. */
 export const TRACKING_SESSION_SECONDS = 30 * 60;
@@ -43,12 +40,14 @@ export async function trackApplication(deps: RequestDeps, input: { trackingNumbe
   else if (!parseTrackingNumber(tn)) fields['trackingNumber'] = '申请编号格式应为 YSQ-年份-6位序号，如 YSQ-2026-000123。';
   if (!code) fields['accessCode'] = '请填写查询码。';
   if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
-  const limiter = new RateLimiter(deps.records, deps.clock);
-  await limiter.consume(`track-ip#${client.ip || 'unknown'}`, TRACK_LIMITS.perIp);
-  await limiter.consume(`track-tn#${tn}`, TRACK_LIMITS.perTrackingNumber);
+  const attempt = await guardLookup(deps, tn, client.ip);
   const record = await new RequestRepository(deps.records).get(tn);
   // The comparison runs (against a dummy) even when the record does not exist.
-  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) throw new NotFoundError(WRONG);
+  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) {
+    await attempt.failed();
+    throw new NotFoundError(WRONG);
+  }
+  await attempt.succeeded();
   return record;
 }
 

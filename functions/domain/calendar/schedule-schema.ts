@@ -2,7 +2,7 @@
  * Validation of administrator-entered schedules (next year's national notice, or a local
  * adjustment). Messages are plain Chinese because they are shown to the administrator as is.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { ScheduleValidationError, type ScheduleIssue } from './errors';
 import { fromDayNumber, isIsoDate, toDayNumber, weekdayOfDayNumber, type IsoDate } from './iso-date';
 import { NATIONAL_FESTIVALS, type LocalAdjustment, type NationalSchedule, type ScheduleOverride } from './schedule';

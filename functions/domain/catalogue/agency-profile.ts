@@ -2,7 +2,7 @@
  * The agency profile: what the disclosure guide (指南, Art. 12) and every item page show about
  * the agency, and the code that prefixes index numbers (domain.md §1.6).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CatalogueValidationError } from './errors';
 
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;

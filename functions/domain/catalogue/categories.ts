@@ -4,7 +4,7 @@
  * districted-city and county governments, Art. 21. Validation rejects duplicate ids, unknown
  * parents, cycles and depth > 3 (deeper trees are unusable as navigation).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { CatalogueValidationError } from './errors';
 
 export interface CatalogueCategory {

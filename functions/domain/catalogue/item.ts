@@ -4,7 +4,7 @@
  * version; publishing.ts moves versions through the workflow; projection.ts decides what the
  * public sees.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { isIsoDate, type IsoDate } from '../calendar';
 import { CatalogueValidationError } from './errors';
 import type { Instant } from './shanghai-time';

@@ -2,7 +2,7 @@
  * The application form (依申请公开, 《条例》第二十九条) and the receipt-date rule (第三十一条).
  * Pure: validation with zod, messages in plain Chinese keyed by field path for the form page.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { isIsoDate, shanghaiDate, type IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { isValidResidentId, isValidUscc, residentIdCheckChar } from '../secrecy/checksums';
@@ -179,8 +179,10 @@ const baseSchema = z.object({
   creditCode: optionalText('统一社会信用代码', 18 + 4),
   legalRepresentative: optionalText('法定代表人或负责人', LIMITS.name),
   contactPerson: optionalText('联系人', LIMITS.name),
-  contact: contactSchema,
-  requested: requestedInformationSchema,
+  // Empty sections are dropped by the form parser; parse them as empty so the friendly checks
+  // below (one contact method; a name, 文号 or description) speak instead of a type error.
+  contact: contactSchema.prefault({}),
+  requested: requestedInformationSchema.prefault({}),
   provisionForm: enumOf(PROVISION_FORMS, '请选择信息的载体形式（纸质或电子）。'),
   deliveryMethod: enumOf(DELIVERY_METHODS, '请选择获取信息的方式。'),
   notes: optionalText('备注', LIMITS.notes),

@@ -2,7 +2,7 @@
  * Response types of an answer (《条例》第三十条、第三十五条至第三十九条), the facts each must
  * record, and the annual-report Table B row each counts in (domain.md §6.3).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { FieldErrors } from '../errors';
 import { RequestValidationError } from './errors';
 

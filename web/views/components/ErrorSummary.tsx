@@ -1,5 +1,8 @@
 import { fieldId } from './FormField';
 
+/** The key of a message about the whole form rather than one field. */
+export const FORM_LEVEL = '_';
+
 export interface ErrorSummaryProps {
   /** Field name → message, in the order the fields appear on the form. */
   errors: Record<string, string> | undefined;
@@ -25,9 +28,8 @@ export function ErrorSummary({ errors, order, title = '您提交的信息有误�
       </h2>
       <ul class="error-summary__list">
         {all.map((name) => (
-          <li>
-            <a href={`#${fieldId(name)}`}>{errors[name]}</a>
-          </li>
+          // `_` is a message about the whole form: there is no field to jump to.
+          <li>{name === FORM_LEVEL ? errors[name] : <a href={`#${fieldId(name)}`}>{errors[name]}</a>}</li>
         ))}
       </ul>
     </div>
