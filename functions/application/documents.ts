@@ -3,7 +3,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { staffActor, type StaffMember } from '../domain/staff';
 import { DocumentRepository } from '../repositories/document-repository';
 import { UploadSlots } from '../repositories/upload-slots';
-import { sniffContentType } from '../adapters/extraction/sniff';
+import { inspectUpload } from '../adapters/extraction/sniff';
 import type { Page } from '../ports/record-store';
 import type { AppDependencies } from './context';
 import { newId } from './ids';
@@ -16,11 +16,13 @@ type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
  * so there is never a file without its record or a record without its file.
  */
 export async function uploadDocument(deps: Deps, staff: StaffMember, input: { title: string; fileName: string; bytes: Uint8Array }): Promise<StaffDocument> {
+  const inspection = inspectUpload(input.bytes);
+  if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('上传的信息有误，请按提示修改。', { file: inspection.message });
   const contentType = checkUpload({
     title: input.title,
     fileName: input.fileName,
     sizeBytes: input.bytes.byteLength,
-    sniffedType: sniffContentType(input.bytes),
+    sniffedType: inspection.ok ? inspection.contentType : undefined,
   });
   const now = deps.clock.now();
   const id = newId(now);
@@ -106,7 +108,12 @@ export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: s
   const stored = await deps.files.head(fileKey);
   if (!stored) throw new ValidationError('尚未收到文件，请先完成上传。', { file: '尚未收到文件，请先完成上传。' });
   const start = await deps.files.readStart(fileKey, 4096);
-  const sniffed = start ? sniffContentType(start) : undefined;
+  const inspection = start ? inspectUpload(start) : undefined;
+  if (inspection && !inspection.ok && inspection.code !== 'unknown-type') {
+    await deps.files.delete(fileKey);
+    throw new ValidationError('文件不予接收，已删除。', { file: inspection.message });
+  }
+  const sniffed = inspection?.ok ? inspection.contentType : undefined;
   if (stored.sizeBytes !== slot.sizeBytes || sniffed !== slot.contentType) {
     await deps.files.delete(fileKey);
     throw new ValidationError('文件内容与申报的类型或大小不符，已删除，请重新上传。', { file: '文件内容与申报的类型或大小不符。' });

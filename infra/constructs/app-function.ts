@@ -9,6 +9,33 @@ import { Construct } from 'constructs';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
 import { fromRoot, repoRoot } from './paths';
 
+/** `require` for CommonJS dependencies inside an ESM bundle: ESM has none, so provide it. */
+const ESM_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+/**
+ * Document extraction runs in a worker thread, which loads its entry from a file: it is bundled
+ * as a second entry point, with the handler's options, to `extraction-worker.mjs` next to the
+ * handler (where functions/adapters/extraction/pool.ts looks for it). Local bundling runs in the
+ * project root, where esbuild is installed (a devDependency).
+ */
+export function extractionWorkerBundling(inputDir: string, outputDir: string): string {
+  return [
+    `"${inputDir}/node_modules/.bin/esbuild"`,
+    `"${inputDir}/functions/adapters/extraction/worker.ts"`,
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    '--target=node22',
+    '--main-fields=module,main',
+    '--minify',
+    '--sourcemap',
+    '--sources-content=false',
+    `--tsconfig="${inputDir}/tsconfig.json"`,
+    `--banner:js="${ESM_BANNER}"`,
+    `--outfile="${outputDir}/extraction-worker.mjs"`,
+  ].join(' ');
+}
+
 export interface AppFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/handlers/http.ts`. */
   readonly entry: string;
@@ -75,15 +102,16 @@ export class AppFunction extends Construct {
         sourcesContent: false,
         // Bundle our pinned SDK version instead of the runtime's, so cloud and tests run the same code.
         bundleAwsSDK: true,
-        // CommonJS dependencies inside an ESM bundle call require(); ESM has none, so provide it.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        banner: ESM_BANNER,
         tsconfig: fromRoot('tsconfig.json'),
         forceDockerBundling: false,
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            props.staticAssets ? [`cp -R "${inputDir}/${props.staticAssets}" "${outputDir}/static"`] : [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            extractionWorkerBundling(inputDir, outputDir),
+            ...(props.staticAssets ? [`cp -R "${inputDir}/${props.staticAssets}" "${outputDir}/static"`] : []),
+          ],
         },
       },
     });

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { decodeEntities } from './html';
 import { CorruptDocumentError, EncryptedDocumentError } from './errors';
+import { checkZip } from './zip';
 
 /*
  * DOCX text: mammoth's raw text for the body, plus what mammoth leaves out but the file still
@@ -11,6 +12,8 @@ import { CorruptDocumentError, EncryptedDocumentError } from './errors';
  */
 
 export async function openDocx(bytes: Uint8Array): Promise<JSZip> {
+  // Before JSZip and mammoth, which inflate whatever the file holds.
+  checkZip(bytes);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

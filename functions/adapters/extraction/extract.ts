@@ -1,193 +1,42 @@
-import { docxInfo, docxText } from './docx';
-import { CorruptDocumentError, UnsupportedContentTypeError } from './errors';
-import { HIDDEN_SECTION_MARKER, htmlToText } from './html';
-import { pdfInfo, pdfText } from './pdf';
-import { CFB, DOCX, decodeTextLike, HTML, JPEG, MARKDOWN, PDF, PNG, sniffContentType, TEXT } from './sniff';
+import { extractionPool, type ExtractionRequest } from './pool';
+import type { DocumentMetadata, ExtractedText } from './types';
 
-export type ExtractionWarningCode = 'no-text-layer' | 'image-not-checked' | 'hidden-content' | 'legacy-encoding';
+export type { DocumentMetadata, ExtractedText, ExtractionWarning, ExtractionWarningCode, MetadataField } from './types';
+export { normaliseContentType } from './sniff';
+export { HIDDEN_SECTION_MARKER } from './html';
 
-/** Something the reviewer must know: the scanner could not see all of the file, or saw more. */
-export interface ExtractionWarning {
-  readonly code: ExtractionWarningCode;
-  readonly message: string;
+/*
+ * The public face of extraction. The reading itself (read.ts) runs in a worker thread (pool.ts)
+ * under the limits of limits.ts; errors come back as the same classes with the same messages.
+ */
+
+function inWorker(op: ExtractionRequest['op'], bytes: Uint8Array, contentType: string | undefined): Promise<unknown> {
+  // A copy, transferred: posting a view would clone its whole underlying buffer (a Buffer's
+  // shared slab, a larger file), and the caller keeps its bytes.
+  const copy = new Uint8Array(bytes);
+  const request: ExtractionRequest = { op, bytes: copy, ...(contentType !== undefined ? { contentType } : {}) };
+  return extractionPool().run(request, [copy.buffer]);
 }
-
-export interface ExtractedText {
-  /** The type actually read (magic bytes win over a declared binary type). */
-  readonly contentType: string;
-  /**
-   * Text to scan. For HTML, PDF and DOCX, parts not visible on the page but carried in the file
-   * (comments, annotations, headers/footers, deleted revisions, attributes) follow `hiddenStart`.
-   */
-  readonly text: string;
-  /** Offset where the not-visible parts begin; undefined when there are none. */
-  readonly hiddenStart?: number;
-  readonly pageCount?: number;
-  /** PDF: offset in `text` where each page starts. */
-  readonly pageStarts?: readonly number[];
-  readonly warnings: readonly ExtractionWarning[];
-}
-
-const TEXT_TYPES: Record<string, string> = {
-  'text/plain': TEXT,
-  'text/markdown': MARKDOWN,
-  'text/x-markdown': MARKDOWN,
-  'text/html': HTML,
-  'application/xhtml+xml': HTML,
-};
-const BINARY_TYPES = new Set([PDF, DOCX, PNG, JPEG, CFB]);
-
-/** `text/plain; charset=utf-8` → `text/plain`. */
-export function normaliseContentType(contentType: string | undefined): string | undefined {
-  const t = contentType?.split(';')[0]?.trim().toLowerCase();
-  return t || undefined;
-}
-
-function effectiveType(bytes: Uint8Array, declared: string | undefined): string {
-  const sniffed = sniffContentType(bytes.subarray(0, 8192));
-  // Magic bytes of a binary format win: a PDF declared as text/plain is read as a PDF.
-  if (sniffed && BINARY_TYPES.has(sniffed)) return sniffed;
-  if (declared && (declared in TEXT_TYPES || BINARY_TYPES.has(declared))) return TEXT_TYPES[declared] ?? declared;
-  if (sniffed) return sniffed;
-  throw new UnsupportedContentTypeError(declared ?? 'application/octet-stream');
-}
-
-function withHidden(visible: string, sections: readonly { title: string; text: string }[]) {
-  if (sections.length === 0) return { text: visible, hiddenStart: undefined };
-  const prefix = `${visible}\n\n`;
-  return { text: prefix + sections.map((s) => `${s.title}\n${s.text}`).join('\n\n'), hiddenStart: prefix.length };
-}
-
-const HIDDEN_WARNING: ExtractionWarning = {
-  code: 'hidden-content',
-  message: '文件中含有页面上不直接显示的内容（如批注、页眉页脚、修订记录、表单或属性文字），发布时会随文件一起公开，已一并检查。',
-};
 
 /**
  * Extract the text of a document for the secrecy scanner. Supported: plain text and Markdown
  * (UTF-8, UTF-16 with BOM, GB18030), HTML, PDF (text layer of all pages, plus annotations) and
  * DOCX (body, headers/footers, notes, comments, deleted revisions). Images are accepted with a
- * warning (no OCR). Throws CorruptDocumentError, EncryptedDocumentError or
- * UnsupportedContentTypeError; never anything else for bad input.
+ * warning (no OCR). Throws CorruptDocumentError, EncryptedDocumentError,
+ * UnsupportedContentTypeError, DocumentTooComplexError (limits.ts) or RefusedDocumentError
+ * (what inspectUpload refuses, and PDF scripts or attachments found while reading); never
+ * anything else for bad input.
  */
 export async function extractText(bytes: Uint8Array, contentType?: string): Promise<ExtractedText> {
-  const type = effectiveType(bytes, normaliseContentType(contentType));
-  switch (type) {
-    case TEXT:
-    case MARKDOWN:
-    case HTML: {
-      const decoded = decodeTextLike(bytes);
-      if (!decoded) throw new CorruptDocumentError('文本', 'not decodable as UTF-8/UTF-16/GB18030 text');
-      const warnings: ExtractionWarning[] =
-        decoded.encoding === 'gb18030' ? [{ code: 'legacy-encoding', message: '文件按 GB18030（GBK）编码读取；建议改存为 UTF-8。' }] : [];
-      if (type !== HTML) return { contentType: type, text: decoded.text, warnings };
-      const html = htmlToText(decoded.text);
-      if (html.hiddenStart !== undefined) warnings.push(HIDDEN_WARNING);
-      return { contentType: type, text: html.text, ...(html.hiddenStart !== undefined ? { hiddenStart: html.hiddenStart } : {}), warnings };
-    }
-    case PDF: {
-      const pdf = await pdfText(bytes);
-      const warnings: ExtractionWarning[] = [];
-      if (pdf.pageCount > 0 && pdf.text.replace(/\s/g, '').length === 0) {
-        warnings.push({ code: 'no-text-layer', message: 'PDF 没有文字层（可能是扫描件），无法自动检查，请人工逐页审查或提供带文字层的版本。' });
-      }
-      const { text, hiddenStart } = withHidden(pdf.text, pdf.annotations.length ? [{ title: '[批注与表单内容]', text: pdf.annotations.join('\n') }] : []);
-      if (hiddenStart !== undefined) warnings.push(HIDDEN_WARNING);
-      return { contentType: PDF, text, ...(hiddenStart !== undefined ? { hiddenStart } : {}), pageCount: pdf.pageCount, pageStarts: pdf.pageStarts, warnings };
-    }
-    case DOCX: {
-      const docx = await docxText(bytes);
-      const { text, hiddenStart } = withHidden(docx.body, docx.sections);
-      return {
-        contentType: DOCX,
-        text,
-        ...(hiddenStart !== undefined ? { hiddenStart } : {}),
-        warnings: hiddenStart !== undefined ? [HIDDEN_WARNING] : [],
-      };
-    }
-    case PNG:
-    case JPEG:
-      return {
-        contentType: type,
-        text: '',
-        warnings: [{ code: 'image-not-checked', message: '图片中的文字无法自动检查，请人工审查图片内容。' }],
-      };
-    case CFB:
-      throw new UnsupportedContentTypeError('Word 97-2003 或加密的 Office 文件', 'OLE compound file');
-    default:
-      throw new UnsupportedContentTypeError(type);
-  }
+  return (await inWorker('text', bytes, contentType)) as ExtractedText;
 }
-
-export { HIDDEN_SECTION_MARKER };
-
-// ---------------------------------------------------------------------------------------------
-// Metadata
-
-export interface MetadataField {
-  /** Stable key, e.g. `author`, `lastModifiedBy`, `xmp:dc:creator`. */
-  readonly key: string;
-  readonly label: string;
-  readonly value: string;
-  /** True for fields that normally hold a person's name. */
-  readonly mayIdentifyPerson: boolean;
-}
-
-export interface DocumentMetadata {
-  readonly contentType: string;
-  readonly fields: readonly MetadataField[];
-  /** One message per person-identifying field that is filled in (no values in the message). */
-  readonly warnings: readonly string[];
-}
-
-const PDF_FIELDS: Record<string, { key: string; label: string; person: boolean }> = {
-  'info:Author': { key: 'author', label: '作者', person: true },
-  'info:Creator': { key: 'creator', label: '创建程序', person: false },
-  'info:Producer': { key: 'producer', label: '生成程序', person: false },
-  'info:Title': { key: 'title', label: '标题', person: false },
-  'info:Subject': { key: 'subject', label: '主题', person: false },
-  'info:Keywords': { key: 'keywords', label: '关键词', person: false },
-  'xmp:dc:creator': { key: 'xmp:dc:creator', label: '作者（XMP）', person: true },
-  'xmp:dc:title': { key: 'xmp:dc:title', label: '标题（XMP）', person: false },
-  'xmp:dc:description': { key: 'xmp:dc:description', label: '描述（XMP）', person: false },
-  'xmp:pdf:keywords': { key: 'xmp:pdf:keywords', label: '关键词（XMP）', person: false },
-};
-
-const DOCX_FIELDS: Record<string, { label: string; person: boolean }> = {
-  creator: { label: '作者', person: true },
-  lastModifiedBy: { label: '最后修改者', person: true },
-  revisionAuthors: { label: '批注和修订的作者', person: true },
-  manager: { label: '经理', person: true },
-  company: { label: '单位', person: false },
-  title: { label: '标题', person: false },
-  subject: { label: '主题', person: false },
-  keywords: { label: '关键词', person: false },
-  description: { label: '备注', person: false },
-  category: { label: '类别', person: false },
-};
 
 /**
  * Document properties that travel with a file and may leak names: PDF Author and XMP dc:creator,
  * DOCX creator, lastModifiedBy, manager, and the authors of comments and tracked changes. Other
  * properties are listed too (title, keywords…) so the reviewer sees everything that is published.
- * Text, HTML and images: no fields.
+ * Text, HTML and images: no fields. Same errors as extractText.
  */
 export async function documentMetadata(bytes: Uint8Array, contentType?: string): Promise<DocumentMetadata> {
-  const type = effectiveType(bytes, normaliseContentType(contentType));
-  const fields: MetadataField[] = [];
-  if (type === PDF) {
-    for (const [raw, value] of Object.entries(await pdfInfo(bytes))) {
-      const def = PDF_FIELDS[raw];
-      if (def) fields.push({ key: def.key, label: def.label, value, mayIdentifyPerson: def.person });
-    }
-  } else if (type === DOCX) {
-    for (const [key, value] of Object.entries(await docxInfo(bytes))) {
-      const def = DOCX_FIELDS[key];
-      if (def) fields.push({ key, label: def.label, value, mayIdentifyPerson: def.person });
-    }
-  }
-  const warnings = fields
-    .filter((f) => f.mayIdentifyPerson)
-    .map((f) => `文档属性“${f.label}”不为空，可能泄露人员姓名，请在发布前清除。`);
-  return { contentType: type, fields, warnings };
+  return (await inWorker('metadata', bytes, contentType)) as DocumentMetadata;
 }

@@ -1,4 +1,4 @@
-import { JPEG, PDF, PNG, sniffContentType } from '../../adapters/extraction/sniff';
+import { inspectUpload, JPEG, PDF, PNG } from '../../adapters/extraction/sniff';
 import type { CaseActor } from '../../domain/clarifications';
 import { ValidationError } from '../../domain/errors';
 import type { StaffMember } from '../../domain/staff';
@@ -24,7 +24,9 @@ export function checkUploads(uploads: readonly FileUpload[], field: string, max:
     const fileName = safeFileName(a.fileName || 'file');
     if (a.bytes.byteLength === 0) throw new ValidationError('文件是空的。', { [field]: `“${fileName}”是空文件，请重新选择。` });
     if (a.bytes.byteLength > MAX_UPLOAD_BYTES) throw new ValidationError('文件过大。', { [field]: `每个文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。` });
-    const type = sniffContentType(a.bytes);
+    const inspection = inspectUpload(a.bytes);
+    if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('文件不予接收。', { [field]: `“${fileName}”：${inspection.message}` });
+    const type = inspection.ok ? inspection.contentType : undefined;
     if (!type || !(type in UPLOAD_TYPES)) throw new ValidationError('文件类型不受支持。', { [field]: `“${fileName}”不是有效的 PNG、JPEG 或 PDF 文件（按文件内容判断）。` });
     return { upload: a, contentType: type, fileName };
   });

@@ -30,7 +30,7 @@ import { letterhead } from '../letterhead';
 import { applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
-import { sniffContentType, DOCX, TEXT } from '../../adapters/extraction/sniff';
+import { inspectUpload, DOCX, TEXT } from '../../adapters/extraction/sniff';
 
 /** Commands run through the generic `act` (the others have their own use cases below). */
 export const GENERIC_COMMANDS = [
@@ -256,7 +256,9 @@ export async function draftAnswer(
   if (uploads.length > 5) throw new ValidationError('附件过多。', { documents: '提供的文件不能超过5个。' });
   const types = uploads.map((u) => {
     if (u.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new ValidationError('文件过大。', { documents: `每个文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
-    const t = sniffContentType(u.bytes);
+    const inspection = inspectUpload(u.bytes);
+    if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('文件不予接收。', { documents: `“${safeFileName(u.fileName)}”：${inspection.message}` });
+    const t = inspection.ok ? inspection.contentType : undefined;
     if (!t || !(t in ANSWER_DOCUMENT_TYPES)) throw new ValidationError('文件类型不受支持。', { documents: `“${safeFileName(u.fileName)}”的内容不是 PDF、Word、文本或图片文件。` });
     return t;
   });

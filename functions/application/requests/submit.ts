@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { JPEG, PDF, PNG, sniffContentType } from '../../adapters/extraction/sniff';
+import { inspectUpload, JPEG, PDF, PNG } from '../../adapters/extraction/sniff';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
 import { ConflictError, ForbiddenError } from '../../domain/errors';
 import {
@@ -80,7 +80,9 @@ export function checkAttachments(attachments: readonly AttachmentUpload[]): stri
   return present.map((a) => {
     if (a.bytes.byteLength === 0) throw new RequestValidationError('附件是空文件。', { attachments: `“${safeFileName(a.fileName)}”是空文件，请重新选择。` });
     if (a.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new RequestValidationError('附件过大。', { attachments: `每个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
-    const type = sniffContentType(a.bytes);
+    const inspection = inspectUpload(a.bytes);
+    if (!inspection.ok && inspection.code !== 'unknown-type') throw new RequestValidationError('附件不予接收。', { attachments: `“${safeFileName(a.fileName)}”：${inspection.message}` });
+    const type = inspection.ok ? inspection.contentType : undefined;
     if (!type || !(type in ATTACHMENT_TYPES)) {
       throw new RequestValidationError('附件类型不受支持。', { attachments: `“${safeFileName(a.fileName)}”不是有效的 PDF、JPEG 或 PNG 文件（按文件内容判断）。` });
     }

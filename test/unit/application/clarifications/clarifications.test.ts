@@ -56,7 +56,7 @@ describe('clarification intake', () => {
     expect(Object.keys(e1.fields).sort()).toEqual(['description', 'url']);
     const e2 = (await reportClarification(deps, { url: 'javascript:alert(1)', description: 'x' }, [], { ip: 'x' }).catch((e: unknown) => e)) as ValidationError;
     expect(e2.fields['url']).toContain('http');
-    const e3 = (await reportClarification(deps, { outlet: 'x', description: 'y' }, [{ fileName: 'a.png', bytes: new TextEncoder().encode('<svg/>') }], { ip: 'x' }).catch((e: unknown) => e)) as ValidationError;
+    const e3 = (await reportClarification(deps, { outlet: 'x', description: 'y' }, [{ fileName: 'a.png', bytes: new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00') }], { ip: 'x' }).catch((e: unknown) => e)) as ValidationError;
     expect(e3.fields['screenshot']).toContain('PNG');
   });
 
