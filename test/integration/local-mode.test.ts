@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDocuments, uploadDocument, documentDownloadUrl } from '../../functions/application/documents';
 import { seedDemoData } from '../../functions/application/seed';
 import { startEmulators } from '../../functions/local/emulators';
+import { readDynamoPidFile } from '../../functions/local/dynamodb-pid-file';
 import { createLocalDependencies } from '../../functions/local/local-runtime';
 import { staff } from '../support/memory-deps';
 
@@ -20,6 +21,9 @@ describe('local mode persistence', () => {
     const baseUrl = 'http://localhost:3998';
     let emulators = await startEmulators({ dataDir });
     let { deps } = await createLocalDependencies(emulators, { dataDir, baseUrl, logLevel: 'silent' });
+    const pidFile = join(dataDir, 'dynamodb.pid');
+    // Which Java holds the files, so a start after a crash can stop it (see dynamodb-pid-file.ts).
+    expect(readDynamoPidFile(pidFile)).toEqual(expect.objectContaining({ pid: emulators.dynamodbPid(), parentPid: process.pid, dbPath: join(dataDir, 'dynamodb') }));
     try {
       expect((await seedDemoData(deps)).added).toEqual([]); // already seeded by the first start
       const pdf = new TextEncoder().encode('%PDF-1.4\npersisted\n%%EOF\n');
@@ -27,6 +31,7 @@ describe('local mode persistence', () => {
     } finally {
       await emulators.stop();
     }
+    expect(existsSync(pidFile)).toBe(false);
 
     emulators = await startEmulators({ dataDir });
     ({ deps } = await createLocalDependencies(emulators, { dataDir, baseUrl, logLevel: 'silent' }));
