@@ -33,6 +33,8 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['GET', '/', 'public'],
   ['GET', '/health', 'public'],
   ['GET', '/static/*', 'public'],
+  // Released copies (CloudFront serves them in AWS; local mode's app stands in for it)
+  ['GET', '/files/*', 'public'],
   ['GET', '/favicon.ico', 'public'],
   ['GET', '/api/openapi.json', 'public'],
   // Staff sign-in

@@ -16,6 +16,8 @@ import { calendarRoutes } from './routes/calendar';
 import { clarificationRoutes } from './routes/clarifications';
 import { correctionRoutes } from './routes/corrections';
 import { healthRoutes } from './routes/health';
+import { publicFileRoutes } from './routes/public-files';
+import type { PublicFileReader } from '../functions/ports/file-store';
 import { publicRoutes } from './routes/public';
 import { reviewRoutes } from './routes/reviews';
 import { applyRoutes } from './routes/apply';
@@ -36,6 +38,8 @@ export interface AppOptions {
   readonly staticDir: string;
   /** How this host knows a request's client address (socket locally, CloudFront's assertion in AWS). */
   readonly clientAddress?: ClientAddressResolver;
+  /** Local mode only: serve released copies at /files/* as CloudFront does in AWS. */
+  readonly publicFiles?: PublicFileReader;
 }
 
 /**
@@ -93,6 +97,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.use(csrfProtection(deps.config.appSecret));
 
   mountStaticFiles(app, options.staticDir);
+  if (options.publicFiles) app.route('/', publicFileRoutes(options.publicFiles));
   const api = apiRoutes(deps);
   app.route('/', healthRoutes(deps, (request) => Promise.resolve(app.fetch(request))));
   app.route('/', publicRoutes(deps));

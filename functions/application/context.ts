@@ -4,7 +4,6 @@ import type { Clock } from '../ports/clock';
 import type { PrivateFileStore } from '../ports/file-store';
 import type { Mailer } from '../ports/mailer';
 import type { RecordStore } from '../ports/record-store';
-import type { Releaser } from '../ports/releaser';
 import type { StaffTokenSigner, StaffTokenVerifier } from '../ports/staff-auth';
 
 /** Deployment facts the app needs; built once from the environment by a composition root. */
@@ -43,9 +42,9 @@ export interface AppDependencies {
   /** Checks the storage the app depends on (for /health?deep=1). */
   readonly ping?: () => Promise<void>;
   /**
-   * The release step (the only path to the public bucket or an applicant). In-process locally and
-   * inside the release function; the HTTP function in AWS invokes the release function. Absent in
-   * fakes that do not release.
+   * Where this process applies the effects its commits owe (public copies, search entries,
+   * applicant copies): in-process locally and in the release function; absent in the HTTP function
+   * in AWS, where the table's stream hands every new effect to the release function.
    */
-  readonly release?: Releaser;
+  readonly effects?: { kick(): Promise<void> };
 }

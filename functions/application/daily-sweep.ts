@@ -7,7 +7,7 @@ import { deliverPendingMessages } from './notifications';
 import { expireLapsedValidity, publishDueItems } from './catalogue';
 import { rebuildSearchIndex } from './search';
 
-type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'release'>>;
+type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects'>>;
 
 const SEARCH_REBUILD = 'search-rebuild';
 

@@ -1,10 +1,16 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { sha256Hex } from '../adapters/extraction/digest';
 import { S3PublicFileWriter } from '../adapters/s3/public-file-writer';
-import { ValidationError, VersionConflictError } from '../domain/errors';
+import type { AuditEventInput } from '../domain/audit/chain';
+import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
 import { assertCanRelease, StaleContentError } from '../domain/secrecy';
+import type { Actor } from '../domain/staff';
+import type { CdnInvalidator } from '../ports/cdn';
 import type { PublicFileWriter } from '../ports/file-store';
-import type { ReleasedPart, ReleaseReceipt, ReleaseRequest, Releaser, WithdrawalRequest } from '../ports/releaser';
-import { ReleaseRepository, type ReleasedFile, type ReleaseRecord } from '../repositories/review-releases';
+import type { Change } from '../ports/record-store';
+import { ReleaseRepository, type ReleasedFile, type ReleasedPart, type ReleaseRecord } from '../repositories/review-releases';
+
+export type { ReleasedPart } from '../repositories/review-releases';
 import { ReviewRepository } from '../repositories/reviews';
 import type { AppDependencies } from './context';
 import { safeFileName } from './documents';
@@ -13,19 +19,32 @@ import { bundleDigest, readBytes, releaseBundle, type BundlePart } from './secre
 
 /*
  * The release step (先审查、后公开): the only code that writes to the public bucket or hands a
- * document to an applicant. It refuses without an approved review of exactly the content about to
- * leave, and the copy that leaves is always the redacted one where redaction applies.
+ * document to an applicant. It works in two halves:
+ *
+ * 1. prepareRelease (in the request): checks that an approved review covers exactly the content
+ *    about to leave, and returns the release record as changes the caller commits together with
+ *    its own state change (an item published, an answer served). Nothing is written anywhere yet.
+ * 2. writeReleaseCopies / removePublicCopies (the effects processor, after the commit): reads the
+ *    approved bytes again, checks their digests and the review once more, and writes or removes
+ *    the copies. In AWS this half runs only in the release function, whose role alone may write
+ *    the public bucket and the applicants' outgoing/ prefix.
+ *
+ * So a commit that fails (a double-clicked 发布, a stale form) leaves nothing public, and nothing
+ * is public before the commit that makes it so.
  */
 
 type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config'>;
+
+/** What the effects processor holds besides the app's ports: the public bucket and the CDN. */
+export type ReleaseDeps = Deps & { readonly publicFiles: PublicFileWriter; readonly cdn: CdnInvalidator };
 
 /** Key prefix the public bucket serves as /files/* (CloudFront); the release role may write only here. */
 export const PUBLIC_FILES_PREFIX = 'files/';
 /** Private prefix for copies handed to applicants through short-lived links. */
 export const OUTGOING_PREFIX = 'outgoing/';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': '.pdf',
@@ -38,12 +57,45 @@ const EXTENSIONS: Record<string, string> = {
 };
 const extensionOf = (contentType: string) => EXTENSIONS[contentType.split(';')[0]!.trim().toLowerCase()] ?? '';
 
+export interface ReleaseAttachmentRef {
+  /** Private-bucket key of the original, as the subject holds it now. */
+  readonly fileKey: string;
+  readonly fileName: string;
+  readonly contentType: string;
+}
+
+export interface ReleaseRequest {
+  readonly reviewId: string;
+  /** The review's version when the caller saw it approved; a later change voids the release. */
+  readonly reviewVersion: number;
+  readonly subject: { readonly type: string; readonly id: string };
+  /** The content as the subject holds it now (originals); must be what was reviewed. */
+  readonly parts: { readonly text: string; readonly attachments: readonly ReleaseAttachmentRef[] };
+  readonly requestedBy: Actor;
+}
+
+export interface ReleaseReceipt {
+  readonly releaseId: string;
+  readonly target: 'public' | 'applicant';
+  readonly digest: string;
+  /** The released text (the redacted copy where redaction applies). */
+  readonly text: string;
+  readonly files: readonly ReleasedPart[];
+}
+
+export interface PreparedRelease {
+  readonly record: ReleaseRecord;
+  /** The release record and the check on the approved review: commit them with the subject's change. */
+  readonly changes: readonly Change[];
+  readonly receipt: ReleaseReceipt;
+}
+
 /** Checks the gate and returns exactly the bytes that may leave, with their digest. */
-async function prepareRelease(deps: Deps, request: ReleaseRequest) {
+async function approvedBundle(deps: Deps, request: ReleaseRequest) {
   const record = await new ReviewRepository(deps.records).get(request.reviewId);
   if (!record) {
     assertCanRelease(undefined, '');
-    throw new Error('unreachable');
+    throw new NotFoundError('保密审查单不存在。');
   }
   const { review, content, redacted } = record.data;
   if (record.version !== request.reviewVersion) {
@@ -61,30 +113,31 @@ async function prepareRelease(deps: Deps, request: ReleaseRequest) {
   if (bundleDigest(current) !== review.contentDigest) {
     throw new StaleContentError(`review ${review.id}: subject content digest differs from the reviewed content`);
   }
-  // What leaves: the redacted copies when a redacted version was approved, read back and hashed now.
+  // What leaves: the redacted copies when a redacted version was approved.
   const bundle = await releaseBundle(deps.files, content, review.redaction ? redacted : undefined);
   const digest = bundleDigest(bundle);
   assertCanRelease(review, digest);
   return { review, bundle, digest };
 }
 
-function toBytes(data: Uint8Array | string): Uint8Array {
-  return typeof data === 'string' ? encoder.encode(data) : data;
+const bytesOf = (data: Uint8Array | string) => (typeof data === 'string' ? encoder.encode(data) : data);
+
+/** Where a public copy is served (CloudFront's /files/* in AWS, the app's /files/* locally). */
+export function publicUrlOf(deps: Pick<Deps, 'config'>, key: string): string {
+  return `${deps.config.publicFilesBaseUrl.replace(/\/$/, '')}/${key.slice(PUBLIC_FILES_PREFIX.length)}`;
 }
 
-function receipt(release: ReleaseRecord, text: string, files: ReleasedPart[]): ReleaseReceipt {
-  return { releaseId: release.id, target: release.target, digest: release.digest, text, files };
-}
-
-async function release(deps: Deps, request: ReleaseRequest, target: 'public' | 'applicant', write: (key: string, part: BundlePart, bytes: Uint8Array) => Promise<void>, remove: (key: string) => Promise<void>) {
-  const { review, bundle, digest } = await prepareRelease(deps, request);
+/** Half 1: the gate, and the release as changes to commit with the subject. Writes nothing. */
+export async function prepareRelease(deps: Deps, request: ReleaseRequest, target: 'public' | 'applicant'): Promise<PreparedRelease> {
+  const { review, bundle, digest } = await approvedBundle(deps, request);
   const now = deps.clock.now();
   const id = newId(now);
-  const prefix = target === 'public' ? `${PUBLIC_FILES_PREFIX}${id}/` : `${OUTGOING_PREFIX}${id}/`;
+  const prefix = `${target === 'public' ? PUBLIC_FILES_PREFIX : OUTGOING_PREFIX}${id}/`;
   const files: ReleasedFile[] = bundle.map((part, i) => {
-    const bytes = toBytes(part.data);
+    const bytes = bytesOf(part.data);
     const name = part.part === 'body' ? `content${extensionOf(part.contentType) || '.txt'}` : `${i}${extensionOf(part.contentType)}`;
-    return { key: `${prefix}${name}`, fileName: part.fileName, contentType: part.contentType, sizeBytes: bytes.byteLength, part: part.part };
+    if (!part.sourceKey) throw new Error(`release part ${part.part} has no source object`);
+    return { key: `${prefix}${name}`, fileName: part.fileName, contentType: part.contentType, sizeBytes: bytes.byteLength, part: part.part, source: part.sourceKey, sha256: sha256Hex(bytes) };
   });
   const record: ReleaseRecord = {
     id,
@@ -97,80 +150,66 @@ async function release(deps: Deps, request: ReleaseRequest, target: 'public' | '
     releasedAt: now.toISOString(),
     releasedBy: { id: 'id' in request.requestedBy ? request.requestedBy.id : 'public', ...(request.requestedBy.kind === 'staff' ? { name: request.requestedBy.name } : {}) },
   };
-  // The record commits first, with a check that the review is still at the approved version:
-  // nothing is written anywhere unless that check holds at this instant.
-  await new ReleaseRepository(deps.records).recordWithCheck(record, {
+  const event: AuditEventInput = {
     type: target === 'public' ? 'release.published' : 'release.provided',
     actor: request.requestedBy,
     data: { reviewId: review.id, reviewVersion: request.reviewVersion, digest, subjectType: review.subject.type, files: files.length },
-  });
-  const written: string[] = [];
-  try {
-    for (const [i, part] of bundle.entries()) {
-      await write(files[i]!.key, part, toBytes(part.data));
-      written.push(files[i]!.key);
-    }
-  } catch (error) {
-    deps.logger.error('release write failed; removing partial copies', { releaseId: id, error });
-    for (const key of written) await remove(key).catch((e: unknown) => deps.logger.error('could not remove partial release copy', { key, error: e }));
-    throw error;
-  }
+  };
   const body = bundle.find((p) => p.part === 'body');
   const text = body ? (typeof body.data === 'string' ? body.data : decoder.decode(body.data)) : '';
-  return { record, text, files };
+  const receipt: ReleaseReceipt = {
+    releaseId: id,
+    target,
+    digest,
+    text,
+    files: files.map(({ source: _s, sha256: _h, ...f }) => ({ ...f, ...(target === 'public' ? { url: publicUrlOf(deps, f.key) } : {}) })),
+  };
+  return { record, changes: ReleaseRepository.changes(record, event), receipt };
 }
 
-/** Publish reviewed content: the released copies go under `files/` in the public bucket. */
-export async function releaseToPublic(deps: Deps & { readonly publicFiles: PublicFileWriter }, request: ReleaseRequest): Promise<ReleaseReceipt> {
-  const { record, text, files } = await release(
-    deps,
-    request,
-    'public',
-    (key, part, bytes) => deps.publicFiles.put(key, bytes, part.contentType, part.fileName),
-    (key) => deps.publicFiles.delete(key),
-  );
-  const base = deps.config.publicFilesBaseUrl.replace(/\/$/, '');
-  return receipt(record, text, files.map((f) => ({ ...f, url: `${base}/${f.key.slice(PUBLIC_FILES_PREFIX.length)}` })));
+async function loadRelease(deps: Deps, releaseId: string): Promise<ReleaseRecord> {
+  const record = await new ReleaseRepository(deps.records).get(releaseId);
+  if (!record) throw new NotFoundError('发布记录不存在。', `release ${releaseId}`);
+  return record;
 }
 
 /**
- * Withdrawal (撤回): the released copies leave the public bucket. Only objects this step itself
- * wrote (under `files/`, named by the receipts' URLs) can be removed; CloudFront's copies expire
- * with their max-age (300 s, set when released).
+ * Half 2: writes the copies of a committed release (the missing ones; an existing copy was written
+ * from the same checked bytes). Before anything leaves, the approved bytes are read again and must
+ * still hash to what was approved, and the review must still allow exactly this digest.
  */
-export async function withdrawFromPublic(deps: Pick<Deps, 'config' | 'logger'> & { readonly publicFiles: PublicFileWriter }, request: WithdrawalRequest): Promise<{ removed: number }> {
-  const base = `${deps.config.publicFilesBaseUrl.replace(/\/$/, '')}/`;
-  const keys = request.urls.map((url) => {
-    const rest = url.startsWith(base) ? url.slice(base.length) : '';
-    if (!rest || rest.includes('..')) throw new ValidationError('要撤回的文件不属于本平台发布的文件。', { urls: url });
-    return `${PUBLIC_FILES_PREFIX}${rest}`;
-  });
+export async function writeReleaseCopies(deps: ReleaseDeps, releaseId: string): Promise<string[]> {
+  const record = await loadRelease(deps, releaseId);
+  const present = new Set(record.target === 'public' ? await deps.publicFiles.list(`${PUBLIC_FILES_PREFIX}${record.id}/`) : []);
+  const missing = record.files.filter((f) => !present.has(f.key));
+  if (missing.length === 0) return [];
+  const review = await new ReviewRepository(deps.records).get(record.reviewId);
+  const parts: (BundlePart & { bytes: Uint8Array; file: ReleasedFile })[] = [];
+  for (const file of record.files) {
+    const bytes = await readBytes(deps.files, file.source, file.fileName);
+    if (sha256Hex(bytes) !== file.sha256) throw new StaleContentError(`release ${record.id}: ${file.part} no longer matches the approved bytes`);
+    parts.push({ part: file.part, fileName: file.fileName, contentType: file.contentType, data: bytes, bytes, file });
+  }
+  const digest = bundleDigest(parts);
+  if (digest !== record.digest) throw new StaleContentError(`release ${record.id}: bundle digest differs from the release record`);
+  assertCanRelease(review?.data.review, digest);
+  const written: string[] = [];
+  for (const { bytes, file } of parts) {
+    if (present.has(file.key)) continue;
+    if (record.target === 'public') await deps.publicFiles.put(file.key, bytes, file.contentType, file.fileName);
+    else await deps.files.put(file.key, bytes, file.contentType);
+    written.push(file.key);
+  }
+  deps.logger.info('release copies written', { releaseId: record.id, target: record.target, written: written.length });
+  return written;
+}
+
+/** Takes a release's copies off the public bucket; returns the keys that were there. */
+export async function removePublicCopies(deps: ReleaseDeps, releaseId: string): Promise<string[]> {
+  const keys = await deps.publicFiles.list(`${PUBLIC_FILES_PREFIX}${releaseId}/`);
   for (const key of keys) await deps.publicFiles.delete(key);
-  deps.logger.info('public copies withdrawn', { subject: request.subject, removed: keys.length });
-  return { removed: keys.length };
-}
-
-/** Provide reviewed content to an applicant: copies under `outgoing/` in the private bucket. */
-export async function releaseToApplicant(deps: Deps, request: ReleaseRequest): Promise<ReleaseReceipt> {
-  const { record, text, files } = await release(
-    deps,
-    request,
-    'applicant',
-    async (key, part, bytes) => {
-      await deps.files.put(key, bytes, part.contentType);
-    },
-    (key) => deps.files.delete(key),
-  );
-  return receipt(record, text, files);
-}
-
-/** The release step running in this process (local mode, and inside the release function). */
-export function inProcessReleaser(deps: Deps, publicFiles: PublicFileWriter): Releaser {
-  return {
-    releaseToPublic: (request) => releaseToPublic({ ...deps, publicFiles }, request),
-    releaseToApplicant: (request) => releaseToApplicant(deps, request),
-    withdrawFromPublic: (request) => withdrawFromPublic({ ...deps, publicFiles }, request),
-  };
+  if (keys.length) deps.logger.info('public copies removed', { releaseId, removed: keys.length });
+  return keys;
 }
 
 /** The public bucket writer. Constructed here (the release step) and nowhere else. */

@@ -8,9 +8,10 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { localMailbox } from '../adapters/mail/local-mailbox';
 import { SesMailer } from '../adapters/mail/ses-mailer';
 import type { AppDependencies } from '../application/context';
-import { createPublicFileWriter, inProcessReleaser } from '../application/release';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { lambdaInvoke, LambdaReleaser } from '../adapters/lambda/releaser';
+import { withEffects } from '../application/effects';
+import { createPublicFileWriter, type ReleaseDeps } from '../application/release';
+import { CloudFrontInvalidator } from '../adapters/cdn/cloudfront';
+import { noCdn } from '../ports/cdn';
 import type { Hasher } from '../domain/audit/chain';
 import { createLogger } from '../observability/logger';
 import { systemClock } from '../ports/clock';
@@ -66,10 +67,16 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       await dynamodb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }));
     },
   };
-  // The release step: the HTTP function in AWS asks the release function (which alone may write
-  // to the public bucket); the release function itself and local mode run it in-process.
-  const release = env.RELEASE_FUNCTION_NAME
-    ? new LambdaReleaser(env.RELEASE_FUNCTION_NAME, lambdaInvoke(new LambdaClient({ region })))
-    : inProcessReleaser(deps, createPublicFileWriter(s3, env.PUBLIC_BUCKET));
-  return { ...deps, release };
+  return deps;
+}
+
+/**
+ * The release step's half of the composition: the public bucket writer, the CDN and an in-process
+ * effects runner. Only the release function (AWS) and local mode build it; the HTTP and sweep
+ * functions in AWS commit effects and leave them to the release function (the table's stream).
+ */
+export function createReleaseDependencies(env: AppEnv, deps: AppDependencies): AppDependencies & ReleaseDeps {
+  const { s3 } = createClients(env);
+  const cdn = env.DISTRIBUTION_ID ? new CloudFrontInvalidator(env.DISTRIBUTION_ID, env.AWS_REGION) : noCdn;
+  return withEffects(deps, createPublicFileWriter(s3, env.PUBLIC_BUCKET), cdn);
 }

@@ -29,8 +29,8 @@ const envSchema = z.object({
   CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
   CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
-  /** Name of the release function (AWS). Absent locally: the release step runs in-process. */
-  RELEASE_FUNCTION_NAME: z.string().optional(),
+  /** The CloudFront distribution (release function in AWS): removed copies are invalidated there. */
+  DISTRIBUTION_ID: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */
   PUBLIC_BASE_URL: z.string().url(),
   /** Base URL under which public-bucket objects are served. */

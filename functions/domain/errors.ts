@@ -46,7 +46,11 @@ export class ConflictError extends DomainError {
 
 /** Optimistic locking: somebody else changed the record since it was read. */
 export class VersionConflictError extends ConflictError {
-  constructor(detail?: string) {
+  constructor(
+    detail?: string,
+    /** The key whose condition failed, when the store can tell (e.g. a counter drawn in the commit). */
+    readonly key?: { readonly pk: string; readonly sk: string },
+  ) {
     super('该记录已被他人修改，请刷新页面后重试。', detail);
   }
 }

@@ -1,31 +1,49 @@
-import type { ReleaseEvent, ReleaseResult } from '../adapters/lambda/releaser';
-import { createDependencies } from '../config/dependencies';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { processEffect } from '../application/effects';
+import { runReleaseSweep } from '../application/effects/reconcile';
+import { createDependencies, createReleaseDependencies } from '../config/dependencies';
 import { parseEnv } from '../config/env';
-import { DomainError } from '../domain/errors';
+import { EffectRepository } from '../repositories/effects';
 
 /*
- * The release function: the only writer of the public bucket (its role alone has s3:PutObject on
- * files/*). Invoked by the HTTP function; runs the release use case, which refuses anything
- * without an approved secrecy review bound to the content's digest. Built once per container.
- * This function's environment has no RELEASE_FUNCTION_NAME, so its release port is in-process.
+ * The release function: the only role that may write the public bucket and the applicants'
+ * outgoing/ copies. It applies the effects commits owe:
+ * - DynamoDB stream records of new effect items (filtered to entity = effect in the event source
+ *   mapping), one shard's batch in order; a record whose processing failed is reported back so
+ *   Lambda retries it, and after the retries it goes to the dead-letter queue;
+ * - a schedule every few minutes for effects waiting for a retry, and once a day the public bucket
+ *   reconciliation.
+ * An effect whose action fails (a review no longer approved, S3 down) records the failure itself
+ * and waits for its retry; only a failure to read or record it fails the stream record.
  */
-const deps = createDependencies(parseEnv());
+const env = parseEnv();
+const deps = createReleaseDependencies(env, createDependencies(env));
 
-export const handler = async (event: ReleaseEvent): Promise<ReleaseResult> => {
-  const release = deps.release!;
-  try {
-    if (event?.target === 'withdraw') return { ok: true, withdrawn: await release.withdrawFromPublic(event.request) };
-    if (event?.target !== 'public' && event?.target !== 'applicant') throw new Error('invalid release event');
-    const receipt = event.target === 'public' ? await release.releaseToPublic(event.request) : await release.releaseToApplicant(event.request);
-    deps.logger.info('released', { releaseId: receipt.releaseId, target: receipt.target, reviewId: event.request.reviewId });
-    return { ok: true, receipt };
-  } catch (error) {
-    // Refusals (no approval, stale content, conflicts) go back to the caller with their status.
-    if (error instanceof DomainError) {
-      deps.logger.info('release refused', { target: event?.target, name: error.name, detail: error.detail });
-      return { ok: false, error: { name: error.name, status: error.status, message: error.message } };
+type ScheduledEvent = { readonly source?: string; readonly job?: 'release-sweep' };
+
+async function onStream(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const repo = new EffectRepository(deps.records);
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const keys = record.dynamodb?.Keys;
+    try {
+      const effect = keys?.PK?.S && keys.SK?.S ? await repo.atKey(keys.PK.S, keys.SK.S) : undefined;
+      if (effect) await processEffect(deps, effect);
+    } catch (error) {
+      deps.logger.error('effect stream record failed', { sequenceNumber: record.dynamodb?.SequenceNumber, error });
+      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
     }
-    deps.logger.error('release failed', { error });
+  }
+  return { batchItemFailures };
+}
+
+export const handler = middy<DynamoDBStreamEvent | ScheduledEvent, DynamoDBBatchResponse | unknown>().handler(async (event) => {
+  if ('Records' in event && Array.isArray(event.Records)) return onStream(event);
+  try {
+    return await runReleaseSweep(deps);
+  } catch (error) {
+    deps.logger.error('release sweep failed', { error });
     throw error;
   }
-};
+});

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createLocalIssuer, generateLocalIssuerKeys, type LocalIssuerKeys } from '../adapters/auth/local-issuer';
 import type { AppDependencies } from '../application/context';
+import type { ReleaseDeps } from '../application/release';
+import { S3PublicFileReader } from '../adapters/s3/public-file-writer';
+import type { PublicFileReader } from '../ports/file-store';
 import { seedDemoData } from '../application/seed';
-import { createDependencies } from '../config/dependencies';
+import { createDependencies, createReleaseDependencies } from '../config/dependencies';
 import { parseEnv, type AppEnv } from '../config/env';
 import { ensureBucket, ensureTable, localDynamoClient, localS3Client, type Emulators } from './emulators';
 
@@ -51,15 +54,18 @@ async function localSecrets(dataDir: string | undefined): Promise<LocalSecrets> 
   return secrets;
 }
 
+/** Local mode's dependencies: the release step runs here, and the app stands in for the CDN. */
+export type LocalDependencies = AppDependencies & ReleaseDeps & { readonly publicFileReader: PublicFileReader };
+
 /**
  * Local mode's composition: the same createDependencies as Lambda, with the emulators'
  * endpoints and the local issuer's keys. Creates the table and buckets when missing and seeds
  * the demo data once.
  */
 export async function createLocalDependencies(
-  emulators: Pick<Emulators, 'dynamodbEndpoint' | 's3Endpoint'>,
+  emulators: Pick<Emulators, 'dynamodbEndpoint' | 's3Endpoint'> & Partial<Pick<Emulators, 'dynamodbAlive'>>,
   options: { dataDir?: string; baseUrl: string; tableName?: string; logLevel?: AppEnv['LOG_LEVEL']; seed?: boolean },
-): Promise<{ deps: AppDependencies; env: AppEnv }> {
+): Promise<{ deps: LocalDependencies; env: AppEnv }> {
   const secrets = await localSecrets(options.dataDir);
   const tableName = options.tableName ?? LOCAL_TABLE;
   const env = parseEnv({
@@ -70,8 +76,9 @@ export async function createLocalDependencies(
     AUTH_AUDIENCE: LOCAL_AUDIENCE,
     AUTH_JWKS_URL: `${options.baseUrl}/local-issuer/jwks.json`,
     PUBLIC_BASE_URL: options.baseUrl,
-    // Released files live under files/ in the public bucket, as CloudFront serves them at /files/*.
-    PUBLIC_FILES_BASE_URL: `${emulators.s3Endpoint}/${LOCAL_PUBLIC_BUCKET}/files`,
+    // Released files live under files/ in the public bucket; the app serves them at /files/* with
+    // CloudFront's download headers, as CloudFront does in AWS.
+    PUBLIC_FILES_BASE_URL: `${options.baseUrl}/files`,
     APP_SECRET: secrets.appSecret,
     DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
     S3_ENDPOINT: emulators.s3Endpoint,
@@ -87,7 +94,21 @@ export async function createLocalDependencies(
   await ensureBucket(s3, LOCAL_PUBLIC_BUCKET);
 
   const issuer = await createLocalIssuer(LOCAL_ISSUER, LOCAL_AUDIENCE, secrets.issuerKeys);
-  const deps = createDependencies(env, { staffKeys: issuer.keys, localSignIn: issuer });
+  // Local mode is its own release function: effects are applied in-process right after each
+  // commit (and by a poller in npm start for anything a failure left pending).
+  const base = createDependencies(env, { staffKeys: issuer.keys, localSignIn: issuer });
+  const alive = emulators.dynamodbAlive?.bind(emulators);
+  const deps: LocalDependencies = {
+    ...createReleaseDependencies(env, {
+      ...base,
+      // Health goes red the moment the DynamoDB Local child is down, not only once a call times out.
+      ping: async () => {
+        if (alive && !alive()) throw new Error('DynamoDB Local is not running');
+        await base.ping?.();
+      },
+    }),
+    publicFileReader: new S3PublicFileReader(s3, LOCAL_PUBLIC_BUCKET),
+  };
   if (options.seed !== false) await seedDemoData(deps);
   return { deps, env };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { runDailySweep } from '../application/daily-sweep';
+import { runReleaseSweep } from '../application/effects/reconcile';
 import { seedDemoCatalogue } from '../application/demo-catalogue';
 import { DEMO_ACCOUNTS } from '../application/demo-data';
 import { ROLE_LABELS } from '../domain/staff';
@@ -19,6 +20,7 @@ import { handleProcessExit } from './shutdown';
 const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
 const PORT = Number(process.env.PORT ?? 3000);
 const HOUR = 60 * 60 * 1000;
+const EFFECTS_POLL_MS = 5_000;
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -38,10 +40,18 @@ async function main(): Promise<void> {
   writeRunningEndpoints(DATA_DIR, { ...emulators, pid: process.pid });
   shutdown.onStop(() => clearRunningEndpoints(DATA_DIR));
 
-  const sweep = () => runDailySweep(deps).catch((error: unknown) => deps.logger.error('daily sweep failed', { error }));
+  const sweep = async () => {
+    await runDailySweep(deps).catch((error: unknown) => deps.logger.error('daily sweep failed', { error }));
+    await runReleaseSweep(deps, { olderThanMs: 0 }).catch((error: unknown) => deps.logger.error('release sweep failed', { error }));
+  };
   await sweep();
   const timer = setInterval(sweep, HOUR);
-  shutdown.onStop(() => clearInterval(timer));
+  // Effects are applied right after each commit; this catches the ones waiting for a retry.
+  const effectsTimer = setInterval(() => void deps.effects?.kick(), EFFECTS_POLL_MS);
+  shutdown.onStop(() => {
+    clearInterval(timer);
+    clearInterval(effectsTimer);
+  });
 
   const accounts = DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(10)} ${a.password.padEnd(15)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')}`).join('\n');
   process.stdout.write(

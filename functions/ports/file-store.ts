@@ -34,4 +34,31 @@ export interface PrivateFileStore {
 export interface PublicFileWriter {
   put(key: string, body: Uint8Array, contentType: string, fileName: string): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Keys under a prefix (`files/<release>/`), so the release step knows what is public. */
+  list(prefix: string): Promise<string[]>;
 }
+
+/** A released copy as the public sees it. */
+export interface PublicFile {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+  readonly contentDisposition?: string;
+}
+
+/**
+ * Reads the public bucket the way the CDN serves it (/files/*). In AWS CloudFront reads it and
+ * nothing in the app needs this; local mode has no CDN, so the app serves /files/* itself.
+ */
+export interface PublicFileReader {
+  get(key: string): Promise<PublicFile | undefined>;
+}
+
+/**
+ * Headers every download carries, whoever serves it (CloudFront's response headers policy on
+ * /files/*, the local /files/* route): a file is saved, never rendered in the portal's origin,
+ * never sniffed into HTML, and if it is opened anyway it runs in a sandbox with no scripts.
+ */
+export const DOWNLOAD_SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'",
+} as const;

@@ -66,7 +66,12 @@ export type Change<T = unknown> =
   /** Asserts a record is still at a version without changing it (e.g. the approved review a release relies on). */
   | { readonly op: 'check'; readonly key: RecordKey; readonly expectedVersion: number }
   /** A plain, unaudited item that must not exist yet (uniqueness guards, idempotency keys). */
-  | { readonly op: 'guard'; readonly key: RecordKey; readonly data: Readonly<Record<string, unknown>>; readonly expiresAt?: number };
+  | { readonly op: 'guard'; readonly key: RecordKey; readonly data: Readonly<Record<string, unknown>>; readonly expiresAt?: number }
+  /**
+   * A plain counter moves by one inside the commit. With `expected`, only from that value: a
+   * number drawn for this commit (an index number) is used by it or by nobody, never burned.
+   */
+  | { readonly op: 'count'; readonly key: RecordKey; readonly expected?: number };
 
 export interface QuerySpec {
   /** Omit for the table's own keys. */
@@ -105,4 +110,10 @@ export interface RecordStore {
    * returns the new value; refuses (returns undefined) when the new value would exceed `max`.
    */
   increment(key: RecordKey, by: number, options?: { max?: number; expiresAt?: number }): Promise<number | undefined>;
+  /**
+   * Writes a plain item only if it stands at `expectedRevision` (0: it must not exist yet) and
+   * returns whether it did; the item then carries `rev: expectedRevision + 1`. For small shared
+   * pointers (the search snapshot) that several writers update with compare-and-swap.
+   */
+  putPlainIf(key: RecordKey, data: Readonly<Record<string, unknown>>, expectedRevision: number): Promise<boolean>;
 }

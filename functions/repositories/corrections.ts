@@ -1,7 +1,7 @@
 import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
 import type { CorrectionCase } from '../domain/corrections';
 import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
-import type { ReleasedPart } from '../ports/releaser';
+import type { ReleasedPart } from './review-releases';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 

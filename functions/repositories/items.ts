@@ -43,6 +43,8 @@ export interface PublicView {
   readonly id: string;
   readonly item: PublicItem | null;
   readonly files: readonly ReleasedFile[];
+  /** The release whose copies `files` are (the public bucket holds exactly this one of the item's releases). */
+  readonly releaseId?: string;
   /** Top-level category of the item (GSI3), kept to list a parent category. */
   readonly rootCategoryId?: string;
 }

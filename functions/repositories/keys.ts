@@ -134,6 +134,21 @@ export const keys = {
   /** Plain counter bumped after every public change: the catalogue change stamp in ETags and the search snapshot. */
   catalogueStamp: (): RecordKey => ({ pk: 'CATALOGUE', sk: 'STAMP' }),
 
+  /**
+   * An external effect a commit owes (public copies, search entry, applicant copies): written in
+   * the commit, applied afterwards by the effects processor. One partition per subject, so the
+   * table's stream delivers a subject's effects in commit order.
+   */
+  effect: (subject: string, requestedAt: string, id: string): RecordKey => ({ pk: `EFFECTS#${subject}`, sk: `${requestedAt}#${id}` }),
+  /** GSI1 (sparse): effects not yet applied, oldest first (local processor, straggler sweep). */
+  effectsPending: (requestedAt: string, subject: string, id: string): IndexEntry => ({ pk: 'EFFECTS#PENDING', sk: `${requestedAt}#${subject}#${id}` }),
+  effectsPendingPk: (): string => 'EFFECTS#PENDING',
+  /** GSI1: effects given up after their retries, for the operators (dead letters). */
+  effectsDead: (requestedAt: string, subject: string, id: string): IndexEntry => ({ pk: 'EFFECTS#DEAD', sk: `${requestedAt}#${subject}#${id}` }),
+  effectsDeadPk: (): string => 'EFFECTS#DEAD',
+  /** The pointer to the current search snapshot object (compare-and-swap by its revision). */
+  searchPointer: (): RecordKey => ({ pk: 'SEARCH', sk: 'POINTER' }),
+
   /** Seed markers, so demo data goes in once. */
   seed: (name: string): RecordKey => ({ pk: 'SEED', sk: name }),
 } as const;

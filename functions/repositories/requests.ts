@@ -12,7 +12,7 @@ import type {
   RequestCase,
   RequestStatus,
 } from '../domain/requests';
-import type { ReleasedPart } from '../ports/releaser';
+import type { ReleasedPart } from './review-releases';
 import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';

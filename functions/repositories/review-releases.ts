@@ -1,5 +1,5 @@
 import type { AuditEventInput } from '../domain/audit/chain';
-import type { RecordStore } from '../ports/record-store';
+import type { Change, RecordStore } from '../ports/record-store';
 import { keys } from './keys';
 
 export interface ReleasedFile {
@@ -10,6 +10,21 @@ export interface ReleasedFile {
   readonly sizeBytes: number;
   /** `body` or the attachment id it was released for. */
   readonly part: string;
+  /** Private-bucket key of exactly the bytes that were approved (the redacted copy where one was made). */
+  readonly source: string;
+  /** SHA-256 of those bytes: the effect that writes the copy checks it again before anything leaves. */
+  readonly sha256: string;
+}
+
+/** A released copy as the subject that released it keeps it (an answer's documents, a letter). */
+export interface ReleasedPart {
+  readonly part: string;
+  readonly key: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  /** Public releases: where the released copy is served. */
+  readonly url?: string;
 }
 
 /** One release of reviewed content: what left, under which review version and digest. */
@@ -29,18 +44,20 @@ export class ReleaseRepository {
   constructor(private readonly records: RecordStore) {}
 
   /**
-   * Records a release together with a check that the review is still at the version that was
-   * approved: a review changed in between (revised, voided) makes the whole commit fail.
+   * The changes that record a release: the record itself and a check that the review is still at
+   * the version that was approved. The caller commits them with the subject's own change (an item
+   * published, an answer served), so a review changed in between, or a stale subject, makes the
+   * whole commit fail and nothing is released.
    */
-  async recordWithCheck(release: ReleaseRecord, event: AuditEventInput): Promise<void> {
-    await this.records.commit([
+  static changes(release: ReleaseRecord, event: AuditEventInput): Change[] {
+    return [
       { op: 'check', key: keys.review(release.reviewId), expectedVersion: release.reviewVersion },
       {
         op: 'create',
         write: { key: keys.release(release.id), entity: 'release', data: release, indexes: { GSI1: keys.releasesByReview(release.reviewId, release.releasedAt, release.id) } },
         event,
       },
-    ]);
+    ];
   }
 
   async get(id: string): Promise<ReleaseRecord | undefined> {

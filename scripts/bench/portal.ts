@@ -8,7 +8,7 @@
  * Run alone: node --openssl-legacy-provider --import tsx scripts/bench/portal.ts
  */
 import { batchPut, GENRES, HEADS, lcg, ORGANS, percentile, PREFIX, SENTENCES, timed, TOPICS, type BenchResult } from './support';
-import { currentSearchIndex, rebuildSearchIndex, SEARCH_SNAPSHOT_KEY } from '../../functions/application/search';
+import { currentSearchIndex, currentSnapshotKey, forgetSearchIndex, rebuildSearchIndex } from '../../functions/application/search';
 import { bumpCatalogueStamp } from '../../functions/application/catalogue';
 import { DISCLOSURE_ATTRIBUTE_LABELS, VALIDITY_LABELS, type PublicItem } from '../../functions/domain/catalogue';
 import { freePort, localDynamoClient, startEmulators } from '../../functions/local/emulators';
@@ -107,7 +107,9 @@ export async function benchPortal(): Promise<BenchResult[]> {
     const built = await rebuildSearchIndex(deps);
     results.push({ name: `search index build from the table (${built.items} items) + S3 write`, value: built.ms, unit: 'ms' });
     await bumpCatalogueStamp(deps);
-    const snapshot = await deps.files.get(SEARCH_SNAPSHOT_KEY);
+    const snapshotKey = await currentSnapshotKey(deps);
+    const snapshot = snapshotKey ? await deps.files.get(snapshotKey) : undefined;
+    forgetSearchIndex(deps);
     results.push({ name: 'search snapshot size (gzip)', value: round((snapshot?.byteLength ?? 0) / 1024 / 1024), unit: 'MB' });
     const loadStart = performance.now();
     const index = await currentSearchIndex(deps);

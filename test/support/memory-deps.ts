@@ -3,6 +3,9 @@ import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-to
 import { localMailbox } from '../../functions/adapters/mail/local-mailbox';
 import { MemoryFileStore } from '../../functions/adapters/memory/file-store';
 import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
+import { MemoryPublicFileWriter } from '../../functions/adapters/memory/public-file-writer';
+import { RecordingCdn } from '../../functions/adapters/memory/cdn';
+import { withEffects } from '../../functions/application/effects';
 import type { AppDependencies } from '../../functions/application/context';
 import { seedDemoData } from '../../functions/application/seed';
 import { sha256 } from '../../functions/config/dependencies';
@@ -19,7 +22,9 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
   const issuer = await createLocalIssuer('http://localhost/local-issuer', 'local-portal', await generateLocalIssuerKeys());
   const files = new MemoryFileStore();
   const records = new MemoryRecordStore(clock, sha256);
-  const deps: AppDependencies = {
+  const publicFiles = new MemoryPublicFileWriter();
+  const cdn = new RecordingCdn();
+  const base: AppDependencies = {
     config: {
       deployment: 'local',
       agencyName: '示例市人民政府办公室',
@@ -38,10 +43,11 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
     verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
     localSignIn: issuer,
   };
+  const deps = withEffects(base, publicFiles, cdn);
   if (options.seed !== false) await seedDemoData(deps);
   const app = createApp(deps, { staticDir: STATIC_DIR, ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}) });
   const tokenFor = (staff: StaffMember) => issuer.sign(staff, 3600);
-  return { app, deps, files, records, tokenFor };
+  return { app, deps, files, records, tokenFor, publicFiles, cdn };
 }
 
 export const staff = (roles: StaffMember['roles'], username = roles.join('-') || 'nobody'): StaffMember => ({ id: `id-${username}`, username, displayName: `测试${username}`, roles });

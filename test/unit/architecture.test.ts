@@ -43,4 +43,14 @@ describe('architecture', () => {
       .map((file) => relative(root, join(root, file)));
     expect(users.every((file) => /functions\/(handlers\/release|application\/release|local\/)/.test(file))).toBe(true);
   });
+
+  it('lets only the release step write through the public bucket writer, and only after a commit', () => {
+    const users = [...sources('functions'), ...sources('web')].filter((file) => /publicFiles\.(put|delete)\(/.test(read(file)));
+    expect(users).toEqual(['functions/application/release.ts']);
+  });
+
+  it('keeps external effects out of the request before the commit: no use case writes the public bucket or the CDN itself', () => {
+    const cdnUsers = [...sources('functions'), ...sources('web')].filter((file) => /\bcdn\.invalidate\(/.test(read(file)));
+    expect(cdnUsers.every((f) => f.startsWith('functions/application/effects/'))).toBe(true);
+  });
 });

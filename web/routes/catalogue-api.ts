@@ -12,12 +12,12 @@ import {
   withdrawItem,
 } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
-import { searchCatalogue } from '../../functions/application/search';
+import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
 import type { PublicView } from '../../functions/repositories/items';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
-import { publicCaching } from './portal';
+import { publicCaching, publicItemCaching } from './portal';
 
 const fileSchema = z.object({ name: z.string(), url: z.string(), contentType: z.string(), size: z.number() });
 const publicItemSchema = z.object({
@@ -113,7 +113,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       responses: { 200: { description: '信息', schema: publicItemSchema }, 404: { description: '不存在或已撤回', schema: errorSchema } },
     },
     async (c) => {
-      const cached = await publicCaching(c, deps, 'api');
+      const cached = await publicItemCaching(c, deps, c.req.param('id')!, 'api');
       if (cached) return cached;
       const view = await getPublicItem(deps, c.req.param('id')!);
       return c.json(publicItemJson(view.item, view.files));
@@ -149,7 +149,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       },
     },
     async (c, { query }) => {
-      const cached = await publicCaching(c, deps, 'api');
+      const cached = await publicCaching(c, deps, `api-search-${await searchRevision(deps)}`);
       if (cached) return cached;
       const catalogue = await loadCatalogue(deps);
       const result = await searchCatalogue(deps, query.q, {

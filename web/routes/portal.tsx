@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { renderMarkdown } from '../../functions/adapters/markdown';
 import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, type LoadedCatalogue } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
-import { searchCatalogue } from '../../functions/application/search';
+import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '../../functions/domain/catalogue';
 import { ItemRepository } from '../../functions/repositories/items';
+import { NotFoundError } from '../../functions/domain/errors';
 import { ClarificationRepository } from '../../functions/repositories/clarifications';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
@@ -16,23 +18,39 @@ import type { MetaRow } from '../views/components/MetaTable';
 export const PUBLIC_MAX_AGE = 60;
 
 /**
- * HTTP caching for public surfaces. The ETag is the catalogue change stamp (kept in memory, re-read
- * at most every few seconds: application/catalogue/stamp.ts) plus the Beijing date (validity can
- * lapse at midnight) and the app version. A matching If-None-Match is answered 304 before the
- * handler reads anything else, so revalidation costs no table read while the stamp is cached.
+ * HTTP caching for public surfaces. The ETag names one representation: the catalogue change stamp
+ * (kept in memory, re-read at most every few seconds: application/catalogue/stamp.ts), the Beijing
+ * date (validity can lapse at midnight), the app version, and a digest of this URL (path and
+ * query), plus the resource's own version where there is one. Another page's ETag therefore never
+ * matches, and `If-None-Match: *` is not honoured: a 304 says "what you have is this page as it is
+ * now", which only a tag of this page can claim. A matching tag is answered 304 before anything
+ * else is read, so revalidating a listing costs no table read while the stamp is cached.
  *
  * Public pages never depend on cookies. A first visit still receives the CSRF seed cookie, which
  * the app turns into `private, no-store` (web/app.ts); every later visit is cacheable.
  */
-export async function publicCaching(c: Context<WebEnv>, deps: AppDependencies, variant = ''): Promise<Response | undefined> {
+export async function publicCaching(c: Context<WebEnv>, deps: AppDependencies, variant = '', resourceVersion?: number): Promise<Response | undefined> {
   const stamp = await catalogueStamp(deps);
-  const etag = `W/"c${stamp}-${shanghaiDateOf(deps.clock.now())}-${deps.config.appVersion}${variant ? `-${variant}` : ''}"`;
+  const url = new URL(c.req.url);
+  const representation = createHash('sha256').update(`${variant}\n${url.pathname}\n${url.search}`).digest('base64url').slice(0, 16);
+  const etag = `W/"c${stamp}-${shanghaiDateOf(deps.clock.now())}-${deps.config.appVersion}-${representation}${resourceVersion !== undefined ? `-v${resourceVersion}` : ''}"`;
   c.header('ETag', etag);
   // No stale-while-revalidate: a withdrawn item must leave shared caches within max-age.
   c.header('Cache-Control', `public, max-age=${PUBLIC_MAX_AGE}`);
   const inm = c.req.header('If-None-Match');
-  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return c.body(null, 304);
+  if (inm && inm.split(',').some((t) => t.trim() === etag)) return c.body(null, 304);
   return undefined;
+}
+
+/**
+ * An item's page or API entry: the view is read first (one GetItem, consistent), so a withdrawn
+ * or unknown item is a 404 whatever the request's headers say, and the item's version is part of
+ * its ETag, so even a process whose cached stamp is a few seconds old never revalidates it.
+ */
+export async function publicItemCaching(c: Context<WebEnv>, deps: AppDependencies, id: string, variant = ''): Promise<Response | undefined> {
+  const view = await new ItemRepository(deps.records).getView(id);
+  if (!view?.data.item) throw new NotFoundError('该信息不存在或已撤回。');
+  return publicCaching(c, deps, variant, view.version);
 }
 
 export const itemHref = (id: string) => `/items/${encodeURIComponent(id)}`;
@@ -139,9 +157,9 @@ export function portalRoutes(deps: AppDependencies) {
   app.get('/proactive/:category', (c) => listing(c, c.req.param('category')));
 
   app.get('/items/:id', async (c) => {
-    const cached = await publicCaching(c, deps);
-    if (cached) return cached;
     const id = c.req.param('id');
+    const cached = await publicItemCaching(c, deps, id);
+    if (cached) return cached;
     const catalogue = await loadCatalogue(deps);
     const view = await getPublicItem(deps, id);
     const item = view.item;
@@ -178,7 +196,8 @@ export function portalRoutes(deps: AppDependencies) {
   });
 
   app.get('/search', async (c) => {
-    const cached = await publicCaching(c, deps);
+    // Results change with the search snapshot too, which follows the stamp by an effect's delay.
+    const cached = await publicCaching(c, deps, `search-${await searchRevision(deps)}`);
     if (cached) return cached;
     const catalogue = await loadCatalogue(deps);
     const q = c.req.query();

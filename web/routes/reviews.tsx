@@ -1,10 +1,10 @@
-import { ItemRepository } from '../../functions/repositories/items';
 import { readForm } from '../form-body';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { uploadDocument } from '../../functions/application/documents';
 import {
   getReview,
+  publishReviewedDocument,
   recordReferral,
   redactReviewText,
   attachRedactedFile,
@@ -35,7 +35,7 @@ import {
   type ReviewStatus,
   type SecrecyReview,
 } from '../../functions/domain/secrecy';
-import { ROLE_LABELS, staffActor, type StaffMember } from '../../functions/domain/staff';
+import { ROLE_LABELS, type StaffMember } from '../../functions/domain/staff';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
@@ -440,7 +440,7 @@ export function reviewRoutes(deps: AppDependencies) {
   app.post(
     '/staff/reviews/:id/release',
     action(async (c, staff, body) => {
-      await releaseReviewed(deps, staff, c.req.param('id')!, versionOf(body));
+      await publishReviewedDocument(deps, staff, c.req.param('id')!, versionOf(body));
       return 'released';
     }),
   );
@@ -448,25 +448,3 @@ export function reviewRoutes(deps: AppDependencies) {
   return app;
 }
 
-/** Publish an ad-hoc reviewed item through the release step (the only path to the public bucket). */
-export async function releaseReviewed(deps: AppDependencies, staff: StaffMember, id: string, expectedVersion: number | undefined) {
-  if (!deps.release) throw new ReleaseUnavailableError('发布服务暂不可用，请稍后再试。');
-  const view = await getReview(deps, staff, id);
-  const { review, content } = view;
-  // A catalogue item is published from its own page, which releases it and catalogues it (index
-  // number, listings, search, feeds) in one step; releasing its files alone would do half of that.
-  if (review.subject.type === 'publication' && (await new ItemRepository(deps.records).get(review.subject.id))) {
-    throw new ReleaseUnavailableError(`该审查单对应主动公开目录中的信息，请到该信息的管理页面（/staff/items/${review.subject.id}）发布，系统将同时编目并生成索引号。`);
-  }
-  return deps.release.releaseToPublic({
-    reviewId: review.id,
-    reviewVersion: expectedVersion ?? view.record.version,
-    subject: { type: review.subject.type, id: review.subject.id },
-    parts: { text: view.texts['body'] ?? '', attachments: content.attachments.map((a) => ({ fileKey: a.fileKey, fileName: a.fileName, contentType: a.contentType })) },
-    requestedBy: staffActor(staff),
-  });
-}
-
-export class ReleaseUnavailableError extends DomainError {
-  readonly status = 409;
-}

@@ -3,6 +3,7 @@ import { z } from '../../functions/domain/zod';
 import type { AppDependencies } from '../../functions/application/context';
 import {
   getReview,
+  publishReviewedDocument,
   recordReferral,
   redactReviewText,
   resolveReviewFinding,
@@ -17,7 +18,6 @@ import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checkli
 import { DocumentRepository } from '../../functions/repositories/document-repository';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
-import { releaseReviewed } from './reviews';
 
 /** Longest text the scanner endpoint accepts (characters). */
 export const MAX_SCAN_TEXT = 500_000;
@@ -242,7 +242,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       },
     },
     async (c, { body }) => {
-      const receipt = await releaseReviewed(deps, c.get('staff')!, c.req.param('id')!, body.expectedVersion);
+      const receipt = await publishReviewedDocument(deps, c.get('staff')!, c.req.param('id')!, body.expectedVersion);
       return c.json({ releaseId: receipt.releaseId, digest: receipt.digest, files: receipt.files.map((f) => ({ fileName: f.fileName, url: f.url })) });
     },
   );

@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException, type Dyn
 import {
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -61,12 +62,34 @@ export class DynamoRecordStore implements RecordStore {
       await this.send(() => this.doc.send(new TransactWriteCommand({ TransactItems: items })));
     } catch (error) {
       if (error instanceof TransactionCanceledException) {
-        const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (failed >= 0) throw conflictFor(items, failed, error);
         // Another transaction was changing the same item at that moment: the same as a stale write.
-        if ((error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw new VersionConflictError('concurrent transaction on the same item');
+        const busy = reasons.findIndex((r) => r.Code === 'TransactionConflict');
+        if (busy >= 0) throw new VersionConflictError('concurrent transaction on the same item', keyOf(items[busy]));
         throw new StorageUnavailableError('transaction cancelled by DynamoDB', { cause: error });
       }
+      throw error;
+    }
+  }
+
+  async putPlainIf(key: RecordKey, data: Readonly<Record<string, unknown>>, expectedRevision: number): Promise<boolean> {
+    if (!keyFits(key)) throw new ValidationError(KEY_TOO_LONG);
+    try {
+      await this.send(() =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...data, ...toKey(key), rev: expectedRevision + 1 },
+            ConditionExpression: expectedRevision === 0 ? 'attribute_not_exists(PK)' : 'rev = :rev',
+            ExpressionAttributeValues: expectedRevision === 0 ? undefined : { ':rev': expectedRevision },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   }
@@ -198,6 +221,20 @@ export class DynamoRecordStore implements RecordStore {
             },
           },
         ];
+      case 'count': {
+        const counted = { TableName: t, Key: toKey(change.key), ExpressionAttributeNames: { '#v': 'value' } };
+        if (change.expected === undefined) return [{ Update: { ...counted, UpdateExpression: 'ADD #v :one', ExpressionAttributeValues: { ':one': 1 } } }];
+        return [
+          {
+            Update: {
+              ...counted,
+              UpdateExpression: 'SET #v = :next',
+              ConditionExpression: change.expected === 0 ? 'attribute_not_exists(#v) OR #v = :expected' : '#v = :expected',
+              ExpressionAttributeValues: { ':next': change.expected + 1, ':expected': change.expected },
+            },
+          },
+        ];
+      }
       case 'check':
         return [
           {
@@ -228,7 +265,7 @@ export class DynamoRecordStore implements RecordStore {
         const { key } = change.write;
         const current = await this.getPlain(key);
         if (!current || current.version !== change.expectedVersion) {
-          throw new VersionConflictError(`${streamName(key)}: expected version ${change.expectedVersion}, found ${String(current?.version)}`);
+          throw new VersionConflictError(`${streamName(key)}: expected version ${change.expectedVersion}, found ${String(current?.version)}`, key);
         }
         const seq = change.expectedVersion + 1;
         const event = sealEvent(this.hash, change.event, { stream: streamName(key), seq, at: now, prevHash: String(current.auditHead ?? '') });
@@ -323,12 +360,17 @@ function toRecord<T>(item: Item): VersionedRecord<T> {
   return { data: item.data as T, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
 }
 
+function keyOf(item: TransactItem | undefined): RecordKey | undefined {
+  const key = item?.Put?.Item ?? item?.Update?.Key ?? item?.ConditionCheck?.Key ?? item?.Delete?.Key;
+  return key ? { pk: String(key.PK), sk: String(key.SK) } : undefined;
+}
+
 function conflictFor(items: TransactItem[], index: number, cause: unknown): Error {
   const item = items[index];
   if (item?.Put?.ConditionExpression === 'attribute_not_exists(PK)') {
     return new ConflictError('该记录已存在，不能重复创建。', `duplicate ${String(item.Put.Item?.PK)}/${String(item.Put.Item?.SK)}`);
   }
-  return new VersionConflictError(`transaction item ${index} failed its condition: ${String((cause as Error).message)}`);
+  return new VersionConflictError(`transaction item ${index} failed its condition: ${String((cause as Error).message)}`, keyOf(item));
 }
 
 function encodeCursor(key: Item): string {

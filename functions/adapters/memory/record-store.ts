@@ -50,14 +50,13 @@ export class MemoryRecordStore implements RecordStore {
       if (!keyFits(key) || !entries.every((e) => !e || keyFits(e))) throw new ValidationError('提交的标识过长，无法保存。');
       if (c.op === 'create' && this.records.has(k(c.write.key))) throw new ConflictError('该记录已存在，不能重复创建。');
       if (c.op === 'guard' && this.plain.has(k(c.key))) throw new ConflictError('该记录已存在，不能重复创建。');
-      if (c.op === 'update' || c.op === 'check') {
-        const key = c.op === 'update' ? c.write.key : c.key;
-        if (this.records.get(k(key))?.version !== c.expectedVersion) throw new VersionConflictError();
-      }
+      if ((c.op === 'update' || c.op === 'check') && this.records.get(k(key))?.version !== c.expectedVersion) throw new VersionConflictError(undefined, key);
+      if (c.op === 'count' && c.expected !== undefined && Number(this.plain.get(k(key))?.value ?? 0) !== c.expected) throw new VersionConflictError('counter moved', key);
     }
     const at = this.clock.now().toISOString();
     for (const c of changes) {
       if (c.op === 'guard') this.plain.set(k(c.key), { ...c.data, PK: c.key.pk, SK: c.key.sk });
+      if (c.op === 'count') this.plain.set(k(c.key), { ...this.plain.get(k(c.key)), value: Number(this.plain.get(k(c.key))?.value ?? 0) + 1 });
       if (c.op !== 'create' && c.op !== 'update') continue;
       const key = c.write.key;
       const previous = this.records.get(k(key));
@@ -103,6 +102,13 @@ export class MemoryRecordStore implements RecordStore {
 
   async chainsStartedIn(month: string): Promise<RecordKey[]> {
     return [...this.records.values()].filter((r) => r.createdAt.startsWith(month)).map((r) => r.key);
+  }
+
+  async putPlainIf(key: RecordKey, data: Readonly<Record<string, unknown>>, expectedRevision: number): Promise<boolean> {
+    if (!keyFits(key)) throw new ValidationError('提交的标识过长，无法保存。');
+    if (Number(this.plain.get(k(key))?.rev ?? 0) !== expectedRevision) return false;
+    this.plain.set(k(key), { ...structuredClone(data), PK: key.pk, SK: key.sk, rev: expectedRevision + 1 });
+    return true;
   }
 
   async history(key: RecordKey): Promise<AuditEvent[]> {

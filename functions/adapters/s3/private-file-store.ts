@@ -68,12 +68,20 @@ export class S3PrivateFileStore implements PrivateFileStore {
   }
 
   async presignDownload(key: string, fileName: string, expiresInSeconds = DOWNLOAD_URL_TTL): Promise<string> {
-    const command = new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: contentDisposition(fileName) });
+    // Saved, never rendered: an attachment of no particular type, so no browser turns an uploaded
+    // file into a page on the bucket's origin, whatever the object's stored type says.
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentDisposition: contentDisposition(fileName),
+      ResponseContentType: 'application/octet-stream',
+      ResponseCacheControl: 'private, no-store',
+    });
     return getSignedUrl(this.s3, command, { expiresIn: expiresInSeconds });
   }
 }
 
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return error instanceof NoSuchKey || error instanceof NotFound || e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 }

@@ -5,8 +5,10 @@
  * materialised public view, the publication deadline and the search snapshot in step.
  *
  * Publishing = the version's secrecy review is approved for exactly its digest → the release step
- * copies the attachments (and the reviewed text) to the public bucket → the version is published
- * and its public view is written in the same commit as the item.
+ * prepares the release → ONE commit holds the item (published, with its index number and release),
+ * its public view, the release record and the effect that writes the public copies. The copies,
+ * the search entry and CDN invalidations follow from the commit (application/effects), so a
+ * publish that fails its version check leaves nothing public and burns no index number.
  */
 import type { AuditEventInput } from '../../domain/audit/chain';
 import type { WorkingCalendar } from '../../domain/calendar';
@@ -36,7 +38,6 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
 import type { Change, Page } from '../../ports/record-store';
-import type { ReleaseRequest } from '../../ports/releaser';
 import { Counters } from '../../repositories/counters';
 import { keys } from '../../repositories/keys';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
@@ -46,13 +47,14 @@ import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import { registerDeadlineKind, type DeadlineDeps } from '../deadlines';
 import { newId } from '../ids';
-import { updateSearchIndex } from '../search';
+import { afterCommit, effectChange, type EffectAction } from '../effects';
+import { prepareRelease, type ReleaseRequest } from '../release';
 import { submitForReview } from '../secrecy';
 import { loadCatalogue, type LoadedCatalogue } from './settings';
-import { bumpCatalogueStamp } from './stamp';
+import { forgetCatalogueStamp, stampChange } from './stamp';
 import { withCurrentValidity } from './public';
 
-export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'release'>;
+export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects'>;
 
 export const PUBLICATION_DEADLINE_KIND = 'publication';
 export const INDEX_COUNTER = 'index-number';
@@ -118,14 +120,21 @@ export function publicViewOf(data: StoredItem, now: Date, catalogue: LoadedCatal
   if (!item) return { id: data.record.id, item: null, files: [] };
   const release = [...data.releases].reverse().find((r) => r.version === item.version);
   const root = catalogue.tree.path(item.categoryId)[0]?.id;
-  return { id: data.record.id, item, files: release?.files ?? [], ...(root ? { rootCategoryId: root } : {}) };
+  return { id: data.record.id, item, files: release?.files ?? [], ...(release ? { releaseId: release.releaseId } : {}), ...(root ? { rootCategoryId: root } : {}) };
 }
 
 const sameView = (a: PublicView | undefined, b: PublicView) => JSON.stringify(a ?? { id: b.id, item: null, files: [] }) === JSON.stringify(b);
 
+/** The item's effect: the public copies always, the search entry when what the public sees changed. */
+export function itemEffect(deps: CatalogueDeps, itemId: string, actor: Actor, viewChanged: boolean): Change {
+  const actions: EffectAction[] = [{ kind: 'item-public-files', itemId }, ...(viewChanged ? [{ kind: 'item-search' as const, itemId }] : [])];
+  return effectChange(deps, `item:${itemId}`, actions, actor);
+}
+
 /**
  * Saves a domain result: the item (with its deadline and work-list index) and, when the public
- * projection changed, the public view in the SAME commit; then the search snapshot and the stamp.
+ * projection changed, the public view, the catalogue stamp and the item's effect, all in the SAME
+ * commit. `extraChanges` ride along (a release record, an index number drawn for this commit).
  */
 async function save(
   deps: CatalogueDeps,
@@ -134,6 +143,7 @@ async function save(
   data: Omit<StoredItem, 'openDeadline'>,
   events: readonly PublishingEvent[],
   extra: Record<string, unknown> = {},
+  extraChanges: readonly Change[] = [],
 ): Promise<StoredItem> {
   const now = deps.clock.now();
   const [calendar, catalogue] = await Promise.all([loadCalendar(deps), loadCatalogue(deps)]);
@@ -156,25 +166,18 @@ async function save(
         actor,
         data: { itemId: view.id, ...(view.item ? { version: view.item.version } : {}) },
       }),
+      stampChange(),
     );
   }
-  await deps.records.commit(changes);
-  if (viewChanged) await afterPublicChange(deps, view);
+  // Anything that can change what the public bucket should hold owes the item's effect: a view
+  // that changed, a release prepared, a state left or entered (scheduled, reopened, withdrawn).
+  const releasesChanged = (current?.data.releases.length ?? 0) !== stored.releases.length;
+  const stateChanged = !current || workflowState(current.data.record) !== workflowState(stored.record);
+  if (viewChanged || releasesChanged || stateChanged) changes.push(itemEffect(deps, stored.record.id, actor, viewChanged));
+  await deps.records.commit([...changes, ...extraChanges]);
+  if (viewChanged) forgetCatalogueStamp(deps);
+  await afterCommit(deps);
   return stored;
-}
-
-/** Search snapshot first, then the stamp (readers that see the new stamp get the new snapshot). */
-async function afterPublicChange(deps: CatalogueDeps, view: PublicView): Promise<void> {
-  try {
-    await updateSearchIndex(deps, view.id, view.item);
-  } catch (error) {
-    deps.logger.error('search index update failed; the daily rebuild will repair it', { itemId: view.id, error });
-  }
-  try {
-    await bumpCatalogueStamp(deps);
-  } catch (error) {
-    deps.logger.error('catalogue stamp bump failed', { itemId: view.id, error });
-  }
 }
 
 async function load(deps: CatalogueDeps, id: string): Promise<ItemRecord> {
@@ -238,7 +241,8 @@ export function returnItem(deps: CatalogueDeps, staff: StaffMember, id: string, 
   return command(deps, staff, id, { type: 'return', reason }, expectedVersion);
 }
 
-async function drawIndexNumber(deps: CatalogueDeps, content: ItemContent): Promise<string> {
+/** The index number of the item's first approval, drawn for the commit that uses it. */
+async function drawIndexNumber(deps: CatalogueDeps, content: ItemContent): Promise<{ indexNumber: string; change: Change; scope: string }> {
   const catalogue = await loadCatalogue(deps);
   const scheme = catalogue.settings.indexScheme;
   const ctx = {
@@ -246,8 +250,9 @@ async function drawIndexNumber(deps: CatalogueDeps, content: ItemContent): Promi
     date: shanghaiDateOf(deps.clock.now()),
     ...(catalogue.tree.get(content.categoryId)?.code ? { categoryCode: catalogue.tree.get(content.categoryId)!.code! } : {}),
   };
-  const serial = await new Counters(deps.records).next(INDEX_COUNTER, counterKey(scheme, ctx));
-  return formatIndexNumber(scheme, { ...ctx, serial });
+  const scope = counterKey(scheme, ctx);
+  const { value, change } = await new Counters(deps.records).drawInCommit(INDEX_COUNTER, scope);
+  return { indexNumber: formatIndexNumber(scheme, { ...ctx, serial: value }), change, scope };
 }
 
 export interface PublishInput {
@@ -256,13 +261,28 @@ export interface PublishInput {
   readonly expectedVersion?: number;
 }
 
+/** Another item took the index number we drew: draw again (the item itself did not move). */
+const MAX_NUMBER_DRAWS = 20;
+
 /**
  * 发布 / 定时发布: takes the approved review (approving the version in the catalogue and drawing its
- * index number on first approval), releases the content to the public bucket, then publishes or
- * schedules. A scheduled version is released at scheduling time under an unguessable prefix and
- * becomes visible when the scheduled publisher publishes it.
+ * index number on first approval), prepares the release, then publishes or schedules, all in one
+ * commit. The public copies are written by the item's effect after that commit, and only while the
+ * version is public: a scheduled version has none until the scheduled publisher publishes it.
  */
 export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: PublishInput = {}): Promise<StoredItem> {
+  for (let draw = 1; ; draw++) {
+    try {
+      return await publishOnce(deps, staff, id, input);
+    } catch (error) {
+      const scope = (error as { indexScope?: string }).indexScope;
+      if (draw >= MAX_NUMBER_DRAWS || !scope || !Counters.isCounterConflict(error, INDEX_COUNTER, scope)) throw error;
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * draw));
+    }
+  }
+}
+
+async function publishOnce(deps: CatalogueDeps, staff: StaffMember, id: string, input: PublishInput): Promise<StoredItem> {
   const current = await load(deps, id);
   checkVersion(current, input.expectedVersion);
   const at = deps.clock.now().toISOString();
@@ -270,7 +290,7 @@ export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: s
   const events: PublishingEvent[] = [];
   const state = workflowState(record);
   const w = workingVersion(record);
-  // 发布 on a scheduled version publishes it now (its release was made when it was scheduled).
+  // 发布 on a scheduled version publishes it now (its release was prepared when it was scheduled).
   const publishable = state === 'submitted' || state === 'approved' || (state === 'scheduled' && !input.publishAt);
   if (!w || !publishable) {
     // Let the domain explain why (published, draft, scheduled…).
@@ -280,29 +300,41 @@ export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: s
   if (!current.data.review) throw new ConflictError('该版本尚未提交保密审查。');
   const review = await new ReviewRepository(deps.records).get(current.data.review.id);
   if (!review) throw new NotFoundError('保密审查单不存在。');
+  const extraChanges: Change[] = [];
+  let indexScope: string | undefined;
   if (state === 'submitted') {
     const clearance = clearanceFromReview(review.data.review);
-    // Check the clearance before drawing a number, so a refused approval wastes no serial.
-    applyPublishingCommand(record, { type: 'approve', clearance, indexNumber: record.indexNumber ?? 'pending' }, { at, by: staff.id });
-    const indexNumber = needsIndexNumber(record) ? await drawIndexNumber(deps, w.content) : undefined;
+    let indexNumber: string | undefined;
+    if (needsIndexNumber(record)) {
+      const drawn = await drawIndexNumber(deps, w.content);
+      indexNumber = drawn.indexNumber;
+      indexScope = drawn.scope;
+      extraChanges.push(drawn.change);
+    }
     const approved = applyPublishingCommand(record, { type: 'approve', clearance, ...(indexNumber ? { indexNumber } : {}) }, { at, by: staff.id });
     record = approved.record;
     events.push(...approved.events);
   }
   let releases = current.data.releases;
   if (!releases.some((r) => r.version === w.number)) {
-    if (!deps.release) throw new ConflictError('发布服务暂不可用，请稍后重试。', 'no releaser configured');
-    const receipt = await deps.release.releaseToPublic(releaseRequestOf(id, w.content, { id: review.data.review.id, version: review.version }, staff));
+    const prepared = await prepareRelease(deps, releaseRequestOf(id, w.content, { id: review.data.review.id, version: review.version }, staff), 'public');
+    const receipt = prepared.receipt;
     const files = w.content.attachments.map((a, i) => {
       const f = receipt.files.find((x) => x.part === `att-${i + 1}`);
       return { name: a.name, url: f?.url ?? '', contentType: a.contentType, size: f?.sizeBytes ?? a.size };
     });
     const release: ItemRelease = { version: w.number, releaseId: receipt.releaseId, files, publicUrls: receipt.files.flatMap((f) => (f.url ? [f.url] : [])) };
     releases = [...releases, release];
+    extraChanges.push(...prepared.changes);
   }
   const step: PublishingResult = applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
   events.push(...step.events);
-  return save(deps, staffActor(staff), current, { ...current.data, record: step.record, releases }, events, { reviewId: review.data.review.id });
+  try {
+    return await save(deps, staffActor(staff), current, { ...current.data, record: step.record, releases }, events, { reviewId: review.data.review.id }, extraChanges);
+  } catch (error) {
+    if (indexScope && error instanceof Error) Object.assign(error, { indexScope });
+    throw error;
+  }
 }
 
 export function unscheduleItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number) {
@@ -339,19 +371,14 @@ export function markItemVersionCorrected(deps: CatalogueDeps, staff: StaffMember
   return command(deps, staff, id, { type: 'markCorrected', ...correction });
 }
 
-/** 撤回: off every public surface at once (the view, and with it listings, feeds, sitemap, search). */
-export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
-  const withdrawn = await command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
-  // Then its released files leave the public bucket too, through the release step (the only writer
-  // there). The item is already off every page, feed and index; if the deletion fails it is
-  // logged as an error for the operators, and the files are no longer linked from anywhere.
-  const urls = withdrawn.releases.flatMap((r) => r.publicUrls ?? r.files.map((f) => f.url)).filter(Boolean);
-  if (urls.length && deps.release) {
-    await deps.release
-      .withdrawFromPublic({ subject: { type: 'publication', id }, urls, reason, requestedBy: staffActor(staff) })
-      .catch((error: unknown) => deps.logger.error('withdrawn item: public copies could not be removed', { itemId: id, error }));
-  }
-  return withdrawn;
+/**
+ * 撤回: off every public surface at the commit (the view, and with it listings, feeds, sitemap;
+ * search results are checked against the views). The same commit owes the item's effect, which
+ * takes the released copies off the public bucket, invalidates them and the item's pages in the
+ * CDN, and removes the search entry.
+ */
+export function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
+  return command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
 }
 
 /** The scheduled publisher: publishes every scheduled version whose time has come. */
@@ -396,8 +423,14 @@ export async function expireLapsedValidity(deps: CatalogueDeps): Promise<{ expir
       if (!item || item.validity.status !== 'valid' || !item.validUntil || item.validUntil >= today) continue;
       const view: PublicView = { ...r.data, item: withCurrentValidity(item, today) };
       try {
-        await deps.records.commit([repo.viewChange(view, r, { type: 'public-item.validity-lapsed', actor: systemActor('validity-expiry'), data: { itemId: view.id, validUntil: item.validUntil } })]);
-        await afterPublicChange(deps, view);
+        const actor = systemActor('validity-expiry');
+        await deps.records.commit([
+          repo.viewChange(view, r, { type: 'public-item.validity-lapsed', actor, data: { itemId: view.id, validUntil: item.validUntil } }),
+          stampChange(),
+          effectChange(deps, `item:${view.id}`, [{ kind: 'item-search', itemId: view.id }], actor),
+        ]);
+        forgetCatalogueStamp(deps);
+        await afterCommit(deps);
         expired++;
       } catch (error) {
         deps.logger.error('validity expiry failed', { itemId: view.id, error });

@@ -1,4 +1,5 @@
-import type { RecordStore } from '../../ports/record-store';
+import type { Change, RecordStore } from '../../ports/record-store';
+import { keys } from '../../repositories/keys';
 import { CatalogueSettingsRepository } from '../../repositories/catalogue';
 import type { AppDependencies } from '../context';
 
@@ -32,6 +33,14 @@ export async function bumpCatalogueStamp(deps: Deps): Promise<number> {
   const value = await new CatalogueSettingsRepository(deps.records).bumpStamp();
   cache.set(deps.records, { value, at: deps.clock.now().getTime() });
   return value;
+}
+
+/**
+ * The stamp moves in the same commit as the public change it stands for, so no reader can see the
+ * new view with an old ETag (and answer 304 for a withdrawn item).
+ */
+export function stampChange(): Change {
+  return { op: 'count', key: keys.catalogueStamp() };
 }
 
 export function forgetCatalogueStamp(deps: Pick<AppDependencies, 'records'>): void {

@@ -43,7 +43,7 @@ import { UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-in
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
 import { loadCalendar } from '../calendar';
-import { bumpCatalogueStamp, createItem, editItem, getPublicItem, publishItem, returnItem, reviseItem, submitItem } from '../catalogue';
+import { createItem, forgetCatalogueStamp, stampChange, editItem, getPublicItem, publishItem, returnItem, reviseItem, submitItem } from '../catalogue';
 import { workflowState } from '../../domain/catalogue';
 import { ItemRepository } from '../../repositories/items';
 import { registerDeadlineKind } from '../deadlines/recompute';
@@ -386,7 +386,6 @@ export async function confirmClarificationReview(deps: CaseDeps, staff: StaffMem
  * the publication and links the items it concerns (their pages show a notice linking back).
  */
 export async function publishClarification(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
-  if (!deps.release) throw new ConflictError('发布服务不可用，请稍后再试。', 'no releaser configured');
   const record = await load(deps, id, expectedVersion);
   const c = record.data.case;
   const review = await reviewState(deps, c.secrecyReviewId);
@@ -420,14 +419,10 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   const saved = await step(deps, staff, record, { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: true }, {
     note: `公开信息 ${itemId}，发布记录 ${release.releaseId}`,
     patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
-    extraChanges: links,
+    // The concerned items' pages now show a notice: the stamp moves with it, so caches revalidate.
+    extraChanges: links.length ? [...links, stampChange()] : [],
   });
-  // The concerned items' pages now show a notice: cached copies must revalidate.
-  try {
-    await bumpCatalogueStamp(deps);
-  } catch (error) {
-    deps.logger.warn('catalogue stamp bump failed after a clarification', { id, error: (error as Error).name });
-  }
+  if (links.length) forgetCatalogueStamp(deps);
   return saved;
 }
 

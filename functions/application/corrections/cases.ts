@@ -39,6 +39,8 @@ import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { guardLookup } from '../lookup-guard';
+import { effectChange } from '../effects';
+import { prepareRelease } from '../release';
 import { ReviewRepository } from '../../repositories/reviews';
 import { ItemRepository } from '../../repositories/items';
 import { publishedVersion } from '../../domain/catalogue';
@@ -337,18 +339,17 @@ export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: Sta
 
 /** Hands the reviewed letter to the applicant through the release step; the deadline closes. */
 export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
-  if (!deps.release) throw new ConflictError('送达服务不可用，请稍后再试。', 'no releaser configured');
   const record = await load(deps, tn, expectedVersion);
   const c = record.data.case;
   const review = c.secrecyReviewId ? await new ReviewRepository(deps.records).get(c.secrecyReviewId) : undefined;
   decideCorrection(c, { type: 'release', releaseId: 'dry-run', secrecyReviewApproved: review?.data.review.status === 'approved' }, { actor: workflowActor(staff), today: todayOf(deps) });
-  const receipt = await deps.release.releaseToApplicant({
-    reviewId: review!.data.review.id,
-    reviewVersion: review!.version,
-    subject: { type: 'answer', id: c.trackingNumber },
-    parts: { text: record.data.letterText ?? '', attachments: [] },
-    requestedBy: staffActor(staff),
-  });
+  // The letter's copy for the applicant is written by the release step after this commit.
+  const prepared = await prepareRelease(
+    deps,
+    { reviewId: review!.data.review.id, reviewVersion: review!.version, subject: { type: 'answer', id: c.trackingNumber }, parts: { text: record.data.letterText ?? '', attachments: [] }, requestedBy: staffActor(staff) },
+    'applicant',
+  );
+  const receipt = prepared.receipt;
   const email = record.data.applicant.email;
   const messages: Change[] = email
     ? [
@@ -360,7 +361,7 @@ export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember
     : [];
   return step(deps, staff, record, { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: true }, {
     patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text }}),
-    extraChanges: messages,
+    extraChanges: [...messages, ...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
   });
 }
 

@@ -22,9 +22,10 @@ import { RequestRepository, type RequestRecord, type StoredRequest, type Timelin
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import { newId } from '../ids';
+import { afterCommit } from '../effects';
 import { deliverPendingMessages } from '../notifications';
 
-export type RequestDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'mailer'> & Pick<AppDependencies, 'release'>;
+export type RequestDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'mailer' | 'effects'>;
 
 /** The deadline kind of an application's answer (application/deadlines/recompute). */
 export const REQUEST_DEADLINE_KIND = 'request';
@@ -169,6 +170,7 @@ export async function applyCommand(deps: RequestDeps, record: RequestRecord, com
   }
   await deps.records.commit(changes);
   if ((options.messages ?? []).length > 0) await deliverSoon(deps);
+  if ((options.extraChanges ?? []).length > 0) await afterCommit(deps);
   return { ...record, data: next, version: record.version + 1 };
 }
 

@@ -1,4 +1,6 @@
 import { formatDateZh, type IsoDate } from '../../domain/calendar';
+import { effectChange } from '../effects';
+import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '../../domain/deadlines';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
 import {
@@ -374,7 +376,6 @@ export function serviceFromInput(f: Record<string, unknown>, today: IsoDate): Se
  * covers exactly this letter and these documents.
  */
 export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number; service?: Record<string, unknown> } = {}): Promise<RequestRecord> {
-  if (!deps.release) throw new ConflictError('发布服务不可用，请稍后再试。');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   const approved = await approvedReview(deps, s);
@@ -384,13 +385,19 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
   const calendar = await loadCalendar(deps);
   const command: RequestCommand = { type: 'release', service, secrecyReviewApproved: approved !== undefined };
   const decided = decide(s.case, command, { actor, today, calendar });
-  const receipt = await deps.release.releaseToApplicant({
-    reviewId: approved!.id,
-    reviewVersion: approved!.version,
-    subject: { type: 'answer', id: s.case.trackingNumber },
-    parts: { text: letterText(s.draft!.letter), attachments: s.draft!.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })) },
-    requestedBy: staffActor(staff),
-  });
+  // The copies for the applicant are written by the release step after this commit (its effect).
+  const prepared = await prepareRelease(
+    deps,
+    {
+      reviewId: approved!.id,
+      reviewVersion: approved!.version,
+      subject: { type: 'answer', id: s.case.trackingNumber },
+      parts: { text: letterText(s.draft!.letter), attachments: s.draft!.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })) },
+      requestedBy: staffActor(staff),
+    },
+    'applicant',
+  );
+  const receipt = prepared.receipt;
   const email = emailTo(s);
   const tn = s.case.trackingNumber;
   return applyCommand(deps, record, command, actor, {
@@ -399,6 +406,7 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
     calendar,
     patch: () => ({ released: { releaseId: receipt.releaseId, releasedAt: deps.clock.now().toISOString(), text: receipt.text, files: receipt.files.filter((f) => f.part !== 'body') } }),
     auditData: { releaseId: receipt.releaseId, digest: receipt.digest },
+    extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
     messages: email ? [message(deps, 'request.answered', email, `政府信息公开申请答复（${tn}）`, [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', trackLine(deps, tn)].join('\n'), tn)] : [],
   });
 }

@@ -47,6 +47,8 @@ export interface BundlePart {
   readonly fileName: string;
   readonly contentType: string;
   readonly data: Uint8Array | string;
+  /** Private-bucket key the bytes were read from. */
+  readonly sourceKey?: string;
 }
 
 export const BODY_FILE_NAME = '正文.txt';
@@ -75,12 +77,12 @@ export async function releaseBundle(files: PrivateFileStore, content: ReviewCont
   const parts: BundlePart[] = [];
   if (content.bodyKey) {
     const key = redacted?.bodyKey ?? content.bodyKey;
-    parts.push({ part: 'body', fileName: BODY_FILE_NAME, contentType: TEXT_CONTENT_TYPE, data: await readText(files, key) });
+    parts.push({ part: 'body', fileName: BODY_FILE_NAME, contentType: TEXT_CONTENT_TYPE, data: await readText(files, key), sourceKey: key });
   }
   for (const a of content.attachments) {
     const r = redacted?.files[a.id];
-    if (r) parts.push({ part: a.id, fileName: r.fileName, contentType: r.contentType, data: await readBytes(files, r.fileKey, r.fileName) });
-    else parts.push({ part: a.id, fileName: a.fileName, contentType: a.contentType, data: await readBytes(files, a.fileKey, a.fileName) });
+    if (r) parts.push({ part: a.id, fileName: r.fileName, contentType: r.contentType, data: await readBytes(files, r.fileKey, r.fileName), sourceKey: r.fileKey });
+    else parts.push({ part: a.id, fileName: a.fileName, contentType: a.contentType, data: await readBytes(files, a.fileKey, a.fileName), sourceKey: a.fileKey });
   }
   return parts;
 }

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MemoryFileStore } from '../../../functions/adapters/memory/file-store';
 import { S3PrivateFileStore } from '../../../functions/adapters/s3/private-file-store';
+import { MemoryPublicFileWriter } from '../../../functions/adapters/memory/public-file-writer';
+import { S3PublicFileWriter } from '../../../functions/adapters/s3/public-file-writer';
 import { ensureBucket } from '../../../functions/local/emulators';
-import type { PrivateFileStore } from '../../../functions/ports/file-store';
+import type { PrivateFileStore, PublicFileWriter } from '../../../functions/ports/file-store';
 import { s3Client } from '../../support/local-stack';
 
 const adapters: Array<[string, () => Promise<PrivateFileStore>]> = [
@@ -39,6 +41,32 @@ describe.each(adapters)('PrivateFileStore contract (%s)', (_name, make) => {
     await files.put('a', new Uint8Array([1, 2, 3]), 'text/plain');
     await files.copy('a', 'b');
     expect(await files.get('b')).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});
+
+const publicWriters: Array<[string, () => Promise<PublicFileWriter>]> = [
+  ['memory', async () => new MemoryPublicFileWriter()],
+  [
+    's3rver',
+    async () => {
+      const bucket = `public-${randomBytes(4).toString('hex')}`;
+      await ensureBucket(s3Client(), bucket);
+      return new S3PublicFileWriter(s3Client(), bucket);
+    },
+  ],
+];
+
+describe.each(publicWriters)('PublicFileWriter contract (%s)', (_name, make) => {
+  it('writes, lists by prefix and deletes released copies', async () => {
+    const writer = await make();
+    await writer.put('files/r1/content.txt', new TextEncoder().encode('正文'), 'text/plain; charset=utf-8', '正文.txt');
+    await writer.put('files/r1/1.pdf', new Uint8Array([0x25, 0x50]), 'application/pdf', '附件.pdf');
+    await writer.put('files/r2/content.txt', new Uint8Array([1]), 'text/plain', 'x.txt');
+    expect((await writer.list('files/r1/')).sort()).toEqual(['files/r1/1.pdf', 'files/r1/content.txt']);
+    await writer.delete('files/r1/1.pdf');
+    await writer.delete('files/r1/missing');
+    expect(await writer.list('files/r1/')).toEqual(['files/r1/content.txt']);
+    expect(await writer.list('files/none/')).toEqual([]);
   });
 });
 

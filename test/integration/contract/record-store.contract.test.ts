@@ -3,7 +3,7 @@ import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-s
 import { MemoryRecordStore } from '../../../functions/adapters/memory/record-store';
 import { sha256 } from '../../../functions/config/dependencies';
 import { verifyChain } from '../../../functions/domain/audit/chain';
-import { ConflictError, VersionConflictError } from '../../../functions/domain/errors';
+import { ConflictError, ValidationError, VersionConflictError } from '../../../functions/domain/errors';
 import { systemActor } from '../../../functions/domain/staff';
 import { fixedClock } from '../../../functions/ports/clock';
 import type { RecordStore } from '../../../functions/ports/record-store';
@@ -144,5 +144,46 @@ describe.each(adapters)('RecordStore contract (%s)', (_name, make) => {
     expect(await store.increment(limited, 1, { max: 2 })).toBe(1);
     expect(await store.increment(limited, 1, { max: 2 })).toBe(2);
     expect(await store.increment(limited, 1, { max: 2 })).toBeUndefined();
+  });
+
+  it('draws a counter value inside a commit, and a failed commit burns none', async () => {
+    const counter = { pk: 'COUNTER#index', sk: 'scheme' };
+    await store.commit([{ op: 'create', write: write('item', {}), event: event('created') }]);
+    await store.commit([{ op: 'count', key: counter, expected: 0 }, { op: 'update', write: write('item', { n: 1 }), expectedVersion: 1, event: event('numbered') }]);
+    expect(await store.getPlain(counter)).toMatchObject({ value: 1 });
+    // The item moved on: the whole commit fails and the counter stays where it was.
+    const stale = store.commit([{ op: 'count', key: counter, expected: 1 }, { op: 'update', write: write('item', { n: 2 }), expectedVersion: 1, event: event('numbered') }]);
+    await expect(stale).rejects.toMatchObject({ name: 'VersionConflictError', key: key('item') });
+    expect(await store.getPlain(counter)).toMatchObject({ value: 1 });
+    // Someone else drew the next number first: the conflict names the counter.
+    await store.commit([{ op: 'count', key: counter }]);
+    const behind = store.commit([{ op: 'count', key: counter, expected: 1 }, { op: 'update', write: write('item', { n: 3 }), expectedVersion: 2, event: event('numbered') }]);
+    await expect(behind).rejects.toMatchObject({ name: 'VersionConflictError', key: counter });
+    expect(await store.getPlain(counter)).toMatchObject({ value: 2 });
+  });
+
+  it('compares and swaps plain pointers', async () => {
+    const pointer = { pk: 'SEARCH', sk: 'POINTER' };
+    expect(await store.putPlainIf(pointer, { object: 'a' }, 1)).toBe(false);
+    expect(await store.putPlainIf(pointer, { object: 'a' }, 0)).toBe(true);
+    expect(await store.putPlainIf(pointer, { object: 'b' }, 0)).toBe(false);
+    const results = await Promise.all([store.putPlainIf(pointer, { object: 'c' }, 1), store.putPlainIf(pointer, { object: 'd' }, 1)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await store.getPlain(pointer)).toMatchObject({ rev: 2 });
+  });
+
+  it('treats keys larger than DynamoDB allows as absent, and refuses to write them', async () => {
+    const huge = { pk: `THING#${'x'.repeat(3000)}`, sk: 'THING' };
+    expect(await store.get(huge)).toBeUndefined();
+    expect(await store.getPlain(huge)).toBeUndefined();
+    expect(await store.history(huge)).toEqual([]);
+    expect((await store.query({ pk: huge.pk })).items).toEqual([]);
+    await expect(store.commit([{ op: 'create', write: { key: huge, entity: 'thing', data: {} }, event: event('x') }])).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('refuses a forged cursor as a validation error', async () => {
+    const forged = Buffer.from(JSON.stringify({ PK: 'THING#a', SK: { evil: true } })).toString('base64url');
+    await expect(store.query({ index: 'GSI1', pk: 'THINGS', cursor: forged })).rejects.toBeInstanceOf(ValidationError);
+    await expect(store.query({ index: 'GSI1', pk: 'THINGS', cursor: 'not base64 json' })).rejects.toBeInstanceOf(ValidationError);
   });
 });

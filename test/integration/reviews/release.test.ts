@@ -2,18 +2,17 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import {
   getReview,
+  publishReviewedDocument,
   redactReviewText,
   resolveReviewFinding,
   signReviewStage,
   submitForReview,
 } from '../../../functions/application/secrecy';
 import { LOCAL_PUBLIC_BUCKET } from '../../../functions/local/local-runtime';
-import { staffActor } from '../../../functions/domain/staff';
-import type { ReleaseRequest } from '../../../functions/ports/releaser';
 import { localDeps, s3Client } from '../../support/local-stack';
 import { people, privacyChecklist, validResidentId } from '../../unit/application/secrecy/support';
 
-/** The release step on DynamoDB Local + s3rver: nothing reaches the public bucket before approval. */
+/** The release step on DynamoDB Local + s3rver: nothing reaches the public bucket before approval, and the copies follow the commit. */
 describe('release on the real adapters', () => {
   it('writes the redacted copy to the public bucket only after approval', async () => {
     const { deps } = await localDeps({ seed: false });
@@ -22,17 +21,11 @@ describe('release on the real adapters', () => {
     const text = `补助对象身份证号码 ${ID}。`;
     const record = await submitForReview(deps, people.clerk, { subject: { type: 'publication', title: '集成测试公示' }, text });
     const id = record.data.review.id;
-    const request = (version: number): ReleaseRequest => ({
-      reviewId: id,
-      reviewVersion: version,
-      subject: { type: 'publication', id: record.data.review.subject.id },
-      parts: { text, attachments: [] },
-      requestedBy: staffActor(people.leader),
-    });
+    const release = (version: number) => publishReviewedDocument(deps, people.leader, id, version);
     const publicKeys = async () => ((await s3.send(new ListObjectsV2Command({ Bucket: LOCAL_PUBLIC_BUCKET, Prefix: 'files/' }))).Contents ?? []).map((o) => o.Key!);
     const before = await publicKeys();
 
-    await expect(deps.release!.releaseToPublic(request(record.version))).rejects.toThrow('保密审查尚未通过');
+    await expect(release(record.version)).rejects.toThrow('保密审查尚未通过');
     expect(await publicKeys()).toEqual(before);
 
     await signReviewStage(deps, people.clerk, id, { stage: 'self', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
@@ -45,10 +38,10 @@ describe('release on the real adapters', () => {
     expect(approved.data.review.status).toBe('approved');
 
     // A stale version (the caller's view before approval) is refused by the transaction's check.
-    await expect(deps.release!.releaseToPublic(request(approved.version - 1))).rejects.toThrow();
+    await expect(release(approved.version - 1)).rejects.toThrow();
     expect(await publicKeys()).toEqual(before);
 
-    const receipt = await deps.release!.releaseToPublic(request(approved.version));
+    const receipt = await release(approved.version);
     const key = receipt.files[0]!.key;
     expect(key.startsWith(`files/${receipt.releaseId}/`)).toBe(true);
     const object = await s3.send(new GetObjectCommand({ Bucket: LOCAL_PUBLIC_BUCKET, Key: key }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProcessReleaser } from '../../../functions/application/release';
+import { withEffects } from '../../../functions/application/effects';
 import { signReviewStage } from '../../../functions/application/secrecy';
 import type { StaffMember } from '../../../functions/domain/staff';
 import { STATIC_DIR } from '../../../functions/local/server';
@@ -13,7 +13,7 @@ import { checklist, RecordingPublicWriter, validResidentId } from '../applicatio
 async function appWithRelease() {
   const m = await memoryApp();
   const writer = new RecordingPublicWriter();
-  const deps = { ...m.deps, release: inProcessReleaser(m.deps, writer) };
+  const deps = withEffects(m.deps, writer);
   return { ...m, app: createApp(deps, { staticDir: STATIC_DIR }), deps, writer };
 }
 type App = Awaited<ReturnType<typeof appWithRelease>>['app'];

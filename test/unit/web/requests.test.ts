@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProcessReleaser } from '../../../functions/application/release';
+import { withEffects } from '../../../functions/application/effects';
 import { STATIC_DIR } from '../../../functions/local/server';
 import { RequestRepository } from '../../../functions/repositories/requests';
 import { createApp } from '../../../web/app';
@@ -9,7 +9,7 @@ import { ID_NUMBER } from '../application/requests/support';
 
 async function portal() {
   const m = await memoryApp();
-  const deps = { ...m.deps, release: inProcessReleaser(m.deps, new RecordingPublicWriter()) };
+  const deps = withEffects(m.deps, new RecordingPublicWriter());
   const app = createApp(deps, { staticDir: STATIC_DIR });
   return { ...m, app, deps };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProcessReleaser } from '../../../functions/application/release';
+import { withEffects } from '../../../functions/application/effects';
 import { createApp } from '../../../web/app';
 import { STATIC_DIR } from '../../../functions/local/server';
 import { ACCESS_RULES } from '../../../web/access-policy';
@@ -10,7 +10,7 @@ import { people, RecordingPublicWriter, validResidentId } from '../application/s
 async function appWithRelease() {
   const m = await memoryApp();
   const writer = new RecordingPublicWriter();
-  const deps = { ...m.deps, release: inProcessReleaser(m.deps, writer) };
+  const deps = withEffects(m.deps, writer);
   const app = createApp(deps, { staticDir: STATIC_DIR });
   return { ...m, app, deps, writer };
 }

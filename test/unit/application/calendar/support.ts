@@ -49,6 +49,9 @@ export class CountingRecordStore implements RecordStore {
   increment(key: RecordKey, by: number, options?: { max?: number; expiresAt?: number }) {
     return this.inner.increment(key, by, options);
   }
+  putPlainIf(key: RecordKey, data: Readonly<Record<string, unknown>>, expectedRevision: number) {
+    return this.inner.putPlainIf(key, data, expectedRevision);
+  }
 }
 
 /** Use-case dependencies over the memory store, with a fixed clock (2026-03-02 10:00 in Shanghai by default). */

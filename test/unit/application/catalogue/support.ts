@@ -1,4 +1,4 @@
-import { inProcessReleaser } from '../../../../functions/application/release';
+import { withEffects } from '../../../../functions/application/effects';
 import { signReviewStage } from '../../../../functions/application/secrecy';
 import { createItem, publishItem, submitItem, type CatalogueDeps } from '../../../../functions/application/catalogue';
 import type { StaffMember } from '../../../../functions/domain/staff';
@@ -10,7 +10,7 @@ export { people, checklist };
 export function catalogueDeps() {
   const f = fakeDeps();
   const publicFiles = new RecordingPublicWriter();
-  const deps: CatalogueDeps = { ...f.deps, release: inProcessReleaser(f.deps, publicFiles) };
+  const deps = withEffects(f.deps, publicFiles);
   return { ...f, deps, publicFiles };
 }
 

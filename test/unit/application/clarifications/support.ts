@@ -1,4 +1,4 @@
-import { inProcessReleaser } from '../../../../functions/application/release';
+import { withEffects } from '../../../../functions/application/effects';
 import { signReviewStage } from '../../../../functions/application/secrecy';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
@@ -8,7 +8,7 @@ export { people };
 export function caseDeps() {
   const f = fakeDeps();
   const writer = new RecordingPublicWriter();
-  const deps = { ...f.deps, release: inProcessReleaser(f.deps, writer) };
+  const deps = withEffects(f.deps, writer);
   return { ...f, deps, writer };
 }
 

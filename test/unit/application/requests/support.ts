@@ -1,5 +1,5 @@
 import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
-import { inProcessReleaser } from '../../../../functions/application/release';
+import { withEffects } from '../../../../functions/application/effects';
 import type { RequestDeps } from '../../../../functions/application/requests';
 import { fakeDeps, people, RecordingPublicWriter, validResidentId } from '../secrecy/support';
 
@@ -9,7 +9,7 @@ export { people, validResidentId, checklist, privacyChecklist } from '../secrecy
 export function requestDeps() {
   const f = fakeDeps();
   const base = { ...f.deps, mailer: localMailbox };
-  const deps: RequestDeps = { ...base, release: inProcessReleaser(base, new RecordingPublicWriter()) };
+  const deps: RequestDeps = withEffects(base, new RecordingPublicWriter());
   return { ...f, deps };
 }
 

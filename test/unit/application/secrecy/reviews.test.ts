@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { releaseToApplicant, releaseToPublic } from '../../../../functions/application/release';
+import { prepareRelease, writeReleaseCopies, type ReleaseDeps, type ReleaseRequest } from '../../../../functions/application/release';
+import { noCdn } from '../../../../functions/ports/cdn';
 import {
   attachRedactedFile,
   getReview,
@@ -24,10 +25,18 @@ import {
   UnresolvedFindingsError,
 } from '../../../../functions/domain/secrecy';
 import { staffActor } from '../../../../functions/domain/staff';
-import type { ReleaseRequest } from '../../../../functions/ports/releaser';
 import { checklist, fakeDeps, people, privacyChecklist, RecordingPublicWriter, validResidentId } from './support';
 
 const ID = validResidentId();
+
+/** The release step's two halves back to back: prepare and commit, then the effect writes the copies. */
+async function release(deps: Omit<ReleaseDeps, 'cdn'>, request: ReleaseRequest, target: 'public' | 'applicant') {
+  const prepared = await prepareRelease(deps, request, target);
+  await deps.records.commit(prepared.changes);
+  await writeReleaseCopies({ ...deps, cdn: noCdn }, prepared.receipt.releaseId);
+  return prepared.receipt;
+}
+const releaseToPublic = (deps: Omit<ReleaseDeps, 'cdn'>, request: ReleaseRequest) => release(deps, request, 'public');
 const TEXT = `关于张三同志困难补助的公示\n申请人身份证号码：${ID}，补助金额 2000 元。\n`;
 
 async function submitted(text = TEXT) {
@@ -190,13 +199,13 @@ describe('redaction', () => {
     const approved = await signReviewStage(f.deps, people.reviewer, id, { stage: 'secrecy', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     expect(approved.data.review.status).toBe('in-review'); // leader required after findings
     const done = await signReviewStage(f.deps, people.leader, id, { stage: 'leader', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
-    const receipt = await releaseToApplicant(f.deps, {
+    const receipt = await release({ ...f.deps, publicFiles: new RecordingPublicWriter() }, {
       reviewId: id,
       reviewVersion: done.version,
       subject: { type: 'answer', id: data.review.subject.id },
       parts: { text: '', attachments: [{ fileKey: 'documents/a1', fileName: '答复.txt', contentType: 'text/plain' }] },
       requestedBy: staffActor(people.clerk),
-    });
+    }, 'applicant');
     expect(receipt.files.map((x) => x.key.startsWith('outgoing/'))).toEqual([true]);
     const given = new TextDecoder().decode(await f.files.get(receipt.files[0]!.key));
     expect(given).toBe('申请人身份证号码 ■■■');
@@ -242,6 +251,17 @@ describe('the release gate', () => {
     await files.put(key, new TextEncoder().encode(TEXT), 'text/plain');
     const writer = new RecordingPublicWriter();
     await expect(releaseToPublic({ ...deps, publicFiles: writer }, requestFor(approved))).rejects.toBeInstanceOf(StaleContentError);
+    expect(writer.objects.size).toBe(0);
+  });
+
+  it('checks the approved bytes again when it writes the copies, after the commit', async () => {
+    const { deps, approved, files } = await approvedWithRedaction();
+    const writer = new RecordingPublicWriter();
+    const prepared = await prepareRelease({ ...deps }, requestFor(approved), 'public');
+    await deps.records.commit(prepared.changes);
+    // Someone with bucket access swaps the approved redacted copy between the commit and the effect.
+    await files.put(approved.data.redacted!.bodyKey!, new TextEncoder().encode(TEXT), 'text/plain');
+    await expect(writeReleaseCopies({ ...deps, publicFiles: writer, cdn: noCdn }, prepared.receipt.releaseId)).rejects.toBeInstanceOf(StaleContentError);
     expect(writer.objects.size).toBe(0);
   });
 

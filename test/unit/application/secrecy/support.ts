@@ -13,18 +13,8 @@ export function validResidentId(prefix17 = '11010519491231002'): string {
   return prefix17 + '10X98765432'[sum % 11]!;
 }
 
-export class RecordingPublicWriter implements PublicFileWriter {
-  readonly objects = new Map<string, { body: Uint8Array; contentType: string; fileName: string }>();
-  async put(key: string, body: Uint8Array, contentType: string, fileName: string) {
-    this.objects.set(key, { body, contentType, fileName });
-  }
-  async delete(key: string) {
-    this.objects.delete(key);
-  }
-  text(key: string) {
-    return new TextDecoder().decode(this.objects.get(key)!.body);
-  }
-}
+/** The public bucket of unit tests (held to s3rver by the file-store contract suite). */
+export { MemoryPublicFileWriter as RecordingPublicWriter } from '../../../../functions/adapters/memory/public-file-writer';
 
 export function mutableClock(iso = '2026-03-02T02:00:00.000Z') {
   let now = new Date(iso);
