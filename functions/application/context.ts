@@ -1,4 +1,5 @@
 import type { Hasher } from '../domain/audit/chain';
+import type { AuditAnchorStore } from '../ports/audit-anchors';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../ports/clock';
 import type { PrivateFileStore } from '../ports/file-store';
@@ -47,4 +48,6 @@ export interface AppDependencies {
    * in AWS, where the table's stream hands every new effect to the release function.
    */
   readonly effects?: { kick(): Promise<void> };
+  /** Write-once storage for the daily anchor of the audit chain heads (the sweep's deployment only). */
+  readonly anchors?: AuditAnchorStore;
 }

@@ -6,8 +6,13 @@ import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './dead
 import { deliverPendingMessages } from './notifications';
 import { expireLapsedValidity, publishDueItems } from './catalogue';
 import { rebuildSearchIndex } from './search';
+import { anchorAuditHeads, monthsBetween } from './audit-verification';
 
-type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects'>>;
+type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects' | 'anchors'>>;
+
+const AUDIT_ANCHOR = 'audit-anchor';
+/** The first month any chain can have begun in (the platform's first records). */
+export const FIRST_AUDIT_MONTH = '2019-01';
 
 const SEARCH_REBUILD = 'search-rebuild';
 
@@ -18,7 +23,13 @@ const SEARCH_REBUILD = 'search-rebuild';
  *   per case and day) and later triggers the same day skip it;
  * - delivery of outbox messages that a failure left behind, on every run.
  */
-export async function runDailySweep(deps: Deps): Promise<{ date: string; deadlines?: DeadlineSweepReport; messages: { sent: number; failed: number }; catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number } }> {
+export async function runDailySweep(deps: Deps): Promise<{
+  date: string;
+  deadlines?: DeadlineSweepReport;
+  messages: { sent: number; failed: number };
+  catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number };
+  anchored?: { name: string; chains: number };
+}> {
   const date = shanghaiDate(deps.clock.now());
   const deadlines = await sweepDeadlinesOnce(deps, date);
   const messages = await deliverPendingMessages(deps, 100);
@@ -27,7 +38,22 @@ export async function runDailySweep(deps: Deps): Promise<{ date: string; deadlin
     deps.logger.error('catalogue jobs failed', { error });
     return undefined;
   });
-  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(catalogue ? { catalogue } : {}) };
+  const anchored = await anchorOnce(deps, date).catch((error: unknown) => {
+    deps.logger.error('audit anchoring failed', { error });
+    return undefined;
+  });
+  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
+}
+
+/** Once per Beijing date: the head of every audit chain into write-once storage. */
+async function anchorOnce(deps: Deps, date: string): Promise<{ name: string; chains: number } | undefined> {
+  if (!deps.anchors) return undefined;
+  const ledger = new JobLedger(deps.records);
+  if (await ledger.lastRun(AUDIT_ANCHOR, date)) return undefined;
+  const anchored = await anchorAuditHeads({ records: deps.records, clock: deps.clock, anchors: deps.anchors }, monthsBetween(FIRST_AUDIT_MONTH, date.slice(0, 7)));
+  await ledger.claim(AUDIT_ANCHOR, date, deps.clock.now().toISOString());
+  deps.logger.info('audit chain heads anchored', anchored);
+  return anchored;
 }
 
 /**

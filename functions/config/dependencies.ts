@@ -18,7 +18,12 @@ import { systemClock } from '../ports/clock';
 import type { StaffTokenSigner } from '../ports/staff-auth';
 import type { JWTVerifyGetKey } from 'jose';
 import { createClients } from './clients';
-import type { AppEnv } from './env';
+import { ConfigurationError, type AppEnv } from './env';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsAuditSigner } from '../adapters/audit/kms-signer';
+import { HmacAuditSigner, localAuditKey } from '../adapters/audit/local-signer';
+import { S3AuditAnchorStore } from '../adapters/audit/anchor-stores';
+import type { AuditSigner } from '../ports/audit-signer';
 
 export const APP_VERSION = '0.1.0';
 
@@ -28,6 +33,16 @@ export interface LocalOverrides {
   /** Local issuer's keys and signer; in AWS the keys come from Cognito's JWKS URL. */
   readonly staffKeys?: JWTVerifyGetKey;
   readonly localSignIn?: StaffTokenSigner;
+}
+
+/**
+ * The key that signs audit events: KMS in AWS, a key file outside the data folder locally. There
+ * is no default: a deployment without one cannot write audited records.
+ */
+export function createAuditSigner(env: Pick<AppEnv, 'AUDIT_MAC_KEY_ID' | 'AUDIT_KEY_FILE' | 'AWS_REGION'>): AuditSigner {
+  if (env.AUDIT_MAC_KEY_ID) return new KmsAuditSigner(env.AUDIT_MAC_KEY_ID, new KMSClient({ region: env.AWS_REGION }));
+  if (env.AUDIT_KEY_FILE) return new HmacAuditSigner(localAuditKey(env.AUDIT_KEY_FILE));
+  throw new ConfigurationError('Invalid environment: AUDIT_MAC_KEY_ID (AWS) or AUDIT_KEY_FILE (local mode) must be set to sign audit events');
 }
 
 /** Composition root shared by Lambda and local mode: environment in, ports out. */
@@ -54,7 +69,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
     clock,
     logger: createLogger(env.LOG_LEVEL, { service: 'gov-disclosure-portal', region }),
     hash: sha256,
-    records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256),
+    records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256, createAuditSigner(env)),
     files: new S3PrivateFileStore(s3, env.PRIVATE_BUCKET),
     mailer: env.NOTIFY_FROM ? new SesMailer(new SESv2Client({ region }), env.NOTIFY_FROM) : localMailbox,
     verifyStaffToken: createStaffTokenVerifier({
@@ -63,6 +78,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       keys: overrides.staffKeys ?? createRemoteJWKSet(new URL(env.AUTH_JWKS_URL)),
     }),
     localSignIn: overrides.localSignIn,
+    ...(env.AUDIT_ANCHOR_BUCKET ? { anchors: new S3AuditAnchorStore(s3, env.AUDIT_ANCHOR_BUCKET) } : {}),
     ping: async () => {
       await dynamodb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }));
     },

@@ -29,6 +29,12 @@ const envSchema = z.object({
   CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
   CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
+  /** AWS: the KMS HMAC key that signs audit events (its MAC key never leaves KMS). */
+  AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
+  /** Local mode: the file holding the audit MAC key, outside the data folder. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** AWS: the write-once (Object Lock) bucket the daily job anchors audit chain heads in. */
+  AUDIT_ANCHOR_BUCKET: z.string().min(3).optional(),
   /** The CloudFront distribution (release function in AWS): removed copies are invalidated there. */
   DISTRIBUTION_ID: z.string().optional(),
   /** Base URL of the public site (CloudFront in AWS, http://localhost:3000 locally). */

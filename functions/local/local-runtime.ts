@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { createLocalIssuer, generateLocalIssuerKeys, type LocalIssuerKeys } from '../adapters/auth/local-issuer';
 import type { AppDependencies } from '../application/context';
 import type { ReleaseDeps } from '../application/release';
 import { S3PublicFileReader } from '../adapters/s3/public-file-writer';
+import { FolderAuditAnchorStore } from '../adapters/audit/anchor-stores';
 import type { PublicFileReader } from '../ports/file-store';
 import { seedDemoData } from '../application/seed';
 import { createDependencies, createReleaseDependencies } from '../config/dependencies';
@@ -45,6 +48,21 @@ export function readRunningEndpoints(dataDir: string): { dynamodbEndpoint: strin
   }
 }
 
+/**
+ * The audit MAC key file: beside the data folder, never inside it, so a copy or an edit of .data/
+ * does not carry the key and `npm run reset` keeps it (AUDIT_KEY_FILE overrides). Tests without a
+ * data folder get one key per process in a temporary folder.
+ */
+let testKeyFile: string | undefined;
+export function auditKeyFile(dataDir: string | undefined): string {
+  if (process.env.AUDIT_KEY_FILE) return process.env.AUDIT_KEY_FILE;
+  if (dataDir) return join(dirname(resolve(dataDir)), '.audit-key');
+  return (testKeyFile ??= join(mkdtempSync(join(tmpdir(), 'audit-key-')), 'audit.key'));
+}
+
+/** Local anchors of the audit chain heads: write-once files beside the data folder. */
+export const auditAnchorsDir = (dataDir: string) => join(dirname(resolve(dataDir)), '.audit-anchors');
+
 /** Secrets local mode keeps under .data/ so sessions survive a restart; fresh ones in tests. */
 async function localSecrets(dataDir: string | undefined): Promise<LocalSecrets> {
   const file = dataDir ? `${dataDir}/local-secrets.json` : undefined;
@@ -80,6 +98,7 @@ export async function createLocalDependencies(
     // CloudFront's download headers, as CloudFront does in AWS.
     PUBLIC_FILES_BASE_URL: `${options.baseUrl}/files`,
     APP_SECRET: secrets.appSecret,
+    AUDIT_KEY_FILE: auditKeyFile(options.dataDir),
     DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
     S3_ENDPOINT: emulators.s3Endpoint,
     AWS_REGION: 'cn-north-1',
@@ -108,6 +127,7 @@ export async function createLocalDependencies(
       },
     }),
     publicFileReader: new S3PublicFileReader(s3, LOCAL_PUBLIC_BUCKET),
+    ...(options.dataDir ? { anchors: new FolderAuditAnchorStore(auditAnchorsDir(options.dataDir)) } : {}),
   };
   if (options.seed !== false) await seedDemoData(deps);
   return { deps, env };

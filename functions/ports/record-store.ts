@@ -52,6 +52,9 @@ export interface RecordWrite<T> {
 
 export interface VersionedRecord<T> {
   readonly data: T;
+  readonly entity: string;
+  /** The index entries the record carries now (for the audit state digest). */
+  readonly indexes: Partial<Record<IndexName, IndexEntry>>;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;

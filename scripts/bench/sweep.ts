@@ -6,6 +6,7 @@
  * through the application (cached calendar).
  * Run alone: node --import tsx scripts/bench/sweep.ts
  */
+import { testAuditSigner } from '../../functions/adapters/audit/local-signer';
 import { batchPut, type BenchResult } from './support';
 import { DynamoRecordStore } from '../../functions/adapters/dynamodb/record-store';
 import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
@@ -69,7 +70,7 @@ export async function benchSweep(): Promise<BenchResult[]> {
     results.push({ name: `seed ${cases} open deadlines (BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });
 
     const clock = fixedClock(NOW);
-    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256), clock, logger: createLogger('silent') };
+    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent') };
     const start = performance.now();
     const report = await sweepDeadlines(deps, { pageSize: 500, concurrency: 32 });
     results.push({ name: `sweep over ${cases} open cases (local mode)`, value: Math.round(performance.now() - start), unit: 'ms' });

@@ -8,7 +8,8 @@ import {
   UpdateCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
+import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, type Hasher } from '../../domain/audit/chain';
+import type { AuditSigner } from '../../ports/audit-signer';
 import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '../../ports/record-store';
@@ -33,6 +34,7 @@ export class DynamoRecordStore implements RecordStore {
     private readonly tableName: string,
     private readonly clock: Clock,
     private readonly hash: Hasher,
+    private readonly signer: AuditSigner,
   ) {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
@@ -248,7 +250,7 @@ export class DynamoRecordStore implements RecordStore {
         ];
       case 'create': {
         const { key } = change.write;
-        const event = sealEvent(this.hash, change.event, { stream: streamName(key), seq: 1, at: now, prevHash: '' });
+        const event = await this.seal(change.write, change.event, { seq: 1, at: now, prevHash: '' });
         return [
           {
             Put: {
@@ -268,7 +270,7 @@ export class DynamoRecordStore implements RecordStore {
           throw new VersionConflictError(`${streamName(key)}: expected version ${change.expectedVersion}, found ${String(current?.version)}`, key);
         }
         const seq = change.expectedVersion + 1;
-        const event = sealEvent(this.hash, change.event, { stream: streamName(key), seq, at: now, prevHash: String(current.auditHead ?? '') });
+        const event = await this.seal(change.write, change.event, { seq, at: now, prevHash: String(current.auditHead ?? '') });
         return [
           {
             Put: {
@@ -282,6 +284,13 @@ export class DynamoRecordStore implements RecordStore {
         ];
       }
     }
+  }
+
+  /** The event for a write: its hash covers the record's new state; the signer's MAC covers the hash. */
+  private async seal(write: RecordWrite<unknown>, input: AuditEventInput, position: { seq: number; at: string; prevHash: string }): Promise<AuditEvent> {
+    const state = recordStateDigest(this.hash, { entity: write.entity, data: write.data, indexes: presentIndexes(write.indexes) });
+    const event = sealEvent(this.hash, input, { stream: streamName(write.key), ...position, state });
+    return { ...event, mac: await this.signer.sign(event.hash) };
   }
 
   /**
@@ -357,7 +366,19 @@ function toItem(write: RecordWrite<unknown>, meta: Item): Item {
 }
 
 function toRecord<T>(item: Item): VersionedRecord<T> {
-  return { data: item.data as T, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
+  const indexes: Partial<Record<IndexName, { pk: string; sk: string }>> = {};
+  for (const def of tableDefinition.globalSecondaryIndexes) {
+    const pk = item[def.partitionKey];
+    const sk = item[def.sortKey];
+    if (typeof pk === 'string' && typeof sk === 'string') indexes[def.indexName as IndexName] = { pk, sk };
+  }
+  return { data: item.data as T, entity: String(item.entity ?? ''), indexes, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
+}
+
+function presentIndexes(indexes: RecordWrite<unknown>['indexes']): Partial<Record<IndexName, { pk: string; sk: string }>> {
+  const out: Partial<Record<IndexName, { pk: string; sk: string }>> = {};
+  for (const [name, entry] of Object.entries(indexes ?? {}) as [IndexName, { pk: string; sk: string } | null | undefined][]) if (entry) out[name] = { pk: entry.pk, sk: entry.sk };
+  return out;
 }
 
 function keyOf(item: TransactItem | undefined): RecordKey | undefined {

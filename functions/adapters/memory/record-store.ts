@@ -1,4 +1,6 @@
-import { sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
+import { recordStateDigest, sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
+import type { AuditSigner } from '../../ports/audit-signer';
+import { testAuditSigner } from '../audit/local-signer';
 import { ConflictError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
 import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '../../ports/record-store';
@@ -28,6 +30,7 @@ export class MemoryRecordStore implements RecordStore {
   constructor(
     private readonly clock: Clock,
     private readonly hash: Hasher,
+    private readonly signer: AuditSigner = testAuditSigner,
   ) {}
 
   async get<T>(key: RecordKey): Promise<VersionedRecord<T> | undefined> {
@@ -43,7 +46,43 @@ export class MemoryRecordStore implements RecordStore {
   }
 
   async commit(changes: readonly Change[]): Promise<void> {
-    // Validate everything first, then apply: all or nothing, like TransactWriteItems.
+    // Validate, seal the events, then (after the MACs, which take a turn of the event loop)
+    // validate again and apply synchronously: all or nothing, like TransactWriteItems, and a
+    // concurrent commit in between makes this one fail its conditions.
+    this.validate(changes);
+    const at = this.clock.now().toISOString();
+    const sealed = new Map<Change, AuditEvent>();
+    for (const c of changes) {
+      if (c.op !== 'create' && c.op !== 'update') continue;
+      const key = c.write.key;
+      const previous = this.records.get(k(key));
+      const state = recordStateDigest(this.hash, { entity: c.write.entity, data: c.write.data, indexes: presentIndexes(c.write.indexes) });
+      const event = sealEvent(this.hash, c.event, { stream: `${key.pk}|${key.sk}`, seq: (previous?.version ?? 0) + 1, at, prevHash: previous?.auditHead ?? '', state });
+      sealed.set(c, { ...event, mac: await this.signer.sign(event.hash) });
+    }
+    this.validate(changes);
+    for (const c of changes) {
+      if (c.op === 'guard') this.plain.set(k(c.key), { ...c.data, PK: c.key.pk, SK: c.key.sk });
+      if (c.op === 'count') this.plain.set(k(c.key), { ...this.plain.get(k(c.key)), value: Number(this.plain.get(k(c.key))?.value ?? 0) + 1 });
+      if (c.op !== 'create' && c.op !== 'update') continue;
+      const key = c.write.key;
+      const previous = this.records.get(k(key));
+      const event = sealed.get(c)!;
+      this.records.set(k(key), {
+        key,
+        entity: c.write.entity,
+        data: structuredClone(c.write.data),
+        version: event.seq,
+        auditHead: event.hash,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
+        indexes: presentIndexes(c.write.indexes),
+      });
+      this.events.set(k(key), [...(this.events.get(k(key)) ?? []), event]);
+    }
+  }
+
+  private validate(changes: readonly Change[]): void {
     for (const c of changes) {
       const key = c.op === 'create' || c.op === 'update' ? c.write.key : c.key;
       const entries = c.op === 'create' || c.op === 'update' ? Object.values(c.write.indexes ?? {}) : [];
@@ -52,27 +91,6 @@ export class MemoryRecordStore implements RecordStore {
       if (c.op === 'guard' && this.plain.has(k(c.key))) throw new ConflictError('该记录已存在，不能重复创建。');
       if ((c.op === 'update' || c.op === 'check') && this.records.get(k(key))?.version !== c.expectedVersion) throw new VersionConflictError(undefined, key);
       if (c.op === 'count' && c.expected !== undefined && Number(this.plain.get(k(key))?.value ?? 0) !== c.expected) throw new VersionConflictError('counter moved', key);
-    }
-    const at = this.clock.now().toISOString();
-    for (const c of changes) {
-      if (c.op === 'guard') this.plain.set(k(c.key), { ...c.data, PK: c.key.pk, SK: c.key.sk });
-      if (c.op === 'count') this.plain.set(k(c.key), { ...this.plain.get(k(c.key)), value: Number(this.plain.get(k(c.key))?.value ?? 0) + 1 });
-      if (c.op !== 'create' && c.op !== 'update') continue;
-      const key = c.write.key;
-      const previous = this.records.get(k(key));
-      const seq = (previous?.version ?? 0) + 1;
-      const event = sealEvent(this.hash, c.event, { stream: `${key.pk}|${key.sk}`, seq, at, prevHash: previous?.auditHead ?? '' });
-      this.records.set(k(key), {
-        key,
-        entity: c.write.entity,
-        data: structuredClone(c.write.data),
-        version: seq,
-        auditHead: event.hash,
-        createdAt: previous?.createdAt ?? at,
-        updatedAt: at,
-        indexes: { ...(c.write.indexes ?? {}) },
-      });
-      this.events.set(k(key), [...(this.events.get(k(key)) ?? []), event]);
     }
   }
 
@@ -125,7 +143,13 @@ export class MemoryRecordStore implements RecordStore {
 }
 
 function toRecord<T>(r: Stored): VersionedRecord<T> {
-  return { data: structuredClone(r.data) as T, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt, auditHead: r.auditHead };
+  return { data: structuredClone(r.data) as T, entity: r.entity, indexes: presentIndexes(r.indexes), version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt, auditHead: r.auditHead };
+}
+
+function presentIndexes(indexes: Partial<Record<IndexName, { pk: string; sk: string } | null>> | undefined): Partial<Record<IndexName, { pk: string; sk: string }>> {
+  const out: Partial<Record<IndexName, { pk: string; sk: string }>> = {};
+  for (const [name, entry] of Object.entries(indexes ?? {}) as [IndexName, { pk: string; sk: string } | null | undefined][]) if (entry) out[name] = { pk: entry.pk, sk: entry.sk };
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
 import { MemoryRecordStore } from '../../../functions/adapters/memory/record-store';
 import { sha256 } from '../../../functions/config/dependencies';
@@ -30,7 +31,7 @@ const adapters: Array<[string, () => Promise<RecordStore>]> = [
     'dynamodb-local',
     async () => {
       const { client, tableName } = await freshTable();
-      return new DynamoRecordStore(client, tableName, clock, sha256);
+      return new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner);
     },
   ],
 ];

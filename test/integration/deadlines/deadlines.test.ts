@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
 import { loadCalendar, saveScheduleOverride } from '../../../functions/application/calendar';
 import { remindersFor, sweepDeadlines, unregisterDeadlineKind } from '../../../functions/application/deadlines';
@@ -18,7 +19,7 @@ const clock = fixedClock('2026-03-02T02:00:00.000Z');
 
 async function dynamoDeps() {
   const { client, tableName } = await freshTable();
-  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256)), clock, logger: createLogger('silent') };
+  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent') };
 }
 
 beforeAll(registerTestKind);

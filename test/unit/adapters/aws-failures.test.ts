@@ -1,4 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DeleteObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -28,7 +29,7 @@ afterEach(() => {
   s3.reset();
 });
 
-const store = () => new DynamoRecordStore(new DynamoDBClient({ region: 'cn-north-1' }), 'table', clock, sha256);
+const store = () => new DynamoRecordStore(new DynamoDBClient({ region: 'cn-north-1' }), 'table', clock, sha256, testAuditSigner);
 
 describe('DynamoRecordStore on AWS failures', () => {
   it('turns throttling into StorageUnavailableError', async () => {
