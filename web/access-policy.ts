@@ -42,6 +42,11 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/login', 'public'],
   ['GET', '/auth/callback', 'public'],
   ['POST', '/logout', ALL_STAFF],
+  // Local mode's accounts (Cognito in AWS): one's own password; roles for administrators
+  ['GET', '/staff/account/password', ALL_STAFF],
+  ['POST', '/staff/account/password', ALL_STAFF],
+  ['GET', '/staff/accounts', ['admin']],
+  ['POST', '/staff/accounts/:username/roles', ['admin']],
   // Staff workbench
   ['GET', '/staff', ALL_STAFF],
   ['GET', '/staff/documents', DOCUMENT_ROLES],

@@ -12,6 +12,7 @@ import { csrfProtection } from './middleware/csrf';
 import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
 import { authRoutes } from './routes/auth';
+import { accountRoutes } from './routes/accounts';
 import { calendarRoutes } from './routes/calendar';
 import { clarificationRoutes } from './routes/clarifications';
 import { correctionRoutes } from './routes/corrections';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.route('/', staffItemRoutes(deps));
   app.route('/', api.app);
   app.route('/', authRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', staffRoutes(deps));
   app.route('/', reviewRoutes(deps));
   app.route('/', applyRoutes(deps));

@@ -13,6 +13,16 @@ export const keys = {
   uploadSlot: (id: string): RecordKey => ({ pk: `UPLOAD#${id}`, sk: 'SLOT' }),
 
   staffAccount: (username: string): RecordKey => ({ pk: `STAFF#${username}`, sk: 'ACCOUNT' }),
+  /** GSI1: every local staff account by username (local mode's account administration). */
+  staffAccountsByName: (username: string): IndexEntry => ({ pk: 'STAFF_ACCOUNTS', sk: username }),
+  staffAccountsPk: (): string => 'STAFF_ACCOUNTS',
+  /** A staff sign-in session, by a keyed hash of its cookie value (the value itself is never stored). */
+  staffSession: (idHash: string): RecordKey => ({ pk: `SESSION#${idHash}`, sk: 'SESSION' }),
+  /** GSI1 (sparse): the active sessions of one member of staff, to end them all at once. */
+  staffSessionsOf: (staffId: string, startedAt: string, idHash: string): IndexEntry => ({ pk: `SESSIONS#${staffId}`, sk: `${startedAt}#${idHash}` }),
+  staffSessionsPk: (staffId: string): string => `SESSIONS#${staffId}`,
+  /** Bearer tokens issued before this instant are refused (logout everywhere, password or role change). */
+  staffRevocation: (staffId: string): RecordKey => ({ pk: `STAFFREV#${staffId}`, sk: 'REVOKED' }),
 
   /** Atomic counters for identifiers people read (tracking numbers, index numbers). */
   counter: (name: string, scope: string): RecordKey => ({ pk: `COUNTER#${name}`, sk: scope }),

@@ -1,7 +1,7 @@
 import { ConflictError } from '../domain/errors';
 import type { AuditEventInput } from '../domain/audit/chain';
 import type { StaffMember } from '../domain/staff';
-import type { RecordStore } from '../ports/record-store';
+import type { RecordStore, RecordWrite, VersionedRecord } from '../ports/record-store';
 import { keys } from './keys';
 
 /** Local-mode staff accounts (in AWS, Cognito holds staff and their groups). */
@@ -13,11 +13,25 @@ export class StaffAccounts {
   constructor(private readonly records: RecordStore) {}
 
   async find(username: string): Promise<StaffAccount | undefined> {
-    return (await this.records.get<StaffAccount>(keys.staffAccount(username)))?.data;
+    return (await this.record(username))?.data;
+  }
+
+  record(username: string): Promise<VersionedRecord<StaffAccount> | undefined> {
+    return this.records.get<StaffAccount>(keys.staffAccount(username));
   }
 
   async create(account: StaffAccount, event: AuditEventInput): Promise<void> {
-    await this.records.commit([{ op: 'create', write: { key: keys.staffAccount(account.username), entity: 'staff-account', data: account }, event }]);
+    await this.records.commit([{ op: 'create', write: write(account), event }]);
+  }
+
+  async update(account: StaffAccount, expectedVersion: number, event: AuditEventInput): Promise<void> {
+    await this.records.commit([{ op: 'update', write: write(account), expectedVersion, event }]);
+  }
+
+  /** Every local account, by username. */
+  async list(): Promise<StaffAccount[]> {
+    const page = await this.records.query<StaffAccount>({ index: 'GSI1', pk: keys.staffAccountsPk(), limit: 500 });
+    return page.items.map((r) => r.data);
   }
 
   /**
@@ -30,7 +44,7 @@ export class StaffAccounts {
     try {
       await this.records.commit([
         { op: 'guard', key: marker, data: { entity: 'seed-marker' } },
-        { op: 'create', write: { key: keys.staffAccount(account.username), entity: 'staff-account', data: account }, event },
+        { op: 'create', write: write(account), event },
       ]);
       return true;
     } catch (error) {
@@ -39,3 +53,10 @@ export class StaffAccounts {
     }
   }
 }
+
+const write = (account: StaffAccount): RecordWrite<StaffAccount> => ({
+  key: keys.staffAccount(account.username),
+  entity: 'staff-account',
+  data: account,
+  indexes: { GSI1: keys.staffAccountsByName(account.username) },
+});

@@ -1,38 +1,47 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { UnauthenticatedError } from '../../functions/domain/errors';
 import type { AppDependencies } from '../../functions/application/context';
+import { bearerStaff, SESSION_SECONDS, sessionStaff } from '../../functions/application/sessions';
 import type { WebEnv } from '../env';
 
 export const SESSION_COOKIE = '__Host-session';
-export const SESSION_SECONDS = 8 * 60 * 60;
 
 /**
- * Reads the staff ID token from the session cookie (pages) or an Authorization bearer header
- * (API clients) and verifies it. An invalid or expired token simply means "not signed in";
+ * Who is signed in: the server-side session the cookie names (pages), or a verified, unrevoked
+ * bearer token (API clients). An unknown, ended or expired session simply means "not signed in";
  * the access guard decides whether that matters for the route.
  */
 export function staffSession(deps: AppDependencies): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
-    const token = bearer ?? getCookie(c, SESSION_COOKIE);
     c.set('staff', undefined);
-    if (token) {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
+    if (bearer) {
       try {
-        c.set('staff', await deps.verifyStaffToken(token));
+        c.set('staff', await bearerStaff(deps, bearer));
       } catch (error) {
         if (!(error instanceof UnauthenticatedError)) throw error;
-        if (!bearer) deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+      }
+    } else {
+      const id = getCookie(c, SESSION_COOKIE);
+      if (id) {
+        const staff = await sessionStaff(deps, id);
+        if (staff) c.set('staff', staff);
+        else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
       }
     }
     await next();
   };
 }
 
-export function startSession(c: Parameters<MiddlewareHandler<WebEnv>>[0], token: string): void {
-  setCookie(c, SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: SESSION_SECONDS });
+export function startSession(c: Context<WebEnv>, sessionId: string): void {
+  setCookie(c, SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: SESSION_SECONDS });
 }
 
-export function endSession(c: Parameters<MiddlewareHandler<WebEnv>>[0]): void {
+export function sessionCookie(c: Context<WebEnv>): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+export function endSession(c: Context<WebEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
 }

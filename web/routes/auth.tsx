@@ -8,7 +8,8 @@ import { ValidationError } from '../../functions/domain/errors';
 import { LoginPage } from '../views/pages/LoginPage';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
-import { endSession, startSession } from '../middleware/session';
+import { endSession, sessionCookie, startSession } from '../middleware/session';
+import { closeSession, openSession } from '../../functions/application/sessions';
 
 const SAME_SITE = 'https://portal.invalid';
 
@@ -76,12 +77,12 @@ export function authRoutes(deps: AppDependencies) {
     const form = loginForm.safeParse(await readForm(c));
     if (!form.success) throw new ValidationError('登录信息格式不正确。');
     const next = safeNext(form.data.next);
-    const result = await signInLocally(deps, local, form.data.username, form.data.password, c.get('clientAddress'));
+    const result = await signInLocally(deps, form.data.username, form.data.password, c.get('clientAddress'));
     if (!result.ok) {
       c.header('Cache-Control', 'no-store');
       return c.html(loginPage(c, { error: result.message, username: form.data.username, next }), 401);
     }
-    startSession(c, result.token);
+    startSession(c, result.sessionId);
     return c.redirect(next, 303);
   });
 
@@ -97,12 +98,15 @@ export function authRoutes(deps: AppDependencies) {
     if (!response.ok) throw new ValidationError('登录已失效，请重新登录。');
     const tokens = (await response.json()) as { id_token?: string };
     if (!tokens.id_token) throw new ValidationError('登录已失效，请重新登录。');
-    await deps.verifyStaffToken(tokens.id_token);
-    startSession(c, tokens.id_token);
+    const staff = await deps.verifyStaffToken(tokens.id_token);
+    const { issuedAt: _iat, ...member } = staff;
+    startSession(c, (await openSession(deps, member, 'cognito')).id);
     return c.redirect(safeNext(c.req.query('state')), 303);
   });
 
-  app.post('/logout', (c) => {
+  // The session ends on the server: a copy of the cookie is worthless from now on.
+  app.post('/logout', async (c) => {
+    await closeSession(deps, sessionCookie(c));
     endSession(c);
     return c.redirect('/', 303);
   });

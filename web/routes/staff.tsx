@@ -17,7 +17,12 @@ export function staffRoutes(deps: AppDependencies) {
       <StaffHomePage
         {...ctx}
         staff={ctx.staff!}
-        cards={[{ href: '/staff/requests', title: '依申请公开', description: '登记、办理政府信息公开申请，按答复期限排序。' }, { href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' }]}
+        cards={[
+          { href: '/staff/requests', title: '依申请公开', description: '登记、办理政府信息公开申请，按答复期限排序。' },
+          { href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' },
+          ...(ctx.localMode ? [{ href: '/staff/account/password', title: '修改密码', description: '修改后所有设备上的登录立即失效。' }] : []),
+          ...(ctx.localMode && c.get('staff')!.roles.includes('admin') ? [{ href: '/staff/accounts', title: '账号与角色', description: '调整工作人员的角色；调整后其登录立即失效。' }] : []),
+        ]}
       />,
     );
   });

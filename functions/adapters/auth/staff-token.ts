@@ -28,6 +28,6 @@ export function createStaffTokenVerifier(options: StaffTokenVerifierOptions): St
     const roles = groups.filter((g): g is string => typeof g === 'string').filter(isStaffRole);
     const username = String(payload['cognito:username'] ?? payload.sub ?? '');
     if (!payload.sub || !username) throw new UnauthenticatedError('登录凭证不完整，请重新登录。');
-    return { id: payload.sub, username, displayName: String(payload.name ?? username), roles };
+    return { id: payload.sub, username, displayName: String(payload.name ?? username), roles, ...(typeof payload.iat === 'number' ? { issuedAt: payload.iat } : {}) };
   };
 }
