@@ -25,6 +25,8 @@ const CASE_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader',
 /** Disclosure on application: who may see the queue and cases, and who may register applications. */
 const REQUEST_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
 const REGISTER_ROLES: readonly StaffRole[] = ['clerk', 'head'];
+/** 撤回 of a published item: the head of the disclosure office or the leader, with a reason. */
+const WITHDRAW_ROLES: readonly StaffRole[] = ['head', 'leader'];
 /** Proactive disclosure: who may see the item work list and item pages. */
 const ITEM_ROLES: readonly StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
 
@@ -114,6 +116,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/staff/requests/:tn/review-passed', ['reviewer']],
   ['POST', '/staff/requests/:tn/release', ['clerk', 'head']],
   ['POST', '/staff/requests/:tn/identity', ['clerk', 'head', 'admin']],
+  ['POST', '/staff/requests/:tn/contact', ['reviewer', 'leader']],
   ['POST', '/staff/requests/:tn/propose', ['clerk', 'head', 'admin']],
   ['POST', '/api/requests', 'public'],
   ['POST', '/api/requests/track', 'public'],
@@ -174,7 +177,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['POST', '/staff/items/:id/edit', ['clerk', 'admin']],
   ['POST', '/staff/items/:id/publish', RELEASE_ROLES],
   ['POST', '/staff/items/:id/schedule', RELEASE_ROLES],
-  ['POST', '/staff/items/:id/withdraw', ['leader', 'admin', 'clerk']],
+  ['POST', '/staff/items/:id/withdraw', WITHDRAW_ROLES],
   ['POST', '/staff/items/:id/:action', ['clerk', 'admin']],
   ['GET', '/staff/catalogue', ['admin']],
   ['POST', '/staff/catalogue', ['admin']],
@@ -183,7 +186,7 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['GET', '/api/items/:id', ITEM_ROLES],
   ['POST', '/api/items/:id/submit', ['clerk', 'admin']],
   ['POST', '/api/items/:id/publish', RELEASE_ROLES],
-  ['POST', '/api/items/:id/withdraw', ['leader', 'admin', 'clerk']],
+  ['POST', '/api/items/:id/withdraw', WITHDRAW_ROLES],
   // Staff API
   ['GET', '/api/me', ALL_STAFF],
   ['GET', '/api/documents', DOCUMENT_ROLES],

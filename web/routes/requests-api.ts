@@ -19,6 +19,7 @@ import {
   requestQueue,
   submitAnswerForReview,
   submitOnline,
+  contactFor,
   trackApplication,
   TRACKING_SESSION_SECONDS,
   verifyTrackingToken,
@@ -188,7 +189,8 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     { method: 'get', path: '/api/requests/{tn}', tag: 'requests', summary: '案件详情（证件号码已脱敏）与当前可执行的操作', responses: { 200: { description: '案件', schema: z.record(z.string(), z.unknown()) }, ...refused } },
     async (c) => {
       const view = await requestCase(deps, c.get('staff')!, c.req.param('tn')!);
-      const { idEncrypted: _sealed, ...applicant } = view.record.data.applicant;
+      const { idEncrypted: _sealed, phone: _p, email: _e, address: _a, postCode: _c, ...rest } = view.record.data.applicant;
+      const applicant = { ...rest, ...contactFor(c.get('staff')!, view.record.data.applicant) };
       const { accessCodeHash: _hash, identityHash: _identity, ...data } = view.record.data;
       return c.json({ ...summary(view.record), case: { ...data, applicant }, commands: view.commands, explanation: view.explanation, review: view.review });
     },

@@ -18,6 +18,7 @@ import {
   submitItem,
   unscheduleItem,
   withdrawItem,
+  mayWithdraw,
   type LoadedCatalogue,
 } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
@@ -279,7 +280,7 @@ export function staffItemRoutes(deps: AppDependencies) {
         stateTone={STATE_TONES[view.state]}
         version={view.version}
         meta={meta}
-        allowed={[...view.allowed]}
+        allowed={view.allowed.filter((cmd) => cmd !== 'withdraw' || mayWithdraw(c.get('staff')!))}
         {...(view.publicView?.item ? { publicHref: `/items/${id}` } : {})}
         {...(view.review ? { review: { href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as keyof typeof REVIEW_STATUS_LABELS] ?? view.review.status, approved: view.review.approvedForThisVersion } } : {})}
         {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}

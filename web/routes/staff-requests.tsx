@@ -16,6 +16,11 @@ import {
   requestCase,
   requestQueue,
   revealIdentityNumber,
+  revealContact,
+  contactFor,
+  mayRevealIdentity,
+  seesContactPlainly,
+  type ApplicantContact,
   submitAnswerForReview,
   suggestFee,
   todayIn,
@@ -337,8 +342,11 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
       secondary: true,
     });
   }
-  if (staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) {
+  if (mayRevealIdentity(staff, data)) {
     out.push({ id: 'identity', title: '查看完整证件号码', action: `${base}/identity`, fields: [{ name: 'reason', label: '查看理由（将记录在案）', required: true }], button: '查看', secondary: true });
+  }
+  if (!seesContactPlainly(staff)) {
+    out.push({ id: 'contact', title: '查看申请人联系方式', action: `${base}/contact`, fields: [{ name: 'reason', label: '查看理由（将记录在案）', required: true }], button: '查看', secondary: true });
   }
   return out;
 }
@@ -421,12 +429,14 @@ export function staffRequestRoutes(deps: AppDependencies) {
     }
   });
 
-  const casePage = async (c: Context<WebEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> = {}) => {
+  const casePage = async (c: Context<WebEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
     const ctx = pageContext(c, deps);
     const staff = c.get('staff')!;
     const view = await requestCase(deps, staff, tn);
     const s = view.record.data;
     const a = s.applicant;
+    const { contact: shownContact, ...pageExtra } = extra;
+    const contact = shownContact ?? contactFor(staff, a);
     const flash = FLASH[c.req.query('done') ?? ''];
     const u = view.urgency;
     const d = view.deadlines;
@@ -463,9 +473,9 @@ export function staffRequestRoutes(deps: AppDependencies) {
           ...(a.workUnit ? [{ label: '工作单位', value: a.workUnit }] : []),
           ...(a.legalRepresentative ? [{ label: '法定代表人', value: a.legalRepresentative }] : []),
           ...(a.contactPerson ? [{ label: '联系人', value: a.contactPerson }] : []),
-          ...(a.phone ? [{ label: '联系电话', value: a.phone }] : []),
-          ...(a.email ? [{ label: '电子邮箱', value: a.email }] : []),
-          ...(a.address ? [{ label: '通信地址', value: `${a.address}${a.postCode ? `（${a.postCode}）` : ''}` }] : []),
+          ...(contact.phone ? [{ label: '联系电话', value: contact.phone }] : []),
+          ...(contact.email ? [{ label: '电子邮箱', value: contact.email }] : []),
+          ...(contact.address ? [{ label: '通信地址', value: `${contact.address}${contact.postCode ? `（${contact.postCode}）` : ''}` }] : []),
         ]}
         duplicates={s.duplicates.map((d) => ({ trackingNumber: d.earlierTrackingNumber, similarity: `${Math.round(d.similarity * 100)}%${d.sameDocumentNumber ? '，文号相同' : ''}`, href: `/staff/requests/${d.earlierTrackingNumber}` }))}
         attachments={s.attachments.map((x) => ({ href: `/staff/requests/${s.case.trackingNumber}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) }))}
@@ -478,7 +488,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         {...(view.review ? { review: { label: `${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus]}${view.review.status === 'in-review' ? `（${STAGE_LABELS[view.review.stage as ReviewStage]}）` : ''}`, href: `/staff/reviews/${view.review.id}` } } : {})}
         actions={await actionsFor(deps, staff, view, c.req.query('type') ?? extra.failed?.values['type'])}
         {...(flash ? { flash } : {})}
-        {...extra}
+        {...pageExtra}
       />
     );
   };
@@ -596,6 +606,18 @@ export function staffRequestRoutes(deps: AppDependencies) {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return c.html(await casePage(c, tn, { failed: { formId: 'identity', errors: error.fields, values: {}, message: error.message } }), 400);
+    }
+  });
+
+  app.post('/staff/requests/:tn/contact', async (c) => {
+    const tn = c.req.param('tn');
+    const body = await readForm(c);
+    try {
+      const contact = await revealContact(deps, c.get('staff')!, tn, { reason: single(body, 'reason') });
+      return c.html(await casePage(c, tn, { contact }));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return c.html(await casePage(c, tn, { failed: { formId: 'contact', errors: error.fields, values: {}, message: error.message } }), 400);
     }
   });
 

@@ -35,7 +35,7 @@ import {
   type ValidityStatus,
   type WorkflowState,
 } from '../../domain/catalogue';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
 import type { Change, Page } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
@@ -377,8 +377,17 @@ export function markItemVersionCorrected(deps: CatalogueDeps, staff: StaffMember
  * takes the released copies off the public bucket, invalidates them and the item's pages in the
  * CDN, and removes the search entry.
  */
-export function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
-  return command(deps, staff, id, { type: 'withdraw', reason }, expectedVersion);
+/**
+ * Taking published information down is a decision of the head of the disclosure office or the
+ * leader, and its reason is part of the record (the audit event and the version history).
+ */
+export const mayWithdraw = (staff: StaffMember) => staff.roles.some((r) => r === 'head' || r === 'leader');
+
+export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
+  if (!mayWithdraw(staff)) throw new ForbiddenError('撤回已公开的信息须由科室负责人或分管领导办理。');
+  const why = String(reason ?? '').trim();
+  if ([...why].length < 4) throw new ValidationError('请填写撤回理由。', { reason: '请写明撤回的理由（至少 4 个字），理由将记录在案。' });
+  return command(deps, staff, id, { type: 'withdraw', reason: why }, expectedVersion);
 }
 
 /** The scheduled publisher: publishes every scheduled version whose time has come. */

@@ -21,6 +21,7 @@ import {
   type Service,
 } from '../../domain/requests';
 import { staffActor, type StaffMember } from '../../domain/staff';
+import { maskEmail, maskMiddle } from '../../domain/secrecy/mask';
 import { ReviewRepository } from '../../repositories/reviews';
 import { RequestRepository, type AnswerDocument, type RequestRecord, type StoredRequest } from '../../repositories/requests';
 import { Counters } from '../../repositories/counters';
@@ -414,13 +415,55 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
 // ---------------------------------------------------------------------------------------------
 // Personal data
 
-/** The full identity number, for staff who need it; every view is audited. */
-export async function revealIdentityNumber(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { reason: string }): Promise<string> {
-  if (!staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) throw new ForbiddenError('您无权查看完整证件号码。');
+/**
+ * Who may open the full identity number: the case's handler (a clerk on another clerk's case may
+ * not), the head of the disclosure office and the administrator. Before a handler is recorded the
+ * clerk registering the application may.
+ */
+export function mayRevealIdentity(staff: StaffMember, s: StoredRequest): boolean {
+  if (staff.roles.some((r) => r === 'head' || r === 'admin')) return true;
+  return staff.roles.includes('clerk') && (s.case.handlerId === undefined || s.case.handlerId === staff.id);
+}
+
+/** Staff who handle cases see applicants' contact details; reviewers and leaders open them with a reason. */
+export function seesContactPlainly(staff: StaffMember): boolean {
+  return staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
+}
+
+export type ApplicantContact = Pick<StoredRequest['applicant'], 'phone' | 'email' | 'address' | 'postCode'>;
+
+/** The applicant's contact details as this viewer may see them (masked unless seesContactPlainly). */
+export function contactFor(staff: StaffMember, applicant: StoredRequest['applicant'], revealed = false): ApplicantContact {
+  const { phone, email, address, postCode } = applicant;
+  if (revealed || seesContactPlainly(staff)) return { ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(address ? { address } : {}), ...(postCode ? { postCode } : {}) };
+  return {
+    ...(phone ? { phone: maskMiddle(phone, 3, 4) } : {}),
+    ...(email ? { email: maskEmail(email) } : {}),
+    ...(address ? { address: `${[...address].slice(0, 6).join('')}****` } : {}),
+    ...(postCode ? { postCode: maskMiddle(postCode, 2, 0) } : {}),
+  };
+}
+
+/** A reviewer or leader opens the applicant's contact details; every view is audited with its reason. */
+export async function revealContact(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { reason: string }): Promise<ApplicantContact> {
   const reason = str(input.reason);
-  if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看完整证件号码的理由。' });
+  if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看联系方式的理由。' });
   const record = await loadRequest(deps, trackingNumber);
   const s = record.data;
+  if (!seesContactPlainly(staff)) {
+    const next: StoredRequest = { ...s, timeline: [...s.timeline, timelineEntry(deps, 'contactViewed', '查看申请人联系方式', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })] };
+    await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.contact-viewed', actor: staffActor(staff), data: { reason } })]);
+  }
+  return contactFor(staff, s.applicant, true);
+}
+
+/** The full identity number, for staff who need it; every view is audited. */
+export async function revealIdentityNumber(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { reason: string }): Promise<string> {
+  const reason = str(input.reason);
+  const record = await loadRequest(deps, trackingNumber);
+  const s = record.data;
+  if (!mayRevealIdentity(staff, s)) throw new ForbiddenError('只有本案承办人、科室负责人或管理员可以查看完整证件号码。');
+  if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看完整证件号码的理由。' });
   const next: StoredRequest = { ...s, timeline: [...s.timeline, timelineEntry(deps, 'identityViewed', '查看完整证件号码', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })] };
   await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.identity-viewed', actor: staffActor(staff), data: { reason } })]);
   return decryptIdentity(deps.config.appSecret, s.applicant.idEncrypted);

@@ -46,7 +46,7 @@ describe('catalogue on the real adapters', () => {
 
     forgetSearchIndex(deps);
     expect((await searchCatalogue(deps, '巡查记录')).hits.map((h) => h.id)).toEqual([ids[0]]);
-    await withdrawItem(deps, people.clerk, ids[0]!, '误发');
+    await withdrawItem(deps, people.head, ids[0]!, '误发，依法撤回');
     expect((await searchCatalogue(deps, '巡查记录')).hits).toHaveLength(0);
     expect((await listPublicItems(deps, {})).items.map((v) => v.id)).not.toContain(ids[0]);
     await expect(getPublicItem(deps, ids[0]!)).rejects.toThrow();

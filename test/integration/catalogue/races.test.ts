@@ -64,7 +64,7 @@ describe('races on DynamoDB Local and s3rver', () => {
     const counter = await deps.records.getPlain(keys.counter('index-number', 'index:national:000014349:2026'));
     expect(counter?.value).toBe(1);
 
-    const withdrawn = await app.request(`/api/items/${id}/withdraw`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: '内容有误' }) });
+    const withdrawn = await app.request(`/api/items/${id}/withdraw`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: '内容有误，撤回' }) });
     expect(withdrawn.status).toBe(200);
     expect([...(await publicReleases()).keys()].filter((r) => !before.has(r))).toEqual([]);
     const page = await app.request(`/items/${id}`, { headers: { 'if-none-match': '*' } });
@@ -80,7 +80,7 @@ describe('races on DynamoDB Local and s3rver', () => {
     for (let i = 0; i < 6; i++) fresh.push(await approvedItem(deps, `防汛值班安排第${i + 1}期${'。'.repeat(i)}`, i % 2 === 0));
     const results = await Promise.all([
       ...fresh.map((id) => app.request(`/api/items/${id}/publish`, { method: 'POST', headers: auth, body: '{}' })),
-      app.request(`/api/items/${victim}/withdraw`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: '撤回' }) }),
+      app.request(`/api/items/${victim}/withdraw`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: '内容有误，撤回' }) }),
     ]);
     expect(results.map((r) => r.status)).toEqual(Array(7).fill(200));
     await drainPendingEffects(deps);

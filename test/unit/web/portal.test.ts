@@ -53,7 +53,7 @@ describe('every public surface shows only published items', () => {
     const review = (await createItem(deps, people.clerk, itemInput({ title: '审查丙关于城市绿化的通知', body: '审查丙正文 城市绿化' }))).record.id;
     await submitItem(deps, people.clerk, review);
     const withdrawn = await published(deps, { title: '撤回丁关于城市绿化的通知', body: '撤回丁正文 城市绿化' });
-    await withdrawItem(deps, people.clerk, withdrawn, '内容有误');
+    await withdrawItem(deps, people.head, withdrawn, '内容有误，撤回');
     const scheduled = (await createItem(deps, people.clerk, itemInput({ title: '定时戊关于城市绿化的通知', body: '定时戊正文 城市绿化' }))).record.id;
     const s = await submitItem(deps, people.clerk, scheduled);
     await approveReview(deps, s.review!.id);
@@ -158,7 +158,7 @@ describe('HTTP caching', () => {
     // Tags name one representation: another page's tag or '*' does not revalidate this one.
     expect((await app.request(`/items/${id}`, { headers: { 'if-none-match': homeTag } })).status).toBe(200);
     expect((await app.request(`/items/${id}`, { headers: { 'if-none-match': '*' } })).status).toBe(200);
-    await withdrawItem(deps, people.clerk, id, '内容有误');
+    await withdrawItem(deps, people.head, id, '内容有误，撤回');
     for (const tag of [itemTag, homeTag, '*']) {
       expect((await app.request(`/items/${id}`, { headers: { 'if-none-match': tag } })).status).toBe(404);
       expect((await app.request(`/api/catalogue/items/${id}`, { headers: { 'if-none-match': tag } })).status).toBe(404);

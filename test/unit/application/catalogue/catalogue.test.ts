@@ -76,13 +76,13 @@ describe('publishing through the secrecy gate', () => {
     expect((await getPublicItem(deps, id)).item.validity.label).toBe('废止');
     expect((await listPublicItems(deps, { validity: 'repealed' })).items).toHaveLength(1);
     expect((await listPublicItems(deps, { validity: 'valid' })).items).toHaveLength(0);
-    await withdrawItem(deps, people.clerk, id, '内容有误');
+    await withdrawItem(deps, people.head, id, '内容有误，撤回');
     await expect(getPublicItem(deps, id)).rejects.toThrow();
     expect((await listPublicItems(deps, {})).items).toHaveLength(0);
     expect((await searchCatalogue(deps, '垃圾分类')).hits).toHaveLength(0);
     const staffView = await getStaffItem(deps, id);
     expect(staffView.state).toBe('withdrawn');
-    expect(staffView.stored.record.withdrawal?.reason).toBe('内容有误');
+    expect(staffView.stored.record.withdrawal?.reason).toBe('内容有误，撤回');
     expect(staffView.stored.record.indexNumber).toBe('000014349/2026-00001');
     // …and its released copies are gone from the public bucket.
     for (const key of released) expect(publicFiles.objects.has(key)).toBe(false);

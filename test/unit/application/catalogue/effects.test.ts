@@ -40,7 +40,7 @@ describe('publishing: nothing public before the commit that makes it so', () => 
     const counters = await deps.records.getPlain(keys.counter('index-number', 'index:national:000014349:2026'));
     expect(counters?.value).toBe(1);
 
-    await withdrawItem(deps, people.leader, id, '内容有误');
+    await withdrawItem(deps, people.leader, id, '内容有误，撤回');
     expect(publicKeys(publicFiles)).toEqual([]);
   });
 
@@ -80,7 +80,7 @@ describe('publishing: nothing public before the commit that makes it so', () => 
     await publishItem(deps, people.clerk, id);
     const [release] = [...releasePrefixes(f.publicFiles)];
     expect(cdn.paths).toEqual([]);
-    await withdrawItem(deps, people.leader, id, '依法撤回');
+    await withdrawItem(deps, people.leader, id, '依法撤回该信息');
     expect(publicKeys(f.publicFiles)).toEqual([]);
     expect(cdn.paths).toEqual(expect.arrayContaining([`/files/${release}/*`, `/items/${id}`, '/', '/proactive*', '/search*', '/feeds/*', '/sitemap.xml']));
   });
@@ -93,7 +93,7 @@ describe('search follows the commits, one ordered writer at a time', () => {
     await publishItem(deps, people.clerk, withdrawn);
     const others = [];
     for (let i = 0; i < 6; i++) others.push(await approvedItem(deps, files, `第${'一二三四五六'[i]}批巡查记录公示${'。'.repeat(i)}`));
-    await Promise.all([...others.map((id) => publishItem(deps, people.clerk, id)), withdrawItem(deps, people.leader, withdrawn, '撤回')]);
+    await Promise.all([...others.map((id) => publishItem(deps, people.clerk, id)), withdrawItem(deps, people.leader, withdrawn, '内容有误，撤回')]);
     await drainPendingEffects(deps);
     forgetSearchIndex(deps);
     const index = await currentSearchIndex(deps);
@@ -108,7 +108,7 @@ describe('search follows the commits, one ordered writer at a time', () => {
     await publishItem(deps, people.clerk, id);
     expect((await searchCatalogue(deps, '临时停水')).hits.map((h) => h.id)).toEqual([id]);
     // The withdrawal commits, but its effect does not run (no processor in this process).
-    await withdrawItem({ ...deps, effects: undefined }, people.leader, id, '撤回');
+    await withdrawItem({ ...deps, effects: undefined }, people.leader, id, '内容有误，撤回');
     expect((await searchCatalogue(deps, '临时停水')).hits).toEqual([]);
   });
 });
