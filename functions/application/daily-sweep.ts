@@ -7,6 +7,7 @@ import { deliverPendingMessages } from './notifications';
 import { expireLapsedValidity, publishDueItems } from './catalogue';
 import { rebuildSearchIndex } from './search';
 import { anchorAuditHeads, monthsBetween } from './audit-verification';
+import { removeOrphanedFiles } from './staged-files';
 
 type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects' | 'anchors'>>;
 
@@ -29,10 +30,12 @@ export async function runDailySweep(deps: Deps): Promise<{
   messages: { sent: number; failed: number };
   catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number };
   anchored?: { name: string; chains: number };
+  orphans?: { removed: number };
 }> {
   const date = shanghaiDate(deps.clock.now());
   const deadlines = await sweepDeadlinesOnce(deps, date);
   const messages = await deliverPendingMessages(deps, 100);
+  const orphans = deps.files ? await removeOrphanedFiles({ ...deps, files: deps.files }).catch((error: unknown) => (deps.logger.error('orphan sweep failed', { error }), undefined)) : undefined;
   // A catalogue failure (e.g. S3 unavailable) is logged and must not undo the reminders above.
   const catalogue = await catalogueJobs(deps, date).catch((error: unknown) => {
     deps.logger.error('catalogue jobs failed', { error });
@@ -42,7 +45,7 @@ export async function runDailySweep(deps: Deps): Promise<{
     deps.logger.error('audit anchoring failed', { error });
     return undefined;
   });
-  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
+  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(orphans ? { orphans } : {}), ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
 }
 
 /** Once per Beijing date: the head of every audit chain into write-once storage. */

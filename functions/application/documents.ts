@@ -1,5 +1,7 @@
-import { checkUpload, type StaffDocument } from '../domain/documents/document';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { checkUpload, MAX_DOCUMENT_BYTES, type StaffDocument } from '../domain/documents/document';
+import { sha256Hex } from '../adapters/extraction/digest';
+import { putStaged } from './staged-files';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { staffActor, type StaffMember } from '../domain/staff';
 import { DocumentRepository } from '../repositories/document-repository';
 import { UploadSlots } from '../repositories/upload-slots';
@@ -12,8 +14,8 @@ type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
 
 /**
  * Stores a staff upload in the private bucket and records it. The file is checked by its content
- * before anything is stored; if recording fails after the upload, the object is removed again,
- * so there is never a file without its record or a record without its file.
+ * before anything is stored; it is staged, so if recording fails (or the process dies) the object
+ * is removed (application/staged-files): never a file without its record or a record without it.
  */
 export async function uploadDocument(deps: Deps, staff: StaffMember, input: { title: string; fileName: string; bytes: Uint8Array }): Promise<StaffDocument> {
   const inspection = inspectUpload(input.bytes);
@@ -34,12 +36,13 @@ export async function uploadDocument(deps: Deps, staff: StaffMember, input: { ti
     contentType,
     sizeBytes: input.bytes.byteLength,
     fileKey: `documents/${id}`,
+    sha256: sha256Hex(input.bytes),
     uploadedAt: now.toISOString(),
     uploadedBy: { id: staff.id, name: staff.displayName },
   };
-  await deps.files.put(doc.fileKey, input.bytes, contentType);
+  const committed = await putStaged(deps, [{ key: doc.fileKey, bytes: input.bytes, contentType }], staffActor(staff));
   try {
-    await new DocumentRepository(deps.records).add(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType } });
+    await deps.records.commit([DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType } }), ...committed]);
   } catch (error) {
     await deps.files.delete(doc.fileKey).catch((cleanup: unknown) => deps.logger.error('orphaned upload could not be removed', { key: doc.fileKey, error: cleanup }));
     throw error;
@@ -87,7 +90,9 @@ export async function openUploadSlot(
   checkUpload({ title: 'x', fileName: input.fileName, sizeBytes: input.sizeBytes, sniffedType: input.contentType });
   const now = deps.clock.now();
   const uploadId = newId(now);
-  const fileKey = `documents/${uploadId}`;
+  // The browser PUTs to a slot key; completion copies the checked bytes to the document's own key,
+  // which no client ever sees, so the presigned URL can no longer replace a verified file.
+  const fileKey = `uploads/${uploadId}`;
   await new UploadSlots(deps.records).open(
     uploadId,
     { fileKey, fileName: safeFileName(input.fileName), contentType: input.contentType, sizeBytes: input.sizeBytes, staffId: staff.id },
@@ -98,38 +103,45 @@ export async function openUploadSlot(
 }
 
 /**
- * Step 2: the object S3 holds is checked by its content (magic bytes) and size against what was
- * declared; a mismatch deletes it. Only then is the document recorded.
+ * Step 2: the whole object the browser uploaded is checked by its content (magic bytes, active
+ * content) and size against what was declared; a mismatch deletes it. The checked bytes are then
+ * written to the document's own key and recorded in one commit; the slot object is deleted. A second
+ * completion of the same upload is refused (the document exists), and a PUT to the old URL after
+ * completion only writes a slot nothing reads.
  */
 export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: string, title: string): Promise<StaffDocument> {
   const slot = await new UploadSlots(deps.records).get(uploadId);
   if (!slot || slot.staffId !== staff.id) throw new NotFoundError('上传记录不存在或已过期，请重新上传。');
-  const { fileKey } = slot;
-  const stored = await deps.files.head(fileKey);
+  const documents = new DocumentRepository(deps.records);
+  if (await documents.get(uploadId)) throw new ConflictError('该文件已完成上传。');
+  const stored = await deps.files.head(slot.fileKey);
   if (!stored) throw new ValidationError('尚未收到文件，请先完成上传。', { file: '尚未收到文件，请先完成上传。' });
-  const start = await deps.files.readStart(fileKey, 4096);
-  const inspection = start ? inspectUpload(start) : undefined;
+  const bytes = stored.sizeBytes === slot.sizeBytes && stored.sizeBytes <= MAX_DOCUMENT_BYTES ? await deps.files.get(slot.fileKey) : undefined;
+  const inspection = bytes ? inspectUpload(bytes) : undefined;
   if (inspection && !inspection.ok && inspection.code !== 'unknown-type') {
-    await deps.files.delete(fileKey);
+    await deps.files.delete(slot.fileKey);
     throw new ValidationError('文件不予接收，已删除。', { file: inspection.message });
   }
   const sniffed = inspection?.ok ? inspection.contentType : undefined;
-  if (stored.sizeBytes !== slot.sizeBytes || sniffed !== slot.contentType) {
-    await deps.files.delete(fileKey);
+  if (!bytes || bytes.byteLength !== slot.sizeBytes || sniffed !== slot.contentType) {
+    await deps.files.delete(slot.fileKey);
     throw new ValidationError('文件内容与申报的类型或大小不符，已删除，请重新上传。', { file: '文件内容与申报的类型或大小不符。' });
   }
-  const contentType = checkUpload({ title, fileName: slot.fileName, sizeBytes: stored.sizeBytes, sniffedType: sniffed });
+  const contentType = checkUpload({ title, fileName: slot.fileName, sizeBytes: bytes.byteLength, sniffedType: sniffed });
   const now = deps.clock.now();
   const doc: StaffDocument = {
     id: uploadId,
     title: title.trim(),
     fileName: slot.fileName,
     contentType,
-    sizeBytes: stored.sizeBytes,
-    fileKey,
+    sizeBytes: bytes.byteLength,
+    fileKey: `documents/${uploadId}`,
+    sha256: sha256Hex(bytes),
     uploadedAt: now.toISOString(),
     uploadedBy: { id: staff.id, name: staff.displayName },
   };
-  await new DocumentRepository(deps.records).add(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType, via: 'presigned-put' } });
+  const committed = await putStaged(deps, [{ key: doc.fileKey, bytes, contentType }], staffActor(staff));
+  await deps.records.commit([DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType, via: 'presigned-put' } }), ...committed]);
+  await deps.files.delete(slot.fileKey).catch((error: unknown) => deps.logger.warn('upload slot object not removed', { key: slot.fileKey, error }));
   return doc;
 }

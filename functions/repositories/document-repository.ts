@@ -1,19 +1,14 @@
 import type { StaffDocument } from '../domain/documents/document';
 import type { AuditEventInput } from '../domain/audit/chain';
-import type { Page, RecordStore } from '../ports/record-store';
+import type { Change, Page, RecordStore } from '../ports/record-store';
 import { keys } from './keys';
 
 export class DocumentRepository {
   constructor(private readonly records: RecordStore) {}
 
-  async add(doc: StaffDocument, event: AuditEventInput): Promise<void> {
-    await this.records.commit([
-      {
-        op: 'create',
-        write: { key: keys.document(doc.id), entity: 'document', data: doc, indexes: { GSI1: keys.documentsByTime(doc.uploadedAt, doc.id) } },
-        event,
-      },
-    ]);
+  /** The change that records a document; commit it with the staged file's commit mark. */
+  static addChange(doc: StaffDocument, event: AuditEventInput): Change {
+    return { op: 'create', write: { key: keys.document(doc.id), entity: 'document', data: doc, indexes: { GSI1: keys.documentsByTime(doc.uploadedAt, doc.id) } }, event };
   }
 
   async get(id: string): Promise<StaffDocument | undefined> {

@@ -159,6 +159,12 @@ export const keys = {
   /** The pointer to the current search snapshot object (compare-and-swap by its revision). */
   searchPointer: (): RecordKey => ({ pk: 'SEARCH', sk: 'POINTER' }),
 
+  /** A private file written before the commit that will reference it (found and removed if that commit never comes). */
+  stagedFile: (objectKey: string): RecordKey => ({ pk: `STAGED#${objectKey}`, sk: 'FILE' }),
+  /** GSI1 (sparse): staged files not yet committed, oldest first. */
+  stagedFiles: (stagedAt: string, objectKey: string): IndexEntry => ({ pk: 'STAGED_FILES', sk: `${stagedAt}#${objectKey}` }),
+  stagedFilesPk: (): string => 'STAGED_FILES',
+
   /** Seed markers, so demo data goes in once. */
   seed: (name: string): RecordKey => ({ pk: 'SEED', sk: name }),
 } as const;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readForm } from '../form-body';
 import { parseUntrustedJson } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
@@ -19,6 +18,7 @@ import {
   unscheduleItem,
   withdrawItem,
   mayWithdraw,
+  type AttachmentRef,
   type LoadedCatalogue,
 } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
@@ -139,14 +139,14 @@ async function formInput(deps: AppDependencies, staff: StaffMember, body: Record
   for (const f of FIELDS) values[f] = str(body[f]);
   const keepRaw = body['keep'];
   const keep = new Set((Array.isArray(keepRaw) ? keepRaw : keepRaw === undefined ? [] : [keepRaw]).map((k) => Number(str(k))));
-  const attachments: Attachment[] = existing.filter((_, i) => keep.has(i));
+  const attachments: AttachmentRef[] = existing.flatMap((_, i) => (keep.has(i) ? [{ keep: i }] : []));
   const filesRaw = body['files'];
   const files = (Array.isArray(filesRaw) ? filesRaw : [filesRaw]).filter((f): f is File => typeof f === 'object' && f !== null && 'arrayBuffer' in f && (f as File).size > 0);
   for (const file of files) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       const doc = await uploadDocument(deps, staff, { title: file.name, fileName: file.name, bytes });
-      attachments.push({ key: doc.fileKey, name: doc.fileName, contentType: doc.contentType, size: doc.sizeBytes, sha256: createHash('sha256').update(bytes).digest('hex') });
+      attachments.push({ documentId: doc.id });
     } catch (error) {
       if (error instanceof ValidationError) throw new ValidationError(error.message, { attachments: error.message });
       throw error;

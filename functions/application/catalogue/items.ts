@@ -27,6 +27,7 @@ import {
   workflowState,
   workingVersion,
   publishedVersion,
+  type Attachment,
   type ItemContent,
   type PublicationDeadline,
   type PublishingCommand,
@@ -39,6 +40,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
 import type { Change, Page } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
+import { DocumentRepository } from '../../repositories/document-repository';
+import { sha256Hex } from '../../adapters/extraction/digest';
 import { keys } from '../../repositories/keys';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
@@ -201,20 +204,54 @@ async function command(deps: CatalogueDeps, actor: StaffMember | { system: strin
 // ---------------------------------------------------------------------------------------------
 // Use cases
 
-export async function parseContent(deps: CatalogueDeps, input: unknown): Promise<ItemContent> {
+/**
+ * How a form or API client names an attachment: a document it uploaded (and the upload step
+ * verified), by id, or one the item already has, by its position. Never a storage key: the server
+ * resolves keys, types, sizes and digests itself, so no client can point an item at someone else's
+ * private file (an applicant's ID scan, a draft under review).
+ */
+export type AttachmentRef = { readonly documentId: string } | { readonly keep: number };
+
+async function resolveAttachments(deps: CatalogueDeps, staff: StaffMember, raw: unknown, current: readonly Attachment[]): Promise<Attachment[]> {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw) || raw.length > 50) throw new ValidationError('附件格式有误。', { attachments: '附件须为已上传文档的编号列表（不超过 50 个）。' });
+  const documents = new DocumentRepository(deps.records);
+  const out: Attachment[] = [];
+  for (const ref of raw as unknown[]) {
+    const r = (ref && typeof ref === 'object' ? ref : {}) as Record<string, unknown>;
+    if (typeof r['keep'] === 'number' && Number.isInteger(r['keep']) && current[r['keep']]) {
+      out.push(current[r['keep']]!);
+      continue;
+    }
+    const id = typeof r['documentId'] === 'string' ? r['documentId'] : '';
+    const doc = id ? await documents.get(id) : undefined;
+    if (!doc || doc.uploadedBy.id !== staff.id) {
+      throw new ValidationError('附件须是您本人上传的文档。', { attachments: '附件须先上传（/api/documents/uploads），再以文档编号 documentId 引用；不接受存储路径。' });
+    }
+    const bytes = await deps.files.get(doc.fileKey);
+    if (!bytes) throw new ValidationError('附件文件缺失，请重新上传。', { attachments: `文档 ${doc.id} 的文件缺失，请重新上传。` });
+    out.push({ key: doc.fileKey, name: doc.fileName, contentType: doc.contentType, size: bytes.byteLength, sha256: sha256Hex(bytes) });
+  }
+  return out;
+}
+
+export async function parseContent(deps: CatalogueDeps, staff: StaffMember, input: unknown, current: readonly Attachment[] = []): Promise<ItemContent> {
   const catalogue = await loadCatalogue(deps);
-  return parseItemForm(input, (id) => catalogue.tree.has(id));
+  const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  const attachments = await resolveAttachments(deps, staff, fields['attachments'], current);
+  return parseItemForm({ ...fields, attachments }, (id) => catalogue.tree.has(id));
 }
 
 export async function createItem(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
-  const content = await parseContent(deps, input);
+  const content = await parseContent(deps, staff, input);
   const now = deps.clock.now();
   const result = createRecord(newId(now), content, { at: now.toISOString(), by: staff.id });
   return save(deps, staffActor(staff), undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, result.events);
 }
 
 export async function editItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {
-  const content = await parseContent(deps, input);
+  const current = await load(deps, id);
+  const content = await parseContent(deps, staff, input, workingVersion(current.data.record)?.content.attachments ?? []);
   return command(deps, staff, id, { type: 'edit', content }, expectedVersion);
 }
 

@@ -51,6 +51,7 @@ import { ESCALATION_ROLE } from '../deadlines/sweep';
 import { ReminderRepository } from '../../repositories/reminders';
 import { workingDaysLeftLabel } from './common';
 import { newId } from '../ids';
+import { putStaged } from '../staged-files';
 import { bool, checkUploads, list, optionalEmail, optionalPhone, optionalUrl, str, workflowActor, type CaseDeps, type FileUpload } from './common';
 
 export const CLARIFICATION_DEADLINE_KIND = 'clarification';
@@ -167,9 +168,10 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
   const calendar = await loadCalendar(deps);
   const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
   let screenshot: StoredReport['screenshot'];
+  let committed: Change[] = [];
   if (files[0]) {
     const fileKey = `clarifications/${id}/report/${newId(now)}`;
-    await deps.files.put(fileKey, files[0].upload.bytes, files[0].contentType);
+    committed = await putStaged(deps, [{ key: fileKey, bytes: files[0].upload.bytes, contentType: files[0].contentType }], { kind: 'public' });
     screenshot = { fileKey, fileName: files[0].fileName, contentType: files[0].contentType, sizeBytes: files[0].upload.bytes.byteLength };
   }
   const contactName = str(input.contactName).slice(0, 50);
@@ -192,7 +194,7 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
     publishedHistory: [],
   };
   const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version) };
-  await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.reported', actor: { kind: 'public' }, data: { id, screenshot: Boolean(screenshot), url: Boolean(url) } })]);
+  await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.reported', actor: { kind: 'public' }, data: { id, screenshot: Boolean(screenshot), url: Boolean(url) } }), ...committed]);
   return { reference: id };
 }
 

@@ -39,6 +39,7 @@ import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { guardLookup } from '../lookup-guard';
+import { putStaged } from '../staged-files';
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { ReviewRepository } from '../../repositories/reviews';
@@ -172,12 +173,8 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   const year = Number(today.slice(0, 4));
   const tn = formatCorrectionTrackingNumber(year, await new Counters(deps.records).next('correction-tracking', String(year)));
   const accessCode = generateAccessCode(randomBytes(ACCESS_CODE_RANDOM_BYTES));
-  const evidence: StoredEvidence[] = [];
-  for (const [i, f] of files.entries()) {
-    const fileKey = `corrections/${tn}/evidence/${newId(now)}-${i + 1}`;
-    await deps.files.put(fileKey, f.upload.bytes, f.contentType);
-    evidence.push({ id: `ev-${i + 1}`, fileKey, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.upload.bytes.byteLength });
-  }
+  const evidence: StoredEvidence[] = files.map((f, i) => ({ id: `ev-${i + 1}`, fileKey: `corrections/${tn}/evidence/${newId(now)}-${i + 1}`, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.upload.bytes.byteLength }));
+  const committed = await putStaged(deps, evidence.map((e, i) => ({ key: e.fileKey, bytes: files[i]!.upload.bytes, contentType: e.contentType })), { kind: 'applicant', id: tn });
   const base = {
     case: openCorrection({ id: tn, trackingNumber: tn, submittedOn: today }),
     submittedAt: now.toISOString(),
@@ -205,7 +202,7 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
     const text = [`${value.name}：`, '', `${deps.config.agencyName}已收到您提交的更正申请。`, `申请编号：${tn}`, '请凭申请编号和回执上的查询码查询办理进度。', ''].join('\n');
     changes.push(Outbox.enqueue(message(deps, 'correction.received', value.email, `更正申请已收到（${tn}）`, text, tn), { type: 'outbox.enqueued', actor: systemActor('corrections'), data: { kind: 'correction.received', reference: tn } }));
   }
-  await deps.records.commit(changes);
+  await deps.records.commit([...changes, ...committed]);
   return { trackingNumber: tn, accessCode, submittedOn: today };
 }
 

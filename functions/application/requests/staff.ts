@@ -28,6 +28,7 @@ import { Counters } from '../../repositories/counters';
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
+import { putStaged } from '../staged-files';
 import { submitForReview } from '../secrecy';
 import { letterhead } from '../letterhead';
 import { applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
@@ -279,8 +280,9 @@ export async function draftAnswer(
     letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),
     letterDate: today,
   });
-  for (const [i, u] of uploads.entries()) await deps.files.put(documents[documents.length - uploads.length + i]!.fileKey, u.bytes, types[i]!);
+  const committed = await putStaged(deps, uploads.map((u, i) => ({ key: documents[documents.length - uploads.length + i]!.fileKey, bytes: u.bytes, contentType: types[i]! })), staffActor(staff));
   return applyCommand(deps, record, { type: 'draftAnswer', decision }, actor, {
+    extraChanges: committed,
     actorName: staff.displayName,
     decided,
     calendar,

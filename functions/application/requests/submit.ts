@@ -31,6 +31,7 @@ import { RateLimiter } from '../../repositories/rate-limiter';
 import { RequestRepository, type StoredAttachment, type StoredRequest } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
+import { putStaged } from '../staged-files';
 import { newId } from '../ids';
 import { caseDeadlines, deadlineSummary, deliverSoon, message, staffWorkflowActor, timelineEntry, type RequestDeps } from './common';
 import { canonicalJson, encryptIdentity, hashAccessCode, identityHash, openShortLived, sealShortLived, submissionFingerprint } from './secrets';
@@ -264,10 +265,12 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     changes.push(Outbox.enqueue(m, { type: 'outbox.queued', actor, data: { kind: m.kind, reference: tn } }));
   }
 
-  // Files first (private bucket), then the one commit; a failed commit removes them again.
-  for (const [i, a] of attachments.entries()) await deps.files.put(a.fileKey, (input.attachments ?? []).filter((x) => x.bytes.byteLength > 0)[i]!.bytes, a.contentType);
+  // Files first (private bucket, staged), then the one commit; a failed commit removes them again,
+  // and if the process dies in between the daily sweep does (application/staged-files).
+  const uploads = (input.attachments ?? []).filter((x) => x.bytes.byteLength > 0);
+  const committed = await putStaged(deps, attachments.map((a, i) => ({ key: a.fileKey, bytes: uploads[i]!.bytes, contentType: a.contentType })), actor);
   try {
-    await deps.records.commit(changes);
+    await deps.records.commit([...changes, ...committed]);
   } catch (error) {
     for (const a of attachments) await deps.files.delete(a.fileKey).catch((e: unknown) => deps.logger.error('orphaned attachment could not be removed', { key: a.fileKey, error: e }));
     if (error instanceof ConflictError) {

@@ -20,6 +20,7 @@ import { applyCommand, caseDeadlines, loadRequest, timelineEntry, todayIn, type 
 import { accessCodeMatches } from './secrets';
 import { checkAttachments, type AttachmentUpload } from './submit';
 import { newId } from '../ids';
+import { putStaged } from '../staged-files';
 
 /** Brute-force limits on lookups (shared with correction requests: application/lookup-guard.ts). */
 export { LOOKUP_LIMITS as TRACK_LIMITS } from '../lookup-guard';
@@ -182,7 +183,8 @@ export async function replyToSupplement(
     sizeBytes: a.bytes.byteLength,
     uploadedBy: 'applicant' as const,
   }));
-  for (const [i, f] of stored.entries()) await deps.files.put(f.fileKey, files[i]!.bytes, f.contentType);
+  const applicant = { kind: 'applicant', id: c.trackingNumber } as const;
+  const committed = await putStaged(deps, stored.map((f, i) => ({ key: f.fileKey, bytes: files[i]!.bytes, contentType: f.contentType })), applicant);
   const next: StoredRequest = {
     ...record.data,
     supplementReplies: [...record.data.supplementReplies, { receivedAt: now.toISOString(), text, via: 'applicant' }],
@@ -191,7 +193,8 @@ export async function replyToSupplement(
   };
   try {
     await deps.records.commit([
-      RequestRepository.updateChange(next, record.version, { type: 'request.supplement-replied', actor: { kind: 'applicant', id: c.trackingNumber }, data: { on: todayIn(deps), attachments: stored.length } }),
+      RequestRepository.updateChange(next, record.version, { type: 'request.supplement-replied', actor: applicant, data: { on: todayIn(deps), attachments: stored.length } }),
+      ...committed,
     ]);
   } catch (error) {
     for (const f of stored) await deps.files.delete(f.fileKey).catch(() => undefined);

@@ -7,8 +7,10 @@ export interface StaffDocument {
   readonly fileName: string;
   readonly contentType: string;
   readonly sizeBytes: number;
-  /** Object key in the private bucket. */
+  /** Object key in the private bucket (never one a client wrote to directly). */
   readonly fileKey: string;
+  /** SHA-256 of the stored bytes, taken when they were checked. */
+  readonly sha256?: string;
   readonly uploadedAt: string;
   readonly uploadedBy: { readonly id: string; readonly name: string };
 }

@@ -5,20 +5,19 @@ import { forgetSearchIndex, searchCatalogue } from '../../../functions/applicati
 import { LOCAL_PUBLIC_BUCKET } from '../../../functions/local/local-runtime';
 import { DeadlineIndex } from '../../../functions/repositories/deadline-index';
 import { localDeps, s3Client } from '../../support/local-stack';
-import { approveReview, itemInput, people } from '../../unit/application/catalogue/support';
+import { approveReview, itemInput, people, uploadedAttachment } from '../../unit/application/catalogue/support';
 
 /** Proactive disclosure on DynamoDB Local + s3rver: GSIs, the release to the public bucket, the S3 search snapshot. */
 describe('catalogue on the real adapters', () => {
   it('publishes with the attachment in the public bucket, lists with cursors, searches, withdraws', async () => {
     const { deps: raw } = await localDeps({ seed: false });
     const deps = raw as CatalogueDeps & typeof raw;
-    await deps.files.put('documents/int-att', new TextEncoder().encode('附件：湿地保护巡查记录表'), 'text/plain');
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const item = await createItem(deps, people.clerk, itemInput({
         title: `关于湿地保护的第${i + 1}号通知`,
         categoryId: i % 2 ? 'regulations-normative' : 'plans',
-        ...(i === 0 ? { attachments: [{ key: 'documents/int-att', name: '巡查记录表.txt', contentType: 'text/plain', size: 33, sha256: 'c'.repeat(64) }] } : {}),
+        ...(i === 0 ? { attachments: [await uploadedAttachment(deps, people.clerk, '巡查记录表.txt', '附件：湿地保护巡查记录表')] } : {}),
       }));
       const s = await submitItem(deps, people.clerk, item.record.id);
       await approveReview(deps, s.review!.id);

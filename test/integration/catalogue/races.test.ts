@@ -8,7 +8,7 @@ import { STATIC_DIR } from '../../../functions/local/server';
 import { keys } from '../../../functions/repositories/keys';
 import { createApp } from '../../../web/app';
 import { localDeps, s3Client } from '../../support/local-stack';
-import { approveReview, itemInput, people } from '../../unit/application/catalogue/support';
+import { approveReview, itemInput, people, uploadedAttachment } from '../../unit/application/catalogue/support';
 
 /**
  * Races on the real adapters (DynamoDB Local, s3rver), through the HTTP API as a double-clicking
@@ -32,9 +32,7 @@ async function publicReleases(): Promise<Map<string, string[]>> {
 }
 
 async function approvedItem(deps: LocalDependencies, title: string, withAttachment = false) {
-  const key = `documents/race-${title.length}-${Math.random().toString(36).slice(2)}`;
-  if (withAttachment) await deps.files.put(key, new TextEncoder().encode(`附件：${title}`), 'text/plain');
-  const created = await createItem(deps, people.clerk, itemInput({ title, ...(withAttachment ? { attachments: [{ key, name: '附件.txt', contentType: 'text/plain', size: 20, sha256: 'b'.repeat(64) }] } : {}) }));
+  const created = await createItem(deps, people.clerk, itemInput({ title, ...(withAttachment ? { attachments: [await uploadedAttachment(deps, people.clerk, '附件.txt', `附件：${title}`)] } : {}) }));
   const s = await submitItem(deps, people.clerk, created.record.id);
   await approveReview(deps, s.review!.id);
   return created.record.id;

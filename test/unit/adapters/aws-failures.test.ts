@@ -85,7 +85,9 @@ describe('S3 failures', () => {
   it('leaves no orphaned object when recording the upload fails after S3 accepted it', async () => {
     s3.on(PutObjectCommand).resolves({});
     s3.on(DeleteObjectCommand).resolves({});
-    ddb.on(TransactWriteCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    // The staging commit succeeds; the commit that records the document is throttled.
+    ddb.on(TransactWriteCommand).resolvesOnce({}).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    ddb.on(GetCommand).resolves({ Item: { version: 1, auditHead: 'h', createdAt: '2026-03-02T02:00:00.000Z' } });
     const deps = { records: store(), files: files(), clock, logger: createLogger('silent') };
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
     await expect(uploadDocument(deps, staff(['clerk']), { title: '文件', fileName: 'a.pdf', bytes: pdf })).rejects.toBeInstanceOf(StorageUnavailableError);
@@ -97,6 +99,8 @@ describe('S3 failures', () => {
     s3.on(PutObjectCommand).rejects(new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 }, message: 'slow down' }));
     const deps = { records: store(), files: files(), clock, logger: createLogger('silent') };
     await expect(uploadDocument(deps, staff(['clerk']), { title: '文件', fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n') })).rejects.toBeInstanceOf(StorageUnavailableError);
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    // Only the staging marker was committed (the orphan sweep clears it); no document was recorded.
+    const commits = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!.map((i) => i.Put?.Item?.entity));
+    expect(commits).toEqual([['staged-file', 'audit', 'chain']]);
   });
 });

@@ -183,12 +183,23 @@ describe('documents: a round trip through the private store', () => {
 
     const slot = await app.request('/api/documents/uploads', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: '通知.pdf', contentType: 'application/pdf', sizeBytes: PDF.byteLength }) });
     expect(slot.status).toBe(201);
-    const { uploadId, headers } = await slot.json();
+    const { uploadId, headers, url } = await slot.json();
     expect(headers).toEqual({ 'Content-Type': 'application/pdf', 'Content-Length': String(PDF.byteLength) });
-    await files.put(`documents/${uploadId}`, PDF, 'application/pdf'); // what the browser's PUT does
+    const slotKey = String(url).replace('memory://upload/', '');
+    await files.put(slotKey, PDF, 'application/pdf'); // what the browser's PUT does
     const done = await app.request(`/api/documents/uploads/${uploadId}/complete`, { method: 'POST', headers: auth, body: JSON.stringify({ title: '通知' }) });
     expect(done.status).toBe(201);
     expect(await done.json()).toMatchObject({ id: uploadId, title: '通知', contentType: 'application/pdf' });
+    // The PUT URL is spent: the document lives under a key no client was given, the slot is gone,
+    // and a PUT through the old URL (an executable, say) changes nothing the portal reads.
+    const stored = [...files.objects.keys()].filter((k) => k.startsWith('documents/'));
+    expect(stored).toEqual([`documents/${uploadId}`]);
+    expect(files.objects.has(slotKey)).toBe(false);
+    await files.put(slotKey, EXE, 'application/pdf');
+    expect(files.objects.get(`documents/${uploadId}`)!.body).toEqual(PDF);
+    const again = await app.request(`/api/documents/uploads/${uploadId}/complete`, { method: 'POST', headers: auth, body: JSON.stringify({ title: '通知' }) });
+    expect(again.status).toBe(409);
+    expect(files.objects.get(`documents/${uploadId}`)!.body).toEqual(PDF);
     const list = await (await app.request('/api/documents', { headers: auth })).json();
     expect(list.items.map((d: { title: string }) => d.title)).toEqual(['通知']);
     expect(list.items[0]).not.toHaveProperty('fileKey');
@@ -198,7 +209,7 @@ describe('documents: a round trip through the private store', () => {
     const { app, files, tokenFor } = await memoryApp();
     const auth = { authorization: `Bearer ${await tokenFor(staff(['clerk'], 'api-clerk'))}`, 'content-type': 'application/json' };
     const slot = await (await app.request('/api/documents/uploads', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: EXE.byteLength }) })).json();
-    await files.put(`documents/${slot.uploadId}`, EXE, 'application/pdf');
+    await files.put(String(slot.url).replace('memory://upload/', ''), EXE, 'application/pdf');
     const done = await app.request(`/api/documents/uploads/${slot.uploadId}/complete`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'x' }) });
     expect(done.status).toBe(400);
     expect(files.objects.size).toBe(0);

@@ -6,7 +6,7 @@ import { STATIC_DIR } from '../../../functions/local/server';
 import type { RecordStore } from '../../../functions/ports/record-store';
 import { createApp } from '../../../web/app';
 import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
-import { approveReview, itemInput, people } from '../application/catalogue/support';
+import { approveReview, itemInput, people, uploadedAttachment } from '../application/catalogue/support';
 import { RecordingPublicWriter } from '../application/secrecy/support';
 
 /** Counts every read of the table (get, query, plain get): a 304 must not need any. */
@@ -106,11 +106,10 @@ describe('every public surface shows only published items', () => {
 describe('item page', () => {
   it('shows the gov.cn metadata block, the body, attachments from the public files URL and versions', async () => {
     const { app, deps, files } = await portal();
-    await files.put('documents/guide', new TextEncoder().encode('附件正文：分类投放时间表'), 'text/plain');
     const id = await published(deps, {
       title: '关于垃圾分类投放时间的公告',
       body: '# 一、投放时间\n\n每日**早七点**至晚九点。<script>alert(1)</script>',
-      attachments: [{ key: 'documents/guide', name: '投放时间表.txt', contentType: 'text/plain', size: 36, sha256: 'b'.repeat(64) }],
+      attachments: [await uploadedAttachment(deps, people.clerk, '投放时间表.txt', '附件正文：分类投放时间表')],
     });
     const html = await (await app.request(`/items/${id}`)).text();
     for (const label of ['索引号', '主题分类', '发布机构', '成文日期', '标题', '文号', '发布日期', '有效性']) expect(html).toContain(`>${label}</th>`);

@@ -15,7 +15,7 @@ import {
 } from '../../../../functions/application/catalogue';
 import { searchCatalogue, rebuildSearchIndex } from '../../../../functions/application/search';
 import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
-import { approveReview, catalogueDeps, itemInput, people, publishedItem } from './support';
+import { approveReview, catalogueDeps, itemInput, people, publishedItem, uploadedAttachment } from './support';
 
 describe('publishing through the secrecy gate', () => {
   it('drafts carry an open publication deadline and are invisible to the public', async () => {
@@ -31,8 +31,7 @@ describe('publishing through the secrecy gate', () => {
 
   it('refuses to publish before the review is approved, then publishes with an index number and released files', async () => {
     const { deps, files, publicFiles } = catalogueDeps();
-    await files.put('documents/att1', new TextEncoder().encode('附件：垃圾分类投放指南 全文'), 'text/plain');
-    const item = await createItem(deps, people.clerk, itemInput({ attachments: [{ key: 'documents/att1', name: '投放指南.txt', contentType: 'text/plain', size: 40, sha256: 'a'.repeat(64) }] }));
+    const item = await createItem(deps, people.clerk, itemInput({ attachments: [await uploadedAttachment(deps, people.clerk, '投放指南.txt', '附件：垃圾分类投放指南 全文')] }));
     const id = item.record.id;
     const submitted = await submitItem(deps, people.clerk, id);
     await expect(publishItem(deps, people.clerk, id)).rejects.toThrow('保密审查尚未通过');

@@ -6,7 +6,7 @@ import { reconcilePublicBucket } from '../../../../functions/application/effects
 import { forgetSearchIndex, searchCatalogue, currentSearchIndex } from '../../../../functions/application/search';
 import { EffectRepository } from '../../../../functions/repositories/effects';
 import { keys } from '../../../../functions/repositories/keys';
-import { approveReview, catalogueDeps, itemInput, people } from './support';
+import { approveReview, catalogueDeps, itemInput, people, uploadedAttachment } from './support';
 
 /**
  * External effects happen only after the state change commits (issue: hardening). Each test
@@ -15,8 +15,7 @@ import { approveReview, catalogueDeps, itemInput, people } from './support';
  * withdrawn item left in search.
  */
 async function approvedItem(deps: ReturnType<typeof catalogueDeps>['deps'], files: ReturnType<typeof catalogueDeps>['files'], title = '关于印发示例市生活垃圾分类管理办法的通知') {
-  await files.put(`documents/${title.length}-att`, new TextEncoder().encode('附件：投放指南全文'), 'text/plain');
-  const created = await createItem(deps, people.clerk, itemInput({ title, attachments: [{ key: `documents/${title.length}-att`, name: '投放指南.txt', contentType: 'text/plain', size: 27, sha256: 'a'.repeat(64) }] }));
+  const created = await createItem(deps, people.clerk, itemInput({ title, attachments: [await uploadedAttachment(deps, people.clerk, '投放指南.txt', '附件：投放指南全文')] }));
   const id = created.record.id;
   const submitted = await submitItem(deps, people.clerk, id);
   await approveReview(deps, submitted.review!.id);

@@ -2,6 +2,7 @@ import { withEffects } from '../../../../functions/application/effects';
 import { signReviewStage } from '../../../../functions/application/secrecy';
 import { createItem, publishItem, submitItem, type CatalogueDeps } from '../../../../functions/application/catalogue';
 import type { StaffMember } from '../../../../functions/domain/staff';
+import { uploadDocument } from '../../../../functions/application/documents';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
 export { people, checklist };
@@ -45,4 +46,10 @@ export async function publishedItem(deps: CatalogueDeps, overrides: Record<strin
   await approveReview(deps, submitted.review!.id);
   await publishItem(deps, people.clerk, id);
   return id;
+}
+
+/** An attachment as a form or API client names it: a document it uploaded first. */
+export async function uploadedAttachment(deps: Parameters<typeof uploadDocument>[0], who: StaffMember, fileName: string, text: string) {
+  const doc = await uploadDocument(deps, who, { title: fileName, fileName, bytes: new TextEncoder().encode(text) });
+  return { documentId: doc.id };
 }
