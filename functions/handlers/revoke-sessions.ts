@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { REVOKING_COGNITO_CALLS } from '../adapters/auth/cognito-events';
 import { endAllSessions } from '../application/sessions';
 import { createDependencies } from '../config/dependencies';
 import { parseEnv } from '../config/env';
@@ -11,15 +12,6 @@ import { systemActor } from '../domain/staff';
  * management events must be on; infra/stacks/app-stack.ts). Usernames of this user pool are the
  * users' `sub`, which is the staff id the sessions carry.
  */
-export const REVOKING_COGNITO_CALLS = [
-  'AdminRemoveUserFromGroup',
-  'AdminAddUserToGroup',
-  'AdminDisableUser',
-  'AdminDeleteUser',
-  'AdminUserGlobalSignOut',
-  'AdminSetUserPassword',
-  'AdminResetUserPassword',
-] as const;
 
 const deps = createDependencies(parseEnv());
 

@@ -43,6 +43,11 @@ export interface EnvironmentConfig {
   readonly notifySender?: { readonly address: string; readonly sesIdentity: string };
   /** Termination protection on the stateful stack. */
   readonly terminationProtection: boolean;
+  /**
+   * How long each daily anchor of the audit chain heads is locked (S3 Object Lock, compliance mode:
+   * nobody, not even the account root, can shorten it). Short in dev so test data can expire.
+   */
+  readonly auditAnchorRetention: Duration;
 }
 
 const common = {
@@ -64,6 +69,7 @@ export const environments: Record<string, EnvironmentConfig> = {
     accessLogExpiration: Duration.days(90),
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     terminationProtection: false,
+    auditAnchorRetention: Duration.days(7),
   },
   prod: {
     ...common,
@@ -76,6 +82,8 @@ export const environments: Record<string, EnvironmentConfig> = {
     accessLogExpiration: Duration.days(365 * 3),
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     terminationProtection: true,
+    // Archive-grade: audit records of disclosure work are kept for at least ten years.
+    auditAnchorRetention: Duration.days(3653),
   },
 };
 

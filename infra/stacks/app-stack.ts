@@ -15,6 +15,10 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  Function as CfFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -29,16 +33,24 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, type IUserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import { configuredSiteUrl, type EnvironmentConfig } from '../config';
 import { AppFunction } from '../constructs/app-function';
 import { acknowledge, acknowledgeWildcardResource } from '../constructs/nag';
 import { PUBLIC_FILES_PREFIX } from './stateful-stack';
+import { DOWNLOAD_SECURITY_HEADERS } from '../../functions/ports/file-store';
+import { REVOKING_COGNITO_CALLS } from '../../functions/adapters/auth/cognito-events';
 
 export interface AppStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -48,7 +60,20 @@ export interface AppStackProps extends StackProps {
   readonly accessLogsBucket: IBucket;
   readonly userPool: IUserPool;
   readonly appSecretName: string;
+  readonly originSecretName: string;
+  readonly auditMacKey: IKey;
+  readonly auditAnchorBucket: IBucket;
 }
+
+/** Private keys only the release step writes: the copies handed to applicants. */
+export const OUTGOING_PREFIX = 'outgoing/';
+
+/** Sets the viewer's address as CloudFront saw it, replacing any header of that name from the client. */
+export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
+  var request = event.request;
+  request.headers['x-viewer-address'] = { value: event.viewer.ip };
+  return request;
+}`;
 
 /**
  * Stateless part: functions, HTTP API, schedule, CloudFront and the web app's Cognito client.
@@ -62,6 +87,8 @@ export class AppStack extends Stack {
   readonly httpFunction: AppFunction;
   readonly sweepFunction: AppFunction;
   readonly releaseFunction: AppFunction;
+  readonly revokeSessionsFunction: AppFunction;
+  readonly effectsDeadLetters: Queue;
   readonly httpApi: HttpApi;
   readonly distribution: Distribution;
   readonly userPoolClient: UserPoolClient;
@@ -77,7 +104,8 @@ export class AppStack extends Stack {
     });
     this.addDefaultStage(config);
 
-    this.distribution = this.createDistribution(config, props.publicBucket, props.accessLogsBucket);
+    const originSecret = SecretValue.secretsManager(props.originSecretName).unsafeUnwrap();
+    this.distribution = this.createDistribution(config, props.publicBucket, props.accessLogsBucket, originSecret);
     const siteUrl = configuredSiteUrl(config) ?? `https://${this.distribution.distributionDomainName}`;
 
     this.userPoolClient = new UserPoolClient(this, 'WebClient', {
@@ -115,6 +143,7 @@ export class AppStack extends Stack {
       // secret takes effect only on the next deploy. The secret name is fixed, so no cross-stack
       // token sits inside the reference.
       APP_SECRET: SecretValue.secretsManager(props.appSecretName).unsafeUnwrap(),
+      AUDIT_MAC_KEY_ID: props.auditMacKey.keyArn,
       AGENCY_NAME: config.agencyName,
       AGENCY_CODE: config.agencyCode,
       ...(config.notifySender ? { NOTIFY_FROM: config.notifySender.address } : {}),
@@ -122,45 +151,73 @@ export class AppStack extends Stack {
 
     this.releaseFunction = new AppFunction(this, 'ReleaseFunction', {
       entry: 'functions/handlers/release.ts',
-      description: 'Release step: the only writer of the public bucket, after an approved secrecy review',
+      description: 'Release step: applies committed effects (the only writer of the public bucket and of applicant copies)',
       logRetention: config.logRetention,
       timeout: Duration.minutes(2),
-      environment,
+      environment: { ...environment, DISTRIBUTION_ID: this.distribution.distributionId },
     });
     this.releaseFunction.bindTable(props.table, 'RW');
     this.releaseFunction.bindBucket(props.privateBucket, 'read');
+    // The copies handed to applicants, and the search snapshot it keeps up to date.
+    this.releaseFunction.bindBucket(props.privateBucket, 'write', `${OUTGOING_PREFIX}*`);
+    this.releaseFunction.bindBucket(props.privateBucket, 'write', 'search/*');
     // "Nothing unreviewed leaves": write (and withdrawal) on the public bucket is granted here only.
     this.releaseFunction.bindBucket(props.publicBucket, 'write', `${PUBLIC_FILES_PREFIX}*`);
+    this.releaseFunction.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.publicBucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${PUBLIC_FILES_PREFIX}*`] } } }),
+    );
+    this.releaseFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cloudfront:CreateInvalidation'],
+        resources: [`arn:${this.partition}:cloudfront::${this.account}:distribution/${this.distribution.distributionId}`],
+      }),
+    );
+    this.effectsDeadLetters = this.addEffectsStream(props.table, config);
 
     this.httpFunction = new AppFunction(this, 'HttpFunction', {
       entry: 'functions/handlers/http.ts',
       description: 'Hono web app behind API Gateway (HTTP API, payload 2.0)',
       staticAssets: 'web/static',
       logRetention: config.logRetention,
-      environment: { ...environment, RELEASE_FUNCTION_NAME: this.releaseFunction.function.functionName },
+      environment: { ...environment, ORIGIN_VERIFY_SECRET: originSecret },
     });
     this.httpFunction.bindTable(props.table, 'RW');
     // Read/write: presigned uploads and downloads are signed with this role's credentials.
     this.httpFunction.bindBucket(props.privateBucket, 'readwrite');
-    // Exactly the release function's ARN, without the ":*" qualifier wildcard grantInvoke adds.
-    this.httpFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.releaseFunction.function.functionArn] }),
-    );
 
     this.sweepFunction = new AppFunction(this, 'DailySweepFunction', {
       entry: 'functions/handlers/daily-sweep.ts',
       description: 'Daily deadline sweep (EventBridge Scheduler, Asia/Shanghai time)',
       logRetention: config.logRetention,
       timeout: Duration.minutes(5),
-      environment: { ...environment, RELEASE_FUNCTION_NAME: this.releaseFunction.function.functionName },
+      environment: { ...environment, AUDIT_ANCHOR_BUCKET: props.auditAnchorBucket.bucketName },
     });
     this.sweepFunction.bindTable(props.table, 'RW');
     // Reads released documents and rewrites the search snapshot (search/) in the private bucket.
     this.sweepFunction.bindBucket(props.privateBucket, 'readwrite');
-    // Scheduled publication goes through the release function like every other release.
-    this.sweepFunction.addToRolePolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.releaseFunction.function.functionArn] }),
-    );
+    // Anchors of the audit chain heads: it may add them, never delete (Object Lock would refuse anyway).
+    this.sweepFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.auditAnchorBucket.arnForObjects('audit-heads/*')] }));
+    acknowledgeWildcardResource(this.sweepFunction.role, props.auditAnchorBucket.arnForObjects('audit-heads/*'), 'One anchor object per day, named by time; add only.');
+
+    this.revokeSessionsFunction = new AppFunction(this, 'RevokeSessionsFunction', {
+      entry: 'functions/handlers/revoke-sessions.ts',
+      description: 'Ends staff sessions when Cognito changes a user (group, disable, delete, sign-out, password)',
+      logRetention: config.logRetention,
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      environment,
+    });
+    this.revokeSessionsFunction.bindTable(props.table, 'RW');
+    this.addSessionRevocation(props.userPool);
+
+    // Only the release step writes the applicants' copies: the others are denied outgoing/ outright.
+    for (const fn of [this.httpFunction, this.sweepFunction, this.revokeSessionsFunction]) {
+      fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['s3:PutObject', 's3:DeleteObject'], resources: [props.privateBucket.arnForObjects(`${OUTGOING_PREFIX}*`)] }));
+    }
+    // Every function that commits audited changes signs the events with the audit MAC key.
+    for (const fn of [this.httpFunction, this.sweepFunction, this.releaseFunction, this.revokeSessionsFunction]) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [props.auditMacKey.keyArn] }));
+    }
 
     // Outbox delivery: both the HTTP function (right after a change) and the sweep (retries) send
     // through SES, from the agency's one verified identity only.
@@ -187,6 +244,62 @@ export class AppStack extends Stack {
       'Public pages and request forms are anonymous by law; staff routes verify the Cognito JWT in the Hono auth middleware (AUTH_ISSUER/AUTH_JWKS_URL), which an API Gateway authorizer on $default cannot express per path.',
     );
     this.addDailySchedule(config);
+  }
+
+  /**
+   * Effects after commit: every new effect record reaches the release function through the table's
+   * stream (filtered to effect inserts). A shard's records arrive in order, and the effects of one
+   * subject share a partition key. A record whose handling throws is retried, the batch bisected,
+   * and after the retries it goes to the dead-letter queue; the effect itself stays pending in the
+   * table and the release sweep below retries it (docs/runbook: redrive).
+   */
+  private addEffectsStream(table: ITable, config: EnvironmentConfig): Queue {
+    const deadLetters = new Queue(this, 'EffectsDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(deadLetters, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the effects stream.');
+    this.releaseFunction.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        parallelizationFactor: 1,
+        onFailure: new SqsDlq(deadLetters),
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('effect') } } } })],
+      }),
+    );
+    // Effects waiting for a retry, anything the stream gave up on, and the daily bucket reconciliation.
+    const role = new Role(this, 'ReleaseSweepSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    new Schedule(this, 'ReleaseSweepSchedule', {
+      description: 'Release sweep: pending effects and the daily public bucket reconciliation',
+      schedule: ScheduleExpression.rate(Duration.minutes(5)),
+      target: new LambdaInvoke(this.releaseFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.minutes(30), input: ScheduleTargetInput.fromObject({ job: 'release-sweep' }) }),
+    });
+    acknowledgeWildcardResource(role, `${this.releaseFunction.function.functionArn}:*`, 'LambdaInvoke grants the release function and its versions/aliases (ARN:*); no other function.');
+    void config;
+    return deadLetters;
+  }
+
+  /**
+   * Cognito user changes (CloudTrail management events through EventBridge; the account needs a
+   * trail with management events) end the person's sessions in the portal at once.
+   */
+  private addSessionRevocation(userPool: IUserPool): void {
+    new Rule(this, 'CognitoUserChangedRule', {
+      description: 'Ends portal sessions when an administrator changes a staff user in Cognito',
+      eventPattern: {
+        source: ['aws.cognito-idp'],
+        detailType: ['AWS API Call via CloudTrail'],
+        detail: { eventSource: ['cognito-idp.amazonaws.com'], eventName: [...REVOKING_COGNITO_CALLS], requestParameters: { userPoolId: [userPool.userPoolId] } },
+      },
+      targets: [new LambdaFunction(this.revokeSessionsFunction.function, { retryAttempts: 4, maxEventAge: Duration.hours(2) })],
+    });
   }
 
   private addDefaultStage(config: EnvironmentConfig): void {
@@ -224,10 +337,18 @@ export class AppStack extends Stack {
     );
   }
 
-  private createDistribution(config: EnvironmentConfig, publicBucket: IBucket, logBucket: IBucket): Distribution {
+  private createDistribution(config: EnvironmentConfig, publicBucket: IBucket, logBucket: IBucket, originSecret: string): Distribution {
     const apiOrigin = new HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      // Proves the request came through CloudFront: the API URL itself is public, and only a
+      // request through the edge may tell the app who the viewer is (web/middleware/client-address).
+      customHeaders: { 'X-Origin-Verify': originSecret },
+    });
+    const viewerAddress = new CfFunction(this, 'ViewerAddressFunction', {
+      comment: 'Writes the viewer IP the edge saw into x-viewer-address (replacing any client value)',
+      code: FunctionCode.fromInline(VIEWER_ADDRESS_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
     });
 
     // Reference the bucket by name only: if CDK saw the stateful Bucket it would write an OAC
@@ -236,6 +357,17 @@ export class AppStack extends Stack {
     const releasedFiles = Bucket.fromBucketAttributes(this, 'PublicBucketRef', {
       bucketName: publicBucket.bucketName,
       bucketRegionalDomainName: publicBucket.bucketRegionalDomainName,
+    });
+
+    // Released files are downloads, never pages of this site: saved, not sniffed, and sandboxed.
+    const downloadHeaders = new ResponseHeadersPolicy(this, 'DownloadHeaders', {
+      comment: 'Released files: nosniff, sandboxing CSP, HSTS (Content-Disposition: attachment is set on each object)',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: DOWNLOAD_SECURITY_HEADERS['Content-Security-Policy'], override: true },
+      },
     });
 
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -284,6 +416,7 @@ export class AppStack extends Stack {
         // Forward cookies, query strings and headers, but not Host: API Gateway must see its own.
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
       additionalBehaviors: {
@@ -293,7 +426,7 @@ export class AppStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-          responseHeadersPolicy: securityHeaders,
+          responseHeadersPolicy: downloadHeaders,
           compress: true,
         },
       },

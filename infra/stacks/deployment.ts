@@ -28,6 +28,9 @@ export function addDeployment(app: App, config: EnvironmentConfig): Deployment {
     accessLogsBucket: stateful.accessLogsBucket,
     userPool: stateful.userPool,
     appSecretName: stateful.appSecretName,
+    originSecretName: stateful.originSecretName,
+    auditMacKey: stateful.auditMacKey,
+    auditAnchorBucket: stateful.auditAnchorBucket,
   });
   // Explicit because the secret is read by name (a dynamic reference), which carries no token.
   appStack.addStackDependency(stateful, 'Reads APP_SECRET by name through a dynamic reference');

@@ -7,13 +7,15 @@ import {
   UserPool,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
   HttpMethods,
+  ObjectLockRetention,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -52,6 +54,12 @@ export class StatefulStack extends Stack {
   readonly appSecret: Secret;
   /** Fixed name, so consumers use a plain dynamic reference (no cross-stack token inside it). */
   readonly appSecretName: string;
+  /** The value CloudFront sends the API in X-Origin-Verify (fixed name, read by dynamic reference). */
+  readonly originSecretName: string;
+  /** HMAC key that signs audit events (its key material never leaves KMS). */
+  readonly auditMacKey: Key;
+  /** Write-once (Object Lock, compliance) store of the daily audit chain-head anchors. */
+  readonly auditAnchorBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: props.config.terminationProtection, ...props });
@@ -74,6 +82,9 @@ export class StatefulStack extends Stack {
       ],
     }).bucket;
 
+    // Slots of presigned uploads that were never completed (completion copies and deletes them).
+    this.privateBucket.addLifecycleRule({ id: 'ExpireUploadSlots', prefix: 'uploads/', expiration: Duration.days(1) });
+
     this.publicBucket = new SecureBucket(this, 'PublicBucket', { accessLogsBucket: this.accessLogsBucket }).bucket;
     this.allowCloudFrontToReadReleasedFiles();
 
@@ -92,6 +103,44 @@ export class StatefulStack extends Stack {
         'APP_SECRET is read at deploy time into the function environment; rotating it needs a redeploy and ' +
         'invalidates outstanding CSRF tokens and access codes, so it is rotated manually with a release.',
     });
+
+    this.originSecretName = `gov-disclosure/${config.stageName}/origin-verify`;
+    const originSecret = new Secret(this, 'OriginVerifySecret', {
+      secretName: this.originSecretName,
+      description: 'X-Origin-Verify: CloudFront adds it to every origin request; the HTTP function refuses requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Read at deploy time by CloudFront (origin custom header) and the HTTP function; rotated manually with a deployment so both change together.',
+    });
+
+    this.auditMacKey = new Key(this, 'AuditMacKey', {
+      description: 'Signs audit events (GenerateMac); the table alone cannot re-seal a chain without it',
+      keySpec: KeySpec.HMAC_256,
+      keyUsage: KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
+    Validations.of(this.auditMacKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason: 'HMAC keys do not support automatic rotation in KMS; and every stored MAC must stay verifiable with this key.',
+    });
+
+    this.auditAnchorBucket = new Bucket(this, 'AuditAnchorBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      // Compliance mode: no one can delete or overwrite an anchor before its retention ends.
+      objectLockDefaultRetention: ObjectLockRetention.compliance(config.auditAnchorRetention),
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 's3/AuditAnchorBucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
   }
 
   private createTable(): Table {
@@ -103,6 +152,8 @@ export class StatefulStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // The effects processor (release function) reads new effect records from the stream.
+      stream: StreamViewType.NEW_IMAGE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of tableDefinition.globalSecondaryIndexes) {

@@ -16,8 +16,8 @@ const functionByEntry = (description: RegExp) => {
 };
 
 describe('functions', () => {
-  it('are exactly three, all nodejs22.x on arm64 with X-Ray, source maps and their own log group', () => {
-    expect(lambdaFunctions()).toHaveLength(3);
+  it('are exactly four (HTTP, sweep, release, session revoker), all nodejs22.x on arm64 with X-Ray, source maps and their own log group', () => {
+    expect(lambdaFunctions()).toHaveLength(4);
     for (const [, fn] of lambdaFunctions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -41,7 +41,8 @@ describe('functions', () => {
       'AUTH_ISSUER',
       'AUTH_AUDIENCE',
       'AUTH_JWKS_URL',
-      'RELEASE_FUNCTION_NAME',
+      'AUDIT_MAC_KEY_ID',
+      'ORIGIN_VERIFY_SECRET',
       'PUBLIC_BASE_URL',
       'PUBLIC_FILES_BASE_URL',
       'APP_SECRET',
@@ -63,8 +64,12 @@ describe('functions', () => {
     });
     const clientId = Object.keys(d.appTemplate.findResources('AWS::Cognito::UserPoolClient'))[0]!;
     expect(http.AUTH_AUDIENCE).toEqual({ Ref: clientId });
-    const release = functionByEntry(/Release step/);
-    expect(release.Environment.Variables.RELEASE_FUNCTION_NAME).toBeUndefined();
+    expect(http.ORIGIN_VERIFY_SECRET).toBe('{{resolve:secretsmanager:gov-disclosure/dev/origin-verify:SecretString:::}}');
+    expect(http.RELEASE_FUNCTION_NAME).toBeUndefined();
+    const release = functionByEntry(/Release step/).Environment.Variables;
+    expect(release.DISTRIBUTION_ID).toEqual({ Ref: distributionId });
+    expect(release.ORIGIN_VERIFY_SECRET).toBeUndefined();
+    expect(JSON.stringify(functionByEntry(/sweep/i).Environment.Variables.AUDIT_ANCHOR_BUCKET)).toContain('AuditAnchorBucket');
   });
 });
 
@@ -198,9 +203,115 @@ describe('notifications', () => {
 });
 
 describe('scheduled publication', () => {
-  it('runs the sweep every 5 minutes too, releasing only through the release function', () => {
-    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)' });
-    const sweep = functionByEntry(/sweep/i);
-    expect(sweep.Environment.Variables.RELEASE_FUNCTION_NAME).toBeDefined();
+  it('runs the sweep every 5 minutes too, and the release sweep (pending effects, reconciliation) beside it', () => {
+    const [sweepId] = lambdaFunctions().find(([, r]) => /sweep/i.test(r.Properties.Description))!;
+    const [releaseId] = lambdaFunctions().find(([, r]) => /Release step/.test(r.Properties.Description))!;
+    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(5 minutes)', Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] } }) });
+    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [releaseId, 'Arn'] }, Input: JSON.stringify({ job: 'release-sweep' }) }),
+    });
+    expect(functionByEntry(/sweep/i).Environment.Variables.RELEASE_FUNCTION_NAME).toBeUndefined();
+  });
+});
+
+describe('effects after commit', () => {
+  const roleStatements = (role: { node: { defaultChild?: unknown } }) => {
+    const roleId = d.app.getLogicalId(role.node.defaultChild as never);
+    return Object.values(d.appTemplate.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown }>);
+  };
+
+  it('the table streams new images, and only effect inserts invoke the release function, in order, with retries and a dead-letter queue', () => {
+    d.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    const [releaseId] = lambdaFunctions().find(([, r]) => /Release step/.test(r.Properties.Description))!;
+    const mappings = resources('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const m = mappings[0]![1].Properties;
+    expect(m.FunctionName).toEqual({ Ref: releaseId });
+    expect(m).toMatchObject({ StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, ParallelizationFactor: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(JSON.parse(m.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['effect'] } } } });
+    const dlqId = Object.keys(d.appTemplate.findResources('AWS::SQS::Queue'))[0]!;
+    expect(m.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [dlqId, 'Arn'] });
+  });
+
+  it('the release function alone writes applicant copies (outgoing/); the others are denied it', () => {
+    const outgoing = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes('/outgoing/*');
+    const allows = roleStatements(d.app.releaseFunction.role).filter((s) => s.Effect === 'Allow' && outgoing(s));
+    expect(allows.flatMap((s) => [s.Action].flat())).toEqual(expect.arrayContaining(['s3:PutObject']));
+    for (const fn of [d.app.httpFunction, d.app.sweepFunction, d.app.revokeSessionsFunction]) {
+      const denies = roleStatements(fn.role).filter((s) => s.Effect === 'Deny' && outgoing(s));
+      expect(denies.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
+    }
+  });
+
+  it('the release function may invalidate this distribution, and lists the public bucket under files/ only', () => {
+    const statements = roleStatements(d.app.releaseFunction.role);
+    const invalidation = statements.filter((s) => [s.Action].flat().includes('cloudfront:CreateInvalidation'));
+    expect(invalidation).toHaveLength(1);
+    const distributionId = Object.keys(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!;
+    expect(JSON.stringify(invalidation[0]!.Resource)).toContain(`"Ref":"${distributionId}"`);
+    expect(JSON.stringify(invalidation[0]!.Resource)).toContain(':cloudfront::');
+    const list = statements.find((s) => [s.Action].flat().includes('s3:ListBucket') && JSON.stringify(s.Condition ?? {}).includes('files/*'));
+    expect(list).toBeDefined();
+    for (const fn of [d.app.httpFunction, d.app.sweepFunction]) expect(roleStatements(fn.role).some((s) => [s.Action].flat().some((a) => a.startsWith('cloudfront:')))).toBe(false);
+  });
+});
+
+describe('edge', () => {
+  const distributionConfig = () => Object.values(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+
+  it('sends the origin secret to the API and writes the viewer address at the edge', () => {
+    const config = distributionConfig();
+    const apiOrigin = config.Origins.find((o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: 'X-Origin-Verify', HeaderValue: '{{resolve:secretsmanager:gov-disclosure/dev/origin-verify:SecretString:::}}' }]);
+    const fnId = Object.keys(d.appTemplate.findResources('AWS::CloudFront::Function'))[0]!;
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+  });
+
+  it('the viewer-address function replaces whatever the client sent with the address the edge saw', () => {
+    const code = Object.values(d.appTemplate.findResources('AWS::CloudFront::Function'))[0]!.Properties.FunctionCode as string;
+    const handler = new Function(`${code}; return handler;`)() as (e: unknown) => { headers: Record<string, { value: string }> };
+    const out = handler({ viewer: { ip: '198.51.100.7' }, request: { headers: { 'x-viewer-address': { value: '10.0.0.1' }, 'x-forwarded-for': { value: '10.0.0.2' } } } });
+    expect(out.headers['x-viewer-address']).toEqual({ value: '198.51.100.7' });
+  });
+
+  it('serves released files with nosniff and a sandboxing CSP', () => {
+    const config = distributionConfig();
+    const files = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/files/*');
+    const policy = d.appTemplate.findResources('AWS::CloudFront::ResponseHeadersPolicy')[files.ResponseHeadersPolicyId.Ref]!;
+    expect(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      ContentSecurityPolicy: { ContentSecurityPolicy: expect.stringMatching(/^sandbox; default-src 'none'/), Override: true },
+    });
+  });
+});
+
+describe('audit and sessions', () => {
+  it('signs audit events with an HMAC KMS key that every committing function may GenerateMac with', () => {
+    d.statefulTemplate.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    const statements = Object.values(d.appTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>);
+    expect(statements.filter((s) => [s.Action].flat().includes('kms:GenerateMac'))).toHaveLength(4);
+  });
+
+  it('anchors chain heads in a compliance-mode Object Lock bucket the sweep may only add to', () => {
+    d.statefulTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 7 } } },
+    });
+    const roleId = d.app.getLogicalId(d.app.sweepFunction.role.node.defaultChild as never);
+    const statements = Object.values(d.appTemplate.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const anchors = statements.filter((s) => JSON.stringify(s.Resource).includes('AuditAnchorBucket'));
+    expect(anchors.flatMap((s) => [s.Action].flat())).toEqual(['s3:PutObject']);
+  });
+
+  it('ends portal sessions when Cognito users change', () => {
+    const rule = resources('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.EventPattern).includes('cognito-idp'))![1].Properties;
+    expect(rule.EventPattern).toMatchObject({ source: ['aws.cognito-idp'], 'detail-type': ['AWS API Call via CloudTrail'], detail: { eventName: expect.arrayContaining(['AdminRemoveUserFromGroup', 'AdminDisableUser', 'AdminUserGlobalSignOut']) } });
+    const [revokerId] = lambdaFunctions().find(([, r]) => /Ends staff sessions/.test(r.Properties.Description))!;
+    expect(rule.Targets[0].Arn).toEqual({ 'Fn::GetAtt': [revokerId, 'Arn'] });
   });
 });

@@ -5,18 +5,22 @@ import { timingSafeEqual } from 'node:crypto';
  * Plain functions of headers or a socket, so the web layer needs no Node or Lambda types.
  */
 
-/** Behind CloudFront: the origin request policy adds `CloudFront-Viewer-Address` (`ip:port`). */
-export const VIEWER_ADDRESS_HEADER = 'cloudfront-viewer-address';
+/**
+ * Behind CloudFront: a viewer-request CloudFront Function writes the viewer's IP (event.viewer.ip,
+ * what the edge itself saw) into this header, replacing whatever the client sent under that name
+ * (infra/stacks/app-stack.ts). The `ip:port` form of CloudFront-Viewer-Address is accepted too.
+ */
+export const VIEWER_ADDRESS_HEADER = 'x-viewer-address';
 /** CloudFront adds this secret header to every origin request; without it the API was called directly. */
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
-/** `198.51.100.10:46532` → `198.51.100.10`; `2001:db8::1:46532` → `2001:db8::1`. */
+/** `198.51.100.10` or `198.51.100.10:46532` → `198.51.100.10`; an IPv6 address as it is. */
 export function viewerIp(value: string | undefined): string | undefined {
   const v = value?.trim();
   if (!v || v.length > 64) return undefined;
-  const colon = v.lastIndexOf(':');
-  const ip = colon > 0 && /^\d+$/.test(v.slice(colon + 1)) ? v.slice(0, colon) : v;
-  return /^[0-9A-Fa-f.:]+$/.test(ip) ? ip : undefined;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?$/.exec(v);
+  if (v4) return v4[1];
+  return /^[0-9A-Fa-f:]+$/.test(v) && v.includes(':') ? v.toLowerCase() : undefined;
 }
 
 /**

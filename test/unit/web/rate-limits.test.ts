@@ -59,11 +59,12 @@ describe('the client address', () => {
     const secret = 's'.repeat(40);
     const resolve = cloudFrontClientAddress(secret);
     const headers = (h: Record<string, string>) => (name: string) => h[name];
-    expect(resolve(headers({ 'cloudfront-viewer-address': '198.51.100.7:44321', 'x-origin-verify': secret }))).toBe('198.51.100.7');
-    expect(resolve(headers({ 'cloudfront-viewer-address': '198.51.100.7:44321' }))).toBeUndefined();
-    expect(resolve(headers({ 'cloudfront-viewer-address': '198.51.100.7:44321', 'x-origin-verify': 'wrong' }))).toBeUndefined();
+    expect(resolve(headers({ 'x-viewer-address': '198.51.100.7:44321', 'x-origin-verify': secret }))).toBe('198.51.100.7');
+    expect(resolve(headers({ 'x-viewer-address': '198.51.100.7:44321' }))).toBeUndefined();
+    expect(resolve(headers({ 'x-viewer-address': '198.51.100.7:44321', 'x-origin-verify': 'wrong' }))).toBeUndefined();
     expect(resolve(headers({ 'x-origin-verify': secret, 'x-forwarded-for': '10.0.0.1' }))).toBeUndefined();
-    expect(viewerIp('2001:db8::1:443')).toBe('2001:db8::1');
+    expect(viewerIp('2001:DB8::1')).toBe('2001:db8::1');
+    expect(viewerIp('198.51.100.7')).toBe('198.51.100.7');
     expect(viewerIp('<script>:1')).toBeUndefined();
     expect(socketClientAddress('::ffff:127.0.0.1')).toBe('127.0.0.1');
   });
@@ -75,7 +76,7 @@ describe('the client address', () => {
     const direct = await app.request('/', { headers: { 'x-forwarded-for': '1.2.3.4' } });
     expect(direct.status).toBe(403);
     expect(await direct.text()).toContain('请通过本平台的网址访问');
-    const viaEdge = await app.request('/', { headers: { 'x-origin-verify': secret, 'cloudfront-viewer-address': '198.51.100.7:1234' } });
+    const viaEdge = await app.request('/', { headers: { 'x-origin-verify': secret, 'x-viewer-address': '198.51.100.7:1234' } });
     expect(viaEdge.status).toBe(200);
   });
 });
