@@ -63,3 +63,11 @@ export function assertSafeStructure(value: unknown, maxDepth = MAX_JSON_DEPTH, w
     }
   }
 }
+
+/**
+ * A value of a lookup table by a key the client chose (a `?done=` flag, an `:action` segment):
+ * only the table's own entries, never what `__proto__` or `constructor` would find on it.
+ */
+export function ownValue<V>(table: Readonly<Record<string, V>>, key: string | undefined): V | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { ownValue } from '../../functions/domain/untrusted-input';
 import { type FormBody, filesOf, flatValues, readForm } from '../form-body';
 import {
   actOnClarification,
@@ -215,7 +216,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     return <StaffClarificationsPage {...ctx} staff={ctx.staff!} rows={rows} canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')} sourceOptions={Object.entries(SOURCE_LABELS).filter(([k]) => k !== 'public-report').map(([value, label]) => ({ value, label }))} {...extra} />;
   };
 
-  app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: FLASH[c.req.query('done') ?? ''] })));
+  app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: ownValue(FLASH, c.req.query('done')) })));
   app.post('/staff/clarifications', async (c) => {
     const values = flatValues(await readForm(c, { all: true }));
     try {
@@ -287,7 +288,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/clarifications/:id', async (c) => c.html(await casePage(c, c.req.param('id'), { flash: FLASH[c.req.query('done') ?? ''] })));
+  app.get('/staff/clarifications/:id', async (c) => c.html(await casePage(c, c.req.param('id'), { flash: ownValue(FLASH, c.req.query('done')) })));
 
   app.get('/staff/clarifications/:id/screenshot', async (c) => c.redirect(await reportScreenshotUrl(deps, c.req.param('id')), 302));
 

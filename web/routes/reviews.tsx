@@ -1,4 +1,5 @@
 import { readForm } from '../form-body';
+import { ownValue } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { uploadDocument } from '../../functions/application/documents';
@@ -304,7 +305,7 @@ export function reviewRoutes(deps: AppDependencies) {
         filters={{ stage: filter.stage ?? '', type: filter.subjectType ?? '' }}
         stageOptions={[...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }]}
         typeOptions={typeOptions}
-        flash={c.req.query('done') ? FLASH[c.req.query('done')!] : undefined}
+        flash={ownValue(FLASH, c.req.query('done'))}
       />,
     );
   });
@@ -345,7 +346,7 @@ export function reviewRoutes(deps: AppDependencies) {
     return c.html(<ReviewPage {...reviewPageProps(c, deps, view, extra)} />, status);
   };
 
-  app.get('/staff/reviews/:id', (c) => show(c, { flash: c.req.query('done') ? FLASH[c.req.query('done')!] : undefined }));
+  app.get('/staff/reviews/:id', (c) => show(c, { flash: ownValue(FLASH, c.req.query('done')) }));
 
   /** Runs an action; refusals re-show the page with the message and what was typed. */
   const action = (run: (c: Context<WebEnv>, staff: StaffMember, body: Record<string, unknown>) => Promise<string>) => async (c: Context<WebEnv>) => {

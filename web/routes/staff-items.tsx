@@ -1,5 +1,5 @@
 import { readForm } from '../form-body';
-import { parseUntrustedJson } from '../../functions/domain/untrusted-input';
+import { ownValue, parseUntrustedJson } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import {
   createItem,
@@ -207,7 +207,7 @@ export function staffItemRoutes(deps: AppDependencies) {
         canCreate={staff.roles.includes('clerk') || staff.roles.includes('admin')}
         {...(staff.roles.includes('admin') ? { settingsHref: '/staff/catalogue' } : {})}
         {...(page.cursor ? { nextHref: `/staff/items?state=${state}&cursor=${encodeURIComponent(page.cursor)}` } : {})}
-        {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}
+        {...(ownValue(FLASH, q['done']) ? { flash: ownValue(FLASH, q['done'])! } : {})}
       />,
     );
   });
@@ -283,7 +283,7 @@ export function staffItemRoutes(deps: AppDependencies) {
         allowed={view.allowed.filter((cmd) => cmd !== 'withdraw' || mayWithdraw(c.get('staff')!))}
         {...(view.publicView?.item ? { publicHref: `/items/${id}` } : {})}
         {...(view.review ? { review: { href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as keyof typeof REVIEW_STATUS_LABELS] ?? view.review.status, approved: view.review.approvedForThisVersion } } : {})}
-        {...(FLASH[q['done'] ?? ''] ? { flash: FLASH[q['done']!] } : {})}
+        {...(ownValue(FLASH, q['done']) ? { flash: ownValue(FLASH, q['done'])! } : {})}
         {...(opts.error ? { error: opts.error } : {})}
         {...(draft
           ? {
@@ -352,7 +352,7 @@ export function staffItemRoutes(deps: AppDependencies) {
 
   app.post('/staff/items/:id/:action', async (c) => {
     const id = c.req.param('id');
-    const action = ACTIONS[c.req.param('action')];
+    const action = ownValue(ACTIONS, c.req.param('action'));
     if (!action) return c.notFound();
     const body = await readForm(c);
     try {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { ownValue } from '../../functions/domain/untrusted-input';
 import type { AppDependencies } from '../../functions/application/context';
 import { DEMO_ACCOUNTS } from '../../functions/application/demo-data';
 import {
@@ -437,7 +438,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
     const a = s.applicant;
     const { contact: shownContact, ...pageExtra } = extra;
     const contact = shownContact ?? contactFor(staff, a);
-    const flash = FLASH[c.req.query('done') ?? ''];
+    const flash = ownValue(FLASH, c.req.query('done'));
     const u = view.urgency;
     const d = view.deadlines;
     const deadlineNote = d?.closed

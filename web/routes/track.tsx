@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { ownValue } from '../../functions/domain/untrusted-input';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppDependencies } from '../../functions/application/context';
 import {
@@ -110,7 +111,7 @@ export function trackRoutes(deps: AppDependencies) {
   const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
     const ctx = pageContext(c, deps);
     const view = await applicantView(deps, await loadRequest(deps, tn));
-    const flash = FLASH[c.req.query('done') ?? ''];
+    const flash = ownValue(FLASH, c.req.query('done'));
     return (
       <TrackPage
         site={ctx.site}

@@ -127,6 +127,21 @@ describe('malformed requests get a 400, never a 500', () => {
     }
   });
 
+  it('looks client-chosen names up only among a table’s own entries (?done=, :action)', async () => {
+    const { app, tokenFor } = await memoryApp();
+    const auth = { authorization: `Bearer ${await tokenFor(ALL_ROLES)}` };
+    for (const path of ['/staff/items?done=__proto__', '/staff/requests/YSQ-2026-000001?done=constructor', '/staff/reviews?done=toString', '/track?done=__proto__']) {
+      expect((await app.request(path, { headers: auth })).status, path).toBeLessThan(500);
+    }
+    const page = await app.request('/staff/items', { headers: auth });
+    const jar = new CookieJar();
+    jar.store(page);
+    for (const action of ['__proto__', 'constructor', 'toString']) {
+      const response = await app.request(`/staff/items/x/${action}`, { method: 'POST', body: new URLSearchParams({ _csrf: csrfFrom(await page.clone().text()) }), headers: { ...auth, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(response.status, action).toBeLessThan(500);
+    }
+  });
+
   it('refuses a forged pagination cursor with a Chinese message', async () => {
     const { app } = await memoryApp();
     const forged = Buffer.from(JSON.stringify({ PK: { S: 1 }, junk: 'x'.repeat(5000) })).toString('base64url');
