@@ -17,12 +17,12 @@ type Check = 'prototypes' | 'storage' | 'form-parse' | 'page';
  * uses, and the home page renders through the whole middleware chain. Any failure is a 503 that
  * names the check, so a load balancer or an operator sees what a visitor would see.
  */
-export function healthRoutes(deps: AppDependencies, servePage: (request: Request) => Promise<Response>) {
+export function healthRoutes(deps: AppDependencies, servePage: (request: Request, env: unknown) => Promise<Response>) {
   const app = new Hono<WebEnv>();
   const parser = new Hono().post('/', async (c) => c.json(nestedFrom(await readForm(c, { all: true }))));
   parser.onError((error, c) => c.json({ error: error.message }, 500));
 
-  const checks: Record<Check, (request: Request) => Promise<void>> = {
+  const checks: Record<Check, (request: Request, env: unknown) => Promise<void>> = {
     async prototypes() {
       const polluted = [Object.prototype, Array.prototype, Function.prototype, String.prototype].some((p) => Object.keys(p).length > 0);
       if (polluted) throw new Error('a built-in prototype has enumerable properties');
@@ -37,12 +37,14 @@ export function healthRoutes(deps: AppDependencies, servePage: (request: Request
       const parsed = (await response.json()) as { probe?: { a?: string; list?: { b?: string }[] } };
       if (response.status !== 200 || parsed.probe?.a !== '1' || parsed.probe.list?.[0]?.b !== '2') throw new Error(`form parse probe answered ${response.status}`);
     },
-    async page(request) {
+    // Through the whole app, with the host's own request context (the socket locally, the Lambda
+    // event in AWS), so the probe is answered exactly as a visitor would be.
+    async page(request, env) {
       const headers = new Headers();
       request.headers.forEach((value, name) => {
         if (!NOT_FORWARDED.has(name)) headers.set(name, value);
       });
-      const response = await servePage(new Request(new URL('/', request.url), { headers }));
+      const response = await servePage(new Request(new URL('/', request.url), { headers }), env);
       const html = await response.text();
       if (response.status !== 200 || !html.includes('<main')) throw new Error(`home page probe answered ${response.status}`);
     },
@@ -53,9 +55,9 @@ export function healthRoutes(deps: AppDependencies, servePage: (request: Request
     const body = { status: 'ok', app: deps.config.appVersion, tableSchema: TABLE_SCHEMA_VERSION };
     if (c.req.query('deep') !== '1') return c.json(body);
     const failed: Check[] = [];
-    for (const [name, check] of Object.entries(checks) as [Check, (r: Request) => Promise<void>][]) {
+    for (const [name, check] of Object.entries(checks) as [Check, (r: Request, env: unknown) => Promise<void>][]) {
       try {
-        await check(c.req.raw);
+        await check(c.req.raw, c.env);
       } catch (error) {
         failed.push(name);
         c.get('logger').error('health check failed', { check: name, error });

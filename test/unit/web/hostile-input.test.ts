@@ -186,6 +186,13 @@ describe('deep health check', () => {
     expect(response.status).toBe(200);
   });
 
+  it('probes the page with the host’s own request context (the socket peer in local mode)', async () => {
+    const fromSocket = (c: { env: unknown }) => (c.env as { incoming?: { socket: { remoteAddress?: string } } } | undefined)?.incoming?.socket.remoteAddress;
+    const { app } = await memoryApp({ clientAddress: fromSocket });
+    const response = await app.request('/health?deep=1', {}, { incoming: { socket: { remoteAddress: '127.0.0.1' } } });
+    expect(response.status, await response.clone().text()).toBe(200);
+  });
+
   it('goes red when a prototype was polluted, though storage still answers', async () => {
     const { app } = await memoryApp();
     (Object.prototype as Record<string, unknown>)['polluted'] = 'x';
