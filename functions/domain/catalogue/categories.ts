@@ -221,14 +221,21 @@ function sortSiblings(list: readonly CatalogueCategory[]): CatalogueCategory[] {
 }
 
 /** Every problem in a category list, in Chinese; empty when the list is a valid tree. */
-export function validateCategories(categories: readonly CatalogueCategory[]): string[] {
+export function validateCategories(input: readonly unknown[]): string[] {
   const issues: string[] = [];
   const byId = new Map<string, CatalogueCategory>();
-  categories.forEach((c, i) => {
-    const parsed = categorySchema.safeParse(c);
+  // Entries come from an administrator's JSON: each is parsed before anything reads its fields,
+  // and only the well-formed ones take part in the tree checks below.
+  const categories: CatalogueCategory[] = [];
+  input.forEach((raw, i) => {
+    const parsed = categorySchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push(`第${i + 1}项（${String(c.id)}）：${issue.message}`);
+      const label = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? `（${(raw as { id: string }).id}）` : '';
+      for (const issue of parsed.error.issues) issues.push(`第${i + 1}项${label}：${issue.message}`);
+      return;
     }
+    const c = raw as CatalogueCategory;
+    categories.push(c);
     if (byId.has(c.id)) issues.push(`分类标识“${c.id}”重复`);
     byId.set(c.id, c);
   });
