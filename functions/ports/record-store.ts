@@ -38,6 +38,13 @@ export function keyFits(key: { readonly pk: string; readonly sk: string }): bool
   );
 }
 
+/** The index entries a write leaves on its record (an entry set to null or left out is none). */
+export function presentIndexes(indexes: RecordWrite<unknown>['indexes']): Partial<Record<IndexName, IndexEntry>> {
+  const out: Partial<Record<IndexName, IndexEntry>> = {};
+  for (const [name, entry] of Object.entries(indexes ?? {}) as [IndexName, IndexEntry | null | undefined][]) if (entry) out[name] = { pk: entry.pk, sk: entry.sk };
+  return out;
+}
+
 const encoder = new TextEncoder();
 const utf8Length = (s: string) => encoder.encode(s).length;
 

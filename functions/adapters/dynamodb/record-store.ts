@@ -12,7 +12,7 @@ import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, ty
 import type { AuditSigner } from '../../ports/audit-signer';
 import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '../../ports/record-store';
+import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '../../ports/record-store';
 import { auditKey, auditPrefix, chainRegistryKey, chainRegistryPk, streamName } from './audit-keys';
 import { tableDefinition } from './table-definition';
 
@@ -375,11 +375,6 @@ function toRecord<T>(item: Item): VersionedRecord<T> {
   return { data: item.data as T, entity: String(item.entity ?? ''), indexes, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
 }
 
-function presentIndexes(indexes: RecordWrite<unknown>['indexes']): Partial<Record<IndexName, { pk: string; sk: string }>> {
-  const out: Partial<Record<IndexName, { pk: string; sk: string }>> = {};
-  for (const [name, entry] of Object.entries(indexes ?? {}) as [IndexName, { pk: string; sk: string } | null | undefined][]) if (entry) out[name] = { pk: entry.pk, sk: entry.sk };
-  return out;
-}
 
 function keyOf(item: TransactItem | undefined): RecordKey | undefined {
   const key = item?.Put?.Item ?? item?.Update?.Key ?? item?.ConditionCheck?.Key ?? item?.Delete?.Key;

@@ -3,7 +3,7 @@ import type { AuditSigner } from '../../ports/audit-signer';
 import { testAuditSigner } from '../audit/local-signer';
 import { ConflictError, ValidationError, VersionConflictError } from '../../domain/errors';
 import type { Clock } from '../../ports/clock';
-import { keyFits, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '../../ports/record-store';
+import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '../../ports/record-store';
 
 interface Stored {
   entity: string;
@@ -146,11 +146,6 @@ function toRecord<T>(r: Stored): VersionedRecord<T> {
   return { data: structuredClone(r.data) as T, entity: r.entity, indexes: presentIndexes(r.indexes), version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt, auditHead: r.auditHead };
 }
 
-function presentIndexes(indexes: Partial<Record<IndexName, { pk: string; sk: string } | null>> | undefined): Partial<Record<IndexName, { pk: string; sk: string }>> {
-  const out: Partial<Record<IndexName, { pk: string; sk: string }>> = {};
-  for (const [name, entry] of Object.entries(indexes ?? {}) as [IndexName, { pk: string; sk: string } | null | undefined][]) if (entry) out[name] = { pk: entry.pk, sk: entry.sk };
-  return out;
-}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
