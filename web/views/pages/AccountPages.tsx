@@ -25,7 +25,7 @@ export function PasswordPage({ site, staff, csrfToken, localMode, errors }: Comm
           <FormField name="current" label="当前密码" type="password" autocomplete="current-password" required error={errors?.['current']} />
           <FormField name="next" label="新密码" type="password" autocomplete="new-password" required hint="至少 12 个字符。" error={errors?.['next']} />
           <FormField name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" required error={errors?.['confirm']} />
-          <button class="button" type="submit">
+          <button class="button button--primary" type="submit">
             修改密码
           </button>
         </form>
