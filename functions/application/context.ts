@@ -1,3 +1,4 @@
+import type { AgencyPolicy } from '../domain/policy';
 import type { Hasher } from '../domain/audit/chain';
 import type { AuditAnchorStore } from '../ports/audit-anchors';
 import type { Logger } from '../observability/logger';
@@ -16,10 +17,6 @@ export interface AppConfig {
   readonly publicFilesBaseUrl: string;
   readonly appSecret: string;
   readonly appVersion: string;
-  /** Internal periods the agency sets (working days): clarification verification, urgent ones, corrections. */
-  readonly periods?: { readonly clarification: number; readonly urgentClarification: number; readonly correction: number };
-  /** How online applications get their receipt date (functions/config/env.ts ONLINE_RECEIPT_RULE). */
-  readonly onlineReceiptRule?: 'submission' | 'clerk-confirmation';
   /** Cognito hosted UI (AWS only): where /login sends staff. */
   readonly staffSignIn?: { readonly authorizeUrl: string; readonly tokenUrl: string; readonly clientId: string };
 }
@@ -30,6 +27,8 @@ export interface AppConfig {
  */
 export interface AppDependencies {
   readonly config: AppConfig;
+  /** The agency's rules and periods (domain/policy.ts), passed to every decision. */
+  readonly policy: AgencyPolicy;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly hash: Hasher;

@@ -24,6 +24,7 @@ import { KmsAuditSigner } from '../adapters/audit/kms-signer';
 import { HmacAuditSigner, localAuditKey } from '../adapters/audit/local-signer';
 import { S3AuditAnchorStore } from '../adapters/audit/anchor-stores';
 import type { AuditSigner } from '../ports/audit-signer';
+import { policyFromEnv } from './policy';
 
 export const APP_VERSION = '0.1.0';
 
@@ -60,12 +61,11 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       publicFilesBaseUrl: env.PUBLIC_FILES_BASE_URL,
       appSecret: env.APP_SECRET,
       appVersion: APP_VERSION,
-      onlineReceiptRule: env.ONLINE_RECEIPT_RULE,
-      periods: { clarification: env.CLARIFICATION_WORKING_DAYS, urgentClarification: env.URGENT_CLARIFICATION_WORKING_DAYS, correction: env.CORRECTION_WORKING_DAYS },
       staffSignIn: cognitoDomain
         ? { authorizeUrl: `${cognitoDomain}/oauth2/authorize`, tokenUrl: `${cognitoDomain}/oauth2/token`, clientId: env.AUTH_AUDIENCE }
         : undefined,
     },
+    policy: policyFromEnv(env),
     clock,
     logger: createLogger(env.LOG_LEVEL, { service: 'gov-disclosure-portal', region }),
     hash: sha256,

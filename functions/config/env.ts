@@ -20,15 +20,15 @@ const envSchema = z.object({
   /** Verified SES sender for notices to applicants (AWS). Unset: messages stay in the outbox (local mailbox). */
   NOTIFY_FROM: z.string().email().optional(),
   /**
-   * Receipt date of online applications (Art. 31; domain.md §11): 'submission' (default — the
+   * Receipt date of online applications (Art. 31; domain.md §11): 'submission' (the default in domain/policy.ts — the
    * portal's automatic acknowledgement is the agency's confirmation, which protects the applicant)
    * or 'clerk-confirmation' (received on the day a clerk confirms it when registering).
    */
-  ONLINE_RECEIPT_RULE: z.enum(['submission', 'clerk-confirmation']).default('submission'),
-  /** The agency's own periods in working days (no statutory number; defaults from domain.md §5.2 and Art. 33). */
-  CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(2),
-  URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(1),
-  CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(20),
+  ONLINE_RECEIPT_RULE: z.enum(['submission', 'clerk-confirmation']).optional(),
+  /** The agency's own periods in working days (no statutory number); unset = the defaults in domain/policy.ts. */
+  CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
+  URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).optional(),
+  CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
   /** AWS: the KMS HMAC key that signs audit events (its MAC key never leaves KMS). */
   AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
   /** Local mode: the file holding the audit MAC key, outside the data folder. */

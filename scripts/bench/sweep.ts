@@ -1,3 +1,4 @@
+import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
 /**
  * Cost of the daily deadline sweep in local mode: seeds N open deadlines (default 100,000;
  * BENCH_SWEEP_CASES) into a fresh table on DynamoDB Local started for the run, then times one
@@ -40,7 +41,7 @@ function openDeadlineItem(i: number, today: IsoDate): Record<string, unknown> {
 
 async function benchDueDates(): Promise<BenchResult> {
   const clock = fixedClock(NOW);
-  const deps = { records: new MemoryRecordStore(clock, sha256), clock, logger: createLogger('silent') };
+  const deps = { records: new MemoryRecordStore(clock, sha256), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
   const base = toDayNumber('2024-01-01');
   const inputs = Array.from({ length: 5000 }, (_, i) => [fromDayNumber(base + ((i * 7919) % 1000)), (i % 40) + 1] as const);
   for (const [from, n] of inputs.slice(0, 500)) await dueDate(deps, from, n);
@@ -70,7 +71,7 @@ export async function benchSweep(): Promise<BenchResult[]> {
     results.push({ name: `seed ${cases} open deadlines (BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });
 
     const clock = fixedClock(NOW);
-    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent') };
+    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
     const start = performance.now();
     const report = await sweepDeadlines(deps, { pageSize: 500, concurrency: 32 });
     results.push({ name: `sweep over ${cases} open cases (local mode)`, value: Math.round(performance.now() - start), unit: 'ms' });

@@ -1,3 +1,4 @@
+import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
 import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
 import { localMailbox } from '../../functions/adapters/mail/local-mailbox';
@@ -25,6 +26,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
   const publicFiles = new MemoryPublicFileWriter();
   const cdn = new RecordingCdn();
   const base: AppDependencies = {
+    policy: DEFAULT_AGENCY_POLICY,
     config: {
       deployment: 'local',
       agencyName: '示例市人民政府办公室',

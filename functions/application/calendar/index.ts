@@ -27,6 +27,8 @@ import { recomputeOpenDeadlines, type RecomputeReport } from '../deadlines/recom
 import { newId } from '../ids';
 
 type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger'>;
+/** Changing a schedule recomputes open deadlines, whose periods come from the agency's policy. */
+type ChangeDeps = Deps & Pick<AppDependencies, 'policy'>;
 
 /** Stored schedules change a few times a year; other processes pick a change up within this time. */
 export const CALENDAR_CACHE_MS = 60_000;
@@ -98,7 +100,7 @@ const EMPTY_REPORT: RecomputeReport = { examined: 0, changed: 0, unchanged: 0, c
  * `input` is the untrusted schedule (the scope/year/source/holidays/makeupWorkdays shape; for a
  * local adjustment the id is assigned here).
  */
-export async function saveScheduleOverride(deps: Deps, admin: StaffMember, input: unknown, options: SaveOverrideOptions = {}): Promise<ScheduleChangeResult> {
+export async function saveScheduleOverride(deps: ChangeDeps, admin: StaffMember, input: unknown, options: SaveOverrideOptions = {}): Promise<ScheduleChangeResult> {
   const now = deps.clock.now();
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const year = typeof raw.year === 'number' ? raw.year : 0;
@@ -128,7 +130,7 @@ export async function saveScheduleOverride(deps: Deps, admin: StaffMember, input
 }
 
 /** Withdraws a stored schedule (the record stays, marked removed, with its audit trail). */
-export async function removeScheduleOverride(deps: Deps, admin: StaffMember, id: string): Promise<ScheduleChangeResult> {
+export async function removeScheduleOverride(deps: ChangeDeps, admin: StaffMember, id: string): Promise<ScheduleChangeResult> {
   const repo = new CalendarOverrideRepository(deps.records);
   const existing = await repo.get(id);
   if (!existing || existing.item.status !== 'active') throw new NotFoundError('该节假日安排不存在或已删除。');
@@ -141,7 +143,7 @@ export async function removeScheduleOverride(deps: Deps, admin: StaffMember, id:
   return { override: item, warnings: [], ...result };
 }
 
-async function afterChange(deps: Deps, previous: WorkingCalendar): Promise<{ yearsChanged: number[]; recomputed: RecomputeReport }> {
+async function afterChange(deps: ChangeDeps, previous: WorkingCalendar): Promise<{ yearsChanged: number[]; recomputed: RecomputeReport }> {
   invalidateCalendar(deps);
   const { calendar } = await load(deps);
   const diff = previous.diff(calendar);

@@ -11,7 +11,6 @@ import {
   clarificationDue,
   clarificationText,
   decideClarification,
-  DEFAULT_CLARIFICATION_CONFIG,
   hasOpenDeadline,
   clarificationItemContent,
   openClarification,
@@ -57,13 +56,6 @@ import { bool, checkUploads, list, optionalEmail, optionalPhone, optionalUrl, st
 export const CLARIFICATION_DEADLINE_KIND = 'clarification';
 /** Public reports: per client address. */
 export const REPORT_LIMIT = { limit: 5, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。' } as const;
-
-/** The agency's clarification deadlines; a deployment may pass its own. */
-/** The agency's periods (AppConfig.periods, from the environment), or the defaults. */
-function periodsOf(deps: { readonly config?: Pick<CaseDeps['config'], 'periods'> }): ClarificationConfig {
-  const p = deps.config?.periods;
-  return p ? { workingDays: p.clarification, urgentWorkingDays: p.urgentClarification } : DEFAULT_CLARIFICATION_CONFIG;
-}
 
 const formatId = (year: number, n: number) => `CQ-${year}-${String(n).padStart(6, '0')}`;
 const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
@@ -183,7 +175,7 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
     ...(contactName || phone || email ? { contact: { ...(contactName ? { name: contactName } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) } } : {}),
     ...(screenshot ? { screenshot } : {}),
   };
-  const c = openClarification({ id, source: 'public-report', registeredOn: today, urgent: false, due: clarificationDue(today, false, calendar, periodsOf(deps)) });
+  const c = openClarification({ id, source: 'public-report', registeredOn: today, urgent: false, due: clarificationDue(today, false, calendar, deps.policy.clarification) });
   const base = {
     case: c,
     title: description.slice(0, 60),
@@ -231,7 +223,7 @@ export async function createClarificationCase(deps: CaseDeps, staff: StaffMember
   const today = todayOf(deps);
   const calendar = await loadCalendar(deps);
   const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
-  const c = openClarification({ id, source: source as ClarificationSource, registeredOn: today, urgent, due: clarificationDue(today, urgent, calendar, periodsOf(deps)), handlerId: staff.id });
+  const c = openClarification({ id, source: source as ClarificationSource, registeredOn: today, urgent, due: clarificationDue(today, urgent, calendar, deps.policy.clarification), handlerId: staff.id });
   const outlet = str(input.outlet).slice(0, 200);
   const base = {
     case: c,
@@ -303,7 +295,7 @@ export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id:
       return step(deps, staff, record, { type });
     case 'markUrgent': {
       const calendar = await loadCalendar(deps);
-      const marked = await step(deps, staff, record, { type, reason: str(input['reason']), due: clarificationDue(c.registeredOn, true, calendar, periodsOf(deps)) }, { calendar, note: str(input['reason']) });
+      const marked = await step(deps, staff, record, { type, reason: str(input['reason']), due: clarificationDue(c.registeredOn, true, calendar, deps.policy.clarification) }, { calendar, note: str(input['reason']) });
       await escalateUrgent(deps, marked.data, calendar, staff);
       return marked;
     }
@@ -545,7 +537,7 @@ registerDeadlineKind(
     if (!current) return 'closed';
     const c = current.data.case;
     if (!hasOpenDeadline(c)) return 'closed';
-    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, periodsOf(deps as Partial<Pick<CaseDeps, 'config'>>));
+    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, deps.policy.clarification);
     const before = current.data.openDeadline;
     const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
     const openDeadline = summary(base, calendar.version, before?.responsible.name);

@@ -5,7 +5,7 @@ import type { StaffMember } from '../../domain/staff';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';
 
-export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects'>;
+export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects' | 'policy'>;
 
 /** Screenshots and evidence: checked by their bytes, never by name. */
 export const UPLOAD_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };

@@ -16,7 +16,6 @@ import {
   correctionLetter,
   correctionLetterText,
   decideCorrection,
-  DEFAULT_CORRECTION_CONFIG,
   formatCorrectionTrackingNumber,
   isCorrectionTrackingNumber,
   openCorrection,
@@ -58,11 +57,6 @@ export const MAX_EVIDENCE = 3;
 export const SUBMIT_LIMIT = { limit: 10, windowSeconds: 3600, message: '提交次数过多，请1小时后再试。' } as const;
 export { LOOKUP_LIMITS } from '../lookup-guard';
 const GUARD_SECONDS = 24 * 3600;
-
-/** The agency's correction period (AppConfig.periods, from the environment), or the default. */
-function periodOf(deps: { readonly config?: Pick<CaseDeps['config'], 'periods'> }): CorrectionConfig {
-  return deps.config?.periods ? { workingDays: deps.config.periods.correction } : DEFAULT_CORRECTION_CONFIG;
-}
 
 function message(deps: Pick<CaseDeps, 'clock'>, kind: string, to: string, subject: string, text: string, reference: string): OutgoingMessage {
   const now = deps.clock.now();
@@ -276,7 +270,7 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
       const calendar = await loadCalendar(deps);
       const receivedOn = (str(input['receivedOn']) || c.submittedOn) as IsoDate;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) throw new ValidationError('请按“年-月-日”填写收到申请之日。', { receivedOn: '请按“年-月-日”填写。' });
-      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, periodOf(deps)) }, { calendar });
+      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, deps.policy.correction) }, { calendar });
     }
     case 'startAssessment':
     case 'close':
@@ -502,7 +496,7 @@ registerDeadlineKind(
     if (!current) return 'closed';
     const c = current.data.case;
     if (!correctionHasOpenDeadline(c) || !c.receivedOn) return 'closed';
-    const { due, provisional } = correctionDue(c.receivedOn, calendar, periodOf(deps as Partial<Pick<CaseDeps, 'config'>>));
+    const { due, provisional } = correctionDue(c.receivedOn, calendar, deps.policy.correction);
     const before = current.data.openDeadline;
     const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
     const openDeadline = summary(base, calendar.version);

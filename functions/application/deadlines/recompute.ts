@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../../domain/calendar';
 import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
 import type { AppDependencies } from '../context';
 
-export type DeadlineDeps = Pick<AppDependencies, 'records' | 'clock' | 'logger'>;
+export type DeadlineDeps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy'>;
 
 /**
  * How a case kind recomputes its deadline with a (new) calendar: read its record, derive the due

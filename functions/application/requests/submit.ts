@@ -297,7 +297,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 export async function submitOnline(
   deps: RequestDeps,
   input: SubmitInput,
-  policy: ReceiptPolicy = { ...DEFAULT_RECEIPT_POLICY, online: deps.config.onlineReceiptRule ?? DEFAULT_RECEIPT_POLICY.online },
+  policy: ReceiptPolicy = deps.policy.receipt,
 ): Promise<SubmitResult> {
   await new RateLimiter(deps.records, deps.clock).consume(`apply#${input.client || 'unknown'}`, SUBMIT_LIMIT);
   const prepared = prepare(deps, input, 'online');

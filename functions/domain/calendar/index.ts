@@ -7,3 +7,4 @@ export { SHIPPED_NATIONAL_SCHEDULES } from './national-holidays';
 export * from './working-calendar';
 export * from './merge';
 export * from './render';
+export * from './instant';

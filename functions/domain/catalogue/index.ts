@@ -1,6 +1,6 @@
 /** Public API of the disclosure catalogue (pure domain code). */
 export * from './errors';
-export * from './shanghai-time';
+export * from '../calendar/instant';
 export * from './categories';
 export * from './agency-profile';
 export * from './index-number';

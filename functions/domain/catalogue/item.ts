@@ -7,7 +7,7 @@
 import { z } from '../zod';
 import { isIsoDate, type IsoDate } from '../calendar';
 import { CatalogueValidationError } from './errors';
-import type { Instant } from './shanghai-time';
+import type { Instant } from '../calendar/instant';
 
 export const VALIDITY_STATUSES = ['valid', 'invalid', 'repealed'] as const;
 export type ValidityStatus = (typeof VALIDITY_STATUSES)[number];

@@ -23,7 +23,7 @@ import {
   type RelatedItems,
   type ValidityStatus,
 } from './item';
-import { instantMs, shanghaiDateOf, type Instant } from './shanghai-time';
+import { instantMs, shanghaiDateOf, type Instant } from '../calendar/instant';
 
 export interface PublicAttachment {
   readonly key: string;

@@ -22,7 +22,7 @@ import type { IsoDate, WorkingCalendar } from '../calendar';
 import type { SecrecyReview } from '../secrecy';
 import { IllegalPublishingStepError, IndexNumberConflictError, SecrecyClearanceError, CatalogueValidationError } from './errors';
 import type { DisclosureRecord, ItemContent, ItemVersion, ValidityStatus } from './item';
-import { instantMs, shanghaiDateOf, type Instant } from './shanghai-time';
+import { instantMs, shanghaiDateOf, type Instant } from '../calendar/instant';
 
 export type WorkflowState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'discarded';
 

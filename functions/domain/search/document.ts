@@ -4,7 +4,7 @@
  */
 import type { ValidityStatus } from '../catalogue/item';
 import type { PublicItem } from '../catalogue/projection';
-import { shanghaiDateOf } from '../catalogue/shanghai-time';
+import { shanghaiDateOf } from '../calendar/instant';
 
 export interface SearchDocument {
   readonly id: string;

@@ -1,3 +1,4 @@
+import { DEFAULT_AGENCY_POLICY } from '../../../functions/domain/policy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
@@ -19,7 +20,7 @@ const clock = fixedClock('2026-03-02T02:00:00.000Z');
 
 async function dynamoDeps() {
   const { client, tableName } = await freshTable();
-  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent') };
+  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
 }
 
 beforeAll(registerTestKind);

@@ -1,3 +1,4 @@
+import { agencyPolicy } from '../../../../functions/domain/policy';
 import { describe, expect, it } from 'vitest';
 import {
   actOnCorrection,
@@ -68,7 +69,7 @@ describe('correction requests', () => {
 
   it('uses the period the agency configured', async () => {
     const { deps } = caseDeps();
-    const configured = { ...deps, config: { ...deps.config, periods: { clarification: 2, urgentClarification: 1, correction: 10 } } };
+    const configured = { ...deps, policy: agencyPolicy({ correction: { workingDays: 10 } }) };
     const { trackingNumber: tn } = await submitted(configured, 'nonce-period');
     const r = await actOnCorrection(configured, people.clerk, tn, 'register', {});
     expect(r.data.case).toMatchObject({ receivedOn: '2026-03-02', due: '2026-03-16' });

@@ -1,3 +1,4 @@
+import { agencyPolicy } from '../../../../functions/domain/policy';
 import { remindLapsedSupplements } from '../../../../functions/application/requests/lapsed';
 import { ReminderRepository } from '../../../../functions/repositories/reminders';
 import { saveCatalogueSettings } from '../../../../functions/application/catalogue/settings';
@@ -74,7 +75,7 @@ describe('submitOnline', () => {
 
   it('under the clerk-confirmation rule, an online application is received when a clerk confirms it', async () => {
     const f = requestDeps();
-    const deps = { ...f.deps, config: { ...f.deps.config, onlineReceiptRule: 'clerk-confirmation' as const } };
+    const deps = { ...f.deps, policy: agencyPolicy({ receipt: { online: 'clerk-confirmation' } }) };
     const { trackingNumber: tn } = await submitOnline(deps, { form: citizenForm(), nonce: nonce() });
     expect((await load({ ...f, deps }, tn)).data.case.receivedOn).toBeUndefined();
     await expect(act(deps, people.clerk, tn, { command: 'register' })).rejects.toThrow('请填写确认收到申请的日期');

@@ -1,3 +1,4 @@
+import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
 import { MemoryFileStore } from '../../../../functions/adapters/memory/file-store';
 import { MemoryRecordStore } from '../../../../functions/adapters/memory/record-store';
 import { sha256 } from '../../../../functions/config/dependencies';
@@ -30,6 +31,7 @@ export function fakeDeps() {
     records,
     files,
     logger: createLogger('silent'),
+    policy: DEFAULT_AGENCY_POLICY,
     config: {
       deployment: 'local' as const,
       agencyName: '示例市人民政府办公室',

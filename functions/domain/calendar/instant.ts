@@ -3,8 +3,8 @@
  * explicit offset (`Z` or `+08:00`); staff enter wall-clock times in Beijing time. China has had
  * no DST since 1991, so a fixed +08:00 offset is exact and no tz database is needed (pure code).
  */
-import { fromDayNumber, type IsoDate } from '../calendar';
-import { CatalogueValidationError } from './errors';
+import { ValidationError } from '../errors';
+import { fromDayNumber, type IsoDate } from './iso-date';
 
 const OFFSET_MS = 8 * 3_600_000;
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -17,13 +17,13 @@ export type Instant = string;
 export function instantMs(value: Instant | Date): number {
   if (value instanceof Date) {
     const t = value.getTime();
-    if (!Number.isFinite(t)) throw new CatalogueValidationError('时间无效');
+    if (!Number.isFinite(t)) throw new ValidationError('时间无效');
     return t;
   }
   // An offset is required: a bare local time would be read in the server's zone (UTC on Lambda).
-  if (!INSTANT_RE.test(value)) throw new CatalogueValidationError(`时间格式无效：${value}`);
+  if (!INSTANT_RE.test(value)) throw new ValidationError(`时间格式无效：${value}`);
   const t = Date.parse(value);
-  if (!Number.isFinite(t)) throw new CatalogueValidationError(`时间无效：${value}`);
+  if (!Number.isFinite(t)) throw new ValidationError(`时间无效：${value}`);
   return t;
 }
 
@@ -34,12 +34,12 @@ export function isInstant(value: unknown): value is Instant {
 /** Beijing wall-clock time as typed by staff ("2026-03-01T09:00" or "2026-03-01 09:00") → UTC instant. */
 export function shanghaiLocalToInstant(local: string): Instant {
   const m = LOCAL_RE.exec(local.trim());
-  if (!m) throw new CatalogueValidationError('时间格式应为“YYYY-MM-DD HH:mm”（北京时间）', { publishAt: '时间格式应为“YYYY-MM-DD HH:mm”' });
+  if (!m) throw new ValidationError('时间格式应为“YYYY-MM-DD HH:mm”（北京时间）', { publishAt: '时间格式应为“YYYY-MM-DD HH:mm”' });
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(utc);
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
-    throw new CatalogueValidationError(`时间不存在：${local}`, { publishAt: '日期或时间不存在' });
+    throw new ValidationError(`时间不存在：${local}`, { publishAt: '日期或时间不存在' });
   }
   return new Date(utc - OFFSET_MS).toISOString();
 }
@@ -69,4 +69,9 @@ export function toShanghaiRfc822(value: Instant | Date): string {
 /** The Beijing civil date of an instant. */
 export function shanghaiDateOf(value: Instant | Date): IsoDate {
   return fromDayNumber(Math.floor((instantMs(value) + OFFSET_MS) / 86_400_000));
+}
+
+/** An instant as stored: a Date or an already checked ISO string, normalised to ISO 8601 UTC. */
+export function toInstant(value: Date | Instant): Instant {
+  return new Date(instantMs(value)).toISOString();
 }

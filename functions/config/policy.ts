@@ -1,0 +1,11 @@
+import { agencyPolicy, type AgencyPolicy } from '../domain/policy';
+import type { AppEnv } from './env';
+
+/** The agency's policy from the environment; anything unset keeps the default in domain/policy.ts. */
+export function policyFromEnv(env: AppEnv): AgencyPolicy {
+  return agencyPolicy({
+    receipt: { online: env.ONLINE_RECEIPT_RULE },
+    clarification: { workingDays: env.CLARIFICATION_WORKING_DAYS, urgentWorkingDays: env.URGENT_CLARIFICATION_WORKING_DAYS },
+    correction: { workingDays: env.CORRECTION_WORKING_DAYS },
+  });
+}

@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './engine';
+export * from './errors';
+export * from './input';
+export * from './time';

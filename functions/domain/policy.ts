@@ -1,0 +1,55 @@
+/**
+ * The agency's policy: every rule an agency may set, with every default in exactly this one place.
+ * Built once per process from the environment (functions/config/policy.ts) and passed to every
+ * decision, so a configured rule is the rule that is applied, never a constant beside it.
+ *
+ * Where domain.md flags a doubt, the default is the reading that protects the applicant; the
+ * reason is stated where the option is declared.
+ */
+import { DEFAULT_CLARIFICATION_CONFIG, type ClarificationConfig } from './clarifications/workflow';
+import { DEFAULT_CORRECTION_CONFIG, type CorrectionConfig } from './corrections/workflow';
+import { DEFAULT_DEADLINE_CONFIG, deadlineConfig, type DeadlineConfig } from './deadlines';
+import { DEFAULT_RECEIPT_POLICY, type ReceiptPolicy } from './requests/application';
+import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from './requests/workflow';
+
+export interface AgencyPolicy {
+  /** Applications (依申请公开): approvers, supplement period, fees. */
+  readonly workflow: WorkflowConfig;
+  /** Statutory periods (never lengthened), pause boundaries, reminder lead time. */
+  readonly deadlines: DeadlineConfig;
+  /** How an online application gets its receipt date (Art. 31). */
+  readonly receipt: ReceiptPolicy;
+  /** The agency's own verification period for clarifications (no statutory number). */
+  readonly clarification: ClarificationConfig;
+  /** The agency's period for answering a correction request (no statutory number). */
+  readonly correction: CorrectionConfig;
+}
+
+export const DEFAULT_AGENCY_POLICY: AgencyPolicy = {
+  workflow: DEFAULT_WORKFLOW_CONFIG,
+  deadlines: DEFAULT_DEADLINE_CONFIG,
+  receipt: DEFAULT_RECEIPT_POLICY,
+  clarification: DEFAULT_CLARIFICATION_CONFIG,
+  correction: DEFAULT_CORRECTION_CONFIG,
+};
+
+export interface PolicyOverrides {
+  readonly workflow?: Partial<WorkflowConfig>;
+  readonly deadlines?: Partial<DeadlineConfig>;
+  readonly receipt?: Partial<ReceiptPolicy>;
+  readonly clarification?: Partial<ClarificationConfig>;
+  readonly correction?: Partial<CorrectionConfig>;
+}
+
+const defined = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** The defaults with the agency's overrides; unset (undefined) options keep their default. */
+export function agencyPolicy(overrides: PolicyOverrides = {}): AgencyPolicy {
+  return {
+    workflow: { ...DEFAULT_WORKFLOW_CONFIG, ...defined(overrides.workflow) },
+    deadlines: deadlineConfig(defined(overrides.deadlines)),
+    receipt: { ...DEFAULT_RECEIPT_POLICY, ...defined(overrides.receipt) },
+    clarification: { ...DEFAULT_CLARIFICATION_CONFIG, ...defined(overrides.clarification) },
+    correction: { ...DEFAULT_CORRECTION_CONFIG, ...defined(overrides.correction) },
+  };
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { policyFromEnv } from '../../../functions/config/policy';
+import { parseEnv } from '../../../functions/config/env';
+import { DEFAULT_AGENCY_POLICY } from '../../../functions/domain/policy';
+
+const REQUIRED = {
+  TABLE_NAME: 'portal',
+  PRIVATE_BUCKET: 'private',
+  PUBLIC_BUCKET: 'public',
+  AUTH_ISSUER: 'http://localhost:3000/auth',
+  AUTH_AUDIENCE: 'portal',
+  AUTH_JWKS_URL: 'http://localhost:3000/auth/jwks',
+  PUBLIC_BASE_URL: 'http://localhost:3000',
+  PUBLIC_FILES_BASE_URL: 'http://localhost:3000/files',
+  APP_SECRET: 'x'.repeat(32),
+};
+
+describe('the agency policy built from the environment', () => {
+  it('is the domain default when nothing is set', () => {
+    expect(policyFromEnv(parseEnv(REQUIRED))).toEqual(DEFAULT_AGENCY_POLICY);
+  });
+
+  it('takes each configured rule and keeps the default for the rest', () => {
+    const policy = policyFromEnv(parseEnv({ ...REQUIRED, ONLINE_RECEIPT_RULE: 'clerk-confirmation', CORRECTION_WORKING_DAYS: '10' }));
+    expect(policy.receipt.online).toBe('clerk-confirmation');
+    expect(policy.correction.workingDays).toBe(10);
+    expect(policy.clarification).toEqual(DEFAULT_AGENCY_POLICY.clarification);
+    expect(policy.deadlines).toEqual(DEFAULT_AGENCY_POLICY.deadlines);
+  });
+});
