@@ -1,4 +1,5 @@
 import type { AgencyPolicy } from '../domain/policy';
+import type { CaseTypeRegistry } from './case/registry';
 import type { Hasher } from '../domain/audit/chain';
 import type { AuditAnchorStore } from '../ports/audit-anchors';
 import type { Logger } from '../observability/logger';
@@ -29,6 +30,8 @@ export interface AppDependencies {
   readonly config: AppConfig;
   /** The agency's rules and periods (domain/policy.ts), passed to every decision. */
   readonly policy: AgencyPolicy;
+  /** Every kind of case the platform keeps (application/case-types.ts), built by the composition root. */
+  readonly caseTypes: CaseTypeRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly hash: Hasher;

@@ -1,3 +1,4 @@
+import { platformCaseTypes } from '../application/case-types';
 import { createHash } from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createRemoteJWKSet } from 'jose';
@@ -66,6 +67,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
         : undefined,
     },
     policy: policyFromEnv(env),
+    caseTypes: platformCaseTypes(),
     clock,
     logger: createLogger(env.LOG_LEVEL, { service: 'gov-disclosure-portal', region }),
     hash: sha256,

@@ -1,6 +1,5 @@
 import middy from '@middy/core';
 import { runDailySweep } from '../application/daily-sweep';
-import '../application/deadline-kinds';
 import { createDependencies } from '../config/dependencies';
 import { parseEnv } from '../config/env';
 

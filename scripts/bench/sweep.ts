@@ -1,3 +1,4 @@
+import { platformCaseTypes } from '../../functions/application/case-types';
 import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
 /**
  * Cost of the daily deadline sweep in local mode: seeds N open deadlines (default 100,000;
@@ -41,7 +42,7 @@ function openDeadlineItem(i: number, today: IsoDate): Record<string, unknown> {
 
 async function benchDueDates(): Promise<BenchResult> {
   const clock = fixedClock(NOW);
-  const deps = { records: new MemoryRecordStore(clock, sha256), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
+  const deps = { records: new MemoryRecordStore(clock, sha256), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY, caseTypes: platformCaseTypes() };
   const base = toDayNumber('2024-01-01');
   const inputs = Array.from({ length: 5000 }, (_, i) => [fromDayNumber(base + ((i * 7919) % 1000)), (i % 40) + 1] as const);
   for (const [from, n] of inputs.slice(0, 500)) await dueDate(deps, from, n);
@@ -71,7 +72,7 @@ export async function benchSweep(): Promise<BenchResult[]> {
     results.push({ name: `seed ${cases} open deadlines (BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });
 
     const clock = fixedClock(NOW);
-    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
+    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY, caseTypes: platformCaseTypes() };
     const start = performance.now();
     const report = await sweepDeadlines(deps, { pageSize: 500, concurrency: 32 });
     results.push({ name: `sweep over ${cases} open cases (local mode)`, value: Math.round(performance.now() - start), unit: 'ms' });

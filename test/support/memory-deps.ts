@@ -1,3 +1,4 @@
+import { platformCaseTypes } from '../../functions/application/case-types';
 import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
 import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
@@ -27,6 +28,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
   const cdn = new RecordingCdn();
   const base: AppDependencies = {
     policy: DEFAULT_AGENCY_POLICY,
+    caseTypes: platformCaseTypes(),
     config: {
       deployment: 'local',
       agencyName: '示例市人民政府办公室',

@@ -9,7 +9,7 @@ import {
   yearCalendar,
 } from '../../functions/application/calendar';
 import type { AppDependencies } from '../../functions/application/context';
-import { deadlineKindLabel, remindersFor, urgentDeadlines } from '../../functions/application/deadlines';
+import { remindersFor, urgentDeadlines } from '../../functions/application/deadlines';
 import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate, type ScheduleIssue } from '../../functions/domain/calendar';
 import type { Urgency } from '../../functions/domain/deadlines';
 import { ValidationError } from '../../functions/domain/errors';
@@ -137,11 +137,11 @@ export function calendarRoutes(deps: AppDependencies) {
       <RemindersPage
         {...ctx}
         staff={ctx.staff!}
-        reminders={mine.mine.map(reminderRow)}
-        escalations={staff.roles.includes('leader') ? mine.escalations.map(reminderRow) : undefined}
+        reminders={mine.mine.map((r) => reminderRow(r, deps))}
+        escalations={staff.roles.includes('leader') ? mine.escalations.map((r) => reminderRow(r, deps)) : undefined}
         urgent={urgent.items.map(({ summary, status }) => ({
           title: summary.title,
-          kindLabel: deadlineKindLabel(summary.kind),
+          kindLabel: deps.caseTypes.deadlineLabel(summary.kind),
           responsible: summary.responsible.name,
           chip: deadlineChip(summary.due, status.urgency, status.workingDaysLeft, summary.provisional),
         }))}
@@ -152,8 +152,8 @@ export function calendarRoutes(deps: AppDependencies) {
   return app;
 }
 
-function reminderRow(r: DeadlineReminder): ReminderRow {
-  return { date: r.date, title: r.title, kindLabel: deadlineKindLabel(r.kind), responsible: r.responsible.name, chip: deadlineChip(r.due, r.urgency, r.workingDaysLeft, r.provisional) };
+function reminderRow(r: DeadlineReminder, deps: Pick<AppDependencies, 'caseTypes'>): ReminderRow {
+  return { date: r.date, title: r.title, kindLabel: deps.caseTypes.deadlineLabel(r.kind), responsible: r.responsible.name, chip: deadlineChip(r.due, r.urgency, r.workingDaysLeft, r.provisional) };
 }
 
 function toRow(s: StoredScheduleOverride) {

@@ -28,7 +28,7 @@ import { newId } from '../ids';
 
 type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger'>;
 /** Changing a schedule recomputes open deadlines, whose periods come from the agency's policy. */
-type ChangeDeps = Deps & Pick<AppDependencies, 'policy'>;
+type ChangeDeps = Deps & Pick<AppDependencies, 'policy' | 'caseTypes'>;
 
 /** Stored schedules change a few times a year; other processes pick a change up within this time. */
 export const CALENDAR_CACHE_MS = 60_000;

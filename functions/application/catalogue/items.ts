@@ -48,7 +48,7 @@ import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, typ
 import { ReviewRepository } from '../../repositories/reviews';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
-import { registerDeadlineKind, type DeadlineDeps } from '../deadlines';
+import type { CaseType, DeadlineKind } from '../case/registry';
 import { newId } from '../ids';
 import { afterCommit, effectChange, type EffectAction } from '../effects';
 import { prepareRelease, type ReleaseRequest } from '../release';
@@ -552,15 +552,14 @@ export async function staffWorkList(deps: CatalogueDeps, state: WorkflowState, c
 // ---------------------------------------------------------------------------------------------
 // Deadline kind: recompute the publication deadline when the calendar changes
 
-async function recomputePublication(deps: DeadlineDeps, id: string, calendar: WorkingCalendar): Promise<'changed' | 'unchanged' | 'closed'> {
-  const repo = new ItemRepository(deps.records);
-  const current = await repo.get(id);
-  if (!current) return 'closed';
-  const next = deadlineSummaryOf(current.data, calendar, shanghaiDateOf(deps.clock.now()));
-  if (JSON.stringify(next) === JSON.stringify(current.data.openDeadline)) return 'unchanged';
-  const data: StoredItem = { ...current.data, openDeadline: next };
-  await deps.records.commit([repo.updateChange(data, current.version, { type: 'item.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { due: next?.due ?? null } })]);
-  return next ? 'changed' : 'closed';
-}
+/** A catalogue item's 20-working-day publication period (Art. 26). */
+export const itemPublicationDeadline: DeadlineKind<StoredItem> = {
+  kind: PUBLICATION_DEADLINE_KIND,
+  label: '主动公开期限',
+  caseType: 'item',
+  load: (records, id) => new ItemRepository(records).get(id),
+  recompute: (data, calendar, { today }) => ({ ...data, openDeadline: deadlineSummaryOf(data, calendar, today) }),
+  updateChange: (records, next, version, event) => new ItemRepository(records).updateChange(next, version, event),
+};
 
-registerDeadlineKind(PUBLICATION_DEADLINE_KIND, recomputePublication, { label: '主动公开期限' });
+export const itemCaseType: CaseType = { name: 'item', deadlines: [itemPublicationDeadline] };

@@ -45,7 +45,7 @@ import { loadCalendar } from '../calendar';
 import { createItem, forgetCatalogueStamp, stampChange, editItem, getPublicItem, publishItem, returnItem, reviseItem, submitItem } from '../catalogue';
 import { workflowState } from '../../domain/catalogue';
 import { ItemRepository } from '../../repositories/items';
-import { registerDeadlineKind } from '../deadlines/recompute';
+import type { CaseType, DeadlineKind } from '../case/registry';
 import { ESCALATION_ROLE } from '../deadlines/sweep';
 import { ReminderRepository } from '../../repositories/reminders';
 import { workingDaysLeftLabel } from './common';
@@ -530,23 +530,20 @@ export function clarificationSections(text: string): { title: string; sections: 
 // ---------------------------------------------------------------------------------------------
 // Deadline kind
 
-registerDeadlineKind(
-  CLARIFICATION_DEADLINE_KIND,
-  async (deps, caseId, calendar) => {
-    const current = await deps.records.get<StoredClarification>(keys.clarification(caseId));
-    if (!current) return 'closed';
-    const c = current.data.case;
-    if (!hasOpenDeadline(c)) return 'closed';
-    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, deps.policy.clarification);
-    const before = current.data.openDeadline;
-    const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
-    const openDeadline = summary(base, calendar.version, before?.responsible.name);
-    if (before && openDeadline && before.due === openDeadline.due && before.provisional === openDeadline.provisional && before.calendarVersion === openDeadline.calendarVersion) return 'unchanged';
-    const data: StoredClarification = { ...base, openDeadline };
-    await deps.records.commit([
-      ClarificationRepository.updateChange(data, current.version, { type: 'clarification.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { from: before?.due ?? null, to: due, calendarVersion: calendar.version } }),
-    ]);
-    return openDeadline ? 'changed' : 'closed';
+/** A clarification's verification period, derived again when the calendar changes. */
+export const clarificationDeadline: DeadlineKind<StoredClarification> = {
+  kind: CLARIFICATION_DEADLINE_KIND,
+  label: '澄清核实期限',
+  caseType: 'clarification',
+  load: (records, caseId) => new ClarificationRepository(records).get(caseId),
+  recompute(data, calendar, { policy }) {
+    const c = data.case;
+    if (!hasOpenDeadline(c)) return { ...data, openDeadline: null };
+    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, policy.clarification);
+    const next = { ...data, case: { ...c, due, dueProvisional: provisional } };
+    return { ...next, openDeadline: summary(next, calendar.version, data.openDeadline?.responsible.name) };
   },
-  { label: '澄清核实期限' },
-);
+  updateChange: (_records, next, version, event) => ClarificationRepository.updateChange(next, version, event),
+};
+
+export const clarificationCaseType: CaseType = { name: 'clarification', deadlines: [clarificationDeadline] };

@@ -47,7 +47,7 @@ import { publishedVersion } from '../../domain/catalogue';
 import { markItemVersionCorrected } from '../catalogue/items';
 import { loadCalendar } from '../calendar';
 import { checkUploads, optionalEmail, optionalPhone, str, workflowActor, type CaseDeps, type FileUpload } from '../clarifications/common';
-import { registerDeadlineKind } from '../deadlines/recompute';
+import type { CaseType, DeadlineKind } from '../case/registry';
 import { newId } from '../ids';
 import { submitForReview } from '../secrecy';
 import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerprint } from './secrets';
@@ -489,22 +489,20 @@ export function correctionTrackingView(data: StoredCorrection): CorrectionTracki
 // ---------------------------------------------------------------------------------------------
 // Deadline kind
 
-registerDeadlineKind(
-  CORRECTION_DEADLINE_KIND,
-  async (deps, caseId, calendar) => {
-    const current = await deps.records.get<StoredCorrection>(keys.correction(caseId));
-    if (!current) return 'closed';
-    const c = current.data.case;
-    if (!correctionHasOpenDeadline(c) || !c.receivedOn) return 'closed';
-    const { due, provisional } = correctionDue(c.receivedOn, calendar, deps.policy.correction);
-    const before = current.data.openDeadline;
-    const base = { ...current.data, case: { ...c, due, dueProvisional: provisional } };
-    const openDeadline = summary(base, calendar.version);
-    if (before && openDeadline && before.due === openDeadline.due && before.provisional === openDeadline.provisional && before.calendarVersion === openDeadline.calendarVersion) return 'unchanged';
-    await deps.records.commit([
-      CorrectionRepository.updateChange({ ...base, openDeadline }, current.version, { type: 'correction.deadline-recomputed', actor: systemActor('deadline-recompute'), data: { from: before?.due ?? null, to: due, calendarVersion: calendar.version } }),
-    ]);
-    return openDeadline ? 'changed' : 'closed';
+/** A correction request's answer period, derived again when the calendar changes. */
+export const correctionDeadline: DeadlineKind<StoredCorrection> = {
+  kind: CORRECTION_DEADLINE_KIND,
+  label: '更正申请答复期限',
+  caseType: 'correction',
+  load: (records, caseId) => new CorrectionRepository(records).get(caseId),
+  recompute(data, calendar, { policy }) {
+    const c = data.case;
+    if (!correctionHasOpenDeadline(c) || !c.receivedOn) return { ...data, openDeadline: null };
+    const { due, provisional } = correctionDue(c.receivedOn, calendar, policy.correction);
+    const next = { ...data, case: { ...c, due, dueProvisional: provisional } };
+    return { ...next, openDeadline: summary(next, calendar.version) };
   },
-  { label: '更正申请答复期限' },
-);
+  updateChange: (_records, next, version, event) => CorrectionRepository.updateChange(next, version, event),
+};
+
+export const correctionCaseType: CaseType = { name: 'correction', deadlines: [correctionDeadline] };

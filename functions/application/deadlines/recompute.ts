@@ -1,42 +1,35 @@
-import type { WorkingCalendar } from '../../domain/calendar';
+import { shanghaiDate, type WorkingCalendar } from '../../domain/calendar';
+import { systemActor } from '../../domain/staff';
 import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
+import type { DeadlineKind } from '../case/registry';
 import type { AppDependencies } from '../context';
 
-export type DeadlineDeps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy'>;
+export type DeadlineDeps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy' | 'caseTypes'>;
+
+/** Two summaries name the same deadline under the same calendar. */
+export function sameDeadline(a: DeadlineSummary | null | undefined, b: DeadlineSummary | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.due === b.due && a.provisional === b.provisional && a.calendarVersion === b.calendarVersion && a.responsible.id === b.responsible.id;
+}
+
+const RECOMPUTE = systemActor('deadline-recompute');
 
 /**
- * How a case kind recomputes its deadline with a (new) calendar: read its record, derive the due
- * date again (e.g. deriveCaseDeadlines over its stored clock events), and write the record with the
- * new `openDeadline` summary and `openDeadlineIndexes(summary)` in the same versioned, audited
- * update, only when something changed. Returns what happened.
+ * Derives one case's deadline again with `calendar` and stores it in a versioned, audited update
+ * when it changed; the audit event is `<case type>.deadline-recomputed` with {from, to, calendarVersion}
+ * for every case type.
  */
-export type RecomputeDeadline = (deps: DeadlineDeps, caseId: string, calendar: WorkingCalendar) => Promise<'changed' | 'unchanged' | 'closed'>;
-
-const registry = new Map<string, RecomputeDeadline>();
-const labels = new Map<string, string>();
-
-/**
- * Every feature with deadlines registers its kind once at module load (import it from the
- * composition root or the feature's application module). Registering a kind again replaces it.
- */
-export function registerDeadlineKind(kind: string, recompute: RecomputeDeadline, options: { label?: string } = {}): void {
-  if (!/^[a-z][a-z0-9.-]*$/.test(kind)) throw new Error(`deadline kind must be lower-case words joined by . or -: ${kind}`);
-  registry.set(kind, recompute);
-  if (options.label) labels.set(kind, options.label);
-}
-
-export function unregisterDeadlineKind(kind: string): void {
-  registry.delete(kind);
-  labels.delete(kind);
-}
-
-/** The kind's Chinese label for staff pages (the kind itself when none was registered). */
-export function deadlineKindLabel(kind: string): string {
-  return labels.get(kind) ?? kind;
-}
-
-export function registeredDeadlineKinds(): string[] {
-  return [...registry.keys()].sort();
+export async function recomputeCaseDeadline(deps: DeadlineDeps, kind: DeadlineKind, caseId: string, calendar: WorkingCalendar): Promise<'changed' | 'unchanged' | 'closed'> {
+  const current = await kind.load(deps.records, caseId);
+  if (!current) return 'closed';
+  const before = current.data.openDeadline;
+  const next = kind.recompute(current.data, calendar, { policy: deps.policy, today: shanghaiDate(deps.clock.now()) });
+  const after = next.openDeadline;
+  if (!before && !after) return 'closed';
+  if (sameDeadline(before, after)) return 'unchanged';
+  const event = { type: `${kind.caseType}.deadline-recomputed`, actor: RECOMPUTE, data: { from: before?.due ?? null, to: after?.due ?? null, calendarVersion: calendar.version } };
+  await deps.records.commit([kind.updateChange(deps.records, next, current.version, event)]);
+  return after ? 'changed' : 'closed';
 }
 
 export interface RecomputeReport {
@@ -45,7 +38,7 @@ export interface RecomputeReport {
   readonly changed: number;
   readonly unchanged: number;
   readonly closed: number;
-  /** Kinds nobody registered (logged; they keep their stored due date). */
+  /** Kinds no registered case type handles: a configuration error, logged as one (they keep their stored due date). */
   readonly unregistered: number;
   readonly failed: number;
 }
@@ -69,14 +62,14 @@ export async function recomputeOpenDeadlines(deps: DeadlineDeps, calendar: Worki
         counts.unchanged++;
         return;
       }
-      const recompute = registry.get(summary.kind);
-      if (!recompute) {
+      const kind = deps.caseTypes.deadline(summary.kind);
+      if (!kind) {
         counts.unregistered++;
-        deps.logger.warn('no recompute registered for deadline kind', { kind: summary.kind, caseId: summary.caseId });
+        deps.logger.error('deadline kind has no case type: its due date cannot follow the calendar', { kind: summary.kind, caseId: summary.caseId });
         return;
       }
       try {
-        counts[await recompute(deps, summary.caseId, calendar)]++;
+        counts[await recomputeCaseDeadline(deps, kind, summary.caseId, calendar)]++;
       } catch (error) {
         counts.failed++;
         deps.logger.error('deadline recompute failed', { kind: summary.kind, caseId: summary.caseId, error });

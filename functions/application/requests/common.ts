@@ -25,7 +25,7 @@ import { newId } from '../ids';
 import { afterCommit } from '../effects';
 import { deliverPendingMessages } from '../notifications';
 
-export type RequestDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'policy' | 'mailer' | 'effects'>;
+export type RequestDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'policy' | 'mailer' | 'effects' | 'caseTypes'>;
 
 /** The deadline kind of an application's answer (application/deadlines/recompute). */
 export const REQUEST_DEADLINE_KIND = 'request';

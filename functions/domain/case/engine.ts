@@ -118,6 +118,8 @@ export interface Workflow<K, S extends string, Cmd extends CommandOf<string>, X>
   readonly states: readonly S[];
   readonly terminal: readonly S[];
   readonly transitions: readonly Transition<S, Cmd['type'], X>[];
+  idOf(c: K): string;
+  stateOf(c: K): S;
   stateLabel(state: S): string;
   commandLabel(command: Cmd['type']): string;
   transition(command: Cmd['type']): Transition<S, Cmd['type'], X> | undefined;
@@ -191,6 +193,8 @@ export function defineWorkflow<K, S extends string, Cmd extends CommandOf<string
     states: def.states,
     terminal: def.terminal,
     transitions: def.transitions,
+    idOf: def.idOf,
+    stateOf: def.stateOf,
     stateLabel,
     commandLabel,
     transition: (command) => byCommand.get(command),

@@ -3,3 +3,4 @@ export * from './engine';
 export * from './errors';
 export * from './input';
 export * from './time';
+export * from './timeline';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
 import { loadCalendar, saveScheduleOverride } from '../../../functions/application/calendar';
-import { remindersFor, sweepDeadlines, unregisterDeadlineKind } from '../../../functions/application/deadlines';
+import { remindersFor, sweepDeadlines } from '../../../functions/application/deadlines';
 import { sha256 } from '../../../functions/config/dependencies';
 import { addCalendarDays, type IsoDate } from '../../../functions/domain/calendar';
 import { systemActor, type StaffMember } from '../../../functions/domain/staff';
@@ -13,18 +13,16 @@ import { openDeadlineIndexes, type DeadlineSummary } from '../../../functions/re
 import { keys } from '../../../functions/repositories/keys';
 import { freshTable } from '../../support/local-stack';
 import { CountingRecordStore, SCHEDULE_2027 } from '../../unit/application/calendar/support';
-import { getTestCase, openTestCase, registerTestKind, TEST_KIND } from '../../unit/application/calendar/test-kind';
+import { getTestCase, openTestCase, TEST_KIND, withTestKind } from '../../unit/application/calendar/test-kind';
 
 const admin: StaffMember = { id: 'id-admin', username: 'admin', displayName: '赵敏', roles: ['admin'] };
 const clock = fixedClock('2026-03-02T02:00:00.000Z');
 
 async function dynamoDeps() {
   const { client, tableName } = await freshTable();
-  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY };
+  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY, caseTypes: withTestKind() };
 }
 
-beforeAll(registerTestKind);
-afterAll(() => unregisterDeadlineKind(TEST_KIND));
 
 describe('schedule overrides on DynamoDB Local', () => {
   it('stores next year’s schedule with its audit event and recomputes the affected open deadline', async () => {

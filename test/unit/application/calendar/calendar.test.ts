@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dueDate, listScheduleOverrides, loadCalendar, removeScheduleOverride, saveScheduleOverride, yearCalendar } from '../../../../functions/application/calendar';
-import { unregisterDeadlineKind } from '../../../../functions/application/deadlines';
 import { ScheduleValidationError, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
 import { ConflictError, ValidationError } from '../../../../functions/domain/errors';
 import { SecondExtensionError } from '../../../../functions/domain/deadlines';
 import type { StaffMember } from '../../../../functions/domain/staff';
 import { keys } from '../../../../functions/repositories/keys';
 import { memoryDeps, SCHEDULE_2027 } from './support';
-import { addTestEvent, getTestCase, openTestCase, registerTestKind, TEST_KIND } from './test-kind';
+import { addTestEvent, getTestCase, openTestCase, TEST_KIND, withTestKind } from './test-kind';
 
 const admin: StaffMember = { id: 'id-admin', username: 'admin', displayName: '赵敏', roles: ['admin'] };
 
-beforeAll(registerTestKind);
-afterAll(() => unregisterDeadlineKind(TEST_KIND));
 
 describe('dueDate', () => {
   it('counts working days after the start day with the shipped schedule', async () => {

@@ -2,10 +2,12 @@
  * A small but real deadline kind, for tests only (no case kind ships yet): a case whose answer
  * deadline is derived from its clock events, stored with its open-deadline summary and GSI2 entry,
  * recomputed whenever an event is added and whenever the calendar changes. It is the reference
- * for how features register a deadline.
+ * for how a case type declares its deadline kind.
  */
 import { loadCalendar } from '../../../../functions/application/calendar';
-import { registerDeadlineKind, type DeadlineDeps } from '../../../../functions/application/deadlines';
+import type { DeadlineDeps } from '../../../../functions/application/deadlines';
+import type { CaseType, CaseTypeRegistry } from '../../../../functions/application/case/registry';
+import { platformCaseTypes } from '../../../../functions/application/case-types';
 import type { WorkingCalendar } from '../../../../functions/domain/calendar';
 import { appendClockEvent, deriveCaseDeadlines, type CaseClockEvent } from '../../../../functions/domain/deadlines';
 import { systemActor } from '../../../../functions/domain/staff';
@@ -57,25 +59,20 @@ export async function addTestEvent(deps: DeadlineDeps, id: string, event: CaseCl
   return data;
 }
 
-export function registerTestKind(): void {
-  registerDeadlineKind(
-    TEST_KIND,
-    async (deps, caseId, calendar) => {
-      const current = await deps.records.get<TestCase>(keyOf(caseId));
-      if (!current) return 'closed';
-      const openDeadline = summarise(current.data, calendar);
-      const before = current.data.openDeadline;
-      if (before && openDeadline && before.due === openDeadline.due && before.provisional === openDeadline.provisional && before.calendarVersion === openDeadline.calendarVersion) return 'unchanged';
-      await deps.records.commit([
-        {
-          op: 'update',
-          write: { key: keyOf(caseId), entity: 'test-case', data: { ...current.data, openDeadline }, indexes: openDeadlineIndexes(openDeadline) },
-          expectedVersion: current.version,
-          event: { type: 'test.deadline.recomputed', actor, data: { from: before?.due, to: openDeadline?.due, calendarVersion: calendar.version } },
-        },
-      ]);
-      return openDeadline ? 'changed' : 'closed';
+/** The test kind as a case type: recomputed through the same path as every shipped kind. */
+export const testCaseType: CaseType = {
+  name: 'test',
+  deadlines: [
+    {
+      kind: TEST_KIND,
+      label: '测试答复期限',
+      caseType: 'test',
+      load: (records, caseId) => records.get<TestCase>(keyOf(caseId)),
+      recompute: (data: TestCase, calendar) => ({ ...data, openDeadline: summarise(data, calendar) }),
+      updateChange: (_records, data: TestCase, expectedVersion, event) => ({ op: 'update', write: { key: keyOf(data.id), entity: 'test-case', data, indexes: openDeadlineIndexes(data.openDeadline) }, expectedVersion, event }),
     },
-    { label: '测试答复期限' },
-  );
-}
+  ],
+};
+
+/** The platform's case types and the test kind. */
+export const withTestKind = (): CaseTypeRegistry => platformCaseTypes().with(testCaseType);

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { saveScheduleOverride } from '../../../../functions/application/calendar';
 import { getClarificationCase, reportClarification } from '../../../../functions/application/clarifications';
 import { actOnCorrection, getCorrection, submitCorrection } from '../../../../functions/application/corrections';
-import { deadlineKindLabel, registeredDeadlineKinds } from '../../../../functions/application/deadlines';
 import { validResidentId } from '../secrecy/support';
 import { caseDeps, PDF_BYTES, people } from './support';
 
 describe('clarification and correction deadlines', () => {
   it('register their kinds, and move when the calendar changes', async () => {
-    expect(registeredDeadlineKinds()).toEqual(expect.arrayContaining(['clarification', 'correction']));
-    expect(deadlineKindLabel('correction')).toBe('更正申请答复期限');
     const { deps } = caseDeps();
+    expect(deps.caseTypes.deadlineKinds()).toEqual(expect.arrayContaining(['clarification', 'correction']));
+    expect(deps.caseTypes.deadlineLabel('correction')).toBe('更正申请答复期限');
     const { reference } = await reportClarification(deps, { outlet: 'o', description: 'd' }, [], { ip: 'a' });
     const form = { name: '张三', idNumber: validResidentId(), phone: '13800138000', recordDescription: 'r', inaccuracy: 'i', requestedCorrection: 'c' };
     const { trackingNumber } = await submitCorrection(deps, { form, nonce: 'nonce-deadline', evidence: [{ fileName: 'e.pdf', bytes: PDF_BYTES }] }, { ip: 'a' });

@@ -1,3 +1,4 @@
+import { platformCaseTypes } from '../../../../functions/application/case-types';
 import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
 import { MemoryFileStore } from '../../../../functions/adapters/memory/file-store';
 import { MemoryRecordStore } from '../../../../functions/adapters/memory/record-store';
@@ -32,6 +33,7 @@ export function fakeDeps() {
     files,
     logger: createLogger('silent'),
     policy: DEFAULT_AGENCY_POLICY,
+    caseTypes: platformCaseTypes(),
     config: {
       deployment: 'local' as const,
       agencyName: '示例市人民政府办公室',

@@ -1,0 +1,146 @@
+/**
+ * The one command runner of every case type: load → version check → decide (the kernel) →
+ * timeline → deadline summary → audit event → outbox and effect intents → one commit, and only
+ * after that commit the external effects (mail delivery, the effect processor).
+ *
+ * A use case supplies what is particular to its step (the command, a patch of derived fields,
+ * further changes to commit together); the runner owns the sequence, so every case type records a
+ * step the same way and nothing leaves before the commit that makes it so.
+ */
+import type { AuditEventInput } from '../../domain/audit/chain';
+import type { WorkingCalendar } from '../../domain/calendar';
+import { caseTime, timelineActor, type Actor, type CaseContext, type CaseEvent, type CaseTimelineEntry, type Workflow } from '../../domain/case';
+import { VersionConflictError } from '../../domain/errors';
+import type { OutgoingMessage } from '../../domain/notifications/message';
+import type { AgencyPolicy } from '../../domain/policy';
+import type { Change } from '../../ports/record-store';
+import type { DeadlineSummary } from '../../repositories/deadline-index';
+import { Outbox } from '../../repositories/outbox';
+import { loadCalendar } from '../calendar';
+import type { AppDependencies } from '../context';
+import { afterCommit } from '../effects';
+import { deliverPendingMessages } from '../notifications';
+
+export type RunnerDeps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy' | 'mailer' | 'effects'>;
+
+/** What every stored case shares: the case the workflow decides on, its timeline, its open deadline. */
+export interface StoredCase<K> {
+  readonly case: K;
+  readonly timeline: readonly CaseTimelineEntry[];
+  readonly openDeadline?: DeadlineSummary | null;
+}
+
+export interface Versioned<R> {
+  readonly data: R;
+  readonly version: number;
+}
+
+type CommandOf = { readonly type: string };
+
+/** A case type as the runner needs it: its workflow, how its record is stored, its deadline. */
+export interface CaseRunnerType<R extends StoredCase<K>, K, S extends string, Cmd extends CommandOf, X> {
+  readonly workflow: Workflow<K, S, Cmd, X>;
+  /** The repository's versioned, audited update (only repositories build keys and indexes). */
+  updateChange(next: R, expectedVersion: number, event: AuditEventInput): Change;
+  /** What the type's decisions need besides actor and time, from the calendar and the agency's policy. */
+  context(calendar: WorkingCalendar, policy: AgencyPolicy): X;
+  /** The open deadline after the step; null when none is open. */
+  deadline(next: R, calendar: WorkingCalendar): DeadlineSummary | null;
+}
+
+export interface StepOptions<R> {
+  readonly expectedVersion?: number;
+  readonly calendar?: WorkingCalendar;
+  /** Shown on the timeline line (a reason, a date). */
+  readonly note?: string;
+  /** Fields of the stored record the step changes besides the case (letters, drafts, titles). */
+  readonly patch?: (next: R) => Partial<R>;
+  /** Facts for the audit event besides from/to and the step's event data. */
+  readonly auditData?: Readonly<Record<string, unknown>>;
+  /** Changes committed in the same transaction: effect intents, other records. */
+  readonly extraChanges?: readonly Change[];
+  /** Messages to the applicant or staff, queued in the outbox by the same commit. */
+  readonly messages?: readonly OutgoingMessage[];
+}
+
+export interface StepResult<R, S extends string> {
+  readonly record: Versioned<R>;
+  readonly event: CaseEvent<S>;
+}
+
+export function assertVersion(record: Versioned<unknown>, expectedVersion: number | undefined, what: string): void {
+  if (expectedVersion !== undefined && expectedVersion !== record.version) {
+    throw new VersionConflictError(`${what} at version ${record.version}, caller saw ${expectedVersion}`);
+  }
+}
+
+/** The decision context of a step now, for `check` and `available` as well as `decide`. */
+export async function caseContext<X>(
+  deps: Pick<RunnerDeps, 'records' | 'clock' | 'logger' | 'policy'>,
+  type: { context(calendar: WorkingCalendar, policy: AgencyPolicy): X },
+  actor: Actor,
+  calendar?: WorkingCalendar,
+): Promise<CaseContext<X>> {
+  const cal = calendar ?? (await loadCalendar(deps));
+  return { ...type.context(cal, deps.policy), actor, ...caseTime(deps.clock.now()) };
+}
+
+export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd extends CommandOf, X>(
+  deps: RunnerDeps,
+  type: CaseRunnerType<R, K, S, Cmd, X>,
+  record: Versioned<R>,
+  command: Cmd,
+  actor: Actor,
+  options: StepOptions<R> = {},
+): Promise<StepResult<R, S>> {
+  const { workflow } = type;
+  assertVersion(record, options.expectedVersion, `${workflow.name} ${workflow.idOf(record.data.case)}`);
+  const calendar = options.calendar ?? (await loadCalendar(deps));
+  const ctx = await caseContext(deps, type, actor, calendar);
+  const { next: decided, event } = workflow.decide(record.data.case, command, ctx);
+
+  const transition = workflow.transition(command.type as Cmd['type']);
+  const line: CaseTimelineEntry = {
+    at: ctx.at,
+    on: ctx.today,
+    type: command.type,
+    label: workflow.commandLabel(command.type as Cmd['type']),
+    actor: timelineActor(actor),
+    public: transition?.visibleToApplicant ?? false,
+    ...(options.note ? { note: options.note } : {}),
+  };
+  const stepped = { ...record.data, case: decided, timeline: [...record.data.timeline, line] } as R;
+  const patched = { ...stepped, ...(options.patch?.(stepped) ?? {}) } as R;
+  const data = { ...patched, openDeadline: type.deadline(patched, calendar) } as R;
+
+  const audit: AuditEventInput = {
+    type: event.type,
+    actor: auditActor(actor),
+    data: { from: event.from, to: event.to, ...event.data, ...(options.auditData ?? {}) },
+  };
+  const messages = options.messages ?? [];
+  const extra = options.extraChanges ?? [];
+  await deps.records.commit([
+    type.updateChange(data, record.version, audit),
+    ...extra,
+    ...messages.map((m) => Outbox.enqueue(m, { type: 'outbox.queued', actor: audit.actor, data: { kind: m.kind, reference: m.reference } })),
+  ]);
+  if (messages.length > 0) await deliverSoon(deps);
+  if (extra.length > 0) await afterCommit(deps);
+  return { record: { data, version: record.version + 1 }, event };
+}
+
+/** The audit log's actor: kind, id and a staff member's name; never an applicant's identity. */
+export function auditActor(actor: Actor): AuditEventInput['actor'] {
+  if (actor.kind === 'staff') return { kind: 'staff', id: actor.id, name: actor.name ?? actor.id };
+  return { kind: actor.kind, id: actor.id };
+}
+
+/** Delivers queued mail now; a failure stays in the outbox for the sweep. */
+export async function deliverSoon(deps: Pick<RunnerDeps, 'records' | 'clock' | 'logger' | 'mailer'>): Promise<void> {
+  try {
+    await deliverPendingMessages(deps);
+  } catch (error) {
+    deps.logger.warn('outbox delivery deferred', { error: (error as Error).name });
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { platformCaseTypes } from '../../../../functions/application/case-types';
+import { CaseTypeRegistry, type CaseType } from '../../../../functions/application/case/registry';
+import { createItem } from '../../../../functions/application/catalogue';
+import { reportClarification } from '../../../../functions/application/clarifications';
+import { actOnCorrection, submitCorrection } from '../../../../functions/application/corrections';
+import { recomputeOpenDeadlines } from '../../../../functions/application/deadlines';
+import { submitOnline } from '../../../../functions/application/requests';
+import { loadCalendar } from '../../../../functions/application/calendar';
+import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
+import { itemInput } from '../catalogue/support';
+import { caseDeps, PDF_BYTES, people } from '../clarifications/support';
+import { citizenForm } from '../requests/support';
+import { validResidentId } from '../secrecy/support';
+
+describe('the case-type registry', () => {
+  it('has a handler for every deadline kind the shipped case types put in the index', async () => {
+    const { deps } = caseDeps();
+    await submitOnline(deps, { form: citizenForm(), nonce: 'nonce-registry-request' });
+    await createItem(deps, people.clerk, itemInput());
+    await reportClarification(deps, { outlet: '某网站', description: '关于停水的不实传言' }, [], { ip: '10.0.0.1' });
+    const form = { name: '张三', idNumber: validResidentId(), phone: '13800138000', recordDescription: 'r', inaccuracy: 'i', requestedCorrection: 'c' };
+    const { trackingNumber } = await submitCorrection(deps, { form, nonce: 'nonce-registry-correction', evidence: [{ fileName: 'e.pdf', bytes: PDF_BYTES }] }, { ip: '10.0.0.1' });
+    await actOnCorrection(deps, people.clerk, trackingNumber, 'register', {});
+
+    const open = await new DeadlineIndex(deps.records).dueFrom('2000-01-01');
+    const kinds = new Set(open.items.map((s) => s.kind));
+    expect([...kinds].sort()).toEqual(['clarification', 'correction', 'publication', 'request']);
+    for (const kind of kinds) expect(platformCaseTypes().deadline(kind), kind).toBeDefined();
+    expect(platformCaseTypes().deadlineKinds()).toEqual([...kinds].sort());
+  });
+
+  it('treats a deadline kind no case type handles as an error, and leaves its due date alone', async () => {
+    const { deps } = caseDeps();
+    await submitOnline(deps, { form: citizenForm(), nonce: 'nonce-registry-orphan' });
+    const logged: string[] = [];
+    const logger = { ...deps.logger, error: (message: string) => void logged.push(message) };
+    const withoutRequests = new CaseTypeRegistry(platformCaseTypes().types.filter((t) => t.name !== 'request'));
+    const calendar = await loadCalendar(deps);
+    const report = await recomputeOpenDeadlines({ ...deps, logger, caseTypes: withoutRequests }, { ...calendar, version: 'changed' } as typeof calendar, '2000-01-01');
+    expect(report).toMatchObject({ examined: 1, unregistered: 1, changed: 0 });
+    expect(logged).toEqual(['deadline kind has no case type: its due date cannot follow the calendar']);
+  });
+
+  it('refuses a case type or deadline kind listed twice, and malformed kinds', () => {
+    const one: CaseType = platformCaseTypes().types[0]!;
+    expect(() => new CaseTypeRegistry([one, one])).toThrow('registered twice');
+    expect(() => new CaseTypeRegistry([{ name: 'x', deadlines: [{ ...one.deadlines[0]!, kind: 'Bad Kind' }] }])).toThrow('lower-case');
+    expect(() => new CaseTypeRegistry([one, { name: 'other', deadlines: one.deadlines }])).toThrow(`deadline kind ${one.deadlines[0]!.kind} registered twice`);
+  });
+});
