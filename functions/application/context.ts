@@ -4,6 +4,8 @@ import type { Hasher } from '../domain/audit/chain';
 import type { AuditAnchorStore } from '../ports/audit-anchors';
 import type { Logger } from '../observability/logger';
 import type { Clock } from '../ports/clock';
+import type { ContentPort } from '../ports/content';
+import type { PasswordHasher } from '../ports/passwords';
 import type { PrivateFileStore } from '../ports/file-store';
 import type { Mailer } from '../ports/mailer';
 import type { RecordStore } from '../ports/record-store';
@@ -37,6 +39,10 @@ export interface AppDependencies {
   readonly hash: Hasher;
   readonly records: RecordStore;
   readonly files: PrivateFileStore;
+  /** Digests, type sniffing, text extraction and Markdown-to-text of file content. */
+  readonly content: ContentPort;
+  /** Local-mode demo accounts' passwords. */
+  readonly passwords: PasswordHasher;
   /** E-mail delivery for the outbox: SES in AWS, the local mailbox locally. */
   readonly mailer: Mailer;
   readonly verifyStaffToken: StaffTokenVerifier;

@@ -9,7 +9,7 @@ import { rebuildSearchIndex } from './search';
 import { anchorAuditHeads, monthsBetween } from './audit-verification';
 import { removeOrphanedFiles } from './staged-files';
 
-type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer' | 'policy' | 'caseTypes'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects' | 'anchors'>>;
+type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'mailer' | 'policy' | 'caseTypes' | 'content'> & Partial<Pick<AppDependencies, 'files' | 'config' | 'effects' | 'anchors'>>;
 
 const AUDIT_ANCHOR = 'audit-anchor';
 /** The first month any chain can have begun in (the platform's first records). */

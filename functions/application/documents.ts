@@ -1,16 +1,14 @@
 import { checkUpload, MAX_DOCUMENT_BYTES, type StaffDocument } from '../domain/documents/document';
-import { sha256Hex } from '../adapters/extraction/digest';
 import { putStaged } from './staged-files';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import { staffActor, type StaffMember } from '../domain/staff';
 import { DocumentRepository } from '../repositories/document-repository';
 import { UploadSlots } from '../repositories/upload-slots';
-import { inspectUpload } from '../adapters/extraction/sniff';
 import type { Page } from '../ports/record-store';
 import type { AppDependencies } from './context';
 import { newId } from './ids';
 
-type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'content'>;
 
 /**
  * Stores a staff upload in the private bucket and records it. The file is checked by its content
@@ -18,7 +16,7 @@ type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
  * is removed (application/staged-files): never a file without its record or a record without it.
  */
 export async function uploadDocument(deps: Deps, staff: StaffMember, input: { title: string; fileName: string; bytes: Uint8Array }): Promise<StaffDocument> {
-  const inspection = inspectUpload(input.bytes);
+  const inspection = deps.content.inspect(input.bytes);
   if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('上传的信息有误，请按提示修改。', { file: inspection.message });
   const contentType = checkUpload({
     title: input.title,
@@ -36,7 +34,7 @@ export async function uploadDocument(deps: Deps, staff: StaffMember, input: { ti
     contentType,
     sizeBytes: input.bytes.byteLength,
     fileKey: `documents/${id}`,
-    sha256: sha256Hex(input.bytes),
+    sha256: deps.content.sha256(input.bytes),
     uploadedAt: now.toISOString(),
     uploadedBy: { id: staff.id, name: staff.displayName },
   };
@@ -117,7 +115,7 @@ export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: s
   const stored = await deps.files.head(slot.fileKey);
   if (!stored) throw new ValidationError('尚未收到文件，请先完成上传。', { file: '尚未收到文件，请先完成上传。' });
   const bytes = stored.sizeBytes === slot.sizeBytes && stored.sizeBytes <= MAX_DOCUMENT_BYTES ? await deps.files.get(slot.fileKey) : undefined;
-  const inspection = bytes ? inspectUpload(bytes) : undefined;
+  const inspection = bytes ? deps.content.inspect(bytes) : undefined;
   if (inspection && !inspection.ok && inspection.code !== 'unknown-type') {
     await deps.files.delete(slot.fileKey);
     throw new ValidationError('文件不予接收，已删除。', { file: inspection.message });
@@ -136,7 +134,7 @@ export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: s
     contentType,
     sizeBytes: bytes.byteLength,
     fileKey: `documents/${uploadId}`,
-    sha256: sha256Hex(bytes),
+    sha256: deps.content.sha256(bytes),
     uploadedAt: now.toISOString(),
     uploadedBy: { id: staff.id, name: staff.displayName },
   };

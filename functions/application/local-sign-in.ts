@@ -1,4 +1,3 @@
-import { hashPassword, verifyPassword } from '../adapters/auth/passwords';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { isStaffRole, staffActor, type StaffMember, type StaffRole } from '../domain/staff';
 import { RateLimiter } from '../repositories/rate-limiter';
@@ -11,7 +10,7 @@ export { DEMO_ACCOUNTS } from './demo-data';
 export const LOGIN_LIMIT = { limit: 20, windowSeconds: 300, message: '登录尝试过于频繁，请 5 分钟后再试。' } as const;
 export const MIN_PASSWORD_LENGTH = 12;
 
-type Deps = Pick<AppDependencies, 'records' | 'clock' | 'config'>;
+type Deps = Pick<AppDependencies, 'records' | 'clock' | 'config' | 'passwords'>;
 
 /** Local mode's sign-in: checks an account's password and opens a server-side session. */
 export async function signInLocally(deps: Deps, username: string, password: string, client: string): Promise<{ ok: true; sessionId: string; staff: StaffMember } | { ok: false; message: string }> {
@@ -20,7 +19,7 @@ export async function signInLocally(deps: Deps, username: string, password: stri
   const limiter = new RateLimiter(deps.records, deps.clock);
   const attempt = await limiter.reserve(`login:${client}`, LOGIN_LIMIT);
   const account = await new StaffAccounts(deps.records).find(username);
-  if (!account || !(await verifyPassword(password, account.passwordHash))) return { ok: false, message: '用户名或密码错误。' };
+  if (!account || !(await deps.passwords.verify(password, account.passwordHash))) return { ok: false, message: '用户名或密码错误。' };
   await limiter.refund(attempt);
   const { passwordHash: _hidden, ...staff } = account;
   const session = await openSession(deps, staff, 'local');
@@ -33,13 +32,13 @@ export async function changeLocalPassword(deps: Deps, staff: StaffMember, input:
   const record = await accounts.record(staff.username);
   if (!record) throw new NotFoundError('账号不存在。');
   const fields: Record<string, string> = {};
-  if (!(await verifyPassword(String(input.current ?? ''), record.data.passwordHash))) fields['current'] = '当前密码不正确。';
+  if (!(await deps.passwords.verify(String(input.current ?? ''), record.data.passwordHash))) fields['current'] = '当前密码不正确。';
   const next = String(input.next ?? '');
   if ([...next].length < MIN_PASSWORD_LENGTH) fields['next'] = `新密码至少 ${MIN_PASSWORD_LENGTH} 个字符。`;
   else if (next === input.current) fields['next'] = '新密码不能与当前密码相同。';
   if (next !== input.confirm) fields['confirm'] = '两次输入的新密码不一致。';
   if (Object.keys(fields).length) throw new ValidationError('密码未修改，请按提示更正。', fields);
-  await accounts.update({ ...record.data, passwordHash: await hashPassword(next) }, record.version, { type: 'staff-account.password-changed', actor: staffActor(staff) });
+  await accounts.update({ ...record.data, passwordHash: await deps.passwords.hash(next) }, record.version, { type: 'staff-account.password-changed', actor: staffActor(staff) });
   return { ended: await endAllSessions(deps, staff.id, 'password-changed', staffActor(staff)) };
 }
 

@@ -1,6 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { sha256Hex } from '../adapters/extraction/digest';
-import { S3PublicFileWriter } from '../adapters/s3/public-file-writer';
 import type { AuditEventInput } from '../domain/audit/chain';
 import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
 import { assertCanRelease, StaleContentError } from '../domain/secrecy';
@@ -33,7 +30,7 @@ import { bundleDigest, readBytes, releaseBundle, type BundlePart } from './secre
  * is public before the commit that makes it so.
  */
 
-type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config'>;
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'content'>;
 
 /** What the effects processor holds besides the app's ports: the public bucket and the CDN. */
 export type ReleaseDeps = Deps & { readonly publicFiles: PublicFileWriter; readonly cdn: CdnInvalidator };
@@ -110,12 +107,12 @@ async function approvedBundle(deps: Deps, request: ReleaseRequest) {
   for (const [i, a] of request.parts.attachments.entries()) {
     current.push({ part: `att-${i + 1}`, fileName: safeFileName(a.fileName), contentType: a.contentType, data: await readBytes(deps.files, a.fileKey, a.fileName) });
   }
-  if (bundleDigest(current) !== review.contentDigest) {
+  if (bundleDigest(deps.content.sha256, current) !== review.contentDigest) {
     throw new StaleContentError(`review ${review.id}: subject content digest differs from the reviewed content`);
   }
   // What leaves: the redacted copies when a redacted version was approved.
   const bundle = await releaseBundle(deps.files, content, review.redaction ? redacted : undefined);
-  const digest = bundleDigest(bundle);
+  const digest = bundleDigest(deps.content.sha256, bundle);
   assertCanRelease(review, digest);
   return { review, bundle, digest };
 }
@@ -137,7 +134,7 @@ export async function prepareRelease(deps: Deps, request: ReleaseRequest, target
     const bytes = bytesOf(part.data);
     const name = part.part === 'body' ? `content${extensionOf(part.contentType) || '.txt'}` : `${i}${extensionOf(part.contentType)}`;
     if (!part.sourceKey) throw new Error(`release part ${part.part} has no source object`);
-    return { key: `${prefix}${name}`, fileName: part.fileName, contentType: part.contentType, sizeBytes: bytes.byteLength, part: part.part, source: part.sourceKey, sha256: sha256Hex(bytes) };
+    return { key: `${prefix}${name}`, fileName: part.fileName, contentType: part.contentType, sizeBytes: bytes.byteLength, part: part.part, source: part.sourceKey, sha256: deps.content.sha256(bytes) };
   });
   const record: ReleaseRecord = {
     id,
@@ -187,10 +184,10 @@ export async function writeReleaseCopies(deps: ReleaseDeps, releaseId: string): 
   const parts: (BundlePart & { bytes: Uint8Array; file: ReleasedFile })[] = [];
   for (const file of record.files) {
     const bytes = await readBytes(deps.files, file.source, file.fileName);
-    if (sha256Hex(bytes) !== file.sha256) throw new StaleContentError(`release ${record.id}: ${file.part} no longer matches the approved bytes`);
+    if (deps.content.sha256(bytes) !== file.sha256) throw new StaleContentError(`release ${record.id}: ${file.part} no longer matches the approved bytes`);
     parts.push({ part: file.part, fileName: file.fileName, contentType: file.contentType, data: bytes, bytes, file });
   }
-  const digest = bundleDigest(parts);
+  const digest = bundleDigest(deps.content.sha256, parts);
   if (digest !== record.digest) throw new StaleContentError(`release ${record.id}: bundle digest differs from the release record`);
   assertCanRelease(review?.data.review, digest);
   const written: string[] = [];
@@ -212,7 +209,3 @@ export async function removePublicCopies(deps: ReleaseDeps, releaseId: string): 
   return keys;
 }
 
-/** The public bucket writer. Constructed here (the release step) and nowhere else. */
-export function createPublicFileWriter(s3: S3Client, bucket: string): PublicFileWriter {
-  return new S3PublicFileWriter(s3, bucket);
-}

@@ -1,4 +1,3 @@
-import { hashPassword } from '../adapters/auth/passwords';
 import { systemActor } from '../domain/staff';
 import { StaffAccounts } from '../repositories/staff-accounts';
 import { DEMO_ACCOUNTS } from './demo-data';
@@ -7,11 +6,11 @@ import type { AppDependencies } from './context';
 const SEED_ACTOR = systemActor('seed');
 
 /** Demo data for local mode, written once: a second start (or two at once) adds nothing. */
-export async function seedDemoData(deps: Pick<AppDependencies, 'records' | 'logger'>): Promise<{ added: string[] }> {
+export async function seedDemoData(deps: Pick<AppDependencies, 'records' | 'logger' | 'passwords'>): Promise<{ added: string[] }> {
   const accounts = new StaffAccounts(deps.records);
   const added: string[] = [];
   for (const demo of DEMO_ACCOUNTS) {
-    const account = { id: `local-${demo.username}`, username: demo.username, displayName: demo.displayName, roles: demo.roles, passwordHash: await hashPassword(demo.password) };
+    const account = { id: `local-${demo.username}`, username: demo.username, displayName: demo.displayName, roles: demo.roles, passwordHash: await deps.passwords.hash(demo.password) };
     if (await accounts.seedOnce(account, { type: 'staff-account.seeded', actor: SEED_ACTOR, data: { username: demo.username, roles: demo.roles } })) {
       added.push(`staff-account:${demo.username}`);
     }

@@ -1,3 +1,5 @@
+import { scryptPasswords } from '../adapters/auth/passwords';
+import { nodeContent } from '../adapters/extraction/content-port';
 import { platformCaseTypes } from '../application/case-types';
 import { createHash } from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -10,7 +12,8 @@ import { localMailbox } from '../adapters/mail/local-mailbox';
 import { SesMailer } from '../adapters/mail/ses-mailer';
 import type { AppDependencies } from '../application/context';
 import { withEffects } from '../application/effects';
-import { createPublicFileWriter, type ReleaseDeps } from '../application/release';
+import type { ReleaseDeps } from '../application/release';
+import { S3PublicFileWriter } from '../adapters/s3/public-file-writer';
 import { CloudFrontInvalidator } from '../adapters/cdn/cloudfront';
 import { noCdn } from '../ports/cdn';
 import type { Hasher } from '../domain/audit/chain';
@@ -73,6 +76,8 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
     hash: sha256,
     records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256, createAuditSigner(env)),
     files: new S3PrivateFileStore(s3, env.PRIVATE_BUCKET),
+    content: nodeContent,
+    passwords: scryptPasswords,
     mailer: env.NOTIFY_FROM ? new SesMailer(new SESv2Client({ region }), env.NOTIFY_FROM) : localMailbox,
     verifyStaffToken: createStaffTokenVerifier({
       issuer: env.AUTH_ISSUER,
@@ -96,5 +101,5 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
 export function createReleaseDependencies(env: AppEnv, deps: AppDependencies): AppDependencies & ReleaseDeps {
   const { s3 } = createClients(env);
   const cdn = env.DISTRIBUTION_ID ? new CloudFrontInvalidator(env.DISTRIBUTION_ID, env.AWS_REGION) : noCdn;
-  return withEffects(deps, createPublicFileWriter(s3, env.PUBLIC_BUCKET), cdn);
+  return withEffects(deps, new S3PublicFileWriter(s3, env.PUBLIC_BUCKET), cdn);
 }

@@ -1,3 +1,5 @@
+import { scryptPasswords } from '../../functions/adapters/auth/passwords';
+import { nodeContent } from '../../functions/adapters/extraction/content-port';
 import { platformCaseTypes } from '../../functions/application/case-types';
 import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
@@ -43,6 +45,8 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
     hash: sha256,
     records,
     files,
+    content: nodeContent,
+    passwords: scryptPasswords,
     mailer: localMailbox,
     verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
     localSignIn: issuer,

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '../../ports/passwords';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
@@ -17,3 +18,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
   return timingSafeEqual(actual, expected);
 }
+
+export const scryptPasswords: PasswordHasher = { hash: hashPassword, verify: verifyPassword };

@@ -5,20 +5,8 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** One part of the content that leaves the agency: the body text or an attachment. */
-export interface ContentPart {
-  /** Stable name of the part: `body`, or the attachment's file name / id as published. */
-  readonly name: string;
-  readonly data: Uint8Array | string;
-}
+export type { ContentPart } from '../../domain/secrecy/content-digest';
+import { contentDigest as canonicalDigest, type ContentPart } from '../../domain/secrecy/content-digest';
 
-/**
- * The digest a secrecy review is bound to: the item's text and every attachment, in order, by
- * name and content. Changing a word, a file, a file name, or adding or removing a file changes it.
- *
- * Canonical form (v1): a header line, then one line per part `JSON(name) SP sha256hex(data)`.
- */
-export function contentDigest(parts: readonly ContentPart[]): string {
-  const lines = ['gov-disclosure/content-digest/v1', ...parts.map((p) => `${JSON.stringify(p.name)} ${sha256Hex(p.data)}`)];
-  return sha256Hex(lines.join('\n'));
-}
+/** The review digest with this machine's SHA-256 (docs and tests; use cases go through the content port). */
+export const contentDigest = (parts: readonly ContentPart[]): string => canonicalDigest(sha256Hex, parts);

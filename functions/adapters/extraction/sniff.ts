@@ -8,18 +8,10 @@ import { MAX_INFLATED_BYTES } from './limits';
  * type) or on the whole file, which lets the PDF checks see every object. Pure: no I/O.
  */
 
-export const PDF = 'application/pdf';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-export const ZIP = 'application/zip';
-export const PNG = 'image/png';
-export const JPEG = 'image/jpeg';
-/** OLE compound file: Word 97-2003 .doc, and also encrypted OOXML documents. */
-export const CFB = 'application/x-cfb';
-export const TEXT = 'text/plain';
-export const HTML = 'text/html';
-export const MARKDOWN = 'text/markdown';
+import type { UploadInspection } from '../../ports/content';
+import { CFB, DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, PPTX, TEXT, XLSX, ZIP } from '../../domain/content-types';
+
+export { CFB, DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, PPTX, TEXT, XLSX, ZIP };
 
 /** `text/plain; charset=utf-8` → `text/plain`. */
 export function normaliseContentType(contentType: string | undefined): string | undefined {
@@ -173,17 +165,7 @@ function objectStreams(bytes: Uint8Array, streams: readonly PdfStream[]): string
 // ---------------------------------------------------------------------------------------------
 // Inspection
 
-export type UploadInspection =
-  | { readonly ok: true; readonly contentType: string }
-  | {
-      readonly ok: false;
-      /** `unknown-type`: not a file type we know (callers give their own "accepted types" message). The rest are refusals. */
-      readonly code: 'unknown-type' | 'polyglot' | 'active-content' | 'active-markup' | 'too-complex';
-      /** For the uploader, in Chinese. */
-      readonly message: string;
-      /** For logs, in English. */
-      readonly reason: string;
-    };
+export type { UploadInspection };
 
 export const REFUSAL_MESSAGES = {
   'unknown-type': '无法识别文件类型。请上传 PDF、Word（DOCX）、图片或纯文本文件。',

@@ -20,13 +20,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { extractText } from '../../adapters/extraction';
-import { markdownToPlainText } from '../../adapters/markdown';
 import type { PublicItem } from '../../domain/catalogue';
 import { SearchIndex, searchDocumentFromProjection, type SearchDocument, type SearchOptions, type SearchResponse } from '../../domain/search';
 import type { PrivateFileStore } from '../../ports/file-store';
-import type { RecordStore } from '../../ports/record-store';
 import { ItemRepository, type PublicView } from '../../repositories/items';
+import { SearchPointerRepository } from '../../repositories/search-pointer';
 import { keys } from '../../repositories/keys';
 import type { AppDependencies } from '../context';
 
@@ -35,19 +33,7 @@ export const SEARCH_SNAPSHOT_PREFIX = 'search/';
 export const POINTER_TTL_MS = 5_000;
 const MAX_SWAP_ATTEMPTS = 12;
 
-type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
-
-interface Pointer {
-  readonly rev: number;
-  readonly objectKey?: string;
-  readonly previousKey?: string;
-}
-
-async function readPointer(records: RecordStore): Promise<Pointer> {
-  const item = await records.getPlain(keys.searchPointer());
-  if (!item) return { rev: 0 };
-  return { rev: Number(item.rev ?? 0), ...(typeof item.objectKey === 'string' ? { objectKey: item.objectKey } : {}), ...(typeof item.previousKey === 'string' ? { previousKey: item.previousKey } : {}) };
-}
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'content'>;
 
 async function readSnapshot(files: PrivateFileStore, objectKey: string | undefined): Promise<SearchIndex> {
   if (!objectKey) return new SearchIndex();
@@ -66,11 +52,11 @@ export const snapshotKey = (rev: number) => `${SEARCH_SNAPSHOT_PREFIX}index-${St
  */
 async function updateSnapshot(deps: Deps, change: (current: SearchIndex) => Promise<SearchIndex>): Promise<number> {
   for (let attempt = 1; attempt <= MAX_SWAP_ATTEMPTS; attempt++) {
-    const pointer = await readPointer(deps.records);
+    const pointer = await new SearchPointerRepository(deps.records).read();
     const next = await change(await readSnapshot(deps.files, pointer.objectKey));
     const objectKey = snapshotKey(pointer.rev + 1);
     await deps.files.put(objectKey, new Uint8Array(gzipSync(next.serialize())), 'application/gzip');
-    const swapped = await deps.records.putPlainIf(keys.searchPointer(), { entity: 'search-pointer', objectKey, ...(pointer.objectKey ? { previousKey: pointer.objectKey } : {}) }, pointer.rev);
+    const swapped = await new SearchPointerRepository(deps.records).swap(objectKey, pointer.objectKey, pointer.rev);
     if (swapped) {
       if (pointer.previousKey) await deps.files.delete(pointer.previousKey).catch((error: unknown) => deps.logger.warn('old search snapshot not removed', { key: pointer.previousKey, error }));
       remember(deps, { index: next, rev: pointer.rev + 1 });
@@ -96,7 +82,7 @@ export async function currentSearchIndex(deps: Deps): Promise<SearchIndex> {
   const now = deps.clock.now().getTime();
   const hit = cache.get(deps.files);
   if (hit && now - hit.checkedAt >= 0 && now - hit.checkedAt < POINTER_TTL_MS) return hit.index;
-  const pointer = await readPointer(deps.records);
+  const pointer = await new SearchPointerRepository(deps.records).read();
   if (hit && hit.rev === pointer.rev) {
     cache.set(deps.files, { ...hit, checkedAt: now });
     return hit.index;
@@ -135,7 +121,7 @@ async function attachmentText(deps: Deps, item: PublicItem): Promise<string> {
     try {
       const bytes = await deps.files.get(a.key);
       if (!bytes) continue;
-      const extracted = await extractText(bytes, a.contentType);
+      const extracted = await deps.content.extractText(bytes, a.contentType);
       texts.push(extracted.text.slice(0, 200_000));
     } catch (error) {
       deps.logger.warn('attachment text not indexed', { itemId: item.id, name: a.name, error });
@@ -146,7 +132,7 @@ async function attachmentText(deps: Deps, item: PublicItem): Promise<string> {
 
 export async function searchDocumentFor(deps: Deps, item: PublicItem): Promise<SearchDocument> {
   const attachments = await attachmentText(deps, item);
-  return searchDocumentFromProjection(item, { body: markdownToPlainText(item.body), ...(attachments ? { attachments } : {}) });
+  return searchDocumentFromProjection(item, { body: deps.content.markdownToText(item.body), ...(attachments ? { attachments } : {}) });
 }
 
 /**
@@ -189,7 +175,7 @@ export async function rebuildSearchIndex(deps: Deps): Promise<{ items: number; m
 
 /** The snapshot object the pointer names now (benchmarks, operators). */
 export async function currentSnapshotKey(deps: Pick<AppDependencies, 'records'>): Promise<string | undefined> {
-  return (await readPointer(deps.records)).objectKey;
+  return (await new SearchPointerRepository(deps.records).read()).objectKey;
 }
 
 /** Drops this process's copy (tests). */

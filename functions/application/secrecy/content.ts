@@ -1,4 +1,4 @@
-import { contentDigest, type ContentPart } from '../../adapters/extraction';
+import { contentDigest, type ContentPart, type Sha256 } from '../../domain/secrecy/content-digest';
 import { NotFoundError } from '../../domain/errors';
 import {
   redactedItems,
@@ -54,9 +54,9 @@ export interface BundlePart {
 export const BODY_FILE_NAME = '正文.txt';
 
 /** Digest of a bundle: the body by the name `body`, attachments by file name, in order. */
-export function bundleDigest(parts: readonly BundlePart[]): string {
+export function bundleDigest(sha256: Sha256, parts: readonly BundlePart[]): string {
   const digestParts: ContentPart[] = parts.map((p) => ({ name: p.part === 'body' ? 'body' : p.fileName, data: p.data }));
-  return contentDigest(digestParts);
+  return contentDigest(sha256, digestParts);
 }
 
 /** The content as submitted: body text and the original attachments. */

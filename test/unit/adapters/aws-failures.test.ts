@@ -1,3 +1,4 @@
+import { nodeContent } from '../../../functions/adapters/extraction/content-port';
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DeleteObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
@@ -88,7 +89,7 @@ describe('S3 failures', () => {
     // The staging commit succeeds; the commit that records the document is throttled.
     ddb.on(TransactWriteCommand).resolvesOnce({}).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     ddb.on(GetCommand).resolves({ Item: { version: 1, auditHead: 'h', createdAt: '2026-03-02T02:00:00.000Z' } });
-    const deps = { records: store(), files: files(), clock, logger: createLogger('silent') };
+    const deps = { records: store(), files: files(), clock, logger: createLogger('silent'), content: nodeContent };
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
     await expect(uploadDocument(deps, staff(['clerk']), { title: '文件', fileName: 'a.pdf', bytes: pdf })).rejects.toBeInstanceOf(StorageUnavailableError);
     const put = s3.commandCalls(PutObjectCommand)[0]!.args[0].input.Key;
@@ -97,7 +98,7 @@ describe('S3 failures', () => {
 
   it('reports nothing stored when S3 refuses the upload, and records nothing', async () => {
     s3.on(PutObjectCommand).rejects(new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 }, message: 'slow down' }));
-    const deps = { records: store(), files: files(), clock, logger: createLogger('silent') };
+    const deps = { records: store(), files: files(), clock, logger: createLogger('silent'), content: nodeContent };
     await expect(uploadDocument(deps, staff(['clerk']), { title: '文件', fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n') })).rejects.toBeInstanceOf(StorageUnavailableError);
     // Only the staging marker was committed (the orphan sweep clears it); no document was recorded.
     const commits = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!.map((i) => i.Put?.Item?.entity));

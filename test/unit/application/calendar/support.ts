@@ -1,3 +1,4 @@
+import { nodeContent } from '../../../../functions/adapters/extraction/content-port';
 import { withTestKind } from './test-kind';
 import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
 import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
@@ -59,7 +60,7 @@ export class CountingRecordStore implements RecordStore {
 /** Use-case dependencies over the memory store, with a fixed clock (2026-03-02 10:00 in Shanghai by default). */
 export function memoryDeps(iso = '2026-03-02T02:00:00.000Z', clock: Clock = fixedClock(iso)) {
   const records = new CountingRecordStore(new MemoryRecordStore(clock, sha256));
-  return { records, clock, logger: createLogger('silent'), mailer: localMailbox, policy: DEFAULT_AGENCY_POLICY, caseTypes: withTestKind() };
+  return { records, clock, logger: createLogger('silent'), mailer: localMailbox, policy: DEFAULT_AGENCY_POLICY, caseTypes: withTestKind(), content: nodeContent };
 }
 
 /** A plausible 2027 national schedule (not shipped: 2027 is uncovered in the shipped data). */

@@ -1,3 +1,5 @@
+import { scryptPasswords } from '../../../../functions/adapters/auth/passwords';
+import { nodeContent } from '../../../../functions/adapters/extraction/content-port';
 import { platformCaseTypes } from '../../../../functions/application/case-types';
 import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
 import { MemoryFileStore } from '../../../../functions/adapters/memory/file-store';
@@ -31,6 +33,8 @@ export function fakeDeps() {
     clock,
     records,
     files,
+    content: nodeContent,
+    passwords: scryptPasswords,
     logger: createLogger('silent'),
     policy: DEFAULT_AGENCY_POLICY,
     caseTypes: platformCaseTypes(),
