@@ -9,13 +9,13 @@ import { submitOnline } from '../../../../functions/application/requests';
 import { loadCalendar } from '../../../../functions/application/calendar';
 import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
 import { itemInput } from '../catalogue/support';
-import { caseDeps, PDF_BYTES, people } from '../clarifications/support';
-import { citizenForm } from '../requests/support';
+import { PDF_BYTES, people } from '../clarifications/support';
+import { citizenForm, requestDeps } from '../requests/support';
 import { validResidentId } from '../secrecy/support';
 
 describe('the case-type registry', () => {
   it('has a handler for every deadline kind the shipped case types put in the index', async () => {
-    const { deps } = caseDeps();
+    const { deps } = requestDeps();
     await submitOnline(deps, { form: citizenForm(), nonce: 'nonce-registry-request' });
     await createItem(deps, people.clerk, itemInput());
     await reportClarification(deps, { outlet: '某网站', description: '关于停水的不实传言' }, [], { ip: '10.0.0.1' });
@@ -31,7 +31,7 @@ describe('the case-type registry', () => {
   });
 
   it('treats a deadline kind no case type handles as an error, and leaves its due date alone', async () => {
-    const { deps } = caseDeps();
+    const { deps } = requestDeps();
     await submitOnline(deps, { form: citizenForm(), nonce: 'nonce-registry-orphan' });
     const logged: string[] = [];
     const logger = { ...deps.logger, error: (message: string) => void logged.push(message) };
