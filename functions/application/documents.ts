@@ -48,6 +48,18 @@ export async function uploadDocument(deps: Deps, staff: StaffMember, input: { ti
   return doc;
 }
 
+/** The review's attachments from uploaded documents; an unknown id is a 404. */
+export async function documentAttachments(deps: Pick<AppDependencies, 'records'>, ids: readonly string[]): Promise<{ fileKey: string; fileName: string; contentType: string }[]> {
+  const documents = new DocumentRepository(deps.records);
+  const out = [];
+  for (const id of ids) {
+    const doc = await documents.get(id);
+    if (!doc) throw new NotFoundError(`文档 ${id} 不存在。`);
+    out.push({ fileKey: doc.fileKey, fileName: doc.fileName, contentType: doc.contentType });
+  }
+  return out;
+}
+
 export function listDocuments(deps: Pick<AppDependencies, 'records'>, cursor?: string): Promise<Page<StaffDocument>> {
   return new DocumentRepository(deps.records).listNewest(20, cursor);
 }

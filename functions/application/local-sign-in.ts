@@ -12,6 +12,11 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 type Deps = Pick<AppDependencies, 'records' | 'clock' | 'config' | 'passwords'>;
 
+/** The local demo accounts for the administrator's page (no password hashes). */
+export async function listLocalAccounts(deps: Pick<AppDependencies, 'records'>): Promise<{ username: string; displayName: string; roles: readonly StaffRole[] }[]> {
+  return (await new StaffAccounts(deps.records).list()).map((a) => ({ username: a.username, displayName: a.displayName, roles: a.roles }));
+}
+
 /** Local mode's sign-in: checks an account's password and opens a server-side session. */
 export async function signInLocally(deps: Deps, username: string, password: string, client: string): Promise<{ ok: true; sessionId: string; staff: StaffMember } | { ok: false; message: string }> {
   // Failed attempts count; a successful sign-in gives its slot back, so an office behind one NAT

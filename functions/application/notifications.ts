@@ -7,6 +7,11 @@ import type { AppDependencies } from './context';
 
 const DISPATCHER = systemActor('outbox-dispatcher');
 
+/** The newest outbox messages (local mode's outbox page). */
+export function newestMessages(deps: Pick<AppDependencies, 'records'>, limit: number, cursor?: string) {
+  return new Outbox(deps.records).newest(limit, cursor);
+}
+
 type Deps = Pick<AppDependencies, 'records' | 'clock' | 'logger'> & { mailer: Mailer };
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/staff';
 import { systemActor } from '../domain/staff';
 import type { Change } from '../ports/record-store';
-import { keys } from '../repositories/keys';
+import { StagedFileRepository, type StagedFile } from '../repositories/staged-files';
 import type { AppDependencies } from './context';
 
 /*
@@ -14,20 +14,6 @@ import type { AppDependencies } from './context';
  */
 
 type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
-
-interface StagedFile {
-  readonly objectKey: string;
-  readonly stagedAt: string;
-  readonly status: 'staged' | 'committed' | 'removed';
-}
-
-const ENTITY = 'staged-file';
-const write = (f: StagedFile) => ({
-  key: keys.stagedFile(f.objectKey),
-  entity: ENTITY,
-  data: f,
-  indexes: { GSI1: f.status === 'staged' ? keys.stagedFiles(f.stagedAt, f.objectKey) : null },
-});
 
 /** Uncommitted files younger than this are left alone (their commit may still be on its way). */
 export const ORPHAN_AFTER_MS = 60 * 60 * 1000;
@@ -46,9 +32,9 @@ export async function putStaged(deps: Deps, files: readonly FileToStore[], actor
   if (files.length === 0) return [];
   const stagedAt = deps.clock.now().toISOString();
   const staged = files.map((f): StagedFile => ({ objectKey: f.key, stagedAt, status: 'staged' }));
-  await deps.records.commit(staged.map((f) => ({ op: 'create', write: write(f), event: { type: 'file.staged', actor, data: { objectKey: f.objectKey } } })));
+  await deps.records.commit(staged.map((f) => StagedFileRepository.stageChange(f, actor)));
   for (const f of files) await deps.files.put(f.key, f.bytes, f.contentType);
-  return staged.map((f) => ({ op: 'update', write: write({ ...f, status: 'committed' }), expectedVersion: 1, event: { type: 'file.committed', actor, data: { objectKey: f.objectKey } } }));
+  return staged.map((f) => StagedFileRepository.committedChange(f, actor));
 }
 
 /** The daily sweep: staged files whose commit never came are deleted from the private bucket. */
@@ -57,13 +43,13 @@ export async function removeOrphanedFiles(deps: Deps): Promise<{ removed: number
   let removed = 0;
   // Each handled file leaves the index, so the first page is read again until it is empty.
   for (let round = 0; round < 1000; round++) {
-    const page = await deps.records.query<StagedFile>({ index: 'GSI1', pk: keys.stagedFilesPk(), sk: { lte: `${cutoff}~` }, limit: 100 });
+    const page = await new StagedFileRepository(deps.records).stagedBefore(cutoff);
     if (page.items.length === 0) break;
     for (const r of page.items) {
       // Marked removed first: a commit that still comes now fails its check instead of
       // referencing a deleted file.
       try {
-        await deps.records.commit([{ op: 'update', write: write({ ...r.data, status: 'removed' }), expectedVersion: r.version, event: { type: 'file.orphan-removed', actor: systemActor('orphan-sweep'), data: { objectKey: r.data.objectKey } } }]);
+        await deps.records.commit([StagedFileRepository.removedChange(r.data, r.version, systemActor('orphan-sweep'))]);
       } catch (error) {
         if ((error as Error).name === 'VersionConflictError') continue; // committed meanwhile
         throw error;

@@ -68,4 +68,6 @@ export interface ContentPort {
   documentMetadata(bytes: Uint8Array, contentType?: string): Promise<DocumentMetadata>;
   /** Markdown as the text a reader sees; `includeUrls` for secrecy scanning, which must see every character published. */
   markdownToText(source: string, options?: { readonly includeUrls?: boolean }): string;
+  /** Markdown as safe HTML (no raw HTML, safe URLs only), headings shifted by `headingOffset`. */
+  markdownToHtml(source: string, options?: { readonly headingOffset?: number }): string;
 }

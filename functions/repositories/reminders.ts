@@ -5,10 +5,14 @@ import { keys } from './keys';
 
 export type ReminderType = 'reminder' | 'escalation';
 
+/** The inbox of one staff member, and the shared inbox of a role. */
+export const staffInbox = (staffId: string): string => keys.staffInbox(staffId);
+export const roleInbox = (role: string): string => keys.roleInbox(role);
+
 /** A deadline reminder for the responsible clerk, or an escalation of an overdue case to the leaders. */
 export interface DeadlineReminder {
   readonly type: ReminderType;
-  /** Recipient inbox (keys.staffInbox / keys.roleInbox). */
+  /** Recipient inbox (staffInbox / roleInbox). */
   readonly recipient: string;
   /** Sweep date (Asia/Shanghai). */
   readonly date: string;

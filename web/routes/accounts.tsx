@@ -1,9 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
-import { changeLocalPassword, changeLocalRoles } from '../../functions/application/local-sign-in';
+import { changeLocalPassword, changeLocalRoles, listLocalAccounts } from '../../functions/application/local-sign-in';
 import { NotFoundError, ValidationError } from '../../functions/domain/errors';
 import { ROLE_LABELS, STAFF_ROLES } from '../../functions/domain/staff';
-import { StaffAccounts } from '../../functions/repositories/staff-accounts';
 import type { WebEnv } from '../env';
 import { readForm, textOf } from '../form-body';
 import { endSession } from '../middleware/session';
@@ -41,7 +40,7 @@ export function accountRoutes(deps: AppDependencies) {
 
   const accountsPage = async (c: Context<WebEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
     const ctx = pageContext(c, deps);
-    const accounts = (await new StaffAccounts(deps.records).list()).map((a) => ({
+    const accounts = (await listLocalAccounts(deps)).map((a) => ({
       username: a.username,
       displayName: a.displayName,
       roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),

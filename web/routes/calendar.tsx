@@ -7,14 +7,13 @@ import {
   removeScheduleOverride,
   saveScheduleOverride,
   yearCalendar,
+  type StoredScheduleOverride,
 } from '../../functions/application/calendar';
 import type { AppDependencies } from '../../functions/application/context';
-import { remindersFor, urgentDeadlines } from '../../functions/application/deadlines';
+import { remindersFor, urgentDeadlines, type DeadlineReminder } from '../../functions/application/deadlines';
 import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate, type ScheduleIssue } from '../../functions/domain/calendar';
 import type { Urgency } from '../../functions/domain/deadlines';
 import { ValidationError } from '../../functions/domain/errors';
-import type { StoredScheduleOverride } from '../../functions/repositories/calendar-overrides';
-import type { DeadlineReminder } from '../../functions/repositories/reminders';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';

@@ -14,7 +14,7 @@ import {
 import type { AppDependencies } from '../../functions/application/context';
 import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
-import type { PublicView } from '../../functions/repositories/items';
+import type { PublicView } from '../../functions/application/catalogue';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from './portal';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { buildAtomFeed, buildRssFeed, buildSitemap, sitemapEntriesFor } from '../../functions/adapters/feeds';
+import { buildAtomFeed, buildRssFeed, buildSitemap, sitemapEntriesFor } from '../feeds';
 import { allPublicItems, latestPublicItems, loadCatalogue } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
 import type { WebEnv } from '../env';

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
-import { TABLE_SCHEMA_VERSION } from '../../functions/adapters/dynamodb/table-definition';
-import { CatalogueSettingsRepository } from '../../functions/repositories/catalogue';
+import { checkStorage, TABLE_SCHEMA_VERSION } from '../../functions/application/health';
 import type { WebEnv } from '../env';
 import { nestedFrom, readForm } from '../form-body';
 
@@ -28,8 +27,7 @@ export function healthRoutes(deps: AppDependencies, servePage: (request: Request
       if (polluted) throw new Error('a built-in prototype has enumerable properties');
     },
     async storage() {
-      await deps.ping?.();
-      await new CatalogueSettingsRepository(deps.records).get();
+      await checkStorage(deps);
     },
     async 'form-parse'() {
       const body = new URLSearchParams({ 'probe.a': '1', 'probe.list.0.b': '2' });

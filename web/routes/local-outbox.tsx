@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { NotFoundError } from '../../functions/domain/errors';
-import { Outbox } from '../../functions/repositories/outbox';
+import { newestMessages } from '../../functions/application/notifications';
 import { OutboxPage } from '../views/pages/local/OutboxPage';
 import type { WebEnv } from '../env';
 import { pageContext, shanghaiDateTime } from '../page-context';
@@ -13,7 +13,7 @@ export function localOutboxRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   app.get('/local/outbox', async (c) => {
     if (deps.config.deployment !== 'local') throw new NotFoundError('页面不存在。');
-    const page = await new Outbox(deps.records).newest(20, c.req.query('cursor'));
+    const page = await newestMessages(deps, 20, c.req.query('cursor'));
     const ctx = pageContext(c, deps);
     c.header('Cache-Control', 'no-store');
     return c.html(

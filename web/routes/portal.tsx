@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { renderMarkdown } from '../../functions/adapters/markdown';
-import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, type LoadedCatalogue } from '../../functions/application/catalogue';
+import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, publicViewVersion, relatedToItem, type LoadedCatalogue } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
 import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '../../functions/domain/catalogue';
-import { ItemRepository } from '../../functions/repositories/items';
-import { NotFoundError } from '../../functions/domain/errors';
-import { ClarificationRepository } from '../../functions/repositories/clarifications';
 import type { WebEnv } from '../env';
 import { pageContext } from '../page-context';
 import { describeContentType, formatBytes } from '../views/format';
@@ -48,9 +44,7 @@ export async function publicCaching(c: Context<WebEnv>, deps: AppDependencies, v
  * its ETag, so even a process whose cached stamp is a few seconds old never revalidates it.
  */
 export async function publicItemCaching(c: Context<WebEnv>, deps: AppDependencies, id: string, variant = ''): Promise<Response | undefined> {
-  const view = await new ItemRepository(deps.records).getView(id);
-  if (!view?.data.item) throw new NotFoundError('该信息不存在或已撤回。');
-  return publicCaching(c, deps, variant, view.version);
+  return publicCaching(c, deps, variant, await publicViewVersion(deps, id));
 }
 
 export const itemHref = (id: string) => `/items/${encodeURIComponent(id)}`;
@@ -163,20 +157,7 @@ export function portalRoutes(deps: AppDependencies) {
     const catalogue = await loadCatalogue(deps);
     const view = await getPublicItem(deps, id);
     const item = view.item;
-    const repo = new ItemRepository(deps.records);
-    const related: { href: string; title: string; kind: string }[] = [];
-    const relatedIds: [string, string][] = [
-      ...item.related.interpretations.map((x) => [x, '政策解读'] as [string, string]),
-      ...item.related.clarifications.map((x) => [x, '澄清说明'] as [string, string]),
-      ...item.related.others.map((x) => [x, '相关文件'] as [string, string]),
-    ];
-    for (const [rid, kind] of relatedIds.slice(0, 20)) {
-      const r = await repo.getView(rid);
-      if (r?.data.item) related.push({ href: itemHref(rid), title: r.data.item.title, kind });
-    }
-    for (const link of await new ClarificationRepository(deps.records).linksFor(id)) {
-      related.push({ href: `/clarifications/${encodeURIComponent(link.clarificationId)}`, title: link.title, kind: '澄清说明' });
-    }
+    const related = await relatedToItem(deps, item);
     const path = catalogue.tree.path(item.categoryId);
     const { site, localMode } = pageContext(c, deps);
     return c.html(
@@ -186,7 +167,7 @@ export function portalRoutes(deps: AppDependencies) {
         breadcrumbs={[{ href: '/', label: '首页' }, { href: '/proactive', label: '主动公开' }, ...path.map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: item.title }]}
         title={item.title}
         meta={itemMetaRows(item, catalogue)}
-        bodyHtml={renderMarkdown(item.body, { headingOffset: 1 })}
+        bodyHtml={deps.content.markdownToHtml(item.body, { headingOffset: 1 })}
         {...(item.validity.status !== 'valid' ? { validityNotice: `本文件已${item.validity.label}${item.validity.since ? `（${item.validity.since}起）` : ''}，仅供查阅。${item.validity.note ?? ''}` } : {})}
         attachments={view.files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
         revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, ...(r.corrected ? { corrected: r.corrected } : {}) }))}
@@ -281,7 +262,7 @@ export function portalRoutes(deps: AppDependencies) {
       <GuidePage
         site={site}
         localMode={localMode}
-        guideHtml={renderMarkdown(catalogue.settings.guide, { headingOffset: 0 })}
+        guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })}
         office={office}
         categories={catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }))}
       />,

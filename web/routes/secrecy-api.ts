@@ -13,9 +13,8 @@ import {
   submitForReview,
   type ReviewRecord,
 } from '../../functions/application/secrecy';
-import { NotFoundError } from '../../functions/domain/errors';
+import { documentAttachments } from '../../functions/application/documents';
 import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '../../functions/domain/secrecy';
-import { DocumentRepository } from '../../functions/repositories/document-repository';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 
@@ -138,13 +137,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       responses: { 201: { description: '审查单', schema: reviewSchema }, ...refused },
     },
     async (c, { body }) => {
-      const documents = new DocumentRepository(deps.records);
-      const attachments = [];
-      for (const id of body.documentIds) {
-        const doc = await documents.get(id);
-        if (!doc) throw new NotFoundError(`文档 ${id} 不存在。`);
-        attachments.push({ fileKey: doc.fileKey, fileName: doc.fileName, contentType: doc.contentType });
-      }
+      const attachments = await documentAttachments(deps, body.documentIds);
       const record = await submitForReview(deps, c.get('staff')!, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
       return c.json(toJson(record), 201);
     },

@@ -5,7 +5,7 @@
  *
  * Keys are overloaded (single-table design); docs/data-model.md lists every access pattern.
  */
-export const TABLE_SCHEMA_VERSION = 1;
+export { TABLE_SCHEMA_VERSION } from '../../repositories/schema';
 
 export interface IndexDefinition {
   readonly indexName: string;

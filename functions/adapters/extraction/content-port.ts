@@ -1,5 +1,5 @@
 import type { ContentPort } from '../../ports/content';
-import { markdownToPlainText } from '../markdown';
+import { markdownToPlainText, renderMarkdown } from '../markdown';
 import { sha256Hex } from './digest';
 import { documentMetadata, extractText } from './extract';
 import { inspectUpload } from './sniff';
@@ -11,4 +11,5 @@ export const nodeContent: ContentPort = {
   extractText,
   documentMetadata,
   markdownToText: markdownToPlainText,
+  markdownToHtml: renderMarkdown,
 };

@@ -8,6 +8,9 @@ import { shanghaiDateOf, VALIDITY_LABELS, type PublicItem, type ValidityStatus }
 import { NotFoundError } from '../../domain/errors';
 import type { QuerySpec } from '../../ports/record-store';
 import { ItemRepository, listingSortKey, type PublicView } from '../../repositories/items';
+
+export type { PublicView };
+import { ClarificationRepository } from '../../repositories/clarifications';
 import { keys } from '../../repositories/keys';
 import type { AppDependencies } from '../context';
 import { loadCatalogue } from './settings';
@@ -30,6 +33,38 @@ export async function getPublicItem(deps: Deps, id: string): Promise<PublicView 
   const view = await new ItemRepository(deps.records).getView(id);
   if (!view || !view.data.item) throw new NotFoundError('该信息不存在或已撤回。');
   return { ...view.data, item: withCurrentValidity(view.data.item, shanghaiDateOf(deps.clock.now())) };
+}
+
+/** The version of an item's public view, for its ETag; a withdrawn or unknown item is a 404. */
+export async function publicViewVersion(deps: Pick<AppDependencies, 'records'>, id: string): Promise<number> {
+  const view = await new ItemRepository(deps.records).getView(id);
+  if (!view?.data.item) throw new NotFoundError('该信息不存在或已撤回。');
+  return view.version;
+}
+
+export interface RelatedLink {
+  readonly href: string;
+  readonly title: string;
+  readonly kind: string;
+}
+
+/** What an item page links to: its related public items (up to 20) and the clarifications about it. */
+export async function relatedToItem(deps: Pick<AppDependencies, 'records'>, item: PublicItem): Promise<RelatedLink[]> {
+  const repo = new ItemRepository(deps.records);
+  const related: RelatedLink[] = [];
+  const relatedIds: [string, string][] = [
+    ...item.related.interpretations.map((x) => [x, '政策解读'] as [string, string]),
+    ...item.related.clarifications.map((x) => [x, '澄清说明'] as [string, string]),
+    ...item.related.others.map((x) => [x, '相关文件'] as [string, string]),
+  ];
+  for (const [rid, kind] of relatedIds.slice(0, 20)) {
+    const r = await repo.getView(rid);
+    if (r?.data.item) related.push({ href: `/items/${encodeURIComponent(rid)}`, title: r.data.item.title, kind });
+  }
+  for (const link of await new ClarificationRepository(deps.records).linksFor(item.id)) {
+    related.push({ href: `/clarifications/${encodeURIComponent(link.clarificationId)}`, title: link.title, kind: '澄清说明' });
+  }
+  return related;
 }
 
 export interface ListingQuery {

@@ -2,8 +2,8 @@ import { shanghaiDate, type IsoDate } from '../../domain/calendar';
 import { deadlineUrgency, type UrgencyResult } from '../../domain/deadlines';
 import { isStaffRole, type StaffMember } from '../../domain/staff';
 import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
-import { keys } from '../../repositories/keys';
-import { ReminderRepository, type DeadlineReminder } from '../../repositories/reminders';
+import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '../../repositories/reminders';
+export type { DeadlineReminder };
 import type { AppDependencies } from '../context';
 import { loadCalendar } from '../calendar';
 import { ESCALATION_ROLE, sweepThrough } from './sweep';
@@ -18,12 +18,12 @@ export interface StaffReminders {
 /** The reminders one member of staff should see (one Query per inbox). */
 export async function remindersFor(deps: Pick<AppDependencies, 'records'>, staff: StaffMember, limit = 50): Promise<StaffReminders> {
   const repo = new ReminderRepository(deps.records);
-  const own = (await repo.listFor(keys.staffInbox(staff.id), limit)).items;
+  const own = (await repo.listFor(staffInbox(staff.id), limit)).items;
   // Clerks also see reminders for cases nobody has taken up yet (the clerks' shared inbox).
-  const shared = staff.roles.includes('clerk') ? (await repo.listFor(keys.roleInbox('clerk'), limit)).items : [];
+  const shared = staff.roles.includes('clerk') ? (await repo.listFor(roleInbox('clerk'), limit)).items : [];
   const mine = [...own, ...shared].sort((a, b) => (a.date === b.date ? a.due.localeCompare(b.due) : b.date.localeCompare(a.date)));
   const leader = isStaffRole(ESCALATION_ROLE) && staff.roles.includes(ESCALATION_ROLE);
-  const escalations = leader ? (await repo.listFor(keys.roleInbox(ESCALATION_ROLE), limit)).items : [];
+  const escalations = leader ? (await repo.listFor(roleInbox(ESCALATION_ROLE), limit)).items : [];
   return { mine, escalations };
 }
 

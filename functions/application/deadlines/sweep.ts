@@ -2,8 +2,7 @@ import { addCalendarDays, shanghaiDate, type IsoDate, type WorkingCalendar } fro
 import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency } from '../../domain/deadlines';
 import { systemActor } from '../../domain/staff';
 import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
-import { keys } from '../../repositories/keys';
-import { ReminderRepository, type DeadlineReminder } from '../../repositories/reminders';
+import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '../../repositories/reminders';
 import { loadCalendar } from '../calendar';
 import { forEachLimited, type DeadlineDeps } from './recompute';
 
@@ -87,8 +86,8 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
     } as const;
     // Nobody has taken the case up yet: the clerks' shared inbox gets the reminder.
     const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
-    await send({ ...base, type: 'reminder', recipient: assigned ? keys.staffInbox(d.responsible.id) : keys.roleInbox('clerk') });
-    if (u.urgency === 'overdue' && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: keys.roleInbox(ESCALATION_ROLE) });
+    await send({ ...base, type: 'reminder', recipient: assigned ? staffInbox(d.responsible.id) : roleInbox('clerk') });
+    if (u.urgency === 'overdue' && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: roleInbox(ESCALATION_ROLE) });
   };
 
   let cursor: string | undefined;

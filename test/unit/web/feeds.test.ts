@@ -1,10 +1,10 @@
 // @xmldom/xmldom comes with mammoth (a direct dependency); used here only to check well-formedness.
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, buildAtomFeed, buildRssFeed, buildSitemap, buildSitemapIndex, chunkSitemapEntries, sitemapEntriesFor, type FeedConfig } from '../../../../functions/adapters/feeds';
-import type { IsoDate } from '../../../../functions/domain/calendar';
-import { publicProjections } from '../../../../functions/domain/catalogue';
-import { aContent, aDraft, aPublished, at, run } from '../../domain/catalogue/builders';
+import { absoluteUrl, buildAtomFeed, buildRssFeed, buildSitemap, buildSitemapIndex, chunkSitemapEntries, sitemapEntriesFor, type FeedConfig } from '../../../web/feeds';
+import type { IsoDate } from '../../../functions/domain/calendar';
+import { publicProjections } from '../../../functions/domain/catalogue';
+import { aContent, aDraft, aPublished, at, run } from '../domain/catalogue/builders';
 
 const records = [
   aPublished('a', aContent({ title: '关于“A&B”<测试>的通知', summary: '概述 & <说明>' })),

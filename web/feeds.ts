@@ -1,11 +1,11 @@
 /**
- * Atom 1.0, RSS 2.0 and sitemap.xml from published projections only (catalogue/projection.ts):
+ * Atom 1.0, RSS 2.0 and sitemap.xml (presentation, like the HTML pages) from published projections only (catalogue/projection.ts):
  * a withdrawn or not-yet-public item is simply not in the input. Everything is XML-escaped,
  * characters XML 1.0 forbids are dropped, URLs are absolute, and dates are Beijing time
  * (RFC 3339 with +08:00 for Atom and sitemaps, RFC 822 with +0800 for RSS).
  */
-import type { PublicItem } from '../../domain/catalogue/projection';
-import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '../../domain/calendar/instant';
+import type { PublicItem } from '../functions/domain/catalogue/projection';
+import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '../functions/domain/calendar/instant';
 
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
