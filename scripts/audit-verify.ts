@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { FolderAuditAnchorStore, S3AuditAnchorStore } from '../functions/adapters/audit/anchor-stores';
 import { DynamoRecordStore } from '../functions/adapters/dynamodb/record-store';
 import { monthsBetween, verifyAuditTrail } from '../functions/application/audit-verification';
-import { FIRST_AUDIT_MONTH } from '../functions/application/daily-sweep';
+import { FIRST_AUDIT_MONTH } from '../functions/application/scheduled-jobs';
 import { createAuditSigner, sha256 } from '../functions/config/dependencies';
 import { createClients } from '../functions/config/clients';
 import { systemClock } from '../functions/ports/clock';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { runDailySweep } from '../application/daily-sweep';
+import { runScheduledJobs } from '../application/scheduled-jobs';
 import { runReleaseSweep } from '../application/effects/reconcile';
 import { seedDemoCatalogue } from '../application/demo-catalogue';
 import { DEMO_ACCOUNTS } from '../application/demo-data';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   shutdown.onStop(() => clearRunningEndpoints(DATA_DIR));
 
   const sweep = async () => {
-    await runDailySweep(deps).catch((error: unknown) => deps.logger.error('daily sweep failed', { error }));
+    await runScheduledJobs(deps).catch((error: unknown) => deps.logger.error('scheduled jobs failed', { error }));
     await runReleaseSweep(deps, { olderThanMs: 0 }).catch((error: unknown) => deps.logger.error('release sweep failed', { error }));
   };
   await sweep();

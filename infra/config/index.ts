@@ -32,8 +32,6 @@ export interface EnvironmentConfig {
   readonly logRetention: RetentionDays;
   /** How long access logs (S3, CloudFront) are kept before expiry. */
   readonly accessLogExpiration: Duration;
-  /** Daily sweep, local time in Asia/Shanghai. */
-  readonly sweepSchedule: { readonly hour: number; readonly minute: number };
   /** API Gateway default-route throttling (requests per second / burst). */
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
   /**
@@ -53,7 +51,6 @@ export interface EnvironmentConfig {
 const common = {
   agencyName: '示例市人民政府办公室',
   agencyCode: '000014349',
-  sweepSchedule: { hour: 1, minute: 0 },
   // Replace with the agency's own verified SES identity before deploying.
   notifySender: { address: 'xxgk@example.gov.cn', sesIdentity: 'example.gov.cn' },
 } as const;

@@ -1,4 +1,4 @@
-import { Duration, SecretValue, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   HttpApi,
   HttpRoute,
@@ -85,7 +85,7 @@ export const VIEWER_ADDRESS_FUNCTION = `function handler(event) {
  */
 export class AppStack extends Stack {
   readonly httpFunction: AppFunction;
-  readonly sweepFunction: AppFunction;
+  readonly scheduledJobsFunction: AppFunction;
   readonly releaseFunction: AppFunction;
   readonly revokeSessionsFunction: AppFunction;
   readonly effectsDeadLetters: Queue;
@@ -185,19 +185,19 @@ export class AppStack extends Stack {
     // Read/write: presigned uploads and downloads are signed with this role's credentials.
     this.httpFunction.bindBucket(props.privateBucket, 'readwrite');
 
-    this.sweepFunction = new AppFunction(this, 'DailySweepFunction', {
-      entry: 'functions/handlers/daily-sweep.ts',
-      description: 'Daily deadline sweep (EventBridge Scheduler, Asia/Shanghai time)',
+    this.scheduledJobsFunction = new AppFunction(this, 'ScheduledJobsFunction', {
+      entry: 'functions/handlers/scheduled-jobs.ts',
+      description: 'Scheduled jobs: deadline sweep, scheduled publication, outbox, audit anchor (EventBridge Scheduler)',
       logRetention: config.logRetention,
       timeout: Duration.minutes(5),
       environment: { ...environment, AUDIT_ANCHOR_BUCKET: props.auditAnchorBucket.bucketName },
     });
-    this.sweepFunction.bindTable(props.table, 'RW');
+    this.scheduledJobsFunction.bindTable(props.table, 'RW');
     // Reads released documents and rewrites the search snapshot (search/) in the private bucket.
-    this.sweepFunction.bindBucket(props.privateBucket, 'readwrite');
+    this.scheduledJobsFunction.bindBucket(props.privateBucket, 'readwrite');
     // Anchors of the audit chain heads: it may add them, never delete (Object Lock would refuse anyway).
-    this.sweepFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.auditAnchorBucket.arnForObjects('audit-heads/*')] }));
-    acknowledgeWildcardResource(this.sweepFunction.role, props.auditAnchorBucket.arnForObjects('audit-heads/*'), 'One anchor object per day, named by time; add only.');
+    this.scheduledJobsFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.auditAnchorBucket.arnForObjects('audit-heads/*')] }));
+    acknowledgeWildcardResource(this.scheduledJobsFunction.role, props.auditAnchorBucket.arnForObjects('audit-heads/*'), 'One anchor object per day, named by time; add only.');
 
     this.revokeSessionsFunction = new AppFunction(this, 'RevokeSessionsFunction', {
       entry: 'functions/handlers/revoke-sessions.ts',
@@ -211,11 +211,11 @@ export class AppStack extends Stack {
     this.addSessionRevocation(props.userPool);
 
     // Only the release step writes the applicants' copies: the others are denied outgoing/ outright.
-    for (const fn of [this.httpFunction, this.sweepFunction, this.revokeSessionsFunction]) {
+    for (const fn of [this.httpFunction, this.scheduledJobsFunction, this.revokeSessionsFunction]) {
       fn.addToRolePolicy(new PolicyStatement({ effect: Effect.DENY, actions: ['s3:PutObject', 's3:DeleteObject'], resources: [props.privateBucket.arnForObjects(`${OUTGOING_PREFIX}*`)] }));
     }
     // Every function that commits audited changes signs the events with the audit MAC key.
-    for (const fn of [this.httpFunction, this.sweepFunction, this.releaseFunction, this.revokeSessionsFunction]) {
+    for (const fn of [this.httpFunction, this.scheduledJobsFunction, this.releaseFunction, this.revokeSessionsFunction]) {
       fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:GenerateMac'], resources: [props.auditMacKey.keyArn] }));
     }
 
@@ -227,7 +227,7 @@ export class AppStack extends Stack {
         resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${config.notifySender.sesIdentity}`],
       });
       this.httpFunction.addToRolePolicy(sendFromAgency);
-      this.sweepFunction.addToRolePolicy(sendFromAgency);
+      this.scheduledJobsFunction.addToRolePolicy(sendFromAgency);
     }
 
     // `$default` route: every path and method goes to the Hono app.
@@ -243,7 +243,7 @@ export class AppStack extends Stack {
       'AwsSolutions-APIG4',
       'Public pages and request forms are anonymous by law; staff routes verify the Cognito JWT in the Hono auth middleware (AUTH_ISSUER/AUTH_JWKS_URL), which an API Gateway authorizer on $default cannot express per path.',
     );
-    this.addDailySchedule(config);
+    this.addScheduledJobs();
   }
 
   /**
@@ -313,27 +313,22 @@ export class AppStack extends Stack {
     });
   }
 
-  private addDailySchedule(config: EnvironmentConfig): void {
-    const { hour, minute } = config.sweepSchedule;
-    const role = new Role(this, 'DailySweepSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
-    const target = new LambdaInvoke(this.sweepFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) });
-    new Schedule(this, 'DailySweepSchedule', {
-      description: `Daily deadline sweep at ${hour}:${String(minute).padStart(2, '0')} Asia/Shanghai`,
-      // Scheduler evaluates the cron in the given time zone (China has no DST), so 01:00 means Beijing time.
-      schedule: ScheduleExpression.cron({ minute: String(minute), hour: String(hour), timeZone: TimeZone.ASIA_SHANGHAI }),
-      target,
-    });
-    // The same job every few minutes publishes items scheduled for a time of day and retries
-    // undelivered notices; its deadline part still runs once per Beijing date (a ledger item).
-    new Schedule(this, 'FrequentSweepSchedule', {
-      description: 'Scheduled publication and outbox delivery every 5 minutes',
+  /**
+   * The scheduled jobs every 5 minutes: publications due at a time of day and undelivered notices on
+   * every run; the once-a-day parts (deadline reminders, validity, search rebuild, audit anchor)
+   * on the first run of each Beijing date, guarded by a ledger item so retries and later runs skip them.
+   */
+  private addScheduledJobs(): void {
+    const role = new Role(this, 'ScheduledJobsSchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    new Schedule(this, 'ScheduledJobsSchedule', {
+      description: 'Scheduled jobs every 5 minutes (daily parts once per Asia/Shanghai date)',
       schedule: ScheduleExpression.rate(Duration.minutes(5)),
-      target,
+      target: new LambdaInvoke(this.scheduledJobsFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) }),
     });
     acknowledgeWildcardResource(
       role,
-      `${this.sweepFunction.function.functionArn}:*`,
-      'LambdaInvoke grants the sweep function and its versions/aliases (ARN:*); no other function.',
+      `${this.scheduledJobsFunction.function.functionArn}:*`,
+      'LambdaInvoke grants the scheduled-jobs function and its versions/aliases (ARN:*); no other function.',
     );
   }
 

@@ -96,15 +96,12 @@ describe('HTTP API', () => {
   });
 });
 
-describe('daily sweep schedule', () => {
-  it('invokes the sweep function every day at 01:00 Asia/Shanghai', () => {
-    const [sweepId] = lambdaFunctions().find(([, r]) => /sweep/i.test(r.Properties.Description))!;
-    d.appTemplate.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 1 * * ? *)',
-      ScheduleExpressionTimezone: 'Asia/Shanghai',
-      State: 'ENABLED',
-      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [sweepId, 'Arn'] } }),
-    });
+describe('scheduled jobs', () => {
+  it('invokes the scheduled-jobs function every 5 minutes, with one schedule (its daily parts are guarded by date in the app)', () => {
+    const [jobsId] = lambdaFunctions().find(([, r]) => /^Scheduled jobs/.test(r.Properties.Description))!;
+    const schedules = Object.values(d.appTemplate.findResources('AWS::Scheduler::Schedule')).filter((s) => JSON.stringify(s.Properties.Target).includes(jobsId));
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]!.Properties).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
   });
 });
 
@@ -240,7 +237,7 @@ describe('effects after commit', () => {
     const outgoing = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes('/outgoing/*');
     const allows = roleStatements(d.app.releaseFunction.role).filter((s) => s.Effect === 'Allow' && outgoing(s));
     expect(allows.flatMap((s) => [s.Action].flat())).toEqual(expect.arrayContaining(['s3:PutObject']));
-    for (const fn of [d.app.httpFunction, d.app.sweepFunction, d.app.revokeSessionsFunction]) {
+    for (const fn of [d.app.httpFunction, d.app.scheduledJobsFunction, d.app.revokeSessionsFunction]) {
       const denies = roleStatements(fn.role).filter((s) => s.Effect === 'Deny' && outgoing(s));
       expect(denies.flatMap((s) => [s.Action].flat()).sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
     }
@@ -255,7 +252,7 @@ describe('effects after commit', () => {
     expect(JSON.stringify(invalidation[0]!.Resource)).toContain(':cloudfront::');
     const list = statements.find((s) => [s.Action].flat().includes('s3:ListBucket') && JSON.stringify(s.Condition ?? {}).includes('files/*'));
     expect(list).toBeDefined();
-    for (const fn of [d.app.httpFunction, d.app.sweepFunction]) expect(roleStatements(fn.role).some((s) => [s.Action].flat().some((a) => a.startsWith('cloudfront:')))).toBe(false);
+    for (const fn of [d.app.httpFunction, d.app.scheduledJobsFunction]) expect(roleStatements(fn.role).some((s) => [s.Action].flat().some((a) => a.startsWith('cloudfront:')))).toBe(false);
   });
 });
 
@@ -300,7 +297,7 @@ describe('audit and sessions', () => {
       ObjectLockEnabled: true,
       ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 7 } } },
     });
-    const roleId = d.app.getLogicalId(d.app.sweepFunction.role.node.defaultChild as never);
+    const roleId = d.app.getLogicalId(d.app.scheduledJobsFunction.role.node.defaultChild as never);
     const statements = Object.values(d.appTemplate.findResources('AWS::IAM::Policy'))
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
       .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);

@@ -120,7 +120,7 @@ describe('writes to the public bucket', () => {
   });
 
   it('no function invokes another: effects reach the release function through the table stream only', () => {
-    const functionRoles = [d.app.httpFunction, d.app.sweepFunction, d.app.releaseFunction, d.app.revokeSessionsFunction].map((f) => logicalId(f.role, d.app));
+    const functionRoles = [d.app.httpFunction, d.app.scheduledJobsFunction, d.app.releaseFunction, d.app.revokeSessionsFunction].map((f) => logicalId(f.role, d.app));
     const statements = Object.values(d.appTemplate.findResources('AWS::IAM::Policy'))
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => functionRoles.includes(r.Ref)))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);

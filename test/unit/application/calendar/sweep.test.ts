@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDailySweep } from '../../../../functions/application/daily-sweep';
+import { runScheduledJobs } from '../../../../functions/application/scheduled-jobs';
 import { remindersFor, sweepDeadlines } from '../../../../functions/application/deadlines';
 import { addCalendarDays, type IsoDate } from '../../../../functions/domain/calendar';
 import { systemActor, type StaffMember } from '../../../../functions/domain/staff';
@@ -81,9 +81,9 @@ describe('sweepDeadlines', () => {
   it('runs once a day from the daily job, and again after a failure', async () => {
     const deps = memoryDeps();
     await openDeadline(deps, 'soon', '2026-03-04');
-    const first = await runDailySweep(deps);
+    const first = await runScheduledJobs(deps);
     expect(first.deadlines).toMatchObject({ remindersSent: 1 });
-    const second = await runDailySweep(deps);
+    const second = await runScheduledJobs(deps);
     expect(second.deadlines).toBeUndefined();
     expect((await remindersFor(deps, clerk)).mine).toHaveLength(1);
   });

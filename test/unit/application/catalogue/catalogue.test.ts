@@ -128,7 +128,7 @@ describe('publishing through the secrecy gate', () => {
 
 describe('the daily job', () => {
   it('publishes due scheduled items and rebuilds the search snapshot once a day', async () => {
-    const { runDailySweep } = await import('../../../../functions/application/daily-sweep');
+    const { runScheduledJobs } = await import('../../../../functions/application/scheduled-jobs');
     const { localMailbox } = await import('../../../../functions/adapters/mail/local-mailbox');
     const { deps, clock } = catalogueDeps();
     const item = await createItem(deps, people.clerk, itemInput({ title: '关于森林防火期的通告' }));
@@ -136,10 +136,10 @@ describe('the daily job', () => {
     await approveReview(deps, s.review!.id);
     await publishItem(deps, people.clerk, item.record.id, { publishAt: '2026-03-02T03:00:00.000Z' });
     clock.advance(120);
-    const report = await runDailySweep({ ...deps, mailer: localMailbox });
+    const report = await runScheduledJobs({ ...deps, mailer: localMailbox });
     expect(report.catalogue).toEqual({ published: 1, failed: 0, validityExpired: 0, searchRebuilt: 1 });
     expect((await searchCatalogue(deps, '森林防火')).hits).toHaveLength(1);
-    const again = await runDailySweep({ ...deps, mailer: localMailbox });
+    const again = await runScheduledJobs({ ...deps, mailer: localMailbox });
     expect(again.catalogue).toEqual({ published: 0, failed: 0 });
   });
 

@@ -1,16 +1,16 @@
 import middy from '@middy/core';
-import { runDailySweep } from '../application/daily-sweep';
+import { runScheduledJobs } from '../application/scheduled-jobs';
 import { createDependencies } from '../config/dependencies';
 import { parseEnv } from '../config/env';
 
 const deps = createDependencies(parseEnv());
 
-/** Run daily by EventBridge. Errors are rethrown so Lambda's retries and alarms still fire. */
+/** Run every 5 minutes by EventBridge Scheduler. Errors are rethrown so the scheduler retries the run. */
 export const handler = middy().handler(async () => {
   try {
-    return await runDailySweep(deps);
+    return await runScheduledJobs(deps);
   } catch (error) {
-    deps.logger.error('daily sweep failed', { error });
+    deps.logger.error('scheduled jobs failed', { error });
     throw error;
   }
 });

@@ -18,13 +18,13 @@ export const FIRST_AUDIT_MONTH = '2019-01';
 const SEARCH_REBUILD = 'search-rebuild';
 
 /**
- * The scheduled job (EventBridge daily in AWS, hourly timer in local mode):
+ * The scheduled jobs (every 5 minutes by EventBridge Scheduler in AWS, hourly in local mode):
  * - deadline reminders and escalations, once per Asia/Shanghai date: the day is marked done only
  *   after the sweep finished, so a retry after a failure runs it again (its writes are idempotent
  *   per case and day) and later triggers the same day skip it;
  * - delivery of outbox messages that a failure left behind, on every run.
  */
-export async function runDailySweep(deps: Deps): Promise<{
+export async function runScheduledJobs(deps: Deps): Promise<{
   date: string;
   deadlines?: DeadlineSweepReport;
   messages: { sent: number; failed: number };
