@@ -49,7 +49,7 @@ describe('races on DynamoDB Local and s3rver', () => {
     const version = (await getStaffItem(deps, id)).version;
     const auth = { authorization: `Bearer ${await token(deps)}`, 'content-type': 'application/json' };
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => app.request(`/api/items/${id}/publish`, { method: 'POST', headers: auth, body: JSON.stringify({ version }) })),
+      Array.from({ length: 20 }, async () => app.request(`/api/items/${id}/publish`, { method: 'POST', headers: auth, body: JSON.stringify({ version }) })),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

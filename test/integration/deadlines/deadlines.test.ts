@@ -1,5 +1,5 @@
 import { DEFAULT_AGENCY_POLICY } from '../../../functions/domain/policy';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
 import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
 import { loadCalendar, saveScheduleOverride } from '../../../functions/application/calendar';

@@ -105,7 +105,7 @@ describe('every public surface shows only published items', () => {
 
 describe('item page', () => {
   it('shows the gov.cn metadata block, the body, attachments from the public files URL and versions', async () => {
-    const { app, deps, files } = await portal();
+    const { app, deps } = await portal();
     const id = await published(deps, {
       title: '关于垃圾分类投放时间的公告',
       body: '# 一、投放时间\n\n每日**早七点**至晚九点。<script>alert(1)</script>',

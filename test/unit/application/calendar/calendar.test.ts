@@ -6,7 +6,7 @@ import { SecondExtensionError } from '../../../../functions/domain/deadlines';
 import type { StaffMember } from '../../../../functions/domain/staff';
 import { keys } from '../../../../functions/repositories/keys';
 import { memoryDeps, SCHEDULE_2027 } from './support';
-import { addTestEvent, getTestCase, openTestCase, TEST_KIND, withTestKind } from './test-kind';
+import { addTestEvent, getTestCase, openTestCase } from './test-kind';
 
 const admin: StaffMember = { id: 'id-admin', username: 'admin', displayName: '赵敏', roles: ['admin'] };
 
