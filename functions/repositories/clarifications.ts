@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
-import type { ClarificationCase } from '../domain/clarifications';
+import type { CaseTimelineEntry } from '../domain/case';
+import { normaliseTimeline, type ClarificationCase } from '../domain/clarifications';
 import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
@@ -12,14 +13,6 @@ export interface StoredReport {
   readonly description: string;
   readonly contact?: { readonly name?: string; readonly phone?: string; readonly email?: string };
   readonly screenshot?: { readonly fileKey: string; readonly fileName: string; readonly contentType: string; readonly sizeBytes: number };
-}
-
-export interface ClarificationTimelineEntry {
-  readonly at: string;
-  readonly command: string;
-  readonly label: string;
-  readonly by: { readonly id: string; readonly name?: string };
-  readonly note?: string;
 }
 
 /** What the public sees of one publication: the RELEASED text (the reviewed, possibly redacted copy). */
@@ -41,11 +34,13 @@ export interface StoredClarification {
   readonly title: string;
   readonly registeredAt: string;
   readonly createdBy: { readonly kind: 'public' | 'staff'; readonly id?: string; readonly name?: string };
+  /** The handler's name for the deadline index (records from before it was kept lack it). */
+  readonly handlerName?: string;
   readonly report?: StoredReport;
   readonly monitoringNote?: string;
   /** The catalogue item carrying the clarification (created when the draft goes to review). */
   readonly catalogueItemId?: string;
-  readonly timeline: readonly ClarificationTimelineEntry[];
+  readonly timeline: readonly CaseTimelineEntry[];
   /** The current public version (newest publication); earlier ones stay in `history`. */
   readonly published?: PublishedClarification;
   readonly publishedHistory: readonly PublishedClarification[];
@@ -87,7 +82,7 @@ export class ClarificationRepository {
 
   async get(id: string): Promise<ClarificationRecord | undefined> {
     const r = await this.records.get<StoredClarification>(keys.clarification(id));
-    return r ? { data: r.data, version: r.version } : undefined;
+    return r ? toRecord(r) : undefined;
   }
 
   async newest(limit = 100, cursor?: string): Promise<Page<ClarificationRecord>> {
@@ -120,4 +115,5 @@ export interface ClarificationLink {
   readonly title: string;
 }
 
-const toRecord = (r: VersionedRecord<StoredClarification>): ClarificationRecord => ({ data: r.data, version: r.version });
+/** Every read goes through here: timelines stored before the case kernel are read in its shape. */
+const toRecord = (r: VersionedRecord<StoredClarification>): ClarificationRecord => ({ data: { ...r.data, timeline: normaliseTimeline(r.data.timeline) }, version: r.version });

@@ -1,4 +1,6 @@
 import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
+import type { CaseTimelineEntry } from '../domain/case';
+import { normaliseTimeline } from '../domain/clarifications/timeline';
 import type { CorrectionCase } from '../domain/corrections';
 import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
 import type { ReleasedPart } from './review-releases';
@@ -23,16 +25,6 @@ export interface StoredEvidence {
   readonly sizeBytes: number;
 }
 
-export interface CorrectionTimelineEntry {
-  readonly at: string;
-  readonly command: string;
-  readonly label: string;
-  readonly by: { readonly id: string; readonly name?: string };
-  /** Shown to the applicant on the tracking page. */
-  readonly public: boolean;
-  readonly note?: string;
-}
-
 export interface StoredCorrection {
   readonly case: CorrectionCase;
   readonly submittedAt: string;
@@ -49,7 +41,8 @@ export interface StoredCorrection {
   readonly letterText?: string;
   /** The released copy handed to the applicant. */
   readonly answer?: { readonly releaseId: string; readonly files: readonly ReleasedPart[]; readonly releasedAt: string; /** The released text of the letter. */ readonly text: string };
-  readonly timeline: readonly CorrectionTimelineEntry[];
+  /** Lines with `public` are shown to the applicant on the tracking page. */
+  readonly timeline: readonly CaseTimelineEntry[];
   readonly openDeadline?: DeadlineSummary | null;
 }
 
@@ -77,9 +70,22 @@ export class CorrectionRepository {
     return { op: 'update', write: CorrectionRepository.write(data), expectedVersion, event };
   }
 
+  /**
+   * The idempotency guard of a submitted form (keyed by the form's fingerprint): it expires, so an
+   * identical form may be sent again later; committed with the new request.
+   */
+  static submissionGuardChange(fingerprint: string, trackingNumber: string, expiresAt: number): Change {
+    return { op: 'guard', key: keys.correctionSubmission(fingerprint), data: { entity: 'correction-submission', trackingNumber }, expiresAt };
+  }
+
+  /** Whether a form with this fingerprint was submitted (and its guard has not expired). */
+  async submissionSeen(fingerprint: string): Promise<boolean> {
+    return Boolean(await this.records.getPlain(keys.correctionSubmission(fingerprint)));
+  }
+
   async get(trackingNumber: string): Promise<CorrectionRecord | undefined> {
     const r = await this.records.get<StoredCorrection>(keys.correction(trackingNumber));
-    return r ? { data: r.data, version: r.version } : undefined;
+    return r ? toRecord(r) : undefined;
   }
 
   async newest(limit = 100, cursor?: string): Promise<Page<CorrectionRecord>> {
@@ -92,4 +98,5 @@ export class CorrectionRepository {
   }
 }
 
-const toRecord = (r: VersionedRecord<StoredCorrection>): CorrectionRecord => ({ data: r.data, version: r.version });
+/** Every read goes through here: timelines stored before the case kernel are read in its shape. */
+const toRecord = (r: VersionedRecord<StoredCorrection>): CorrectionRecord => ({ data: { ...r.data, timeline: normaliseTimeline(r.data.timeline) }, version: r.version });

@@ -281,7 +281,7 @@ export function clarificationRoutes(deps: AppDependencies) {
         itemHref={data.catalogueItemId ? `/staff/items/${encodeURIComponent(data.catalogueItemId)}` : undefined}
         publishedHref={data.published ? publicHref({ id: k.id, ...(data.published.itemId ? { itemId: data.published.itemId } : {}) }) : undefined}
         followUps={k.followUps.map((f) => ({ at: f.on, label: f.furtherStatementNeeded ? '需要再次发布说明' : '跟踪情况', note: f.reach }))}
-        timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.by.name, note: t.note }))}
+        timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.actor.name, note: t.note }))}
         steps={view.available.map((cmd) => stepForm(k.id, cmd, view))}
         {...extra}
       />

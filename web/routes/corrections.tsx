@@ -229,7 +229,7 @@ export function correctionRoutes(deps: AppDependencies) {
         }
         letterText={data.letterText}
         review={view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status } : undefined}
-        timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.by.name, note: t.note }))}
+        timeline={data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.actor.name, note: t.note }))}
         steps={view.available.map((cmd) => stepForm(k.trackingNumber, cmd, view))}
         {...extra}
       />

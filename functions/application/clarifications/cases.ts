@@ -4,13 +4,13 @@
  * Reports are never published as such: only the reviewed clarification text leaves the agency.
  */
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { actorOf, type Actor } from '../../domain/case';
 import {
-  availableClarificationCommands,
-  CLARIFICATION_COMMAND_LABELS,
+  assertClarificationReviewApproved,
   CLARIFICATION_SOURCES,
   clarificationDue,
   clarificationText,
-  decideClarification,
+  clarificationWorkflow,
   hasOpenDeadline,
   clarificationItemContent,
   openClarification,
@@ -18,26 +18,25 @@ import {
   type ClarificationCase,
   type ClarificationCommand,
   type ClarificationCommandType,
-  type ClarificationConfig,
+  type ClarificationFacts,
   type ClarificationSource,
+  type ClarificationStatus,
   type FalsityKind,
   type ImpactLevel,
   type UnfoundedReason,
 } from '../../domain/clarifications';
-import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { WorkingCalendar } from '../../domain/calendar';
-import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
+import { staffActor, type StaffMember } from '../../domain/staff';
 import type { Change } from '../../ports/record-store';
 import {
   ClarificationRepository,
   type ClarificationRecord,
-  type ClarificationTimelineEntry,
   type PublishedClarification,
   type StoredClarification,
   type StoredReport,
 } from '../../repositories/clarifications';
 import { Counters } from '../../repositories/counters';
-import { keys } from '../../repositories/keys';
 import { UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { ReviewRepository } from '../../repositories/reviews';
@@ -46,12 +45,12 @@ import { createItem, forgetCatalogueStamp, stampChange, editItem, getPublicItem,
 import { workflowState } from '../../domain/catalogue';
 import { ItemRepository } from '../../repositories/items';
 import type { CaseType, DeadlineKind } from '../case/registry';
+import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
 import { ESCALATION_ROLE } from '../deadlines/sweep';
-import { ReminderRepository } from '../../repositories/reminders';
-import { workingDaysLeftLabel } from './common';
+import { ReminderRepository, roleInbox } from '../../repositories/reminders';
 import { newId } from '../ids';
 import { putStaged } from '../staged-files';
-import { bool, checkUploads, list, optionalEmail, optionalPhone, optionalUrl, str, workflowActor, type CaseDeps, type FileUpload } from './common';
+import { bool, checkUploads, list, openingLine, optionalEmail, optionalPhone, optionalUrl, str, workingDaysLeftLabel, type CaseDeps, type FileUpload } from './common';
 
 export const CLARIFICATION_DEADLINE_KIND = 'clarification';
 /** Public reports: per client address. */
@@ -60,9 +59,20 @@ export const REPORT_LIMIT = { limit: 5, windowSeconds: 3600, message: '提交次
 const formatId = (year: number, n: number) => `CQ-${year}-${String(n).padStart(6, '0')}`;
 const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
 
-function summary(data: Omit<StoredClarification, 'openDeadline'>, calendarVersion: string, responsibleName?: string): DeadlineSummary | null {
+/** A member of the public who reports: not identified, and not a party to the case. */
+const REPORTER: Actor = { kind: 'applicant', id: 'public' };
+
+/** The handler's name; records from before `handlerName` was kept still have it in their deadline. */
+function responsibleName(data: Pick<StoredClarification, 'case' | 'handlerName' | 'openDeadline'>): string | undefined {
+  if (data.handlerName) return data.handlerName;
+  const before = data.openDeadline?.responsible;
+  return before && before.id === data.case.handlerId ? before.name : undefined;
+}
+
+function summary(data: Pick<StoredClarification, 'case' | 'handlerName' | 'openDeadline'>, calendarVersion: string): DeadlineSummary | null {
   const c = data.case;
   if (!hasOpenDeadline(c)) return null;
+  const name = responsibleName(data);
   return {
     kind: CLARIFICATION_DEADLINE_KIND,
     caseId: c.id,
@@ -70,15 +80,19 @@ function summary(data: Omit<StoredClarification, 'openDeadline'>, calendarVersio
     due: c.due,
     provisional: c.dueProvisional,
     calendarVersion,
-    responsible: c.handlerId ? { id: c.handlerId, name: responsibleName ?? c.handlerId } : { id: UNASSIGNED, name: '待分派' },
+    responsible: c.handlerId ? { id: c.handlerId, name: name ?? c.handlerId } : { id: UNASSIGNED, name: '待分派' },
     // Urgent cases, and reports nobody has taken up yet, escalate to the leaders when overdue.
     leaderEscalation: c.urgent || !c.handlerId,
   };
 }
 
-function entry(deps: Pick<CaseDeps, 'clock'>, command: string, label: string, by: { id: string; name?: string }, note?: string): ClarificationTimelineEntry {
-  return { at: deps.clock.now().toISOString(), command, label, by, ...(note ? { note } : {}) };
-}
+/** The clarification case type as the case runner runs it. */
+const clarifications: CaseRunnerType<StoredClarification, ClarificationCase, ClarificationStatus, ClarificationCommand, ClarificationFacts> = {
+  workflow: clarificationWorkflow,
+  updateChange: ClarificationRepository.updateChange,
+  context: (calendar, policy) => ({ calendar, config: policy.clarification }),
+  deadline: (next, calendar) => summary(next, calendar.version),
+};
 
 /** Urgent cases go to the leaders at once (the leaders' reminder inbox), not only when overdue. */
 async function escalateUrgent(deps: CaseDeps, data: StoredClarification, calendar: WorkingCalendar, by: StaffMember): Promise<void> {
@@ -88,7 +102,7 @@ async function escalateUrgent(deps: CaseDeps, data: StoredClarification, calenda
   await new ReminderRepository(deps.records).recordOnce(
     {
       type: 'escalation',
-      recipient: keys.roleInbox(ESCALATION_ROLE),
+      recipient: roleInbox(ESCALATION_ROLE),
       date: today,
       kind: CLARIFICATION_DEADLINE_KIND,
       caseId: c.id,
@@ -182,7 +196,7 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
     registeredAt: now.toISOString(),
     createdBy: { kind: 'public' as const },
     report,
-    timeline: [entry(deps, 'report', '收到公众反映', { id: 'public' })],
+    timeline: [openingLine(deps, 'report', '收到公众反映', REPORTER, false)],
     publishedHistory: [],
   };
   const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version) };
@@ -230,11 +244,12 @@ export async function createClarificationCase(deps: CaseDeps, staff: StaffMember
     title,
     registeredAt: now.toISOString(),
     createdBy: { kind: 'staff' as const, id: staff.id, name: staff.displayName },
+    handlerName: staff.displayName,
     report: { ...(url ? { url } : {}), ...(outlet ? { outlet } : {}), description },
-    timeline: [entry(deps, 'create', urgent ? '登记澄清案件（紧急）' : '登记澄清案件', { id: staff.id, name: staff.displayName })],
+    timeline: [openingLine(deps, 'create', urgent ? '登记澄清案件（紧急）' : '登记澄清案件', actorOf(staff), false)],
     publishedHistory: [],
   };
-  const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version, staff.displayName) };
+  const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version) };
   await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.created', actor: staffActor(staff), data: { id, source, urgent } })]);
   if (urgent) await escalateUrgent(deps, data, calendar, staff);
   return { data, version: 1 };
@@ -246,37 +261,27 @@ export async function createClarificationCase(deps: CaseDeps, staff: StaffMember
 async function load(deps: CaseDeps, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
   const record = await new ClarificationRepository(deps.records).get(id);
   if (!record) throw new NotFoundError('澄清案件不存在。');
-  if (expectedVersion !== undefined && record.version !== expectedVersion) throw new VersionConflictError(`clarification ${id} at ${record.version}, caller saw ${expectedVersion}`);
+  assertVersion(record, expectedVersion, `clarification ${id}`);
   return record;
 }
 
-interface StepOptions {
-  readonly note?: string;
-  readonly patch?: (next: StoredClarification) => Partial<StoredClarification>;
-  readonly extraChanges?: readonly Change[];
-  readonly calendar?: WorkingCalendar;
+/** One step through the case runner: the working title follows the draft, the handler's name the handler. */
+async function step(deps: CaseDeps, staff: StaffMember, record: ClarificationRecord, command: ClarificationCommand, options: StepOptions<StoredClarification> = {}): Promise<ClarificationRecord> {
+  const { record: saved } = await runStep(deps, clarifications, record, command, actorOf(staff), {
+    ...options,
+    patch: (next) => ({
+      title: next.case.draft?.title ?? next.title,
+      ...(next.case.handlerId === staff.id ? { handlerName: staff.displayName } : {}),
+      ...(options.patch?.(next) ?? {}),
+    }),
+  });
+  return saved;
 }
 
-async function step(deps: CaseDeps, staff: StaffMember, record: ClarificationRecord, command: ClarificationCommand, options: StepOptions = {}): Promise<ClarificationRecord> {
-  const { next, events } = decideClarification(record.data.case, command, { actor: workflowActor(staff), today: todayOf(deps) });
-  const calendar = options.calendar ?? (await loadCalendar(deps));
-  const base: StoredClarification = {
-    ...record.data,
-    case: next,
-    title: next.draft?.title ?? record.data.title,
-    timeline: [...record.data.timeline, entry(deps, command.type, CLARIFICATION_COMMAND_LABELS[command.type], { id: staff.id, name: staff.displayName }, options.note)],
-  };
-  const patched = { ...base, ...(options.patch?.(base) ?? {}) };
-  const data: StoredClarification = { ...patched, openDeadline: summary(patched, calendar.version, next.handlerId === staff.id ? staff.displayName : record.data.openDeadline?.responsible.name) };
-  const facts = events.map(({ caseId: _c, actor: _a, ...rest }) => rest);
-  await deps.records.commit([
-    ClarificationRepository.updateChange(data, record.version, { type: `clarification.${kebab(command.type)}`, actor: staffActor(staff), data: { events: facts } }),
-    ...(options.extraChanges ?? []),
-  ]);
-  return { data, version: record.version + 1 };
+/** May `staff` take `command` now? Asked before a step that first writes elsewhere (catalogue, review). */
+async function assertAllowed(deps: CaseDeps, staff: StaffMember, c: ClarificationCase, command: ClarificationCommandType, calendar: WorkingCalendar): Promise<void> {
+  clarificationWorkflow.assertAllowed(c, command, await caseContext(deps, clarifications, actorOf(staff), calendar));
 }
-
-const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
 /** Raw input of a staff step from a form or the API; validated by the domain. */
 export interface StepInput {
@@ -287,7 +292,6 @@ export interface StepInput {
 /** Runs one workflow step that needs no external system (everything but review and publish). */
 export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id: string, type: ClarificationCommandType, input: StepInput): Promise<ClarificationRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  const c = record.data.case;
   switch (type) {
     case 'startAssessment':
     case 'approve':
@@ -295,7 +299,8 @@ export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id:
       return step(deps, staff, record, { type });
     case 'markUrgent': {
       const calendar = await loadCalendar(deps);
-      const marked = await step(deps, staff, record, { type, reason: str(input['reason']), due: clarificationDue(c.registeredOn, true, calendar, deps.policy.clarification) }, { calendar, note: str(input['reason']) });
+      const reason = str(input['reason']);
+      const marked = await step(deps, staff, record, { type, reason }, { calendar, note: reason });
       await escalateUrgent(deps, marked.data, calendar, staff);
       return marked;
     }
@@ -340,8 +345,9 @@ export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id:
 export async function submitClarificationForReview(deps: CaseDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<ClarificationRecord> {
   const record = await load(deps, id, expectedVersion);
   const c = record.data.case;
-  // Dry run first: the domain refuses before anything is written to the catalogue or the queue.
-  decideClarification(c, { type: 'submitForSecrecyReview', secrecyReviewId: 'dry-run' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const calendar = await loadCalendar(deps);
+  // The workflow refuses before anything is written to the catalogue or the review queue.
+  await assertAllowed(deps, staff, c, 'submitForSecrecyReview', calendar);
   const draft = c.draft!;
   const today = todayOf(deps);
   const content = clarificationItemContent({ title: draft.title, releasedText: clarificationText(draft), relatedItemIds: draft.relatedItemIds, issuer: deps.config.agencyName, publishedOn: today });
@@ -358,7 +364,7 @@ export async function submitClarificationForReview(deps: CaseDeps, staff: StaffM
   const submitted = await submitItem(deps, staff, itemId);
   const reviewId = submitted.review!.id;
   const linkedItem = itemId;
-  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: reviewId }, { note: `审查单 ${reviewId}`, patch: () => ({ catalogueItemId: linkedItem }) });
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: reviewId }, { calendar, note: `审查单 ${reviewId}`, patch: () => ({ catalogueItemId: linkedItem }) });
 }
 
 async function reviewState(deps: CaseDeps, reviewId: string | undefined) {
@@ -384,8 +390,10 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   const c = record.data.case;
   const review = await reviewState(deps, c.secrecyReviewId);
   const approved = review?.data.review.status === 'approved';
-  // Dry run: state, role, leader approval and review status, before anything leaves.
-  decideClarification(c, { type: 'publish', releaseId: 'dry-run', secrecyReviewApproved: approved }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const calendar = await loadCalendar(deps);
+  // State, role, leader approval and the review, before anything leaves.
+  await assertAllowed(deps, staff, c, 'publish', calendar);
+  assertClarificationReviewApproved(approved);
   const itemId = record.data.catalogueItemId;
   if (!itemId) throw new ConflictError('澄清稿尚未作为公开信息送审，请重新提交保密审查。', `clarification ${id} has no catalogue item`);
   const draft = c.draft!;
@@ -410,7 +418,8 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   for (const concerned of draft.relatedItemIds) {
     if (!(await repo.linkExists(concerned, c.id))) links.push(ClarificationRepository.linkChange(concerned, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId: concerned, clarificationId: c.id } }));
   }
-  const saved = await step(deps, staff, record, { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: true }, {
+  const saved = await step(deps, staff, record, { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: approved }, {
+    calendar,
     note: `公开信息 ${itemId}，发布记录 ${release.releaseId}`,
     patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
     // The concerned items' pages now show a notice: the stamp moves with it, so caches revalidate.
@@ -464,7 +473,7 @@ export async function getClarificationCase(deps: CaseDeps, staff: StaffMember, i
   const review = await reviewState(deps, record.data.case.secrecyReviewId);
   return {
     record,
-    available: availableClarificationCommands(record.data.case, workflowActor(staff)),
+    available: clarificationWorkflow.available(record.data.case, await caseContext(deps, clarifications, actorOf(staff))),
     ...(review ? { review: { id: review.data.review.id, status: review.data.review.status, stage: review.data.review.stage } } : {}),
     ...(record.data.case.draft ? { draftText: clarificationText(record.data.case.draft) } : {}),
   };
@@ -541,9 +550,9 @@ export const clarificationDeadline: DeadlineKind<StoredClarification> = {
     if (!hasOpenDeadline(c)) return { ...data, openDeadline: null };
     const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, policy.clarification);
     const next = { ...data, case: { ...c, due, dueProvisional: provisional } };
-    return { ...next, openDeadline: summary(next, calendar.version, data.openDeadline?.responsible.name) };
+    return { ...next, openDeadline: summary(next, calendar.version) };
   },
-  updateChange: (_records, next, version, event) => ClarificationRepository.updateChange(next, version, event),
+  updateChange: (_records, next, version, event) => clarifications.updateChange(next, version, event),
 };
 
 export const clarificationCaseType: CaseType = { name: 'clarification', deadlines: [clarificationDeadline] };

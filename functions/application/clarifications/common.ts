@@ -1,11 +1,10 @@
 import { inspectUpload, JPEG, PDF, PNG } from '../../adapters/extraction/sniff';
-import type { CaseActor } from '../../domain/clarifications';
+import { caseTime, timelineActor, type Actor, type CaseTimelineEntry } from '../../domain/case';
 import { ValidationError } from '../../domain/errors';
-import type { StaffMember } from '../../domain/staff';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';
 
-export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects' | 'policy'>;
+export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects' | 'policy' | 'content' | 'mailer'>;
 
 /** Screenshots and evidence: checked by their bytes, never by name. */
 export const UPLOAD_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };
@@ -32,7 +31,14 @@ export function checkUploads(uploads: readonly FileUpload[], field: string, max:
   });
 }
 
-export const workflowActor = (s: StaffMember): CaseActor => ({ kind: 'staff', id: s.id, roles: s.roles });
+/**
+ * The first line of a case's timeline (a report, a submission, a case opened by staff), which is
+ * no workflow step: the case runner writes every later line.
+ */
+export function openingLine(deps: Pick<CaseDeps, 'clock'>, type: string, label: string, actor: Actor, isPublic: boolean): CaseTimelineEntry {
+  const { at, today } = caseTime(deps.clock.now());
+  return { at, on: today, type, label, actor: timelineActor(actor), public: isPublic };
+}
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 export const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'on' || v === 'yes' || v === '1';

@@ -6,35 +6,36 @@
 import { letterhead } from '../letterhead';
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { actorOf, applicantActor, type CaseTimelineEntry } from '../../domain/case';
 import {
-  availableCorrectionCommands,
-  CORRECTION_COMMAND_LABELS,
+  assertCorrectionReviewApproved,
   CORRECTION_OUTCOME_LABELS,
   CORRECTION_STATUS_LABELS,
   correctionDue,
   correctionHasOpenDeadline,
   correctionLetter,
   correctionLetterText,
-  decideCorrection,
+  correctionWorkflow,
   formatCorrectionTrackingNumber,
   isCorrectionTrackingNumber,
   openCorrection,
   type CorrectedVersion,
+  type CorrectionCase,
   type CorrectionCommand,
   type CorrectionCommandType,
-  type CorrectionConfig,
+  type CorrectionContext,
+  type CorrectionFacts,
   type CorrectionStatus,
 } from '../../domain/corrections';
-import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber, normaliseAccessCode } from '../../domain/requests/tracking';
 import type { OutgoingMessage } from '../../domain/notifications/message';
 import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { Change } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
-import { CorrectionRepository, type CorrectionRecord, type CorrectionTimelineEntry, type StoredCorrection, type StoredEvidence } from '../../repositories/corrections';
+import { CorrectionRepository, type CorrectionRecord, type StoredCorrection, type StoredEvidence } from '../../repositories/corrections';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
-import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { guardLookup } from '../lookup-guard';
@@ -46,8 +47,9 @@ import { ItemRepository } from '../../repositories/items';
 import { publishedVersion } from '../../domain/catalogue';
 import { markItemVersionCorrected } from '../catalogue/items';
 import { loadCalendar } from '../calendar';
-import { checkUploads, optionalEmail, optionalPhone, str, workflowActor, type CaseDeps, type FileUpload } from '../clarifications/common';
+import { checkUploads, openingLine, optionalEmail, optionalPhone, str, type CaseDeps, type FileUpload } from '../clarifications/common';
 import type { CaseType, DeadlineKind } from '../case/registry';
+import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
 import { newId } from '../ids';
 import { submitForReview } from '../secrecy';
 import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerprint } from './secrets';
@@ -65,8 +67,7 @@ function message(deps: Pick<CaseDeps, 'clock'>, kind: string, to: string, subjec
 
 const todayOf = (deps: Pick<CaseDeps, 'clock'>): IsoDate => shanghaiDate(deps.clock.now());
 
-
-function summary(data: Omit<StoredCorrection, 'openDeadline'>, calendarVersion: string): DeadlineSummary | null {
+function summary(data: Pick<StoredCorrection, 'case' | 'handlerName'>, calendarVersion: string): DeadlineSummary | null {
   const c = data.case;
   if (!correctionHasOpenDeadline(c) || !c.due) return null;
   return {
@@ -80,9 +81,13 @@ function summary(data: Omit<StoredCorrection, 'openDeadline'>, calendarVersion: 
   };
 }
 
-function entry(deps: Pick<CaseDeps, 'clock'>, command: string, label: string, by: { id: string; name?: string }, isPublic: boolean, note?: string): CorrectionTimelineEntry {
-  return { at: deps.clock.now().toISOString(), command, label, by, public: isPublic, ...(note ? { note } : {}) };
-}
+/** The correction case type as the case runner runs it. */
+const corrections: CaseRunnerType<StoredCorrection, CorrectionCase, CorrectionStatus, CorrectionCommand, CorrectionFacts> = {
+  workflow: correctionWorkflow,
+  updateChange: CorrectionRepository.updateChange,
+  context: (calendar, policy) => ({ calendar, config: policy.correction }),
+  deadline: (next, calendar) => summary(next, calendar.version),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Submission
@@ -156,7 +161,7 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   if (Object.keys(fields).length > 0) throw new ValidationError('申请表填写不完整或有误，请按提示修改。', fields);
 
   const fingerprint = submissionFingerprint(deps.config.appSecret, nonce, JSON.stringify([value, files.map((f) => f.upload.bytes.byteLength)]));
-  if (await deps.records.getPlain(keys.correctionSubmission(fingerprint))) {
+  if (await new CorrectionRepository(deps.records).submissionSeen(fingerprint)) {
     throw new ConflictError('该申请已经提交，请勿重复提交。请使用回执上的申请编号和查询码查询办理进度。');
   }
   await new RateLimiter(deps.records, deps.clock).consume(`correction-submit#${client.ip || 'unknown'}`, SUBMIT_LIMIT);
@@ -185,11 +190,11 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
     requestedCorrection: value.requestedCorrection,
     evidence,
     accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
-    timeline: [entry(deps, 'submit', '网上提交更正申请', { id: tn }, true)],
+    timeline: [openingLine(deps, 'submit', '网上提交更正申请', applicantActor(tn), true)],
   };
   const data: StoredCorrection = { ...base, openDeadline: summary(base, calendar.version) };
   const changes: Change[] = [
-    { op: 'guard', key: keys.correctionSubmission(fingerprint), data: { entity: 'correction-submission', trackingNumber: tn }, expiresAt: Math.floor(now.getTime() / 1000) + GUARD_SECONDS },
+    CorrectionRepository.submissionGuardChange(fingerprint, tn, Math.floor(now.getTime() / 1000) + GUARD_SECONDS),
     CorrectionRepository.createChange(data, { type: 'correction.submitted', actor: { kind: 'applicant', id: tn }, data: { evidence: evidence.length, itemId: value.itemId ?? null } }),
   ];
   if (value.email) {
@@ -226,35 +231,22 @@ async function checkCorrectedItem(deps: CaseDeps, itemId: string, previous: numb
 async function load(deps: Pick<CaseDeps, 'records'>, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
   const record = isCorrectionTrackingNumber(tn) ? await new CorrectionRepository(deps.records).get(tn.toUpperCase()) : undefined;
   if (!record) throw new NotFoundError('更正申请不存在。');
-  if (expectedVersion !== undefined && record.version !== expectedVersion) throw new VersionConflictError(`correction ${tn} at ${record.version}, caller saw ${expectedVersion}`);
+  assertVersion(record, expectedVersion, `correction ${tn}`);
   return record;
 }
 
-const PUBLIC_STEPS: readonly CorrectionCommandType[] = ['register', 'decideCorrect', 'decideRefer', 'decideRefuse', 'release', 'close', 'withdraw'];
+/** One staff step through the case runner; the handler's name goes with the handler (deadline index). */
+async function step(deps: CaseDeps, staff: StaffMember, record: CorrectionRecord, command: CorrectionCommand, options: StepOptions<StoredCorrection> = {}): Promise<CorrectionRecord> {
+  const { record: saved } = await runStep(deps, corrections, record, command, actorOf(staff), {
+    ...options,
+    patch: (next) => ({ ...(next.case.handlerId === staff.id ? { handlerName: staff.displayName } : {}), ...(options.patch?.(next) ?? {}) }),
+  });
+  return saved;
+}
 
-async function step(
-  deps: CaseDeps,
-  staff: StaffMember,
-  record: CorrectionRecord,
-  command: CorrectionCommand,
-  options: { note?: string; patch?: (next: StoredCorrection) => Partial<StoredCorrection>; extraChanges?: readonly Change[]; calendar?: WorkingCalendar } = {},
-): Promise<CorrectionRecord> {
-  const { next, events } = decideCorrection(record.data.case, command, { actor: workflowActor(staff), today: todayOf(deps) });
-  const calendar = options.calendar ?? (await loadCalendar(deps));
-  const base: StoredCorrection = {
-    ...record.data,
-    case: next,
-    ...(command.type === 'register' ? { handlerName: staff.displayName } : {}),
-    timeline: [...record.data.timeline, entry(deps, command.type, CORRECTION_COMMAND_LABELS[command.type], { id: staff.id, name: staff.displayName }, PUBLIC_STEPS.includes(command.type), options.note)],
-  };
-  const patched = { ...base, ...(options.patch?.(base) ?? {}) };
-  const data: StoredCorrection = { ...patched, openDeadline: summary(patched, calendar.version) };
-  const facts = events.map(({ caseId: _c, actor: _a, ...rest }) => rest);
-  await deps.records.commit([
-    CorrectionRepository.updateChange(data, record.version, { type: `correction.${command.type.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`, actor: staffActor(staff), data: { events: facts } }),
-    ...(options.extraChanges ?? []),
-  ]);
-  return { data, version: record.version + 1 };
+/** May `staff` take `command` now? Asked before a step that first writes elsewhere (review, release). */
+async function assertAllowed(deps: CaseDeps, staff: StaffMember, c: CorrectionCase, command: CorrectionCommandType, calendar: WorkingCalendar): Promise<void> {
+  correctionWorkflow.assertAllowed(c, command, await caseContext(deps, corrections, actorOf(staff), calendar));
 }
 
 export interface CorrectionStepInput {
@@ -267,10 +259,9 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
   const c = record.data.case;
   switch (type) {
     case 'register': {
-      const calendar = await loadCalendar(deps);
       const receivedOn = (str(input['receivedOn']) || c.submittedOn) as IsoDate;
       if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) throw new ValidationError('请按“年-月-日”填写收到申请之日。', { receivedOn: '请按“年-月-日”填写。' });
-      return step(deps, staff, record, { type, receivedOn, due: correctionDue(receivedOn, calendar, deps.policy.correction) }, { calendar });
+      return step(deps, staff, record, { type, receivedOn });
     }
     case 'startAssessment':
     case 'close':
@@ -323,9 +314,11 @@ export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: st
 /** The answer letter goes to secrecy review as subject type 'answer' (subject id = tracking number). */
 export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: StaffMember, tn: string, expectedVersion?: number): Promise<CorrectionRecord> {
   const record = await load(deps, tn, expectedVersion);
-  decideCorrection(record.data.case, { type: 'submitForSecrecyReview', secrecyReviewId: 'dry-run' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const calendar = await loadCalendar(deps);
+  // The workflow refuses before the letter goes into the review queue.
+  await assertAllowed(deps, staff, record.data.case, 'submitForSecrecyReview', calendar);
   const review = await submitForReview(deps, staff, { subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` }, text: record.data.letterText ?? '' });
-  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { note: `审查单 ${review.data.review.id}` });
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { calendar, note: `审查单 ${review.data.review.id}` });
 }
 
 /** Hands the reviewed letter to the applicant through the release step; the deadline closes. */
@@ -333,7 +326,11 @@ export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember
   const record = await load(deps, tn, expectedVersion);
   const c = record.data.case;
   const review = c.secrecyReviewId ? await new ReviewRepository(deps.records).get(c.secrecyReviewId) : undefined;
-  decideCorrection(c, { type: 'release', releaseId: 'dry-run', secrecyReviewApproved: review?.data.review.status === 'approved' }, { actor: workflowActor(staff), today: todayOf(deps) });
+  const approved = review?.data.review.status === 'approved';
+  const calendar = await loadCalendar(deps);
+  // State, role and the review, before the release step prepares anything.
+  await assertAllowed(deps, staff, c, 'release', calendar);
+  assertCorrectionReviewApproved(approved);
   // The letter's copy for the applicant is written by the release step after this commit.
   const prepared = await prepareRelease(
     deps,
@@ -342,17 +339,12 @@ export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember
   );
   const receipt = prepared.receipt;
   const email = record.data.applicant.email;
-  const messages: Change[] = email
-    ? [
-        Outbox.enqueue(
-          message(deps, 'correction.answered', email, `更正申请已答复（${c.trackingNumber}）`, `${record.data.applicant.name}：\n\n您的更正申请（${c.trackingNumber}）已答复。请凭申请编号和查询码在“查询办理进度”页面查看答复告知书。\n`, c.trackingNumber),
-          { type: 'outbox.enqueued', actor: staffActor(staff), data: { kind: 'correction.answered', reference: c.trackingNumber } },
-        ),
-      ]
-    : [];
-  return step(deps, staff, record, { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: true }, {
-    patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text }}),
-    extraChanges: [...messages, ...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
+  const notice = `${record.data.applicant.name}：\n\n您的更正申请（${c.trackingNumber}）已答复。请凭申请编号和查询码在“查询办理进度”页面查看答复告知书。\n`;
+  return step(deps, staff, record, { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: approved }, {
+    calendar,
+    patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text } }),
+    messages: email ? [message(deps, 'correction.answered', email, `更正申请已答复（${c.trackingNumber}）`, notice, c.trackingNumber)] : [],
+    extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
   });
 }
 
@@ -395,7 +387,7 @@ export async function getCorrection(deps: CaseDeps, staff: StaffMember, tn: stri
   const review = record.data.case.secrecyReviewId ? await new ReviewRepository(deps.records).get(record.data.case.secrecyReviewId) : undefined;
   return {
     record,
-    available: availableCorrectionCommands(record.data.case, workflowActor(staff)),
+    available: correctionWorkflow.available(record.data.case, await caseContext(deps, corrections, actorOf(staff))),
     ...(review ? { review: { id: review.data.review.id, status: review.data.review.status, stage: review.data.review.stage } } : {}),
   };
 }
@@ -433,7 +425,7 @@ const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
  * The lookup the /track page calls for `GZ-` tracking numbers: rate-limited per client and per
  * number, constant-time code comparison, the same message for a wrong number or a wrong code.
  */
-export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 'clock' | 'config'>, trackingNumber: string, accessCode: string, client: { ip: string } = { ip: 'unknown' }): Promise<CorrectionTrackingView> {
+export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 'clock' | 'config' | 'logger' | 'policy'>, trackingNumber: string, accessCode: string, client: { ip: string } = { ip: 'unknown' }): Promise<CorrectionTrackingView> {
   const tn = String(trackingNumber ?? '').trim().toUpperCase();
   const code = normaliseAccessCode(String(accessCode ?? ''));
   const fields: Record<string, string> = {};
@@ -447,7 +439,7 @@ export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 
     throw new NotFoundError(WRONG);
   }
   await attempt.succeeded();
-  return correctionTrackingView(record.data);
+  return correctionTrackingView(record.data, await caseContext(deps, corrections, applicantActor(tn)));
 }
 
 /** The applicant withdraws their request (before the answer), with the tracking number and access code. */
@@ -455,17 +447,22 @@ export async function withdrawCorrection(deps: CaseDeps, trackingNumber: string,
   await findCorrectionByTracking(deps, trackingNumber, accessCode, client);
   const tn = trackingNumber.trim().toUpperCase();
   const record = await load(deps, tn);
-  const { next, events } = decideCorrection(record.data.case, { type: 'withdraw' }, { actor: { kind: 'applicant', id: tn }, today: todayOf(deps) });
+  const applicant = applicantActor(tn);
   const calendar = await loadCalendar(deps);
-  const base: StoredCorrection = { ...record.data, case: next, timeline: [...record.data.timeline, entry(deps, 'withdraw', '申请人撤回申请', { id: tn }, true)] };
-  const data: StoredCorrection = { ...base, openDeadline: summary(base, calendar.version) };
-  await deps.records.commit([
-    CorrectionRepository.updateChange(data, record.version, { type: 'correction.withdraw', actor: { kind: 'applicant', id: tn }, data: { events: events.map(({ caseId: _c, actor: _a, ...rest }) => rest) } }),
-  ]);
-  return correctionTrackingView(data);
+  const { record: saved } = await runStep(deps, corrections, record, { type: 'withdraw' }, applicant, {
+    calendar,
+    // Staff may withdraw on the applicant's behalf too; the tracking page says who did.
+    patch: (next) => ({ timeline: relabelLast(next.timeline, '申请人撤回申请') }),
+  });
+  return correctionTrackingView(saved.data, await caseContext(deps, corrections, applicant, calendar));
 }
 
-export function correctionTrackingView(data: StoredCorrection): CorrectionTrackingView {
+function relabelLast(timeline: readonly CaseTimelineEntry[], label: string): CaseTimelineEntry[] {
+  return timeline.map((t, i) => (i === timeline.length - 1 ? { ...t, label } : t));
+}
+
+/** The applicant's view; `ctx` is the applicant's decision context (may they still withdraw?). */
+export function correctionTrackingView(data: StoredCorrection, ctx: CorrectionContext): CorrectionTrackingView {
   const c = data.case;
   const answered = c.status === 'answered' || c.status === 'closed';
   return {
@@ -482,7 +479,7 @@ export function correctionTrackingView(data: StoredCorrection): CorrectionTracki
     timeline: data.timeline.filter((t) => t.public).map((t) => ({ at: t.at, label: t.label })),
     ...(answered && data.answer ? { answerText: data.answer.text } : {}),
     ...(c.answeredOn ? { answeredOn: c.answeredOn } : {}),
-    canWithdraw: availableCorrectionCommands(c, { kind: 'applicant', id: c.trackingNumber }).includes('withdraw'),
+    canWithdraw: correctionWorkflow.available(c, ctx).includes('withdraw'),
   };
 }
 
@@ -502,7 +499,7 @@ export const correctionDeadline: DeadlineKind<StoredCorrection> = {
     const next = { ...data, case: { ...c, due, dueProvisional: provisional } };
     return { ...next, openDeadline: summary(next, calendar.version) };
   },
-  updateChange: (_records, next, version, event) => CorrectionRepository.updateChange(next, version, event),
+  updateChange: (_records, next, version, event) => corrections.updateChange(next, version, event),
 };
 
 export const correctionCaseType: CaseType = { name: 'correction', deadlines: [correctionDeadline] };

@@ -1,3 +1,3 @@
-export * from './machine';
 export * from './workflow';
 export * from './catalogue';
+export * from './timeline';

@@ -1,6 +1,7 @@
 /**
  * Clarifying false or incomplete information (澄清, Regulation Art. 6; domain.md §5): the case
- * workflow as a transition TABLE plus per-command guards and effects.
+ * workflow as a transition TABLE on the case kernel, plus guards (rules that need no input) and
+ * effects (what each step changes).
  *
  * register (public report or the agency's own monitoring; urgent flag) → assess (about this
  * agency's work? false or incomplete? impact) → verify the facts with the responsible department
@@ -8,22 +9,12 @@
  * facts, the sources, the items it concerns) → secrecy review (the gate) → leader approval →
  * publish → follow-up (reach; a further statement?) → closed. Or closed as unfounded, with reason.
  *
- * Pure: the caller passes today's date, the due dates it computed with the working calendar, and
- * the facts of the secrecy review; nothing here reads a clock or storage.
+ * Pure: the caller passes the time, the working calendar, the agency's configured periods and the
+ * facts of the secrecy review; nothing here reads a clock or storage.
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import {
-  checkRule,
-  CaseValidationError,
-  guard,
-  optionalText,
-  text,
-  type CaseActor,
-  type CaseActorRole,
-  type CaseEvent,
-  type CaseRule,
-} from './machine';
+import { CaseValidationError, defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type Transition } from '../case';
 
 // ---------------------------------------------------------------------------------------------
 // States
@@ -212,7 +203,8 @@ export function openClarification(input: OpenClarificationInput): ClarificationC
 
 export type ClarificationCommand =
   | { readonly type: 'startAssessment' }
-  | { readonly type: 'markUrgent'; readonly reason: string; readonly due: { readonly due: IsoDate; readonly provisional: boolean } }
+  /** The shorter due date follows from the registration date and the agency's urgent period. */
+  | { readonly type: 'markUrgent'; readonly reason: string }
   | {
       readonly type: 'recordAssessment';
       readonly aboutAgencyWork: boolean;
@@ -235,9 +227,16 @@ export type ClarificationCommand =
 
 export type ClarificationCommandType = ClarificationCommand['type'];
 
-const HANDLING: readonly CaseActorRole[] = ['clerk', 'head'];
+/** What clarification decisions need besides actor and time: the calendar and the agency's periods. */
+export interface ClarificationFacts {
+  readonly calendar: WorkingCalendar;
+  readonly config: ClarificationConfig;
+}
+export type ClarificationContext = CaseContext<ClarificationFacts>;
 
-export const CLARIFICATION_TRANSITIONS: readonly CaseRule<ClarificationStatus, ClarificationCommandType>[] = [
+const HANDLING: readonly ActorRole[] = ['clerk', 'head'];
+
+export const CLARIFICATION_TRANSITIONS: readonly Transition<ClarificationStatus, ClarificationCommandType, ClarificationFacts>[] = [
   { command: 'startAssessment', label: '开始研判', from: ['registered'], to: 'assessing', roles: HANDLING, handlerOnly: true },
   { command: 'markUrgent', label: '标记为紧急', from: OPEN, to: 'same', roles: ['head', 'leader'] },
   { command: 'recordAssessment', label: '登记研判结论', from: ['assessing'], to: 'verifying', roles: HANDLING, handlerOnly: true },
@@ -255,29 +254,6 @@ export const CLARIFICATION_TRANSITIONS: readonly CaseRule<ClarificationStatus, C
 ];
 
 export const CLARIFICATION_COMMAND_LABELS = Object.fromEntries(CLARIFICATION_TRANSITIONS.map((t) => [t.command, t.label])) as Record<ClarificationCommandType, string>;
-const RULES = new Map(CLARIFICATION_TRANSITIONS.map((t) => [t.command, t]));
-
-export function availableClarificationCommands(c: ClarificationCase, actor: CaseActor): ClarificationCommandType[] {
-  return CLARIFICATION_TRANSITIONS.filter((t) => {
-    if (!t.from.includes(c.status)) return false;
-    try {
-      checkRule(RULES, CLARIFICATION_STATUS_LABELS, c.status, t.command, actor, c.handlerId, '澄清案件');
-      return true;
-    } catch {
-      return false;
-    }
-  }).map((t) => t.command);
-}
-
-export interface ClarificationContext {
-  readonly actor: CaseActor;
-  readonly today: IsoDate;
-}
-
-export interface ClarificationDecided {
-  readonly next: ClarificationCase;
-  readonly events: readonly CaseEvent<ClarificationStatus>[];
-}
 
 export const MAX_SOURCES = 10;
 export const MAX_RELATED = 10;
@@ -317,113 +293,100 @@ export function clarificationText(d: ClarificationDraft): string {
   ].join('\n');
 }
 
-export function decideClarification(c: ClarificationCase, command: ClarificationCommand, ctx: ClarificationContext): ClarificationDecided {
-  const rule = checkRule(RULES, CLARIFICATION_STATUS_LABELS, c.status, command.type, ctx.actor, c.handlerId, '澄清案件');
-  const by = ctx.actor.id;
-  const on = ctx.today;
-  let patch: Partial<ClarificationCase> = {};
-  let data: CaseEvent<ClarificationStatus>['data'] = {};
-
-  switch (command.type) {
-    case 'startAssessment':
-      patch = { handlerId: c.handlerId ?? by };
-      break;
-    case 'markUrgent': {
-      guard(!c.urgent, 'ALREADY_URGENT', '该案件已标记为紧急。');
-      const reason = text(command.reason, 'reason', '紧急的理由', 500);
-      guard(command.due.due <= c.due, 'URGENT_LATER', '紧急案件的期限不能晚于原期限。');
-      patch = { urgent: true, due: command.due.due, dueProvisional: command.due.provisional };
-      data = { reason, due: command.due.due };
-      break;
-    }
-    case 'recordAssessment': {
-      const note = text(command.note, 'note', '研判意见', 2000);
-      const responsibleDepartment = text(command.responsibleDepartment, 'responsibleDepartment', '负责核实的部门', 100);
-      guard(command.aboutAgencyWork, 'NOT_OUR_REMIT', '该信息不涉及本机关工作：请“不予澄清并办结”并告知主管机关。');
-      guard(command.falsity !== 'accurate', 'ACCURATE', '研判认为信息属实：请“不予澄清并办结”。');
-      if (!(FALSITY_KINDS as readonly string[]).includes(command.falsity)) throw new CaseValidationError('请选择研判结论。', { falsity: '请选择研判结论。' });
-      if (!(IMPACT_LEVELS as readonly string[]).includes(command.impact)) throw new CaseValidationError('请选择影响程度。', { impact: '请选择影响程度。' });
-      patch = { assessment: { aboutAgencyWork: true, falsity: command.falsity, impact: command.impact, note, responsibleDepartment, by, on } };
-      data = { falsity: command.falsity, impact: command.impact };
-      break;
-    }
-    case 'recordVerification': {
-      const department = text(command.department, 'department', '核实部门', 100);
-      const facts = text(command.facts, 'facts', '核实情况', 20000);
-      patch = { verification: { department, facts, by, on } };
-      data = { department };
-      break;
-    }
-    case 'saveDraft':
-      patch = { draft: checkDraft(command.draft) };
-      data = { relatedItems: patch.draft!.relatedItemIds.length, sources: patch.draft!.sources.length };
-      break;
-    case 'submitForSecrecyReview':
-      guard(c.draft, 'NO_DRAFT', '请先保存澄清稿。');
-      guard(c.verification, 'NOT_VERIFIED', '尚未登记核实情况。');
-      text(command.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
-      patch = { secrecyReviewId: command.secrecyReviewId };
-      data = { secrecyReviewId: command.secrecyReviewId };
-      break;
-    case 'recordReviewApproved':
-      guard(command.secrecyReviewId === c.secrecyReviewId, 'WRONG_REVIEW', '审查单与本案件的澄清稿不对应。');
-      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查尚未通过，不能报请领导审批。');
-      data = { secrecyReviewId: command.secrecyReviewId };
-      break;
-    case 'returnToDrafting':
-      data = { reason: text(command.reason, 'reason', '退回理由', 1000) };
-      patch = { approvedBy: undefined };
-      break;
-    case 'approve':
-      guard(c.secrecyReviewId, 'NO_REVIEW', '没有保密审查记录，不能批准发布。');
-      patch = { approvedBy: by };
-      break;
-    case 'publish':
-      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查未通过，不能发布（先审查、后公开）。');
-      guard(c.approvedBy, 'NOT_APPROVED', '尚未经领导批准，不能发布。');
-      text(command.releaseId, 'releaseId', '发布记录', 100);
-      patch = { publications: [...c.publications, { round: c.round, on, releaseId: command.releaseId, reviewId: c.secrecyReviewId!, by }] };
-      data = { releaseId: command.releaseId, round: c.round };
-      break;
-    case 'recordFollowUp': {
-      const reach = text(command.reach, 'reach', '传播和回应情况', 2000);
-      patch = { followUps: [...c.followUps, { on, by, reach, furtherStatementNeeded: Boolean(command.furtherStatementNeeded) }] };
-      data = { furtherStatementNeeded: Boolean(command.furtherStatementNeeded) };
-      break;
-    }
-    case 'startFurtherStatement':
-      data = { reason: text(command.reason, 'reason', '再次发布的理由', 1000), round: c.round + 1 };
-      patch = { round: c.round + 1, secrecyReviewId: undefined, approvedBy: undefined };
-      break;
-    case 'close': {
-      guard(c.followUps.length > 0, 'NO_FOLLOW_UP', '请先登记发布后的跟踪情况，再办结。');
-      const last = c.followUps[c.followUps.length - 1]!;
-      guard(!last.furtherStatementNeeded, 'FURTHER_STATEMENT_NEEDED', '最近一次跟踪认为需要再次发布说明，不能办结。');
-      patch = { closedOn: on };
-      break;
-    }
-    case 'closeUnfounded': {
-      if (!(UNFOUNDED_REASONS as readonly string[]).includes(command.reason)) throw new CaseValidationError('请选择不予澄清的理由。', { reason: '请选择不予澄清的理由。' });
-      const note = text(command.note, 'note', '具体说明', 2000);
-      patch = { unfounded: { reason: command.reason, note, by, on }, closedOn: on };
-      data = { reason: command.reason };
-      break;
-    }
-  }
-  const to = rule.to === 'same' ? c.status : rule.to;
-  const next: ClarificationCase = stripUndefined({ ...c, ...patch, status: to });
-  const event: CaseEvent<ClarificationStatus> = {
-    type: `clarification.${command.type}`,
-    caseId: c.id,
-    from: c.status,
-    to,
-    on,
-    actor: { kind: ctx.actor.kind, id: ctx.actor.id },
-    data,
-  };
-  return { next, events: [event] };
+/**
+ * The secrecy gate of publication: the case may be published only with an approved review. The
+ * caller asks before anything leaves the agency; the `publish` effect asks again.
+ */
+export function assertClarificationReviewApproved(approved: boolean): void {
+  ensure(approved, 'REVIEW_NOT_APPROVED', '保密审查未通过，不能发布（先审查、后公开）。');
 }
 
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
+export const clarificationWorkflow = defineWorkflow<ClarificationCase, ClarificationStatus, ClarificationCommand, ClarificationFacts>({
+  name: 'clarification',
+  noun: '澄清案件',
+  states: CLARIFICATION_STATUSES,
+  labels: CLARIFICATION_STATUS_LABELS,
+  terminal: CLARIFICATION_TERMINAL,
+  transitions: CLARIFICATION_TRANSITIONS,
+  stateOf: (c) => c.status,
+  withState: (c, status) => ({ ...c, status }),
+  idOf: (c) => c.id,
+  handlerOf: (c) => c.handlerId,
+  // Rules that need no input: `check` answers them for buttons and before any external step.
+  guards: {
+    markUrgent: (c) => unless(!c.urgent, 'ALREADY_URGENT', '该案件已标记为紧急。'),
+    submitForSecrecyReview: (c) => unless(c.draft, 'NO_DRAFT', '请先保存澄清稿。') ?? unless(c.verification, 'NOT_VERIFIED', '尚未登记核实情况。'),
+    approve: (c) => unless(c.secrecyReviewId, 'NO_REVIEW', '没有保密审查记录，不能批准发布。'),
+    publish: (c) => unless(c.approvedBy, 'NOT_APPROVED', '尚未经领导批准，不能发布。'),
+    close: (c) => {
+      const last = c.followUps[c.followUps.length - 1];
+      return unless(last, 'NO_FOLLOW_UP', '请先登记发布后的跟踪情况，再办结。') ?? unless(!last?.furtherStatementNeeded, 'FURTHER_STATEMENT_NEEDED', '最近一次跟踪认为需要再次发布说明，不能办结。');
+    },
+  },
+  effects: {
+    startAssessment: (c, _cmd, ctx) => ({ patch: { handlerId: c.handlerId ?? ctx.actor.id } }),
+    markUrgent: (c, cmd, ctx) => {
+      const reason = text(cmd.reason, 'reason', '紧急的理由', 500);
+      const urgent = clarificationDue(c.registeredOn, true, ctx.calendar, ctx.config);
+      ensure(urgent.due <= c.due, 'URGENT_LATER', '紧急案件的期限不能晚于原期限。');
+      return { patch: { urgent: true, due: urgent.due, dueProvisional: urgent.provisional }, data: { reason, due: urgent.due } };
+    },
+    recordAssessment: (_c, cmd, ctx) => {
+      const note = text(cmd.note, 'note', '研判意见', 2000);
+      const responsibleDepartment = text(cmd.responsibleDepartment, 'responsibleDepartment', '负责核实的部门', 100);
+      ensure(cmd.aboutAgencyWork, 'NOT_OUR_REMIT', '该信息不涉及本机关工作：请“不予澄清并办结”并告知主管机关。');
+      ensure(cmd.falsity !== 'accurate', 'ACCURATE', '研判认为信息属实：请“不予澄清并办结”。');
+      if (!(FALSITY_KINDS as readonly string[]).includes(cmd.falsity)) throw new CaseValidationError('请选择研判结论。', { falsity: '请选择研判结论。' });
+      if (!(IMPACT_LEVELS as readonly string[]).includes(cmd.impact)) throw new CaseValidationError('请选择影响程度。', { impact: '请选择影响程度。' });
+      return {
+        patch: { assessment: { aboutAgencyWork: true, falsity: cmd.falsity, impact: cmd.impact, note, responsibleDepartment, by: ctx.actor.id, on: ctx.today } },
+        data: { falsity: cmd.falsity, impact: cmd.impact },
+      };
+    },
+    recordVerification: (_c, cmd, ctx) => {
+      const department = text(cmd.department, 'department', '核实部门', 100);
+      const facts = text(cmd.facts, 'facts', '核实情况', 20000);
+      return { patch: { verification: { department, facts, by: ctx.actor.id, on: ctx.today } }, data: { department } };
+    },
+    saveDraft: (_c, cmd) => {
+      const draft = checkDraft(cmd.draft);
+      return { patch: { draft }, data: { relatedItems: draft.relatedItemIds.length, sources: draft.sources.length } };
+    },
+    submitForSecrecyReview: (_c, cmd) => {
+      const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
+      return { patch: { secrecyReviewId }, data: { secrecyReviewId } };
+    },
+    recordReviewApproved: (c, cmd) => {
+      ensure(cmd.secrecyReviewId === c.secrecyReviewId, 'WRONG_REVIEW', '审查单与本案件的澄清稿不对应。');
+      ensure(cmd.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查尚未通过，不能报请领导审批。');
+      return { data: { secrecyReviewId: cmd.secrecyReviewId } };
+    },
+    // A returned draft needs the leader's approval again.
+    returnToDrafting: (_c, cmd) => ({ patch: { approvedBy: undefined }, data: { reason: text(cmd.reason, 'reason', '退回理由', 1000) } }),
+    approve: (_c, _cmd, ctx) => ({ patch: { approvedBy: ctx.actor.id } }),
+    publish: (c, cmd, ctx) => {
+      assertClarificationReviewApproved(cmd.secrecyReviewApproved);
+      const releaseId = text(cmd.releaseId, 'releaseId', '发布记录', 100);
+      return {
+        patch: { publications: [...c.publications, { round: c.round, on: ctx.today, releaseId, reviewId: c.secrecyReviewId!, by: ctx.actor.id }] },
+        data: { releaseId, round: c.round },
+      };
+    },
+    recordFollowUp: (c, cmd, ctx) => {
+      const reach = text(cmd.reach, 'reach', '传播和回应情况', 2000);
+      const furtherStatementNeeded = Boolean(cmd.furtherStatementNeeded);
+      return { patch: { followUps: [...c.followUps, { on: ctx.today, by: ctx.actor.id, reach, furtherStatementNeeded }] }, data: { furtherStatementNeeded } };
+    },
+    // A new round: its draft is reviewed and approved afresh.
+    startFurtherStatement: (c, cmd) => ({
+      patch: { round: c.round + 1, secrecyReviewId: undefined, approvedBy: undefined },
+      data: { reason: text(cmd.reason, 'reason', '再次发布的理由', 1000), round: c.round + 1 },
+    }),
+    close: (_c, _cmd, ctx) => ({ patch: { closedOn: ctx.today } }),
+    closeUnfounded: (_c, cmd, ctx) => {
+      if (!(UNFOUNDED_REASONS as readonly string[]).includes(cmd.reason)) throw new CaseValidationError('请选择不予澄清的理由。', { reason: '请选择不予澄清的理由。' });
+      const note = text(cmd.note, 'note', '具体说明', 2000);
+      return { patch: { unfounded: { reason: cmd.reason, note, by: ctx.actor.id, on: ctx.today }, closedOn: ctx.today }, data: { reason: cmd.reason } };
+    },
+  },
+});

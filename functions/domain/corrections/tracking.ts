@@ -1,5 +1,5 @@
 /** Tracking numbers of correction requests: `GZ-2026-000001` (更正), distinct from `YSQ-` applications. */
-import { CaseValidationError } from '../clarifications/machine';
+import { CaseValidationError } from '../case';
 
 const TRACKING_RE = /^GZ-(\d{4})-(\d{6})$/;
 

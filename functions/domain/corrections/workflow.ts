@@ -8,11 +8,12 @@
  * with reasons → answer letter drafted → secrecy review of what will be released → answer
  * released to the applicant (with remedies) → closed. The applicant may withdraw before the answer.
  *
- * Pure: dates, due dates and review facts come from the caller.
+ * The table runs on the case kernel (functions/domain/case). Pure: the time, the working
+ * calendar, the agency's configured period and the review facts come from the caller.
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { checkRule, guard, text, type CaseActor, type CaseActorRole, type CaseEvent, type CaseRule } from '../clarifications/machine';
+import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type Transition } from '../case';
 
 export const CORRECTION_STATUSES = [
   'submitted',
@@ -104,7 +105,8 @@ export function openCorrection(input: { readonly id: string; readonly trackingNu
 }
 
 export type CorrectionCommand =
-  | { readonly type: 'register'; readonly receivedOn: IsoDate; readonly due: { readonly due: IsoDate; readonly provisional: boolean } }
+  /** The due date follows from the receipt date and the agency's configured period. */
+  | { readonly type: 'register'; readonly receivedOn: IsoDate }
   | { readonly type: 'startAssessment' }
   | { readonly type: 'decideCorrect'; readonly plannedCorrection: string }
   | { readonly type: 'recordCorrection'; readonly corrected: CorrectedVersion }
@@ -120,117 +122,96 @@ export type CorrectionCommand =
 
 export type CorrectionCommandType = CorrectionCommand['type'];
 
-const HANDLING: readonly CaseActorRole[] = ['clerk', 'head'];
+/** What correction decisions need besides actor and time: the calendar and the agency's period. */
+export interface CorrectionFacts {
+  readonly calendar: WorkingCalendar;
+  readonly config: CorrectionConfig;
+}
+export type CorrectionContext = CaseContext<CorrectionFacts>;
 
-export const CORRECTION_TRANSITIONS: readonly CaseRule<CorrectionStatus, CorrectionCommandType>[] = [
-  { command: 'register', label: '登记受理', from: ['submitted'], to: 'registered', roles: ['clerk', 'head', 'admin'] },
+const HANDLING: readonly ActorRole[] = ['clerk', 'head'];
+
+/** `visibleToApplicant`: the steps the applicant's tracking page lists (registration, the decision, the answer). */
+export const CORRECTION_TRANSITIONS: readonly Transition<CorrectionStatus, CorrectionCommandType, CorrectionFacts>[] = [
+  { command: 'register', label: '登记受理', from: ['submitted'], to: 'registered', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
   { command: 'startAssessment', label: '开始审核', from: ['registered'], to: 'assessing', roles: HANDLING, handlerOnly: true },
-  { command: 'decideCorrect', label: '决定予以更正', from: ['assessing'], to: 'correcting', roles: HANDLING, handlerOnly: true },
+  { command: 'decideCorrect', label: '决定予以更正', from: ['assessing'], to: 'correcting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'recordCorrection', label: '登记更正后的版本', from: ['correcting'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true },
-  { command: 'decideRefer', label: '转送有权机关', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true },
-  { command: 'decideRefuse', label: '决定不予更正', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true },
+  { command: 'decideRefer', label: '转送有权机关', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
+  { command: 'decideRefuse', label: '决定不予更正', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'draftAnswer', label: '拟定答复', from: ['answer-drafting'], to: 'same', roles: HANDLING, handlerOnly: true },
   { command: 'submitForSecrecyReview', label: '提交保密审查', from: ['answer-drafting'], to: 'secrecy-review', roles: ['clerk'], handlerOnly: true },
   { command: 'recordReviewApproved', label: '保密审查通过', from: ['secrecy-review'], to: 'answer-approved', roles: ['clerk', 'head', 'reviewer', 'system'], handlerOnly: true },
   { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'answer-approved'], to: 'answer-drafting', roles: ['clerk', 'head', 'reviewer', 'leader'] },
-  { command: 'release', label: '送达答复', from: ['answer-approved'], to: 'answered', roles: HANDLING, handlerOnly: true },
-  { command: 'close', label: '归档', from: ['answered'], to: 'closed', roles: ['clerk', 'head', 'admin'] },
-  { command: 'withdraw', label: '撤回申请', from: BEFORE_ANSWER, to: 'withdrawn', roles: ['applicant', 'clerk', 'head'], handlerOnly: true },
+  { command: 'release', label: '送达答复', from: ['answer-approved'], to: 'answered', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
+  { command: 'close', label: '归档', from: ['answered'], to: 'closed', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
+  { command: 'withdraw', label: '撤回申请', from: BEFORE_ANSWER, to: 'withdrawn', roles: ['applicant', 'clerk', 'head'], handlerOnly: true, visibleToApplicant: true },
 ];
 
 export const CORRECTION_COMMAND_LABELS = Object.fromEntries(CORRECTION_TRANSITIONS.map((t) => [t.command, t.label])) as Record<CorrectionCommandType, string>;
-const RULES = new Map(CORRECTION_TRANSITIONS.map((t) => [t.command, t]));
 
-export function availableCorrectionCommands(c: CorrectionCase, actor: CaseActor): CorrectionCommandType[] {
-  return CORRECTION_TRANSITIONS.filter((t) => {
-    if (!t.from.includes(c.status)) return false;
-    try {
-      checkRule(RULES, CORRECTION_STATUS_LABELS, c.status, t.command, actor, c.handlerId, '更正申请');
-      return true;
-    } catch {
-      return false;
-    }
-  }).map((t) => t.command);
+/**
+ * The secrecy gate of the answer: nothing goes to the applicant without an approved review. The
+ * caller asks before the release step writes anything; the `release` effect asks again.
+ */
+export function assertCorrectionReviewApproved(approved: boolean): void {
+  ensure(approved, 'REVIEW_NOT_APPROVED', '答复未经保密审查通过，不能送达（先审查、后提供）。');
 }
 
-export interface CorrectionContext {
-  readonly actor: CaseActor;
-  readonly today: IsoDate;
-}
-
-export interface CorrectionDecided {
-  readonly next: CorrectionCase;
-  readonly events: readonly CaseEvent<CorrectionStatus>[];
-}
-
-export function decideCorrection(c: CorrectionCase, command: CorrectionCommand, ctx: CorrectionContext): CorrectionDecided {
-  const rule = checkRule(RULES, CORRECTION_STATUS_LABELS, c.status, command.type, ctx.actor, c.handlerId, '更正申请');
-  const by = ctx.actor.id;
-  const on = ctx.today;
-  let patch: Partial<CorrectionCase> = {};
-  let data: CaseEvent<CorrectionStatus>['data'] = {};
-  switch (command.type) {
-    case 'register':
-      guard(command.receivedOn <= on, 'RECEIPT_IN_FUTURE', '收到申请之日不能晚于今天。');
-      guard(command.receivedOn >= c.submittedOn, 'RECEIPT_BEFORE_SUBMISSION', '收到申请之日不能早于提交之日。');
-      patch = { handlerId: by, receivedOn: command.receivedOn, due: command.due.due, dueProvisional: command.due.provisional };
-      data = { receivedOn: command.receivedOn, due: command.due.due };
-      break;
-    case 'startAssessment':
-      break;
-    case 'decideCorrect':
-      patch = { outcome: 'corrected', plannedCorrection: text(command.plannedCorrection, 'plannedCorrection', '拟更正的内容', 2000) };
-      data = { outcome: 'corrected' };
-      break;
-    case 'recordCorrection': {
-      const v = command.corrected;
+export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatus, CorrectionCommand, CorrectionFacts>({
+  name: 'correction',
+  noun: '更正申请',
+  states: CORRECTION_STATUSES,
+  labels: CORRECTION_STATUS_LABELS,
+  terminal: CORRECTION_TERMINAL,
+  transitions: CORRECTION_TRANSITIONS,
+  stateOf: (c) => c.status,
+  withState: (c, status) => ({ ...c, status }),
+  idOf: (c) => c.id,
+  handlerOf: (c) => c.handlerId,
+  guards: {
+    submitForSecrecyReview: (c) => unless(c.letterDrafted, 'NO_LETTER', '请先拟定答复告知书。'),
+  },
+  effects: {
+    register: (c, cmd, ctx) => {
+      ensure(cmd.receivedOn <= ctx.today, 'RECEIPT_IN_FUTURE', '收到申请之日不能晚于今天。');
+      ensure(cmd.receivedOn >= c.submittedOn, 'RECEIPT_BEFORE_SUBMISSION', '收到申请之日不能早于提交之日。');
+      const { due, provisional } = correctionDue(cmd.receivedOn, ctx.calendar, ctx.config);
+      // Whoever registers the request handles it.
+      return { patch: { handlerId: ctx.actor.id, receivedOn: cmd.receivedOn, due, dueProvisional: provisional }, data: { receivedOn: cmd.receivedOn, due } };
+    },
+    startAssessment: () => ({}),
+    decideCorrect: (_c, cmd) => ({ patch: { outcome: 'corrected', plannedCorrection: text(cmd.plannedCorrection, 'plannedCorrection', '拟更正的内容', 2000) }, data: { outcome: 'corrected' } }),
+    recordCorrection: (_c, cmd) => {
+      const v = cmd.corrected;
       text(v.recordId, 'recordId', '被更正的记录编号', 100);
       const summary = text(v.summary, 'summary', '更正说明', 2000);
-      guard(Number.isInteger(v.previousVersion) && v.previousVersion >= 1 && v.newVersion > v.previousVersion, 'VERSION_ORDER', '更正后的版本号必须大于原版本号；原版本保留在修订记录中。');
-      patch = { corrected: { ...v, summary } };
-      data = { recordType: v.recordType, recordId: v.recordId, previousVersion: v.previousVersion, newVersion: v.newVersion };
-      break;
-    }
-    case 'decideRefer':
-      patch = { outcome: 'referred', referredTo: text(command.competentAgency, 'competentAgency', '有权更正的行政机关', 100), reasons: text(command.reasons, 'reasons', '转送理由', 2000) };
-      data = { outcome: 'referred' };
-      break;
-    case 'decideRefuse':
-      patch = { outcome: 'refused', reasons: text(command.reasons, 'reasons', '不予更正的理由', 2000) };
-      data = { outcome: 'refused' };
-      break;
-    case 'draftAnswer':
-      patch = { letterDrafted: true };
-      break;
-    case 'submitForSecrecyReview':
-      guard(c.letterDrafted, 'NO_LETTER', '请先拟定答复告知书。');
-      text(command.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
-      patch = { secrecyReviewId: command.secrecyReviewId };
-      data = { secrecyReviewId: command.secrecyReviewId };
-      break;
-    case 'recordReviewApproved':
-      guard(command.secrecyReviewId === c.secrecyReviewId, 'WRONG_REVIEW', '审查单与本申请的答复不对应。');
-      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查尚未通过。');
-      data = { secrecyReviewId: command.secrecyReviewId };
-      break;
-    case 'returnToDrafting':
-      data = { reason: text(command.reason, 'reason', '退回理由', 1000) };
-      patch = { secrecyReviewId: undefined };
-      break;
-    case 'release':
-      guard(command.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '答复未经保密审查通过，不能送达（先审查、后提供）。');
-      text(command.releaseId, 'releaseId', '送达记录', 100);
-      patch = { answeredOn: on, releaseId: command.releaseId };
-      data = { releaseId: command.releaseId, outcome: c.outcome ?? '' };
-      break;
-    case 'close':
-      patch = { closedOn: on };
-      break;
-    case 'withdraw':
-      patch = { closedOn: on };
-      break;
-  }
-  const to = rule.to === 'same' ? c.status : rule.to;
-  const next = Object.fromEntries(Object.entries({ ...c, ...patch, status: to }).filter(([, v]) => v !== undefined)) as unknown as CorrectionCase;
-  return { next, events: [{ type: `correction.${command.type}`, caseId: c.id, from: c.status, to, on, actor: { kind: ctx.actor.kind, id: ctx.actor.id }, data }] };
-}
+      ensure(Number.isInteger(v.previousVersion) && v.previousVersion >= 1 && v.newVersion > v.previousVersion, 'VERSION_ORDER', '更正后的版本号必须大于原版本号；原版本保留在修订记录中。');
+      return { patch: { corrected: { ...v, summary } }, data: { recordType: v.recordType, recordId: v.recordId, previousVersion: v.previousVersion, newVersion: v.newVersion } };
+    },
+    decideRefer: (_c, cmd) => ({
+      patch: { outcome: 'referred', referredTo: text(cmd.competentAgency, 'competentAgency', '有权更正的行政机关', 100), reasons: text(cmd.reasons, 'reasons', '转送理由', 2000) },
+      data: { outcome: 'referred' },
+    }),
+    decideRefuse: (_c, cmd) => ({ patch: { outcome: 'refused', reasons: text(cmd.reasons, 'reasons', '不予更正的理由', 2000) }, data: { outcome: 'refused' } }),
+    draftAnswer: () => ({ patch: { letterDrafted: true } }),
+    submitForSecrecyReview: (_c, cmd) => {
+      const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
+      return { patch: { secrecyReviewId }, data: { secrecyReviewId } };
+    },
+    recordReviewApproved: (c, cmd) => {
+      ensure(cmd.secrecyReviewId === c.secrecyReviewId, 'WRONG_REVIEW', '审查单与本申请的答复不对应。');
+      ensure(cmd.secrecyReviewApproved, 'REVIEW_NOT_APPROVED', '保密审查尚未通过。');
+      return { data: { secrecyReviewId: cmd.secrecyReviewId } };
+    },
+    // A changed answer is reviewed afresh.
+    returnToDrafting: (_c, cmd) => ({ patch: { secrecyReviewId: undefined }, data: { reason: text(cmd.reason, 'reason', '退回理由', 1000) } }),
+    release: (c, cmd, ctx) => {
+      assertCorrectionReviewApproved(cmd.secrecyReviewApproved);
+      const releaseId = text(cmd.releaseId, 'releaseId', '送达记录', 100);
+      return { patch: { answeredOn: ctx.today, releaseId }, data: { releaseId, outcome: c.outcome ?? '' } };
+    },
+    close: (_c, _cmd, ctx) => ({ patch: { closedOn: ctx.today } }),
+    withdraw: (_c, _cmd, ctx) => ({ patch: { closedOn: ctx.today } }),
+  },
+});

@@ -1,14 +1,15 @@
+import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
 import { withEffects } from '../../../../functions/application/effects';
 import { signReviewStage } from '../../../../functions/application/secrecy';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
 export { people };
 
-/** Memory fakes with the in-process release step. */
+/** Memory fakes with the in-process release step; the case runner delivers mail after its commit. */
 export function caseDeps() {
   const f = fakeDeps();
   const writer = new RecordingPublicWriter();
-  const deps = withEffects(f.deps, writer);
+  const deps = withEffects({ ...f.deps, mailer: localMailbox }, writer);
   return { ...f, deps, writer };
 }
 

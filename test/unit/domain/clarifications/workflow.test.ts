@@ -1,22 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
 import {
-  availableClarificationCommands,
-  CaseForbiddenError,
-  CaseGuardError,
-  CaseIllegalTransitionError,
-  CaseValidationError,
+  CLARIFICATION_COMMAND_LABELS,
   CLARIFICATION_STATUSES,
   CLARIFICATION_TRANSITIONS,
   clarificationDue,
   clarificationText,
-  decideClarification,
+  clarificationWorkflow,
+  DEFAULT_CLARIFICATION_CONFIG,
   hasOpenDeadline,
   openClarification,
-  type CaseActor,
   type ClarificationCase,
   type ClarificationCommand,
   type ClarificationCommandType,
+  type ClarificationContext,
   type ClarificationStatus,
 } from '../../../../functions/domain/clarifications';
 import { ConflictError, ForbiddenError } from '../../../../functions/domain/errors';
@@ -24,8 +22,12 @@ import type { StaffRole } from '../../../../functions/domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = isoDate;
-const today = d('2026-03-03');
-const staff = (id: string, ...roles: StaffRole[]): CaseActor => ({ kind: 'staff', id, roles });
+const time = caseTime('2026-03-03T02:00:00Z');
+const today = time.today;
+const ctx = (actor: Actor): ClarificationContext => ({ ...time, actor, calendar: cal, config: DEFAULT_CLARIFICATION_CONFIG });
+const decideClarification = (c: ClarificationCase, command: ClarificationCommand, actor: Actor) => clarificationWorkflow.decide(c, command, ctx(actor));
+const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+const staff = (id: string, ...roles: StaffRole[]): Actor => ({ kind: 'staff', id, roles });
 const clerk = staff('c1', 'clerk');
 const clerk2 = staff('c2', 'clerk');
 const head = staff('h1', 'head');
@@ -37,7 +39,7 @@ const draft = { title: '关于“某路段将收费”的澄清说明', falseCla
 
 const sample: Record<ClarificationCommandType, ClarificationCommand> = {
   startAssessment: { type: 'startAssessment' },
-  markUrgent: { type: 'markUrgent', reason: '涉及突发事件', due: { due: d('2026-03-03'), provisional: false } },
+  markUrgent: { type: 'markUrgent', reason: '涉及突发事件' },
   recordAssessment: { type: 'recordAssessment', aboutAgencyWork: true, falsity: 'false', impact: 'high', note: '传播较广', responsibleDepartment: '市交通运输局' },
   recordVerification: { type: 'recordVerification', department: '市交通运输局', facts: '该路段不收费' },
   saveDraft: { type: 'saveDraft', draft },
@@ -53,7 +55,7 @@ const sample: Record<ClarificationCommandType, ClarificationCommand> = {
 };
 
 /** The actor a command needs (the handler for handler-only commands). */
-const actorFor: Record<ClarificationCommandType, CaseActor> = {
+const actorFor: Record<ClarificationCommandType, Actor> = {
   startAssessment: clerk,
   markUrgent: head,
   recordAssessment: clerk,
@@ -91,15 +93,15 @@ describe('clarification workflow: every transition', () => {
       const legal = rule.from.includes(status);
       it(`${rule.command} from ${status} is ${legal ? 'legal' : 'illegal'}`, () => {
         const c = caseIn(status);
-        const run = () => decideClarification(c, sample[rule.command], { actor: actorFor[rule.command], today });
+        const run = () => decideClarification(c, sample[rule.command], actorFor[rule.command]);
         if (!legal) {
-          expect(run).toThrow(CaseIllegalTransitionError);
+          expect(run).toThrow(IllegalTransitionError);
           return;
         }
-        const { next, events } = run();
+        const { next, event } = run();
         expect(next.status).toBe(rule.to === 'same' ? status : rule.to);
-        expect(events).toEqual([expect.objectContaining({ type: `clarification.${rule.command}`, caseId: 'CQ-1', from: status, to: next.status, on: today })]);
-        expect(JSON.stringify(events)).not.toContain('网传');
+        expect(event).toEqual(expect.objectContaining({ type: `clarification.${kebab(rule.command)}`, caseId: 'CQ-1', from: status, to: next.status, at: time.at }));
+        expect(JSON.stringify(event)).not.toContain('网传');
       });
     }
   }
@@ -108,35 +110,69 @@ describe('clarification workflow: every transition', () => {
 describe('clarification workflow: roles', () => {
   it('refuses actors without the role, and other clerks on handler-only steps', () => {
     const c = caseIn('leader-approval');
-    expect(() => decideClarification(c, sample.approve, { actor: clerk, today })).toThrow(CaseForbiddenError);
-    expect(() => decideClarification(c, sample.approve, { actor: head, today })).toThrow(ForbiddenError);
+    expect(() => decideClarification(c, sample.approve, clerk)).toThrow(CaseForbiddenError);
+    expect(() => decideClarification(c, sample.approve, head)).toThrow(ForbiddenError);
     const drafting = caseIn('drafting');
-    expect(() => decideClarification(drafting, sample.saveDraft, { actor: clerk2, today })).toThrow(CaseForbiddenError);
-    expect(decideClarification(drafting, sample.saveDraft, { actor: head, today }).next.status).toBe('drafting');
-    expect(() => decideClarification(caseIn('registered'), sample.closeUnfounded, { actor: clerk, today })).toThrow(CaseForbiddenError);
-    expect(() => decideClarification(caseIn('approved'), sample.publish, { actor: reviewer, today })).toThrow(CaseForbiddenError);
-    expect(decideClarification(caseIn('approved'), sample.publish, { actor: admin, today }).next.status).toBe('published');
+    expect(() => decideClarification(drafting, sample.saveDraft, clerk2)).toThrow(CaseForbiddenError);
+    expect(decideClarification(drafting, sample.saveDraft, head).next.status).toBe('drafting');
+    expect(() => decideClarification(caseIn('registered'), sample.closeUnfounded, clerk)).toThrow(CaseForbiddenError);
+    expect(() => decideClarification(caseIn('approved'), sample.publish, reviewer)).toThrow(CaseForbiddenError);
+    expect(decideClarification(caseIn('approved'), sample.publish, admin).next.status).toBe('published');
   });
 
   it('lists only the commands an actor may take now', () => {
-    expect(availableClarificationCommands(caseIn('registered'), clerk)).toEqual(['startAssessment']);
-    expect(availableClarificationCommands(caseIn('registered'), head)).toEqual(['startAssessment', 'markUrgent', 'closeUnfounded']);
-    expect(availableClarificationCommands(caseIn('leader-approval'), leader)).toEqual(['markUrgent', 'returnToDrafting', 'approve']);
-    expect(availableClarificationCommands(caseIn('closed'), admin)).toEqual([]);
+    const available = (c: ClarificationCase, actor: Actor) => clarificationWorkflow.available(c, ctx(actor));
+    expect(available(caseIn('registered'), clerk)).toEqual(['startAssessment']);
+    expect(available(caseIn('registered'), head)).toEqual(['startAssessment', 'markUrgent', 'closeUnfounded']);
+    expect(available(caseIn('leader-approval'), leader)).toEqual(['markUrgent', 'returnToDrafting', 'approve']);
+    expect(available(caseIn('closed'), admin)).toEqual([]);
+    // Guards count too: a step its rules forbid is not offered.
+    expect(available({ ...caseIn('published'), followUps: [] }, clerk)).toEqual(['recordFollowUp']);
   });
 
   it('the first clerk to assess becomes the handler of a public report', () => {
     const c = { ...caseIn('registered') };
     delete (c as { handlerId?: string }).handlerId;
-    expect(decideClarification(c, sample.startAssessment, { actor: clerk2, today }).next.handlerId).toBe('c2');
+    expect(decideClarification(c, sample.startAssessment, clerk2).next.handlerId).toBe('c2');
+  });
+});
+
+describe('clarification workflow: the table', () => {
+  it('lists every command once, each with a Chinese label and an effect that decides it', () => {
+    expect(CLARIFICATION_TRANSITIONS.map((t) => t.command).sort()).toEqual(Object.keys(sample).sort());
+    for (const t of CLARIFICATION_TRANSITIONS) {
+      expect(t.label, t.command).toMatch(/^[\u4e00-\u9fff（）]+$/);
+      expect(CLARIFICATION_COMMAND_LABELS[t.command]).toBe(t.label);
+      expect(clarificationWorkflow.commandLabel(t.command)).toBe(t.label);
+      const { event } = decideClarification(caseIn(t.from[0]!), sample[t.command], actorFor[t.command]);
+      expect(event.type).toBe(clarificationWorkflow.eventType(t.command));
+    }
+  });
+
+  it('check answers without any input, and refuses with a Chinese reason', () => {
+    const check = (c: ClarificationCase, command: ClarificationCommandType, actor: Actor) => clarificationWorkflow.check(c, command, ctx(actor));
+    expect(check(caseIn('drafting'), 'submitForSecrecyReview', clerk).ok).toBe(true);
+    const illegal = check(caseIn('closed'), 'publish', clerk);
+    expect(illegal.ok).toBe(false);
+    if (illegal.ok) return;
+    expect(illegal.error).toBeInstanceOf(IllegalTransitionError);
+    expect(illegal.error.message).toBe('当前状态为「已办结」，不能执行「发布澄清信息」。');
+    const forbidden = check(caseIn('approved'), 'publish', reviewer);
+    expect(!forbidden.ok && forbidden.error).toBeInstanceOf(CaseForbiddenError);
+    expect(!forbidden.ok && forbidden.error.message).toBe('您无权对本澄清案件执行「发布澄清信息」。');
+    const guarded = check({ ...caseIn('approved'), approvedBy: undefined }, 'publish', clerk);
+    expect(!guarded.ok && guarded.error).toMatchObject({ code: 'NOT_APPROVED', message: '尚未经领导批准，不能发布。' });
+    expect(!guarded.ok && guarded.error).toBeInstanceOf(GuardRefusedError);
+    const noDraft = check({ ...caseIn('drafting'), draft: undefined }, 'submitForSecrecyReview', clerk);
+    expect(!noDraft.ok && noDraft.error.message).toBe('请先保存澄清稿。');
   });
 });
 
 describe('clarification workflow: guards', () => {
-  const run = (c: ClarificationCase, cmd: ClarificationCommand, actor: CaseActor = clerk) => () => decideClarification(c, cmd, { actor, today });
+  const run = (c: ClarificationCase, cmd: ClarificationCommand, actor: Actor = clerk) => () => decideClarification(c, cmd, actor);
 
   it('assessment: not our remit or accurate information must be closed as unfounded instead', () => {
-    expect(run(caseIn('assessing'), { ...sample.recordAssessment, aboutAgencyWork: false } as ClarificationCommand)).toThrow(CaseGuardError);
+    expect(run(caseIn('assessing'), { ...sample.recordAssessment, aboutAgencyWork: false } as ClarificationCommand)).toThrow(GuardRefusedError);
     expect(run(caseIn('assessing'), { ...sample.recordAssessment, falsity: 'accurate' } as ClarificationCommand)).toThrow('请“不予澄清并办结”');
     expect(run(caseIn('assessing'), { ...sample.recordAssessment, note: ' ' } as ClarificationCommand)).toThrow(CaseValidationError);
   });
@@ -150,7 +186,7 @@ describe('clarification workflow: guards', () => {
   });
 
   it('nothing unreviewed is published: review must be approved, and a leader must have approved', () => {
-    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewApproved: false } as ClarificationCommand)).toThrow(CaseGuardError);
+    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewApproved: false } as ClarificationCommand)).toThrow(GuardRefusedError);
     expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewId: 'other' } as ClarificationCommand)).toThrow('不对应');
     expect(run(caseIn('approved'), { ...sample.publish, secrecyReviewApproved: false } as ClarificationCommand)).toThrow('先审查、后公开');
     expect(run({ ...caseIn('approved'), approvedBy: undefined }, sample.publish)).toThrow('尚未经领导批准');
@@ -163,9 +199,9 @@ describe('clarification workflow: guards', () => {
   });
 
   it('a further statement starts a new round that must be reviewed and approved again', () => {
-    const published = decideClarification(caseIn('approved'), sample.publish, { actor: clerk, today }).next;
+    const published = decideClarification(caseIn('approved'), sample.publish, clerk).next;
     expect(published.publications).toEqual([expect.objectContaining({ round: 1, releaseId: 'rel-1', reviewId: 'rev-1' })]);
-    const again = decideClarification(published, sample.startFurtherStatement, { actor: leader, today }).next;
+    const again = decideClarification(published, sample.startFurtherStatement, leader).next;
     expect(again).toMatchObject({ status: 'drafting', round: 2 });
     expect(again.secrecyReviewId).toBeUndefined();
     expect(again.approvedBy).toBeUndefined();
@@ -174,7 +210,7 @@ describe('clarification workflow: guards', () => {
   it('closing as unfounded needs a listed reason and a note', () => {
     expect(run(caseIn('verifying'), { type: 'closeUnfounded', reason: 'nope' as never, note: 'x' }, head)).toThrow(CaseValidationError);
     expect(run(caseIn('verifying'), { type: 'closeUnfounded', reason: 'no-impact', note: '' }, head)).toThrow(CaseValidationError);
-    const closed = decideClarification(caseIn('verifying'), { type: 'closeUnfounded', reason: 'not-our-remit', note: '已告知市场监管局' }, { actor: head, today }).next;
+    const closed = decideClarification(caseIn('verifying'), { type: 'closeUnfounded', reason: 'not-our-remit', note: '已告知市场监管局' }, head).next;
     expect(closed).toMatchObject({ status: 'closed-unfounded', unfounded: { reason: 'not-our-remit' }, closedOn: today });
   });
 
@@ -184,8 +220,9 @@ describe('clarification workflow: guards', () => {
     expect(normal.due).toBe('2026-03-10'); // Friday + 2 working days
     expect(urgent.due).toBe('2026-03-09');
     const c = caseIn('verifying');
-    expect(run(c, { ...sample.markUrgent, due: { due: d('2026-12-31'), provisional: false } } as ClarificationCommand, head)).toThrow('不能晚于原期限');
-    const marked = decideClarification(c, sample.markUrgent, { actor: head, today }).next;
+    // The urgent period counts from registration (2026-03-02 + 1 working day): a case already due earlier keeps its date.
+    expect(run({ ...c, due: d('2026-03-02') }, sample.markUrgent, head)).toThrow('不能晚于原期限');
+    const marked = decideClarification(c, sample.markUrgent, head).next;
     expect(marked).toMatchObject({ urgent: true, due: '2026-03-03' });
     expect(run(marked, sample.markUrgent, head)).toThrow('已标记为紧急');
   });

@@ -1,37 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { CaseForbiddenError, CaseGuardError, CaseIllegalTransitionError, CaseValidationError, type CaseActor } from '../../../../functions/domain/clarifications';
+import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
 import {
-  availableCorrectionCommands,
+  CORRECTION_COMMAND_LABELS,
   CORRECTION_STATUSES,
   CORRECTION_TRANSITIONS,
-  correctionDue,
   correctionHasOpenDeadline,
   correctionLetter,
   correctionLetterText,
-  decideCorrection,
+  correctionWorkflow,
+  DEFAULT_CORRECTION_CONFIG,
   formatCorrectionTrackingNumber,
   isCorrectionTrackingNumber,
   openCorrection,
   type CorrectionCase,
   type CorrectionCommand,
   type CorrectionCommandType,
+  type CorrectionContext,
   type CorrectionStatus,
 } from '../../../../functions/domain/corrections';
 import type { StaffRole } from '../../../../functions/domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = isoDate;
-const today = d('2026-03-03');
-const staff = (id: string, ...roles: StaffRole[]): CaseActor => ({ kind: 'staff', id, roles });
+const time = caseTime('2026-03-03T02:00:00Z');
+const today = time.today;
+const ctx = (actor: Actor): CorrectionContext => ({ ...time, actor, calendar: cal, config: DEFAULT_CORRECTION_CONFIG });
+const decideCorrection = (c: CorrectionCase, command: CorrectionCommand, actor: Actor) => correctionWorkflow.decide(c, command, ctx(actor));
+const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
+const staff = (id: string, ...roles: StaffRole[]): Actor => ({ kind: 'staff', id, roles });
 const clerk = staff('c1', 'clerk');
 const clerk2 = staff('c2', 'clerk');
 const head = staff('h1', 'head');
 const reviewer = staff('r1', 'reviewer');
-const applicant: CaseActor = { kind: 'applicant', id: 'GZ-2026-000001' };
+const applicant: Actor = { kind: 'applicant', id: 'GZ-2026-000001' };
 
 const sample: Record<CorrectionCommandType, CorrectionCommand> = {
-  register: { type: 'register', receivedOn: d('2026-03-02'), due: correctionDue(d('2026-03-02'), cal) },
+  register: { type: 'register', receivedOn: d('2026-03-02') },
   startAssessment: { type: 'startAssessment' },
   decideCorrect: { type: 'decideCorrect', plannedCorrection: '更正出生日期' },
   recordCorrection: { type: 'recordCorrection', corrected: { recordType: 'item', recordId: 'item-1', previousVersion: 1, newVersion: 2, summary: '出生日期更正为1990年1月1日' } },
@@ -45,7 +50,7 @@ const sample: Record<CorrectionCommandType, CorrectionCommand> = {
   close: { type: 'close' },
   withdraw: { type: 'withdraw' },
 };
-const actorFor: Record<CorrectionCommandType, CaseActor> = {
+const actorFor: Record<CorrectionCommandType, Actor> = {
   register: clerk,
   startAssessment: clerk,
   decideCorrect: clerk,
@@ -70,39 +75,70 @@ describe('correction workflow: every transition', () => {
     for (const status of CORRECTION_STATUSES) {
       const legal = rule.from.includes(status);
       it(`${rule.command} from ${status} is ${legal ? 'legal' : 'illegal'}`, () => {
-        const run = () => decideCorrection(caseIn(status), sample[rule.command], { actor: actorFor[rule.command], today });
+        const run = () => decideCorrection(caseIn(status), sample[rule.command], actorFor[rule.command]);
         if (!legal) {
-          expect(run).toThrow(CaseIllegalTransitionError);
+          expect(run).toThrow(IllegalTransitionError);
           return;
         }
-        const { next, events } = run();
+        const { next, event } = run();
         expect(next.status).toBe(rule.to === 'same' ? status : rule.to);
-        expect(events[0]).toMatchObject({ type: `correction.${rule.command}`, from: status, to: next.status });
+        expect(event).toMatchObject({ type: `correction.${kebab(rule.command)}`, from: status, to: next.status });
       });
     }
   }
 });
 
+describe('correction workflow: the table', () => {
+  it('lists every command once, each with a Chinese label and an effect that decides it', () => {
+    expect(CORRECTION_TRANSITIONS.map((t) => t.command).sort()).toEqual(Object.keys(sample).sort());
+    for (const t of CORRECTION_TRANSITIONS) {
+      expect(t.label, t.command).toMatch(/^[\u4e00-\u9fff]+$/);
+      expect(CORRECTION_COMMAND_LABELS[t.command]).toBe(t.label);
+      const { event } = decideCorrection(caseIn(t.from[0]!), sample[t.command], actorFor[t.command]);
+      expect(event.type).toBe(correctionWorkflow.eventType(t.command));
+    }
+  });
+
+  it('shows the applicant registration, the decision and the answer, not the internal steps', () => {
+    const visible = CORRECTION_TRANSITIONS.filter((t) => t.visibleToApplicant).map((t) => t.command);
+    expect(visible).toEqual(['register', 'decideCorrect', 'decideRefer', 'decideRefuse', 'release', 'close', 'withdraw']);
+  });
+
+  it('check answers without any input, and refuses with a Chinese reason', () => {
+    expect(correctionWorkflow.check(caseIn('answer-drafting'), 'submitForSecrecyReview', ctx(clerk)).ok).toBe(true);
+    const noLetter = correctionWorkflow.check({ ...caseIn('answer-drafting'), letterDrafted: false }, 'submitForSecrecyReview', ctx(clerk));
+    expect(!noLetter.ok && noLetter.error).toBeInstanceOf(GuardRefusedError);
+    expect(!noLetter.ok && noLetter.error.message).toBe('请先拟定答复告知书。');
+    const late = correctionWorkflow.check(caseIn('answered'), 'withdraw', ctx(applicant));
+    expect(!late.ok && late.error).toBeInstanceOf(IllegalTransitionError);
+    expect(!late.ok && late.error.message).toBe('当前状态为「已答复」，不能执行「撤回申请」。');
+    const other = correctionWorkflow.check(caseIn('assessing'), 'decideRefuse', ctx(clerk2));
+    expect(!other.ok && other.error.message).toBe('您无权对本更正申请执行「决定不予更正」。');
+  });
+});
+
 describe('correction workflow: rules', () => {
-  const run = (c: CorrectionCase, cmd: CorrectionCommand, actor: CaseActor = clerk) => () => decideCorrection(c, cmd, { actor, today });
+  const run = (c: CorrectionCase, cmd: CorrectionCommand, actor: Actor = clerk) => () => decideCorrection(c, cmd, actor);
 
   it('registration starts the configured period (20 working days by default) and makes the clerk the handler', () => {
     const c = { ...caseIn('submitted') };
     delete (c as { handlerId?: string }).handlerId;
-    const { next } = decideCorrection(c, sample.register, { actor: clerk2, today });
+    const { next } = decideCorrection(c, sample.register, clerk2);
     expect(next).toMatchObject({ status: 'registered', handlerId: 'c2', receivedOn: '2026-03-02', due: '2026-03-30' });
+    // The agency's configured period, not a constant.
+    expect(correctionWorkflow.decide(c, sample.register, { ...ctx(clerk2), config: { workingDays: 10 } }).next.due).toBe('2026-03-16');
     expect(correctionHasOpenDeadline(next)).toBe(true);
-    expect(run(c, { ...sample.register, receivedOn: d('2026-03-04') } as CorrectionCommand)).toThrow(CaseGuardError);
+    expect(run(c, { ...sample.register, receivedOn: d('2026-03-04') } as CorrectionCommand)).toThrow(GuardRefusedError);
     expect(run(c, { ...sample.register, receivedOn: d('2026-03-01') } as CorrectionCommand)).toThrow('不能早于提交之日');
   });
 
   it('only the handler, the head, or the applicant act; reviewers only return', () => {
     expect(run(caseIn('assessing'), sample.decideRefuse, clerk2)).toThrow(CaseForbiddenError);
-    expect(decideCorrection(caseIn('assessing'), sample.decideRefuse, { actor: head, today }).next.outcome).toBe('refused');
+    expect(decideCorrection(caseIn('assessing'), sample.decideRefuse, head).next.outcome).toBe('refused');
     expect(run(caseIn('answer-approved'), sample.release, reviewer)).toThrow(CaseForbiddenError);
     expect(run(caseIn('assessing'), sample.withdraw, { kind: 'applicant', id: 'x' })).not.toThrow();
-    expect(availableCorrectionCommands(caseIn('assessing'), applicant)).toEqual(['withdraw']);
-    expect(availableCorrectionCommands(caseIn('answered'), clerk)).toEqual(['close']);
+    expect(correctionWorkflow.available(caseIn('assessing'), ctx(applicant))).toEqual(['withdraw']);
+    expect(correctionWorkflow.available(caseIn('answered'), ctx(clerk))).toEqual(['close']);
   });
 
   it('a correction is a new version; the old one stays', () => {
@@ -112,9 +148,9 @@ describe('correction workflow: rules', () => {
 
   it('nothing unreviewed goes to the applicant', () => {
     expect(run({ ...caseIn('answer-drafting'), letterDrafted: false }, sample.submitForSecrecyReview)).toThrow('请先拟定答复告知书');
-    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewApproved: false } as CorrectionCommand)).toThrow(CaseGuardError);
+    expect(run(caseIn('secrecy-review'), { ...sample.recordReviewApproved, secrecyReviewApproved: false } as CorrectionCommand)).toThrow(GuardRefusedError);
     expect(run(caseIn('answer-approved'), { ...sample.release, secrecyReviewApproved: false } as CorrectionCommand)).toThrow('先审查、后提供');
-    const answered = decideCorrection(caseIn('answer-approved'), sample.release, { actor: clerk, today }).next;
+    const answered = decideCorrection(caseIn('answer-approved'), sample.release, clerk).next;
     expect(answered).toMatchObject({ status: 'answered', answeredOn: today, releaseId: 'rel-1' });
     expect(correctionHasOpenDeadline(answered)).toBe(false);
   });
