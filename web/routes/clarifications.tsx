@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { ownValue } from '../../functions/domain/untrusted-input';
-import { type FormBody, filesOf, flatValues, readForm } from '../form-body';
+import { filesOf, flatValues, readForm } from '../form-body';
 import {
   actOnClarification,
   clarificationSections,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type FormBody, filesOf, flatValues, readForm } from '../form-body';
+import { filesOf, flatValues, readForm } from '../form-body';
 import { Hono, type Context } from 'hono';
 import { MAX_UPLOAD_BYTES } from '../../functions/application/clarifications';
 import type { AppDependencies } from '../../functions/application/context';

@@ -160,7 +160,7 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
   if (!url && !fields['url'] && !outlet && screenshots.every((s) => s.bytes.byteLength === 0)) fields['url'] = '请至少提供链接、来源名称或截图中的一项。';
   let files: ReturnType<typeof checkUploads> = [];
   try {
-    files = checkUploads(screenshots, 'screenshot', 1);
+    files = checkUploads(deps, screenshots, 'screenshot', 1);
   } catch (e) {
     if (e instanceof ValidationError) Object.assign(fields, e.fields);
     else throw e;

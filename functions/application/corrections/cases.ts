@@ -152,7 +152,7 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   const { fields, value } = parseForm(input.form);
   let files: ReturnType<typeof checkUploads> = [];
   try {
-    files = checkUploads(input.evidence, 'evidence', MAX_EVIDENCE);
+    files = checkUploads(deps, input.evidence, 'evidence', MAX_EVIDENCE);
   } catch (e) {
     if (e instanceof ValidationError) Object.assign(fields, e.fields);
     else throw e;
