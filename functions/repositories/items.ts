@@ -104,6 +104,11 @@ export class ItemRepository {
     return this.records.query<PublicView>(spec);
   }
 
+  /** One page of every public view (the all-items listing index), for sweeps over what is public. */
+  publicViews(limit = 200, cursor?: string): Promise<Page<PublicViewRecord>> {
+    return this.records.query<PublicView>({ index: 'GSI2', pk: keys.publicAllPk(), limit, ...(cursor ? { cursor } : {}) });
+  }
+
   history(id: string) {
     return this.records.history(keys.item(id));
   }

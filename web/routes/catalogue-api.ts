@@ -204,7 +204,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       summary: '信息详情（全部版本、状态、期限、审查情况）',
       responses: { 200: { description: '信息', schema: z.object({ state: z.string(), version: z.number() }).loose() }, 404: { description: '不存在', schema: errorSchema }, ...refused },
     },
-    async (c) => c.json(await getStaffItem(deps, c.req.param('id')!)),
+    async (c) => c.json(await getStaffItem(deps, c.req.param('id')!, c.get('staff')!)),
   );
 
   api.define(

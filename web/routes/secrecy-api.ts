@@ -148,7 +148,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
     { method: 'get', path: '/api/reviews/{id}', tag: 'reviews', summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）', responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused } },
     async (c) => {
       const view = await getReview(deps, c.get('staff')!, c.req.param('id')!);
-      return c.json({ ...toJson(view.record), canAct: view.canAct, releases: view.releases });
+      return c.json({ ...toJson(view.record), canAct: view.canAct, available: view.available, releases: view.releases });
     },
   );
 

@@ -244,7 +244,7 @@ export function staffItemRoutes(deps: AppDependencies) {
   });
 
   const itemPage = async (c: Context<WebEnv>, id: string, opts: { error?: string; formErrors?: Record<string, string>; formValues?: ItemFormValues; status?: 200 | 400 | 409 } = {}) => {
-    const view = await getStaffItem(deps, id);
+    const view = await getStaffItem(deps, id, c.get('staff')!);
     const catalogue = await loadCatalogue(deps);
     const record = view.stored.record;
     const w = workingVersion(record);
@@ -310,7 +310,7 @@ export function staffItemRoutes(deps: AppDependencies) {
   app.post('/staff/items/:id/edit', async (c) => {
     const id = c.req.param('id');
     const body = await readForm(c, { all: true });
-    const view = await getStaffItem(deps, id);
+    const view = await getStaffItem(deps, id, c.get('staff')!);
     const existing = workingVersion(view.stored.record)?.content.attachments ?? [];
     let values: ItemFormValues | undefined;
     try {

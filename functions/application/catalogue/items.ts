@@ -12,9 +12,11 @@
  */
 import type { AuditEventInput } from '../../domain/audit/chain';
 import type { WorkingCalendar } from '../../domain/calendar';
+import { actorOf, caseTime, jobActor, type Actor as CaseActor, type CaseContext, type CaseEvent } from '../../domain/case';
 import {
   allowedCommands,
   applyPublishingCommand,
+  assertPublishingStep,
   clearanceFromReview,
   counterKey,
   createRecord,
@@ -23,6 +25,7 @@ import {
   parseItemForm,
   publicationDeadline,
   publicProjection,
+  publishing,
   shanghaiDateOf,
   workflowState,
   workingVersion,
@@ -31,24 +34,24 @@ import {
   type ItemContent,
   type PublicationDeadline,
   type PublishingCommand,
-  type PublishingEvent,
+  type PublishingCommandType,
   type PublishingResult,
   type ValidityStatus,
   type WorkflowState,
 } from '../../domain/catalogue';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
 import type { Change, Page } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
 import { DocumentRepository } from '../../repositories/document-repository';
 import { sha256Hex } from '../../adapters/extraction/digest';
-import { keys } from '../../repositories/keys';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
 import { ReviewRepository } from '../../repositories/reviews';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import type { CaseType, DeadlineKind } from '../case/registry';
+import { assertVersion, auditActor } from '../case/runner';
 import { newId } from '../ids';
 import { afterCommit, effectChange, type EffectAction } from '../effects';
 import { prepareRelease, type ReleaseRequest } from '../release';
@@ -57,7 +60,7 @@ import { loadCatalogue, type LoadedCatalogue } from './settings';
 import { forgetCatalogueStamp, stampChange } from './stamp';
 import { withCurrentValidity } from './public';
 
-export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects'>;
+export type CatalogueDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects' | 'content'>;
 
 export const PUBLICATION_DEADLINE_KIND = 'publication';
 export const INDEX_COUNTER = 'index-number';
@@ -67,12 +70,25 @@ export const MAX_RECORD_BYTES = 350_000;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+/** Who takes a step: a staff member, or a scheduled job (the publisher). */
+type Who = StaffMember | { readonly system: string };
+const actorFor = (who: Who): CaseActor => ('system' in who ? jobActor(who.system) : actorOf(who));
+const stepContext = (deps: Pick<CatalogueDeps, 'clock'>, actor: CaseActor): CaseContext => ({ actor, ...caseTime(deps.clock.now()) });
 
-function auditOf(actor: Actor, events: readonly PublishingEvent[], extra: Record<string, unknown> = {}): AuditEventInput {
-  const last = events[events.length - 1];
-  const facts = events.map(({ itemId: _i, at: _a, by: _b, ...rest }) => rest);
-  return { type: `item.${last ? kebab(last.type.replace(/^Item/, '')) : 'updated'}`, actor, data: { events: facts, ...extra } };
+/**
+ * One audit event for the steps of one commit (发布 on a submitted version approves and publishes):
+ * named after the last step as the workflow names it, with the steps' facts as the runner records
+ * them (from, to and the event data).
+ */
+function auditOf(actor: CaseActor, events: readonly CaseEvent[], extra: Record<string, unknown> = {}): AuditEventInput {
+  const first = events[0]!;
+  const last = events[events.length - 1]!;
+  const data = Object.assign({}, ...events.map((e) => e.data)) as Record<string, unknown>;
+  return {
+    type: last.type,
+    actor: auditActor(actor),
+    data: { from: first.from, to: last.to, ...data, ...(events.length > 1 ? { steps: events.map((e) => e.type) } : {}), ...extra },
+  };
 }
 
 /**
@@ -141,10 +157,10 @@ export function itemEffect(deps: CatalogueDeps, itemId: string, actor: Actor, vi
  */
 async function save(
   deps: CatalogueDeps,
-  actor: Actor,
+  stepActor: CaseActor,
   current: ItemRecord | undefined,
   data: Omit<StoredItem, 'openDeadline'>,
-  events: readonly PublishingEvent[],
+  events: readonly CaseEvent[],
   extra: Record<string, unknown> = {},
   extraChanges: readonly Change[] = [],
 ): Promise<StoredItem> {
@@ -157,7 +173,8 @@ async function save(
     });
   }
   const repo = new ItemRepository(deps.records);
-  const event = auditOf(actor, events, extra);
+  const event = auditOf(stepActor, events, extra);
+  const actor = event.actor;
   const changes: Change[] = [current ? repo.updateChange(stored, current.version, event) : repo.createChange(stored, event)];
   const existingView = current ? await repo.getView(stored.record.id) : undefined;
   const view = publicViewOf(stored, now, catalogue);
@@ -189,16 +206,18 @@ async function load(deps: CatalogueDeps, id: string): Promise<ItemRecord> {
   return record;
 }
 
-function checkVersion(record: ItemRecord, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && expectedVersion !== record.version) throw new ConflictError('该信息已被他人修改，请刷新页面后重试。', `item ${record.data.record.id} at ${record.version}, form had ${expectedVersion}`);
+const checkVersion = (record: ItemRecord, expectedVersion: number | undefined) => assertVersion(record, expectedVersion, `item ${record.data.record.id}`);
+
+/** One step of the table on the loaded item, saved with its audit event. */
+function stepOn(deps: CatalogueDeps, ctx: CaseContext, current: ItemRecord, cmd: PublishingCommand): Promise<StoredItem> {
+  const result = applyPublishingCommand(current.data.record, cmd, ctx);
+  return save(deps, ctx.actor, current, { ...current.data, record: result.record }, [result.event]);
 }
 
-async function command(deps: CatalogueDeps, actor: StaffMember | { system: string }, id: string, cmd: PublishingCommand, expectedVersion?: number): Promise<StoredItem> {
+async function command(deps: CatalogueDeps, who: Who, id: string, cmd: PublishingCommand, expectedVersion?: number): Promise<StoredItem> {
   const current = await load(deps, id);
   checkVersion(current, expectedVersion);
-  const by = 'system' in actor ? actor.system : actor.id;
-  const result = applyPublishingCommand(current.data.record, cmd, { at: deps.clock.now().toISOString(), by });
-  return save(deps, 'system' in actor ? systemActor(actor.system) : staffActor(actor), current, { ...current.data, record: result.record }, result.events);
+  return stepOn(deps, stepContext(deps, actorFor(who)), current, cmd);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,9 +263,9 @@ export async function parseContent(deps: CatalogueDeps, staff: StaffMember, inpu
 
 export async function createItem(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
   const content = await parseContent(deps, staff, input);
-  const now = deps.clock.now();
-  const result = createRecord(newId(now), content, { at: now.toISOString(), by: staff.id });
-  return save(deps, staffActor(staff), undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, result.events);
+  const ctx = stepContext(deps, actorOf(staff));
+  const result = createRecord(newId(deps.clock.now()), content, ctx);
+  return save(deps, ctx.actor, undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, [result.event]);
 }
 
 export async function editItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {
@@ -259,9 +278,8 @@ export async function editItem(deps: CatalogueDeps, staff: StaffMember, id: stri
 export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number): Promise<StoredItem> {
   const current = await load(deps, id);
   checkVersion(current, expectedVersion);
-  if (!allowedCommands(current.data.record).includes('submit')) {
-    applyPublishingCommand(current.data.record, { type: 'submit', digest: '0'.repeat(64) }, { at: deps.clock.now().toISOString(), by: staff.id });
-  }
+  // Refused steps open no review: ask the table before the review exists.
+  assertPublishingStep(current.data.record, 'submit', stepContext(deps, actorOf(staff)));
   const content = workingVersion(current.data.record)!.content;
   const review = await submitForReview(deps, staff, {
     subject: { type: 'publication', id, title: content.title },
@@ -269,8 +287,9 @@ export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: st
     attachments: content.attachments.map((a) => ({ fileKey: a.key, fileName: a.name, contentType: a.contentType })),
   });
   const r = review.data.review;
-  const result = applyPublishingCommand(current.data.record, { type: 'submit', digest: r.contentDigest }, { at: deps.clock.now().toISOString(), by: staff.id });
-  return save(deps, staffActor(staff), current, { ...current.data, record: result.record, review: { id: r.id, version: review.version } }, result.events, { reviewId: r.id });
+  const ctx = stepContext(deps, actorOf(staff));
+  const result = applyPublishingCommand(current.data.record, { type: 'submit', digest: r.contentDigest }, ctx);
+  return save(deps, ctx.actor, current, { ...current.data, record: result.record, review: { id: r.id, version: review.version } }, [result.event], { reviewId: r.id });
 }
 
 /** Returns a submitted version to draft (the review was returned or the content must change). */
@@ -322,18 +341,15 @@ export async function publishItem(deps: CatalogueDeps, staff: StaffMember, id: s
 async function publishOnce(deps: CatalogueDeps, staff: StaffMember, id: string, input: PublishInput): Promise<StoredItem> {
   const current = await load(deps, id);
   checkVersion(current, input.expectedVersion);
-  const at = deps.clock.now().toISOString();
+  const ctx = stepContext(deps, actorOf(staff));
   let record = current.data.record;
-  const events: PublishingEvent[] = [];
+  const events: CaseEvent[] = [];
   const state = workflowState(record);
-  const w = workingVersion(record);
-  // 发布 on a scheduled version publishes it now (its release was prepared when it was scheduled).
-  const publishable = state === 'submitted' || state === 'approved' || (state === 'scheduled' && !input.publishAt);
-  if (!w || !publishable) {
-    // Let the domain explain why (published, draft, scheduled…).
-    applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
-    throw new ConflictError('当前状态不能发布。');
-  }
+  const finalStep: PublishingCommand = input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' };
+  // 发布 on a submitted version approves it first; on a scheduled one publishes it now (its
+  // release was prepared when it was scheduled). The table says why anything else is refused.
+  assertPublishingStep(record, state === 'submitted' ? 'approve' : finalStep.type, ctx);
+  const w = workingVersion(record)!;
   if (!current.data.review) throw new ConflictError('该版本尚未提交保密审查。');
   const review = await new ReviewRepository(deps.records).get(current.data.review.id);
   if (!review) throw new NotFoundError('保密审查单不存在。');
@@ -348,9 +364,9 @@ async function publishOnce(deps: CatalogueDeps, staff: StaffMember, id: string, 
       indexScope = drawn.scope;
       extraChanges.push(drawn.change);
     }
-    const approved = applyPublishingCommand(record, { type: 'approve', clearance, ...(indexNumber ? { indexNumber } : {}) }, { at, by: staff.id });
+    const approved = applyPublishingCommand(record, { type: 'approve', clearance, ...(indexNumber ? { indexNumber } : {}) }, ctx);
     record = approved.record;
-    events.push(...approved.events);
+    events.push(approved.event);
   }
   let releases = current.data.releases;
   if (!releases.some((r) => r.version === w.number)) {
@@ -364,10 +380,10 @@ async function publishOnce(deps: CatalogueDeps, staff: StaffMember, id: string, 
     releases = [...releases, release];
     extraChanges.push(...prepared.changes);
   }
-  const step: PublishingResult = applyPublishingCommand(record, input.publishAt ? { type: 'schedule', publishAt: input.publishAt } : { type: 'publish' }, { at, by: staff.id });
-  events.push(...step.events);
+  const step: PublishingResult = applyPublishingCommand(record, finalStep, ctx);
+  events.push(step.event);
   try {
-    return await save(deps, staffActor(staff), current, { ...current.data, record: step.record, releases }, events, { reviewId: review.data.review.id }, extraChanges);
+    return await save(deps, ctx.actor, current, { ...current.data, record: step.record, releases }, events, { reviewId: review.data.review.id }, extraChanges);
   } catch (error) {
     if (indexScope && error instanceof Error) Object.assign(error, { indexScope });
     throw error;
@@ -416,15 +432,25 @@ export function markItemVersionCorrected(deps: CatalogueDeps, staff: StaffMember
  */
 /**
  * Taking published information down is a decision of the head of the disclosure office or the
- * leader, and its reason is part of the record (the audit event and the version history).
+ * leader (the table's roles), and its reason is part of the record (the audit event and the
+ * version history).
  */
-export const mayWithdraw = (staff: StaffMember) => staff.roles.some((r) => r === 'head' || r === 'leader');
+export const mayWithdraw = (staff: StaffMember) => mayTake(staff, 'withdraw');
+
+function mayTake(staff: StaffMember, command: PublishingCommandType): boolean {
+  const roles = publishing.transition(command)?.roles;
+  return Array.isArray(roles) && staff.roles.some((r) => roles.includes(r));
+}
 
 export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
-  if (!mayWithdraw(staff)) throw new ForbiddenError('撤回已公开的信息须由科室负责人或分管领导办理。');
+  const current = await load(deps, id);
+  checkVersion(current, expectedVersion);
+  const ctx = stepContext(deps, actorOf(staff));
+  // Who may, and whether it was ever public, before the reason is looked at.
+  assertPublishingStep(current.data.record, 'withdraw', ctx);
   const why = String(reason ?? '').trim();
   if ([...why].length < 4) throw new ValidationError('请填写撤回理由。', { reason: '请写明撤回的理由（至少 4 个字），理由将记录在案。' });
-  return command(deps, staff, id, { type: 'withdraw', reason: why }, expectedVersion);
+  return stepOn(deps, ctx, current, { type: 'withdraw', reason: why });
 }
 
 /** The scheduled publisher: publishes every scheduled version whose time has come. */
@@ -463,7 +489,7 @@ export async function expireLapsedValidity(deps: CatalogueDeps): Promise<{ expir
   let expired = 0;
   let cursor: string | undefined;
   do {
-    const page = await repo.queryViews({ index: 'GSI2', pk: keys.publicAllPk(), limit: 200, ...(cursor ? { cursor } : {}) });
+    const page = await repo.publicViews(200, cursor);
     for (const r of page.items) {
       const item = r.data.item;
       if (!item || item.validity.status !== 'valid' || !item.validUntil || item.validUntil >= today) continue;
@@ -494,13 +520,14 @@ export interface StaffItemView {
   readonly stored: StoredItem;
   readonly version: number;
   readonly state: WorkflowState;
-  readonly allowed: readonly string[];
+  /** The steps the staff member asking may take now (the table's `available`); none when nobody asked. */
+  readonly allowed: readonly PublishingCommandType[];
   readonly deadline?: PublicationDeadline;
   readonly review?: { readonly id: string; readonly status: string; readonly approvedForThisVersion: boolean };
   readonly publicView?: PublicView;
 }
 
-export async function getStaffItem(deps: CatalogueDeps, id: string): Promise<StaffItemView> {
+export async function getStaffItem(deps: CatalogueDeps, id: string, staff?: StaffMember): Promise<StaffItemView> {
   const current = await load(deps, id);
   const calendar = await loadCalendar(deps);
   const record = current.data.record;
@@ -518,7 +545,7 @@ export async function getStaffItem(deps: CatalogueDeps, id: string): Promise<Sta
     stored: current.data,
     version: current.version,
     state: workflowState(record),
-    allowed: allowedCommands(record),
+    allowed: staff ? allowedCommands(record, stepContext(deps, actorOf(staff))) : [],
     ...(deadline ? { deadline } : {}),
     ...(review ? { review } : {}),
     ...(view ? { publicView: view.data } : {}),

@@ -1,33 +1,39 @@
 import { documentMetadata, extractText } from '../../adapters/extraction';
 import type { AuditEvent, AuditEventInput } from '../../domain/audit/chain';
-import { NotFoundError, ValidationError, VersionConflictError } from '../../domain/errors';
+import { actorOf } from '../../domain/case';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import {
-  applyReviewCommand,
+  assertReviewStep,
+  availableReviewSteps,
+  decideReview,
   mergeSpans,
   openReview,
   redactText,
   RedactionLeakError,
   releaseDigest,
   reviewFindingsFrom,
+  reviewContext,
   ReviewPermissionError,
-  ReviewStageError,
+  ReviewValidationError,
   scanText,
-  STAGE_ROLE,
+  SIGN_COMMANDS,
   unresolvedFindings,
   type Checklist,
   type Conclusion,
   type FindingResolution,
-  type ReviewCommand,
+  type ReviewCommandType,
   type ReviewEvent,
   type ReviewFinding,
+  type ReviewStepCommand,
   type ReviewStage,
   type ReviewSubject,
   type SecrecyReview,
   type Span,
 } from '../../domain/secrecy';
-import { staffActor, type StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../domain/staff';
 import { ReleaseRepository, type ReleaseRecord } from '../../repositories/review-releases';
 import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '../../repositories/reviews';
+import { assertVersion, auditActor } from '../case/runner';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
@@ -45,7 +51,7 @@ import {
   type SourceResidual,
 } from './content';
 
-type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger'>;
+type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'content'>;
 
 /** Longest body text accepted for review (characters). */
 export const MAX_REVIEW_TEXT = 200_000;
@@ -67,14 +73,12 @@ export interface SubmitReviewInput {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const kebab = (s: string) => s.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-
-/** One audit event for the domain events of a change: facts only (digests, stages, counts). */
-function auditOf(actor: StaffMember, events: readonly ReviewEvent[], extra: Record<string, unknown> = {}): AuditEventInput {
-  const last = events[events.length - 1];
-  const facts = events.map(({ reviewId: _r, actorId: _a, at: _t, ...rest }) => rest);
-  return { type: `review.${last ? kebab(last.type) : 'updated'}`, actor: staffActor(actor), data: { events: facts, ...extra } };
+/** The audit event of a step as the workflow names it: facts only (digests, stages, counts). */
+function auditOf(actor: StaffMember, event: ReviewEvent, extra: Record<string, unknown> = {}): AuditEventInput {
+  return { type: event.type, actor: auditActor(actorOf(actor)), data: { from: event.from, to: event.to, ...event.data, ...extra } };
 }
+
+const contextFor = (deps: Pick<Deps, 'clock'>, actor: StaffMember) => reviewContext(actor, deps.clock.now());
 
 function stageOrStatusChanged(before: SecrecyReview, after: SecrecyReview): boolean {
   return before.stage !== after.stage || before.status !== after.status || before.round !== after.round;
@@ -83,9 +87,7 @@ function stageOrStatusChanged(before: SecrecyReview, after: SecrecyReview): bool
 async function load(deps: Deps, id: string, expectedVersion?: number): Promise<ReviewRecord> {
   const record = await new ReviewRepository(deps.records).get(id);
   if (!record) throw new NotFoundError('审查单不存在。');
-  if (expectedVersion !== undefined && expectedVersion !== record.version) {
-    throw new VersionConflictError(`review ${id} at version ${record.version}, caller saw ${expectedVersion}`);
-  }
+  assertVersion(record, expectedVersion, `review ${id}`);
   return record;
 }
 
@@ -129,27 +131,33 @@ async function prepareContent(
     });
   }
   const content: ReviewContent = { bodyKey, bodyLength: text.length, attachments: stored };
-  const digest = bundleDigest(await originalBundle(deps.files, content));
+  const digest = bundleDigest(deps.content.sha256, await originalBundle(deps.files, content));
   return { content, findings, digest };
 }
 
-async function applyAndSave(
+/**
+ * One step of the table, committed: the kernel decides (refusals are the review's named errors),
+ * the stored review keeps its waiting time per stage, and the repository writes it with the
+ * step's audit event. The review's record is not a StoredCase (no timeline; the 审查单 records
+ * are its history), so this is the runner's sequence without runStep.
+ */
+async function commitStep(
   deps: Deps,
   actor: StaffMember,
   record: ReviewRecord,
-  command: ReviewCommand,
+  command: ReviewStepCommand,
   patch: (next: SecrecyReview) => Partial<StoredReview> = () => ({}),
 ): Promise<ReviewRecord> {
   const before = record.data.review;
-  const { review, events } = applyReviewCommand(before, command);
-  const now = deps.clock.now().toISOString();
+  const ctx = contextFor(deps, actor);
+  const { review, event } = decideReview(before, command, ctx);
   const stored: StoredReview = {
     ...record.data,
     review,
-    waitingSince: stageOrStatusChanged(before, review) ? now : record.data.waitingSince,
+    waitingSince: stageOrStatusChanged(before, review) ? ctx.at : record.data.waitingSince,
     ...patch(review),
   };
-  await new ReviewRepository(deps.records).update(stored, record.version, auditOf(actor, events));
+  await new ReviewRepository(deps.records).update(stored, record.version, auditOf(actor, event));
   return { data: stored, version: record.version + 1 };
 }
 
@@ -170,9 +178,9 @@ export async function submitForReview(deps: Deps, author: StaffMember, input: Su
   const id = newId(now);
   const { content, findings, digest } = await prepareContent(deps, id, 1, input.text ?? '', input.attachments ?? []);
   const subject: ReviewSubject = { type: input.subject.type, id: input.subject.id?.trim() || id, title };
-  const { review, events } = openReview({ id, subject, author, contentDigest: digest, findings, now });
+  const { review, event } = openReview({ id, subject, author, contentDigest: digest, findings, now });
   const stored: StoredReview = { review, content, waitingSince: now.toISOString() };
-  await new ReviewRepository(deps.records).create(stored, auditOf(author, events, { subjectType: subject.type, attachments: content.attachments.length }));
+  await new ReviewRepository(deps.records).create(stored, auditOf(author, event, { subjectType: subject.type, attachments: content.attachments.length }));
   return { data: stored, version: 1 };
 }
 
@@ -185,13 +193,13 @@ export async function reviseReviewContent(
 ): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
   const r = record.data.review;
-  if (author.id !== r.author.id) throw new ReviewPermissionError('只有承办人可以修改送审内容。', `actor ${author.id} is not author`);
-  if (r.status === 'in-review' || r.status === 'on-hold') throw new ReviewStageError('审查进行中不能修改内容，请由当前审查人退回后再修改。', `status ${r.status}`);
+  // Ask the table before extracting and storing anything.
+  assertReviewStep(r, 'revise', contextFor(deps, author));
   const round = r.status === 'approved' || r.status === 'withheld' ? r.round + 1 : r.round;
   // A fresh folder per revision, so the texts of earlier versions stay for the record.
   const folder = `${round}-${newId(deps.clock.now())}`;
   const { content, findings, digest } = await prepareContent(deps, id, folder, input.text ?? '', input.attachments ?? []);
-  return applyAndSave(deps, author, record, { type: 'revise', actor: author, contentDigest: digest, findings, now: deps.clock.now() }, () => ({ content, redacted: undefined }));
+  return commitStep(deps, author, record, { type: 'revise', contentDigest: digest, findings }, () => ({ content, redacted: undefined }));
 }
 
 export interface SignInput {
@@ -208,28 +216,28 @@ export interface SignInput {
 export async function signReviewStage(deps: Deps, actor: StaffMember, id: string, input: SignInput): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
   const review = record.data.review;
+  const type = Object.hasOwn(SIGN_COMMANDS, input.stage) ? SIGN_COMMANDS[input.stage] : undefined;
+  if (!type) throw new ReviewValidationError('请选择审查环节。', { stage: '请选择审查环节。' });
+  assertReviewStep(review, type, contextFor(deps, actor));
   const approving = input.conclusion?.type === 'disclose' || input.conclusion?.type === 'disclose-redacted';
   if (approving && (input.stage === 'secrecy' || input.stage === 'leader') && review.redaction) {
     // The redacted copy must cover every finding marked for deletion, including ones resolved after it was made.
     const residual = await redactionResiduals(deps, record.data);
     if (residual.length > 0) throw new RedactionLeakError(residual.length);
   }
-  return applyAndSave(deps, actor, record, {
-    type: 'sign',
-    actor,
-    stage: input.stage,
+  return commitStep(deps, actor, record, {
+    type,
     checklist: input.checklist,
     conclusion: input.conclusion,
-    comments: input.comments,
+    ...(input.comments !== undefined ? { comments: input.comments } : {}),
     contentDigest: input.contentDigest ?? releaseDigest(review),
-    now: deps.clock.now(),
   });
 }
 
 /** Return the item to its author with comments; a new round starts, the history stays. */
 export async function returnReview(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly comments: string }): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  return applyAndSave(deps, actor, record, { type: 'return', actor, comments: input.comments, now: deps.clock.now() });
+  return commitStep(deps, actor, record, { type: 'return', comments: input.comments });
 }
 
 /** The secrecy reviewer resolves one finding: redact, or keep with a reason. */
@@ -241,7 +249,7 @@ export async function resolveReviewFinding(
 ): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
   const previous = record.data.review.resolutions[input.findingId];
-  return applyAndSave(deps, actor, record, { type: 'resolve-finding', actor, findingId: input.findingId, resolution: input.resolution, now: deps.clock.now() }, (next) => {
+  return commitStep(deps, actor, record, { type: 'resolveFinding', findingId: input.findingId, resolution: input.resolution }, (next) => {
     // A changed decision makes the redacted pieces made for the old choices wrong: drop them too.
     const changed = previous !== undefined && previous.resolution.action !== input.resolution?.action;
     return changed && !next.redaction ? { redacted: undefined } : {};
@@ -266,24 +274,15 @@ async function redactionResiduals(deps: Deps, stored: StoredReview): Promise<Sou
 /** Store a redacted piece; attach the redacted version when the whole bundle verifies. */
 async function saveRedactedPieces(deps: Deps, actor: StaffMember, record: ReviewRecord, pieces: RedactedPieces, changedSource: string, metadataWarnings: readonly string[]): Promise<RedactionOutcome> {
   const review = record.data.review;
-  if (review.status !== 'in-review' || review.stage !== 'secrecy') {
-    throw new ReviewStageError('只有在保密审查环节可以进行删除处理。', `status ${review.status}, stage ${review.stage}`);
-  }
   const candidate: StoredReview = { ...record.data, redacted: pieces };
   const residual = await redactionResiduals(deps, candidate);
   const own = residual.filter((r) => r.source === changedSource);
   // The piece just made or uploaded must itself be clean; other parts may still be pending.
   if (own.length > 0) throw new RedactionLeakError(own.length);
   if (residual.length === 0) {
-    const digest = bundleDigest(await releaseBundle(deps.files, candidate.content, pieces));
+    const digest = bundleDigest(deps.content.sha256, await releaseBundle(deps.files, candidate.content, pieces));
     const allWarnings = [...metadataWarnings, ...Object.values(pieces.files).flatMap((f) => f.metadataWarnings)];
-    const saved = await applyAndSave(
-      deps,
-      actor,
-      record,
-      { type: 'attach-redacted', actor, digest, residualFindings: [], metadataWarnings: [...new Set(allWarnings)], now: deps.clock.now() },
-      () => ({ redacted: pieces }),
-    );
+    const saved = await commitStep(deps, actor, record, { type: 'attachRedacted', digest, residualFindings: [], metadataWarnings: [...new Set(allWarnings)] }, () => ({ redacted: pieces }));
     return { record: saved, attached: true, pending: [] };
   }
   // Not complete yet: keep the piece (the reviewer's work) without attaching a version.
@@ -291,7 +290,7 @@ async function saveRedactedPieces(deps: Deps, actor: StaffMember, record: Review
   const stored: StoredReview = { ...record.data, review: { ...withoutVersion, updatedAt: deps.clock.now().toISOString() }, redacted: pieces };
   await new ReviewRepository(deps.records).update(stored, record.version, {
     type: 'review.redaction-piece-stored',
-    actor: staffActor(actor),
+    actor: auditActor(actorOf(actor)),
     data: { source: changedSource, pendingSources: [...new Set(residual.map((r) => r.source))] },
   });
   return { record: { data: stored, version: record.version + 1 }, attached: false, pending: residual };
@@ -310,7 +309,8 @@ export async function redactReviewText(
 ): Promise<RedactionOutcome> {
   const record = await load(deps, id, input.expectedVersion);
   const { review, content } = record.data;
-  if (!actor.roles.includes('reviewer')) throw new ReviewPermissionError('删除处理需要“保密审查员”角色。', `actor ${actor.id}`);
+  // A redacted piece is the secrecy stage's work: its role, its stage, and the separation of duties.
+  assertReviewStep(review, 'attachRedacted', contextFor(deps, actor));
   if (!content.bodyKey) throw new ValidationError('该信息没有正文，请对附件上传删除处理后的版本。', { spans: '没有正文。' });
   const original = await readText(deps.files, content.bodyKey);
   const manual: Span[] = [...(input.spans ?? [])];
@@ -343,7 +343,7 @@ export async function attachRedactedFile(
   input: { readonly expectedVersion?: number; readonly attachmentId: string; readonly fileName: string; readonly contentType: string; readonly bytes: Uint8Array },
 ): Promise<RedactionOutcome & { readonly metadataWarnings: readonly string[] }> {
   const record = await load(deps, id, input.expectedVersion);
-  if (!actor.roles.includes('reviewer')) throw new ReviewPermissionError('上传删除处理后的版本需要“保密审查员”角色。', `actor ${actor.id}`);
+  assertReviewStep(record.data.review, 'attachRedacted', contextFor(deps, actor));
   const attachment = record.data.content.attachments.find((a) => a.id === input.attachmentId);
   if (!attachment) throw new ValidationError('找不到该附件，请刷新页面。', { attachmentId: '找不到该附件。' });
   if (input.bytes.byteLength === 0) throw new ValidationError('请选择删除处理后的文件。', { file: '请选择删除处理后的文件。' });
@@ -368,7 +368,7 @@ export async function attachRedactedFile(
 /** Record the reply of the competent department or secrecy administration; the review resumes. */
 export async function recordReferral(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly reply: string }): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  return applyAndSave(deps, actor, record, { type: 'referral-reply', actor, reply: input.reply, now: deps.clock.now() });
+  return commitStep(deps, actor, record, { type: 'referralReply', reply: input.reply });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,14 +395,17 @@ export interface QueueFilter {
   readonly subjectType?: ReviewSubject['type'];
 }
 
-/** May this person act on the review at its current stage (role, and separation of duties)? */
-export function canActOn(staff: StaffMember, review: SecrecyReview): boolean {
-  if (review.status === 'draft' || review.status === 'returned') return staff.id === review.author.id && staff.roles.includes('clerk');
-  if (review.status === 'on-hold') return staff.roles.some((r) => r === 'reviewer' || r === 'leader' || r === 'admin');
-  if (review.status !== 'in-review') return false;
-  if (!staff.roles.includes(STAGE_ROLE[review.stage])) return false;
-  if (staff.id === review.author.id) return false;
-  return !review.records.some((r) => r.by.id === staff.id && r.stage !== review.stage);
+/** What this person may do on the review now: the table's `available` (roles, stage, separation of duties). */
+export function availableTo(staff: StaffMember, review: SecrecyReview, now: Date): ReviewCommandType[] {
+  return availableReviewSteps(review, reviewContext(staff, now));
+}
+
+/**
+ * May this person act on the review at its current stage? Revising alone does not count: the
+ * author may revise a decided review (voiding it), but nothing waits for them there.
+ */
+export function canActOn(staff: StaffMember, review: SecrecyReview, now: Date): boolean {
+  return availableTo(staff, review, now).some((c) => c !== 'revise');
 }
 
 function toQueueItem(record: ReviewRecord, now: Date): QueueItem {
@@ -442,7 +445,7 @@ export async function reviewQueueFor(deps: Pick<AppDependencies, 'records' | 'cl
   const waiting = (await Promise.all(sources))
     .flat()
     .filter((r) => (seen.has(r.data.review.id) ? false : (seen.add(r.data.review.id), true)))
-    .filter((r) => staff.roles.includes('admin') || canActOn(staff, r.data.review))
+    .filter((r) => staff.roles.includes('admin') || canActOn(staff, r.data.review, now))
     .filter((r) => !filter.subjectType || r.data.review.subject.type === filter.subjectType)
     .map((r) => toQueueItem(r, now))
     .sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
@@ -467,6 +470,8 @@ export interface ReviewView {
   readonly releases: readonly ReleaseRecord[];
   readonly waitingSince: string;
   readonly canAct: boolean;
+  /** The steps this person may take now, from the workflow (signStage's row is sign<Stage>). */
+  readonly available: readonly ReviewCommandType[];
 }
 
 /** Everything the review page shows: the content, its findings, the record and the history. */
@@ -480,6 +485,7 @@ export async function getReview(deps: Deps, staff: StaffMember, id: string): Pro
     new ReleaseRepository(deps.records).forReview(id),
   ]);
   const redactedBody = redacted?.bodyKey ? await readText(deps.files, redacted.bodyKey) : undefined;
+  const available = availableTo(staff, review, deps.clock.now());
   return {
     record,
     review,
@@ -491,6 +497,7 @@ export async function getReview(deps: Deps, staff: StaffMember, id: string): Pro
     history,
     releases,
     waitingSince: record.data.waitingSince,
-    canAct: canActOn(staff, review),
+    canAct: available.some((c) => c !== 'revise'),
+    available,
   };
 }

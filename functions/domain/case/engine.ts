@@ -69,6 +69,8 @@ export interface Transition<S extends string, C extends string, X = unknown> {
   /** The step appears on the applicant's tracking page. */
   readonly visibleToApplicant?: boolean;
   readonly form?: StepForm;
+  /** The step's name in events and the audit log when it is not the command's (kebab case). */
+  readonly event?: string;
 }
 
 /** A rule that can forbid a step before any input is given: a code and the Chinese reason, or nothing. */
@@ -80,6 +82,8 @@ export interface Effect<K, S extends string> {
   readonly data?: EventData;
   /** Overrides the table's target (a step whose result depends on the input). Must be a listed state. */
   readonly to?: S;
+  /** Overrides the event name when the outcome names the step (a signature that concludes a review). */
+  readonly event?: string;
 }
 
 type CommandOf<C extends string> = { readonly type: C };
@@ -185,7 +189,7 @@ export function defineWorkflow<K, S extends string, Cmd extends CommandOf<string
     return result.transition;
   }
 
-  const eventType = (command: C) => `${def.name}.${kebab(command)}`;
+  const eventType = (command: C) => `${def.name}.${byCommand.get(command)?.event ?? kebab(command)}`;
 
   return {
     name: def.name,
@@ -211,7 +215,7 @@ export function defineWorkflow<K, S extends string, Cmd extends CommandOf<string
       if (!def.states.includes(to)) throw new Error(`${def.name}: ${command.type} led to unknown state ${to}`);
       const next = def.withState(applyPatch(c, effect.patch), to);
       const event: CaseEvent<S> = {
-        type: eventType(command.type),
+        type: effect.event ? `${def.name}.${effect.event}` : eventType(command.type),
         caseId: def.idOf(c),
         from,
         to,

@@ -1,3 +1,4 @@
+import { IllegalTransitionError } from '../case/errors';
 import { ConflictError, ValidationError, type FieldErrors } from '../errors';
 
 /*
@@ -5,14 +6,14 @@ import { ConflictError, ValidationError, type FieldErrors } from '../errors';
  * Chinese); `detail` carries English context for logs. Status codes come from domain/errors.ts.
  */
 
-/** A publishing step the item's current state does not allow (HTTP 409). */
-export class IllegalPublishingStepError extends ConflictError {
-  constructor(
-    message: string,
-    readonly command: string,
-    readonly from: string,
-  ) {
-    super(message, `command ${command} not allowed from ${from}`);
+/**
+ * A publishing step the item's current state does not allow (HTTP 409): the kernel's refusal,
+ * with the table's hint of what to do instead as its message.
+ */
+export class IllegalPublishingStepError extends IllegalTransitionError {
+  constructor(hint: string, state: string, command: string, stateLabel: string, commandLabel: string) {
+    super(state, command, stateLabel, commandLabel);
+    this.message = hint;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * The publishing workflow as a transition table (style.md point 3): state × command → next
- * state, or IllegalPublishingStepError (409) with a Chinese message saying what to do instead.
+ * The publishing workflow (主动公开) as a table on the case kernel (domain/case): states, who may
+ * take each step from where, why a step is refused in a state that lacks it, and what each step
+ * does to the record.
  *
  *   draft ──submit(digest)──▶ submitted ──approve(clearance for that digest)──▶ approved
  *     ▲  ◀──return────────────┘                                                    │
@@ -15,16 +16,35 @@
  * is approved for exactly the digest submitted; editing after submission is refused, and
  * reopening voids the approval, so published content is always reviewed content.
  *
- * Pure: commands take the record, the command and `at` (an instant from the Clock port) and
- * return the next record plus events for the audit log and for the search/feed updaters.
+ * The record's state is derived (workflowState: the working version's status, or published,
+ * withdrawn, discarded), so effects return the whole next record and `withState` only checks
+ * that the table and the effect agree.
+ *
+ * Pure: a step takes the record, the command and a CaseContext (actor, instant, Shanghai date)
+ * and returns the next record plus one event in the kernel's envelope.
  */
 import type { IsoDate, WorkingCalendar } from '../calendar';
+import {
+  defineWorkflow,
+  IllegalTransitionError,
+  unless,
+  type ActorRole,
+  type CaseContext,
+  type CaseEvent,
+  type CaseRefusal,
+  type CheckResult,
+  type Effect,
+  type EventData,
+  type Transition,
+} from '../case';
 import type { SecrecyReview } from '../secrecy';
 import { IllegalPublishingStepError, IndexNumberConflictError, SecrecyClearanceError, CatalogueValidationError } from './errors';
 import type { DisclosureRecord, ItemContent, ItemVersion, ValidityStatus } from './item';
 import { instantMs, shanghaiDateOf, type Instant } from '../calendar/instant';
 
 export type WorkflowState = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'discarded';
+
+export const WORKFLOW_STATES: readonly WorkflowState[] = ['draft', 'submitted', 'approved', 'scheduled', 'published', 'withdrawn', 'discarded'];
 
 export const WORKFLOW_STATE_LABELS: Record<WorkflowState, string> = {
   draft: '草稿',
@@ -65,83 +85,156 @@ export type PublishingCommand =
 
 export type PublishingCommandType = PublishingCommand['type'];
 
-export const COMMAND_LABELS: Record<PublishingCommandType, string> = {
-  edit: '修改',
-  submit: '提交审核',
-  return: '退回修改',
-  approve: '审核通过',
-  schedule: '定时发布',
-  unschedule: '取消定时',
-  publish: '发布',
-  reopen: '重新编辑',
-  revise: '修订（生成新版本）',
-  discard: '放弃草稿',
-  markValidity: '标注有效性',
-  markCorrected: '标注已更正',
-  withdraw: '撤回',
-};
+/** A step needs no facts beyond actor and time. */
+export type PublishingContext = CaseContext;
 
-/**
- * The table. A missing entry is an illegal step; the message for it comes from HINTS.
- * `null` means "stays in the same state".
- */
-const TRANSITIONS: Readonly<Record<WorkflowState, Partial<Record<PublishingCommandType, WorkflowState | null>>>> = {
-  draft: { edit: null, submit: 'submitted', discard: 'discarded', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
-  submitted: { return: 'draft', approve: 'approved', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
-  approved: { schedule: 'scheduled', publish: 'published', reopen: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
-  scheduled: { unschedule: 'approved', publish: 'published', reopen: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
-  published: { revise: 'draft', markValidity: null, markCorrected: null, withdraw: 'withdrawn' },
-  withdrawn: {},
-  discarded: {},
-};
-
-const HINTS: Partial<Record<WorkflowState, Partial<Record<PublishingCommandType, string>>>> = {
-  submitted: {
-    edit: '信息已提交审核，不能修改；如需修改，请先退回草稿。',
-    submit: '信息已提交审核，请勿重复提交。',
-    publish: '信息尚未通过保密审查，不能发布。',
-    schedule: '信息尚未通过保密审查，不能设置定时发布。',
-  },
-  draft: {
-    approve: '草稿尚未提交审核，不能直接审核通过。',
-    publish: '草稿必须先提交审核并通过保密审查，才能发布。',
-    schedule: '草稿必须先提交审核并通过保密审查，才能设置定时发布。',
-    revise: '已有正在编辑的版本，请在该版本上修改。',
-  },
-  approved: {
-    edit: '信息已审核通过，修改会使审查结论失效；如需修改，请选择“重新编辑”。',
-    submit: '信息已审核通过，无需再次提交。',
-    approve: '信息已审核通过。',
-  },
-  scheduled: {
-    edit: '信息已设置定时发布，如需修改，请选择“重新编辑”。',
-    schedule: '信息已设置定时发布；如需更改时间，请先取消定时。',
-  },
-  published: {
-    edit: '已发布的信息不能直接修改，请选择“修订”生成新版本，新版本审核通过后替换公开版本。',
-    submit: '已发布的信息不能直接提交，请先选择“修订”生成新版本。',
-    publish: '该信息已发布。',
-    discard: '已发布的信息不能放弃，如需下线请使用“撤回”并说明理由。',
-  },
-  withdrawn: { withdraw: '该信息已撤回。' },
-};
-
-function illegal(state: WorkflowState, type: PublishingCommandType): never {
-  const hint =
-    HINTS[state]?.[type] ??
-    (state === 'withdrawn'
-      ? '该信息已撤回，不能再进行此操作；如需重新公开，请新建信息并重新审查。'
-      : state === 'discarded'
-        ? '该信息已放弃，不能再进行此操作。'
-        : `当前状态为“${WORKFLOW_STATE_LABELS[state]}”，不能执行“${COMMAND_LABELS[type]}”。`);
-  throw new IllegalPublishingStepError(hint, type, state);
+/** A row of the table: the kernel's transition plus what the item pages and the public side need. */
+export interface PublishingStep extends Transition<WorkflowState, PublishingCommandType> {
+  /** Why the step is refused in a state the row does not list, saying what to do instead. */
+  readonly refusedIn?: Partial<Record<WorkflowState, string>>;
+  /** The public projection may change: re-index search, rebuild feeds and the sitemap. */
+  readonly publicChange?: boolean;
 }
 
-/** Commands allowed now (for the buttons on the staff page). */
-export function allowedCommands(record: DisclosureRecord): PublishingCommandType[] {
-  const state = workflowState(record);
-  return (Object.keys(TRANSITIONS[state]) as PublishingCommandType[]).filter((c) => c !== 'withdraw' || hasEverBeenPublic(record));
-}
+// Who acts, as the access policy (web/access-policy.ts) lets them reach the step.
+const DRAFTERS: readonly ActorRole[] = ['clerk', 'admin'];
+/** 发布 / 定时发布 (and the approval they carry): the release step still checks the review. */
+const RELEASERS: readonly ActorRole[] = ['clerk', 'leader', 'admin'];
+/** Taking published information down is the head of the disclosure office's or the leader's decision. */
+const WITHDRAWERS: readonly ActorRole[] = ['head', 'leader'];
+/** A correction case marks the replaced version, whoever handles the case. */
+const ANY_STAFF: readonly ActorRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
+const OPEN: readonly WorkflowState[] = ['draft', 'submitted', 'approved', 'scheduled', 'published'];
+
+const reasonField = (label: string) => ({ name: 'reason', label, kind: 'textarea' as const, required: true });
+
+export const PUBLISHING_STEPS: readonly PublishingStep[] = [
+  {
+    command: 'edit',
+    label: '修改',
+    event: 'edited',
+    from: ['draft'],
+    to: 'same',
+    roles: DRAFTERS,
+    refusedIn: {
+      submitted: '信息已提交审核，不能修改；如需修改，请先退回草稿。',
+      approved: '信息已审核通过，修改会使审查结论失效；如需修改，请选择“重新编辑”。',
+      scheduled: '信息已设置定时发布，如需修改，请选择“重新编辑”。',
+      published: '已发布的信息不能直接修改，请选择“修订”生成新版本，新版本审核通过后替换公开版本。',
+    },
+  },
+  {
+    command: 'submit',
+    label: '提交审核',
+    event: 'submitted',
+    from: ['draft'],
+    to: 'submitted',
+    roles: DRAFTERS,
+    form: { fields: [], tone: 'primary' },
+    refusedIn: {
+      submitted: '信息已提交审核，请勿重复提交。',
+      approved: '信息已审核通过，无需再次提交。',
+      published: '已发布的信息不能直接提交，请先选择“修订”生成新版本。',
+    },
+  },
+  { command: 'return', label: '退回修改', event: 'returned', from: ['submitted'], to: 'draft', roles: DRAFTERS, form: { fields: [reasonField('退回理由')], tone: 'secondary' } },
+  {
+    command: 'approve',
+    label: '审核通过',
+    event: 'approved',
+    from: ['submitted'],
+    to: 'approved',
+    roles: RELEASERS,
+    refusedIn: { draft: '草稿尚未提交审核，不能直接审核通过。', approved: '信息已审核通过。' },
+  },
+  {
+    command: 'schedule',
+    label: '定时发布',
+    event: 'scheduled',
+    from: ['approved'],
+    to: 'scheduled',
+    roles: RELEASERS,
+    form: { fields: [{ name: 'publishAt', label: '发布时间（北京时间）', kind: 'text', required: true }], tone: 'secondary' },
+    refusedIn: {
+      draft: '草稿必须先提交审核并通过保密审查，才能设置定时发布。',
+      submitted: '信息尚未通过保密审查，不能设置定时发布。',
+      scheduled: '信息已设置定时发布；如需更改时间，请先取消定时。',
+    },
+  },
+  { command: 'unschedule', label: '取消定时', event: 'unscheduled', from: ['scheduled'], to: 'approved', roles: DRAFTERS },
+  {
+    command: 'publish',
+    label: '发布',
+    event: 'published',
+    from: ['approved', 'scheduled'],
+    to: 'published',
+    roles: [...RELEASERS, 'system'],
+    publicChange: true,
+    form: { fields: [], tone: 'primary' },
+    refusedIn: {
+      draft: '草稿必须先提交审核并通过保密审查，才能发布。',
+      submitted: '信息尚未通过保密审查，不能发布。',
+      published: '该信息已发布。',
+    },
+  },
+  { command: 'reopen', label: '重新编辑', event: 'reopened', from: ['approved', 'scheduled'], to: 'draft', roles: DRAFTERS, form: { fields: [reasonField('理由')], tone: 'secondary' } },
+  {
+    command: 'revise',
+    label: '修订（生成新版本）',
+    event: 'revised',
+    from: ['published'],
+    to: 'draft',
+    roles: DRAFTERS,
+    form: { fields: [{ name: 'changedOn', label: '变更日期', kind: 'date', required: true, hint: '新的 20 个工作日公开期限自该日起算' }] },
+    refusedIn: { draft: '已有正在编辑的版本，请在该版本上修改。' },
+  },
+  {
+    command: 'discard',
+    label: '放弃草稿',
+    event: 'discarded',
+    from: ['draft'],
+    to: 'discarded',
+    roles: DRAFTERS,
+    form: { fields: [], confirm: '确认放弃该草稿？', tone: 'warning' },
+    refusedIn: { published: '已发布的信息不能放弃，如需下线请使用“撤回”并说明理由。' },
+  },
+  {
+    command: 'markValidity',
+    label: '标注有效性',
+    event: 'validity-marked',
+    from: OPEN,
+    to: 'same',
+    roles: DRAFTERS,
+    publicChange: true,
+    form: {
+      fields: [
+        { name: 'status', label: '有效性', kind: 'select', required: true, options: [{ value: 'valid', label: '有效' }, { value: 'invalid', label: '失效' }, { value: 'repealed', label: '废止' }] },
+        { name: 'since', label: '失效或废止日期', kind: 'date' },
+        { name: 'note', label: '说明', kind: 'text' },
+      ],
+    },
+  },
+  { command: 'markCorrected', label: '标注已更正', event: 'version-corrected', from: OPEN, to: 'same', roles: ANY_STAFF, publicChange: true },
+  {
+    command: 'withdraw',
+    label: '撤回',
+    event: 'withdrawn',
+    from: OPEN,
+    to: 'withdrawn',
+    roles: WITHDRAWERS,
+    publicChange: true,
+    form: { fields: [{ ...reasonField('撤回理由'), hint: '至少 4 个字，理由将记录在案' }], confirm: '确认撤回？信息将从全部公开渠道下线。', tone: 'warning' },
+    refusedIn: { withdrawn: '该信息已撤回。' },
+  },
+];
+
+/** Why nothing more can happen to a closed record (a step the table has in no closed state). */
+const CLOSED_HINTS: Partial<Record<WorkflowState, string>> = {
+  withdrawn: '该信息已撤回，不能再进行此操作；如需重新公开，请新建信息并重新审查。',
+  discarded: '该信息已放弃，不能再进行此操作。',
+};
+
+export const COMMAND_LABELS = Object.fromEntries(PUBLISHING_STEPS.map((t) => [t.command, t.label])) as Record<PublishingCommandType, string>;
 
 const IN_WORKFLOW = new Set(['draft', 'submitted', 'approved', 'scheduled']);
 
@@ -173,184 +266,190 @@ export function needsIndexNumber(record: DisclosureRecord): boolean {
   return record.indexNumber === undefined;
 }
 
-export type PublishingEvent = {
-  readonly itemId: string;
-  readonly version: number;
-  readonly at: Instant;
-  readonly by: string;
-} & (
-  | { readonly type: 'ItemCreated' }
-  | { readonly type: 'ItemEdited' }
-  | { readonly type: 'ItemSubmitted'; readonly digest: string }
-  | { readonly type: 'ItemReturned'; readonly reason: string }
-  | { readonly type: 'ItemApproved'; readonly reviewId: string; readonly digest: string; readonly indexNumber: string }
-  | { readonly type: 'ItemScheduled'; readonly publishAt: Instant }
-  | { readonly type: 'ItemUnscheduled' }
-  | { readonly type: 'ItemPublished'; readonly supersedes?: number }
-  | { readonly type: 'ItemReopened'; readonly reason: string }
-  | { readonly type: 'ItemRevised'; readonly changedOn: IsoDate }
-  | { readonly type: 'ItemDiscarded' }
-  | { readonly type: 'ItemValidityMarked'; readonly status: ValidityStatus; readonly since?: IsoDate }
-  | { readonly type: 'ItemVersionCorrected'; readonly caseId: string }
-  | { readonly type: 'ItemWithdrawn'; readonly reason: string }
-);
+/** A scheduled version whose time has come is already public (projection.ts). */
+const schedulePassed = (record: DisclosureRecord, at: Instant) => {
+  const w = workingVersion(record);
+  return w?.status === 'scheduled' && w.publishAt !== undefined && instantMs(w.publishAt) <= instantMs(at);
+};
+
+const requireText = (value: string, field: string, label: string) => {
+  if (typeof value !== 'string' || value.trim() === '') throw new CatalogueValidationError(`请填写${label}`, { [field]: `请填写${label}` });
+};
+
+type Cmd<T extends PublishingCommandType> = Extract<PublishingCommand, { type: T }>;
+type StepEffect<T extends PublishingCommandType> = (r: DisclosureRecord, c: Cmd<T>, ctx: PublishingContext) => Effect<DisclosureRecord, WorkflowState>;
+
+/** The working version replaced by `patch` (fields patched with undefined are removed). */
+function withWorking(record: DisclosureRecord, at: Instant, patch: Partial<ItemVersion>): DisclosureRecord['versions'] {
+  const w = workingVersion(record);
+  return record.versions.map((v) => {
+    if (v !== w) return v;
+    const next = { ...v, ...patch, updatedAt: at } as Record<string, unknown>;
+    for (const [k, value] of Object.entries(patch)) if (value === undefined) delete next[k];
+    return next as unknown as ItemVersion;
+  });
+}
+
+const changed = (versions: DisclosureRecord['versions'], at: Instant, more: Partial<DisclosureRecord> = {}): Partial<DisclosureRecord> => ({ versions, ...more, updatedAt: at });
+
+const EFFECTS: { readonly [T in PublishingCommandType]: StepEffect<T> } = {
+  edit: (r, c, { at }) => ({ patch: changed(withWorking(r, at, { content: c.content }), at), data: { version: workingVersion(r)!.number } }),
+  submit: (r, c, { at }) => {
+    if (!/^[0-9a-f]{64}$/.test(c.digest)) throw new CatalogueValidationError('内容摘要无效，请重新提交', { digest: 'invalid' });
+    return { patch: changed(withWorking(r, at, { status: 'submitted', digest: c.digest, submittedAt: at, approval: undefined }), at), data: { version: workingVersion(r)!.number, digest: c.digest } };
+  },
+  return: (r, c, { at }) => {
+    requireText(c.reason, 'reason', '退回理由');
+    return { patch: changed(withWorking(r, at, { status: 'draft' }), at), data: { version: workingVersion(r)!.number, reason: c.reason } };
+  },
+  approve: (r, c, { at, actor }) => {
+    const w = workingVersion(r)!;
+    const clearance = c.clearance;
+    if (clearance.status !== 'approved') throw new SecrecyClearanceError('保密审查尚未通过，不能审核通过。', `review ${clearance.reviewId} status ${clearance.status}`);
+    if (clearance.digest !== w.digest) {
+      throw new SecrecyClearanceError('保密审查通过的内容与提交发布的内容不一致，请对当前内容重新进行保密审查。', `review digest ${clearance.digest} ≠ submitted ${w.digest}`);
+    }
+    let indexNumber = r.indexNumber;
+    if (indexNumber === undefined) {
+      if (!c.indexNumber) throw new IndexNumberConflictError('尚未分配索引号，请重试。', 'approve without index number');
+      indexNumber = c.indexNumber;
+    } else if (c.indexNumber !== undefined && c.indexNumber !== indexNumber) {
+      throw new IndexNumberConflictError(`索引号一经分配不得更改（现为${indexNumber}）。`, `attempt to renumber to ${c.indexNumber}`);
+    }
+    const approval = { reviewId: clearance.reviewId, digest: clearance.digest, at, by: actor.id };
+    return {
+      patch: changed(withWorking(r, at, { status: 'approved', approval }), at, { indexNumber }),
+      data: { version: w.number, reviewId: clearance.reviewId, digest: clearance.digest, indexNumber },
+    };
+  },
+  schedule: (r, c, { at }) => {
+    if (!(instantMs(c.publishAt) > instantMs(at))) throw new CatalogueValidationError('定时发布时间必须晚于当前时间', { publishAt: '定时发布时间必须晚于当前时间' });
+    // A future scheduled time is invisible until then (projection.ts); the sweeper publishes it.
+    return { patch: changed(withWorking(r, at, { status: 'scheduled', publishAt: c.publishAt }), at), data: { version: workingVersion(r)!.number, publishAt: c.publishAt } };
+  },
+  unschedule: (r, _c, { at }) => ({ patch: changed(withWorking(r, at, { status: 'approved', publishAt: undefined }), at), data: { version: workingVersion(r)!.number } }),
+  publish: (r, _c, { at }) => {
+    const w = workingVersion(r)!;
+    const prev = publishedVersion(r);
+    // A due scheduled version was already public from publishAt: keep that as its publication time.
+    const publishedAt = schedulePassed(r, at) ? w.publishAt! : at;
+    const versions = r.versions.map((v) =>
+      v === w ? { ...v, status: 'published' as const, publishedAt, updatedAt: at } : v === prev ? { ...v, status: 'superseded' as const, updatedAt: at } : v,
+    );
+    return { patch: changed(versions, at), data: { version: w.number, ...(prev ? { supersedes: prev.number } : {}) } };
+  },
+  reopen: (r, c, { at }) => {
+    requireText(c.reason, 'reason', '重新编辑的理由');
+    const patch = { status: 'draft' as const, approval: undefined, publishAt: undefined, digest: undefined, submittedAt: undefined };
+    return { patch: changed(withWorking(r, at, patch), at), data: { version: workingVersion(r)!.number, reason: c.reason } };
+  },
+  revise: (r, c, { at }) => {
+    const pub = publishedVersion(r)!;
+    const number = r.versions.length + 1;
+    const v: ItemVersion = { number, status: 'draft', content: c.content ?? pub.content, changedOn: c.changedOn, createdAt: at, updatedAt: at };
+    return { patch: changed([...r.versions, v], at), data: { version: number, changedOn: c.changedOn } };
+  },
+  // Discarding a revision leaves the published version public: the record is published again.
+  discard: (r, _c, { at }) => ({ patch: changed(withWorking(r, at, { status: 'discarded' }), at), data: { version: workingVersion(r)!.number }, ...(publishedVersion(r) ? { to: 'published' as const } : {}) }),
+  markValidity: (r, c, { at }) => {
+    if (c.status !== 'valid' && !c.since) throw new CatalogueValidationError('标注失效或废止时必须填写日期', { since: '请填写失效或废止日期' });
+    const validity = { status: c.status, ...(c.since ? { since: c.since } : {}), ...(c.note ? { note: c.note } : {}) };
+    const v = publishedVersion(r) ?? workingVersion(r)!;
+    return { patch: { validity, updatedAt: at }, data: { version: v.number, status: c.status, ...(c.since ? { since: c.since } : {}) } };
+  },
+  markCorrected: (r, c, { at }) => {
+    requireText(c.summary, 'summary', '更正说明');
+    const target = r.versions.find((v) => v.number === c.version);
+    // Only a version that a later public version has replaced can be marked: the correction
+    // itself must be published first (as a new version), so the public never sees a gap.
+    if (!target || target.status !== 'superseded') {
+      throw new CatalogueValidationError(`第 ${c.version} 版不是已被新版本替代的版本，不能标注为已更正；请先发布更正后的新版本。`, { version: '请选择已被替代的版本' });
+    }
+    const versions = r.versions.map((v) => (v === target ? { ...v, corrected: { caseId: c.caseId, summary: c.summary, at }, updatedAt: at } : v));
+    return { patch: changed(versions, at), data: { version: target.number, caseId: c.caseId } };
+  },
+  withdraw: (r, c, { at, actor }) => {
+    requireText(c.reason, 'reason', '撤回理由');
+    // The working version stops; the published version keeps its status for the record.
+    const versions = workingVersion(r) ? withWorking(r, at, { status: 'discarded' }) : r.versions;
+    const v = publishedVersion(r) ?? workingVersion(r)!;
+    return { patch: changed(versions, at, { withdrawal: { at, by: actor.id, reason: c.reason } }), data: { version: v.number, reason: c.reason } };
+  },
+};
+
+/** The publishing workflow on the case kernel. */
+export const publishing = defineWorkflow<DisclosureRecord, WorkflowState, PublishingCommand>({
+  name: 'item',
+  noun: '信息',
+  states: WORKFLOW_STATES,
+  labels: WORKFLOW_STATE_LABELS,
+  terminal: ['withdrawn', 'discarded'],
+  transitions: PUBLISHING_STEPS,
+  stateOf: workflowState,
+  // The state is derived from the versions the effect wrote; a mismatch is a bug in the table.
+  withState: (record, state) => {
+    const actual = workflowState(record);
+    if (actual !== state) throw new Error(`item ${record.id}: step led to ${actual}, table says ${state}`);
+    return record;
+  },
+  idOf: (r) => r.id,
+  guards: {
+    withdraw: (r) => unless(hasEverBeenPublic(r), 'ITEM_NEVER_PUBLIC', '尚未发布的信息无需撤回；如不再发布，请退回后放弃草稿。'),
+    unschedule: (r, ctx) => unless(!schedulePassed(r, ctx.at), 'ITEM_SCHEDULE_PASSED', '定时发布时间已到，信息已经公开，不能取消定时；如需下线请使用“撤回”。'),
+    reopen: (r, ctx) => unless(!schedulePassed(r, ctx.at), 'ITEM_SCHEDULE_PASSED', '定时发布时间已到，信息已经公开；如需修改，请发布后“修订”。'),
+  },
+  effects: EFFECTS,
+});
+
+const stepOf = (command: PublishingCommandType) => PUBLISHING_STEPS.find((t) => t.command === command);
+
+/** A table miss says what to do instead (the row's `refusedIn`), not only that the step is absent. */
+function explained(record: DisclosureRecord, command: PublishingCommandType, error: CaseRefusal): CaseRefusal {
+  if (!(error instanceof IllegalTransitionError)) return error;
+  const state = workflowState(record);
+  const label = publishing.commandLabel(command);
+  const hint = stepOf(command)?.refusedIn?.[state] ?? CLOSED_HINTS[state] ?? error.message;
+  return new IllegalPublishingStepError(hint, state, command, WORKFLOW_STATE_LABELS[state], label);
+}
+
+/** May this actor take the step now? Needs no input; the refusal says why in Chinese. */
+export function checkPublishingStep(record: DisclosureRecord, command: PublishingCommandType, ctx: PublishingContext): CheckResult<WorkflowState, PublishingCommandType, unknown> {
+  const result = publishing.check(record, command, ctx);
+  return result.ok ? result : { ok: false, error: explained(record, command, result.error) };
+}
+
+/** Throws the refusal checkPublishingStep would return. */
+export function assertPublishingStep(record: DisclosureRecord, command: PublishingCommandType, ctx: PublishingContext): void {
+  const result = checkPublishingStep(record, command, ctx);
+  if (!result.ok) throw result.error;
+}
+
+/** The steps this actor may take now (for the buttons on the staff page and the API). */
+export function allowedCommands(record: DisclosureRecord, ctx: PublishingContext): PublishingCommandType[] {
+  return publishing.available(record, ctx);
+}
 
 export interface PublishingResult {
   readonly record: DisclosureRecord;
-  readonly events: readonly PublishingEvent[];
+  readonly event: CaseEvent<WorkflowState>;
   /** True when the public projection may have changed: re-index search, rebuild feeds/sitemap. */
   readonly publicChanged: boolean;
 }
 
-export interface CommandContext {
-  readonly at: Instant;
-  /** Staff id of the actor (or a system job id for the scheduled publisher). */
-  readonly by: string;
-}
-
-/** A new record with version 1 as a draft. */
-export function createRecord(id: string, content: ItemContent, ctx: CommandContext): PublishingResult {
+/** A new record with version 1 as a draft; creation is not a step of the table (there is no record yet). */
+export function createRecord(id: string, content: ItemContent, ctx: Pick<PublishingContext, 'at' | 'actor'>): PublishingResult {
   instantMs(ctx.at);
   const v: ItemVersion = { number: 1, status: 'draft', content, createdAt: ctx.at, updatedAt: ctx.at };
   const record: DisclosureRecord = { id, versions: [v], validity: { status: 'valid' }, createdAt: ctx.at, updatedAt: ctx.at };
-  return { record, events: [{ type: 'ItemCreated', itemId: id, version: 1, at: ctx.at, by: ctx.by }], publicChanged: false };
+  const data: EventData = { version: 1 };
+  return { record, event: { type: 'item.created', caseId: id, from: 'draft', to: 'draft', at: ctx.at, actor: { kind: ctx.actor.kind, id: ctx.actor.id }, data }, publicChanged: false };
 }
 
-const requireText = (value: string, field: string, label: string) => {
-  if (value.trim() === '') throw new CatalogueValidationError(`请填写${label}`, { [field]: `请填写${label}` });
-};
-
-/** Applies one command; throws IllegalPublishingStepError (409) for a step the table does not allow. */
-export function applyPublishingCommand(record: DisclosureRecord, command: PublishingCommand, ctx: CommandContext): PublishingResult {
-  const state = workflowState(record);
-  const next = TRANSITIONS[state][command.type];
-  if (next === undefined) illegal(state, command.type);
-  if (command.type === 'withdraw' && !hasEverBeenPublic(record)) {
-    throw new IllegalPublishingStepError('尚未发布的信息无需撤回；如不再发布，请退回后放弃草稿。', 'withdraw', state);
-  }
-  const at = ctx.at;
-  const atMs = instantMs(at);
-  const working = workingVersion(record);
-  const base = { itemId: record.id, at, by: ctx.by };
-  const replaceWorking = (patch: Partial<ItemVersion>): DisclosureRecord['versions'] =>
-    record.versions.map((v) => (v === working ? { ...v, ...patch, updatedAt: at } : v));
-  const done = (r: Partial<DisclosureRecord>, events: PublishingEvent[], publicChanged = false): PublishingResult => ({
-    record: { ...record, ...r, updatedAt: at },
-    events,
-    publicChanged,
-  });
-
-  switch (command.type) {
-    case 'edit': {
-      const w = working!;
-      return done({ versions: replaceWorking({ content: command.content }) }, [{ ...base, type: 'ItemEdited', version: w.number }]);
-    }
-    case 'submit': {
-      const w = working!;
-      if (!/^[0-9a-f]{64}$/.test(command.digest)) throw new CatalogueValidationError('内容摘要无效，请重新提交', { digest: 'invalid' });
-      const { approval: _a, ...rest } = w;
-      const versions = record.versions.map((v) => (v === w ? { ...rest, status: 'submitted' as const, digest: command.digest, submittedAt: at, updatedAt: at } : v));
-      return done({ versions }, [{ ...base, type: 'ItemSubmitted', version: w.number, digest: command.digest }]);
-    }
-    case 'return': {
-      requireText(command.reason, 'reason', '退回理由');
-      const w = working!;
-      return done({ versions: replaceWorking({ status: 'draft' }) }, [{ ...base, type: 'ItemReturned', version: w.number, reason: command.reason }]);
-    }
-    case 'approve': {
-      const w = working!;
-      const c = command.clearance;
-      if (c.status !== 'approved') {
-        throw new SecrecyClearanceError('保密审查尚未通过，不能审核通过。', `review ${c.reviewId} status ${c.status}`);
-      }
-      if (c.digest !== w.digest) {
-        throw new SecrecyClearanceError('保密审查通过的内容与提交发布的内容不一致，请对当前内容重新进行保密审查。', `review digest ${c.digest} ≠ submitted ${w.digest}`);
-      }
-      let indexNumber = record.indexNumber;
-      if (indexNumber === undefined) {
-        if (!command.indexNumber) throw new IndexNumberConflictError('尚未分配索引号，请重试。', 'approve without index number');
-        indexNumber = command.indexNumber;
-      } else if (command.indexNumber !== undefined && command.indexNumber !== indexNumber) {
-        throw new IndexNumberConflictError(`索引号一经分配不得更改（现为${indexNumber}）。`, `attempt to renumber to ${command.indexNumber}`);
-      }
-      return done({ indexNumber, versions: replaceWorking({ status: 'approved', approval: { reviewId: c.reviewId, digest: c.digest, at, by: ctx.by } }) }, [
-        { ...base, type: 'ItemApproved', version: w.number, reviewId: c.reviewId, digest: c.digest, indexNumber },
-      ]);
-    }
-    case 'schedule': {
-      const w = working!;
-      if (instantMs(command.publishAt) <= atMs) throw new CatalogueValidationError('定时发布时间必须晚于当前时间', { publishAt: '定时发布时间必须晚于当前时间' });
-      // A future scheduled time is invisible until then (projection.ts); the sweeper publishes it.
-      return done({ versions: replaceWorking({ status: 'scheduled', publishAt: command.publishAt }) }, [
-        { ...base, type: 'ItemScheduled', version: w.number, publishAt: command.publishAt },
-      ]);
-    }
-    case 'unschedule': {
-      const w = working!;
-      if (instantMs(w.publishAt!) <= atMs) {
-        throw new IllegalPublishingStepError('定时发布时间已到，信息已经公开，不能取消定时；如需下线请使用“撤回”。', 'unschedule', state);
-      }
-      const { publishAt: _p, ...rest } = w;
-      const versions = record.versions.map((v) => (v === w ? { ...rest, status: 'approved' as const, updatedAt: at } : v));
-      return done({ versions }, [{ ...base, type: 'ItemUnscheduled', version: w.number }]);
-    }
-    case 'publish': {
-      const w = working!;
-      const prev = publishedVersion(record);
-      // A due scheduled version was already public from publishAt: keep that as its publication time.
-      const publishedAt = w.status === 'scheduled' && w.publishAt && instantMs(w.publishAt) <= atMs ? w.publishAt : at;
-      const versions = record.versions.map((v) =>
-        v === w ? { ...v, status: 'published' as const, publishedAt, updatedAt: at } : v === prev ? { ...v, status: 'superseded' as const, updatedAt: at } : v,
-      );
-      return done({ versions }, [{ ...base, type: 'ItemPublished', version: w.number, ...(prev ? { supersedes: prev.number } : {}) }], true);
-    }
-    case 'reopen': {
-      requireText(command.reason, 'reason', '重新编辑的理由');
-      const w = working!;
-      if (w.status === 'scheduled' && instantMs(w.publishAt!) <= atMs) {
-        throw new IllegalPublishingStepError('定时发布时间已到，信息已经公开；如需修改，请发布后“修订”。', 'reopen', state);
-      }
-      const { approval: _a, publishAt: _p, digest: _d, submittedAt: _s, ...rest } = w;
-      const versions = record.versions.map((v) => (v === w ? { ...rest, status: 'draft' as const, updatedAt: at } : v));
-      return done({ versions }, [{ ...base, type: 'ItemReopened', version: w.number, reason: command.reason }]);
-    }
-    case 'revise': {
-      const pub = publishedVersion(record)!;
-      const number = record.versions.length + 1;
-      const v: ItemVersion = { number, status: 'draft', content: command.content ?? pub.content, changedOn: command.changedOn, createdAt: at, updatedAt: at };
-      return done({ versions: [...record.versions, v] }, [{ ...base, type: 'ItemRevised', version: number, changedOn: command.changedOn }]);
-    }
-    case 'discard': {
-      const w = working!;
-      return done({ versions: replaceWorking({ status: 'discarded' }) }, [{ ...base, type: 'ItemDiscarded', version: w.number }]);
-    }
-    case 'markValidity': {
-      if (command.status !== 'valid' && !command.since) {
-        throw new CatalogueValidationError('标注失效或废止时必须填写日期', { since: '请填写失效或废止日期' });
-      }
-      const validity = { status: command.status, ...(command.since ? { since: command.since } : {}), ...(command.note ? { note: command.note } : {}) };
-      const v = publishedVersion(record) ?? working!;
-      return done({ validity }, [{ ...base, type: 'ItemValidityMarked', version: v.number, status: command.status, ...(command.since ? { since: command.since } : {}) }], true);
-    }
-    case 'markCorrected': {
-      requireText(command.summary, 'summary', '更正说明');
-      const target = record.versions.find((v) => v.number === command.version);
-      // Only a version that a later public version has replaced can be marked: the correction
-      // itself must be published first (as a new version), so the public never sees a gap.
-      if (!target || target.status !== 'superseded') {
-        throw new CatalogueValidationError(`第 ${command.version} 版不是已被新版本替代的版本，不能标注为已更正；请先发布更正后的新版本。`, { version: '请选择已被替代的版本' });
-      }
-      const versions = record.versions.map((v) => (v === target ? { ...v, corrected: { caseId: command.caseId, summary: command.summary, at }, updatedAt: at } : v));
-      return done({ versions }, [{ ...base, type: 'ItemVersionCorrected', version: target.number, caseId: command.caseId }], true);
-    }
-    case 'withdraw': {
-      requireText(command.reason, 'reason', '撤回理由');
-      // The working version stops; the published version keeps its status for the record.
-      const versions = working ? replaceWorking({ status: 'discarded' }) : record.versions;
-      const v = publishedVersion(record) ?? working!;
-      return done({ versions, withdrawal: { at, by: ctx.by, reason: command.reason } }, [{ ...base, type: 'ItemWithdrawn', version: v.number, reason: command.reason }], true);
-    }
-  }
+/** Applies one step; a refused step throws the kernel's refusal (a table miss as IllegalPublishingStepError). */
+export function applyPublishingCommand(record: DisclosureRecord, command: PublishingCommand, ctx: PublishingContext): PublishingResult {
+  assertPublishingStep(record, command.type, ctx);
+  const { next, event } = publishing.decide(record, command, ctx);
+  return { record: next, event, publicChanged: stepOf(command.type)?.publicChange ?? false };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,13 +6,40 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
  */
 
 /** The command does not fit the review's current stage or status (e.g. signing a later stage). */
-export class ReviewStageError extends ConflictError {}
+export class ReviewStageError extends ConflictError {
+  constructor(
+    message: string,
+    detail?: string,
+    /** The workflow guard that refused, when one did (REVIEW_NO_PENDING_REFERRAL, …). */
+    readonly code?: string,
+  ) {
+    super(message, detail);
+  }
+}
 
 /** Somebody would approve their own work, or sign a second stage of the same review. */
-export class SeparationOfDutiesError extends ForbiddenError {}
+export class SeparationOfDutiesError extends ForbiddenError {
+  constructor(
+    message: string,
+    detail?: string,
+    /** REVIEW_AUTHOR_MAY_NOT_SIGN or REVIEW_ONE_STAGE_PER_PERSON. */
+    readonly code?: string,
+  ) {
+    super(message, detail);
+  }
+}
 
 /** The actor lacks the role the stage needs (科室负责人 for the head's review, and so on). */
-export class ReviewPermissionError extends ForbiddenError {}
+export class ReviewPermissionError extends ForbiddenError {
+  constructor(
+    message: string,
+    detail?: string,
+    /** The workflow guard that refused, when one did (REVIEW_AUTHOR_ONLY, REVIEW_STAGE_ROLE). */
+    readonly code?: string,
+  ) {
+    super(message, detail);
+  }
+}
 
 /** Approval was attempted while some scanner findings have not been resolved. */
 export class UnresolvedFindingsError extends ConflictError {

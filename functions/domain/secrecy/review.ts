@@ -1,3 +1,21 @@
+import {
+  actorOf,
+  CaseForbiddenError,
+  caseTime,
+  defineWorkflow,
+  GuardRefusedError,
+  IllegalTransitionError,
+  rolesOf,
+  unless,
+  type Actor,
+  type CaseContext,
+  type CaseEvent,
+  type CaseRefusal,
+  type CheckResult,
+  type Effect,
+  type Guard,
+  type Transition,
+} from '../case';
 import type { StaffMember, StaffRole } from '../staff';
 import {
   RedactionLeakError,
@@ -15,8 +33,10 @@ import type { Finding, FindingKind } from './kinds';
  * stage order, separation of duties, findings that must be resolved, and an approval bound to
  * the digest of exactly the content that will be released.
  *
- * Everything here is pure: commands take the review and an input (including `now`) and return
- * the next review value plus the events it caused, or throw a named error from ./errors.
+ * The stage pipeline is a table on the case kernel (domain/case): who signs which stage, the
+ * separation-of-duties rules as guards with codes and Chinese reasons, and one effect per step.
+ * Everything here is pure: a step takes the review, the command and a CaseContext (actor,
+ * instant) and returns the next review plus one event, or throws a named error from ./errors.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -198,28 +218,18 @@ export interface SecrecyReview {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-interface EventBase {
-  readonly reviewId: string;
-  readonly at: string;
-  readonly actorId: string;
-  readonly round: number;
-}
-export type ReviewEvent =
-  | (EventBase & { readonly type: 'ReviewOpened'; readonly contentDigest: string; readonly findingCount: number })
-  | (EventBase & { readonly type: 'StageSigned'; readonly stage: ReviewStage; readonly conclusion: ConclusionType })
-  | (EventBase & { readonly type: 'ReviewReturned'; readonly stage: ReviewStage })
-  | (EventBase & { readonly type: 'ReviewReferred'; readonly stage: ReviewStage; readonly referTo: ReferralBody })
-  | (EventBase & { readonly type: 'ReferralAnswered'; readonly stage: ReviewStage })
-  | (EventBase & { readonly type: 'FindingResolved'; readonly findingId: string; readonly action: FindingResolution['action'] })
-  | (EventBase & { readonly type: 'RedactedVersionAttached'; readonly digest: string; readonly metadataWarnings: number })
-  | (EventBase & { readonly type: 'ContentRevised'; readonly contentDigest: string; readonly findingCount: number })
-  | (EventBase & { readonly type: 'DecisionVoided'; readonly previousDigest: string })
-  | (EventBase & { readonly type: 'ReviewApproved'; readonly digest: string; readonly conclusion: ConclusionType })
-  | (EventBase & { readonly type: 'ReviewWithheld'; readonly legalBasis: string });
+/**
+ * The state a review is in for the workflow: the stage waiting for a signature, on hold, or
+ * decided. `draft` and `returned` are both the author's self-review (`self`).
+ */
+export type ReviewStep = ReviewStage | 'on-hold' | 'approved' | 'withheld';
+
+/** One step of a review in the kernel's envelope; `type` is today's audit name (`review.stage-signed`, …). */
+export type ReviewEvent = CaseEvent<ReviewStep>;
 
 export interface ReviewResult {
   readonly review: SecrecyReview;
-  readonly events: readonly ReviewEvent[];
+  readonly event: ReviewEvent;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,16 +312,7 @@ export function reviewFindingsFrom(source: string, findings: readonly Finding[])
 }
 
 // ---------------------------------------------------------------------------------------------
-// Commands
-
-const person = (a: ReviewActor): ReviewPerson => ({ id: a.id, name: a.displayName });
-const iso = (now: Date) => now.toISOString();
-
-function requireRole(actor: ReviewActor, role: StaffRole, what: string): void {
-  if (!actor.roles.includes(role)) {
-    throw new ReviewPermissionError(`${what}需要“${ROLE_NAMES[role]}”角色。`, `actor ${actor.id} lacks role ${role}`);
-  }
-}
+// The stage pipeline
 
 const ROLE_NAMES: Record<StaffRole, string> = {
   clerk: '经办人',
@@ -321,22 +322,179 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   admin: '管理员',
 };
 
-/** Separation of duties for every stage after the author's: not the author, and one stage per person. */
-function requireIndependent(review: SecrecyReview, actor: ReviewActor, stage: ReviewStage): void {
-  if (actor.id === review.author.id) {
-    throw new SeparationOfDutiesError('承办人不能审核或审批自己承办的信息。', `author ${actor.id} acting at ${stage}`);
-  }
-  const other = review.records.find((r) => r.by.id === actor.id && r.stage !== stage);
-  if (other) {
-    throw new SeparationOfDutiesError(
-      `同一人只能签署一个审查环节：您已签署“${STAGE_LABELS[other.stage]}”。`,
-      `actor ${actor.id} already acted at ${other.stage}, now ${stage}`,
-    );
+/** A step of a review needs no facts beyond actor and time. */
+export type ReviewContext = CaseContext;
+
+export const REVIEW_STEP_LABELS: Record<ReviewStep, string> = {
+  self: '待承办人自审',
+  head: '科室负责人审核',
+  secrecy: '保密审查',
+  leader: '分管领导审批',
+  'on-hold': '报请确定中（暂缓公开）',
+  approved: '审查通过',
+  withheld: '不予公开',
+};
+
+export function reviewStep(review: SecrecyReview): ReviewStep {
+  switch (review.status) {
+    case 'draft':
+    case 'returned':
+      return 'self';
+    case 'in-review':
+      return review.stage;
+    default:
+      return review.status;
   }
 }
 
+/** The review in a step: the stage waits in review; self keeps draft until the first return. */
+function withStep(review: SecrecyReview, step: ReviewStep): SecrecyReview {
+  switch (step) {
+    case 'self':
+      return { ...review, status: review.status === 'draft' ? 'draft' : 'returned', stage: 'self' };
+    case 'head':
+    case 'secrecy':
+    case 'leader':
+      return { ...review, status: 'in-review', stage: step };
+    default:
+      // On hold and decided keep the stage that referred or decided.
+      return { ...review, status: step };
+  }
+}
+
+interface SignFields {
+  readonly checklist: Checklist;
+  readonly conclusion: Conclusion;
+  readonly comments?: string;
+  /** The digest of the content the person looked at; must equal releaseDigest(review). */
+  readonly contentDigest: string;
+}
+
+export type SignCommandType = 'signSelf' | 'signHead' | 'signSecrecy' | 'signLeader';
+
+/** The commands of the table (applyReviewCommand takes the older, data-shaped ReviewCommand). */
+export type ReviewStepCommand =
+  | ({ readonly type: SignCommandType } & SignFields)
+  | { readonly type: 'return'; readonly comments: string }
+  | { readonly type: 'revise'; readonly contentDigest: string; readonly findings: readonly ReviewFinding[] }
+  | { readonly type: 'resolveFinding'; readonly findingId: string; readonly resolution: FindingResolution }
+  | { readonly type: 'attachRedacted'; readonly digest: string; readonly residualFindings: readonly unknown[]; readonly metadataWarnings?: readonly string[] }
+  | { readonly type: 'referralReply'; readonly reply: string };
+
+export type ReviewCommandType = ReviewStepCommand['type'];
+
+export const SIGN_COMMANDS: Record<ReviewStage, SignCommandType> = { self: 'signSelf', head: 'signHead', secrecy: 'signSecrecy', leader: 'signLeader' };
+
+/** A row of the table: the kernel's transition plus why it is refused where the row does not apply. */
+export interface ReviewTransition extends Transition<ReviewStep, ReviewCommandType> {
+  /** The stage a signature or a return belongs to (its role is STAGE_ROLE). */
+  readonly stage?: ReviewStage;
+  /** Refusal when the review is in a step the row does not list. */
+  readonly refused: string;
+  readonly refusedIn?: Partial<Record<ReviewStep, string>>;
+}
+
+const IN_REVIEW: readonly ReviewStep[] = ['head', 'secrecy', 'leader'];
+
+const signRow = (stage: Exclude<ReviewStage, 'self'>, to: ReviewStep): ReviewTransition => ({
+  command: SIGN_COMMANDS[stage],
+  label: STAGE_LABELS[stage],
+  event: 'stage-signed',
+  stage,
+  from: [stage],
+  to,
+  roles: [STAGE_ROLE[stage]],
+  refused: `当前不在“${STAGE_LABELS[stage]}”环节。`,
+  refusedIn: { 'on-hold': '报请确定期间暂缓审查，请先登记答复。' },
+});
+
+export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
+  { command: 'signSelf', label: STAGE_LABELS.self, event: 'stage-signed', stage: 'self', from: ['self'], to: 'head', roles: ['clerk'], refused: '当前不在承办人自审环节。' },
+  signRow('head', 'secrecy'),
+  // The secrecy stage concludes unless the leader must approve (leaderRequired); the effect decides.
+  signRow('secrecy', 'leader'),
+  signRow('leader', 'approved'),
+  // Whoever may sign the waiting stage may return it instead (guard STAGE_ROLE).
+  { command: 'return', label: '退回承办人', event: 'review-returned', from: IN_REVIEW, to: 'self', roles: ['head', 'reviewer', 'leader'], refused: '只有审查中的信息可以退回。' },
+  {
+    command: 'revise',
+    label: '修改送审内容',
+    event: 'content-revised',
+    from: ['self', 'approved', 'withheld'],
+    to: 'self',
+    roles: ['clerk'],
+    refused: '审查进行中不能修改内容，请由当前审查人退回后再修改。',
+  },
+  { command: 'resolveFinding', label: '处理检测结果', event: 'finding-resolved', stage: 'secrecy', from: ['secrecy'], to: 'same', roles: ['reviewer'], refused: '只有在保密审查环节可以处理检测结果。' },
+  {
+    command: 'attachRedacted',
+    label: '上传删除处理后的版本',
+    event: 'redacted-version-attached',
+    stage: 'secrecy',
+    from: ['secrecy'],
+    to: 'same',
+    roles: ['reviewer'],
+    refused: '只有在保密审查环节可以上传删除处理后的版本。',
+  },
+  // Resumes at the stage that referred (the effect's target).
+  { command: 'referralReply', label: '登记答复', event: 'referral-answered', from: ['on-hold'], to: 'secrecy', roles: ['reviewer', 'leader', 'admin'], refused: '该信息没有待答复的报请确定事项。' },
+];
+
+// ---- guards: the rules that need no input, each with a code and the Chinese reason
+
+/** How each guard's refusal reaches the caller: the review's named errors keep their statuses. */
+const GUARD_ERRORS = {
+  REVIEW_AUTHOR_ONLY: 'permission',
+  REVIEW_STAGE_ROLE: 'permission',
+  REVIEW_AUTHOR_MAY_NOT_SIGN: 'separation',
+  REVIEW_ONE_STAGE_PER_PERSON: 'separation',
+  REVIEW_NO_PENDING_REFERRAL: 'stage',
+} as const;
+type GuardCode = keyof typeof GUARD_ERRORS;
+
+type ReviewGuard = Guard<SecrecyReview, unknown>;
+const refusal = (ok: unknown, code: GuardCode, message: string) => unless(ok, code, message);
+
+const authorOnly =
+  (message: string): ReviewGuard =>
+  (review, { actor }) =>
+    refusal(actor.id === review.author.id, 'REVIEW_AUTHOR_ONLY', message);
+
+/** Separation of duties for every stage after the author's: not the author, and one stage per person. */
+const independent =
+  (stageOf: (review: SecrecyReview) => ReviewStage): ReviewGuard =>
+  (review, { actor }) => {
+    if (actor.id === review.author.id) return refusal(false, 'REVIEW_AUTHOR_MAY_NOT_SIGN', '承办人不能审核或审批自己承办的信息。');
+    const stage = stageOf(review);
+    const other = review.records.find((r) => r.by.id === actor.id && r.stage !== stage);
+    return refusal(!other, 'REVIEW_ONE_STAGE_PER_PERSON', `同一人只能签署一个审查环节：您已签署“${STAGE_LABELS[other?.stage ?? stage]}”。`);
+  };
+
+/** The person acting for the waiting stage needs that stage's role (a return, for instance). */
+const stageRole: ReviewGuard = (review, { actor }) => {
+  const role = STAGE_ROLE[review.stage];
+  return refusal(rolesOf(actor).includes(role), 'REVIEW_STAGE_ROLE', `${STAGE_LABELS[review.stage]}需要“${ROLE_NAMES[role]}”角色。`);
+};
+
+const all =
+  (...guards: ReviewGuard[]): ReviewGuard =>
+  (review, ctx) => {
+    for (const g of guards) {
+      const refused = g(review, ctx);
+      if (refused) return refused;
+    }
+    return undefined;
+  };
+
+const atStage = (stage: ReviewStage) => () => stage;
+const waitingStage = (review: SecrecyReview) => review.stage;
+
+// ---- effects
+
+const person = (a: Actor): ReviewPerson => ({ id: a.id, name: (a.kind === 'staff' ? a.name : undefined) ?? a.id });
+
 function requireText(value: string | undefined, field: string, message: string): string {
-  const v = value?.trim() ?? '';
+  const v = typeof value === 'string' ? value.trim() : '';
   if (!v) throw new ReviewValidationError(message, { [field]: message });
   return v;
 }
@@ -381,9 +539,202 @@ function validateConclusion(conclusion: Conclusion | undefined, stage: ReviewSta
   }
 }
 
-function nextStage(stage: ReviewStage): ReviewStage {
-  return REVIEW_STAGES[REVIEW_STAGES.indexOf(stage) + 1]!;
+type ReviewEffect<C extends ReviewStepCommand> = (review: SecrecyReview, command: C, ctx: ReviewContext) => Effect<SecrecyReview, ReviewStep>;
+type SignCommand = Extract<ReviewStepCommand, { type: SignCommandType }>;
+
+/** Signs `stage` with a checklist, a conclusion and comments; the conclusion picks the next step. */
+const signAt =
+  (stage: ReviewStage): ReviewEffect<SignCommand> =>
+  (review, input, { actor, at }) => {
+    const current = releaseDigest(review);
+    if (input.contentDigest !== current) throw new StaleContentError(`signed ${input.contentDigest}, current ${current}`);
+    const checklist = validateChecklist(input.checklist);
+    const conclusion = validateConclusion(input.conclusion, stage);
+    const approving = conclusion.type === 'disclose' || conclusion.type === 'disclose-redacted';
+    const decisive = stage === 'secrecy' || stage === 'leader';
+    if (decisive && approving) {
+      const open = unresolvedFindings(review);
+      if (open.length > 0) throw new UnresolvedFindingsError(open.map((f) => f.id));
+      const anyRedact = Object.values(review.resolutions).some((r) => r.resolution.action === 'redact');
+      if (conclusion.type === 'disclose' && anyRedact) {
+        throw new ReviewValidationError('有检测结果标记为删除，结论应为“作删除处理后可以公开”。', { conclusion: 'redactions exist' });
+      }
+      if (conclusion.type === 'disclose-redacted' && !review.redaction) {
+        throw new ReviewStageError('结论为删除后公开的，请先生成或上传删除处理后的版本。', `review ${review.id} has no redacted version`);
+      }
+    }
+    const record: StageRecord = {
+      stage,
+      round: review.round,
+      action: 'signed',
+      by: { ...person(actor), role: STAGE_ROLE[stage] },
+      at,
+      contentDigest: current,
+      checklist,
+      conclusion,
+      comments: input.comments?.trim() ?? '',
+    };
+    const signed = { records: [...review.records, record], updatedAt: at };
+    const data = { stage, conclusion: conclusion.type, round: review.round };
+
+    if (conclusion.type === 'refer') {
+      const referral: Referral = { stage, round: review.round, referTo: conclusion.referTo, body: conclusion.body, sentAt: at, by: person(actor) };
+      return { patch: { ...signed, referrals: [...review.referrals, referral] }, to: 'on-hold', event: 'review-referred', data: { ...data, referTo: conclusion.referTo } };
+    }
+    const concludes = stage === 'leader' || (stage === 'secrecy' && !leaderRequired(review, conclusion));
+    if (!concludes) return { patch: signed, to: REVIEW_STAGES[REVIEW_STAGES.indexOf(stage) + 1]!, data };
+    const decision = { digest: current, conclusion, at, round: review.round };
+    if (conclusion.type === 'withhold') return { patch: { ...signed, decision }, to: 'withheld', event: 'review-withheld', data: { ...data, legalBasis: conclusion.legalBasis } };
+    return { patch: { ...signed, decision }, to: 'approved', event: 'review-approved', data: { ...data, digest: current } };
+  };
+
+const EFFECTS: { readonly [T in ReviewCommandType]: ReviewEffect<Extract<ReviewStepCommand, { type: T }>> } = {
+  signSelf: signAt('self'),
+  signHead: signAt('head'),
+  signSecrecy: signAt('secrecy'),
+  signLeader: signAt('leader'),
+  // The history stays; a new round begins.
+  return: (review, input, { actor, at }) => {
+    const stage = review.stage;
+    const comments = requireText(input.comments, 'comments', '退回时请写明修改意见。');
+    const record: StageRecord = { stage, round: review.round, action: 'returned', by: { ...person(actor), role: STAGE_ROLE[stage] }, at, contentDigest: releaseDigest(review), comments };
+    return { patch: { round: review.round + 1, records: [...review.records, record], updatedAt: at }, data: { stage, round: review.round } };
+  },
+  /*
+   * Allowed before review, after a return, and after the decision (which voids it: changing a
+   * word after approval means a new review round). Resolutions and any redacted version belong
+   * to the old content and are dropped.
+   */
+  revise: (review, input, { at }) => {
+    requireText(input.contentDigest, 'contentDigest', '缺少内容摘要。');
+    const decided = review.status === 'approved' || review.status === 'withheld';
+    const round = decided ? review.round + 1 : review.round;
+    return {
+      patch: { round, contentDigest: input.contentDigest, findings: [...input.findings], resolutions: {}, decision: undefined, redaction: undefined, updatedAt: at },
+      data: { round, contentDigest: input.contentDigest, findingCount: input.findings.length, ...(decided && review.decision ? { voidedDigest: review.decision.digest } : {}) },
+    };
+  },
+  // Changing a resolution discards any redacted version already attached (it no longer matches the choices).
+  resolveFinding: (review, input, { actor, at }) => {
+    if (!review.findings.some((f) => f.id === input.findingId)) {
+      throw new ReviewValidationError('找不到该检测结果，请刷新页面。', { findingId: input.findingId });
+    }
+    let resolution: FindingResolution;
+    if (input.resolution?.action === 'redact') resolution = { action: 'redact' };
+    else if (input.resolution?.action === 'keep') {
+      resolution = { action: 'keep', reason: requireText(input.resolution.reason, 'reason', '保留检测内容的，请写明理由（如当事人同意公开、属于公开的办公电话）。') };
+    } else throw new ReviewValidationError('请选择处理方式：删除或保留。', { resolution: '请选择。' });
+    const previous = review.resolutions[input.findingId];
+    const changed = previous !== undefined && previous.resolution.action !== resolution.action;
+    return {
+      patch: { resolutions: { ...review.resolutions, [input.findingId]: { resolution, by: person(actor), at } }, updatedAt: at, ...(changed ? { redaction: undefined } : {}) },
+      data: { round: review.round, findingId: input.findingId, action: resolution.action },
+    };
+  },
+  /**
+   * `residualFindings` is verifyRedactedText on every redacted file's re-extracted text: any entry
+   * blocks the attachment. Metadata that may identify people is reported (does not block).
+   */
+  attachRedacted: (review, input, { actor, at }) => {
+    requireText(input.digest, 'digest', '缺少内容摘要。');
+    if (input.residualFindings.length > 0) throw new RedactionLeakError(input.residualFindings.length);
+    const metadataWarnings = [...(input.metadataWarnings ?? [])];
+    return { patch: { redaction: { digest: input.digest, by: person(actor), at, metadataWarnings }, updatedAt: at }, data: { round: review.round, digest: input.digest, metadataWarnings: metadataWarnings.length } };
+  },
+  referralReply: (review, input, { actor, at }) => {
+    const last = review.referrals[review.referrals.length - 1]!;
+    const text = requireText(input.reply, 'reply', '请填写答复内容。');
+    const answered: Referral = { ...last, reply: { text, recordedAt: at, recordedBy: person(actor) } };
+    return { patch: { referrals: [...review.referrals.slice(0, -1), answered], updatedAt: at }, to: last.stage, data: { round: review.round, stage: last.stage } };
+  },
+};
+
+/** The secrecy review's stage pipeline on the case kernel. */
+export const reviewWorkflow = defineWorkflow<SecrecyReview, ReviewStep, ReviewStepCommand>({
+  name: 'review',
+  noun: '审查单',
+  states: ['self', 'head', 'secrecy', 'leader', 'on-hold', 'approved', 'withheld'],
+  labels: REVIEW_STEP_LABELS,
+  // A decision is not final: the author's revision voids it and starts a new round.
+  terminal: [],
+  transitions: REVIEW_TRANSITIONS,
+  stateOf: reviewStep,
+  withState: withStep,
+  idOf: (r) => r.id,
+  handlerOf: (r) => r.author.id,
+  guards: {
+    signSelf: authorOnly('只有承办人本人可以进行自审。'),
+    signHead: independent(atStage('head')),
+    signSecrecy: independent(atStage('secrecy')),
+    signLeader: independent(atStage('leader')),
+    return: all(stageRole, independent(waitingStage)),
+    revise: authorOnly('只有承办人可以修改送审内容。'),
+    resolveFinding: independent(atStage('secrecy')),
+    attachRedacted: independent(atStage('secrecy')),
+    referralReply: (review) => {
+      const last = review.referrals[review.referrals.length - 1];
+      return refusal(last && !last.reply, 'REVIEW_NO_PENDING_REFERRAL', '该信息没有待答复的报请确定事项。');
+    },
+  },
+  effects: EFFECTS,
+});
+
+const rowOf = (command: ReviewCommandType) => REVIEW_TRANSITIONS.find((t) => t.command === command);
+
+/**
+ * The kernel's refusal as the review's named error, so callers keep the statuses they rely on:
+ * a step out of order is a ReviewStageError (409), a missing role a ReviewPermissionError (403),
+ * a separation-of-duties rule a SeparationOfDutiesError (403); each keeps the guard's code.
+ */
+function reviewRefusal(review: SecrecyReview, command: ReviewCommandType, error: CaseRefusal): Error {
+  const row = rowOf(command);
+  if (!row) return new ReviewStageError(error.message, `review ${review.id}: unknown step ${command}`);
+  const detail = `review ${review.id} ${command}: ${error.detail ?? error.message}`;
+  if (error instanceof GuardRefusedError) {
+    const kind = GUARD_ERRORS[error.code as GuardCode] ?? 'stage';
+    if (kind === 'separation') return new SeparationOfDutiesError(error.message, detail, error.code);
+    if (kind === 'permission') return new ReviewPermissionError(error.message, detail, error.code);
+    return new ReviewStageError(error.message, detail, error.code);
+  }
+  if (error instanceof CaseForbiddenError) {
+    const roles = typeof row.roles === 'function' ? [] : row.roles;
+    const names = roles.flatMap((r) => (r in ROLE_NAMES ? [`“${ROLE_NAMES[r as StaffRole]}”`] : []));
+    return new ReviewPermissionError(`${row.label}需要${names.join('或')}角色。`, detail);
+  }
+  if (error instanceof IllegalTransitionError) return new ReviewStageError(row.refusedIn?.[reviewStep(review)] ?? row.refused, detail);
+  return error;
 }
+
+/** May this actor take the step now? Needs no input; a refusal is the review's named error. */
+export function checkReviewStep(review: SecrecyReview, command: ReviewCommandType, ctx: ReviewContext): { readonly ok: true } | { readonly ok: false; readonly error: Error } {
+  const result: CheckResult<ReviewStep, ReviewCommandType, unknown> = reviewWorkflow.check(review, command, ctx);
+  return result.ok ? { ok: true } : { ok: false, error: reviewRefusal(review, command, result.error) };
+}
+
+export function assertReviewStep(review: SecrecyReview, command: ReviewCommandType, ctx: ReviewContext): void {
+  const result = checkReviewStep(review, command, ctx);
+  if (!result.ok) throw result.error;
+}
+
+/** The steps this actor may take now (for the review page, the queue and the API). */
+export function availableReviewSteps(review: SecrecyReview, ctx: ReviewContext): ReviewCommandType[] {
+  return reviewWorkflow.available(review, ctx);
+}
+
+/** Takes one step of the table; a refusal is the review's named error. */
+export function decideReview(review: SecrecyReview, command: ReviewStepCommand, ctx: ReviewContext): ReviewResult {
+  assertReviewStep(review, command.type, ctx);
+  const { next, event } = reviewWorkflow.decide(review, command, ctx);
+  return { review: next, event };
+}
+
+/** The step context of a person acting now (for callers that hold a StaffMember and a Date). */
+export function reviewContext(actor: ReviewActor, now: Date): ReviewContext {
+  return { actor: actorOf(actor), ...caseTime(now) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands as data (the actor and the time inside), for tests and callers without a context
 
 export interface OpenReviewInput {
   readonly id: string;
@@ -397,11 +748,11 @@ export interface OpenReviewInput {
 /** Open a review for content the author submits; the first step is the author's self-review. */
 export function openReview(input: OpenReviewInput): ReviewResult {
   requireText(input.contentDigest, 'contentDigest', '缺少内容摘要。');
-  const at = iso(input.now);
+  const { at } = caseTime(input.now);
   const review: SecrecyReview = {
     id: input.id,
     subject: input.subject,
-    author: person(input.author),
+    author: { id: input.author.id, name: input.author.displayName },
     status: 'draft',
     stage: 'self',
     round: 1,
@@ -413,126 +764,30 @@ export function openReview(input: OpenReviewInput): ReviewResult {
     createdAt: at,
     updatedAt: at,
   };
-  return {
-    review,
-    events: [{ type: 'ReviewOpened', reviewId: input.id, at, actorId: input.author.id, round: 1, contentDigest: input.contentDigest, findingCount: input.findings.length }],
+  // Opening is not a step of the table (there is no review yet); its event keeps the audit name.
+  const event: ReviewEvent = {
+    type: 'review.review-opened',
+    caseId: input.id,
+    from: 'self',
+    to: 'self',
+    at,
+    actor: { kind: 'staff', id: input.author.id },
+    data: { round: 1, contentDigest: input.contentDigest, findingCount: input.findings.length },
   };
+  return { review, event };
 }
 
-export interface SignStageInput {
+export interface SignStageInput extends SignFields {
   readonly actor: ReviewActor;
   /** The stage the person means to sign; must be the stage waiting for a signature. */
   readonly stage: ReviewStage;
-  readonly checklist: Checklist;
-  readonly conclusion: Conclusion;
-  readonly comments?: string;
-  /** The digest of the content the person looked at; must equal releaseDigest(review). */
-  readonly contentDigest: string;
   readonly now: Date;
-}
-
-/** Sign the current stage with a checklist, a conclusion and comments. */
-export function signStage(review: SecrecyReview, input: SignStageInput): ReviewResult {
-  const { actor, stage } = input;
-  if (stage === 'self') {
-    if (review.status !== 'draft' && review.status !== 'returned') {
-      throw new ReviewStageError('当前不在承办人自审环节。', `status ${review.status}, stage ${review.stage}`);
-    }
-    if (actor.id !== review.author.id) {
-      throw new ReviewPermissionError('只有承办人本人可以进行自审。', `actor ${actor.id} is not author ${review.author.id}`);
-    }
-    requireRole(actor, 'clerk', STAGE_LABELS.self);
-  } else {
-    if (review.status === 'on-hold') throw new ReviewStageError('报请确定期间暂缓审查，请先登记答复。', `review ${review.id} on hold`);
-    if (review.status !== 'in-review' || review.stage !== stage) {
-      throw new ReviewStageError(`当前不在“${STAGE_LABELS[stage]}”环节。`, `status ${review.status}, stage ${review.stage}, asked ${stage}`);
-    }
-    requireRole(actor, STAGE_ROLE[stage], STAGE_LABELS[stage]);
-    requireIndependent(review, actor, stage);
-  }
-  const current = releaseDigest(review);
-  if (input.contentDigest !== current) throw new StaleContentError(`signed ${input.contentDigest}, current ${current}`);
-
-  const checklist = validateChecklist(input.checklist);
-  const conclusion = validateConclusion(input.conclusion, stage);
-  const approving = conclusion.type === 'disclose' || conclusion.type === 'disclose-redacted';
-  const decisive = stage === 'secrecy' || stage === 'leader';
-  if (decisive && approving) {
-    const open = unresolvedFindings(review);
-    if (open.length > 0) throw new UnresolvedFindingsError(open.map((f) => f.id));
-    const anyRedact = Object.values(review.resolutions).some((r) => r.resolution.action === 'redact');
-    if (conclusion.type === 'disclose' && anyRedact) {
-      throw new ReviewValidationError('有检测结果标记为删除，结论应为“作删除处理后可以公开”。', { conclusion: 'redactions exist' });
-    }
-    if (conclusion.type === 'disclose-redacted' && !review.redaction) {
-      throw new ReviewStageError('结论为删除后公开的，请先生成或上传删除处理后的版本。', `review ${review.id} has no redacted version`);
-    }
-  }
-
-  const at = iso(input.now);
-  const base = { reviewId: review.id, at, actorId: actor.id, round: review.round };
-  const record: StageRecord = {
-    stage,
-    round: review.round,
-    action: 'signed',
-    by: { ...person(actor), role: STAGE_ROLE[stage] },
-    at,
-    contentDigest: current,
-    checklist,
-    conclusion,
-    comments: input.comments?.trim() ?? '',
-  };
-  const signed: SecrecyReview = { ...review, records: [...review.records, record], updatedAt: at };
-  const events: ReviewEvent[] = [{ ...base, type: 'StageSigned', stage, conclusion: conclusion.type }];
-
-  if (conclusion.type === 'refer') {
-    const referral: Referral = { stage, round: review.round, referTo: conclusion.referTo, body: conclusion.body, sentAt: at, by: person(actor) };
-    events.push({ ...base, type: 'ReviewReferred', stage, referTo: conclusion.referTo });
-    return { review: { ...signed, status: 'on-hold', referrals: [...review.referrals, referral] }, events };
-  }
-
-  const concludes = stage === 'leader' || (stage === 'secrecy' && !leaderRequired(review, conclusion));
-  if (!concludes) {
-    return { review: { ...signed, status: 'in-review', stage: nextStage(stage) }, events };
-  }
-  const decision = { digest: current, conclusion, at, round: review.round };
-  if (conclusion.type === 'withhold') {
-    events.push({ ...base, type: 'ReviewWithheld', legalBasis: conclusion.legalBasis });
-    return { review: { ...signed, status: 'withheld', decision }, events };
-  }
-  events.push({ ...base, type: 'ReviewApproved', digest: current, conclusion: conclusion.type });
-  return { review: { ...signed, status: 'approved', decision }, events };
 }
 
 export interface ReturnInput {
   readonly actor: ReviewActor;
   readonly comments: string;
   readonly now: Date;
-}
-
-/** Return the item to the author with comments. The history stays; a new round begins. */
-export function returnToAuthor(review: SecrecyReview, input: ReturnInput): ReviewResult {
-  if (review.status !== 'in-review') {
-    throw new ReviewStageError('只有审查中的信息可以退回。', `status ${review.status}`);
-  }
-  const stage = review.stage;
-  requireRole(input.actor, STAGE_ROLE[stage], STAGE_LABELS[stage]);
-  requireIndependent(review, input.actor, stage);
-  const comments = requireText(input.comments, 'comments', '退回时请写明修改意见。');
-  const at = iso(input.now);
-  const record: StageRecord = {
-    stage,
-    round: review.round,
-    action: 'returned',
-    by: { ...person(input.actor), role: STAGE_ROLE[stage] },
-    at,
-    contentDigest: releaseDigest(review),
-    comments,
-  };
-  return {
-    review: { ...review, status: 'returned', stage: 'self', round: review.round + 1, records: [...review.records, record], updatedAt: at },
-    events: [{ type: 'ReviewReturned', reviewId: review.id, at, actorId: input.actor.id, round: review.round, stage }],
-  };
 }
 
 export interface ReviseContentInput {
@@ -543,42 +798,6 @@ export interface ReviseContentInput {
   readonly now: Date;
 }
 
-/**
- * The author changes the content. Allowed before review, after a return, and after the decision
- * (which voids it: changing a word after approval means a new review round). Resolutions and any
- * redacted version belong to the old content and are dropped.
- */
-export function reviseContent(review: SecrecyReview, input: ReviseContentInput): ReviewResult {
-  if (input.actor.id !== review.author.id) {
-    throw new ReviewPermissionError('只有承办人可以修改送审内容。', `actor ${input.actor.id} is not author`);
-  }
-  if (review.status === 'in-review' || review.status === 'on-hold') {
-    throw new ReviewStageError('审查进行中不能修改内容，请由当前审查人退回后再修改。', `status ${review.status}`);
-  }
-  requireText(input.contentDigest, 'contentDigest', '缺少内容摘要。');
-  const at = iso(input.now);
-  const decided = review.status === 'approved' || review.status === 'withheld';
-  const round = decided ? review.round + 1 : review.round;
-  const base = { reviewId: review.id, at, actorId: input.actor.id, round };
-  const events: ReviewEvent[] = [];
-  if (decided && review.decision) events.push({ ...base, type: 'DecisionVoided', previousDigest: review.decision.digest });
-  events.push({ ...base, type: 'ContentRevised', contentDigest: input.contentDigest, findingCount: input.findings.length });
-  const { decision: _dropDecision, redaction: _dropRedaction, ...rest } = review;
-  return {
-    review: {
-      ...rest,
-      status: review.status === 'draft' ? 'draft' : 'returned',
-      stage: 'self',
-      round,
-      contentDigest: input.contentDigest,
-      findings: [...input.findings],
-      resolutions: {},
-      updatedAt: at,
-    },
-    events,
-  };
-}
-
 export interface ResolveFindingInput {
   readonly actor: ReviewActor;
   readonly findingId: string;
@@ -586,69 +805,13 @@ export interface ResolveFindingInput {
   readonly now: Date;
 }
 
-/**
- * The secrecy reviewer resolves one finding: redact it, or keep it with a reason. Changing a
- * resolution discards any redacted version already attached (it no longer matches the choices).
- */
-export function resolveFinding(review: SecrecyReview, input: ResolveFindingInput): ReviewResult {
-  if (review.status !== 'in-review' || review.stage !== 'secrecy') {
-    throw new ReviewStageError('只有在保密审查环节可以处理检测结果。', `status ${review.status}, stage ${review.stage}`);
-  }
-  requireRole(input.actor, 'reviewer', STAGE_LABELS.secrecy);
-  requireIndependent(review, input.actor, 'secrecy');
-  if (!review.findings.some((f) => f.id === input.findingId)) {
-    throw new ReviewValidationError('找不到该检测结果，请刷新页面。', { findingId: input.findingId });
-  }
-  let resolution: FindingResolution;
-  if (input.resolution?.action === 'redact') resolution = { action: 'redact' };
-  else if (input.resolution?.action === 'keep') {
-    resolution = { action: 'keep', reason: requireText(input.resolution.reason, 'reason', '保留检测内容的，请写明理由（如当事人同意公开、属于公开的办公电话）。') };
-  } else throw new ReviewValidationError('请选择处理方式：删除或保留。', { resolution: '请选择。' });
-
-  const at = iso(input.now);
-  const previous = review.resolutions[input.findingId];
-  const changed = previous !== undefined && previous.resolution.action !== resolution.action;
-  const { redaction: _stale, ...withoutRedaction } = review;
-  const next: SecrecyReview = {
-    ...(changed ? withoutRedaction : review),
-    resolutions: { ...review.resolutions, [input.findingId]: { resolution, by: person(input.actor), at } },
-    updatedAt: at,
-  };
-  return {
-    review: next,
-    events: [{ type: 'FindingResolved', reviewId: review.id, at, actorId: input.actor.id, round: review.round, findingId: input.findingId, action: resolution.action }],
-  };
-}
-
 export interface AttachRedactedVersionInput {
   readonly actor: ReviewActor;
   /** Digest of the redacted content bundle (contentDigest over the redacted text and files). */
   readonly digest: string;
-  /**
-   * Result of verifyRedactedText on every redacted file's re-extracted text: redacted findings
-   * still present. Any entry blocks the attachment.
-   */
   readonly residualFindings: readonly unknown[];
-  /** Metadata that may identify people, reported to the reviewer (does not block). */
   readonly metadataWarnings?: readonly string[];
   readonly now: Date;
-}
-
-/** Attach the redacted version (generated for text, uploaded for files) that will be released. */
-export function attachRedactedVersion(review: SecrecyReview, input: AttachRedactedVersionInput): ReviewResult {
-  if (review.status !== 'in-review' || review.stage !== 'secrecy') {
-    throw new ReviewStageError('只有在保密审查环节可以上传删除处理后的版本。', `status ${review.status}, stage ${review.stage}`);
-  }
-  requireRole(input.actor, 'reviewer', STAGE_LABELS.secrecy);
-  requireIndependent(review, input.actor, 'secrecy');
-  requireText(input.digest, 'digest', '缺少内容摘要。');
-  if (input.residualFindings.length > 0) throw new RedactionLeakError(input.residualFindings.length);
-  const at = iso(input.now);
-  const metadataWarnings = [...(input.metadataWarnings ?? [])];
-  return {
-    review: { ...review, redaction: { digest: input.digest, by: person(input.actor), at, metadataWarnings }, updatedAt: at },
-    events: [{ type: 'RedactedVersionAttached', reviewId: review.id, at, actorId: input.actor.id, round: review.round, digest: input.digest, metadataWarnings: metadataWarnings.length }],
-  };
 }
 
 export interface ReferralReplyInput {
@@ -656,27 +819,6 @@ export interface ReferralReplyInput {
   readonly reply: string;
   readonly now: Date;
 }
-
-/** Record the answer of the competent department or secrecy administration; the review resumes. */
-export function recordReferralReply(review: SecrecyReview, input: ReferralReplyInput): ReviewResult {
-  const last = review.referrals[review.referrals.length - 1];
-  if (review.status !== 'on-hold' || !last || last.reply) {
-    throw new ReviewStageError('该信息没有待答复的报请确定事项。', `status ${review.status}`);
-  }
-  if (!input.actor.roles.some((r) => r === 'reviewer' || r === 'leader' || r === 'admin')) {
-    throw new ReviewPermissionError('登记答复需要保密审查员、分管领导或管理员角色。', `actor ${input.actor.id}`);
-  }
-  const text = requireText(input.reply, 'reply', '请填写答复内容。');
-  const at = iso(input.now);
-  const answered: Referral = { ...last, reply: { text, recordedAt: at, recordedBy: person(input.actor) } };
-  return {
-    review: { ...review, status: 'in-review', stage: last.stage, referrals: [...review.referrals.slice(0, -1), answered], updatedAt: at },
-    events: [{ type: 'ReferralAnswered', reviewId: review.id, at, actorId: input.actor.id, round: review.round, stage: last.stage }],
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// One entry point for use cases that receive commands as data.
 
 export type ReviewCommand =
   | ({ readonly type: 'sign' } & SignStageInput)
@@ -686,19 +828,40 @@ export type ReviewCommand =
   | ({ readonly type: 'attach-redacted' } & AttachRedactedVersionInput)
   | ({ readonly type: 'referral-reply' } & ReferralReplyInput);
 
-export function applyReviewCommand(review: SecrecyReview, command: ReviewCommand): ReviewResult {
+/** The table's command for a data-shaped one: a signature names its stage's row. */
+export function stepCommandOf(command: ReviewCommand): ReviewStepCommand {
   switch (command.type) {
-    case 'sign':
-      return signStage(review, command);
+    case 'sign': {
+      const { checklist, conclusion, comments, contentDigest } = command;
+      if (!Object.hasOwn(SIGN_COMMANDS, command.stage)) throw new ReviewValidationError('请选择审查环节。', { stage: '请选择审查环节。' });
+      return { type: SIGN_COMMANDS[command.stage], checklist, conclusion, ...(comments !== undefined ? { comments } : {}), contentDigest };
+    }
     case 'return':
-      return returnToAuthor(review, command);
+      return { type: 'return', comments: command.comments };
     case 'revise':
-      return reviseContent(review, command);
+      return { type: 'revise', contentDigest: command.contentDigest, findings: command.findings };
     case 'resolve-finding':
-      return resolveFinding(review, command);
+      return { type: 'resolveFinding', findingId: command.findingId, resolution: command.resolution };
     case 'attach-redacted':
-      return attachRedactedVersion(review, command);
+      return { type: 'attachRedacted', digest: command.digest, residualFindings: command.residualFindings, ...(command.metadataWarnings ? { metadataWarnings: command.metadataWarnings } : {}) };
     case 'referral-reply':
-      return recordReferralReply(review, command);
+      return { type: 'referralReply', reply: command.reply };
   }
 }
+
+export function applyReviewCommand(review: SecrecyReview, command: ReviewCommand): ReviewResult {
+  return decideReview(review, stepCommandOf(command), reviewContext(command.actor, command.now));
+}
+
+/** Sign the current stage with a checklist, a conclusion and comments. */
+export const signStage = (review: SecrecyReview, input: SignStageInput) => applyReviewCommand(review, { type: 'sign', ...input });
+/** Return the item to the author with comments. The history stays; a new round begins. */
+export const returnToAuthor = (review: SecrecyReview, input: ReturnInput) => applyReviewCommand(review, { type: 'return', ...input });
+/** The author changes the content (voids a decision). */
+export const reviseContent = (review: SecrecyReview, input: ReviseContentInput) => applyReviewCommand(review, { type: 'revise', ...input });
+/** The secrecy reviewer resolves one finding: redact it, or keep it with a reason. */
+export const resolveFinding = (review: SecrecyReview, input: ResolveFindingInput) => applyReviewCommand(review, { type: 'resolve-finding', ...input });
+/** Attach the redacted version (generated for text, uploaded for files) that will be released. */
+export const attachRedactedVersion = (review: SecrecyReview, input: AttachRedactedVersionInput) => applyReviewCommand(review, { type: 'attach-redacted', ...input });
+/** Record the answer of the competent department or secrecy administration; the review resumes. */
+export const recordReferralReply = (review: SecrecyReview, input: ReferralReplyInput) => applyReviewCommand(review, { type: 'referral-reply', ...input });

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../../../../functions/domain/calendar';
+import { caseTime, type Actor, type CaseContext } from '../../../../functions/domain/case';
 import {
   applyPublishingCommand,
   createRecord,
@@ -30,13 +31,18 @@ export function aContent(overrides: Partial<ItemContent> = {}): ItemContent {
   };
 }
 
-const by = 'staff-1';
 export const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+/** A staff member who may take every step of the table (drafts, releases and withdraws). */
+export const anyone = (id = 'staff-1'): Actor => ({ kind: 'staff', id, name: `员工${id}`, roles: ['clerk', 'head'] });
+
+/** The context of a step taken at `when` by `actor` (or a staff member with every role the table names). */
+export const stepCtx = (when: string, actor: Actor | string = 'staff-1'): CaseContext => ({ ...caseTime(when), actor: typeof actor === 'string' ? anyone(actor) : actor });
 
 export function run(record: DisclosureRecord, ...steps: [PublishingCommand, string?][]): DisclosureRecord {
   let r = record;
   steps.forEach(([cmd, when], i) => {
-    r = applyPublishingCommand(r, cmd, { at: when ?? at(i + 1), by }).record;
+    r = applyPublishingCommand(r, cmd, stepCtx(when ?? at(i + 1))).record;
   });
   return r;
 }
@@ -44,7 +50,7 @@ export function run(record: DisclosureRecord, ...steps: [PublishingCommand, stri
 export const approved = { reviewId: 'rev-1', status: 'approved', digest: DIGEST };
 
 export function aDraft(id = 'item-1', content = aContent()): DisclosureRecord {
-  return createRecord(id, content, { at: T0, by }).record;
+  return createRecord(id, content, stepCtx(T0)).record;
 }
 
 /** Published at T0 + 3 minutes. */

@@ -12,10 +12,11 @@ import {
   workflowState,
   type PublishingCommand,
 } from '../../../../functions/domain/catalogue';
+import { GuardRefusedError } from '../../../../functions/domain/case';
 import { ConflictError } from '../../../../functions/domain/errors';
-import { aContent, aDraft, approved, aPublished, at, DIGEST, OTHER_DIGEST, run } from './builders';
+import { aContent, aDraft, approved, aPublished, at, DIGEST, OTHER_DIGEST, run, stepCtx } from './builders';
 
-const ctx = { at: at(100), by: 'staff-2' };
+const ctx = stepCtx(at(100), 'staff-2');
 
 describe('publishing workflow', () => {
   it('goes draft → submitted → approved → published and assigns the index number at approval', () => {
@@ -27,7 +28,7 @@ describe('publishing workflow', () => {
     const pub = applyPublishingCommand(ok.record, { type: 'publish' }, { ...ctx, at: at(101) });
     expect(workflowState(pub.record)).toBe('published');
     expect(pub.publicChanged).toBe(true);
-    expect(pub.events[0]).toMatchObject({ type: 'ItemPublished', version: 1 });
+    expect(pub.event).toMatchObject({ type: 'item.published', from: 'approved', to: 'published', data: { version: 1 } });
   });
 
   it('refuses approval unless the secrecy review is approved for exactly the submitted digest', () => {
@@ -50,7 +51,6 @@ describe('publishing workflow', () => {
     ['publish twice', () => aPublished(), { type: 'publish' }],
     ['withdraw twice', () => run(aPublished(), [{ type: 'withdraw', reason: '错误' }, at(10)]), { type: 'withdraw', reason: '再次' }],
     ['revise a withdrawn item', () => run(aPublished(), [{ type: 'withdraw', reason: '错误' }, at(10)]), { type: 'revise', changedOn: '2026-03-01' as IsoDate }],
-    ['withdraw a never-published draft', () => aDraft(), { type: 'withdraw', reason: '不需要' }],
   ])('refuses to %s with a 409 conflict and a Chinese message', (_name, make, cmd) => {
     const act = () => applyPublishingCommand(make(), cmd, ctx);
     expect(act).toThrow(IllegalPublishingStepError);
@@ -61,6 +61,12 @@ describe('publishing workflow', () => {
       expect((e as ConflictError).status).toBe(409);
       expect((e as Error).message).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('refuses to withdraw a never-published draft by rule, with a code and the Chinese reason', () => {
+    const act = () => applyPublishingCommand(aDraft(), { type: 'withdraw', reason: '不需要' }, ctx);
+    expect(act).toThrow(GuardRefusedError);
+    expect(act).toThrow(expect.objectContaining({ status: 409, code: 'ITEM_NEVER_PUBLIC', message: '尚未发布的信息无需撤回；如不再发布，请退回后放弃草稿。' }));
   });
 
   it('never renumbers: a different index number on a later approval is refused', () => {
@@ -101,10 +107,11 @@ describe('publishing workflow', () => {
       { type: 'schedule', publishAt: at(60) },
     ]);
     expect(workflowState(sch)).toBe('scheduled');
-    expect(() => applyPublishingCommand(sch, { type: 'unschedule' }, { at: at(61), by: 'x' })).toThrow(IllegalPublishingStepError);
-    expect(workflowState(applyPublishingCommand(sch, { type: 'unschedule' }, { at: at(30), by: 'x' }).record)).toBe('approved');
-    expect(() => applyPublishingCommand(sch, { type: 'schedule', publishAt: at(90) }, { at: at(30), by: 'x' })).toThrow(IllegalPublishingStepError);
-    const published = applyPublishingCommand(sch, { type: 'publish' }, { at: at(62), by: 'sweeper' }).record;
+    expect(() => applyPublishingCommand(sch, { type: 'unschedule' }, stepCtx(at(61), 'x'))).toThrow(expect.objectContaining({ status: 409, code: 'ITEM_SCHEDULE_PASSED' }));
+    expect(() => applyPublishingCommand(sch, { type: 'unschedule' }, stepCtx(at(61), 'x'))).toThrow(GuardRefusedError);
+    expect(workflowState(applyPublishingCommand(sch, { type: 'unschedule' }, stepCtx(at(30), 'x')).record)).toBe('approved');
+    expect(() => applyPublishingCommand(sch, { type: 'schedule', publishAt: at(90) }, stepCtx(at(30), 'x'))).toThrow(IllegalPublishingStepError);
+    const published = applyPublishingCommand(sch, { type: 'publish' }, stepCtx(at(62), { kind: 'system', id: 'sweeper' })).record;
     expect(published.versions[0]!.publishedAt).toBe(at(60));
   });
 
@@ -113,7 +120,7 @@ describe('publishing workflow', () => {
     expect(workflowState(w)).toBe('withdrawn');
     expect(w.withdrawal).toMatchObject({ reason: '内容有误' });
     expect(w.indexNumber).toBe('000014349/2026-00001');
-    expect(allowedCommands(w)).toEqual([]);
+    expect(allowedCommands(w, ctx)).toEqual([]);
   });
 
   it('marking repealed needs a date', () => {
@@ -153,9 +160,9 @@ describe('publication deadline (20 working days, Art. 26)', () => {
 describe('marking a replaced version as corrected (Art. 41)', () => {
   it('is refused for the current version and allowed for a superseded one', async () => {
     const { applyPublishingCommand } = await import('../../../../functions/domain/catalogue');
-    const { aContent, aPublished, approved, run } = await import('./builders');
+    const { aContent, aPublished, approved, run, stepCtx } = await import('./builders');
     const DIGEST2 = 'b'.repeat(64);
-    const ctx = { at: '2026-03-05T02:00:00.000Z', by: 'clerk' };
+    const ctx = stepCtx('2026-03-05T02:00:00.000Z', 'clerk');
     const mark = { type: 'markCorrected', version: 1, caseId: 'GZ-2026-000001', summary: '家庭人口数有误' } as const;
     const v1 = aPublished();
     expect(() => applyPublishingCommand(v1, mark, ctx)).toThrow('不能标注为已更正');
