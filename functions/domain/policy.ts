@@ -15,7 +15,10 @@ import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from './requests/workflo
 export interface AgencyPolicy {
   /** Applications (依申请公开): approvers, supplement period, fees. */
   readonly workflow: WorkflowConfig;
-  /** Statutory periods (never lengthened), pause boundaries, reminder lead time. */
+  /**
+   * Statutory periods (never lengthened), pause boundaries, reminder lead time. Who approves an
+   * extension is `workflow.extensionApproverRoles`; the clock's approver capacity is the statute's.
+   */
   readonly deadlines: DeadlineConfig;
   /** How an online application gets its receipt date (Art. 31). */
   readonly receipt: ReceiptPolicy;
@@ -35,7 +38,8 @@ export const DEFAULT_AGENCY_POLICY: AgencyPolicy = {
 
 export interface PolicyOverrides {
   readonly workflow?: Partial<WorkflowConfig>;
-  readonly deadlines?: Partial<DeadlineConfig>;
+  /** Not the approver capacity: who approves an extension is set once, in `workflow`. */
+  readonly deadlines?: Partial<Omit<DeadlineConfig, 'extensionApproverRoles'>>;
   readonly receipt?: Partial<ReceiptPolicy>;
   readonly clarification?: Partial<ClarificationConfig>;
   readonly correction?: Partial<CorrectionConfig>;

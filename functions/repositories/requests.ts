@@ -153,8 +153,26 @@ function writeOf(data: StoredRequest) {
   };
 }
 
+/** The idempotency guard of one submitted form: which application it became, and its sealed access code. */
+export interface SubmissionGuard {
+  readonly trackingNumber: string;
+  readonly sealed: string;
+}
+
 export class RequestRepository {
   constructor(private readonly records: RecordStore) {}
+
+  /** The guard that makes a form's submission idempotent; created with the application, expiring after `expiresAt` (epoch seconds). */
+  static submissionGuardChange(fingerprint: string, guard: SubmissionGuard, expiresAt: number): Change {
+    return { op: 'guard', key: keys.requestSubmission(fingerprint), data: { entity: 'request-submission', ...guard }, expiresAt };
+  }
+
+  /** The guard of an earlier submission of the same form, if it is still kept. */
+  async submissionGuard(fingerprint: string): Promise<SubmissionGuard | undefined> {
+    const guard = await this.records.getPlain(keys.requestSubmission(fingerprint));
+    if (!guard || typeof guard['trackingNumber'] !== 'string' || typeof guard['sealed'] !== 'string') return undefined;
+    return { trackingNumber: guard['trackingNumber'], sealed: guard['sealed'] };
+  }
 
   static createChange(data: StoredRequest, event: AuditEventInput): Change<StoredRequest> {
     return { op: 'create', write: writeOf(data), event };

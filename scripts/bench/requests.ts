@@ -10,7 +10,7 @@ import { caseDeadlines, deadlineSummary } from '../../functions/application/requ
 import { loadCalendar } from '../../functions/application/calendar';
 import { sweepDeadlines } from '../../functions/application/deadlines';
 import { addCalendarDays, shanghaiDate, type IsoDate } from '../../functions/domain/calendar';
-import { decide, openCase, type RequestCase } from '../../functions/domain/requests';
+import { openCase, requestWorkflow, type RequestCase } from '../../functions/domain/requests';
 import { freePort, localDynamoClient, startEmulators } from '../../functions/local/emulators';
 import { createLocalDependencies } from '../../functions/local/local-runtime';
 import { startServer } from '../../functions/local/server';
@@ -43,9 +43,10 @@ export async function benchRequests(): Promise<BenchResult[]> {
       const tn = `YSQ-${year}-${String(900_000 + i).padStart(6, '0')}`;
       const receivedOn = addCalendarDays(today, -(i % 25)) as IsoDate;
       const actor = { kind: 'staff' as const, id: `clerk-${i % 20}`, roles: ['clerk' as const] };
-      let c: RequestCase = decide(openCase({ id: tn, trackingNumber: tn, receivedOn }), { type: 'register' }, { actor, today, calendar }).next;
-      if (i % 2 === 0) c = decide(c, { type: 'startAssessment' }, { actor, today, calendar }).next;
-      const summary = deadlineSummary(c, caseDeadlines(c, calendar), `经办人${i % 20}`);
+      const ctx = { actor, today, at: nowIso, calendar, policy: deps.policy };
+      let c: RequestCase = requestWorkflow.decide(openCase({ id: tn, trackingNumber: tn, receivedOn }), { type: 'register' }, ctx).next;
+      if (i % 2 === 0) c = requestWorkflow.decide(c, { type: 'startAssessment' }, ctx).next;
+      const summary = deadlineSummary(c, caseDeadlines(c, calendar, deps.policy), `经办人${i % 20}`);
       const data: StoredRequest = {
         case: c,
         channel: 'online',

@@ -236,19 +236,8 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
   const today = todayIn(deps);
   const out: ActionForm[] = [];
   const fee = view.commands.includes('issueFeeNotice') ? await suggestFee(deps, s) : undefined;
-  // The table says what a role may do in this state; hide steps whose guard cannot pass now.
-  const ext = s.case.extension;
-  const applicantDue = view.deadlines?.supplement?.applicantDue;
-  const relevant: Partial<Record<CommandType, boolean>> = {
-    requestExtension: ext.status === 'none' || ext.status === 'rejected',
-    approveExtension: ext.status === 'requested',
-    rejectExtension: ext.status === 'requested',
-    notifyExtension: ext.status === 'approved' && !ext.applicantNotifiedOn,
-    setDelayedReply: s.case.delayedReplyDue === undefined,
-    abandonNoSupplement: applicantDue !== undefined && today > applicantDue,
-  };
+  // view.commands is the workflow's `available`: steps whose guard cannot pass now are not in it.
   for (const command of view.commands) {
-    if (relevant[command] === false) continue;
     if ((GENERIC_COMMANDS as readonly string[]).includes(command)) {
       const spec = commandFields(command, view, today, fee);
       out.push({ id: command, title: COMMAND_LABELS[command], action: `${base}/act`, hidden: { command, version }, fields: spec.fields, ...(spec.description ? { description: spec.description } : {}), button: COMMAND_LABELS[command], ...(spec.secondary ? { secondary: true } : {}) });

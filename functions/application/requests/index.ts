@@ -17,7 +17,7 @@ export const requestDeadline: DeadlineKind<StoredRequest> = {
   label: '依申请公开答复',
   caseType: 'request',
   load: (records, caseId) => new RequestRepository(records).get(caseId),
-  recompute: (s, calendar) => ({ ...s, openDeadline: deadlineSummary(s.case, caseDeadlines(s.case, calendar), s.handlerName) }),
+  recompute: (s, calendar, { policy }) => ({ ...s, openDeadline: deadlineSummary(s.case, caseDeadlines(s.case, calendar, policy), s.handlerName) }),
   updateChange: (_records, next, version, event) => RequestRepository.updateChange(next, version, event),
 };
 

@@ -1,8 +1,7 @@
 import { loadCalendar } from '../calendar';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
 import { systemActor } from '../../domain/staff';
-import { keys } from '../../repositories/keys';
-import { ReminderRepository } from '../../repositories/reminders';
+import { ReminderRepository, staffInbox } from '../../repositories/reminders';
 import { RequestRepository } from '../../repositories/requests';
 import type { AppDependencies } from '../context';
 
@@ -37,7 +36,7 @@ export async function remindLapsedSupplements(deps: Pick<AppDependencies, 'recor
       const sent = await reminders.recordOnce(
         {
           type: 'reminder',
-          recipient: keys.staffInbox(responsible.id),
+          recipient: staffInbox(responsible.id),
           date: today,
           kind: LAPSED_SUPPLEMENT_KIND,
           caseId: c.trackingNumber,

@@ -3,15 +3,15 @@ import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '../../domain/deadlines';
 import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
+import { actorOf, CaseValidationError, type EventData } from '../../domain/case';
+import type { OutgoingMessage } from '../../domain/notifications/message';
 import {
   assessFee,
-  availableCommands,
-  decide,
   editLetter,
   generateAnswerLetter,
   parseDecision,
   REQUEST_STATUSES,
-  RequestValidationError,
+  requestWorkflow,
   TERMINAL_STATUSES,
   type AnswerLetter,
   type CommandType,
@@ -31,7 +31,7 @@ import { newId } from '../ids';
 import { putStaged } from '../staged-files';
 import { submitForReview } from '../secrecy';
 import { letterhead } from '../letterhead';
-import { applyCommand, caseDeadlines, loadRequest, message, staffWorkflowActor, timelineEntry, todayIn, type RequestDeps } from './common';
+import { applyCommand, caseDeadlines, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
 import { inspectUpload, DOCX, TEXT } from '../../adapters/extraction/sniff';
@@ -67,19 +67,19 @@ const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const date = (v: unknown, field: string, label: string, fallback?: IsoDate): IsoDate => {
   const s = str(v);
   if (!s && fallback) return fallback;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new RequestValidationError(`请填写${label}（YYYY-MM-DD）。`, { [field]: `请填写${label}（YYYY-MM-DD）。` });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new CaseValidationError(`请填写${label}（YYYY-MM-DD）。`, { [field]: `请填写${label}（YYYY-MM-DD）。` });
   return s as IsoDate;
 };
 const optionalDate = (v: unknown, field: string, label: string): IsoDate | undefined => (str(v) ? date(v, field, label) : undefined);
 const int = (v: unknown, field: string, label: string): number => {
   const n = Number(str(v));
-  if (!str(v) || !Number.isInteger(n)) throw new RequestValidationError(`请填写${label}（整数）。`, { [field]: `请填写${label}（整数）。` });
+  if (!str(v) || !Number.isInteger(n)) throw new CaseValidationError(`请填写${label}（整数）。`, { [field]: `请填写${label}（整数）。` });
   return n;
 };
 const opinion = (v: unknown): 'consent' | 'objection' | 'no-reply' => {
   const s = str(v);
   if (s === 'consent' || s === 'objection' || s === 'no-reply') return s;
-  throw new RequestValidationError('请选择意见。', { opinion: '请选择同意、反对或逾期未答复。' });
+  throw new CaseValidationError('请选择意见。', { opinion: '请选择同意、反对或逾期未答复。' });
 };
 
 /** The domain command from form or JSON fields (validated; messages per field). */
@@ -103,7 +103,7 @@ export function commandFromInput(type: string, f: Record<string, unknown>, today
       return { type: 'recordSupplement', receivedOn: date(f['receivedOn'], 'receivedOn', '收到补正材料之日', today) };
     case 'abandonNoSupplement':
       if (!(f['noJustifiableReason'] === true || str(f['noJustifiableReason']) === 'yes')) {
-        throw new RequestValidationError('须确认申请人无正当理由逾期未补正。', { noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
+        throw new CaseValidationError('须确认申请人无正当理由逾期未补正。', { noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
       }
       return { type: 'abandonNoSupplement', noJustifiableReason: true };
     case 'startThirdPartyConsultation':
@@ -141,7 +141,7 @@ export function commandFromInput(type: string, f: Record<string, unknown>, today
     case 'withdraw':
       return { type: 'withdraw', ...(optionalDate(f['withdrawnOn'], 'withdrawnOn', '撤回日期') ? { withdrawnOn: date(f['withdrawnOn'], 'withdrawnOn', '撤回日期') } : {}) };
     default:
-      throw new RequestValidationError('不支持的操作。', { command: '不支持的操作。' });
+      throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
   }
 }
 
@@ -158,40 +158,61 @@ function trackLine(deps: RequestDeps, tn: string): string {
  * the current state or a rule forbids it now, or when the case changed since the page was shown.
  */
 export async function act(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> }): Promise<RequestRecord> {
-  if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new RequestValidationError('不支持的操作。', { command: '不支持的操作。' });
+  if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const today = todayIn(deps);
-  const f = input.fields ?? {};
-  const command = commandFromInput(input.command, f, today, () => newId(deps.clock.now()));
-  const actor = staffWorkflowActor(staff);
-  const calendar = await loadCalendar(deps);
-  const decided = decide(record.data.case, command, { actor, today, calendar });
-  const tn = record.data.case.trackingNumber;
-  const email = emailTo(record.data);
-  const messages = [];
-  let patch: ((s: StoredRequest) => Partial<StoredRequest>) | undefined;
-  let note: string | undefined;
-  if (command.type === 'requestSupplement') {
-    const due = decided.deadlines?.supplement?.applicantDue;
-    const notice = { deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean), requestedOn: today, periodWorkingDays: command.periodWorkingDays ?? 15, ...(due ? { applicantDue: due } : {}) };
-    patch = () => ({ supplementNotice: notice });
-    note = `需补正：${notice.deficiencies.join('；')}${due ? `（请于${formatDateZh(due)}前补正）` : ''}`;
-    if (email) {
-      messages.push(
-        message(deps, 'request.supplement', email, `政府信息公开申请补正通知（${tn}）`, [`${record.data.applicant.name}：`, '', '您的政府信息公开申请需要补正以下内容：', ...notice.deficiencies.map((d, i) => `${i + 1}. ${d}`), due ? `请于${formatDateZh(due)}前补正；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。` : '', '', trackLine(deps, tn)].join('\n'), tn),
-      );
+  const command = commandFromInput(input.command, input.fields ?? {}, today, () => newId(deps.clock.now()));
+  const actor = actorOf(staff);
+  // The notice and the mail quote the deadlines after the step, so they are derived first.
+  const preview = await previewStep(deps, record, command, actor);
+  const { note, patch, messages } = stepNotice(deps, record.data, command, preview.deadlines, preview.event.data);
+  return applyCommand(deps, record, command, actor, { calendar: preview.ctx.calendar, ...(patch ? { patch } : {}), ...(note ? { note } : {}), messages });
+}
+
+interface StepNotice {
+  readonly note?: string;
+  readonly patch?: (s: StoredRequest) => Partial<StoredRequest>;
+  readonly messages: OutgoingMessage[];
+}
+
+/** What a generic step tells the applicant (mail, the supplement notice) and notes on the timeline. */
+function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData): StepNotice {
+  const tn = s.case.trackingNumber;
+  const email = emailTo(s);
+  const mail = (kind: string, subject: string, lines: readonly string[]) => (email ? [message(deps, kind, email, `${subject}（${tn}）`, [`${s.applicant.name}：`, '', ...lines, '', trackLine(deps, tn)].join('\n'), tn)] : []);
+  switch (command.type) {
+    case 'requestSupplement': {
+      const due = deadlines?.supplement?.applicantDue;
+      const notice = { deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean), requestedOn: todayIn(deps), periodWorkingDays: Number(data['periodWorkingDays']), ...(due ? { applicantDue: due } : {}) };
+      return {
+        patch: () => ({ supplementNotice: notice }),
+        note: `需补正：${notice.deficiencies.join('；')}${due ? `（请于${formatDateZh(due)}前补正）` : ''}`,
+        messages: mail('request.supplement', '政府信息公开申请补正通知', [
+          '您的政府信息公开申请需要补正以下内容：',
+          ...notice.deficiencies.map((d, i) => `${i + 1}. ${d}`),
+          due ? `请于${formatDateZh(due)}前补正；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。` : '',
+        ]),
+      };
     }
-  }
-  if (command.type === 'approveExtension' && decided.deadlines?.extension) {
-    note = `答复期限延长至${formatDateZh(decided.deadlines.extension.dueAfter)}`;
-    if (email) {
-      messages.push(message(deps, 'request.extension', email, `政府信息公开申请延期答复告知（${tn}）`, [`${record.data.applicant.name}：`, '', `因${record.data.case.extension.status === 'requested' ? record.data.case.extension.reason : '需要'}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(decided.deadlines.extension.dueAfter)}（《条例》第三十三条）。`, '', trackLine(deps, tn)].join('\n'), tn));
+    case 'approveExtension': {
+      const dueAfter = deadlines?.extension?.dueAfter;
+      if (!dueAfter) return { messages: [] };
+      const reason = s.case.extension.status === 'requested' ? s.case.extension.reason : '需要';
+      return {
+        note: `答复期限延长至${formatDateZh(dueAfter)}`,
+        messages: mail('request.extension', '政府信息公开申请延期答复告知', [`因${reason}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(dueAfter)}（《条例》第三十三条）。`]),
+      };
     }
+    case 'recordSupplement':
+      return { note: `收到补正材料之日：${formatDateZh(command.receivedOn)}，答复期限重新计算`, messages: [] };
+    case 'issueFeeNotice':
+      return { note: `收费金额：${command.amountYuan}元`, messages: [] };
+    case 'returnToDrafting':
+    case 'rejectExtension':
+      return { note: command.reason, messages: [] };
+    default:
+      return { messages: [] };
   }
-  if (command.type === 'recordSupplement') note = `收到补正材料之日：${formatDateZh(command.receivedOn)}，答复期限重新计算`;
-  if (command.type === 'issueFeeNotice') note = `收费金额：${command.amountYuan}元`;
-  if (command.type === 'returnToDrafting' || command.type === 'rejectExtension') note = command.reason;
-  return applyCommand(deps, record, command, actor, { actorName: staff.displayName, decided, calendar, ...(patch ? { patch } : {}), ...(note ? { note } : {}), messages });
 }
 
 /** The head reassigns the case to another handler, with the reason recorded. */
@@ -199,8 +220,7 @@ export async function reassign(deps: RequestDeps, staff: StaffMember, trackingNu
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const handlerId = str(input.handlerId);
   const handlerName = str(input.handlerName) || handlerId;
-  return applyCommand(deps, record, { type: 'reassign', handlerId, reason: str(input.reason) }, staffWorkflowActor(staff), {
-    actorName: staff.displayName,
+  return applyCommand(deps, record, { type: 'reassign', handlerId, reason: str(input.reason) }, actorOf(staff), {
     handlerName,
     note: `承办人变更为${handlerName}；理由：${str(input.reason)}`,
   });
@@ -253,9 +273,9 @@ export async function draftAnswer(
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const decision = parseDecision(input.decision);
   const today = todayIn(deps);
-  const calendar = await loadCalendar(deps);
-  const actor = staffWorkflowActor(staff);
-  const decided = decide(record.data.case, { type: 'draftAnswer', decision }, { actor, today, calendar });
+  const actor = actorOf(staff);
+  // Refused steps store no files: the decision is tried before anything is staged.
+  const { ctx } = await previewStep(deps, record, { type: 'draftAnswer', decision }, actor);
   const uploads = (input.documents ?? []).filter((d) => d.bytes.byteLength > 0);
   if (uploads.length > 5) throw new ValidationError('附件过多。', { documents: '提供的文件不能超过5个。' });
   const types = uploads.map((u) => {
@@ -283,13 +303,9 @@ export async function draftAnswer(
   const committed = await putStaged(deps, uploads.map((u, i) => ({ key: documents[documents.length - uploads.length + i]!.fileKey, bytes: u.bytes, contentType: types[i]! })), staffActor(staff));
   return applyCommand(deps, record, { type: 'draftAnswer', decision }, actor, {
     extraChanges: committed,
-    actorName: staff.displayName,
-    decided,
-    calendar,
-    patch: (s) => {
-      const { review: _old, ...rest } = s;
-      return { ...rest, draft: { decision, letter, documents, draftedAt: now.toISOString(), draftedBy: { id: staff.id, name: staff.displayName } }, review: undefined } as Partial<StoredRequest>;
-    },
+    calendar: ctx.calendar,
+    // A new draft voids the old review.
+    patch: () => ({ draft: { decision, letter, documents, draftedAt: now.toISOString(), draftedBy: { id: staff.id, name: staff.displayName } }, review: undefined }),
     note: letter.title,
   });
 }
@@ -299,7 +315,7 @@ export async function editAnswerLetter(deps: RequestDeps, staff: StaffMember, tr
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   if (s.case.status !== 'drafting' || !s.draft) throw new ConflictError('只有在拟定答复阶段可以修改告知书。');
-  if (!availableCommands(s.case, staffWorkflowActor(staff)).includes('draftAnswer')) throw new ForbiddenError('您无权修改本申请的答复。');
+  if (!requestWorkflow.check(s.case, 'draftAnswer', await requestContext(deps, actorOf(staff))).ok) throw new ForbiddenError('您无权修改本申请的答复。');
   const letter = editLetter(s.draft.letter, input.edits);
   const next: StoredRequest = {
     ...s,
@@ -315,10 +331,10 @@ export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMembe
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   if (!s.draft) throw new ConflictError('请先拟定答复。');
-  const actor = staffWorkflowActor(staff);
-  const calendar = await loadCalendar(deps);
-  // Dry run first: nothing goes to review unless the case may move on.
-  decide(s.case, { type: 'submitForSecrecyReview', secrecyReviewId: 'pending' }, { actor, today: todayIn(deps), calendar });
+  const actor = actorOf(staff);
+  const ctx = await requestContext(deps, actor);
+  // Nothing goes to review unless the case may move on.
+  requestWorkflow.assertAllowed(s.case, 'submitForSecrecyReview', ctx);
   const review = await submitForReview(deps, staff, {
     subject: { type: 'answer', id: s.case.trackingNumber, title: `${s.case.trackingNumber} ${s.draft.letter.title}` },
     text: letterText(s.draft.letter),
@@ -326,8 +342,7 @@ export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMembe
   });
   const id = review.data.review.id;
   return applyCommand(deps, record, { type: 'submitForSecrecyReview', secrecyReviewId: id }, actor, {
-    actorName: staff.displayName,
-    calendar,
+    calendar: ctx.calendar,
     patch: () => ({ review: { id, version: review.version } }),
   });
 }
@@ -351,8 +366,7 @@ export async function reviewStatus(deps: RequestDeps, s: StoredRequest): Promise
 export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<RequestRecord> {
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const approved = await approvedReview(deps, record.data);
-  return applyCommand(deps, record, { type: 'passSecrecyReview', secrecyReviewApproved: approved !== undefined }, staffWorkflowActor(staff), {
-    actorName: staff.displayName,
+  return applyCommand(deps, record, { type: 'passSecrecyReview', secrecyReviewApproved: approved !== undefined }, actorOf(staff), {
     patch: () => (approved ? { review: approved } : {}),
   });
 }
@@ -369,7 +383,7 @@ export function serviceFromInput(f: Record<string, unknown>, today: IsoDate): Se
     case 'post':
       return { method: 'post', postedOn: date(f['servedOn'], 'servedOn', '交邮日期', today), postalTrackingNumber: str(f['postalTrackingNumber']).toUpperCase() };
     default:
-      throw new RequestValidationError('请选择送达方式。', { method: '请选择送达方式。' });
+      throw new CaseValidationError('请选择送达方式。', { method: '请选择送达方式。' });
   }
 }
 
@@ -384,10 +398,10 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
   const approved = await approvedReview(deps, s);
   const today = todayIn(deps);
   const service = serviceFromInput(input.service ?? {}, today);
-  const actor = staffWorkflowActor(staff);
-  const calendar = await loadCalendar(deps);
+  const actor = actorOf(staff);
   const command: RequestCommand = { type: 'release', service, secrecyReviewApproved: approved !== undefined };
-  const decided = decide(s.case, command, { actor, today, calendar });
+  // The step is decided before the release is prepared: a refused step releases nothing.
+  const { ctx } = await previewStep(deps, record, command, actor);
   // The copies for the applicant are written by the release step after this commit (its effect).
   const prepared = await prepareRelease(
     deps,
@@ -404,9 +418,7 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
   const email = emailTo(s);
   const tn = s.case.trackingNumber;
   return applyCommand(deps, record, command, actor, {
-    actorName: staff.displayName,
-    decided,
-    calendar,
+    calendar: ctx.calendar,
     patch: () => ({ released: { releaseId: receipt.releaseId, releasedAt: deps.clock.now().toISOString(), text: receipt.text, files: receipt.files.filter((f) => f.part !== 'body') } }),
     auditData: { releaseId: receipt.releaseId, digest: receipt.digest },
     extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
@@ -569,7 +581,7 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
   const record = await loadRequest(deps, trackingNumber);
   const calendar = await loadCalendar(deps);
   const c = record.data.case;
-  const deadlines = caseDeadlines(c, calendar);
+  const deadlines = caseDeadlines(c, calendar, deps.policy);
   const due = record.data.openDeadline?.due;
   const review = await reviewStatus(deps, record.data);
   const history = (await new RequestRepository(deps.records).history(c.trackingNumber)).map((e) => ({
@@ -582,7 +594,7 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     deadlines,
     explanation: deadlines ? renderCaseDeadlineExplanation(deadlines) : [],
     ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
-    commands: availableCommands(c, staffWorkflowActor(staff)),
+    commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)),
     ...(review ? { review } : {}),
     history,
   };

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { inspectUpload, JPEG, PDF, PNG } from '../../adapters/extraction/sniff';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
+import { actorOf, CaseValidationError } from '../../domain/case';
 import { ConflictError, ForbiddenError } from '../../domain/errors';
 import {
   ACCESS_CODE_RANDOM_BYTES,
   applicantColumn,
   CHANNELS,
-  decide,
-  DEFAULT_RECEIPT_POLICY,
   findDuplicates,
   formatTrackingNumber,
   generateAccessCode,
@@ -15,7 +14,7 @@ import {
   maskIdNumber,
   openCase,
   receiptDate,
-  RequestValidationError,
+  requestWorkflow,
   safeParseApplication,
   type ApplicationForm,
   type Channel,
@@ -25,7 +24,6 @@ import {
 import { staffActor, type StaffMember } from '../../domain/staff';
 import type { Change } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
-import { keys } from '../../repositories/keys';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
 import { RequestRepository, type StoredAttachment, type StoredRequest } from '../../repositories/requests';
@@ -33,7 +31,8 @@ import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { putStaged } from '../staged-files';
 import { newId } from '../ids';
-import { caseDeadlines, deadlineSummary, deliverSoon, message, staffWorkflowActor, timelineEntry, type RequestDeps } from './common';
+import { deliverSoon } from '../case/runner';
+import { caseDeadlines, deadlineSummary, message, requestContext, timelineEntry, type RequestDeps } from './common';
 import { canonicalJson, encryptIdentity, hashAccessCode, identityHash, openShortLived, sealShortLived, submissionFingerprint } from './secrets';
 
 /** Identity proof and similar attachments: checked by their bytes, never by name. */
@@ -77,15 +76,15 @@ export interface SubmitResult {
 /** Checks every attachment before anything is stored; returns their sniffed types. */
 export function checkAttachments(attachments: readonly AttachmentUpload[]): string[] {
   const present = attachments.filter((a) => a.bytes.byteLength > 0 || a.fileName.trim() !== '');
-  if (present.length > MAX_ATTACHMENTS) throw new RequestValidationError(`附件不能超过${MAX_ATTACHMENTS}个。`, { attachments: `附件不能超过${MAX_ATTACHMENTS}个。` });
+  if (present.length > MAX_ATTACHMENTS) throw new CaseValidationError(`附件不能超过${MAX_ATTACHMENTS}个。`, { attachments: `附件不能超过${MAX_ATTACHMENTS}个。` });
   return present.map((a) => {
-    if (a.bytes.byteLength === 0) throw new RequestValidationError('附件是空文件。', { attachments: `“${safeFileName(a.fileName)}”是空文件，请重新选择。` });
-    if (a.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new RequestValidationError('附件过大。', { attachments: `每个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
+    if (a.bytes.byteLength === 0) throw new CaseValidationError('附件是空文件。', { attachments: `“${safeFileName(a.fileName)}”是空文件，请重新选择。` });
+    if (a.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new CaseValidationError('附件过大。', { attachments: `每个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
     const inspection = inspectUpload(a.bytes);
-    if (!inspection.ok && inspection.code !== 'unknown-type') throw new RequestValidationError('附件不予接收。', { attachments: `“${safeFileName(a.fileName)}”：${inspection.message}` });
+    if (!inspection.ok && inspection.code !== 'unknown-type') throw new CaseValidationError('附件不予接收。', { attachments: `“${safeFileName(a.fileName)}”：${inspection.message}` });
     const type = inspection.ok ? inspection.contentType : undefined;
     if (!type || !(type in ATTACHMENT_TYPES)) {
-      throw new RequestValidationError('附件类型不受支持。', { attachments: `“${safeFileName(a.fileName)}”不是有效的 PDF、JPEG 或 PNG 文件（按文件内容判断）。` });
+      throw new CaseValidationError('附件类型不受支持。', { attachments: `“${safeFileName(a.fileName)}”不是有效的 PDF、JPEG 或 PNG 文件（按文件内容判断）。` });
     }
     return type;
   });
@@ -94,7 +93,7 @@ export function checkAttachments(attachments: readonly AttachmentUpload[]): stri
 function parseForm(raw: unknown, channel: Channel): ApplicationForm {
   const input = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>), channel } : { channel };
   const r = safeParseApplication(input);
-  if (!r.ok) throw new RequestValidationError('申请表填写不完整或有误，请按提示修改。', r.fields);
+  if (!r.ok) throw new CaseValidationError('申请表填写不完整或有误，请按提示修改。', r.fields);
   return r.value;
 }
 
@@ -112,16 +111,17 @@ interface Prepared {
 }
 
 async function replayOf(deps: RequestDeps, fingerprint: string): Promise<SubmitResult | undefined> {
-  const guard = await deps.records.getPlain(keys.requestSubmission(fingerprint));
-  if (!guard || typeof guard['trackingNumber'] !== 'string' || typeof guard['sealed'] !== 'string') return undefined;
-  const tn = guard['trackingNumber'] as string;
-  const record = await new RequestRepository(deps.records).get(tn);
+  const repo = new RequestRepository(deps.records);
+  const guard = await repo.submissionGuard(fingerprint);
+  if (!guard) return undefined;
+  const tn = guard.trackingNumber;
+  const record = await repo.get(tn);
   if (!record) return undefined;
   const calendar = await loadCalendar(deps);
-  const d = caseDeadlines(record.data.case, calendar);
+  const d = caseDeadlines(record.data.case, calendar, deps.policy);
   return {
     trackingNumber: tn,
-    accessCode: openShortLived(deps.config.appSecret, guard['sealed'] as string),
+    accessCode: openShortLived(deps.config.appSecret, guard.sealed),
     ...(record.data.case.receivedOn ? { receivedOn: record.data.case.receivedOn } : {}),
     receiptRule: record.data.receiptRule,
     ...(d?.answer ? { answerDue: d.answer.due } : {}),
@@ -133,7 +133,7 @@ async function replayOf(deps: RequestDeps, fingerprint: string): Promise<SubmitR
 
 function prepare(deps: RequestDeps, input: SubmitInput, channel: Channel, extra: unknown = {}): Prepared {
   const nonce = typeof input.nonce === 'string' ? input.nonce.trim() : '';
-  if (!/^[\w-]{8,100}$/.test(nonce)) throw new RequestValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
+  if (!/^[\w-]{8,100}$/.test(nonce)) throw new CaseValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
   const form = parseForm(input.form, channel);
   const types = checkAttachments(input.attachments ?? []);
   const fingerprint = submissionFingerprint(
@@ -181,13 +181,14 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
   let handlerName: string | undefined;
   const timeline = [timelineEntry(deps, 'submitted', options.channel === 'online' ? '网上提交申请' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`, { kind: options.registeredBy ? 'staff' : 'applicant', id: options.registeredBy?.id ?? tn, ...(options.registeredBy ? { name: options.registeredBy.displayName } : {}) }, { public: true })];
   if (options.registeredBy) {
-    // First-inquiry responsibility (首问负责): the registering clerk becomes the handler.
-    const decided = decide(c, { type: 'register', ...(options.receivedOn && !c.receivedOn ? { receivedOn: options.receivedOn } : {}) }, { actor: staffWorkflowActor(options.registeredBy), today: shanghaiDate(now), calendar });
-    c = decided.next;
+    // First-inquiry responsibility (首问负责): the registering clerk becomes the handler. The
+    // application is created registered, so the step is decided here and stored with the creation.
+    const ctx = await requestContext(deps, actorOf(options.registeredBy), calendar);
+    c = requestWorkflow.decide(c, { type: 'register', ...(options.receivedOn && !c.receivedOn ? { receivedOn: options.receivedOn } : {}) }, ctx).next;
     handlerName = options.registeredBy.displayName;
-    timeline.push(timelineEntry(deps, 'register', '登记受理', { kind: 'staff', id: options.registeredBy.id, name: options.registeredBy.displayName }));
+    timeline.push(timelineEntry(deps, 'register', requestWorkflow.commandLabel('register'), { kind: 'staff', id: options.registeredBy.id, name: options.registeredBy.displayName }));
   }
-  const deadlines = caseDeadlines(c, calendar);
+  const deadlines = caseDeadlines(c, calendar, deps.policy);
   const idNumber = form.applicantKind === 'citizen' ? (form.idNumber ?? '') : (form.creditCode ?? '');
   const attachments: StoredAttachment[] = (input.attachments ?? [])
     .filter((a) => a.bytes.byteLength > 0)
@@ -234,12 +235,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 
   const actor = options.registeredBy ? staffActor(options.registeredBy) : ({ kind: 'applicant', id: tn } as const);
   const changes: Change[] = [
-    {
-      op: 'guard',
-      key: keys.requestSubmission(prepared.fingerprint),
-      data: { entity: 'request-submission', trackingNumber: tn, sealed: sealShortLived(deps.config.appSecret, accessCode) },
-      expiresAt: Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS,
-    },
+    RequestRepository.submissionGuardChange(prepared.fingerprint, { trackingNumber: tn, sealed: sealShortLived(deps.config.appSecret, accessCode) }, Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS),
     RequestRepository.createChange(stored, {
       type: options.registeredBy ? 'request.registered-by-clerk' : 'request.submitted',
       actor,
@@ -319,14 +315,14 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
   if (!clerk.roles.some((r) => r === 'clerk' || r === 'head')) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
   const channel = input.channel;
   if (!(CHANNELS as readonly string[]).includes(channel) || channel === 'online') {
-    throw new RequestValidationError('请选择申请渠道。', { channel: '请选择当面、邮寄、信函、传真或口头申请。' });
+    throw new CaseValidationError('请选择申请渠道。', { channel: '请选择当面、邮寄、信函、传真或口头申请。' });
   }
   const form = channel === 'oral' && input.form && typeof input.form === 'object' ? { recordedBy: clerk.id, ...(input.form as object) } : input.form;
   const prepared = prepare(deps, { ...input, form }, channel, { channel, receivedOn: input.receivedOn ?? null });
   const date = (input.receivedOn ?? '').trim();
   const needsDate = channel === 'post-signed' || channel === 'ordinary-letter' || channel === 'fax';
   if (needsDate && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new RequestValidationError('请填写收到申请的日期。', { receivedOn: channel === 'post-signed' ? '请填写签收之日（YYYY-MM-DD）。' : '请填写与申请人确认之日（YYYY-MM-DD）。' });
+    throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: channel === 'post-signed' ? '请填写签收之日（YYYY-MM-DD）。' : '请填写与申请人确认之日（YYYY-MM-DD）。' });
   }
   const receipt = receiptDate({
     channel,
@@ -334,7 +330,7 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
     ...(channel === 'post-signed' ? { signedForOn: date as IsoDate } : {}),
     ...(channel === 'ordinary-letter' || channel === 'fax' ? { confirmedOn: date as IsoDate, confirmedBy: clerk.id } : {}),
   });
-  if (receipt.status !== 'received') throw new RequestValidationError('请填写收到申请的日期。', { receivedOn: '请填写收到申请的日期。' });
-  if (receipt.date > shanghaiDate(deps.clock.now())) throw new RequestValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
+  if (receipt.status !== 'received') throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: '请填写收到申请的日期。' });
+  if (receipt.date > shanghaiDate(deps.clock.now())) throw new CaseValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
   return create(deps, { ...input, form }, prepared, { channel, receivedOn: receipt.date, receiptRule: receipt.rule, registeredBy: clerk });
 }

@@ -1,22 +1,22 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderCaseDeadlineExplanation } from '../../domain/deadlines';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { applicantActor } from '../../domain/case';
 import {
-  availableCommands,
   CHANNEL_LABELS,
   normaliseAccessCode,
   parseTrackingNumber,
   RESPONSE_TYPE_INFO,
+  requestWorkflow,
   STATUS_LABELS,
   type RequestStatus,
-  type WorkflowActor,
 } from '../../domain/requests';
 import { guardLookup } from '../lookup-guard';
 import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';
-import { applyCommand, caseDeadlines, loadRequest, timelineEntry, todayIn, type RequestDeps } from './common';
+import { applyCommand, caseDeadlines, loadRequest, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
 import { accessCodeMatches } from './secrets';
 import { checkAttachments, type AttachmentUpload } from './submit';
 import { newId } from '../ids';
@@ -99,13 +99,11 @@ export interface ApplicantView {
   readonly answer?: { readonly typeLabel: string; readonly releasedAt: string; readonly letterText: string; readonly files: readonly { readonly index: number; readonly fileName: string; readonly sizeBytes: number }[] };
 }
 
-const applicantActor = (tn: string): WorkflowActor => ({ kind: 'applicant', id: tn });
-
 export async function applicantView(deps: RequestDeps, record: RequestRecord): Promise<ApplicantView> {
   const s = record.data;
   const c = s.case;
   const calendar = await loadCalendar(deps);
-  const d = caseDeadlines(c, calendar);
+  const d = caseDeadlines(c, calendar, deps.policy);
   const open = c.status !== 'released' && c.status !== 'closed' && !['withdrawn', 'abandoned-no-supplement', 'abandoned-no-payment'].includes(c.status);
   return {
     trackingNumber: c.trackingNumber,
@@ -124,7 +122,7 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
     timeline: s.timeline.filter((t) => t.public),
     ...(s.supplementNotice && c.status === 'supplement-requested' ? { supplementNotice: s.supplementNotice } : {}),
     canReplyToSupplement: c.status === 'supplement-requested',
-    canWithdraw: availableCommands(c, applicantActor(c.trackingNumber)).includes('withdraw'),
+    canWithdraw: requestWorkflow.check(c, 'withdraw', await requestContext(deps, applicantActor(c.trackingNumber), calendar)).ok,
     ...(s.released && s.draft
       ? {
           answer: {
@@ -152,7 +150,6 @@ export async function withdrawByApplicant(deps: RequestDeps, trackingNumber: str
   const reason = (input.reason ?? '').trim().slice(0, 500);
   return applyCommand(deps, record, { type: 'withdraw' }, applicantActor(record.data.case.trackingNumber), {
     ...(input.expectedVersion !== undefined ? { expectedVersion: input.expectedVersion } : {}),
-    actorName: '申请人',
     ...(reason ? { note: `撤回理由：${reason}` } : {}),
   });
 }

@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { isValidResidentId, isValidUscc, residentIdCheckChar } from '../secrecy/checksums';
 import { foldWidth } from '../secrecy/normalize';
 import type { FieldErrors } from '../errors';
-import { RequestValidationError } from './errors';
+import { CaseValidationError } from '../case/errors';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -258,10 +258,10 @@ export function safeParseApplication(input: unknown): ParseResult<ApplicationFor
   return r.success ? { ok: true, value: canonicalise(r.data) } : { ok: false, fields: fieldErrors(r.error) };
 }
 
-/** Validates the form; throws RequestValidationError with a message per field. */
+/** Validates the form; throws CaseValidationError with a message per field. */
 export function parseApplication(input: unknown): ApplicationForm {
   const r = safeParseApplication(input);
-  if (!r.ok) throw new RequestValidationError('申请表填写不完整或有误，请按提示修改。', r.fields);
+  if (!r.ok) throw new CaseValidationError('申请表填写不完整或有误，请按提示修改。', r.fields);
   return r.value;
 }
 

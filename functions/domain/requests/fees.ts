@@ -5,7 +5,7 @@
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { StaffRole } from '../staff';
-import { RequestForbiddenError, RequestValidationError } from './errors';
+import { CaseForbiddenError, CaseValidationError } from '../case/errors';
 
 export type FeeMethod = 'per-application' | 'per-volume';
 export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { 'per-application': '按件计收', 'per-volume': '按量计收' };
@@ -37,7 +37,7 @@ export interface FeeAssessment {
 }
 
 function positiveInt(v: number, field: string, label: string): void {
-  if (!Number.isInteger(v) || v < 1) throw new RequestValidationError(`${label}须为正整数。`, { [field]: `${label}须为正整数。` });
+  if (!Number.isInteger(v) || v < 1) throw new CaseValidationError(`${label}须为正整数。`, { [field]: `${label}须为正整数。` });
 }
 
 /**
@@ -86,7 +86,7 @@ export function perVolumeFeeYuan(pages: number): number {
 export function assessFee(choice: FeeChoice): FeeAssessment {
   const keys = Object.keys(choice).sort().join(',');
   if (keys !== 'method,monthlyOrdinal' && keys !== 'method,pages') {
-    throw new RequestValidationError('按件计收和按量计收只能选择一种，不得同时适用。', { method: '只能选择一种计收方式。' });
+    throw new CaseValidationError('按件计收和按量计收只能选择一种，不得同时适用。', { method: '只能选择一种计收方式。' });
   }
   if (choice.method === 'per-application') {
     const rate = perApplicationRateYuan(choice.monthlyOrdinal);
@@ -149,9 +149,9 @@ export function approveWaiver(
 ): FeeWaiver {
   const reasons = options.reasons ?? DEFAULT_WAIVER_REASONS;
   const roles = options.approverRoles ?? ['head', 'admin'];
-  if (!input.approverRoles.some((r) => roles.includes(r))) throw new RequestForbiddenError('您无权批准减免信息处理费。');
-  if (!(input.reasonCode in reasons)) throw new RequestValidationError('请选择有效的减免理由。', { reasonCode: '请选择有效的减免理由。' });
-  if (input.reasonCode === 'other' && !input.note?.trim()) throw new RequestValidationError('减免理由为“其他”的，请说明具体情况。', { note: '请说明具体情况。' });
+  if (!input.approverRoles.some((r) => roles.includes(r))) throw new CaseForbiddenError('您无权批准减免信息处理费。');
+  if (!(input.reasonCode in reasons)) throw new CaseValidationError('请选择有效的减免理由。', { reasonCode: '请选择有效的减免理由。' });
+  if (input.reasonCode === 'other' && !input.note?.trim()) throw new CaseValidationError('减免理由为“其他”的，请说明具体情况。', { note: '请说明具体情况。' });
   return {
     reasonCode: input.reasonCode,
     ...(input.note?.trim() ? { note: input.note.trim() } : {}),

@@ -1,5 +1,4 @@
 /** Public API of disclosure on application (依申请公开). Pure domain code. */
-export * from './errors';
 export * from './application';
 export * from './responses';
 export * from './workflow';

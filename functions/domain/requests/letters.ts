@@ -5,7 +5,7 @@
  * lets the applicant's time limits run up to one year (复议法第二十条第二款).
  */
 import { formatDateZh, type IsoDate } from '../calendar/iso-date';
-import { RequestValidationError } from './errors';
+import { CaseValidationError } from '../case/errors';
 import {
   CONSULTATION_RESULT_LABELS,
   INTERNAL_AFFAIRS_LABELS,
@@ -221,14 +221,14 @@ export function remediesText(wording: RemedyWording, agency: AgencyProfile): str
 }
 
 export function letterNumber(prefix: string, date: IsoDate, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RequestValidationError('告知书文号序号须为正整数。', { letterSequence: '须为正整数。' });
+  if (!Number.isInteger(sequence) || sequence < 1) throw new CaseValidationError('告知书文号序号须为正整数。', { letterSequence: '须为正整数。' });
   return `${prefix}〔${(date as string).slice(0, 4)}〕${sequence}号`;
 }
 
 export function generateAnswerLetter(input: LetterInput): AnswerLetter {
   const { agency, application: app, decision } = input;
   for (const [k, v] of Object.entries({ name: agency.name, reconsiderationBody: agency.reconsiderationBody, court: agency.court })) {
-    if (!v?.trim()) throw new RequestValidationError('机关信息不完整，无法生成告知书。', { [`agency.${k}`]: '请在机关设置中填写。' });
+    if (!v?.trim()) throw new CaseValidationError('机关信息不完整，无法生成告知书。', { [`agency.${k}`]: '请在机关设置中填写。' });
   }
   const info = RESPONSE_TYPE_INFO[decision.type];
   const block = outcomeBlock(tableBRow(decision, input.outcomeMapping));
@@ -257,8 +257,8 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
 export function editLetter(letter: AnswerLetter, edits: Readonly<Record<string, string>>): AnswerLetter {
   const keys = new Set(letter.paragraphs.map((p) => p.key));
   for (const k of Object.keys(edits)) {
-    if (k !== 'remedies' && !keys.has(k)) throw new RequestValidationError('找不到要修改的段落，请刷新页面。', { [k]: '段落不存在。' });
-    if (!edits[k]!.trim()) throw new RequestValidationError('段落内容不能为空。', { [k]: '段落内容不能为空。' });
+    if (k !== 'remedies' && !keys.has(k)) throw new CaseValidationError('找不到要修改的段落，请刷新页面。', { [k]: '段落不存在。' });
+    if (!edits[k]!.trim()) throw new CaseValidationError('段落内容不能为空。', { [k]: '段落内容不能为空。' });
   }
   // The remedy notice may be reworded but never dropped (复议法第二十条第二款).
   return {

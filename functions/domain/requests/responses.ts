@@ -4,7 +4,7 @@
  */
 import { z } from '../zod';
 import type { FieldErrors } from '../errors';
-import { RequestValidationError } from './errors';
+import { CaseValidationError } from '../case/errors';
 
 export const REGULATION = '《中华人民共和国政府信息公开条例》';
 
@@ -332,7 +332,7 @@ export const decisionSchema = z.discriminatedUnion(
 export type Decision = z.output<typeof decisionSchema>;
 export type DecisionInput = z.input<typeof decisionSchema>;
 
-/** Validates a decision; throws RequestValidationError with field messages. */
+/** Validates a decision; throws CaseValidationError with field messages. */
 export function parseDecision(input: unknown): Decision {
   const r = decisionSchema.safeParse(input);
   if (r.success) return r.data;
@@ -341,7 +341,7 @@ export function parseDecision(input: unknown): Decision {
     const key = i.path.map(String).join('.') || 'type';
     if (!(key in fields)) fields[key] = i.message;
   }
-  throw new RequestValidationError('答复内容不完整，请按提示补充。', fields);
+  throw new CaseValidationError('答复内容不完整，请按提示补充。', fields);
 }
 
 export interface OutcomeMappingOptions {

@@ -1,13 +1,13 @@
 /** Tracking numbers, applicant access codes, and masking for lists. */
 import { maskMiddle } from '../secrecy/mask';
-import { RequestValidationError } from './errors';
+import { CaseValidationError } from '../case/errors';
 
 const TRACKING_RE = /^YSQ-(\d{4})-(\d{6})$/;
 
 /** `YSQ-2026-000123` from the year of receipt/submission and a per-year counter value. */
 export function formatTrackingNumber(year: number, counter: number): string {
-  if (!Number.isInteger(year) || year < 2000 || year > 2099) throw new RequestValidationError(`年份${year}无效。`);
-  if (!Number.isInteger(counter) || counter < 1 || counter > 999_999) throw new RequestValidationError(`编号序号${counter}超出范围（1至999999）。`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2099) throw new CaseValidationError(`年份${year}无效。`);
+  if (!Number.isInteger(counter) || counter < 1 || counter > 999_999) throw new CaseValidationError(`编号序号${counter}超出范围（1至999999）。`);
   return `YSQ-${year}-${String(counter).padStart(6, '0')}`;
 }
 

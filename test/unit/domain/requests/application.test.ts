@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import { CaseValidationError } from '../../../../functions/domain/case';
 import {
-  RequestValidationError,
   applicantColumn,
   confirmationOverdue,
   parseApplication,
@@ -76,14 +76,14 @@ describe('application form validation', () => {
     if (!r.ok) expect(r.fields[field]).toBe(message);
   });
 
-  it('throws RequestValidationError with fields', () => {
+  it('throws CaseValidationError with fields', () => {
     try {
       parseApplication({ ...citizen, name: '' });
       expect.fail();
     } catch (e) {
-      expect(e).toBeInstanceOf(RequestValidationError);
-      expect((e as RequestValidationError).status).toBe(400);
-      expect((e as RequestValidationError).fields.name).toBeDefined();
+      expect(e).toBeInstanceOf(CaseValidationError);
+      expect((e as CaseValidationError).status).toBe(400);
+      expect((e as CaseValidationError).fields.name).toBeDefined();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import { CaseForbiddenError, CaseValidationError } from '../../../../functions/domain/case';
 import {
   ACCESS_CODE_ALPHABET,
   approveWaiver,
@@ -15,8 +16,6 @@ import {
   perApplicationMonthTotalYuan,
   perApplicationRateYuan,
   perVolumeFeeYuan,
-  RequestForbiddenError,
-  RequestValidationError,
   type FeeChoice,
 } from '../../../../functions/domain/requests';
 
@@ -27,7 +26,7 @@ describe('information processing fee (109号)', () => {
   it.each([[30, 0], [31, 10], [100, 700], [200, 2700], [250, 4700]])('%i pages cost ¥%i', (p, yuan) => expect(perVolumeFeeYuan(p)).toBe(yuan));
   it('one method only, never combined', () => {
     expect(assessFee({ method: 'per-volume', pages: 250 }).amountYuan).toBe(4700);
-    expect(() => assessFee({ method: 'per-volume', pages: 250, monthlyOrdinal: 35 } as unknown as FeeChoice)).toThrow(RequestValidationError);
+    expect(() => assessFee({ method: 'per-volume', pages: 250, monthlyOrdinal: 35 } as unknown as FeeChoice)).toThrow(CaseValidationError);
     expect(assessFee({ method: 'per-application', monthlyOrdinal: 35 }).basis).toContain('第35件');
   });
   it('payment deadline: 20 working days from the day after receipt of the notice', () => {
@@ -36,9 +35,9 @@ describe('information processing fee (109号)', () => {
   it('waiver needs a reason code and an approver with authority', () => {
     const base = { reasonCode: 'public-interest', approverId: 'h1', approverRoles: ['head'] as const, decidedOn: isoDate('2026-03-01') };
     expect(approveWaiver(base)).toMatchObject({ reasonCode: 'public-interest', approverId: 'h1' });
-    expect(() => approveWaiver({ ...base, approverRoles: ['clerk'] })).toThrow(RequestForbiddenError);
-    expect(() => approveWaiver({ ...base, reasonCode: 'low-income' })).toThrow(RequestValidationError);
-    expect(() => approveWaiver({ ...base, reasonCode: 'other' })).toThrow(RequestValidationError);
+    expect(() => approveWaiver({ ...base, approverRoles: ['clerk'] })).toThrow(CaseForbiddenError);
+    expect(() => approveWaiver({ ...base, reasonCode: 'low-income' })).toThrow(CaseValidationError);
+    expect(() => approveWaiver({ ...base, reasonCode: 'other' })).toThrow(CaseValidationError);
   });
 });
 
@@ -66,7 +65,7 @@ describe('tracking numbers, access codes, masking', () => {
     expect(formatTrackingNumber(2026, 123)).toBe('YSQ-2026-000123');
     expect(parseTrackingNumber('ysq-2026-000123')).toEqual({ year: 2026, counter: 123 });
     expect(parseTrackingNumber('YSQ-2026-000000')).toBeNull();
-    expect(() => formatTrackingNumber(2026, 1_000_000)).toThrow(RequestValidationError);
+    expect(() => formatTrackingNumber(2026, 1_000_000)).toThrow(CaseValidationError);
   });
   it('access codes: 10 unambiguous characters, rejection sampling', () => {
     const bytes = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 250) % 256);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../../../functions/domain/calendar';
+import { CaseValidationError } from '../../../../functions/domain/case';
 import {
   RESPONSE_TYPES,
-  RequestValidationError,
   editLetter,
   generateAnswerLetter,
   parseDecision,
@@ -80,12 +80,12 @@ describe('answer letters', () => {
   });
 
   it('validates required facts per type with Chinese messages', () => {
-    expect(() => parseDecision({ type: 'does-not-exist', searchScope: '档案室' })).toThrow(RequestValidationError);
+    expect(() => parseDecision({ type: 'does-not-exist', searchScope: '档案室' })).toThrow(CaseValidationError);
     try {
       parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'prohibited-by-law', lawName: '统计法', article: '39', reason: 'x' }] });
     } catch (e) {
-      expect((e as RequestValidationError).fields['grounds.0.lawName']).toContain('书名号');
-      expect((e as RequestValidationError).fields['grounds.0.article']).toContain('具体条款');
+      expect((e as CaseValidationError).fields['grounds.0.lawName']).toContain('书名号');
+      expect((e as CaseValidationError).fields['grounds.0.article']).toContain('具体条款');
     }
     expect(() => parseDecision({ type: 'partial', provision, withheldParts: [] })).toThrow('答复内容不完整');
   });
@@ -94,8 +94,8 @@ describe('answer letters', () => {
     const l = generateAnswerLetter({ agency, application, decision: parseDecision(decisions.publication[0]), letterSequence: 1, letterDate: isoDate('2026-03-02') });
     const e = editLetter(l, { decision: '修改后的答复。' });
     expect(e.paragraphs.find((p) => p.key === 'decision')!.text).toBe('修改后的答复。');
-    expect(() => editLetter(l, { remedies: ' ' })).toThrow(RequestValidationError);
-    expect(() => editLetter(l, { nope: 'x' })).toThrow(RequestValidationError);
+    expect(() => editLetter(l, { remedies: ' ' })).toThrow(CaseValidationError);
+    expect(() => editLetter(l, { nope: 'x' })).toThrow(CaseValidationError);
   });
 });
 

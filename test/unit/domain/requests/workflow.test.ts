@@ -1,32 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar, type IsoDate } from '../../../../functions/domain/calendar';
+import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
+import { agencyPolicy, DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '../../../../functions/domain/policy';
 import {
   COMMAND_LABELS,
-  DEFAULT_WORKFLOW_CONFIG,
-  IllegalTransitionError,
   REQUEST_STATUSES,
-  RequestForbiddenError,
-  TRANSITIONS,
-  TransitionGuardError,
-  availableCommands,
-  decide,
+  REQUEST_TRANSITIONS,
   openCase,
+  requestDeadlines,
+  requestWorkflow,
   type CommandType,
   type RequestCase,
   type RequestCommand,
-  type WorkflowActor,
+  type RequestContext,
 } from '../../../../functions/domain/requests';
 import type { StaffRole } from '../../../../functions/domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = (s: string) => isoDate(s);
-const staff = (id: string, ...roles: StaffRole[]): WorkflowActor => ({ kind: 'staff', id, roles });
+const staff = (id: string, ...roles: StaffRole[]): Actor => ({ kind: 'staff', id, roles });
 const clerk = staff('c1', 'clerk');
 const clerk2 = staff('c2', 'clerk');
 const head = staff('h1', 'head');
 const reviewer = staff('r1', 'reviewer');
 const leader = staff('l1', 'leader');
-const applicant: WorkflowActor = { kind: 'applicant', id: 'a1' };
+const applicant: Actor = { kind: 'applicant', id: 'a1' };
 const everyone = staff('x', 'clerk', 'head', 'reviewer', 'leader', 'admin');
 
 const sample: Record<CommandType, RequestCommand> = {
@@ -60,16 +58,22 @@ const sample: Record<CommandType, RequestCommand> = {
 };
 
 const base = (): RequestCase => ({ ...openCase({ id: 'k1', trackingNumber: 'YSQ-2026-000001', receivedOn: d('2026-02-10') }) });
-const ctx = (actor: WorkflowActor, today = '2026-02-11') => ({ actor, today: d(today), calendar: cal });
+const ctx = (actor: Actor, today = '2026-02-11', policy: AgencyPolicy = DEFAULT_AGENCY_POLICY): RequestContext => ({ actor, today: d(today), at: `${today}T02:00:00.000Z`, calendar: cal, policy });
+
+/** One step with what the tests look at: the next case, its event, the clock events it added and the derived deadlines. */
+function decide(c: RequestCase, command: RequestCommand, context: RequestContext) {
+  const { next, event } = requestWorkflow.decide(c, command, context);
+  return { next, event, clockEvents: next.clock.slice(c.clock.length), deadlines: requestDeadlines(next, context.calendar, context.policy.deadlines) };
+}
 
 /** Runs steps, returning the final case. */
-function run(c: RequestCase, steps: [RequestCommand, WorkflowActor, string][]): RequestCase {
+function run(c: RequestCase, steps: [RequestCommand, Actor, string][]): RequestCase {
   for (const [cmd, actor, today] of steps) c = decide(c, cmd, ctx(actor, today)).next;
   return c;
 }
 
 describe('transition table', () => {
-  const pairs = REQUEST_STATUSES.flatMap((s) => TRANSITIONS.map((t) => [s, t] as const));
+  const pairs = REQUEST_STATUSES.flatMap((s) => REQUEST_TRANSITIONS.map((t) => [s, t] as const));
   it.each(pairs.filter(([s, t]) => !t.from.includes(s)).map(([s, t]) => [s, t.command]))('%s × %s → IllegalTransitionError', (s, cmd) => {
     const c = { ...base(), status: s };
     expect(() => decide(c, sample[cmd as CommandType], ctx(everyone))).toThrow(IllegalTransitionError);
@@ -96,36 +100,41 @@ describe('transition table', () => {
   });
 
   it('every command has a label', () => {
-    for (const t of TRANSITIONS) expect(COMMAND_LABELS[t.command]).toBeTruthy();
+    for (const t of REQUEST_TRANSITIONS) expect(COMMAND_LABELS[t.command]).toBeTruthy();
   });
 });
 
 describe('roles', () => {
   const roles: StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
-  const cases = TRANSITIONS.flatMap((t) =>
-    roles.filter((r) => !(t.roles === 'extension-approvers' ? ['head'] : t.roles).includes(r)).map((r) => [t.command, r, t.from[0]!] as const),
-  );
-  it.each(cases)('%s by %s → RequestForbiddenError', (cmd, role, from) => {
+  const allowed = (t: (typeof REQUEST_TRANSITIONS)[number]) => (typeof t.roles === 'function' ? t.roles(ctx(everyone)) : t.roles);
+  const cases = REQUEST_TRANSITIONS.flatMap((t) => roles.filter((r) => !allowed(t).includes(r)).map((r) => [t.command, r, t.from[0]!] as const));
+  it.each(cases)('%s by %s → CaseForbiddenError', (cmd, role, from) => {
     const c = { ...base(), status: from };
-    expect(() => decide(c, sample[cmd], ctx(staff('someone', role)))).toThrow(RequestForbiddenError);
+    expect(() => decide(c, sample[cmd], ctx(staff('someone', role)))).toThrow(CaseForbiddenError);
   });
 
   it('the registering clerk becomes the handler; another clerk may not act, head may reassign', () => {
     let c = run(base(), [[sample.register, clerk, '2026-02-10']]);
     expect(c.handlerId).toBe('c1');
-    expect(() => decide(c, sample.startAssessment, ctx(clerk2))).toThrow(RequestForbiddenError);
+    expect(() => decide(c, sample.startAssessment, ctx(clerk2))).toThrow(CaseForbiddenError);
     expect(() => decide(c, { type: 'reassign', handlerId: 'c2', reason: ' ' }, ctx(head))).toThrow('理由');
     c = run(c, [[{ type: 'reassign', handlerId: 'c2', reason: '原承办人休假' }, head, '2026-02-10']]);
     expect(decide(c, sample.startAssessment, ctx(clerk2)).next.status).toBe('in-assessment');
   });
 
-  it('availableCommands lists only what the table and role allow', () => {
+  it('available lists only what the table, the role and the guards allow now', () => {
     const c = run(base(), [[sample.register, clerk, '2026-02-10']]);
-    expect(availableCommands(c, clerk).sort()).toEqual(['draftAnswer', 'requestExtension', 'notifyExtension', 'requestSupplement', 'startAssessment', 'withdraw'].sort());
-    expect(availableCommands(c, clerk2)).toEqual([]);
-    expect(availableCommands(c, applicant)).toEqual(['withdraw']);
-    expect(availableCommands(c, head)).toContain('approveExtension');
-    expect(availableCommands(c, head, { ...DEFAULT_WORKFLOW_CONFIG, extensionApproverRoles: ['admin'] })).not.toContain('approveExtension');
+    const available = (k: RequestCase, actor: Actor, policy?: AgencyPolicy) => requestWorkflow.available(k, ctx(actor, '2026-02-11', policy));
+    // notifyExtension is the clerk's step by the table, but there is no approved extension yet.
+    expect(available(c, clerk).sort()).toEqual(['draftAnswer', 'requestExtension', 'requestSupplement', 'startAssessment', 'withdraw'].sort());
+    expect(requestWorkflow.check(c, 'notifyExtension', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'NO_EXTENSION' } });
+    expect(available(c, clerk2)).toEqual([]);
+    expect(available(c, applicant)).toEqual(['withdraw']);
+    // Who approves an extension is the agency's policy (one place: policy.workflow).
+    const asked = run(c, [[sample.requestExtension, clerk, '2026-02-11']]);
+    expect(available(asked, head)).toContain('approveExtension');
+    expect(available(asked, head, agencyPolicy({ workflow: { extensionApproverRoles: ['admin'] } }))).not.toContain('approveExtension');
+    expect(available(asked, staff('a1', 'admin'), agencyPolicy({ workflow: { extensionApproverRoles: ['admin'] } }))).toContain('approveExtension');
   });
 });
 
@@ -154,7 +163,7 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   it('supplement notice only once, unless the supplemented content is still unclear', () => {
     let c = run(registered(), [[sample.requestSupplement, clerk, '2026-02-12']]);
     c = run(c, [[{ type: 'recordSupplement', receivedOn: d('2026-03-02') }, clerk, '2026-03-02']]);
-    expect(() => decide(c, sample.requestSupplement, ctx(clerk, '2026-03-03'))).toThrow(TransitionGuardError);
+    expect(() => decide(c, sample.requestSupplement, ctx(clerk, '2026-03-03'))).toThrow(GuardRefusedError);
     const again = decide(c, { ...sample.requestSupplement, supplementStillUnclear: true } as RequestCommand, ctx(clerk, '2026-03-03'));
     expect(again.next.supplementNotices).toBe(2);
   });
@@ -167,7 +176,7 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   it('no supplement: abandonment only after the period, counted as 其他处理-1', () => {
     const c = run(registered(), [[{ ...sample.requestSupplement, periodWorkingDays: 15 } as RequestCommand, clerk, '2026-02-12']]);
     const due = cal.addWorkingDays(d('2026-02-12'), 15).due;
-    expect(() => decide(c, sample.abandonNoSupplement, ctx(clerk, due))).toThrow(TransitionGuardError);
+    expect(() => decide(c, sample.abandonNoSupplement, ctx(clerk, due))).toThrow(GuardRefusedError);
     const r = decide(c, sample.abandonNoSupplement, ctx({ kind: 'system', id: 'sweep' }, '2026-03-20'));
     expect(r.next.status).toBe('abandoned-no-supplement');
     expect(r.next.outcomeRow).toBe('other-1');
@@ -182,14 +191,14 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
     expect(back.next.status).toBe('in-assessment');
     expect(back.deadlines?.answer?.pausedWorkingDays).toBe(4);
     expect(back.deadlines?.answer?.due).toBe(cal.addWorkingDays(d('2026-03-16'), 4).due);
-    expect(() => decide(r.next, { type: 'recordThirdPartyOpinion', opinion: 'no-reply' }, ctx(clerk, '2026-03-06'))).toThrow(TransitionGuardError);
+    expect(() => decide(r.next, { type: 'recordThirdPartyOpinion', opinion: 'no-reply' }, ctx(clerk, '2026-03-06'))).toThrow(GuardRefusedError);
   });
 
   it('other-agency silence counts as consent after 15 working days', () => {
     const r = decide(registered(), sample.startAgencyConsultation, ctx(clerk, '2026-02-12'));
     const after = cal.addWorkingDays(d('2026-02-12'), 16).due;
     const e = decide(r.next, { type: 'recordAgencyOpinion', opinion: 'no-reply' }, ctx(clerk, after));
-    expect(e.events[0]!.data.deemedConsent).toBe(true);
+    expect(e.event.data.deemedConsent).toBe(true);
     expect(e.deadlines?.answer?.pausedWorkingDays).toBe(15);
   });
 
@@ -197,20 +206,20 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
     const r = decide(registered(), { type: 'issueFeeNotice', feeNoticeId: 'f1', amountYuan: 200, deliveredOn: d('2026-02-12') }, ctx(clerk, '2026-02-11'));
     expect(r.deadlines?.status).toBe('paused');
     const limit = cal.addWorkingDays(d('2026-02-12'), 20).due;
-    expect(() => decide(r.next, sample.abandonNoPayment, ctx(clerk, limit))).toThrow(TransitionGuardError);
+    expect(() => decide(r.next, sample.abandonNoPayment, ctx(clerk, limit))).toThrow(GuardRefusedError);
     const a = decide(r.next, sample.abandonNoPayment, ctx(clerk, cal.addWorkingDays(limit, 1).due));
     expect(a.next).toMatchObject({ status: 'abandoned-no-payment', outcomeRow: 'other-2' });
-    expect(() => decide(r.next, sample.waiveFee, ctx(clerk))).toThrow(RequestForbiddenError);
+    expect(() => decide(r.next, sample.waiveFee, ctx(clerk))).toThrow(CaseForbiddenError);
     expect(decide(r.next, sample.waiveFee, ctx(head)).clockEvents[0]!.type).toBe('feeNoticeWithdrawn');
-    expect(() => decide(registered(), sample.issueFeeNotice, { ...ctx(clerk), config: { extensionApproverRoles: ['head'], defaultSupplementWorkingDays: 15, lateSupplementNotice: 'reject', feesEnabled: false, feeWaiverReasonCodes: [] } })).toThrow('未启用');
+    expect(() => decide(registered(), sample.issueFeeNotice, ctx(clerk, '2026-02-11', agencyPolicy({ workflow: { feesEnabled: false, feeWaiverReasonCodes: [] } })))).toThrow('未启用');
   });
 
   it('extension: once, ≤ 20 working days, before the deadline, approved by head only', () => {
     const c = registered();
     expect(() => decide(c, { type: 'requestExtension', workingDays: 21, reason: 'x' }, ctx(clerk))).toThrow('1至20');
-    expect(() => decide(c, sample.requestExtension, ctx(clerk, '2026-03-17'))).toThrow(TransitionGuardError);
+    expect(() => decide(c, sample.requestExtension, ctx(clerk, '2026-03-17'))).toThrow(GuardRefusedError);
     const req = decide(c, sample.requestExtension, ctx(clerk, '2026-03-10')).next;
-    expect(() => decide(req, sample.approveExtension, ctx(clerk, '2026-03-10'))).toThrow(RequestForbiddenError);
+    expect(() => decide(req, sample.approveExtension, ctx(clerk, '2026-03-10'))).toThrow(CaseForbiddenError);
     const ok = decide(req, { type: 'approveExtension', applicantNotifiedOn: d('2026-03-10') }, ctx(head, '2026-03-10'));
     expect(ok.deadlines?.answer?.due).toBe('2026-04-14');
     expect(ok.deadlines?.warnings.map((w) => w.code)).not.toContain('EXTENSION_NOT_NOTIFIED');
@@ -235,7 +244,7 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
       [sample.draftAnswer, clerk, '2026-03-02'],
       [sample.submitForSecrecyReview, clerk, '2026-03-02'],
     ]);
-    expect(() => decide(c, { type: 'passSecrecyReview', secrecyReviewApproved: false }, ctx(reviewer))).toThrow(TransitionGuardError);
+    expect(() => decide(c, { type: 'passSecrecyReview', secrecyReviewApproved: false }, ctx(reviewer))).toThrow(GuardRefusedError);
     c = run(c, [[sample.returnToDrafting, reviewer, '2026-03-03']]);
     expect(c.status).toBe('drafting');
     c = run(c, [
@@ -243,7 +252,7 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
       [sample.passSecrecyReview, reviewer, '2026-03-04'],
       [sample.signOff, leader, '2026-03-05'],
     ]);
-    expect(() => decide(c, { ...sample.release, secrecyReviewApproved: false } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow(TransitionGuardError);
+    expect(() => decide(c, { ...sample.release, secrecyReviewApproved: false } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow(GuardRefusedError);
     expect(() => decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'SF123' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-06'))).toThrow('中国邮政');
     const r = decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'XA123456789CN' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-09'));
     expect(r.next).toMatchObject({ status: 'released', outcomeRow: 'not-processed-3', concludedOn: '2026-03-06' });
@@ -254,17 +263,66 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
 
   it('still-unclear answer only after a supplement', () => {
     const dec = { type: 'still-unclear', supplementRequestedOn: '2026-02-12', supplementReceivedOn: '2026-03-02', reason: '仍未明确' } as const;
-    expect(() => decide(registered(), { type: 'draftAnswer', decision: dec }, ctx(clerk))).toThrow(TransitionGuardError);
+    expect(() => decide(registered(), { type: 'draftAnswer', decision: dec }, ctx(clerk))).toThrow(GuardRefusedError);
   });
 
   it('withdrawal by the applicant closes the clock; events carry no personal data', () => {
     const r = decide(registered(), sample.withdraw, ctx(applicant, '2026-02-20'));
     expect(r.next).toMatchObject({ status: 'withdrawn', outcomeRow: 'other-3' });
     expect(r.deadlines?.closed?.outcome).toBe('withdrawn');
-    expect(r.events[0]).toMatchObject({ type: 'withdraw', caseId: 'k1', from: 'in-assessment', to: 'withdrawn', actor: { kind: 'applicant', id: 'a1' } });
+    expect(r.event).toMatchObject({ type: 'request.withdraw', caseId: 'k1', from: 'in-assessment', to: 'withdrawn', actor: { kind: 'applicant', id: 'a1' } });
     const unconfirmed = openCase({ id: 'k3', trackingNumber: 'YSQ-2026-000003' });
     expect(decide(unconfirmed, sample.withdraw, ctx(applicant)).clockEvents).toEqual([]);
   });
 });
 
 void ({} as IsoDate);
+
+describe('the table on the case kernel', () => {
+  const registered = () => run(base(), [[sample.register, clerk, '2026-02-10'], [sample.startAssessment, clerk, '2026-02-10']]);
+
+  it('labels every state and step, and names events request.<kebab-step>', () => {
+    for (const s of REQUEST_STATUSES) expect(requestWorkflow.stateLabel(s)).not.toBe(s);
+    for (const t of REQUEST_TRANSITIONS) expect(requestWorkflow.commandLabel(t.command)).toMatch(/\p{Script=Han}/u);
+    expect(requestWorkflow.eventType('recordThirdPartyOpinion')).toBe('request.record-third-party-opinion');
+    expect(decide(base(), sample.register, ctx(clerk)).event.type).toBe('request.register');
+  });
+
+  it('shows the applicant the steps it always saw, and none of the internal ones', () => {
+    const shown = REQUEST_TRANSITIONS.filter((t) => t.visibleToApplicant).map((t) => t.command);
+    expect(shown.sort()).toEqual(
+      [
+        'register', 'startAssessment', 'requestSupplement', 'recordSupplement', 'abandonNoSupplement', 'startThirdPartyConsultation', 'recordThirdPartyOpinion',
+        'startAgencyConsultation', 'recordAgencyOpinion', 'issueFeeNotice', 'recordFeePaid', 'waiveFee', 'abandonNoPayment', 'approveExtension', 'notifyExtension',
+        'setDelayedReply', 'release', 'close', 'withdraw',
+      ].sort(),
+    );
+  });
+
+  it('check() answers without input, with the Chinese reason of each kind of refusal', () => {
+    const closed = requestWorkflow.check({ ...base(), status: 'closed' }, 'release', ctx(clerk));
+    expect(!closed.ok && closed.error).toBeInstanceOf(IllegalTransitionError);
+    expect(!closed.ok && closed.error.message).toBe('当前状态为「已归档」，不能执行「送达答复」。');
+    const forbidden = requestWorkflow.check(registered(), 'draftAnswer', ctx(clerk2));
+    expect(!forbidden.ok && forbidden.error).toBeInstanceOf(CaseForbiddenError);
+    expect(!forbidden.ok && forbidden.error.message).toBe('您无权对本申请执行「拟定答复」。');
+    const guarded = requestWorkflow.check(registered(), 'approveExtension', ctx(head));
+    expect(!guarded.ok && guarded.error).toBeInstanceOf(GuardRefusedError);
+    expect(!guarded.ok && guarded.error).toMatchObject({ code: 'NO_EXTENSION_REQUEST', message: '没有待审批的延期申请。' });
+    // Submitting for review needs no review id to be asked about (no placeholder values).
+    expect(requestWorkflow.check({ ...registered(), status: 'drafting' }, 'submitForSecrecyReview', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'NO_DRAFT' } });
+    const drafted = run(registered(), [[sample.draftAnswer, clerk, '2026-02-11']]);
+    expect(requestWorkflow.check(drafted, 'submitForSecrecyReview', ctx(clerk)).ok).toBe(true);
+  });
+
+  it('decides with the agency policy in the context, not with constants', () => {
+    const policy = agencyPolicy({ workflow: { defaultSupplementWorkingDays: 10 }, deadlines: { answerWorkingDays: 15, maxExtensionWorkingDays: 10 } });
+    const c = run(base(), [[sample.register, clerk, '2026-02-10']]);
+    const supplement = decide(c, sample.requestSupplement, ctx(clerk, '2026-02-11', policy));
+    expect(supplement.event.data.periodWorkingDays).toBe(10);
+    expect(supplement.deadlines?.supplement?.applicantDue).toBe(cal.addWorkingDays(d('2026-02-11'), 10).due);
+    const ours = requestDeadlines(c, cal, policy.deadlines)!.answer!.due;
+    expect(ours < requestDeadlines(c, cal, DEFAULT_AGENCY_POLICY.deadlines)!.answer!.due).toBe(true);
+    expect(() => decide(c, sample.requestExtension, ctx(clerk, '2026-02-11', policy))).toThrow('延长期限须为1至10个工作日');
+  });
+});
