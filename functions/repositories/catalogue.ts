@@ -1,6 +1,6 @@
 import type { AuditEventInput } from '../domain/audit/chain';
 import type { AgencyProfile, CatalogueCategory, IndexNumberScheme } from '../domain/catalogue';
-import type { RecordStore, VersionedRecord } from '../ports/record-store';
+import type { Change, RecordStore, VersionedRecord } from '../ports/record-store';
 import { keys } from './keys';
 
 /** Deployment settings of the catalogue, edited by the admin on /staff/catalogue. */
@@ -30,6 +30,11 @@ export class CatalogueSettingsRepository {
     const item = await this.records.getPlain(keys.catalogueStamp());
     const n = Number(item?.['value'] ?? item?.['count'] ?? 0);
     return Number.isFinite(n) ? n : 0;
+  }
+
+  /** The stamp's increment, committed with the public change it stands for. */
+  static stampChange(): Change {
+    return { op: 'count', key: keys.catalogueStamp() };
   }
 
   async bumpStamp(): Promise<number> {

@@ -68,6 +68,9 @@ function viewIndexes(view: PublicView) {
 }
 
 /** Sort key of a view in the listing indexes (also the listing cursor). */
+/** Which public items a listing reads. */
+export type ListingScope = { readonly all: true } | { readonly category: string } | { readonly root: string };
+
 export const listingSortKey = (item: Pick<PublicItem, 'publishedAt' | 'id'>) => `${item.publishedAt}#${item.id}`;
 
 export class ItemRepository {
@@ -100,8 +103,14 @@ export class ItemRepository {
   }
 
   /** One page of public views from a listing index (see application/catalogue/listing.ts). */
-  queryViews(spec: QuerySpec): Promise<Page<PublicViewRecord>> {
-    return this.records.query<PublicView>(spec);
+  /**
+   * P5–P7: public views of one listing scope in publication order, within a sort-key range:
+   * every public item (GSI2), a leaf category (GSI1) or a top-level category's subtree (GSI3).
+   */
+  listing(scope: ListingScope, range: { readonly between: readonly [string, string]; readonly descending: boolean; readonly limit: number; readonly cursor?: string }): Promise<Page<PublicViewRecord>> {
+    const where: Pick<QuerySpec, 'index' | 'pk'> =
+      'category' in scope ? { index: 'GSI1', pk: keys.publicByCategoryPk(scope.category) } : 'root' in scope ? { index: 'GSI3', pk: keys.publicByRootPk(scope.root) } : { index: 'GSI2', pk: keys.publicAllPk() };
+    return this.records.query<PublicView>({ ...where, sk: { between: [range.between[0], range.between[1]] }, descending: range.descending, limit: range.limit, ...(range.cursor ? { cursor: range.cursor } : {}) });
   }
 
   /** One page of every public view (the all-items listing index), for sweeps over what is public. */

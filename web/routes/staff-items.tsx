@@ -6,6 +6,7 @@ import {
   discardItem,
   editItem,
   getStaffItem,
+  itemHistory,
   loadCatalogue,
   markItemValidity,
   publishItem,
@@ -40,7 +41,6 @@ import {
 import { DomainError, ValidationError } from '../../functions/domain/errors';
 import { REVIEW_STATUS_LABELS } from '../../functions/domain/secrecy';
 import type { StaffMember } from '../../functions/domain/staff';
-import { ItemRepository } from '../../functions/repositories/items';
 import type { WebEnv } from '../env';
 import { pageContext, shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
@@ -264,7 +264,7 @@ export function staffItemRoutes(deps: AppDependencies) {
       { label: '附件', value: c0.attachments.map((a) => a.name).join('、') || '无' },
       ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
     ];
-    const history = await new ItemRepository(deps.records).history(id);
+    const history = await itemHistory(deps, id);
     const ctx = pageContext(c, deps);
     const q = c.req.query();
     const draft = w && w.status === 'draft';

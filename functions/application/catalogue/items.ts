@@ -44,7 +44,6 @@ import { staffActor, systemActor, type Actor, type StaffMember } from '../../dom
 import type { Change, Page } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
 import { DocumentRepository } from '../../repositories/document-repository';
-import { sha256Hex } from '../../adapters/extraction/digest';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
 import { ReviewRepository } from '../../repositories/reviews';
@@ -249,7 +248,7 @@ async function resolveAttachments(deps: CatalogueDeps, staff: StaffMember, raw: 
     }
     const bytes = await deps.files.get(doc.fileKey);
     if (!bytes) throw new ValidationError('附件文件缺失，请重新上传。', { attachments: `文档 ${doc.id} 的文件缺失，请重新上传。` });
-    out.push({ key: doc.fileKey, name: doc.fileName, contentType: doc.contentType, size: bytes.byteLength, sha256: sha256Hex(bytes) });
+    out.push({ key: doc.fileKey, name: doc.fileName, contentType: doc.contentType, size: bytes.byteLength, sha256: deps.content.sha256(bytes) });
   }
   return out;
 }
@@ -525,6 +524,11 @@ export interface StaffItemView {
   readonly deadline?: PublicationDeadline;
   readonly review?: { readonly id: string; readonly status: string; readonly approvedForThisVersion: boolean };
   readonly publicView?: PublicView;
+}
+
+/** An item's audit history for the staff page, oldest first. */
+export function itemHistory(deps: Pick<CatalogueDeps, 'records'>, id: string) {
+  return new ItemRepository(deps.records).history(id);
 }
 
 export async function getStaffItem(deps: CatalogueDeps, id: string, staff?: StaffMember): Promise<StaffItemView> {

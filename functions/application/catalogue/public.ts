@@ -6,12 +6,10 @@
 import { addCalendarDays } from '../../domain/calendar';
 import { shanghaiDateOf, VALIDITY_LABELS, type PublicItem, type ValidityStatus } from '../../domain/catalogue';
 import { NotFoundError } from '../../domain/errors';
-import type { QuerySpec } from '../../ports/record-store';
-import { ItemRepository, listingSortKey, type PublicView } from '../../repositories/items';
+import { ItemRepository, listingSortKey, type ListingScope, type PublicView } from '../../repositories/items';
 
 export type { PublicView };
 import { ClarificationRepository } from '../../repositories/clarifications';
-import { keys } from '../../repositories/keys';
 import type { AppDependencies } from '../context';
 import { loadCatalogue } from './settings';
 
@@ -106,15 +104,15 @@ export async function listPublicItems(deps: Deps, query: ListingQuery): Promise<
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
   const today = shanghaiDateOf(deps.clock.now());
   const catalogue = await loadCatalogue(deps);
-  let base: Pick<QuerySpec, 'index' | 'pk'> = { index: 'GSI2', pk: keys.publicAllPk() };
+  let scope: ListingScope = { all: true };
   let subtree: Set<string> | undefined;
   if (query.categoryId) {
     const node = catalogue.tree.get(query.categoryId);
     if (!node) throw new NotFoundError('该目录分类不存在。');
-    if (node.children.length === 0) base = { index: 'GSI1', pk: keys.publicByCategoryPk(node.id) };
+    if (node.children.length === 0) scope = { category: node.id };
     else {
       const root = catalogue.tree.path(node.id)[0]!;
-      base = { index: 'GSI3', pk: keys.publicByRootPk(root.id) };
+      scope = { root: root.id };
       if (root.id !== node.id) subtree = new Set(catalogue.tree.subtreeIds(node.id));
     }
   }
@@ -142,7 +140,7 @@ export async function listPublicItems(deps: Deps, query: ListingQuery): Promise<
   let exhausted = false;
   const repo = new ItemRepository(deps.records);
   while (found.length <= limit && scanned < MAX_SCAN) {
-    const page = await repo.queryViews({ ...base, sk: { between: [lo, hi] }, descending, limit: subtree || query.issuer || query.validity ? Math.min(100, (limit + 1) * 3) : limit + 1, ...(storeCursor ? { cursor: storeCursor } : {}) });
+    const page = await repo.listing(scope, { between: [lo, hi], descending, limit: subtree || query.issuer || query.validity ? Math.min(100, (limit + 1) * 3) : limit + 1, ...(storeCursor ? { cursor: storeCursor } : {}) });
     for (const r of page.items) {
       if (!r.data.item) continue;
       const sk = listingSortKey(r.data.item);
@@ -188,7 +186,7 @@ export async function allPublicItems(deps: Deps, max = 50_000): Promise<PublicIt
   const today = shanghaiDateOf(deps.clock.now());
   let cursor: string | undefined;
   do {
-    const page = await new ItemRepository(deps.records).queryViews({ index: 'GSI2', pk: keys.publicAllPk(), limit: 500, ...(cursor ? { cursor } : {}) });
+    const page = await new ItemRepository(deps.records).publicViews(500, cursor);
     for (const r of page.items) if (r.data.item) out.push(withCurrentValidity(r.data.item, today));
     cursor = page.cursor;
   } while (cursor && out.length < max);

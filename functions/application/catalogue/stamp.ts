@@ -1,5 +1,4 @@
 import type { Change, RecordStore } from '../../ports/record-store';
-import { keys } from '../../repositories/keys';
 import { CatalogueSettingsRepository } from '../../repositories/catalogue';
 import type { AppDependencies } from '../context';
 
@@ -40,7 +39,7 @@ export async function bumpCatalogueStamp(deps: Deps): Promise<number> {
  * new view with an old ETag (and answer 304 for a withdrawn item).
  */
 export function stampChange(): Change {
-  return { op: 'count', key: keys.catalogueStamp() };
+  return CatalogueSettingsRepository.stampChange();
 }
 
 export function forgetCatalogueStamp(deps: Pick<AppDependencies, 'records'>): void {

@@ -25,7 +25,6 @@ import { SearchIndex, searchDocumentFromProjection, type SearchDocument, type Se
 import type { PrivateFileStore } from '../../ports/file-store';
 import { ItemRepository, type PublicView } from '../../repositories/items';
 import { SearchPointerRepository } from '../../repositories/search-pointer';
-import { keys } from '../../repositories/keys';
 import type { AppDependencies } from '../context';
 
 export const SEARCH_SNAPSHOT_PREFIX = 'search/';
@@ -163,7 +162,7 @@ export async function rebuildSearchIndex(deps: Deps): Promise<{ items: number; m
     const index = new SearchIndex();
     let cursor: string | undefined;
     do {
-      const page = await deps.records.query<PublicView>({ index: 'GSI2', pk: keys.publicAllPk(), limit: 200, cursor });
+      const page = await new ItemRepository(deps.records).publicViews(200, cursor);
       for (const r of page.items) if (r.data.item) index.add(await searchDocumentFor(deps, r.data.item));
       cursor = page.cursor;
     } while (cursor);

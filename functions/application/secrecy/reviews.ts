@@ -1,4 +1,3 @@
-import { documentMetadata, extractText } from '../../adapters/extraction';
 import type { AuditEvent, AuditEventInput } from '../../domain/audit/chain';
 import { actorOf } from '../../domain/case';
 import { NotFoundError, ValidationError } from '../../domain/errors';
@@ -114,8 +113,8 @@ async function prepareContent(
     const attachmentId = `att-${i + 1}`;
     const fileName = safeFileName(a.fileName);
     const bytes = await readBytes(deps.files, a.fileKey, fileName);
-    const extracted = await extractText(bytes, a.contentType);
-    const metadata = await documentMetadata(bytes, a.contentType);
+    const extracted = await deps.content.extractText(bytes, a.contentType);
+    const metadata = await deps.content.documentMetadata(bytes, a.contentType);
     const textKey = reviewObjects.attachmentText(id, folder, attachmentId);
     await writeText(deps.files, textKey, extracted.text);
     findings.push(...reviewFindingsFrom(attachmentId, scanText(extracted.text)));
@@ -348,8 +347,8 @@ export async function attachRedactedFile(
   if (!attachment) throw new ValidationError('找不到该附件，请刷新页面。', { attachmentId: '找不到该附件。' });
   if (input.bytes.byteLength === 0) throw new ValidationError('请选择删除处理后的文件。', { file: '请选择删除处理后的文件。' });
   const fileName = safeFileName(input.fileName);
-  const extracted = await extractText(input.bytes, input.contentType);
-  const metadata = await documentMetadata(input.bytes, input.contentType);
+  const extracted = await deps.content.extractText(input.bytes, input.contentType);
+  const metadata = await deps.content.documentMetadata(input.bytes, input.contentType);
   const stamp = newId(deps.clock.now());
   const fileKey = reviewObjects.redactedFile(id, stamp, attachment.id);
   const textKey = reviewObjects.redactedFileText(id, stamp, attachment.id);
