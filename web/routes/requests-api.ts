@@ -28,7 +28,7 @@ import {
 } from '../../functions/application/requests';
 import { UnauthenticatedError } from '../../functions/domain/errors';
 import { CHANNELS, STATUS_LABELS } from '../../functions/domain/requests';
-import type { RequestRecord } from '../../functions/repositories/requests';
+import type { RequestRecord } from '../../functions/application/requests';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from './track';

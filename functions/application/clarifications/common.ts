@@ -1,8 +1,8 @@
+import { ValidationError } from '../../domain/errors';
 import { JPEG, PDF, PNG } from '../../domain/content-types';
 import { caseTime, timelineActor, type Actor, type CaseTimelineEntry } from '../../domain/case';
-import { ValidationError } from '../../domain/errors';
 import type { AppDependencies } from '../context';
-import { safeFileName } from '../documents';
+import { checkUploads as checkFiles, type Upload } from '../uploads';
 
 export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'config' | 'effects' | 'policy' | 'content' | 'mailer'>;
 
@@ -10,25 +10,11 @@ export type CaseDeps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'lo
 export const UPLOAD_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
-export interface FileUpload {
-  readonly fileName: string;
-  readonly bytes: Uint8Array;
-}
+export type FileUpload = Upload;
 
-/** Checks uploads (count, size, type by magic bytes) before anything is stored; returns sniffed types. */
-export function checkUploads(deps: Pick<CaseDeps, 'content'>, uploads: readonly FileUpload[], field: string, max: number): { upload: FileUpload; contentType: string; fileName: string }[] {
-  const present = uploads.filter((a) => a.bytes.byteLength > 0 || a.fileName.trim() !== '');
-  if (present.length > max) throw new ValidationError(`文件不能超过${max}个。`, { [field]: `文件不能超过${max}个。` });
-  return present.map((a) => {
-    const fileName = safeFileName(a.fileName || 'file');
-    if (a.bytes.byteLength === 0) throw new ValidationError('文件是空的。', { [field]: `“${fileName}”是空文件，请重新选择。` });
-    if (a.bytes.byteLength > MAX_UPLOAD_BYTES) throw new ValidationError('文件过大。', { [field]: `每个文件不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。` });
-    const inspection = deps.content.inspect(a.bytes);
-    if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('文件不予接收。', { [field]: `“${fileName}”：${inspection.message}` });
-    const type = inspection.ok ? inspection.contentType : undefined;
-    if (!type || !(type in UPLOAD_TYPES)) throw new ValidationError('文件类型不受支持。', { [field]: `“${fileName}”不是有效的 PNG、JPEG 或 PDF 文件（按文件内容判断）。` });
-    return { upload: a, contentType: type, fileName };
-  });
+/** Screenshots and evidence: PDF or images, up to 5 MB each. */
+export function checkUploads(deps: Pick<CaseDeps, 'content'>, uploads: readonly FileUpload[], field: string, max: number) {
+  return checkFiles(deps, uploads, { field, noun: '文件', max, maxBytes: MAX_UPLOAD_BYTES, types: UPLOAD_TYPES, typesText: 'PNG、JPEG 或 PDF' });
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from '../../domain/requests';
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { RequestRepository, type RequestRecord, type StoredRequest, type TimelineEntry } from '../../repositories/requests';
+export type { RequestRecord };
 import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
 import type { AppDependencies } from '../context';
 import { newId } from '../ids';

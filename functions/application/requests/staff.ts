@@ -34,7 +34,8 @@ import { letterhead } from '../letterhead';
 import { applyCommand, caseDeadlines, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
-import { inspectUpload, DOCX, TEXT } from '../../adapters/extraction/sniff';
+import { DOCX, TEXT } from '../../domain/content-types';
+import { checkUploads } from '../uploads';
 
 /** Commands run through the generic `act` (the others have their own use cases below). */
 export const GENERIC_COMMANDS = [
@@ -277,15 +278,7 @@ export async function draftAnswer(
   // Refused steps store no files: the decision is tried before anything is staged.
   const { ctx } = await previewStep(deps, record, { type: 'draftAnswer', decision }, actor);
   const uploads = (input.documents ?? []).filter((d) => d.bytes.byteLength > 0);
-  if (uploads.length > 5) throw new ValidationError('附件过多。', { documents: '提供的文件不能超过5个。' });
-  const types = uploads.map((u) => {
-    if (u.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new ValidationError('文件过大。', { documents: `每个文件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
-    const inspection = inspectUpload(u.bytes);
-    if (!inspection.ok && inspection.code !== 'unknown-type') throw new ValidationError('文件不予接收。', { documents: `“${safeFileName(u.fileName)}”：${inspection.message}` });
-    const t = inspection.ok ? inspection.contentType : undefined;
-    if (!t || !(t in ANSWER_DOCUMENT_TYPES)) throw new ValidationError('文件类型不受支持。', { documents: `“${safeFileName(u.fileName)}”的内容不是 PDF、Word、文本或图片文件。` });
-    return t;
-  });
+  const types = checkUploads(deps, uploads, { field: 'documents', noun: '文件', max: 5, maxBytes: MAX_ATTACHMENT_BYTES, types: ANSWER_DOCUMENT_TYPES, typesText: 'PDF、Word、文本或图片' }).map((u) => u.contentType);
   const now = deps.clock.now();
   const documents: AnswerDocument[] = [
     ...(input.keepDocuments !== false && uploads.length === 0 ? (record.data.draft?.documents ?? []) : []),

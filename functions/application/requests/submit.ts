@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { inspectUpload, JPEG, PDF, PNG } from '../../adapters/extraction/sniff';
+import { JPEG, PDF, PNG } from '../../domain/content-types';
+import { checkUploads } from '../uploads';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
 import { actorOf, CaseValidationError } from '../../domain/case';
 import { ConflictError, ForbiddenError } from '../../domain/errors';
@@ -73,21 +74,9 @@ export interface SubmitResult {
   readonly replayed: boolean;
 }
 
-/** Checks every attachment before anything is stored; returns their sniffed types. */
-export function checkAttachments(attachments: readonly AttachmentUpload[]): string[] {
-  const present = attachments.filter((a) => a.bytes.byteLength > 0 || a.fileName.trim() !== '');
-  if (present.length > MAX_ATTACHMENTS) throw new CaseValidationError(`附件不能超过${MAX_ATTACHMENTS}个。`, { attachments: `附件不能超过${MAX_ATTACHMENTS}个。` });
-  return present.map((a) => {
-    if (a.bytes.byteLength === 0) throw new CaseValidationError('附件是空文件。', { attachments: `“${safeFileName(a.fileName)}”是空文件，请重新选择。` });
-    if (a.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new CaseValidationError('附件过大。', { attachments: `每个附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。` });
-    const inspection = inspectUpload(a.bytes);
-    if (!inspection.ok && inspection.code !== 'unknown-type') throw new CaseValidationError('附件不予接收。', { attachments: `“${safeFileName(a.fileName)}”：${inspection.message}` });
-    const type = inspection.ok ? inspection.contentType : undefined;
-    if (!type || !(type in ATTACHMENT_TYPES)) {
-      throw new CaseValidationError('附件类型不受支持。', { attachments: `“${safeFileName(a.fileName)}”不是有效的 PDF、JPEG 或 PNG 文件（按文件内容判断）。` });
-    }
-    return type;
-  });
+/** An application's attachments (PDF or images, 3 of 5 MB at most); returns their sniffed types. */
+export function checkAttachments(deps: Pick<RequestDeps, 'content'>, attachments: readonly AttachmentUpload[]): string[] {
+  return checkUploads(deps, attachments, { field: 'attachments', noun: '附件', max: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES, types: ATTACHMENT_TYPES, typesText: 'PDF、JPEG 或 PNG' }).map((u) => u.contentType);
 }
 
 function parseForm(raw: unknown, channel: Channel): ApplicationForm {
@@ -135,7 +124,7 @@ function prepare(deps: RequestDeps, input: SubmitInput, channel: Channel, extra:
   const nonce = typeof input.nonce === 'string' ? input.nonce.trim() : '';
   if (!/^[\w-]{8,100}$/.test(nonce)) throw new CaseValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
   const form = parseForm(input.form, channel);
-  const types = checkAttachments(input.attachments ?? []);
+  const types = checkAttachments(deps, input.attachments ?? []);
   const fingerprint = submissionFingerprint(
     deps.config.appSecret,
     nonce,

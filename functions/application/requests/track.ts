@@ -169,7 +169,7 @@ export async function replyToSupplement(
   const text = String(input.text ?? '').trim();
   if (!text) throw new ValidationError('请填写补正内容。', { text: '请填写补正内容。' });
   if (text.length > 4000) throw new ValidationError('补正内容过长。', { text: '补正内容不能超过4000个字。' });
-  const types = checkAttachments(input.attachments ?? []);
+  const types = checkAttachments(deps, input.attachments ?? []);
   const now = deps.clock.now();
   const files = (input.attachments ?? []).filter((a) => a.bytes.byteLength > 0);
   const stored = files.map((a, i) => ({
