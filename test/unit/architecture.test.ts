@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf as importsIn, layerOffences } from './layers';
 
 /** The layering rules of docs/architecture.md, enforced on the source rather than by review. */
 const root = join(import.meta.dirname, '../..');
@@ -14,21 +15,30 @@ function sources(dir: string): string[] {
 }
 
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
-const importsOf = (file: string) => [...read(file).matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+const importsOf = (file: string) => importsIn(read(file));
 
 describe('architecture', () => {
-  it('keeps the domain pure: no AWS, Hono, Node I/O, environment or wall clock', () => {
-    const offences = sources('functions/domain').flatMap((file) => {
-      const text = read(file);
-      const bad = importsOf(file).filter((s) => /^(@aws-sdk|hono|@hono|node:|fs$|path$|crypto$|jose|@middy)/.test(s) || s.includes('/adapters/') || s.includes('/application/'));
-      if (/process\.env|Date\.now\(\)|new Date\(\)/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''))) bad.push('reads the environment or the wall clock');
-      return bad.map((b) => `${file}: ${b}`);
-    });
+  it('points every dependency inwards: web → application → domain/ports; adapters implement ports; only repositories build keys', () => {
+    const offences = [...sources('functions'), ...sources('web')].flatMap((file) => layerOffences(file, read(file)));
     expect(offences).toEqual([]);
   });
 
-  it('keeps the web layer free of the AWS SDK (one app for Lambda and Node)', () => {
-    const offences = sources('web').flatMap((file) => importsOf(file).filter((s) => s.startsWith('@aws-sdk')).map((s) => `${file}: ${s}`));
+  it('catches a forbidden import (a fixture checked as if it were a use case)', () => {
+    const fixture = readFileSync(join(import.meta.dirname, 'fixtures/application-imports-adapter.ts.txt'), 'utf8');
+    expect(layerOffences('functions/application/catalogue/leak.ts', fixture)).toEqual([
+      'functions/application/catalogue/leak.ts: application imports adapters (../../adapters/s3/public-file-writer)',
+      'functions/application/catalogue/leak.ts: builds table keys outside the repositories (../../repositories/keys)',
+      'functions/application/catalogue/leak.ts: application imports @aws-sdk/client-s3',
+      'functions/application/catalogue/leak.ts: names a physical index',
+    ]);
+    expect(layerOffences('web/routes/leak.ts', "import { ItemRepository } from '../../functions/repositories/items';")).toEqual([
+      'web/routes/leak.ts: web imports repositories (../../functions/repositories/items)',
+    ]);
+    expect(layerOffences('functions/domain/leak.ts', "import { loadCalendar } from '../application/calendar';")).toHaveLength(1);
+  });
+
+  it('keeps the domain pure: no environment or wall clock', () => {
+    const offences = sources('functions/domain').filter((file) => /process\.env|Date\.now\(\)|new Date\(\)/.test(read(file).replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')));
     expect(offences).toEqual([]);
   });
 
@@ -37,11 +47,11 @@ describe('architecture', () => {
     expect(offences).toEqual([]);
   });
 
-  it('lets only the release step construct the public bucket writer', () => {
+  it('builds the public bucket writer only in the composition roots (the release deployment)', () => {
     const users = [...sources('functions'), ...sources('web'), ...sources('scripts')]
       .filter((file) => importsOf(file).some((s) => s.endsWith('/public-file-writer')))
       .map((file) => relative(root, join(root, file)));
-    expect(users.every((file) => /functions\/(handlers\/release|application\/release|local\/)/.test(file))).toBe(true);
+    expect(users.every((file) => /functions\/(config\/dependencies|local\/)/.test(file))).toBe(true);
   });
 
   it('lets only the release step write through the public bucket writer, and only after a commit', () => {
