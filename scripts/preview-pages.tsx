@@ -141,7 +141,9 @@ function ComponentsPage() {
     <Layout title="组件示例" site={site} breadcrumbs={[{ href: '/', label: '首页' }, { label: '组件示例' }]}>
       <h1 class="page-title">组件示例</h1>
       <section class="section" aria-labelledby="s-meta">
-        <h2 class="section__title" id="s-meta">信息元数据（MetaTable）</h2>
+        <h2 class="section__title" id="s-meta">
+          信息元数据（MetaTable）
+        </h2>
         <MetaTable
           rows={[
             { label: '索引号', value: '000014349/2026-00031' },
@@ -155,28 +157,52 @@ function ComponentsPage() {
         />
       </section>
       <section class="section" aria-labelledby="s-deadline">
-        <h2 class="section__title" id="s-deadline">答复期限（DeadlineChip）</h2>
+        <h2 class="section__title" id="s-deadline">
+          答复期限（DeadlineChip）
+        </h2>
         <ul>
-          <li><DeadlineChip dueDate="2026-03-16" workingDaysLeft={12} urgency="normal" /></li>
-          <li><DeadlineChip dueDate="2026-03-16" workingDaysLeft={2} urgency="soon" /></li>
-          <li><DeadlineChip dueDate="2026-03-16" workingDaysLeft={0} urgency="today" /></li>
-          <li><DeadlineChip dueDate="2026-03-16" workingDaysLeft={-3} urgency="overdue" /></li>
-          <li><DeadlineChip dueDate="2027-01-21" workingDaysLeft={14} urgency="normal" provisional /></li>
+          <li>
+            <DeadlineChip dueDate="2026-03-16" workingDaysLeft={12} urgency="normal" />
+          </li>
+          <li>
+            <DeadlineChip dueDate="2026-03-16" workingDaysLeft={2} urgency="soon" />
+          </li>
+          <li>
+            <DeadlineChip dueDate="2026-03-16" workingDaysLeft={0} urgency="today" />
+          </li>
+          <li>
+            <DeadlineChip dueDate="2026-03-16" workingDaysLeft={-3} urgency="overdue" />
+          </li>
+          <li>
+            <DeadlineChip dueDate="2027-01-21" workingDaysLeft={14} urgency="normal" provisional />
+          </li>
         </ul>
       </section>
       <section class="section" aria-labelledby="s-badge">
-        <h2 class="section__title" id="s-badge">状态（StatusBadge）</h2>
+        <h2 class="section__title" id="s-badge">
+          状态（StatusBadge）
+        </h2>
         <p>
-          <StatusBadge label="待登记" /> <StatusBadge label="办理中" tone="info" /> <StatusBadge label="已答复" tone="success" />{' '}
-          <StatusBadge label="待补正" tone="warning" /> <StatusBadge label="已超期" tone="danger" />
+          <StatusBadge label="待登记" /> <StatusBadge label="办理中" tone="info" /> <StatusBadge label="已答复" tone="success" /> <StatusBadge label="待补正" tone="warning" />{' '}
+          <StatusBadge label="已超期" tone="danger" />
         </p>
       </section>
       <section class="section" aria-labelledby="s-notice">
-        <h2 class="section__title" id="s-notice">提示框（Notice）</h2>
-        <Notice kind="info"><p>申请提交后，系统将生成查询码，请妥善保存。</p></Notice>
-        <Notice kind="success" title="提交成功"><p>您的申请已提交，受理编号 YSQ-2026-00012。</p></Notice>
-        <Notice kind="warning"><p>该期限涉及尚未发布节假日安排的年度，为暂定期限。</p></Notice>
-        <Notice kind="error"><p>文件上传失败，请稍后重试。</p></Notice>
+        <h2 class="section__title" id="s-notice">
+          提示框（Notice）
+        </h2>
+        <Notice kind="info">
+          <p>申请提交后，系统将生成查询码，请妥善保存。</p>
+        </Notice>
+        <Notice kind="success" title="提交成功">
+          <p>您的申请已提交，受理编号 YSQ-2026-00012。</p>
+        </Notice>
+        <Notice kind="warning">
+          <p>该期限涉及尚未发布节假日安排的年度，为暂定期限。</p>
+        </Notice>
+        <Notice kind="error">
+          <p>文件上传失败，请稍后重试。</p>
+        </Notice>
       </section>
       <Pagination prevHref="/proactive?before=abc" nextHref="/proactive?after=def" />
     </Layout>
@@ -215,9 +241,7 @@ const pages: Record<string, () => JSX.Element> = {
       ]}
     />
   ),
-  documents: () => (
-    <DocumentsPage site={site} staff={staff} csrfToken={csrfToken} documents={documents} upload={upload} flash="文档“征求第三方意见告知书（样本）”已上传。" />
-  ),
+  documents: () => <DocumentsPage site={site} staff={staff} csrfToken={csrfToken} documents={documents} upload={upload} flash="文档“征求第三方意见告知书（样本）”已上传。" />,
   'documents-errors': () => (
     <DocumentsPage
       site={site}
@@ -241,9 +265,7 @@ const pages: Record<string, () => JSX.Element> = {
       nextYearHref="/calendar/2027"
     />
   ),
-  'calendar-uncovered': () => (
-    <CalendarPage site={site} year={2027} covered={false} months={buildYear(2027, [], [])} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />
-  ),
+  'calendar-uncovered': () => <CalendarPage site={site} year={2027} covered={false} months={buildYear(2027, [], [])} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />,
   'error-404': () => <ErrorPage site={site} status={404} requestId="req-7f3a9c2e" />,
   'error-409': () => <ErrorPage site={site} status={409} staff={staff} csrfToken={csrfToken} requestId="req-1b2c3d4e" />,
   'error-500': () => <ErrorPage site={site} status={500} requestId="req-5e6f7a8b" />,
@@ -300,7 +322,12 @@ async function main() {
           summary.push(`axe@${width} ${JSON.stringify(counts)}`);
           for (const v of result.violations) {
             if (v.impact === 'serious' || v.impact === 'critical') seriousTotal += 1;
-            console.log(`  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+            console.log(
+              `  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+            );
           }
         }
         if (width === 1280 && name === 'home') {

@@ -17,21 +17,17 @@ const cdkCli = join(dirname(require.resolve('aws-cdk/package.json')), 'bin', 'cd
 rmSync(join(root, 'cdk.out'), { recursive: true, force: true });
 
 const started = Date.now();
-const result = spawnSync(
-  process.execPath,
-  [cdkCli, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', 'cdk.out', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      CDK_DISABLE_VERSION_CHECK: '1',
-      CDK_DISABLE_CLI_TELEMETRY: 'true',
-      // Region lookups and the like must never reach AWS from a synth.
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+const result = spawnSync(process.execPath, [cdkCli, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', 'cdk.out', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    CDK_DISABLE_VERSION_CHECK: '1',
+    CDK_DISABLE_CLI_TELEMETRY: 'true',
+    // Region lookups and the like must never reach AWS from a synth.
+    AWS_EC2_METADATA_DISABLED: 'true',
   },
-);
+});
 
 if (result.error) throw result.error;
 if (result.status === 0) console.log(`cdk synth: cdk.out written in ${((Date.now() - started) / 1000).toFixed(1)} s`);

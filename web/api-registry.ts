@@ -54,10 +54,7 @@ export class ApiRegistry {
           ...(parameters.length ? { parameters } : {}),
           ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
           responses: Object.fromEntries(
-            Object.entries(route.responses).map(([status, r]) => [
-              status,
-              { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: jsonSchema(r.schema) } } } : {}) },
-            ]),
+            Object.entries(route.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: jsonSchema(r.schema) } } } : {}) }]),
           ),
         },
       };

@@ -100,7 +100,10 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   mountStaticFiles(app, options.staticDir);
   if (options.publicFiles) app.route('/', publicFileRoutes(options.publicFiles));
   const api = apiRoutes(deps);
-  app.route('/', healthRoutes(deps, (request, env) => Promise.resolve(app.fetch(request, env))));
+  app.route(
+    '/',
+    healthRoutes(deps, (request, env) => Promise.resolve(app.fetch(request, env))),
+  );
   app.route('/', publicRoutes(deps));
   // Before staffRoutes: its app.use('*') marks every later-mounted response no-store, which would
   // defeat the Cache-Control/ETag of the public portal and the public catalogue API.

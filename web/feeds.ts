@@ -11,9 +11,7 @@ import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '../functions/
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 export function escapeXml(s: string): string {
-  return s
-    .replace(INVALID_XML, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 export interface FeedConfig {
@@ -162,8 +160,6 @@ export function chunkSitemapEntries(entries: readonly SitemapEntry[], size = SIT
 }
 
 export function buildSitemapIndex(siteUrl: string, sitemaps: readonly SitemapEntry[]): string {
-  const items = sitemaps.map(
-    (s) => `  <sitemap><loc>${escapeXml(absoluteUrl(siteUrl, s.path))}</loc>${s.lastmod ? `<lastmod>${toShanghaiRfc3339(s.lastmod)}</lastmod>` : ''}</sitemap>`,
-  );
+  const items = sitemaps.map((s) => `  <sitemap><loc>${escapeXml(absoluteUrl(siteUrl, s.path))}</loc>${s.lastmod ? `<lastmod>${toShanghaiRfc3339(s.lastmod)}</lastmod>` : ''}</sitemap>`);
   return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, '</sitemapindex>', ''].join('\n');
 }

@@ -29,7 +29,10 @@ export function describeError(error: unknown): ErrorResponse {
 }
 
 function codeOf(error: DomainError): string {
-  return error.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  return error.name
+    .replace(/Error$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 export function wantsJson(c: Context): boolean {

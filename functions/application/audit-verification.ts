@@ -87,14 +87,21 @@ export async function verifyAuditTrail(deps: VerifyDeps, months: readonly string
     if (seen) {
       const atAnchor = events.find((e) => e.seq === seen.version);
       if (record.version < seen.version) {
-        findings.push({ stream, problem: { seq: seen.version, kind: 'rolled-back', message: `the record is at version ${record.version}, but version ${seen.version} was anchored on ${anchor!.name}` } });
+        findings.push({
+          stream,
+          problem: { seq: seen.version, kind: 'rolled-back', message: `the record is at version ${record.version}, but version ${seen.version} was anchored on ${anchor!.name}` },
+        });
       } else if (!atAnchor || atAnchor.hash !== seen.hash) {
-        findings.push({ stream, problem: { seq: seen.version, kind: 'resealed', message: `event ${seen.version} differs from the one anchored on ${anchor!.name}: history was rewritten after it was anchored` } });
+        findings.push({
+          stream,
+          problem: { seq: seen.version, kind: 'resealed', message: `event ${seen.version} differs from the one anchored on ${anchor!.name}: history was rewritten after it was anchored` },
+        });
       }
     }
   }
   // Anchored chains the registry no longer lists: deleted together with their registry entry.
-  for (const [stream] of anchored) findings.push({ stream, problem: { kind: 'record-missing', message: `anchored on ${anchor!.name} but no longer registered: record, history and registry entry were deleted` } });
+  for (const [stream] of anchored)
+    findings.push({ stream, problem: { kind: 'record-missing', message: `anchored on ${anchor!.name} but no longer registered: record, history and registry entry were deleted` } });
   return { checked, findings, ...(anchor ? { anchor: anchor.name } : {}) };
 }
 
@@ -102,7 +109,10 @@ export async function verifyAuditTrail(deps: VerifyDeps, months: readonly string
  * Writes the head of every chain to the write-once anchor store (run daily). After that, no one
  * with table access can rewrite or cut back history before that day without verify noticing.
  */
-export async function anchorAuditHeads(deps: Pick<VerifyDeps, 'records'> & { readonly anchors: AuditAnchorStore; readonly clock: Clock }, months: readonly string[]): Promise<{ name: string; chains: number }> {
+export async function anchorAuditHeads(
+  deps: Pick<VerifyDeps, 'records'> & { readonly anchors: AuditAnchorStore; readonly clock: Clock },
+  months: readonly string[],
+): Promise<{ name: string; chains: number }> {
   const heads: AnchoredHead[] = [];
   for await (const key of chains(deps.records, months)) {
     const record = await deps.records.get(key);

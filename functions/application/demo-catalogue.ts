@@ -60,7 +60,12 @@ export async function seedDemoCatalogue(deps: CatalogueDeps): Promise<string[]> 
     const created = await createItem(deps, clerk, { issuer: deps.config.agencyName, formedOn: today, writtenOn: today, ...item });
     const id = created.record.id;
     const reviewId = (await submitItem(deps, clerk, id)).review!.id;
-    for (const [username, stage] of [['clerk', 'self'], ['head', 'head'], ['reviewer', 'secrecy'], ['leader', 'leader']] as const) {
+    for (const [username, stage] of [
+      ['clerk', 'self'],
+      ['head', 'head'],
+      ['reviewer', 'secrecy'],
+      ['leader', 'leader'],
+    ] as const) {
       const signed = await signReviewStage(deps, demoStaff(username), reviewId, { stage, checklist: noneInvolved, conclusion: { type: 'disclose' } });
       if (signed.data.review.status === 'approved') break;
     }

@@ -40,7 +40,10 @@ export async function uploadDocument(deps: Deps, staff: StaffMember, input: { ti
   };
   const committed = await putStaged(deps, [{ key: doc.fileKey, bytes: input.bytes, contentType }], staffActor(staff));
   try {
-    await deps.records.commit([DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType } }), ...committed]);
+    await deps.records.commit([
+      DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType } }),
+      ...committed,
+    ]);
   } catch (error) {
     await deps.files.delete(doc.fileKey).catch((cleanup: unknown) => deps.logger.error('orphaned upload could not be removed', { key: doc.fileKey, error: cleanup }));
     throw error;
@@ -73,7 +76,10 @@ export async function documentDownloadUrl(deps: Pick<AppDependencies, 'records' 
 /** Browsers send paths on some platforms and control characters from crafted forms. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 120);
   if (!cleaned) throw new ValidationError('文件名无效。', { file: '文件名无效，请重命名后再上传。' });
   return cleaned;
 }
@@ -151,7 +157,10 @@ export async function completeUpload(deps: Deps, staff: StaffMember, uploadId: s
     uploadedBy: { id: staff.id, name: staff.displayName },
   };
   const committed = await putStaged(deps, [{ key: doc.fileKey, bytes, contentType }], staffActor(staff));
-  await deps.records.commit([DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType, via: 'presigned-put' } }), ...committed]);
+  await deps.records.commit([
+    DocumentRepository.addChange(doc, { type: 'document.uploaded', actor: staffActor(staff), data: { title: doc.title, sizeBytes: doc.sizeBytes, contentType, via: 'presigned-put' } }),
+    ...committed,
+  ]);
   await deps.files.delete(slot.fileKey).catch((error: unknown) => deps.logger.warn('upload slot object not removed', { key: slot.fileKey, error }));
   return doc;
 }

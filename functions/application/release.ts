@@ -134,7 +134,15 @@ export async function prepareRelease(deps: Deps, request: ReleaseRequest, target
     const bytes = bytesOf(part.data);
     const name = part.part === 'body' ? `content${extensionOf(part.contentType) || '.txt'}` : `${i}${extensionOf(part.contentType)}`;
     if (!part.sourceKey) throw new Error(`release part ${part.part} has no source object`);
-    return { key: `${prefix}${name}`, fileName: part.fileName, contentType: part.contentType, sizeBytes: bytes.byteLength, part: part.part, source: part.sourceKey, sha256: deps.content.sha256(bytes) };
+    return {
+      key: `${prefix}${name}`,
+      fileName: part.fileName,
+      contentType: part.contentType,
+      sizeBytes: bytes.byteLength,
+      part: part.part,
+      source: part.sourceKey,
+      sha256: deps.content.sha256(bytes),
+    };
   });
   const record: ReleaseRecord = {
     id,
@@ -208,4 +216,3 @@ export async function removePublicCopies(deps: ReleaseDeps, releaseId: string): 
   if (keys.length) deps.logger.info('public copies removed', { releaseId, removed: keys.length });
   return keys;
 }
-

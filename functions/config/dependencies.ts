@@ -65,9 +65,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
       publicFilesBaseUrl: env.PUBLIC_FILES_BASE_URL,
       appSecret: env.APP_SECRET,
       appVersion: APP_VERSION,
-      staffSignIn: cognitoDomain
-        ? { authorizeUrl: `${cognitoDomain}/oauth2/authorize`, tokenUrl: `${cognitoDomain}/oauth2/token`, clientId: env.AUTH_AUDIENCE }
-        : undefined,
+      staffSignIn: cognitoDomain ? { authorizeUrl: `${cognitoDomain}/oauth2/authorize`, tokenUrl: `${cognitoDomain}/oauth2/token`, clientId: env.AUTH_AUDIENCE } : undefined,
     },
     policy: policyFromEnv(env),
     caseTypes: platformCaseTypes(),

@@ -31,10 +31,12 @@ export function scrub(value: unknown): unknown {
 }
 
 export function createLogger(level: LogLevel, base: Record<string, unknown> = {}, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
-  const log = (entryLevel: Exclude<LogLevel, 'silent'>) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[entryLevel] < ORDER[level]) return;
-    write(JSON.stringify(scrub({ time: new Date().toISOString(), level: entryLevel, message, ...base, ...fields })));
-  };
+  const log =
+    (entryLevel: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[entryLevel] < ORDER[level]) return;
+      write(JSON.stringify(scrub({ time: new Date().toISOString(), level: entryLevel, message, ...base, ...fields })));
+    };
   return {
     debug: log('debug'),
     info: log('info'),

@@ -30,12 +30,7 @@ export const MAX_SORT_KEY_BYTES = 1024;
  * to DynamoDB to fail there.
  */
 export function keyFits(key: { readonly pk: string; readonly sk: string }): boolean {
-  return (
-    key.pk.length > 0 &&
-    key.sk.length > 0 &&
-    utf8Length(key.pk) <= MAX_PARTITION_KEY_BYTES &&
-    utf8Length(key.sk) <= MAX_SORT_KEY_BYTES
-  );
+  return key.pk.length > 0 && key.sk.length > 0 && utf8Length(key.pk) <= MAX_PARTITION_KEY_BYTES && utf8Length(key.sk) <= MAX_SORT_KEY_BYTES;
 }
 
 /** The index entries a write leaves on its record (an entry set to null or left out is none). */
@@ -87,11 +82,7 @@ export interface QuerySpec {
   /** Omit for the table's own keys. */
   readonly index?: IndexName;
   readonly pk: string;
-  readonly sk?:
-    | { readonly beginsWith: string }
-    | { readonly between: readonly [string, string] }
-    | { readonly lte: string }
-    | { readonly gte: string };
+  readonly sk?: { readonly beginsWith: string } | { readonly between: readonly [string, string] } | { readonly lte: string } | { readonly gte: string };
   readonly limit?: number;
   readonly descending?: boolean;
   /** Opaque cursor from a previous page. */

@@ -107,10 +107,23 @@ export class ItemRepository {
    * P5–P7: public views of one listing scope in publication order, within a sort-key range:
    * every public item (GSI2), a leaf category (GSI1) or a top-level category's subtree (GSI3).
    */
-  listing(scope: ListingScope, range: { readonly between: readonly [string, string]; readonly descending: boolean; readonly limit: number; readonly cursor?: string }): Promise<Page<PublicViewRecord>> {
+  listing(
+    scope: ListingScope,
+    range: { readonly between: readonly [string, string]; readonly descending: boolean; readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<PublicViewRecord>> {
     const where: Pick<QuerySpec, 'index' | 'pk'> =
-      'category' in scope ? { index: 'GSI1', pk: keys.publicByCategoryPk(scope.category) } : 'root' in scope ? { index: 'GSI3', pk: keys.publicByRootPk(scope.root) } : { index: 'GSI2', pk: keys.publicAllPk() };
-    return this.records.query<PublicView>({ ...where, sk: { between: [range.between[0], range.between[1]] }, descending: range.descending, limit: range.limit, ...(range.cursor ? { cursor: range.cursor } : {}) });
+      'category' in scope
+        ? { index: 'GSI1', pk: keys.publicByCategoryPk(scope.category) }
+        : 'root' in scope
+          ? { index: 'GSI3', pk: keys.publicByRootPk(scope.root) }
+          : { index: 'GSI2', pk: keys.publicAllPk() };
+    return this.records.query<PublicView>({
+      ...where,
+      sk: { between: [range.between[0], range.between[1]] },
+      descending: range.descending,
+      limit: range.limit,
+      ...(range.cursor ? { cursor: range.cursor } : {}),
+    });
   }
 
   /** One page of every public view (the all-items listing index), for sweeps over what is public. */

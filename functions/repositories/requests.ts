@@ -1,17 +1,5 @@
 import type { AuditEventInput } from '../domain/audit/chain';
-import type {
-  AnswerLetter,
-  ApplicantColumn,
-  Channel,
-  Decision,
-  DeliveryMethod,
-  DuplicateFlag,
-  IdDocumentType,
-  OrganisationKind,
-  ProvisionForm,
-  RequestCase,
-  RequestStatus,
-} from '../domain/requests';
+import type { AnswerLetter, ApplicantColumn, Channel, Decision, DeliveryMethod, DuplicateFlag, IdDocumentType, OrganisationKind, ProvisionForm, RequestCase, RequestStatus } from '../domain/requests';
 import type { ReleasedPart } from './review-releases';
 import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';

@@ -15,7 +15,11 @@ export class SearchPointerRepository {
   async read(): Promise<SearchPointer> {
     const item = await this.records.getPlain(keys.searchPointer());
     if (!item) return { rev: 0 };
-    return { rev: Number(item.rev ?? 0), ...(typeof item.objectKey === 'string' ? { objectKey: item.objectKey } : {}), ...(typeof item.previousKey === 'string' ? { previousKey: item.previousKey } : {}) };
+    return {
+      rev: Number(item.rev ?? 0),
+      ...(typeof item.objectKey === 'string' ? { objectKey: item.objectKey } : {}),
+      ...(typeof item.previousKey === 'string' ? { previousKey: item.previousKey } : {}),
+    };
   }
 
   /** Points at `objectKey` if the pointer is still at `expectedRev`; false when another writer won. */

@@ -19,6 +19,8 @@ export class UploadSlots {
 
   async get(id: string): Promise<UploadSlot | undefined> {
     const item = await this.records.getPlain(keys.uploadSlot(id));
-    return item ? { fileKey: String(item.fileKey), fileName: String(item.fileName), contentType: String(item.contentType), sizeBytes: Number(item.sizeBytes), staffId: String(item.staffId) } : undefined;
+    return item
+      ? { fileKey: String(item.fileKey), fileName: String(item.fileName), contentType: String(item.contentType), sizeBytes: Number(item.sizeBytes), staffId: String(item.staffId) }
+      : undefined;
   }
 }

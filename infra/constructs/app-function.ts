@@ -117,11 +117,7 @@ export class AppFunction extends Construct {
     });
 
     // Tracing.ACTIVE adds xray:PutTraceSegments/PutTelemetryRecords on "*" to the role's policy.
-    acknowledge(
-      this.role,
-      'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by Tracing.ACTIVE).',
-    );
+    acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (added by Tracing.ACTIVE).');
     acknowledge(
       this.function,
       'AwsSolutions-L1',
@@ -133,11 +129,7 @@ export class AppFunction extends Construct {
   bindTable(table: ITable, access: 'RO' | 'RW'): void {
     if (access === 'RW') table.grantReadWriteData(this.role);
     else table.grantReadData(this.role);
-    acknowledgeWildcardResource(
-      this.role,
-      `${table.tableArn}/index/*`,
-      'Single-table design: access patterns query the GSIs of this one table (ARN/index/*), nothing else.',
-    );
+    acknowledgeWildcardResource(this.role, `${table.tableArn}/index/*`, 'Single-table design: access patterns query the GSIs of this one table (ARN/index/*), nothing else.');
   }
 
   /**
@@ -153,11 +145,7 @@ export class AppFunction extends Construct {
       // Without ListBucket a missing key reads as 403 instead of 404.
       this.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     }
-    acknowledgeWildcardResource(
-      this.role,
-      bucket.arnForObjects(keyPattern),
-      `Object keys are generated per document at run time; access is limited to ${access} under ${keyPattern} of this bucket.`,
-    );
+    acknowledgeWildcardResource(this.role, bucket.arnForObjects(keyPattern), `Object keys are generated per document at run time; access is limited to ${access} under ${keyPattern} of this bucket.`);
   }
 
   addToRolePolicy(statement: PolicyStatement): void {

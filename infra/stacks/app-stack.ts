@@ -1,12 +1,5 @@
 import { Duration, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import {
-  HttpApi,
-  HttpRoute,
-  HttpRouteKey,
-  HttpStage,
-  LogGroupLogDestination,
-  PayloadFormatVersion,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -325,11 +318,7 @@ export class AppStack extends Stack {
       schedule: ScheduleExpression.rate(Duration.minutes(5)),
       target: new LambdaInvoke(this.scheduledJobsFunction.function, { role, retryAttempts: 2, maxEventAge: Duration.hours(1) }),
     });
-    acknowledgeWildcardResource(
-      role,
-      `${this.scheduledJobsFunction.function.functionArn}:*`,
-      'LambdaInvoke grants the scheduled-jobs function and its versions/aliases (ARN:*); no other function.',
-    );
+    acknowledgeWildcardResource(role, `${this.scheduledJobsFunction.function.functionArn}:*`, 'LambdaInvoke grants the scheduled-jobs function and its versions/aliases (ARN:*); no other function.');
   }
 
   private createDistribution(config: EnvironmentConfig, publicBucket: IBucket, logBucket: IBucket, originSecret: string): Distribution {
@@ -396,9 +385,7 @@ export class AppStack extends Stack {
       // Only settable with a custom certificate; the default *.cloudfront.net one is fixed (see CFR4).
       minimumProtocolVersion: config.customDomain ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
       domainNames: config.customDomain ? [config.customDomain.domainName] : undefined,
-      certificate: config.customDomain
-        ? Certificate.fromCertificateArn(this, 'SiteCertificate', config.customDomain.certificateArn)
-        : undefined,
+      certificate: config.customDomain ? Certificate.fromCertificateArn(this, 'SiteCertificate', config.customDomain.certificateArn) : undefined,
       enableLogging: true,
       logBucket,
       logFilePrefix: 'cloudfront/',

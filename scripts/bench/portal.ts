@@ -17,11 +17,26 @@ import { startServer } from '../../functions/local/server';
 import { keys } from '../../functions/repositories/keys';
 import type { PublicView } from '../../functions/repositories/items';
 
-
-
 const CATEGORIES = ['budgets', 'regulations-normative', 'regulations-rules', 'plans', 'licensing', 'procurement', 'livelihood-education', 'livelihood-medical', 'emergencies', 'other'];
 const ROOT: Record<string, string> = { 'regulations-normative': 'regulations', 'regulations-rules': 'regulations', 'livelihood-education': 'livelihood', 'livelihood-medical': 'livelihood' };
-const QUERIES = ['部门预算', '政府信息公开', '预算', '行政许可', '保密审查', '最低生活保障', '财预', '养老保险', '应急预案', '营商环境', '一网通办', '数字政府建设实施方案', '老旧小区改造', '城市', '不存在的词语组合', '安全生产监督检查'];
+const QUERIES = [
+  '部门预算',
+  '政府信息公开',
+  '预算',
+  '行政许可',
+  '保密审查',
+  '最低生活保障',
+  '财预',
+  '养老保险',
+  '应急预案',
+  '营商环境',
+  '一网通办',
+  '数字政府建设实施方案',
+  '老旧小区改造',
+  '城市',
+  '不存在的词语组合',
+  '安全生产监督检查',
+];
 
 function makeViews(n: number): PublicView[] {
   const rnd = lcg(20261126);
@@ -69,9 +84,7 @@ function makeViews(n: number): PublicView[] {
   });
 }
 
-
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
-
 
 export async function benchPortal(): Promise<BenchResult[]> {
   const n = Number(process.env.BENCH_PORTAL_ITEMS ?? 10_000);
@@ -98,7 +111,22 @@ export async function benchPortal(): Promise<BenchResult[]> {
         const g2 = keys.publicAll(item.publishedAt, item.id);
         const g3 = keys.publicByRoot(v.rootCategoryId!, item.publishedAt, item.id);
         const k = keys.publicItem(v.id);
-        return { PK: k.pk, SK: k.sk, entity: 'public-item', data: v, version: 1, auditHead: '', createdAt: now, updatedAt: now, GSI1PK: g1.pk, GSI1SK: g1.sk, GSI2PK: g2.pk, GSI2SK: g2.sk, GSI3PK: g3.pk, GSI3SK: g3.sk };
+        return {
+          PK: k.pk,
+          SK: k.sk,
+          entity: 'public-item',
+          data: v,
+          version: 1,
+          auditHead: '',
+          createdAt: now,
+          updatedAt: now,
+          GSI1PK: g1.pk,
+          GSI1SK: g1.sk,
+          GSI2PK: g2.pk,
+          GSI2SK: g2.sk,
+          GSI3PK: g3.pk,
+          GSI3SK: g3.sk,
+        };
       }),
     );
     results.push({ name: `seed ${n} published items (${(chars / 1e6).toFixed(1)} M chars, BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });

@@ -17,10 +17,6 @@ import { startServer } from '../../functions/local/server';
 import { keys } from '../../functions/repositories/keys';
 import { NO_DUE_DATE, type StoredRequest } from '../../functions/repositories/requests';
 
-
-
-
-
 export async function benchRequests(): Promise<BenchResult[]> {
   const cases = Number(process.env.BENCH_REQUEST_CASES ?? 10_000);
   const results: BenchResult[] = [];
@@ -100,9 +96,22 @@ export async function benchRequests(): Promise<BenchResult[]> {
       results.push({ name: 'static route /static/site.css p95 (sequential)', value: Math.round(staticP95 * 100) / 100, unit: 'ms' });
       results.push({ name: 'static route throughput (8 in flight)', value: Math.round(staticPar.perSecond), unit: 'req/s' });
 
-      const form = { applicantKind: 'citizen', name: '压测申请人', idType: 'passport', idNumber: 'E12345678', contact: { phone: '13812345678' }, requested: { documentTitle: '压测所需信息' }, provisionForm: 'electronic', deliveryMethod: 'download' };
+      const form = {
+        applicantKind: 'citizen',
+        name: '压测申请人',
+        idType: 'passport',
+        idNumber: 'E12345678',
+        contact: { phone: '13812345678' },
+        requested: { documentTitle: '压测所需信息' },
+        provisionForm: 'electronic',
+        deliveryMethod: 'download',
+      };
       const submit = await timed(200, 8, (i) =>
-        fetch(`${baseUrl}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nonce: `bench-nonce-${i}-${Date.now()}`, form: { ...form, idNumber: `E${String(10_000_000 + i)}` } }) }),
+        fetch(`${baseUrl}/api/requests`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ nonce: `bench-nonce-${i}-${Date.now()}`, form: { ...form, idNumber: `E${String(10_000_000 + i)}` } }),
+        }),
       );
       results.push({ name: 'submission throughput POST /api/requests (8 in flight)', value: Math.round(submit.perSecond * 10) / 10, unit: 'req/s' });
       results.push({ name: 'submission throughput ÷ static throughput', value: Math.round((submit.perSecond / staticPar.perSecond) * 1000) / 1000, unit: 'ratio' });

@@ -22,7 +22,7 @@ const SENTENCES = [
 /** A deterministic pseudo-random sequence (no Math.random, so runs are comparable). */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function syntheticId(r: () => number): string {

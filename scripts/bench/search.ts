@@ -7,9 +7,6 @@
 import { GENRES, HEADS, lcg, ORGANS, PREFIX, SENTENCES, TOPICS, type BenchResult } from './support';
 import { SearchIndex, type SearchDocument } from '../../functions/domain/search';
 
-
-
-
 function makeItems(n: number): SearchDocument[] {
   const rnd = lcg(20260210);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -42,7 +39,28 @@ function makeItems(n: number): SearchDocument[] {
   });
 }
 
-const QUERIES = ['部门预算', '公开', '政府信息公开', '预算', '行政许可', '保密审查', '社会救助 最低生活保障', '市财预〔2020〕', '财预', '养老保险', '应急预案', '营商环境', '一网通办', '数字政府建设实施方案', '老旧小区改造', '城市', '不存在的词语组合', '预箕', '2024年 部门决算', '安全生产监督检查'];
+const QUERIES = [
+  '部门预算',
+  '公开',
+  '政府信息公开',
+  '预算',
+  '行政许可',
+  '保密审查',
+  '社会救助 最低生活保障',
+  '市财预〔2020〕',
+  '财预',
+  '养老保险',
+  '应急预案',
+  '营商环境',
+  '一网通办',
+  '数字政府建设实施方案',
+  '老旧小区改造',
+  '城市',
+  '不存在的词语组合',
+  '预箕',
+  '2024年 部门决算',
+  '安全生产监督检查',
+];
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

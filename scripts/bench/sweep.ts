@@ -67,12 +67,22 @@ export async function benchSweep(): Promise<BenchResult[]> {
     const seedStart = performance.now();
     const chunk = 10_000;
     for (let i = 0; i < cases; i += chunk) {
-      await batchPut(client, tableName, Array.from({ length: Math.min(chunk, cases - i) }, (_, j) => openDeadlineItem(i + j, today)));
+      await batchPut(
+        client,
+        tableName,
+        Array.from({ length: Math.min(chunk, cases - i) }, (_, j) => openDeadlineItem(i + j, today)),
+      );
     }
     results.push({ name: `seed ${cases} open deadlines (BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });
 
     const clock = fixedClock(NOW);
-    const deps = { records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY, caseTypes: platformCaseTypes() };
+    const deps = {
+      records: new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner),
+      clock,
+      logger: createLogger('silent'),
+      policy: DEFAULT_AGENCY_POLICY,
+      caseTypes: platformCaseTypes(),
+    };
     const start = performance.now();
     const report = await sweepDeadlines(deps, { pageSize: 500, concurrency: 32 });
     results.push({ name: `sweep over ${cases} open cases (local mode)`, value: Math.round(performance.now() - start), unit: 'ms' });

@@ -34,7 +34,8 @@ describe('accessibility of the public portal', () => {
     const item = await createItem(deps, people.clerk, itemInput({ body: '# 一、总则\n\n为规范生活垃圾分类工作，制定本办法。\n\n| 类别 | 投放时间 |\n| --- | --- |\n| 厨余垃圾 | 7:00-9:00 |' }));
     itemId = item.record.id;
     const s = await submitItem(deps, people.clerk, itemId);
-    const sign = (who: typeof people.clerk, stage: 'self' | 'head' | 'secrecy' | 'leader') => signReviewStage(deps, who, s.review!.id, { stage, checklist: checklist(), conclusion: { type: 'disclose' } });
+    const sign = (who: typeof people.clerk, stage: 'self' | 'head' | 'secrecy' | 'leader') =>
+      signReviewStage(deps, who, s.review!.id, { stage, checklist: checklist(), conclusion: { type: 'disclose' } });
     await sign(people.clerk, 'self');
     await sign(people.head, 'head');
     const r = await sign(people.reviewer, 'secrecy');

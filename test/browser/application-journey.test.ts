@@ -116,7 +116,10 @@ describe('application journey', () => {
     await staff.waitForURL(/done=draftAnswer/);
     await expect(staff.getByRole('link', { name: /政府信息公开申请答复告知书（部分公开）/ }).count()).resolves.toBeGreaterThan(0);
     await step(staff, 'review');
-    const reviewHref = await staff.getByRole('link', { name: /审查中|待承办人自审/ }).first().getAttribute('href');
+    const reviewHref = await staff
+      .getByRole('link', { name: /审查中|待承办人自审/ })
+      .first()
+      .getAttribute('href');
     expect(reviewHref).toMatch(/^\/staff\/reviews\//);
 
     // 6. Secrecy review: clerk self-review, head, reviewer (redacts the document), leader.

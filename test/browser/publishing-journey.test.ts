@@ -73,7 +73,10 @@ describe('publishing journey', () => {
     await page.screenshot({ path: '/tmp/publishing-staff-item.png', fullPage: true });
 
     // A member of the public (a fresh context, no session) searches in Chinese.
-    const visitor = await portal.context.browser()!.newContext({ locale: 'zh-CN' }).catch(() => undefined);
+    const visitor = await portal.context
+      .browser()!
+      .newContext({ locale: 'zh-CN' })
+      .catch(() => undefined);
     const pub = visitor ? await visitor.newPage() : await portal.context.newPage();
     if (!visitor) await pub.context().clearCookies();
     await pub.goto(`${portal.baseUrl}/`);

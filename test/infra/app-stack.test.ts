@@ -106,8 +106,7 @@ describe('scheduled jobs', () => {
 });
 
 describe('CloudFront', () => {
-  const distributionConfig = () =>
-    Object.values(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
+  const distributionConfig = () => Object.values(d.appTemplate.findResources('AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig;
 
   it('sends the default behaviour to the HTTP API over HTTPS, forwarding all but Host, honouring origin Cache-Control', () => {
     const config = distributionConfig();
@@ -227,7 +226,13 @@ describe('effects after commit', () => {
     expect(mappings).toHaveLength(1);
     const m = mappings[0]![1].Properties;
     expect(m.FunctionName).toEqual({ Ref: releaseId });
-    expect(m).toMatchObject({ StartingPosition: 'TRIM_HORIZON', BisectBatchOnFunctionError: true, MaximumRetryAttempts: 5, ParallelizationFactor: 1, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    expect(m).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
     expect(JSON.parse(m.FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['effect'] } } } });
     const dlqId = Object.keys(d.appTemplate.findResources('AWS::SQS::Queue'))[0]!;
     expect(m.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [dlqId, 'Arn'] });
@@ -307,7 +312,11 @@ describe('audit and sessions', () => {
 
   it('ends portal sessions when Cognito users change', () => {
     const rule = resources('AWS::Events::Rule').find(([, r]) => JSON.stringify(r.Properties.EventPattern).includes('cognito-idp'))![1].Properties;
-    expect(rule.EventPattern).toMatchObject({ source: ['aws.cognito-idp'], 'detail-type': ['AWS API Call via CloudTrail'], detail: { eventName: expect.arrayContaining(['AdminRemoveUserFromGroup', 'AdminDisableUser', 'AdminUserGlobalSignOut']) } });
+    expect(rule.EventPattern).toMatchObject({
+      source: ['aws.cognito-idp'],
+      'detail-type': ['AWS API Call via CloudTrail'],
+      detail: { eventName: expect.arrayContaining(['AdminRemoveUserFromGroup', 'AdminDisableUser', 'AdminUserGlobalSignOut']) },
+    });
     const [revokerId] = lambdaFunctions().find(([, r]) => /Ends staff sessions/.test(r.Properties.Description))!;
     expect(rule.Targets[0].Arn).toEqual({ 'Fn::GetAtt': [revokerId, 'Arn'] });
   });

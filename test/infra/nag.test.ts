@@ -40,9 +40,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('custom domain: exact CORS origin and Cognito callback, TLSv1.2_2021 at the edge', () => {
     const d = synthDeployment(withCustomDomain);
-    const privateBucket = Object.values(d.statefulTemplate.findResources('AWS::S3::Bucket')).find(
-      (b) => b.Properties.CorsConfiguration,
-    )!;
+    const privateBucket = Object.values(d.statefulTemplate.findResources('AWS::S3::Bucket')).find((b) => b.Properties.CorsConfiguration)!;
     expect(privateBucket.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual(['https://xxgk.example.gov.cn']);
     d.appTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: ['https://xxgk.example.gov.cn/auth/callback'],

@@ -35,9 +35,7 @@ function walkPublicBucketWrites(d: SynthesizedDeployment): Grant[] {
   // Outputs of the stateful stack that carry the public bucket, by output name and export name.
   const mentions = (node: Json, id: string): boolean => JSON.stringify(node).includes(`"${id}"`);
   const bucketOutputs = new Set<string>();
-  for (const [name, output] of Object.entries<{ Value: Json; Export?: { Name: string } }>(
-    statefulTemplate.Outputs ?? {},
-  )) {
+  for (const [name, output] of Object.entries<{ Value: Json; Export?: { Name: string } }>(statefulTemplate.Outputs ?? {})) {
     if (mentions(output.Value, publicBucketId)) {
       bucketOutputs.add(name);
       if (output.Export) bucketOutputs.add(output.Export.Name);
@@ -106,9 +104,7 @@ describe('writes to the public bucket', () => {
 
   it('the public bucket policy lets CloudFront (OAC) only GetObject under files/', () => {
     const id = logicalId(d.stateful.publicBucket, d.stateful);
-    const policy = Object.values(d.statefulTemplate.findResources('AWS::S3::BucketPolicy')).find(
-      (p) => p.Properties.Bucket.Ref === id,
-    )!;
+    const policy = Object.values(d.statefulTemplate.findResources('AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === id)!;
     const allows = policy.Properties.PolicyDocument.Statement.filter((s: { Effect: string }) => s.Effect === 'Allow');
     expect(allows).toHaveLength(1);
     expect(allows[0]).toMatchObject({
@@ -131,9 +127,7 @@ describe('writes to the public bucket', () => {
   it('the check catches a stray grant (negative control)', () => {
     const tampered = synthDeployment(undefined, ({ stateful, app }) => {
       // A narrow, wildcard-free grant that cdk-nag alone would not flag.
-      app.httpFunction.addToRolePolicy(
-        new PolicyStatement({ actions: ['s3:PutObject'], resources: [stateful.publicBucket.arnForObjects('files/notice.pdf')] }),
-      );
+      app.httpFunction.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [stateful.publicBucket.arnForObjects('files/notice.pdf')] }));
     });
     const strays = walkPublicBucketWrites(tampered).filter((g) => g.roles[0] !== releaseRoleId(tampered));
     expect(strays.length).toBeGreaterThan(0);

@@ -12,20 +12,14 @@ beforeAll(() => {
 describe('table', () => {
   it('is built from the shared table definition: keys, GSIs (all string, projection ALL), TTL', () => {
     const gsis = tableDefinition.globalSecondaryIndexes;
-    const attributeNames = [
-      tableDefinition.partitionKey,
-      tableDefinition.sortKey,
-      ...gsis.flatMap((g) => [g.partitionKey, g.sortKey]),
-    ];
+    const attributeNames = [tableDefinition.partitionKey, tableDefinition.sortKey, ...gsis.flatMap((g) => [g.partitionKey, g.sortKey])];
     d.statefulTemplate.resourceCountIs('AWS::DynamoDB::Table', 1);
     d.statefulTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
         { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
       ],
-      AttributeDefinitions: Match.arrayEquals(
-        attributeNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-      ),
+      AttributeDefinitions: Match.arrayEquals(attributeNames.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
       GlobalSecondaryIndexes: gsis.map((g) => ({
         IndexName: g.indexName,
         KeySchema: [
@@ -95,9 +89,7 @@ describe('document buckets', () => {
 
   it('private bucket allows browser PUT (presigned uploads) from the site origin only', () => {
     const props = d.statefulTemplate.toJSON().Resources[buckets().private].Properties;
-    expect(props.CorsConfiguration.CorsRules).toEqual([
-      expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: ['https://*.cloudfront.net'] }),
-    ]);
+    expect(props.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: ['https://*.cloudfront.net'] })]);
     expect(d.statefulTemplate.toJSON().Resources[buckets().public].Properties.CorsConfiguration).toBeUndefined();
   });
 });
@@ -125,9 +117,7 @@ describe('staff user pool', () => {
   });
 
   it('has one group per staff role', () => {
-    const names = Object.values(d.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map(
-      (r) => r.Properties.GroupName,
-    );
+    const names = Object.values(d.statefulTemplate.findResources('AWS::Cognito::UserPoolGroup')).map((r) => r.Properties.GroupName);
     expect(names.sort()).toEqual(['admin', 'clerk', 'head', 'leader', 'reviewer']);
     expect(staffGroups.map((g) => g.groupName).sort()).toEqual(names);
   });

@@ -29,10 +29,7 @@ export interface SynthesizedDeployment extends Deployment {
  * `aws:cdk:bundling-stacks: []` context skips esbuild). cdk-nag runs as a validation plugin, so
  * this throws when any AwsSolutions error is not acknowledged.
  */
-export function synthDeployment(
-  config: EnvironmentConfig = devConfig,
-  customize?: (deployment: Deployment) => void,
-): SynthesizedDeployment {
+export function synthDeployment(config: EnvironmentConfig = devConfig, customize?: (deployment: Deployment) => void): SynthesizedDeployment {
   const outdir = mkdtempSync(join(tmpdir(), 'infra-test-'));
   const appInstance = new App({ outdir, context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [] } });
   const deployment = addDeployment(appInstance, config);

@@ -52,7 +52,9 @@ describe('audit:verify against DynamoDB Local', () => {
     const actor = systemActor('test');
     await store.commit([{ op: 'create', write: { key, entity: 'document', data: { title: 'v1' } }, event: { type: 'document.uploaded', actor } }]);
     for (let v = 1; v <= 3; v++) {
-      await store.commit([{ op: 'update', write: { key, entity: 'document', data: { title: `v${v + 1}` } }, expectedVersion: v, event: { type: 'document.renamed', actor, data: { to: `v${v + 1}` } } }]);
+      await store.commit([
+        { op: 'update', write: { key, entity: 'document', data: { title: `v${v + 1}` } }, expectedVersion: v, event: { type: 'document.renamed', actor, data: { to: `v${v + 1}` } } },
+      ]);
     }
   });
 
@@ -63,7 +65,15 @@ describe('audit:verify against DynamoDB Local', () => {
   });
 
   it('names an altered event', async () => {
-    await raw.send(new UpdateCommand({ TableName: tableName, Key: { PK: 'DOC#1', SK: auditSk(2) }, UpdateExpression: 'SET #e.#d.#to = :x', ExpressionAttributeNames: { '#e': 'event', '#d': 'data', '#to': 'to' }, ExpressionAttributeValues: { ':x': 'forged' } }));
+    await raw.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: 'DOC#1', SK: auditSk(2) },
+        UpdateExpression: 'SET #e.#d.#to = :x',
+        ExpressionAttributeNames: { '#e': 'event', '#d': 'data', '#to': 'to' },
+        ExpressionAttributeValues: { ':x': 'forged' },
+      }),
+    );
     expect(await kinds()).toEqual([['altered', 2]]);
   });
 
@@ -83,12 +93,27 @@ describe('audit:verify against DynamoDB Local', () => {
   });
 
   it('names a record edited in the table (its content no longer matches its newest event)', async () => {
-    await raw.send(new UpdateCommand({ TableName: tableName, Key: { PK: 'DOC#1', SK: 'DOC' }, UpdateExpression: 'SET #d.title = :t', ExpressionAttributeNames: { '#d': 'data' }, ExpressionAttributeValues: { ':t': 'edited quietly' } }));
+    await raw.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: 'DOC#1', SK: 'DOC' },
+        UpdateExpression: 'SET #d.title = :t',
+        ExpressionAttributeNames: { '#d': 'data' },
+        ExpressionAttributeValues: { ':t': 'edited quietly' },
+      }),
+    );
     expect(await kinds()).toEqual([['record-edited', 4]]);
   });
 
   it('names a record dropped from an index in the table (a case hidden from a queue)', async () => {
-    await store.commit([{ op: 'update', write: { key, entity: 'document', data: { title: 'v5' }, indexes: { GSI1: { pk: 'QUEUE', sk: 'x' } } }, expectedVersion: 4, event: { type: 'document.queued', actor: systemActor('t') } }]);
+    await store.commit([
+      {
+        op: 'update',
+        write: { key, entity: 'document', data: { title: 'v5' }, indexes: { GSI1: { pk: 'QUEUE', sk: 'x' } } },
+        expectedVersion: 4,
+        event: { type: 'document.queued', actor: systemActor('t') },
+      },
+    ]);
     await raw.send(new UpdateCommand({ TableName: tableName, Key: { PK: 'DOC#1', SK: 'DOC' }, UpdateExpression: 'REMOVE GSI1PK, GSI1SK' }));
     expect(await kinds()).toEqual([['record-edited', 5]]);
   });

@@ -47,7 +47,10 @@ describe('DynamoDB Local killed mid-burst', () => {
   async function form(i: number) {
     const page = await fetch(`${baseUrl}/apply`);
     const html = await page.text();
-    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const body = new URLSearchParams({
       _csrf: html.match(/name="_csrf" value="([^"]+)"/)![1]!,
       nonce: html.match(/name="nonce" value="([^"]+)"/)![1]!,
@@ -68,12 +71,17 @@ describe('DynamoDB Local killed mid-burst', () => {
     const pid = emulators.dynamodbPid()!;
     const inFlight = forms.map((send, i) => new Promise((r) => setTimeout(r, i * 15)).then(send));
     setTimeout(() => process.kill(pid, 'SIGKILL'), 60);
-    const answers = await Promise.all(inFlight.map(async (p) => {
-      const response = await p;
-      return { status: response.status, text: await response.text() };
-    }));
+    const answers = await Promise.all(
+      inFlight.map(async (p) => {
+        const response = await p;
+        return { status: response.status, text: await response.text() };
+      }),
+    );
     const statuses = answers.map((a) => a.status);
-    expect(statuses.every((s) => s === 200 || s === 503), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      statuses.join(','),
+    ).toBe(true);
     expect(statuses).toContain(503);
     for (const a of answers.filter((x) => x.status === 503)) expect(a.text).toContain('您提交的内容未被保存');
 

@@ -24,7 +24,11 @@ const documentSchema = z.object({
 const uploadRequest = z.object({
   fileName: z.string({ error: '请提供文件名。' }).min(1, '请提供文件名。').max(200, '文件名过长。'),
   contentType: z.enum(Object.keys(ACCEPTED_DOCUMENT_TYPES) as [string, ...string[]], { error: `文件类型不受支持。可上传：${Object.values(ACCEPTED_DOCUMENT_TYPES).join('、')}。` }),
-  sizeBytes: z.number({ error: '请提供文件大小（字节）。' }).int().positive('文件不能为空。').max(MAX_DOCUMENT_BYTES, `文件不能超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB。`),
+  sizeBytes: z
+    .number({ error: '请提供文件大小（字节）。' })
+    .int()
+    .positive('文件不能为空。')
+    .max(MAX_DOCUMENT_BYTES, `文件不能超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB。`),
 });
 
 const refused = { 400: { description: '请求无效', schema: errorSchema }, 401: { description: '未登录', schema: errorSchema }, 403: { description: '无权限', schema: errorSchema } };
@@ -36,7 +40,13 @@ export function apiRoutes(deps: AppDependencies) {
 
   api.define(
     app,
-    { method: 'get', path: '/api/me', tag: 'staff', summary: '当前登录的工作人员', responses: { 200: { description: '工作人员信息', schema: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) }) }, ...refused } },
+    {
+      method: 'get',
+      path: '/api/me',
+      tag: 'staff',
+      summary: '当前登录的工作人员',
+      responses: { 200: { description: '工作人员信息', schema: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) }) }, ...refused },
+    },
     (c) => c.json(c.get('staff')!),
   );
 
@@ -64,7 +74,13 @@ export function apiRoutes(deps: AppDependencies) {
       tag: 'documents',
       summary: '申请直传地址（预签名 PUT，限定类型与大小）',
       body: uploadRequest,
-      responses: { 201: { description: '上传地址', schema: z.object({ uploadId: z.string(), url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresInSeconds: z.number() }) }, ...refused },
+      responses: {
+        201: {
+          description: '上传地址',
+          schema: z.object({ uploadId: z.string(), url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresInSeconds: z.number() }),
+        },
+        ...refused,
+      },
     },
     async (c, { body }) => c.json(await openUploadSlot(deps, c.get('staff')!, body), 201),
   );

@@ -113,4 +113,3 @@ export function authRoutes(deps: AppDependencies) {
 
   return app;
 }
-

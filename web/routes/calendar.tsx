@@ -1,14 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { readForm } from '../form-body';
 import { z } from '../../functions/domain/zod';
-import {
-  dueDate,
-  listScheduleOverrides,
-  removeScheduleOverride,
-  saveScheduleOverride,
-  yearCalendar,
-  type StoredScheduleOverride,
-} from '../../functions/application/calendar';
+import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '../../functions/application/calendar';
 import type { AppDependencies } from '../../functions/application/context';
 import { remindersFor, urgentDeadlines, type DeadlineReminder } from '../../functions/application/deadlines';
 import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate, type ScheduleIssue } from '../../functions/domain/calendar';
@@ -91,15 +84,7 @@ export function calendarRoutes(deps: AppDependencies) {
   const adminPage = async (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; needsConfirm?: boolean; flash?: string } = {}) => {
     const ctx = pageContext(c, deps);
     const stored = await listScheduleOverrides(deps);
-    return (
-      <CalendarAdminPage
-        {...ctx}
-        staff={ctx.staff!}
-        rows={stored.map(toRow)}
-        action="/staff/calendar"
-        {...extra}
-      />
-    );
+    return <CalendarAdminPage {...ctx} staff={ctx.staff!} rows={stored.map(toRow)} action="/staff/calendar" {...extra} />;
   };
 
   app.get('/staff/calendar', async (c) => {
@@ -366,7 +351,13 @@ export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   api.define(
     app,
-    { method: 'get', path: '/api/calendar/overrides', tag: 'calendar', summary: '已录入的节假日安排（管理员）', responses: { 200: { description: '安排列表', schema: z.object({ items: z.array(storedOverride) }) }, ...adminOnly } },
+    {
+      method: 'get',
+      path: '/api/calendar/overrides',
+      tag: 'calendar',
+      summary: '已录入的节假日安排（管理员）',
+      responses: { 200: { description: '安排列表', schema: z.object({ items: z.array(storedOverride) }) }, ...adminOnly },
+    },
     async (c) => c.json({ items: await listScheduleOverrides(deps) }),
   );
 

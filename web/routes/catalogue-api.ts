@@ -1,16 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from '../../functions/domain/zod';
-import {
-  createItem,
-  getPublicItem,
-  getStaffItem,
-  listPublicItems,
-  loadCatalogue,
-  publishItem,
-  staffWorkList,
-  submitItem,
-  withdrawItem,
-} from '../../functions/application/catalogue';
+import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue, publishItem, staffWorkList, submitItem, withdrawItem } from '../../functions/application/catalogue';
 import type { AppDependencies } from '../../functions/application/context';
 import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
@@ -59,7 +49,9 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       path: '/api/catalogue/categories',
       tag: 'catalogue',
       summary: '信息公开目录分类',
-      responses: { 200: { description: '分类树（深度优先）', schema: z.object({ categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number() })) }) } },
+      responses: {
+        200: { description: '分类树（深度优先）', schema: z.object({ categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number() })) }) },
+      },
     },
     async (c) => {
       const cached = await publicCaching(c, deps, 'api');
@@ -85,7 +77,10 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
         cursor: z.string().max(600).optional(),
         limit: z.coerce.number().int().min(1).max(100).optional(),
       }),
-      responses: { 200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) }, 404: { description: '分类不存在', schema: errorSchema } },
+      responses: {
+        200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) },
+        404: { description: '分类不存在', schema: errorSchema },
+      },
     },
     async (c, { query }) => {
       const cached = await publicCaching(c, deps, 'api');
@@ -174,7 +169,13 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       tag: 'items',
       summary: '主动公开工作清单（按状态，游标分页）',
       query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
-      responses: { 200: { description: '一页信息', schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), updatedAt: z.string() }).loose()), cursor: z.string().optional() }) }, ...refused },
+      responses: {
+        200: {
+          description: '一页信息',
+          schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), updatedAt: z.string() }).loose()), cursor: z.string().optional() }),
+        },
+        ...refused,
+      },
     },
     async (c, { query }) => c.json(await staffWorkList(deps, query.state, query.cursor)),
   );
@@ -234,7 +235,10 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, 409: { description: '审查未通过或状态不允许', schema: errorSchema }, ...refused },
     },
     async (c, { body }) => {
-      const item = await publishItem(deps, c.get('staff')!, c.req.param('id')!, { ...(body.publishAt ? { publishAt: body.publishAt } : {}), ...(body.version ? { expectedVersion: body.version } : {}) });
+      const item = await publishItem(deps, c.get('staff')!, c.req.param('id')!, {
+        ...(body.publishAt ? { publishAt: body.publishAt } : {}),
+        ...(body.version ? { expectedVersion: body.version } : {}),
+      });
       return c.json({ indexNumber: item.record.indexNumber! });
     },
   );

@@ -17,7 +17,15 @@ const published = z.object({
 });
 const refused = { 400: { description: '请求无效', schema: errorSchema }, 404: { description: '不存在', schema: errorSchema } };
 
-const toJson = (p: PublicClarification) => ({ id: p.id, title: p.title, text: p.text, relatedItemIds: [...p.relatedItemIds], publishedAt: p.publishedAt, url: p.itemId ? `/items/${encodeURIComponent(p.itemId)}` : `/clarifications/${p.id}`, ...(p.itemId ? { itemId: p.itemId } : {}) });
+const toJson = (p: PublicClarification) => ({
+  id: p.id,
+  title: p.title,
+  text: p.text,
+  relatedItemIds: [...p.relatedItemIds],
+  publishedAt: p.publishedAt,
+  url: p.itemId ? `/items/${encodeURIComponent(p.itemId)}` : `/clarifications/${p.id}`,
+  ...(p.itemId ? { itemId: p.itemId } : {}),
+});
 
 /** Public JSON of published clarifications (released text only) and the correction lookup. */
 export function registerClarificationsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
@@ -28,7 +36,12 @@ export function registerClarificationsApi(app: Hono<WebEnv>, api: ApiRegistry, d
       path: '/api/clarifications',
       tag: 'clarifications',
       summary: '已发布的澄清说明（最新在前）；item= 只列出涉及该信息的澄清说明',
-      query: z.object({ item: z.string().regex(/^[\w-]{1,100}$/, '信息编号无效。').optional() }),
+      query: z.object({
+        item: z
+          .string()
+          .regex(/^[\w-]{1,100}$/, '信息编号无效。')
+          .optional(),
+      }),
       responses: { 200: { description: '澄清说明列表', schema: z.object({ items: z.array(published.partial({ text: true })) }) }, ...refused },
     },
     async (c, { query }) => {

@@ -65,8 +65,6 @@ const COMMANDS = new Set(CLARIFICATION_TRANSITIONS.map((t) => t.command));
 const opts = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((k) => ({ value: k, label: labels[k] }));
 const shanghaiDay = (iso: string) => shanghaiDateTime(iso).slice(0, 10);
 
-
-
 /** The form of each step (fields the domain validates). */
 function stepForm(id: string, command: ClarificationCommandType, view: ClarificationView): StepForm {
   const c = view.record.data.case;
@@ -81,7 +79,16 @@ function stepForm(id: string, command: ClarificationCommandType, view: Clarifica
         label,
         action,
         fields: [
-          { name: 'falsity', label: '研判结论', as: 'select', options: opts(FALSITY_KINDS.filter((k) => k !== 'accurate'), FALSITY_LABELS), required: true },
+          {
+            name: 'falsity',
+            label: '研判结论',
+            as: 'select',
+            options: opts(
+              FALSITY_KINDS.filter((k) => k !== 'accurate'),
+              FALSITY_LABELS,
+            ),
+            required: true,
+          },
           { name: 'impact', label: '影响程度', as: 'select', options: opts(IMPACT_LEVELS, IMPACT_LABELS), required: true },
           { name: 'responsibleDepartment', label: '负责核实的部门', required: true },
           { name: 'note', label: '研判意见', as: 'textarea', required: true },
@@ -89,7 +96,15 @@ function stepForm(id: string, command: ClarificationCommandType, view: Clarifica
         note: '不涉及本机关工作或信息属实的，请由科室负责人“不予澄清并办结”。',
       };
     case 'recordVerification':
-      return { command, label, action, fields: [{ name: 'department', label: '核实部门', required: true, value: c.assessment?.responsibleDepartment }, { name: 'facts', label: '核实情况', as: 'textarea', required: true }] };
+      return {
+        command,
+        label,
+        action,
+        fields: [
+          { name: 'department', label: '核实部门', required: true, value: c.assessment?.responsibleDepartment },
+          { name: 'facts', label: '核实情况', as: 'textarea', required: true },
+        ],
+      };
     case 'saveDraft': {
       const d = c.draft;
       return {
@@ -108,7 +123,13 @@ function stepForm(id: string, command: ClarificationCommandType, view: Clarifica
     case 'submitForSecrecyReview':
       return { command, label, action, fields: [], note: '澄清稿将进入保密审查（先审查、后公开）。' };
     case 'recordReviewApproved':
-      return { command, label, action, fields: [], note: view.review ? `审查单当前状态：${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status}。审查通过后报请领导审批。` : undefined };
+      return {
+        command,
+        label,
+        action,
+        fields: [],
+        note: view.review ? `审查单当前状态：${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status}。审查通过后报请领导审批。` : undefined,
+      };
     case 'returnToDrafting':
     case 'startFurtherStatement':
       return { command, label, action, secondary: command === 'returnToDrafting', fields: [{ name: 'reason', label: '理由', as: 'textarea', required: true }] };
@@ -123,7 +144,16 @@ function stepForm(id: string, command: ClarificationCommandType, view: Clarifica
         action,
         fields: [
           { name: 'reach', label: '传播和回应情况', as: 'textarea', required: true },
-          { name: 'furtherStatementNeeded', label: '是否需要再次发布说明', as: 'select', options: [{ value: 'no', label: '不需要' }, { value: 'yes', label: '需要' }], value: 'no' },
+          {
+            name: 'furtherStatementNeeded',
+            label: '是否需要再次发布说明',
+            as: 'select',
+            options: [
+              { value: 'no', label: '不需要' },
+              { value: 'yes', label: '需要' },
+            ],
+            value: 'no',
+          },
         ],
       };
     case 'closeUnfounded':
@@ -213,7 +243,18 @@ export function clarificationRoutes(deps: AppDependencies) {
       dueOpen: r.dueOpen,
     }));
     const ctx = pageContext(c, deps);
-    return <StaffClarificationsPage {...ctx} staff={ctx.staff!} rows={rows} canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')} sourceOptions={Object.entries(SOURCE_LABELS).filter(([k]) => k !== 'public-report').map(([value, label]) => ({ value, label }))} {...extra} />;
+    return (
+      <StaffClarificationsPage
+        {...ctx}
+        staff={ctx.staff!}
+        rows={rows}
+        canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')}
+        sourceOptions={Object.entries(SOURCE_LABELS)
+          .filter(([k]) => k !== 'public-report')
+          .map(([value, label]) => ({ value, label }))}
+        {...extra}
+      />
+    );
   };
 
   app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: ownValue(FLASH, c.req.query('done')) })));
@@ -275,7 +316,15 @@ export function clarificationRoutes(deps: AppDependencies) {
               ]
             : undefined
         }
-        verification={k.verification ? [{ label: '核实部门', value: k.verification.department }, { label: '核实情况', value: k.verification.facts }, { label: '登记日期', value: k.verification.on }] : undefined}
+        verification={
+          k.verification
+            ? [
+                { label: '核实部门', value: k.verification.department },
+                { label: '核实情况', value: k.verification.facts },
+                { label: '登记日期', value: k.verification.on },
+              ]
+            : undefined
+        }
         draftText={view.draftText}
         review={view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] ?? view.review.status } : undefined}
         itemHref={data.catalogueItemId ? `/staff/items/${encodeURIComponent(data.catalogueItemId)}` : undefined}

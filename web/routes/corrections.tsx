@@ -47,8 +47,6 @@ export const CORRECTION_TONES: Record<CorrectionStatus, BadgeTone> = {
 
 const COMMANDS = new Set(CORRECTION_TRANSITIONS.map((t) => t.command));
 
-
-
 /**
  * The status of a correction request for its tracking number and access code. Shared by
  * /corrections/track and the general /track form, which hands GZ- numbers over to it.
@@ -60,7 +58,8 @@ export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependen
     return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
   } catch (error) {
     if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
-    if (error instanceof DomainError && error.status === 404) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
+    if (error instanceof DomainError && error.status === 404)
+      return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
     throw error;
   }
 }
@@ -87,7 +86,13 @@ function stepForm(tn: string, command: CorrectionCommandType, view: CorrectionVi
   const d = view.record.data;
   switch (command) {
     case 'register':
-      return { command, label, action, fields: [{ name: 'receivedOn', label: '收到申请之日', as: 'date', value: d.case.submittedOn, required: true }], note: '登记后开始计算答复期限（默认 20 个工作日）。' };
+      return {
+        command,
+        label,
+        action,
+        fields: [{ name: 'receivedOn', label: '收到申请之日', as: 'date', value: d.case.submittedOn, required: true }],
+        note: '登记后开始计算答复期限（默认 20 个工作日）。',
+      };
     case 'decideCorrect':
       return { command, label, action, fields: [{ name: 'plannedCorrection', label: '拟更正的内容', as: 'textarea', value: d.requestedCorrection, required: true }] };
     case 'recordCorrection':
@@ -97,7 +102,17 @@ function stepForm(tn: string, command: CorrectionCommandType, view: CorrectionVi
         action,
         note: '公开信息的更正在“主动公开”中办理：修订该信息、保密审查后发布新版本（原版本保留在修订记录中），再在此登记。',
         fields: [
-          { name: 'recordType', label: '记录类型', as: 'select', options: [{ value: 'item', label: '公开信息' }, { value: 'document', label: '文档' }, { value: 'other', label: '其他记录' }], value: 'item' },
+          {
+            name: 'recordType',
+            label: '记录类型',
+            as: 'select',
+            options: [
+              { value: 'item', label: '公开信息' },
+              { value: 'document', label: '文档' },
+              { value: 'other', label: '其他记录' },
+            ],
+            value: 'item',
+          },
           { name: 'recordId', label: '记录编号', value: d.record.itemId, required: true },
           { name: 'previousVersion', label: '原版本号', hint: '公开信息可留空：按当前公开版本的前一版填写。' },
           { name: 'newVersion', label: '更正后版本号', hint: '公开信息可留空：按当前公开的版本填写。' },
@@ -105,7 +120,16 @@ function stepForm(tn: string, command: CorrectionCommandType, view: CorrectionVi
         ],
       };
     case 'decideRefer':
-      return { command, label, action, secondary: true, fields: [{ name: 'competentAgency', label: '有权更正的行政机关', required: true }, { name: 'reasons', label: '理由', as: 'textarea', required: true }] };
+      return {
+        command,
+        label,
+        action,
+        secondary: true,
+        fields: [
+          { name: 'competentAgency', label: '有权更正的行政机关', required: true },
+          { name: 'reasons', label: '理由', as: 'textarea', required: true },
+        ],
+      };
     case 'decideRefuse':
       return { command, label, action, secondary: true, fields: [{ name: 'reasons', label: '不予更正的理由', as: 'textarea', required: true }] };
     case 'draftAnswer':
@@ -136,7 +160,16 @@ export function correctionRoutes(deps: AppDependencies) {
   const requestPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}) => {
     const ctx = pageContext(c, deps);
     const { idNumber: _never, ...values } = extra.values ?? {};
-    return <CorrectionRequestPage {...ctx} nonce={extra.nonce ?? randomBytes(16).toString('base64url')} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} maxFiles={MAX_EVIDENCE} values={values} {...(extra.errors ? { errors: extra.errors } : {})} />;
+    return (
+      <CorrectionRequestPage
+        {...ctx}
+        nonce={extra.nonce ?? randomBytes(16).toString('base64url')}
+        maxMb={MAX_UPLOAD_BYTES / 1024 / 1024}
+        maxFiles={MAX_EVIDENCE}
+        values={values}
+        {...(extra.errors ? { errors: extra.errors } : {})}
+      />
+    );
   };
   app.get('/corrections/request', (c) => c.html(requestPage(c)));
   app.post('/corrections/request', async (c) => {
@@ -165,8 +198,13 @@ export function correctionRoutes(deps: AppDependencies) {
       const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
       return c.html(<CorrectionTrackPage {...ctx} flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
     } catch (error) {
-      if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />, 400);
-      if (error instanceof DomainError && (error.status === 404 || error.status === 409)) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, error.status);
+      if (error instanceof ValidationError)
+        return c.html(
+          <CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />,
+          400,
+        );
+      if (error instanceof DomainError && (error.status === 404 || error.status === 409))
+        return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, error.status);
       throw error;
     }
   });

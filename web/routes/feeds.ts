@@ -41,7 +41,10 @@ export function feedRoutes(deps: AppDependencies) {
     const catalogue = await loadCatalogue(deps);
     const items = await allPublicItems(deps);
     const fixed = [{ path: '' }, { path: 'proactive' }, { path: 'guide' }, { path: 'search' }, { path: 'apply' }, ...catalogue.tree.all().map((n) => ({ path: categoryHref(n.id).slice(1) }))];
-    const xml = buildSitemap(deps.config.publicBaseUrl, sitemapEntriesFor(items, (i) => `items/${encodeURIComponent(i.id)}`, fixed));
+    const xml = buildSitemap(
+      deps.config.publicBaseUrl,
+      sitemapEntriesFor(items, (i) => `items/${encodeURIComponent(i.id)}`, fixed),
+    );
     return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 

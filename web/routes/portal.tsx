@@ -72,7 +72,7 @@ function categoryLinks(catalogue: LoadedCatalogue, current?: string): CategoryLi
 }
 
 const one = (v: string | undefined) => (v ?? '').trim();
-const validityOf = (v: string | undefined): ValidityStatus | undefined => (VALIDITY_STATUSES as readonly string[]).includes(v ?? '') ? (v as ValidityStatus) : undefined;
+const validityOf = (v: string | undefined): ValidityStatus | undefined => ((VALIDITY_STATUSES as readonly string[]).includes(v ?? '') ? (v as ValidityStatus) : undefined);
 const yearOf = (v: string | undefined): number | undefined => (/^\d{4}$/.test(v ?? '') ? Number(v) : undefined);
 
 /** The metadata block of gov.cn item pages (索引号/主题分类/发布机构/成文日期/标题/文号/发布日期/有效性). */
@@ -119,7 +119,8 @@ export function portalRoutes(deps: AppDependencies) {
     const action = categoryId ? categoryHref(categoryId) : '/proactive';
     const hrefWith = (cursor: string) => {
       const params = new URLSearchParams();
-      for (const [k, v] of Object.entries({ year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor })) if (v) params.set(k, v);
+      for (const [k, v] of Object.entries({ year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor }))
+        if (v) params.set(k, v);
       return `${action}?${params}`;
     };
     const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
@@ -133,7 +134,10 @@ export function portalRoutes(deps: AppDependencies) {
         localMode={localMode}
         title={node ? node.name : '主动公开'}
         {...(node?.description ? { description: node.description } : {})}
-        breadcrumbs={[{ href: '/', label: '首页' }, ...(node ? [{ href: '/proactive', label: '主动公开' }, ...path.slice(0, -1).map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: node.name }] : [{ label: '主动公开' }])]}
+        breadcrumbs={[
+          { href: '/', label: '首页' },
+          ...(node ? [{ href: '/proactive', label: '主动公开' }, ...path.slice(0, -1).map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: node.name }] : [{ label: '主动公开' }]),
+        ]}
         categories={categoryLinks(catalogue, categoryId)}
         rows={page.items.map((v) => listingRow(v.item))}
         filters={filters}
@@ -168,7 +172,9 @@ export function portalRoutes(deps: AppDependencies) {
         title={item.title}
         meta={itemMetaRows(item, catalogue)}
         bodyHtml={deps.content.markdownToHtml(item.body, { headingOffset: 1 })}
-        {...(item.validity.status !== 'valid' ? { validityNotice: `本文件已${item.validity.label}${item.validity.since ? `（${item.validity.since}起）` : ''}，仅供查阅。${item.validity.note ?? ''}` } : {})}
+        {...(item.validity.status !== 'valid'
+          ? { validityNotice: `本文件已${item.validity.label}${item.validity.since ? `（${item.validity.since}起）` : ''}，仅供查阅。${item.validity.note ?? ''}` }
+          : {})}
         attachments={view.files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
         revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, ...(r.corrected ? { corrected: r.corrected } : {}) }))}
         related={related}
@@ -225,8 +231,16 @@ export function portalRoutes(deps: AppDependencies) {
           ? {
               help: {
                 message: result.help.message,
-                suggestions: result.help.suggestions.map((s) => ({ href: s.reason === 'no-filters' ? `/search?${new URLSearchParams({ q: s.query })}` : href({ q: s.query, page: undefined }), label: s.query, count: s.count })),
-                categories: result.help.relatedCategories.map((r) => ({ href: href({ category: r.categoryId, page: undefined }), label: catalogue.tree.label(r.categoryId) || r.categoryId, count: r.count })),
+                suggestions: result.help.suggestions.map((s) => ({
+                  href: s.reason === 'no-filters' ? `/search?${new URLSearchParams({ q: s.query })}` : href({ q: s.query, page: undefined }),
+                  label: s.query,
+                  count: s.count,
+                })),
+                categories: result.help.relatedCategories.map((r) => ({
+                  href: href({ category: r.categoryId, page: undefined }),
+                  label: catalogue.tree.label(r.categoryId) || r.categoryId,
+                  count: r.count,
+                })),
               },
             }
           : {})}
@@ -264,7 +278,9 @@ export function portalRoutes(deps: AppDependencies) {
         localMode={localMode}
         guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })}
         office={office}
-        categories={catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }))}
+        categories={catalogue.tree
+          .all()
+          .map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }))}
       />,
     );
   });

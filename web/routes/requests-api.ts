@@ -74,7 +74,9 @@ const applicationBody = z
     nonce: z.string({ error: '请提供表单标识（nonce）。' }).min(8, '表单标识至少8个字符。').max(100),
     form: z.record(z.string(), z.unknown(), { error: '请提供申请表内容。' }),
   })
-  .describe('form: 与网页申请表相同的字段（applicantKind、name、idType、idNumber、contact{phone,email,address,postCode}、requested{documentTitle,documentNumber,description}、provisionForm、deliveryMethod…）');
+  .describe(
+    'form: 与网页申请表相同的字段（applicantKind、name、idType、idNumber、contact{phone,email,address,postCode}、requested{documentTitle,documentNumber,description}、provisionForm、deliveryMethod…）',
+  );
 
 const credentials = z.object({
   trackingNumber: z.string({ error: '请填写申请编号。' }).max(30),
@@ -111,7 +113,14 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
   // ------------------------------------------------------------------ applicant
   api.define(
     app,
-    { method: 'post', path: '/api/requests', tag: 'requests', summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）', body: applicationBody, responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests',
+      tag: 'requests',
+      summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）',
+      body: applicationBody,
+      responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused },
+    },
     async (c, { body }) => {
       const r = await submitOnline(deps, { form: body.form, nonce: body.nonce, client: c.get('clientAddress') });
       return c.json(receiptJson(r), r.replayed ? 200 : 201);
@@ -120,7 +129,14 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/track', tag: 'requests', summary: '凭申请编号和查询码查询办理进度（限制频率）', body: credentials, responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/track',
+      tag: 'requests',
+      summary: '凭申请编号和查询码查询办理进度（限制频率）',
+      body: credentials,
+      responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
+    },
     async (c, { body }) => {
       const record = await trackApplication(deps, body, { ip: c.get('clientAddress') });
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, record.data.case.trackingNumber), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
@@ -130,7 +146,14 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/withdraw', tag: 'requests', summary: '申请人撤回申请', body: z.object({ accessCode: z.string().max(30).optional(), reason: z.string().max(500).optional(), ...versioned }), responses: { 200: { description: '撤回后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/withdraw',
+      tag: 'requests',
+      summary: '申请人撤回申请',
+      body: z.object({ accessCode: z.string().max(30).optional(), reason: z.string().max(500).optional(), ...versioned }),
+      responses: { 200: { description: '撤回后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
       return c.json(summary(await withdrawByApplicant(deps, tn, { ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), ...(body.reason ? { reason: body.reason } : {}) })));
@@ -139,7 +162,14 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/supplement', tag: 'requests', summary: '申请人提交补正内容', body: z.object({ accessCode: z.string().max(30).optional(), text: z.string({ error: '请填写补正内容。' }).max(4000), ...versioned }), responses: { 200: { description: '提交后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/supplement',
+      tag: 'requests',
+      summary: '申请人提交补正内容',
+      body: z.object({ accessCode: z.string().max(30).optional(), text: z.string({ error: '请填写补正内容。' }).max(4000), ...versioned }),
+      responses: { 200: { description: '提交后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
       return c.json(summary(await replyToSupplement(deps, tn, { text: body.text, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) })));
@@ -154,7 +184,14 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       path: '/api/requests',
       tag: 'requests',
       summary: '办理队列（按答复期限排序）',
-      query: z.object({ status: z.string().max(40).optional(), handler: z.string().max(100).optional(), dueBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD。').optional() }),
+      query: z.object({
+        status: z.string().max(40).optional(),
+        handler: z.string().max(100).optional(),
+        dueBy: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD。')
+          .optional(),
+      }),
       responses: { 200: { description: '申请列表', schema: z.object({ today: z.string(), items: z.array(z.record(z.string(), z.unknown())) }) }, ...refused },
     },
     async (c, { query }) => {
@@ -170,14 +207,24 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       path: '/api/requests/report/{year}',
       tag: 'requests',
       summary: '年度报告表B（依申请公开情况，按已记录的申请人类别与办理结果统计）',
-      responses: { 200: { description: '表B各行各列数字及校验提示', schema: z.object({ table: z.record(z.string(), z.unknown()), issues: z.array(z.record(z.string(), z.unknown())), cases: z.number().int() }) }, ...refused },
+      responses: {
+        200: { description: '表B各行各列数字及校验提示', schema: z.object({ table: z.record(z.string(), z.unknown()), issues: z.array(z.record(z.string(), z.unknown())), cases: z.number().int() }) },
+        ...refused,
+      },
     },
     async (c) => c.json(await annualTableB(deps, Number(c.req.param('year')))),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/register', tag: 'requests', summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）', body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }), responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/register',
+      tag: 'requests',
+      summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
+      body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
+      responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused },
+    },
     async (c, { body }) => {
       const r = await registerByClerk(deps, c.get('staff')!, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
       return c.json(receiptJson(r), r.replayed ? 200 : 201);
@@ -186,7 +233,13 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   api.define(
     app,
-    { method: 'get', path: '/api/requests/{tn}', tag: 'requests', summary: '案件详情（证件号码已脱敏）与当前可执行的操作', responses: { 200: { description: '案件', schema: z.record(z.string(), z.unknown()) }, ...refused } },
+    {
+      method: 'get',
+      path: '/api/requests/{tn}',
+      tag: 'requests',
+      summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
+      responses: { 200: { description: '案件', schema: z.record(z.string(), z.unknown()) }, ...refused },
+    },
     async (c) => {
       const view = await requestCase(deps, c.get('staff')!, c.req.param('tn')!);
       const { idEncrypted: _sealed, phone: _p, email: _e, address: _a, postCode: _c, ...rest } = view.record.data.applicant;
@@ -206,36 +259,75 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await act(deps, c.get('staff')!, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} }))),
+    async (c, { body }) =>
+      c.json(
+        summary(await act(deps, c.get('staff')!, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} })),
+      ),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/reassign', tag: 'requests', summary: '变更承办人（须填写理由）', body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }), responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/reassign',
+      tag: 'requests',
+      summary: '变更承办人（须填写理由）',
+      body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
+      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => c.json(summary(await reassign(deps, c.get('staff')!, c.req.param('tn')!, body))),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/draft', tag: 'requests', summary: '拟定答复（答复类型与事实；按模板生成告知书）', body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused } },
-    async (c, { body }) => c.json(summary(await draftAnswer(deps, c.get('staff')!, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/draft',
+      tag: 'requests',
+      summary: '拟定答复（答复类型与事实；按模板生成告知书）',
+      body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }),
+      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+    },
+    async (c, { body }) =>
+      c.json(summary(await draftAnswer(deps, c.get('staff')!, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/letter', tag: 'requests', summary: '修改告知书段落（按段落键）', body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }), responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/letter',
+      tag: 'requests',
+      summary: '修改告知书段落（按段落键）',
+      body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }),
+      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => c.json(summary(await editAnswerLetter(deps, c.get('staff')!, c.req.param('tn')!, body))),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/review', tag: 'requests', summary: '提交答复及文件保密审查', body: z.object({ ...versioned }), responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/review',
+      tag: 'requests',
+      summary: '提交答复及文件保密审查',
+      body: z.object({ ...versioned }),
+      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => c.json(summary(await submitAnswerForReview(deps, c.get('staff')!, c.req.param('tn')!, body))),
   );
 
   api.define(
     app,
-    { method: 'post', path: '/api/requests/{tn}/review-passed', tag: 'requests', summary: '保密审查通过后报送领导签发', body: z.object({ ...versioned }), responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused } },
+    {
+      method: 'post',
+      path: '/api/requests/{tn}/review-passed',
+      tag: 'requests',
+      summary: '保密审查通过后报送领导签发',
+      body: z.object({ ...versioned }),
+      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+    },
     async (c, { body }) => c.json(summary(await confirmSecrecyReview(deps, c.get('staff')!, c.req.param('tn')!, body))),
   );
 
@@ -246,10 +338,13 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       path: '/api/requests/{tn}/release',
       tag: 'requests',
       summary: '送达答复（经发布服务提供经审查的告知书和文件，并记录送达方式）',
-      body: z.object({ service: z.object({ method: z.enum(['download', 'email', 'handed-over', 'post']), servedOn: z.string().optional(), postalTrackingNumber: z.string().optional() }), ...versioned }),
+      body: z.object({
+        service: z.object({ method: z.enum(['download', 'email', 'handed-over', 'post']), servedOn: z.string().optional(), postalTrackingNumber: z.string().optional() }),
+        ...versioned,
+      }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await releaseAnswer(deps, c.get('staff')!, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    async (c, { body }) =>
+      c.json(summary(await releaseAnswer(deps, c.get('staff')!, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
-
 }

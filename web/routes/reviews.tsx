@@ -105,12 +105,7 @@ export function signFormInput(body: Record<string, unknown>): { checklist: Check
     if (answer === 'yes' || answer === 'no') checklist[item] = { involved: answer === 'yes', ...(note ? { note } : {}) };
   }
   const type = str(body['conclusion']);
-  const conclusion =
-    type === 'withhold'
-      ? { type, legalBasis: str(body['legalBasis']) }
-      : type === 'refer'
-        ? { type, referTo: str(body['referTo']), body: str(body['referBody']) }
-        : { type };
+  const conclusion = type === 'withhold' ? { type, legalBasis: str(body['legalBasis']) } : type === 'refer' ? { type, referTo: str(body['referTo']), body: str(body['referBody']) } : { type };
   return { checklist: checklist as unknown as Checklist, conclusion: conclusion as Conclusion, comments: str(body['comments']) };
 }
 
@@ -171,7 +166,12 @@ function actionsFor(staff: StaffMember, view: ReviewView): { actions: ReviewActi
   return { actions };
 }
 
-export function reviewPageProps(c: Context<WebEnv>, deps: AppDependencies, view: ReviewView, extra: { flash?: string; refusal?: string; errors?: Record<string, string>; values?: Record<string, string> } = {}) {
+export function reviewPageProps(
+  c: Context<WebEnv>,
+  deps: AppDependencies,
+  view: ReviewView,
+  extra: { flash?: string; refusal?: string; errors?: Record<string, string>; values?: Record<string, string> } = {},
+) {
   const staff = c.get('staff')!;
   const { review, content } = view;
   const sourceLabel = (source: string) => (source === 'body' ? '正文' : `附件：${content.attachments.find((a) => a.id === source)?.fileName ?? source}`);
@@ -190,7 +190,10 @@ export function reviewPageProps(c: Context<WebEnv>, deps: AppDependencies, view:
     };
   });
   const marksFor = (source: string) =>
-    review.findings.map((f, i) => ({ f, n: i + 1 })).filter(({ f }) => f.source === source).map(({ f, n }) => ({ start: f.start, end: f.end, n, kindLabel: FINDING_KIND_LABELS[f.kind] }));
+    review.findings
+      .map((f, i) => ({ f, n: i + 1 }))
+      .filter(({ f }) => f.source === source)
+      .map(({ f, n }) => ({ start: f.start, end: f.end, n, kindLabel: FINDING_KIND_LABELS[f.kind] }));
   const sections: ContentSection[] = [];
   if (content.bodyKey) sections.push({ source: 'body', label: '正文', segments: segmentsOf(view.texts['body'] ?? '', marksFor('body')), warnings: [], metadataWarnings: [] });
   for (const a of content.attachments) {
@@ -395,7 +398,10 @@ export function reviewRoutes(deps: AppDependencies) {
   app.post(
     '/staff/reviews/:id/redact-text',
     action(async (c, staff, body) => {
-      const terms = str(body['terms']).split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
+      const terms = str(body['terms'])
+        .split(/\r?\n/)
+        .map((t) => t.trim())
+        .filter(Boolean);
       const outcome = await redactReviewText(deps, staff, c.req.param('id')!, { expectedVersion: versionOf(body), terms });
       return outcome.attached ? 'redacted' : 'redacted-partial';
     }),
@@ -448,4 +454,3 @@ export function reviewRoutes(deps: AppDependencies) {
 
   return app;
 }
-

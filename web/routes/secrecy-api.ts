@@ -145,7 +145,13 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
 
   api.define(
     app,
-    { method: 'get', path: '/api/reviews/{id}', tag: 'reviews', summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）', responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused } },
+    {
+      method: 'get',
+      path: '/api/reviews/{id}',
+      tag: 'reviews',
+      summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）',
+      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+    },
     async (c) => {
       const view = await getReview(deps, c.get('staff')!, c.req.param('id')!);
       return c.json({ ...toJson(view.record), canAct: view.canAct, available: view.available, releases: view.releases });
@@ -159,7 +165,14 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       path: '/api/reviews/{id}/sign',
       tag: 'reviews',
       summary: '签署当前环节：六项审查事项、审查结论与意见',
-      body: z.object({ ...versioned, stage: z.enum(REVIEW_STAGES), checklist: checklistSchema, conclusion: conclusionSchema, comments: z.string().max(2000).optional(), contentDigest: z.string().max(100).optional() }),
+      body: z.object({
+        ...versioned,
+        stage: z.enum(REVIEW_STAGES),
+        checklist: checklistSchema,
+        conclusion: conclusionSchema,
+        comments: z.string().max(2000).optional(),
+        contentDigest: z.string().max(100).optional(),
+      }),
       responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
     },
     async (c, { body }) =>
@@ -186,7 +199,11 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       path: '/api/reviews/{id}/findings/resolve',
       tag: 'reviews',
       summary: '处理一条检测结果：删除，或写明理由后保留（保密审查环节）',
-      body: z.object({ ...versioned, findingId: z.string().max(200), resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]) }),
+      body: z.object({
+        ...versioned,
+        findingId: z.string().max(200),
+        resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]),
+      }),
       responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
     },
     async (c, { body }) => c.json(toJson(await resolveReviewFinding(deps, c.get('staff')!, c.req.param('id')!, body))),
@@ -199,8 +216,18 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       path: '/api/reviews/{id}/redact-text',
       tag: 'reviews',
       summary: '生成删除处理后的正文（■ 替换每个删除的字符），原文保留在私有存储',
-      body: z.object({ ...versioned, spans: z.array(z.object({ start: z.number().int(), end: z.number().int() })).max(500).optional(), terms: z.array(z.string().max(200)).max(100).optional() }),
-      responses: { 200: { description: '处理结果', schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: reviewSchema }) }, ...refused },
+      body: z.object({
+        ...versioned,
+        spans: z
+          .array(z.object({ start: z.number().int(), end: z.number().int() }))
+          .max(500)
+          .optional(),
+        terms: z.array(z.string().max(200)).max(100).optional(),
+      }),
+      responses: {
+        200: { description: '处理结果', schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: reviewSchema }) },
+        ...refused,
+      },
     },
     async (c, { body }) => {
       const outcome = await redactReviewText(deps, c.get('staff')!, c.req.param('id')!, body);

@@ -47,7 +47,6 @@ import type { BadgeTone } from '../views/components/StatusBadge';
 import type { DeadlineUrgency } from '../views/components/DeadlineChip';
 import { formatBytes } from '../views/format';
 import { CatalogueSettingsPage, NewItemPage, StaffItemPage, WorkListPage, type ItemFormValues, type WorkRow } from '../views/pages/items';
-import { itemMetaRows } from './portal';
 
 export const STATE_TONES: Record<WorkflowState, BadgeTone> = {
   draft: 'neutral',
@@ -131,10 +130,31 @@ function formValuesOf(content: ItemContent): ItemFormValues {
   };
 }
 
-const FIELDS = ['title', 'issuer', 'coIssuers', 'writtenOn', 'formedOn', 'documentNumber', 'subjectCategory', 'categoryId', 'genre', 'effectiveOn', 'validUntil', 'keywords', 'summary', 'body', 'interpretations'] as const;
+const FIELDS = [
+  'title',
+  'issuer',
+  'coIssuers',
+  'writtenOn',
+  'formedOn',
+  'documentNumber',
+  'subjectCategory',
+  'categoryId',
+  'genre',
+  'effectiveOn',
+  'validUntil',
+  'keywords',
+  'summary',
+  'body',
+  'interpretations',
+] as const;
 
 /** Form → the domain's item input; new files are stored privately (checked by content) first. */
-async function formInput(deps: AppDependencies, staff: StaffMember, body: Record<string, unknown>, existing: readonly Attachment[]): Promise<{ input: Record<string, unknown>; values: ItemFormValues }> {
+async function formInput(
+  deps: AppDependencies,
+  staff: StaffMember,
+  body: Record<string, unknown>,
+  existing: readonly Attachment[],
+): Promise<{ input: Record<string, unknown>; values: ItemFormValues }> {
   const values: ItemFormValues = {};
   for (const f of FIELDS) values[f] = str(body[f]);
   const keepRaw = body['keep'];
@@ -238,7 +258,8 @@ export function staffItemRoutes(deps: AppDependencies) {
       const item = await createItem(deps, c.get('staff')!, parsed.input);
       return c.redirect(`/staff/items/${item.record.id}?done=created`, 303);
     } catch (error) {
-      if (error instanceof ValidationError) return newPage(c, { ...values, ...Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])) }, Object.keys(error.fields).length ? error.fields : { form: error.message }, 400);
+      if (error instanceof ValidationError)
+        return newPage(c, { ...values, ...Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])) }, Object.keys(error.fields).length ? error.fields : { form: error.message }, 400);
       throw error;
     }
   });
@@ -259,7 +280,9 @@ export function staffItemRoutes(deps: AppDependencies) {
       { label: '成文日期', value: c0.writtenOn ?? '—' },
       {
         label: '公开期限',
-        value: view.deadline ? `${view.deadline.due}（${DEADLINE_STATUS_LABELS[view.deadline.status]}${view.deadline.workingDaysLeft !== undefined && view.deadline.status !== 'met' ? `，剩余${view.deadline.workingDaysLeft}个工作日` : ''}）` : '—',
+        value: view.deadline
+          ? `${view.deadline.due}（${DEADLINE_STATUS_LABELS[view.deadline.status]}${view.deadline.workingDaysLeft !== undefined && view.deadline.status !== 'met' ? `，剩余${view.deadline.workingDaysLeft}个工作日` : ''}）`
+          : '—',
       },
       { label: '附件', value: c0.attachments.map((a) => a.name).join('、') || '无' },
       ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
@@ -282,7 +305,15 @@ export function staffItemRoutes(deps: AppDependencies) {
         meta={meta}
         allowed={view.allowed.filter((cmd) => cmd !== 'withdraw' || mayWithdraw(c.get('staff')!))}
         {...(view.publicView?.item ? { publicHref: `/items/${id}` } : {})}
-        {...(view.review ? { review: { href: `/staff/reviews/${view.review.id}`, statusLabel: REVIEW_STATUS_LABELS[view.review.status as keyof typeof REVIEW_STATUS_LABELS] ?? view.review.status, approved: view.review.approvedForThisVersion } } : {})}
+        {...(view.review
+          ? {
+              review: {
+                href: `/staff/reviews/${view.review.id}`,
+                statusLabel: REVIEW_STATUS_LABELS[view.review.status as keyof typeof REVIEW_STATUS_LABELS] ?? view.review.status,
+                approved: view.review.approvedForThisVersion,
+              },
+            }
+          : {})}
         {...(ownValue(FLASH, q['done']) ? { flash: ownValue(FLASH, q['done'])! } : {})}
         {...(opts.error ? { error: opts.error } : {})}
         {...(draft
@@ -299,7 +330,11 @@ export function staffItemRoutes(deps: AppDependencies) {
             }
           : {})}
         versions={record.versions.map((v) => ({ number: v.number, statusLabel: VERSION_STATUS_LABELS[v.status], updatedAt: shanghaiDateTime(v.updatedAt) }))}
-        history={history.map((h) => ({ at: shanghaiDateTime(h.at), type: EVENT_LABELS[h.type] ?? h.type, actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—' }))}
+        history={history.map((h) => ({
+          at: shanghaiDateTime(h.at),
+          type: EVENT_LABELS[h.type] ?? h.type,
+          actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—',
+        }))}
       />,
       opts.status ?? 200,
     );
@@ -320,7 +355,11 @@ export function staffItemRoutes(deps: AppDependencies) {
       return c.redirect(`/staff/items/${id}?done=saved`, 303);
     } catch (error) {
       if (error instanceof ValidationError) {
-        return itemPage(c, id, { formErrors: Object.keys(error.fields).length ? error.fields : { form: error.message }, formValues: values ?? Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])), status: 400 });
+        return itemPage(c, id, {
+          formErrors: Object.keys(error.fields).length ? error.fields : { form: error.message },
+          formValues: values ?? Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])),
+          status: 400,
+        });
       }
       if (error instanceof DomainError) return itemPage(c, id, { error: error.message, status: 409 });
       throw error;
@@ -403,7 +442,17 @@ export function staffItemRoutes(deps: AppDependencies) {
       await saveCatalogueSettings(deps, c.get('staff')!, { ...(profile !== undefined ? { profile } : {}), categories: values.categories, indexSchemeId: values.indexSchemeId, guide: values.guide });
       return c.redirect('/staff/catalogue?done=settings', 303);
     } catch (error) {
-      if (error instanceof ValidationError) return settingsPage(c, values, Object.keys(error.fields).length ? Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k.startsWith('profile') || ['name', 'code', 'address', 'officeHours', 'phone', 'email'].includes(k.split('.')[0]!) ? 'profile' : k, v])) : { categories: error.message }, 400);
+      if (error instanceof ValidationError)
+        return settingsPage(
+          c,
+          values,
+          Object.keys(error.fields).length
+            ? Object.fromEntries(
+                Object.entries(error.fields).map(([k, v]) => [k.startsWith('profile') || ['name', 'code', 'address', 'officeHours', 'phone', 'email'].includes(k.split('.')[0]!) ? 'profile' : k, v]),
+              )
+            : { categories: error.message },
+          400,
+        );
       throw error;
     }
   });

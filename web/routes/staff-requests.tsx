@@ -90,12 +90,25 @@ const versionOf = (body: FormBody): number | undefined => {
 
 const PROVISION_FIELDS = (prefix: string): FieldSpec[] => [
   { name: `${prefix}provision.form`, label: '提供信息的载体形式', as: 'radios', options: options({ paper: '纸质', electronic: '电子' }), required: true },
-  { name: `${prefix}provision.method`, label: '提供方式', as: 'select', options: options({ post: '邮寄', email: '电子邮件', download: '在线下载', pickup: '当面领取', 'on-site-reading': '现场查阅、抄录' }), required: true },
+  {
+    name: `${prefix}provision.method`,
+    label: '提供方式',
+    as: 'select',
+    options: options({ post: '邮寄', email: '电子邮件', download: '在线下载', pickup: '当面领取', 'on-site-reading': '现场查阅、抄录' }),
+    required: true,
+  },
   { name: `${prefix}provision.timeAndPlace`, label: '提供信息的时间和地点', hint: '如：请登录本平台查询页面下载。', required: true },
 ];
 
 const WITHHOLDING_FIELDS = (prefix: string): FieldSpec[] => [
-  { name: `${prefix}ground`, label: '不予公开的理由类别', as: 'select', options: Object.entries(WITHHOLDING_GROUND_INFO).map(([value, i]) => ({ value, label: i.label })), required: true, hint: '以下各项按所选类别填写。' },
+  {
+    name: `${prefix}ground`,
+    label: '不予公开的理由类别',
+    as: 'select',
+    options: Object.entries(WITHHOLDING_GROUND_INFO).map(([value, i]) => ({ value, label: i.label })),
+    required: true,
+    hint: '以下各项按所选类别填写。',
+  },
   { name: `${prefix}reason`, label: '不予公开的理由', as: 'textarea', rows: 3 },
   { name: `${prefix}interest`, label: '涉及的第三方权益（第三方权益类）', as: 'select', options: options(THIRD_PARTY_INTEREST_LABELS) },
   { name: `${prefix}consultation`, label: '征求第三方意见的结果（第三方权益类）', as: 'select', options: options(CONSULTATION_RESULT_LABELS) },
@@ -171,7 +184,9 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
   const c = s.case;
   switch (command) {
     case 'register':
-      return c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { fields: [{ name: 'receivedOn', label: '收到申请之日', type: 'date', value: today, required: true }] };
+      return c.receivedOn
+        ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` }
+        : { fields: [{ name: 'receivedOn', label: '收到申请之日', type: 'date', value: today, required: true }] };
     case 'requestSupplement':
       return {
         fields: [
@@ -183,7 +198,10 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
       };
     case 'recordSupplement': {
       const last = s.supplementReplies.at(-1);
-      return { fields: [{ name: 'receivedOn', label: '收到补正材料之日', type: 'date', value: last ? shanghaiDateTime(last.receivedAt).slice(0, 10) : today, required: true }], description: '答复期限自收到补正材料的次日起重新计算。' };
+      return {
+        fields: [{ name: 'receivedOn', label: '收到补正材料之日', type: 'date', value: last ? shanghaiDateTime(last.receivedAt).slice(0, 10) : today, required: true }],
+        description: '答复期限自收到补正材料的次日起重新计算。',
+      };
     }
     case 'abandonNoSupplement':
       return { fields: [{ name: 'noJustifiableReason', label: '申请人无正当理由逾期未补正', as: 'radios', options: options({ yes: '确认' }), required: true }], secondary: true };
@@ -192,19 +210,48 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
       return { fields: [{ name: 'deliveredOn', label: '征求意见函送达日期', type: 'date' }], description: '征求意见期间（最长15个工作日）不计入答复期限。', secondary: true };
     case 'recordThirdPartyOpinion':
     case 'recordAgencyOpinion':
-      return { fields: [{ name: 'opinion', label: '意见', as: 'radios', options: options({ consent: '同意公开', objection: '不同意公开', 'no-reply': '逾期未答复' }), required: true }, { name: 'answeredOn', label: '答复日期', type: 'date', value: today }] };
+      return {
+        fields: [
+          { name: 'opinion', label: '意见', as: 'radios', options: options({ consent: '同意公开', objection: '不同意公开', 'no-reply': '逾期未答复' }), required: true },
+          { name: 'answeredOn', label: '答复日期', type: 'date', value: today },
+        ],
+      };
     case 'issueFeeNotice':
-      return { fields: [{ name: 'amountYuan', label: '收费金额（元）', type: 'number', value: feeSuggestion && feeSuggestion.amountYuan > 0 ? String(feeSuggestion.amountYuan) : '', required: true }], description: feeSuggestion?.basis, secondary: true };
+      return {
+        fields: [{ name: 'amountYuan', label: '收费金额（元）', type: 'number', value: feeSuggestion && feeSuggestion.amountYuan > 0 ? String(feeSuggestion.amountYuan) : '', required: true }],
+        description: feeSuggestion?.basis,
+        secondary: true,
+      };
     case 'recordFeePaid':
       return { fields: [{ name: 'paidOn', label: '缴费日期', type: 'date', value: today, required: true }] };
     case 'waiveFee':
-      return { fields: [{ name: 'reasonCode', label: '减免理由', as: 'select', options: options(DEFAULT_WAIVER_REASONS), required: true }, { name: 'note', label: '说明', as: 'textarea', rows: 2 }] };
+      return {
+        fields: [
+          { name: 'reasonCode', label: '减免理由', as: 'select', options: options(DEFAULT_WAIVER_REASONS), required: true },
+          { name: 'note', label: '说明', as: 'textarea', rows: 2 },
+        ],
+      };
     case 'requestExtension':
-      return { fields: [{ name: 'workingDays', label: '延长的工作日数（最长20个）', type: 'number', value: '20', required: true }, { name: 'reason', label: '延期理由', as: 'textarea', rows: 3, required: true }], description: '延期须经政府信息公开工作机构负责人同意，并在原期限届满前告知申请人（《条例》第三十三条）。', secondary: true };
+      return {
+        fields: [
+          { name: 'workingDays', label: '延长的工作日数（最长20个）', type: 'number', value: '20', required: true },
+          { name: 'reason', label: '延期理由', as: 'textarea', rows: 3, required: true },
+        ],
+        description: '延期须经政府信息公开工作机构负责人同意，并在原期限届满前告知申请人（《条例》第三十三条）。',
+        secondary: true,
+      };
     case 'approveExtension': {
       const ext = c.extension;
       return {
-        fields: [{ name: 'applicantNotifiedOn', label: '告知申请人日期', type: 'date', value: s.applicant.email ? today : '', hint: s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写。' }],
+        fields: [
+          {
+            name: 'applicantNotifiedOn',
+            label: '告知申请人日期',
+            type: 'date',
+            value: s.applicant.email ? today : '',
+            hint: s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写。',
+          },
+        ],
         description: ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}` : undefined,
       };
     }
@@ -213,7 +260,14 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
     case 'notifyExtension':
       return { fields: [{ name: 'notifiedOn', label: '告知日期', type: 'date', value: today, required: true }] };
     case 'setDelayedReply':
-      return { fields: [{ name: 'due', label: '延迟答复期限', type: 'date', required: true }, { name: 'reason', label: '理由', as: 'textarea', rows: 2, required: true }, { name: 'applicantNotifiedOn', label: '告知申请人日期', type: 'date' }], secondary: true };
+      return {
+        fields: [
+          { name: 'due', label: '延迟答复期限', type: 'date', required: true },
+          { name: 'reason', label: '理由', as: 'textarea', rows: 2, required: true },
+          { name: 'applicantNotifiedOn', label: '告知申请人日期', type: 'date' },
+        ],
+        secondary: true,
+      };
     case 'returnToDrafting':
       return { fields: [{ name: 'reason', label: '退回理由', as: 'textarea', rows: 2, required: true }], secondary: true };
     case 'withdraw':
@@ -240,7 +294,16 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
   for (const command of view.commands) {
     if ((GENERIC_COMMANDS as readonly string[]).includes(command)) {
       const spec = commandFields(command, view, today, fee);
-      out.push({ id: command, title: COMMAND_LABELS[command], action: `${base}/act`, hidden: { command, version }, fields: spec.fields, ...(spec.description ? { description: spec.description } : {}), button: COMMAND_LABELS[command], ...(spec.secondary ? { secondary: true } : {}) });
+      out.push({
+        id: command,
+        title: COMMAND_LABELS[command],
+        action: `${base}/act`,
+        hidden: { command, version },
+        fields: spec.fields,
+        ...(spec.description ? { description: spec.description } : {}),
+        button: COMMAND_LABELS[command],
+        ...(spec.secondary ? { secondary: true } : {}),
+      });
     }
   }
   if (view.commands.includes('reassign')) {
@@ -265,7 +328,16 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
       title: s.draft ? '重新拟定答复：选择答复类型' : '拟定答复：选择答复类型',
       action: `${base}#action-draft`,
       method: 'get',
-      fields: [{ name: 'type', label: '答复类型', as: 'select', options: RESPONSE_TYPES.map((t) => ({ value: t, label: `${RESPONSE_TYPE_INFO[t].label}（${RESPONSE_TYPE_INFO[t].article}）` })), value: current ?? '', required: true }],
+      fields: [
+        {
+          name: 'type',
+          label: '答复类型',
+          as: 'select',
+          options: RESPONSE_TYPES.map((t) => ({ value: t, label: `${RESPONSE_TYPE_INFO[t].label}（${RESPONSE_TYPE_INFO[t].article}）` })),
+          value: current ?? '',
+          required: true,
+        },
+      ],
       button: '填写答复内容',
       secondary: true,
     });
@@ -279,7 +351,15 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
         hidden: { version, type: current },
         fields: [
           ...DECISION_FIELDS[current].map((f) => ({ ...f, ...(prefill[f.name] !== undefined ? { value: prefill[f.name] } : {}) })),
-          ...(['disclosed', 'partial'].includes(current) ? [{ name: 'documents', label: `提供的政府信息文件（PDF、Word、文本或图片，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）${s.draft?.documents.length ? `；不选择则保留已上传的 ${s.draft.documents.length} 个文件` : ''}`, type: 'file' as const }] : []),
+          ...(['disclosed', 'partial'].includes(current)
+            ? [
+                {
+                  name: 'documents',
+                  label: `提供的政府信息文件（PDF、Word、文本或图片，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）${s.draft?.documents.length ? `；不选择则保留已上传的 ${s.draft.documents.length} 个文件` : ''}`,
+                  type: 'file' as const,
+                },
+              ]
+            : []),
         ],
         description: `法律依据：${RESPONSE_TYPE_INFO[current].legalBasis.join('；')}。保存后按模板生成答复告知书，可在下方修改文字。`,
         button: '保存答复并生成告知书',
@@ -292,17 +372,34 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
       title: '修改告知书文字',
       action: `${base}/letter`,
       hidden: { version },
-      fields: [...s.draft.letter.paragraphs.map((p) => ({ name: `p.${p.key}`, label: `段落：${p.key}`, as: 'textarea' as const, rows: 4, value: p.text })), { name: 'p.remedies', label: '救济途径（不可删除）', as: 'textarea', rows: 4, value: s.draft.letter.remedies }],
+      fields: [
+        ...s.draft.letter.paragraphs.map((p) => ({ name: `p.${p.key}`, label: `段落：${p.key}`, as: 'textarea' as const, rows: 4, value: p.text })),
+        { name: 'p.remedies', label: '救济途径（不可删除）', as: 'textarea', rows: 4, value: s.draft.letter.remedies },
+      ],
       button: '保存告知书',
       secondary: true,
     });
   }
   if (view.commands.includes('submitForSecrecyReview') && s.draft) {
-    out.push({ id: 'review', title: '提交保密审查', action: `${base}/review`, hidden: { version }, description: `告知书${s.draft.documents.length ? `及 ${s.draft.documents.length} 个文件` : ''}将提交保密审查（先审查、后公开）。`, button: '提交保密审查' });
+    out.push({
+      id: 'review',
+      title: '提交保密审查',
+      action: `${base}/review`,
+      hidden: { version },
+      description: `告知书${s.draft.documents.length ? `及 ${s.draft.documents.length} 个文件` : ''}将提交保密审查（先审查、后公开）。`,
+      button: '提交保密审查',
+    });
   }
   if (view.commands.includes('passSecrecyReview')) {
     const approved = view.review?.status === 'approved';
-    out.push({ id: 'review-passed', title: '保密审查通过，报送领导签发', action: `${base}/review-passed`, hidden: { version }, description: approved ? '审查单已审批通过。' : `审查单当前状态：${view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无'}；审批通过后方可报送。`, button: '报送领导签发' });
+    out.push({
+      id: 'review-passed',
+      title: '保密审查通过，报送领导签发',
+      action: `${base}/review-passed`,
+      hidden: { version },
+      description: approved ? '审查单已审批通过。' : `审查单当前状态：${view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无'}；审批通过后方可报送。`,
+      button: '报送领导签发',
+    });
   }
   if (view.commands.includes('release')) {
     out.push({
@@ -311,7 +408,14 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
       action: `${base}/release`,
       hidden: { version },
       fields: [
-        { name: 'method', label: '送达方式', as: 'radios', options: options({ download: '在线下载（申请人查询页面）', email: '电子邮件', 'handed-over': '当面送达', post: '邮寄（中国邮政）' }), value: 'download', required: true },
+        {
+          name: 'method',
+          label: '送达方式',
+          as: 'radios',
+          options: options({ download: '在线下载（申请人查询页面）', email: '电子邮件', 'handed-over': '当面送达', post: '邮寄（中国邮政）' }),
+          value: 'download',
+          required: true,
+        },
         { name: 'servedOn', label: '送达日期（签收、交邮或发送之日）', type: 'date', value: today },
         { name: 'postalTrackingNumber', label: '邮件号码（邮寄时必填）' },
       ],
@@ -357,9 +461,16 @@ export function staffRequestRoutes(deps: AppDependencies) {
   app.get('/staff/requests', async (c) => {
     const ctx = pageContext(c, deps);
     const filters = { status: c.req.query('status') ?? '', handler: c.req.query('handler') ?? '', dueBy: c.req.query('dueBy') ?? '' };
-    const { rows } = await requestQueue(deps, { ...(filters.status ? { status: filters.status } : {}), ...(filters.handler ? { handler: filters.handler } : {}), ...(/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? { dueBy: filters.dueBy } : {}) });
+    const { rows } = await requestQueue(deps, {
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.handler ? { handler: filters.handler } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? { dueBy: filters.dueBy } : {}),
+    });
     const staff = c.get('staff')!;
-    const handlers = new Map<string, string>([[staff.id, `${staff.displayName}（我）`], ['unassigned', '未登记']]);
+    const handlers = new Map<string, string>([
+      [staff.id, `${staff.displayName}（我）`],
+      ['unassigned', '未登记'],
+    ]);
     for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
     return c.html(
       <QueuePage
@@ -410,9 +521,17 @@ export function staffRequestRoutes(deps: AppDependencies) {
     const nonce = values['nonce'] ?? '';
     try {
       const { channel: _channel, receivedOn: _received, ...form } = nestedFrom(body);
-      const result = await registerByClerk(deps, c.get('staff')!, { form, nonce, channel: (values['channel'] ?? '') as never, ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}), attachments: await filesOf(body, 'attachments') });
+      const result = await registerByClerk(deps, c.get('staff')!, {
+        form,
+        nonce,
+        channel: (values['channel'] ?? '') as never,
+        ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
+        attachments: await filesOf(body, 'attachments'),
+      });
       const ctx = pageContext(c, deps);
-      return c.html(<ReceiptPage site={ctx.site} staff={ctx.staff!} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
+      return c.html(
+        <ReceiptPage site={ctx.site} staff={ctx.staff!} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />,
+      );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       return c.html(registerPage(c, { values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }), 400);
@@ -467,15 +586,34 @@ export function staffRequestRoutes(deps: AppDependencies) {
           ...(contact.email ? [{ label: '电子邮箱', value: contact.email }] : []),
           ...(contact.address ? [{ label: '通信地址', value: `${contact.address}${contact.postCode ? `（${contact.postCode}）` : ''}` }] : []),
         ]}
-        duplicates={s.duplicates.map((d) => ({ trackingNumber: d.earlierTrackingNumber, similarity: `${Math.round(d.similarity * 100)}%${d.sameDocumentNumber ? '，文号相同' : ''}`, href: `/staff/requests/${d.earlierTrackingNumber}` }))}
+        duplicates={s.duplicates.map((d) => ({
+          trackingNumber: d.earlierTrackingNumber,
+          similarity: `${Math.round(d.similarity * 100)}%${d.sameDocumentNumber ? '，文号相同' : ''}`,
+          href: `/staff/requests/${d.earlierTrackingNumber}`,
+        }))}
         attachments={s.attachments.map((x) => ({ href: `/staff/requests/${s.case.trackingNumber}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) }))}
         supplementReplies={s.supplementReplies.map((r) => ({ receivedAt: shanghaiDateTime(r.receivedAt), text: r.text }))}
-        {...(s.openDeadline && u ? { deadline: { due: s.openDeadline.due, workingDaysLeft: u.workingDaysLeft, urgency: URGENCY[u.urgency] ?? 'normal', provisional: s.openDeadline.provisional } } : {})}
+        {...(s.openDeadline && u
+          ? { deadline: { due: s.openDeadline.due, workingDaysLeft: u.workingDaysLeft, urgency: URGENCY[u.urgency] ?? 'normal', provisional: s.openDeadline.provisional } }
+          : {})}
         explanation={view.explanation}
         {...(deadlineNote ? { deadlineNote } : {})}
-        timeline={s.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, actor: t.actor.kind === 'applicant' ? '申请人' : (t.actor.name ?? t.actor.id), internal: !t.public, ...(t.note ? { note: t.note } : {}) }))}
+        timeline={s.timeline.map((t) => ({
+          at: shanghaiDateTime(t.at),
+          label: t.label,
+          actor: t.actor.kind === 'applicant' ? '申请人' : (t.actor.name ?? t.actor.id),
+          internal: !t.public,
+          ...(t.note ? { note: t.note } : {}),
+        }))}
         {...(s.draft ? { letter: { title: s.draft.letter.title, href: `/staff/requests/${s.case.trackingNumber}/letter` } } : {})}
-        {...(view.review ? { review: { label: `${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus]}${view.review.status === 'in-review' ? `（${STAGE_LABELS[view.review.stage as ReviewStage]}）` : ''}`, href: `/staff/reviews/${view.review.id}` } } : {})}
+        {...(view.review
+          ? {
+              review: {
+                label: `${REVIEW_STATUS_LABELS[view.review.status as ReviewStatus]}${view.review.status === 'in-review' ? `（${STAGE_LABELS[view.review.stage as ReviewStage]}）` : ''}`,
+                href: `/staff/reviews/${view.review.id}`,
+              },
+            }
+          : {})}
         actions={await actionsFor(deps, staff, view, c.req.query('type') ?? extra.failed?.values['type'])}
         {...(flash ? { flash } : {})}
         {...pageExtra}
@@ -486,7 +624,13 @@ export function staffRequestRoutes(deps: AppDependencies) {
   app.get('/staff/requests/:tn', async (c) => c.html(await casePage(c, c.req.param('tn'))));
 
   /** Runs a step; on a validation error or a conflict the case page is shown again with the message and what was typed. */
-  const step = (formId: string | ((body: FormBody) => string), done: string | ((body: FormBody) => string), run: (c: Context<WebEnv>, body: FormBody, tn: string) => Promise<unknown>, options: { multipart?: boolean } = {}) =>
+  const step =
+    (
+      formId: string | ((body: FormBody) => string),
+      done: string | ((body: FormBody) => string),
+      run: (c: Context<WebEnv>, body: FormBody, tn: string) => Promise<unknown>,
+      options: { multipart?: boolean } = {},
+    ) =>
     async (c: Context<WebEnv>) => {
       const tn = c.req.param('tn')!;
       const body = await readForm(c, { all: options.multipart ?? true });
@@ -570,7 +714,10 @@ export function staffRequestRoutes(deps: AppDependencies) {
     '/staff/requests/:tn/release',
     step('release', 'release', (c, body, tn) => {
       const v = Number(single(body, 'version'));
-      return releaseAnswer(deps, c.get('staff')!, tn, { service: { method: single(body, 'method'), servedOn: single(body, 'servedOn'), postalTrackingNumber: single(body, 'postalTrackingNumber') }, ...(v > 0 ? { expectedVersion: v } : {}) });
+      return releaseAnswer(deps, c.get('staff')!, tn, {
+        service: { method: single(body, 'method'), servedOn: single(body, 'servedOn'), postalTrackingNumber: single(body, 'postalTrackingNumber') },
+        ...(v > 0 ? { expectedVersion: v } : {}),
+      });
     }),
   );
 
@@ -638,4 +785,3 @@ export function staffRequestRoutes(deps: AppDependencies) {
 
   return app;
 }
-

@@ -133,7 +133,14 @@ export function trackRoutes(deps: AppDependencies) {
         canReplyToSupplement={view.canReplyToSupplement}
         canWithdraw={view.canWithdraw}
         {...(view.answer
-          ? { answer: { typeLabel: view.answer.typeLabel, releasedAt: shanghaiDateTime(view.answer.releasedAt), letterText: view.answer.letterText, files: view.answer.files.map((f) => ({ href: `/track/${tn}/files/${f.index}`, fileName: f.fileName, size: formatBytes(f.sizeBytes) })) } }
+          ? {
+              answer: {
+                typeLabel: view.answer.typeLabel,
+                releasedAt: shanghaiDateTime(view.answer.releasedAt),
+                letterText: view.answer.letterText,
+                files: view.answer.files.map((f) => ({ href: `/track/${tn}/files/${f.index}`, fileName: f.fileName, size: formatBytes(f.sizeBytes) })),
+              },
+            }
           : {})}
         {...(flash ? { flash } : {})}
         {...extra}

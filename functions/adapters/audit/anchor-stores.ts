@@ -54,7 +54,10 @@ export class FolderAuditAnchorStore implements AuditAnchorStore {
 
   async latest(): Promise<{ name: string; body: string } | undefined> {
     if (!existsSync(this.dir)) return undefined;
-    const name = readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort().at(-1);
+    const name = readdirSync(this.dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .at(-1);
     return name ? { name, body: readFileSync(join(this.dir, name), 'utf8') } : undefined;
   }
 }

@@ -14,7 +14,6 @@ export interface StaffTokenVerifierOptions {
   readonly keys: JWTVerifyGetKey;
 }
 
-
 export function createStaffTokenVerifier(options: StaffTokenVerifierOptions): StaffTokenVerifier {
   return async (token) => {
     let payload: JWTPayload;

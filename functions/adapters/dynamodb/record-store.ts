@@ -1,13 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, type Hasher } from '../../domain/audit/chain';
 import type { AuditSigner } from '../../ports/audit-signer';
 import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
@@ -372,9 +364,16 @@ function toRecord<T>(item: Item): VersionedRecord<T> {
     const sk = item[def.sortKey];
     if (typeof pk === 'string' && typeof sk === 'string') indexes[def.indexName as IndexName] = { pk, sk };
   }
-  return { data: item.data as T, entity: String(item.entity ?? ''), indexes, version: Number(item.version), createdAt: String(item.createdAt), updatedAt: String(item.updatedAt), auditHead: String(item.auditHead ?? '') };
+  return {
+    data: item.data as T,
+    entity: String(item.entity ?? ''),
+    indexes,
+    version: Number(item.version),
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+    auditHead: String(item.auditHead ?? ''),
+  };
 }
-
 
 function keyOf(item: TransactItem | undefined): RecordKey | undefined {
   const key = item?.Put?.Item ?? item?.Update?.Key ?? item?.ConditionCheck?.Key ?? item?.Delete?.Key;

@@ -44,7 +44,10 @@ export interface DocxText {
   readonly sections: readonly { readonly title: string; readonly text: string }[];
 }
 
-const partsMatching = (zip: JSZip, re: RegExp) => Object.keys(zip.files).filter((n) => re.test(n)).sort();
+const partsMatching = (zip: JSZip, re: RegExp) =>
+  Object.keys(zip.files)
+    .filter((n) => re.test(n))
+    .sort();
 
 export async function docxText(bytes: Uint8Array): Promise<DocxText> {
   const zip = await openDocx(bytes);

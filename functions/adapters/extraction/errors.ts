@@ -83,8 +83,7 @@ const CLASSES: Record<ExtractionErrorCode, new (subject: string, detail?: string
 
 /** An error as it crosses the worker boundary (structured clone keeps neither class nor fields of Error subclasses). */
 export type SerializedError =
-  | { readonly code: ExtractionErrorCode; readonly subject: string; readonly detail?: string }
-  | { readonly code?: undefined; readonly name: string; readonly message: string; readonly stack?: string };
+  { readonly code: ExtractionErrorCode; readonly subject: string; readonly detail?: string } | { readonly code?: undefined; readonly name: string; readonly message: string; readonly stack?: string };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof DocumentExtractionError) {

@@ -62,8 +62,7 @@ async function readTextOf(bytes: Uint8Array, contentType?: string): Promise<Extr
     case HTML: {
       const decoded = decodeTextLike(bytes);
       if (!decoded) throw new CorruptDocumentError('文本', 'not decodable as UTF-8/UTF-16/GB18030 text');
-      const warnings: ExtractionWarning[] =
-        decoded.encoding === 'gb18030' ? [{ code: 'legacy-encoding', message: '文件按 GB18030（GBK）编码读取；建议改存为 UTF-8。' }] : [];
+      const warnings: ExtractionWarning[] = decoded.encoding === 'gb18030' ? [{ code: 'legacy-encoding', message: '文件按 GB18030（GBK）编码读取；建议改存为 UTF-8。' }] : [];
       if (type !== HTML) return { contentType: type, text: decoded.text, warnings };
       const html = htmlToText(decoded.text);
       if (html.hiddenStart !== undefined) warnings.push(HIDDEN_WARNING);
@@ -147,8 +146,6 @@ export async function readMetadata(bytes: Uint8Array, contentType?: string): Pro
       if (def) fields.push({ key, label: def.label, value, mayIdentifyPerson: def.person });
     }
   }
-  const warnings = fields
-    .filter((f) => f.mayIdentifyPerson)
-    .map((f) => `文档属性“${f.label}”不为空，可能泄露人员姓名，请在发布前清除。`);
+  const warnings = fields.filter((f) => f.mayIdentifyPerson).map((f) => `文档属性“${f.label}”不为空，可能泄露人员姓名，请在发布前清除。`);
   return { contentType: type, fields, warnings };
 }

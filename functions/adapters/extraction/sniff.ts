@@ -19,8 +19,7 @@ export function normaliseContentType(contentType: string | undefined): string | 
   return t || undefined;
 }
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) =>
-  bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[], at = 0) => bytes.length >= at + sig.length && sig.every((b, i) => bytes[at + i] === b);
 
 function indexOfAscii(bytes: Uint8Array, needle: string, limit = bytes.length): number {
   const first = needle.charCodeAt(0);
@@ -41,10 +40,7 @@ export const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, b
  * prefix is fine), or failing that GB18030, which Chinese agencies' older files still use; and no
  * NUL or stray control characters.
  */
-export function decodeTextLike(
-  bytes: Uint8Array,
-  { partial = false }: { partial?: boolean } = {},
-): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | undefined {
+export function decodeTextLike(bytes: Uint8Array, { partial = false }: { partial?: boolean } = {}): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } | undefined {
   if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
@@ -71,8 +67,7 @@ export function decodeTextLike(
  * (`<img src=x onerror=…>`). Tag names must be followed by a tag delimiter, and bare names only:
  * `<w:body>` in an uncompressed DOCX part is not HTML.
  */
-const MARKUP =
-  /<(?:html|head|body|script|style|svg|math|iframe|frame|frameset|object|embed|applet|form|meta|base|link)[\s/>]|<!doctype\s+html|<\?xml-stylesheet|<[a-z][^<>]*?[\s/"']on[a-z]+\s*=/i;
+const MARKUP = /<(?:html|head|body|script|style|svg|math|iframe|frame|frameset|object|embed|applet|form|meta|base|link)[\s/>]|<!doctype\s+html|<\?xml-stylesheet|<[a-z][^<>]*?[\s/"']on[a-z]+\s*=/i;
 /** Script URLs, also with the blanks browsers strip from URLs (`java\tscript:`). */
 const SCRIPT_URL = /j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t\s*:/i;
 /** How much of a binary file is searched for markup: what browsers and viewers sniff, and then some. */

@@ -59,7 +59,7 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   const entries: Entry[] = [];
   let declared = 0;
   // Like JSZip, read entries for as long as there are entry headers, whatever the count says.
-  for (let at = cdOffset; at + 46 <= cdEnd && u32(view, at) === 0x02014b50; ) {
+  for (let at = cdOffset; at + 46 <= cdEnd && u32(view, at) === 0x02014b50;) {
     if (entries.length === MAX_ZIP_ENTRIES) throw tooMany(`more than ${MAX_ZIP_ENTRIES} entries in the central directory`);
     const nameLength = u16(view, at + 28);
     const extraLength = u16(view, at + 30);
@@ -68,14 +68,14 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
     let size = u32(view, at + 24);
     let localHeaderOffset = u32(view, at + 42);
     // ZIP64 extended information (0x0001) holds, in this order, the fields that read 0xffffffff.
-    for (let x = at + 46 + nameLength, end = Math.min(x + extraLength, cdEnd); x + 4 <= end; ) {
+    for (let x = at + 46 + nameLength, end = Math.min(x + extraLength, cdEnd); x + 4 <= end;) {
       const id = u16(view, x);
       const len = u16(view, x + 2);
       if (id === 0x0001) {
         let p = x + 4;
         const fieldEnd = Math.min(p + len, end);
-        if (size === 0xffffffff && p + 8 <= fieldEnd) (size = u64(view, p)), (p += 8);
-        if (compressedSize === 0xffffffff && p + 8 <= fieldEnd) (compressedSize = u64(view, p)), (p += 8);
+        if (size === 0xffffffff && p + 8 <= fieldEnd) ((size = u64(view, p)), (p += 8));
+        if (compressedSize === 0xffffffff && p + 8 <= fieldEnd) ((compressedSize = u64(view, p)), (p += 8));
         if (localHeaderOffset === 0xffffffff && p + 8 <= fieldEnd) localHeaderOffset = u64(view, p);
       }
       x += 4 + len;

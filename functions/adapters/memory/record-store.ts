@@ -146,7 +146,6 @@ function toRecord<T>(r: Stored): VersionedRecord<T> {
   return { data: structuredClone(r.data) as T, entity: r.entity, indexes: presentIndexes(r.indexes), version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt, auditHead: r.auditHead };
 }
 
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

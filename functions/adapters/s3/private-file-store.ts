@@ -98,7 +98,11 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
 export function translate(error: unknown): Error {
   const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode ?? 0;
-  if (status >= 500 || /SlowDown|Throttl|ServiceUnavailable|InternalError|ECONNREFUSED|TimeoutError|AbortError/.test(e.name ?? '') || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(e.code ?? '')) {
+  if (
+    status >= 500 ||
+    /SlowDown|Throttl|ServiceUnavailable|InternalError|ECONNREFUSED|TimeoutError|AbortError/.test(e.name ?? '') ||
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)$/.test(e.code ?? '')
+  ) {
     return new StorageUnavailableError(`S3: ${e.name ?? 'error'}`, { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));

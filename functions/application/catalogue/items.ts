@@ -574,7 +574,14 @@ export async function staffWorkList(deps: CatalogueDeps, state: WorkflowState, c
       const rec = r.data.record;
       const v = workingVersion(rec) ?? publishedVersion(rec) ?? rec.versions[rec.versions.length - 1]!;
       const deadline = publicationDeadline(rec, calendar, today);
-      return { id: rec.id, title: v.content.title, state: workflowState(rec), updatedAt: rec.updatedAt, ...(rec.indexNumber ? { indexNumber: rec.indexNumber } : {}), ...(deadline ? { deadline } : {}) };
+      return {
+        id: rec.id,
+        title: v.content.title,
+        state: workflowState(rec),
+        updatedAt: rec.updatedAt,
+        ...(rec.indexNumber ? { indexNumber: rec.indexNumber } : {}),
+        ...(deadline ? { deadline } : {}),
+      };
     }),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };

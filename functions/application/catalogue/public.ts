@@ -140,7 +140,12 @@ export async function listPublicItems(deps: Deps, query: ListingQuery): Promise<
   let exhausted = false;
   const repo = new ItemRepository(deps.records);
   while (found.length <= limit && scanned < MAX_SCAN) {
-    const page = await repo.listing(scope, { between: [lo, hi], descending, limit: subtree || query.issuer || query.validity ? Math.min(100, (limit + 1) * 3) : limit + 1, ...(storeCursor ? { cursor: storeCursor } : {}) });
+    const page = await repo.listing(scope, {
+      between: [lo, hi],
+      descending,
+      limit: subtree || query.issuer || query.validity ? Math.min(100, (limit + 1) * 3) : limit + 1,
+      ...(storeCursor ? { cursor: storeCursor } : {}),
+    });
     for (const r of page.items) {
       if (!r.data.item) continue;
       const sk = listingSortKey(r.data.item);

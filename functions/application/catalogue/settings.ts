@@ -1,13 +1,4 @@
-import {
-  CategoryTree,
-  DEFAULT_INDEX_SCHEME,
-  defaultCategories,
-  INDEX_SCHEMES,
-  parseAgencyProfile,
-  type AgencyProfile,
-  type CatalogueCategory,
-  type IndexNumberScheme,
-} from '../../domain/catalogue';
+import { CategoryTree, DEFAULT_INDEX_SCHEME, defaultCategories, INDEX_SCHEMES, parseAgencyProfile, type AgencyProfile, type CatalogueCategory, type IndexNumberScheme } from '../../domain/catalogue';
 import { parseUntrustedJson } from '../../domain/untrusted-input';
 import { ValidationError } from '../../domain/errors';
 import { staffActor, type StaffMember } from '../../domain/staff';

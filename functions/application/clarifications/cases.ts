@@ -29,13 +29,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import type { WorkingCalendar } from '../../domain/calendar';
 import { staffActor, type StaffMember } from '../../domain/staff';
 import type { Change } from '../../ports/record-store';
-import {
-  ClarificationRepository,
-  type ClarificationRecord,
-  type PublishedClarification,
-  type StoredClarification,
-  type StoredReport,
-} from '../../repositories/clarifications';
+import { ClarificationRepository, type ClarificationRecord, type PublishedClarification, type StoredClarification, type StoredReport } from '../../repositories/clarifications';
 import { Counters } from '../../repositories/counters';
 import { UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
 import { RateLimiter } from '../../repositories/rate-limiter';
@@ -200,7 +194,10 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
     publishedHistory: [],
   };
   const data: StoredClarification = { ...base, openDeadline: summary(base, calendar.version) };
-  await deps.records.commit([ClarificationRepository.createChange(data, { type: 'clarification.reported', actor: { kind: 'public' }, data: { id, screenshot: Boolean(screenshot), url: Boolean(url) } }), ...committed]);
+  await deps.records.commit([
+    ClarificationRepository.createChange(data, { type: 'clarification.reported', actor: { kind: 'public' }, data: { id, screenshot: Boolean(screenshot), url: Boolean(url) } }),
+    ...committed,
+  ]);
   return { reference: id };
 }
 
@@ -237,7 +234,14 @@ export async function createClarificationCase(deps: CaseDeps, staff: StaffMember
   const today = todayOf(deps);
   const calendar = await loadCalendar(deps);
   const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
-  const c = openClarification({ id, source: source as ClarificationSource, registeredOn: today, urgent, due: clarificationDue(today, urgent, calendar, deps.policy.clarification), handlerId: staff.id });
+  const c = openClarification({
+    id,
+    source: source as ClarificationSource,
+    registeredOn: today,
+    urgent,
+    due: clarificationDue(today, urgent, calendar, deps.policy.clarification),
+    handlerId: staff.id,
+  });
   const outlet = str(input.outlet).slice(0, 200);
   const base = {
     case: c,
@@ -416,15 +420,22 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   };
   const links: Change[] = [];
   for (const concerned of draft.relatedItemIds) {
-    if (!(await repo.linkExists(concerned, c.id))) links.push(ClarificationRepository.linkChange(concerned, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId: concerned, clarificationId: c.id } }));
+    if (!(await repo.linkExists(concerned, c.id)))
+      links.push(ClarificationRepository.linkChange(concerned, c.id, title, { type: 'clarification.linked', actor: staffActor(staff), data: { itemId: concerned, clarificationId: c.id } }));
   }
-  const saved = await step(deps, staff, record, { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: approved }, {
-    calendar,
-    note: `公开信息 ${itemId}，发布记录 ${release.releaseId}`,
-    patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
-    // The concerned items' pages now show a notice: the stamp moves with it, so caches revalidate.
-    extraChanges: links.length ? [...links, stampChange()] : [],
-  });
+  const saved = await step(
+    deps,
+    staff,
+    record,
+    { type: 'publish', releaseId: release.releaseId, secrecyReviewApproved: approved },
+    {
+      calendar,
+      note: `公开信息 ${itemId}，发布记录 ${release.releaseId}`,
+      patch: (next) => ({ published, publishedHistory: [...next.publishedHistory, published] }),
+      // The concerned items' pages now show a notice: the stamp moves with it, so caches revalidate.
+      extraChanges: links.length ? [...links, stampChange()] : [],
+    },
+  );
   if (links.length) forgetCatalogueStamp(deps);
   return saved;
 }
@@ -448,16 +459,16 @@ export interface ClarificationListRow {
 export async function listClarificationCases(deps: Pick<CaseDeps, 'records'>): Promise<ClarificationListRow[]> {
   const page = await new ClarificationRepository(deps.records).newest(200);
   return page.items.map((r) => ({
-      id: r.data.case.id,
-      version: r.version,
-      title: r.data.title,
-      status: r.data.case.status,
-      source: r.data.case.source,
-      urgent: r.data.case.urgent,
-      due: r.data.case.due,
-      dueOpen: hasOpenDeadline(r.data.case),
-      registeredAt: r.data.registeredAt,
-    }));
+    id: r.data.case.id,
+    version: r.version,
+    title: r.data.title,
+    status: r.data.case.status,
+    source: r.data.case.source,
+    urgent: r.data.case.urgent,
+    due: r.data.case.due,
+    dueOpen: hasOpenDeadline(r.data.case),
+    registeredAt: r.data.registeredAt,
+  }));
 }
 
 export interface ClarificationView {

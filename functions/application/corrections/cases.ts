@@ -111,7 +111,10 @@ export interface CorrectionReceipt {
   readonly submittedOn: IsoDate;
 }
 
-function parseForm(form: CorrectionForm): { fields: Record<string, string>; value: Required<Pick<CorrectionForm, 'name' | 'idNumber' | 'recordDescription' | 'inaccuracy' | 'requestedCorrection'>> & { phone?: string; email?: string; address?: string; itemId?: string } } {
+function parseForm(form: CorrectionForm): {
+  fields: Record<string, string>;
+  value: Required<Pick<CorrectionForm, 'name' | 'idNumber' | 'recordDescription' | 'inaccuracy' | 'requestedCorrection'>> & { phone?: string; email?: string; address?: string; itemId?: string };
+} {
   const fields: Record<string, string> = {};
   const need = (name: keyof CorrectionForm, label: string, max: number) => {
     const v = str(form[name]);
@@ -142,7 +145,20 @@ function parseForm(form: CorrectionForm): { fields: Record<string, string>; valu
   if (itemId && !/^[\w-]{1,100}$/.test(itemId)) fields['itemId'] = '信息编号只能包含字母、数字和连字符。';
   const inaccuracy = need('inaccuracy', '不准确的内容', 3000);
   const requestedCorrection = need('requestedCorrection', '应当更正为的内容', 3000);
-  return { fields, value: { name, idNumber, recordDescription, inaccuracy, requestedCorrection, ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(address ? { address } : {}), ...(itemId ? { itemId } : {}) } };
+  return {
+    fields,
+    value: {
+      name,
+      idNumber,
+      recordDescription,
+      inaccuracy,
+      requestedCorrection,
+      ...(phone ? { phone } : {}),
+      ...(email ? { email } : {}),
+      ...(address ? { address } : {}),
+      ...(itemId ? { itemId } : {}),
+    },
+  };
 }
 
 /** A correction request (Art. 41): an applicant asks to correct a record about themselves, with evidence. */
@@ -172,8 +188,18 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   const year = Number(today.slice(0, 4));
   const tn = formatCorrectionTrackingNumber(year, await new Counters(deps.records).next('correction-tracking', String(year)));
   const accessCode = generateAccessCode(randomBytes(ACCESS_CODE_RANDOM_BYTES));
-  const evidence: StoredEvidence[] = files.map((f, i) => ({ id: `ev-${i + 1}`, fileKey: `corrections/${tn}/evidence/${newId(now)}-${i + 1}`, fileName: f.fileName, contentType: f.contentType, sizeBytes: f.upload.bytes.byteLength }));
-  const committed = await putStaged(deps, evidence.map((e, i) => ({ key: e.fileKey, bytes: files[i]!.upload.bytes, contentType: e.contentType })), { kind: 'applicant', id: tn });
+  const evidence: StoredEvidence[] = files.map((f, i) => ({
+    id: `ev-${i + 1}`,
+    fileKey: `corrections/${tn}/evidence/${newId(now)}-${i + 1}`,
+    fileName: f.fileName,
+    contentType: f.contentType,
+    sizeBytes: f.upload.bytes.byteLength,
+  }));
+  const committed = await putStaged(
+    deps,
+    evidence.map((e, i) => ({ key: e.fileKey, bytes: files[i]!.upload.bytes, contentType: e.contentType })),
+    { kind: 'applicant', id: tn },
+  );
   const base = {
     case: openCorrection({ id: tn, trackingNumber: tn, submittedOn: today }),
     submittedAt: now.toISOString(),
@@ -199,7 +225,13 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
   ];
   if (value.email) {
     const text = [`${value.name}：`, '', `${deps.config.agencyName}已收到您提交的更正申请。`, `申请编号：${tn}`, '请凭申请编号和回执上的查询码查询办理进度。', ''].join('\n');
-    changes.push(Outbox.enqueue(message(deps, 'correction.received', value.email, `更正申请已收到（${tn}）`, text, tn), { type: 'outbox.enqueued', actor: systemActor('corrections'), data: { kind: 'correction.received', reference: tn } }));
+    changes.push(
+      Outbox.enqueue(message(deps, 'correction.received', value.email, `更正申请已收到（${tn}）`, text, tn), {
+        type: 'outbox.enqueued',
+        actor: systemActor('corrections'),
+        data: { kind: 'correction.received', reference: tn },
+      }),
+    );
   }
   await deps.records.commit([...changes, ...committed]);
   return { trackingNumber: tn, accessCode, submittedOn: today };
@@ -317,7 +349,10 @@ export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: Sta
   const calendar = await loadCalendar(deps);
   // The workflow refuses before the letter goes into the review queue.
   await assertAllowed(deps, staff, record.data.case, 'submitForSecrecyReview', calendar);
-  const review = await submitForReview(deps, staff, { subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` }, text: record.data.letterText ?? '' });
+  const review = await submitForReview(deps, staff, {
+    subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` },
+    text: record.data.letterText ?? '',
+  });
   return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { calendar, note: `审查单 ${review.data.review.id}` });
 }
 
@@ -334,18 +369,30 @@ export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember
   // The letter's copy for the applicant is written by the release step after this commit.
   const prepared = await prepareRelease(
     deps,
-    { reviewId: review!.data.review.id, reviewVersion: review!.version, subject: { type: 'answer', id: c.trackingNumber }, parts: { text: record.data.letterText ?? '', attachments: [] }, requestedBy: staffActor(staff) },
+    {
+      reviewId: review!.data.review.id,
+      reviewVersion: review!.version,
+      subject: { type: 'answer', id: c.trackingNumber },
+      parts: { text: record.data.letterText ?? '', attachments: [] },
+      requestedBy: staffActor(staff),
+    },
     'applicant',
   );
   const receipt = prepared.receipt;
   const email = record.data.applicant.email;
   const notice = `${record.data.applicant.name}：\n\n您的更正申请（${c.trackingNumber}）已答复。请凭申请编号和查询码在“查询办理进度”页面查看答复告知书。\n`;
-  return step(deps, staff, record, { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: approved }, {
-    calendar,
-    patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text } }),
-    messages: email ? [message(deps, 'correction.answered', email, `更正申请已答复（${c.trackingNumber}）`, notice, c.trackingNumber)] : [],
-    extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
-  });
+  return step(
+    deps,
+    staff,
+    record,
+    { type: 'release', releaseId: receipt.releaseId, secrecyReviewApproved: approved },
+    {
+      calendar,
+      patch: () => ({ answer: { releaseId: receipt.releaseId, files: receipt.files, releasedAt: deps.clock.now().toISOString(), text: receipt.text } }),
+      messages: email ? [message(deps, 'correction.answered', email, `更正申请已答复（${c.trackingNumber}）`, notice, c.trackingNumber)] : [],
+      extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,8 +472,15 @@ const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
  * The lookup the /track page calls for `GZ-` tracking numbers: rate-limited per client and per
  * number, constant-time code comparison, the same message for a wrong number or a wrong code.
  */
-export async function findCorrectionByTracking(deps: Pick<CaseDeps, 'records' | 'clock' | 'config' | 'logger' | 'policy'>, trackingNumber: string, accessCode: string, client: { ip: string } = { ip: 'unknown' }): Promise<CorrectionTrackingView> {
-  const tn = String(trackingNumber ?? '').trim().toUpperCase();
+export async function findCorrectionByTracking(
+  deps: Pick<CaseDeps, 'records' | 'clock' | 'config' | 'logger' | 'policy'>,
+  trackingNumber: string,
+  accessCode: string,
+  client: { ip: string } = { ip: 'unknown' },
+): Promise<CorrectionTrackingView> {
+  const tn = String(trackingNumber ?? '')
+    .trim()
+    .toUpperCase();
   const code = normaliseAccessCode(String(accessCode ?? ''));
   const fields: Record<string, string> = {};
   if (!isCorrectionTrackingNumber(tn)) fields['trackingNumber'] = '更正申请编号格式应为 GZ-年份-6位序号，如 GZ-2026-000001。';

@@ -134,7 +134,11 @@ export function inProcessEffects(deps: ReleaseDeps): EffectsRunner {
  * The dependencies of a process that applies its own effects (local mode, the release function,
  * tests): the public bucket, the CDN and an in-process runner the use cases kick after a commit.
  */
-export function withEffects<D extends Omit<ReleaseDeps, 'publicFiles' | 'cdn'>>(deps: D, publicFiles: PublicFileWriter, cdn: CdnInvalidator = noCdn): D & ReleaseDeps & { readonly effects: EffectsRunner } {
+export function withEffects<D extends Omit<ReleaseDeps, 'publicFiles' | 'cdn'>>(
+  deps: D,
+  publicFiles: PublicFileWriter,
+  cdn: CdnInvalidator = noCdn,
+): D & ReleaseDeps & { readonly effects: EffectsRunner } {
   const runtime = { ...deps, publicFiles, cdn };
   return { ...runtime, effects: inProcessEffects(runtime) };
 }

@@ -26,7 +26,8 @@ export async function reconcilePublicBucket(deps: ReleaseDeps): Promise<{ releas
     let live = false;
     if (release?.target === 'public') {
       const item = release.subject.type === 'publication' ? await items.get(release.subject.id) : undefined;
-      if (!item) live = true; // a standalone publication of a reviewed document
+      if (!item)
+        live = true; // a standalone publication of a reviewed document
       else live = (await items.getView(release.subject.id))?.data.releaseId === id;
     }
     if (!live) stale.push(id);

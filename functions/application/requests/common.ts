@@ -71,13 +71,7 @@ export function requestContext(deps: RequestDeps, actor: Actor, calendar?: Worki
  * A line of the timeline that is not a workflow step (submission, a reply, a viewed identity).
  * Workflow steps get theirs from the runner; a step's line is public as the table says.
  */
-export function timelineEntry(
-  deps: Pick<AppDependencies, 'clock'>,
-  type: string,
-  label: string,
-  actor: TimelineEntry['actor'],
-  options: { public?: boolean; note?: string } = {},
-): TimelineEntry {
+export function timelineEntry(deps: Pick<AppDependencies, 'clock'>, type: string, label: string, actor: TimelineEntry['actor'], options: { public?: boolean; note?: string } = {}): TimelineEntry {
   const now = deps.clock.now();
   const visible = options.public ?? requestWorkflow.transition(type as RequestCommand['type'])?.visibleToApplicant ?? false;
   return { at: now.toISOString(), on: shanghaiDate(now), type, label, actor, public: visible, ...(options.note ? { note: options.note } : {}) };

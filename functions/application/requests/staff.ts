@@ -109,14 +109,23 @@ export function commandFromInput(type: string, f: Record<string, unknown>, today
       return { type: 'abandonNoSupplement', noJustifiableReason: true };
     case 'startThirdPartyConsultation':
     case 'startAgencyConsultation':
-      return { type: type as 'startThirdPartyConsultation' | 'startAgencyConsultation', consultationId: str(f['consultationId']) || ids(), ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}) };
+      return {
+        type: type as 'startThirdPartyConsultation' | 'startAgencyConsultation',
+        consultationId: str(f['consultationId']) || ids(),
+        ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}),
+      };
     case 'recordThirdPartyOpinion':
     case 'recordAgencyOpinion': {
       const o = opinion(f['opinion']);
       return { type: type as 'recordThirdPartyOpinion' | 'recordAgencyOpinion', opinion: o, ...(o !== 'no-reply' ? { answeredOn: date(f['answeredOn'], 'answeredOn', '答复日期', today) } : {}) };
     }
     case 'issueFeeNotice':
-      return { type: 'issueFeeNotice', feeNoticeId: str(f['feeNoticeId']) || ids(), amountYuan: int(f['amountYuan'], 'amountYuan', '收费金额（元）'), ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}) };
+      return {
+        type: 'issueFeeNotice',
+        feeNoticeId: str(f['feeNoticeId']) || ids(),
+        amountYuan: int(f['amountYuan'], 'amountYuan', '收费金额（元）'),
+        ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}),
+      };
     case 'recordFeePaid':
       return { type: 'recordFeePaid', paidOn: date(f['paidOn'], 'paidOn', '缴费日期', today) };
     case 'waiveFee':
@@ -126,13 +135,21 @@ export function commandFromInput(type: string, f: Record<string, unknown>, today
     case 'requestExtension':
       return { type: 'requestExtension', workingDays: int(f['workingDays'], 'workingDays', '延长的工作日数'), reason: str(f['reason']) };
     case 'approveExtension':
-      return { type: 'approveExtension', ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') } : {}) };
+      return {
+        type: 'approveExtension',
+        ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') } : {}),
+      };
     case 'rejectExtension':
       return { type: 'rejectExtension', reason: str(f['reason']) };
     case 'notifyExtension':
       return { type: 'notifyExtension', notifiedOn: date(f['notifiedOn'], 'notifiedOn', '告知日期', today) };
     case 'setDelayedReply':
-      return { type: 'setDelayedReply', due: date(f['due'], 'due', '延迟答复期限'), reason: str(f['reason']), ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') } : {}) };
+      return {
+        type: 'setDelayedReply',
+        due: date(f['due'], 'due', '延迟答复期限'),
+        reason: str(f['reason']),
+        ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') } : {}),
+      };
     case 'returnToDrafting':
       return { type: 'returnToDrafting', reason: str(f['reason']) };
     case 'signOff':
@@ -158,7 +175,12 @@ function trackLine(deps: RequestDeps, tn: string): string {
  * Staff act on a case with one of the workflow's generic commands. 409 when the step is illegal in
  * the current state or a rule forbids it now, or when the case changed since the page was shown.
  */
-export async function act(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> }): Promise<RequestRecord> {
+export async function act(
+  deps: RequestDeps,
+  staff: StaffMember,
+  trackingNumber: string,
+  input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> },
+): Promise<RequestRecord> {
   if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const today = todayIn(deps);
@@ -180,11 +202,17 @@ interface StepNotice {
 function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData): StepNotice {
   const tn = s.case.trackingNumber;
   const email = emailTo(s);
-  const mail = (kind: string, subject: string, lines: readonly string[]) => (email ? [message(deps, kind, email, `${subject}（${tn}）`, [`${s.applicant.name}：`, '', ...lines, '', trackLine(deps, tn)].join('\n'), tn)] : []);
+  const mail = (kind: string, subject: string, lines: readonly string[]) =>
+    email ? [message(deps, kind, email, `${subject}（${tn}）`, [`${s.applicant.name}：`, '', ...lines, '', trackLine(deps, tn)].join('\n'), tn)] : [];
   switch (command.type) {
     case 'requestSupplement': {
       const due = deadlines?.supplement?.applicantDue;
-      const notice = { deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean), requestedOn: todayIn(deps), periodWorkingDays: Number(data['periodWorkingDays']), ...(due ? { applicantDue: due } : {}) };
+      const notice = {
+        deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean),
+        requestedOn: todayIn(deps),
+        periodWorkingDays: Number(data['periodWorkingDays']),
+        ...(due ? { applicantDue: due } : {}),
+      };
       return {
         patch: () => ({ supplementNotice: notice }),
         note: `需补正：${notice.deficiencies.join('；')}${due ? `（请于${formatDateZh(due)}前补正）` : ''}`,
@@ -201,7 +229,9 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
       const reason = s.case.extension.status === 'requested' ? s.case.extension.reason : '需要';
       return {
         note: `答复期限延长至${formatDateZh(dueAfter)}`,
-        messages: mail('request.extension', '政府信息公开申请延期答复告知', [`因${reason}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(dueAfter)}（《条例》第三十三条）。`]),
+        messages: mail('request.extension', '政府信息公开申请延期答复告知', [
+          `因${reason}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(dueAfter)}（《条例》第三十三条）。`,
+        ]),
       };
     }
     case 'recordSupplement':
@@ -217,7 +247,12 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
 }
 
 /** The head reassigns the case to another handler, with the reason recorded. */
-export async function reassign(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { handlerId: string; handlerName?: string; reason: string; expectedVersion?: number }): Promise<RequestRecord> {
+export async function reassign(
+  deps: RequestDeps,
+  staff: StaffMember,
+  trackingNumber: string,
+  input: { handlerId: string; handlerName?: string; reason: string; expectedVersion?: number },
+): Promise<RequestRecord> {
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const handlerId = str(input.handlerId);
   const handlerName = str(input.handlerName) || handlerId;
@@ -235,7 +270,9 @@ const ANSWER_DOCUMENT_TYPES: Record<string, string> = { ...ATTACHMENT_TYPES, [DO
 
 function letterFacts(s: StoredRequest) {
   const r = s.requested;
-  const summary = [r.documentTitle ? `“${r.documentTitle}”` : '', r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle && r.description ? `“${r.description.slice(0, 60)}”` : ''].join('');
+  const summary = [r.documentTitle ? `“${r.documentTitle}”` : '', r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle && r.description ? `“${r.description.slice(0, 60)}”` : ''].join(
+    '',
+  );
   return {
     trackingNumber: s.case.trackingNumber,
     applicantName: s.applicant.name,
@@ -278,11 +315,18 @@ export async function draftAnswer(
   // Refused steps store no files: the decision is tried before anything is staged.
   const { ctx } = await previewStep(deps, record, { type: 'draftAnswer', decision }, actor);
   const uploads = (input.documents ?? []).filter((d) => d.bytes.byteLength > 0);
-  const types = checkUploads(deps, uploads, { field: 'documents', noun: '文件', max: 5, maxBytes: MAX_ATTACHMENT_BYTES, types: ANSWER_DOCUMENT_TYPES, typesText: 'PDF、Word、文本或图片' }).map((u) => u.contentType);
+  const types = checkUploads(deps, uploads, { field: 'documents', noun: '文件', max: 5, maxBytes: MAX_ATTACHMENT_BYTES, types: ANSWER_DOCUMENT_TYPES, typesText: 'PDF、Word、文本或图片' }).map(
+    (u) => u.contentType,
+  );
   const now = deps.clock.now();
   const documents: AnswerDocument[] = [
     ...(input.keepDocuments !== false && uploads.length === 0 ? (record.data.draft?.documents ?? []) : []),
-    ...uploads.map((u, i) => ({ fileKey: `requests/${record.data.case.trackingNumber}/answer/${newId(now)}-${i + 1}`, fileName: safeFileName(u.fileName), contentType: types[i]!, sizeBytes: u.bytes.byteLength })),
+    ...uploads.map((u, i) => ({
+      fileKey: `requests/${record.data.case.trackingNumber}/answer/${newId(now)}-${i + 1}`,
+      fileName: safeFileName(u.fileName),
+      contentType: types[i]!,
+      sizeBytes: u.bytes.byteLength,
+    })),
   ];
   const year = today.slice(0, 4);
   const sequence = record.data.draft?.letter.number.includes(`〔${year}〕`) ? Number(/〔\d{4}〕(\d+)号/.exec(record.data.draft.letter.number)?.[1] ?? 0) : 0;
@@ -293,7 +337,11 @@ export async function draftAnswer(
     letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),
     letterDate: today,
   });
-  const committed = await putStaged(deps, uploads.map((u, i) => ({ key: documents[documents.length - uploads.length + i]!.fileKey, bytes: u.bytes, contentType: types[i]! })), staffActor(staff));
+  const committed = await putStaged(
+    deps,
+    uploads.map((u, i) => ({ key: documents[documents.length - uploads.length + i]!.fileKey, bytes: u.bytes, contentType: types[i]! })),
+    staffActor(staff),
+  );
   return applyCommand(deps, record, { type: 'draftAnswer', decision }, actor, {
     extraChanges: committed,
     calendar: ctx.calendar,
@@ -385,7 +433,12 @@ export function serviceFromInput(f: Record<string, unknown>, today: IsoDate): Se
  * documents leave), then record the service. The release refuses unless the approved review
  * covers exactly this letter and these documents.
  */
-export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number; service?: Record<string, unknown> } = {}): Promise<RequestRecord> {
+export async function releaseAnswer(
+  deps: RequestDeps,
+  staff: StaffMember,
+  trackingNumber: string,
+  input: { expectedVersion?: number; service?: Record<string, unknown> } = {},
+): Promise<RequestRecord> {
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   const approved = await approvedReview(deps, s);
@@ -415,7 +468,9 @@ export async function releaseAnswer(deps: RequestDeps, staff: StaffMember, track
     patch: () => ({ released: { releaseId: receipt.releaseId, releasedAt: deps.clock.now().toISOString(), text: receipt.text, files: receipt.files.filter((f) => f.part !== 'body') } }),
     auditData: { releaseId: receipt.releaseId, digest: receipt.digest },
     extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
-    messages: email ? [message(deps, 'request.answered', email, `政府信息公开申请答复（${tn}）`, [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', trackLine(deps, tn)].join('\n'), tn)] : [],
+    messages: email
+      ? [message(deps, 'request.answered', email, `政府信息公开申请答复（${tn}）`, [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', trackLine(deps, tn)].join('\n'), tn)]
+      : [],
   });
 }
 
@@ -458,7 +513,10 @@ export async function revealContact(deps: RequestDeps, staff: StaffMember, track
   const record = await loadRequest(deps, trackingNumber);
   const s = record.data;
   if (!seesContactPlainly(staff)) {
-    const next: StoredRequest = { ...s, timeline: [...s.timeline, timelineEntry(deps, 'contactViewed', '查看申请人联系方式', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })] };
+    const next: StoredRequest = {
+      ...s,
+      timeline: [...s.timeline, timelineEntry(deps, 'contactViewed', '查看申请人联系方式', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })],
+    };
     await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.contact-viewed', actor: staffActor(staff), data: { reason } })]);
   }
   return contactFor(staff, s.applicant, true);
@@ -471,7 +529,10 @@ export async function revealIdentityNumber(deps: RequestDeps, staff: StaffMember
   const s = record.data;
   if (!mayRevealIdentity(staff, s)) throw new ForbiddenError('只有本案承办人、科室负责人或管理员可以查看完整证件号码。');
   if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看完整证件号码的理由。' });
-  const next: StoredRequest = { ...s, timeline: [...s.timeline, timelineEntry(deps, 'identityViewed', '查看完整证件号码', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })] };
+  const next: StoredRequest = {
+    ...s,
+    timeline: [...s.timeline, timelineEntry(deps, 'identityViewed', '查看完整证件号码', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false, note: reason })],
+  };
   await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.identity-viewed', actor: staffActor(staff), data: { reason } })]);
   return decryptIdentity(deps.config.appSecret, s.applicant.idEncrypted);
 }
@@ -592,4 +653,3 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     history,
   };
 }
-

@@ -76,7 +76,9 @@ export interface SubmitResult {
 
 /** An application's attachments (PDF or images, 3 of 5 MB at most); returns their sniffed types. */
 export function checkAttachments(deps: Pick<RequestDeps, 'content'>, attachments: readonly AttachmentUpload[]): string[] {
-  return checkUploads(deps, attachments, { field: 'attachments', noun: '附件', max: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES, types: ATTACHMENT_TYPES, typesText: 'PDF、JPEG 或 PNG' }).map((u) => u.contentType);
+  return checkUploads(deps, attachments, { field: 'attachments', noun: '附件', max: MAX_ATTACHMENTS, maxBytes: MAX_ATTACHMENT_BYTES, types: ATTACHMENT_TYPES, typesText: 'PDF、JPEG 或 PNG' }).map(
+    (u) => u.contentType,
+  );
 }
 
 function parseForm(raw: unknown, channel: Channel): ApplicationForm {
@@ -168,7 +170,15 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 
   let c = openCase({ id: tn, trackingNumber: tn, ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}) });
   let handlerName: string | undefined;
-  const timeline = [timelineEntry(deps, 'submitted', options.channel === 'online' ? '网上提交申请' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`, { kind: options.registeredBy ? 'staff' : 'applicant', id: options.registeredBy?.id ?? tn, ...(options.registeredBy ? { name: options.registeredBy.displayName } : {}) }, { public: true })];
+  const timeline = [
+    timelineEntry(
+      deps,
+      'submitted',
+      options.channel === 'online' ? '网上提交申请' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`,
+      { kind: options.registeredBy ? 'staff' : 'applicant', id: options.registeredBy?.id ?? tn, ...(options.registeredBy ? { name: options.registeredBy.displayName } : {}) },
+      { public: true },
+    ),
+  ];
   if (options.registeredBy) {
     // First-inquiry responsibility (首问负责): the registering clerk becomes the handler. The
     // application is created registered, so the step is decided here and stored with the creation.
@@ -181,7 +191,14 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
   const idNumber = form.applicantKind === 'citizen' ? (form.idNumber ?? '') : (form.creditCode ?? '');
   const attachments: StoredAttachment[] = (input.attachments ?? [])
     .filter((a) => a.bytes.byteLength > 0)
-    .map((a, i) => ({ id: `att-${i + 1}`, fileKey: `requests/${tn}/attachments/${newId(now)}-${i + 1}`, fileName: safeFileName(a.fileName), contentType: types[i]!, sizeBytes: a.bytes.byteLength, uploadedBy: options.registeredBy?.id ?? 'applicant' }));
+    .map((a, i) => ({
+      id: `att-${i + 1}`,
+      fileKey: `requests/${tn}/attachments/${newId(now)}-${i + 1}`,
+      fileName: safeFileName(a.fileName),
+      contentType: types[i]!,
+      sizeBytes: a.bytes.byteLength,
+      uploadedBy: options.registeredBy?.id ?? 'applicant',
+    }));
   const monthStart = `${shanghaiDate(now).slice(0, 7)}-01`;
   const feeMonthCount = 1 + earlier.filter((r) => (r.data.case.receivedOn ?? shanghaiDate(new Date(r.data.submittedAt))) >= monthStart).length;
 
@@ -224,7 +241,11 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 
   const actor = options.registeredBy ? staffActor(options.registeredBy) : ({ kind: 'applicant', id: tn } as const);
   const changes: Change[] = [
-    RequestRepository.submissionGuardChange(prepared.fingerprint, { trackingNumber: tn, sealed: sealShortLived(deps.config.appSecret, accessCode) }, Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS),
+    RequestRepository.submissionGuardChange(
+      prepared.fingerprint,
+      { trackingNumber: tn, sealed: sealShortLived(deps.config.appSecret, accessCode) },
+      Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS,
+    ),
     RequestRepository.createChange(stored, {
       type: options.registeredBy ? 'request.registered-by-clerk' : 'request.submitted',
       actor,
@@ -253,7 +274,11 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
   // Files first (private bucket, staged), then the one commit; a failed commit removes them again,
   // and if the process dies in between the daily sweep does (application/staged-files).
   const uploads = (input.attachments ?? []).filter((x) => x.bytes.byteLength > 0);
-  const committed = await putStaged(deps, attachments.map((a, i) => ({ key: a.fileKey, bytes: uploads[i]!.bytes, contentType: a.contentType })), actor);
+  const committed = await putStaged(
+    deps,
+    attachments.map((a, i) => ({ key: a.fileKey, bytes: uploads[i]!.bytes, contentType: a.contentType })),
+    actor,
+  );
   try {
     await deps.records.commit([...changes, ...committed]);
   } catch (error) {
@@ -279,11 +304,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 }
 
 /** An online application from the public form: the receipt date follows the agency's rule (Art. 31). */
-export async function submitOnline(
-  deps: RequestDeps,
-  input: SubmitInput,
-  policy: ReceiptPolicy = deps.policy.receipt,
-): Promise<SubmitResult> {
+export async function submitOnline(deps: RequestDeps, input: SubmitInput, policy: ReceiptPolicy = deps.policy.receipt): Promise<SubmitResult> {
   await new RateLimiter(deps.records, deps.clock).consume(`apply#${input.client || 'unknown'}`, SUBMIT_LIMIT);
   const prepared = prepare(deps, input, 'online');
   const receipt = receiptDate({ channel: 'online', submittedAt: deps.clock.now() }, policy);

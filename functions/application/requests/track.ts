@@ -2,15 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderCaseDeadlineExplanation } from '../../domain/deadlines';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { applicantActor } from '../../domain/case';
-import {
-  CHANNEL_LABELS,
-  normaliseAccessCode,
-  parseTrackingNumber,
-  RESPONSE_TYPE_INFO,
-  requestWorkflow,
-  STATUS_LABELS,
-  type RequestStatus,
-} from '../../domain/requests';
+import { CHANNEL_LABELS, normaliseAccessCode, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '../../domain/requests';
 import { guardLookup } from '../lookup-guard';
 import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
@@ -34,7 +26,9 @@ const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
 
 /** Looks an application up by tracking number and access code (rate-limited, constant-time). */
 export async function trackApplication(deps: RequestDeps, input: { trackingNumber: string; accessCode: string }, client: { ip: string }): Promise<RequestRecord> {
-  const tn = String(input.trackingNumber ?? '').trim().toUpperCase();
+  const tn = String(input.trackingNumber ?? '')
+    .trim()
+    .toUpperCase();
   const code = normaliseAccessCode(String(input.accessCode ?? ''));
   const fields: Record<string, string> = {};
   if (!tn) fields['trackingNumber'] = '请填写申请编号。';
@@ -96,7 +90,12 @@ export interface ApplicantView {
   readonly supplementNotice?: SupplementNotice;
   readonly canReplyToSupplement: boolean;
   readonly canWithdraw: boolean;
-  readonly answer?: { readonly typeLabel: string; readonly releasedAt: string; readonly letterText: string; readonly files: readonly { readonly index: number; readonly fileName: string; readonly sizeBytes: number }[] };
+  readonly answer?: {
+    readonly typeLabel: string;
+    readonly releasedAt: string;
+    readonly letterText: string;
+    readonly files: readonly { readonly index: number; readonly fileName: string; readonly sizeBytes: number }[];
+  };
 }
 
 export async function applicantView(deps: RequestDeps, record: RequestRecord): Promise<ApplicantView> {
@@ -181,7 +180,11 @@ export async function replyToSupplement(
     uploadedBy: 'applicant' as const,
   }));
   const applicant = { kind: 'applicant', id: c.trackingNumber } as const;
-  const committed = await putStaged(deps, stored.map((f, i) => ({ key: f.fileKey, bytes: files[i]!.bytes, contentType: f.contentType })), applicant);
+  const committed = await putStaged(
+    deps,
+    stored.map((f, i) => ({ key: f.fileKey, bytes: files[i]!.bytes, contentType: f.contentType })),
+    applicant,
+  );
   const next: StoredRequest = {
     ...record.data,
     supplementReplies: [...record.data.supplementReplies, { receivedAt: now.toISOString(), text, via: 'applicant' }],

@@ -23,7 +23,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { PublicItem } from '../../domain/catalogue';
 import { SearchIndex, searchDocumentFromProjection, type SearchDocument, type SearchOptions, type SearchResponse } from '../../domain/search';
 import type { PrivateFileStore } from '../../ports/file-store';
-import { ItemRepository, type PublicView } from '../../repositories/items';
+import { ItemRepository } from '../../repositories/items';
 import { SearchPointerRepository } from '../../repositories/search-pointer';
 import type { AppDependencies } from '../context';
 

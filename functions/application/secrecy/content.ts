@@ -1,13 +1,6 @@
 import { contentDigest, type ContentPart, type Sha256 } from '../../domain/secrecy/content-digest';
 import { NotFoundError } from '../../domain/errors';
-import {
-  redactedItems,
-  verifyRedactedText,
-  type ResidualFinding,
-  type ReviewFinding,
-  type SecrecyReview,
-  type Span,
-} from '../../domain/secrecy';
+import { redactedItems, verifyRedactedText, type ResidualFinding, type ReviewFinding, type SecrecyReview, type Span } from '../../domain/secrecy';
 import type { PrivateFileStore } from '../../ports/file-store';
 import type { RedactedPieces, ReviewContent } from '../../repositories/reviews';
 
@@ -119,12 +112,7 @@ export interface SourceResidual extends ResidualFinding {
  * Redacted findings (and hand-marked body spans) that still appear in the redacted copy of their
  * source. Empty means the redaction held everywhere.
  */
-export function residualFindings(
-  review: SecrecyReview,
-  originals: Record<string, string>,
-  redactedCopies: Record<string, string>,
-  manualBodySpans: readonly Span[] = [],
-): SourceResidual[] {
+export function residualFindings(review: SecrecyReview, originals: Record<string, string>, redactedCopies: Record<string, string>, manualBodySpans: readonly Span[] = []): SourceResidual[] {
   const bySource = new Map<string, (Span & { kind?: ReviewFinding['kind']; id?: string })[]>();
   for (const f of findingsToRedact(review)) {
     const list = bySource.get(f.source) ?? [];

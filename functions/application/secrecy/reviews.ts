@@ -36,19 +36,7 @@ import { assertVersion, auditActor } from '../case/runner';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
-import {
-  bundleDigest,
-  originalBundle,
-  originalTexts,
-  readBytes,
-  readText,
-  redactedTexts,
-  releaseBundle,
-  residualFindings,
-  reviewObjects,
-  writeText,
-  type SourceResidual,
-} from './content';
+import { bundleDigest, originalBundle, originalTexts, readBytes, readText, redactedTexts, releaseBundle, residualFindings, reviewObjects, writeText, type SourceResidual } from './content';
 
 type Deps = Pick<AppDependencies, 'records' | 'files' | 'clock' | 'logger' | 'content'>;
 
@@ -140,13 +128,7 @@ async function prepareContent(
  * step's audit event. The review's record is not a StoredCase (no timeline; the 审查单 records
  * are its history), so this is the runner's sequence without runStep.
  */
-async function commitStep(
-  deps: Deps,
-  actor: StaffMember,
-  record: ReviewRecord,
-  command: ReviewStepCommand,
-  patch: (next: SecrecyReview) => Partial<StoredReview> = () => ({}),
-): Promise<ReviewRecord> {
+async function commitStep(deps: Deps, actor: StaffMember, record: ReviewRecord, command: ReviewStepCommand, patch: (next: SecrecyReview) => Partial<StoredReview> = () => ({})): Promise<ReviewRecord> {
   const before = record.data.review;
   const ctx = contextFor(deps, actor);
   const { review, event } = decideReview(before, command, ctx);
@@ -478,11 +460,7 @@ export async function getReview(deps: Deps, staff: StaffMember, id: string): Pro
   if (!staff.roles.length) throw new ReviewPermissionError('无权查看审查单。');
   const record = await load(deps, id);
   const { review, content, redacted } = record.data;
-  const [texts, history, releases] = await Promise.all([
-    originalTexts(deps.files, content),
-    new ReviewRepository(deps.records).history(id),
-    new ReleaseRepository(deps.records).forReview(id),
-  ]);
+  const [texts, history, releases] = await Promise.all([originalTexts(deps.files, content), new ReviewRepository(deps.records).history(id), new ReleaseRepository(deps.records).forReview(id)]);
   const redactedBody = redacted?.bodyKey ? await readText(deps.files, redacted.bodyKey) : undefined;
   const available = availableTo(staff, review, deps.clock.now());
   return {

@@ -58,7 +58,11 @@ export function recordStateDigest(hash: Hasher, state: RecordState): string {
 function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, withoutUndefined(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUndefined(v)]),
+  );
 }
 
 export interface ChainHead {
@@ -80,11 +84,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function sealEvent(
-  hash: Hasher,
-  input: AuditEventInput,
-  position: { stream: string; seq: number; at: string; prevHash: string; state: string },
-): AuditEvent {
+export function sealEvent(hash: Hasher, input: AuditEventInput, position: { stream: string; seq: number; at: string; prevHash: string; state: string }): AuditEvent {
   const body = { ...position, type: input.type, actor: input.actor, data: input.data ?? {} };
   return { ...body, hash: hash(canonicalJson(body)) };
 }

@@ -49,11 +49,7 @@ export interface ScheduleIssue {
 export class ScheduleValidationError extends CalendarError {
   override readonly name = 'ScheduleValidationError';
   constructor(readonly issues: readonly ScheduleIssue[]) {
-    super(
-      'SCHEDULE_INVALID',
-      `节假日安排校验未通过：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`,
-      { fields: issueFields(issues) },
-    );
+    super('SCHEDULE_INVALID', `节假日安排校验未通过：${issues.map((i) => (i.path ? `${i.path}：${i.message}` : i.message)).join('；')}`, { fields: issueFields(issues) });
   }
 }
 

@@ -104,9 +104,7 @@ export function validateOverrideAgainst(override: ScheduleOverride, sources: Cal
     const existing = national.find((n) => n.year === override.year);
     return {
       errors: [],
-      warnings: existing
-        ? [{ path: 'year', message: `${override.year}年已有全国安排（${existing.source.title}），保存将替换原安排，请确认是修订或更正` }]
-        : [],
+      warnings: existing ? [{ path: 'year', message: `${override.year}年已有全国安排（${existing.source.title}），保存将替换原安排，请确认是修订或更正` }] : [],
     };
   }
   const nationalDays = new Map<IsoDate, { kind: 'holiday' | 'makeup'; name: string }>();

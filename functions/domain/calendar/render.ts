@@ -25,9 +25,7 @@ function shortEnd(from: IsoDate, to: IsoDate): string {
 
 function holidaySpanZh(h: HolidaySpan): string {
   const where = h.scope === 'local' ? `，${h.region ?? '地方'}规定` : '';
-  return h.from === h.to
-    ? `${h.name}（${formatDateZh(h.from)}${where}）`
-    : `${h.name}（${formatDateZh(h.from)}至${shortEnd(h.from, h.to)}，共${h.days}天${where}）`;
+  return h.from === h.to ? `${h.name}（${formatDateZh(h.from)}${where}）` : `${h.name}（${formatDateZh(h.from)}至${shortEnd(h.from, h.to)}，共${h.days}天${where}）`;
 }
 
 /** Sentences about skipped and counted days in a span; empty parts are left out. */

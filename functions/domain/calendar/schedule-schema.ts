@@ -23,11 +23,7 @@ const isoDateSchema = z
   .refine(isIsoDate, { error: '日期格式应为YYYY-MM-DD，且必须是真实存在的日期' })
   .transform((s) => s as IsoDate);
 
-const nameSchema = z
-  .string({ error: '名称必须填写' })
-  .trim()
-  .min(1, { error: '名称不能为空' })
-  .max(40, { error: '名称不能超过40个字' });
+const nameSchema = z.string({ error: '名称必须填写' }).trim().min(1, { error: '名称不能为空' }).max(40, { error: '名称不能超过40个字' });
 
 const holidayRangeSchema = z.object({ name: nameSchema, from: isoDateSchema, to: isoDateSchema });
 const makeupSchema = z.object({ name: nameSchema, date: isoDateSchema });
@@ -58,7 +54,10 @@ function checkDates(
   s.holidays.forEach((r, i) => {
     // Field-level issues are already reported; Zod 4 may still run this refinement.
     if (!isIsoDate(r.from) || !isIsoDate(r.to)) return;
-    for (const [key, value] of [['from', r.from], ['to', r.to]] as const) {
+    for (const [key, value] of [
+      ['from', r.from],
+      ['to', r.to],
+    ] as const) {
       if (value < earliest || value > latest) {
         ctx.addIssue({ code: 'custom', path: ['holidays', i, key], message: `日期${value}不在${earliestLabel}至${s.year}年12月31日的范围内` });
       }
@@ -158,9 +157,7 @@ function toIssues(error: z.ZodError): ScheduleIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
-export type ScheduleParseResult =
-  | { readonly ok: true; readonly value: ScheduleOverride }
-  | { readonly ok: false; readonly issues: readonly ScheduleIssue[] };
+export type ScheduleParseResult = { readonly ok: true; readonly value: ScheduleOverride } | { readonly ok: false; readonly issues: readonly ScheduleIssue[] };
 
 export function safeParseScheduleOverride(input: unknown): ScheduleParseResult {
   const r = scheduleOverrideSchema.safeParse(input);

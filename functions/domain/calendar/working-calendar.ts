@@ -10,14 +10,7 @@
  * weekdays but reported as unsettled, so any result touching them is `provisional`.
  */
 import { DateOutOfRangeError, InvalidWorkingDayCountError } from './errors';
-import {
-  fromDayNumber,
-  toDayNumber,
-  weekdayOfDayNumber,
-  yearOf,
-  type DayNumber,
-  type IsoDate,
-} from './iso-date';
+import { fromDayNumber, toDayNumber, weekdayOfDayNumber, yearOf, type DayNumber, type IsoDate } from './iso-date';
 import type { LocalAdjustment, NationalSchedule, NoticeAmendment, NoticeSource } from './schedule';
 
 export const DayKind = {
@@ -462,10 +455,9 @@ export class WorkingCalendar {
       scope,
       ...(region ? { region } : {}),
     });
-    const holidays = [
-      ...(n?.holidays.map((r) => span(r, 'national')) ?? []),
-      ...locals.flatMap((l) => l.holidays.map((r) => span(r, 'local', l.region))),
-    ].sort((p, q) => (p.from < q.from ? -1 : p.from > q.from ? 1 : 0));
+    const holidays = [...(n?.holidays.map((r) => span(r, 'national')) ?? []), ...locals.flatMap((l) => l.holidays.map((r) => span(r, 'local', l.region)))].sort((p, q) =>
+      p.from < q.from ? -1 : p.from > q.from ? 1 : 0,
+    );
     const makeupWorkdays = [
       ...(n?.makeupWorkdays.map((mk) => ({ date: mk.date, name: mk.name, scope: 'national' as const })) ?? []),
       ...locals.flatMap((l) => l.makeupWorkdays.map((mk) => ({ date: mk.date, name: mk.name, scope: 'local' as const, region: l.region }))),

@@ -107,9 +107,7 @@ export interface WorkflowDefinition<K, S extends string, Cmd extends CommandOf<s
   readonly effects: { readonly [T in Cmd['type']]: (c: K, command: Extract<Cmd, CommandOf<T>>, ctx: CaseContext<X>) => Effect<K, S> };
 }
 
-export type CheckResult<S extends string, C extends string, X> =
-  | { readonly ok: true; readonly transition: Transition<S, C, X> }
-  | { readonly ok: false; readonly error: CaseRefusal };
+export type CheckResult<S extends string, C extends string, X> = { readonly ok: true; readonly transition: Transition<S, C, X> } | { readonly ok: false; readonly error: CaseRefusal };
 
 export interface Decided<K, S extends string> {
   readonly next: K;

@@ -74,16 +74,14 @@ const contactBody = z.object({
 export const agencyProfileSchema = z.object({
   name: text('机关名称', 60),
   /** 9-character organisation code or 18-character USCC; prefix of index numbers. */
-  code: z
-    .string({ error: '请填写组织机构代码或统一社会信用代码' })
-    .transform((raw, ctx) => {
-      const n = normaliseAgencyCode(raw);
-      if (!n) {
-        ctx.addIssue({ code: 'custom', message: '代码无效：应为9位组织机构代码或18位统一社会信用代码，且校验位正确' });
-        return z.NEVER;
-      }
-      return n.code;
-    }),
+  code: z.string({ error: '请填写组织机构代码或统一社会信用代码' }).transform((raw, ctx) => {
+    const n = normaliseAgencyCode(raw);
+    if (!n) {
+      ctx.addIssue({ code: 'custom', message: '代码无效：应为9位组织机构代码或18位统一社会信用代码，且校验位正确' });
+      return z.NEVER;
+    }
+    return n.code;
+  }),
   address: text('办公地址', 120),
   postcode: z
     .string()

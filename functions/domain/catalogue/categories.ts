@@ -95,7 +95,13 @@ const LOCAL_SEED: readonly Seed[] = [
 const TAIL_SEED: readonly Seed[] = [
   { id: 'interpretation', name: '政策解读', code: 'ZCJD', description: '对政策文件的解读材料，与被解读文件互相关联' },
   { id: 'clarification', name: '澄清说明', code: 'CQSM', legalBasis: '《中华人民共和国政府信息公开条例》第六条', description: '对虚假或者不完整信息的澄清' },
-  { id: 'annual-reports', name: '政府信息公开工作年度报告', code: 'NDBG', legalBasis: '《中华人民共和国政府信息公开条例》第四十九条、第五十条', description: '本机关政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）' },
+  {
+    id: 'annual-reports',
+    name: '政府信息公开工作年度报告',
+    code: 'NDBG',
+    legalBasis: '《中华人民共和国政府信息公开条例》第四十九条、第五十条',
+    description: '本机关政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）',
+  },
   { id: 'converted', name: '依申请公开转主动公开', code: 'ZZD', legalBasis: '《中华人民共和国政府信息公开条例》第四十四条' },
   { id: 'other', name: '其他', code: 'QT', legalBasis: `${ART20}第（十五）项`, description: '法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息' },
 ];
@@ -255,7 +261,7 @@ export function validateCategories(input: readonly unknown[]): string[] {
     // Walk up; a revisit means a cycle, a long chain means the tree is too deep.
     const seen = new Set<string>([c.id]);
     let depth = 1;
-    for (let p = c.parentId; p !== null; ) {
+    for (let p = c.parentId; p !== null;) {
       if (seen.has(p)) {
         const key = [...seen].sort().join(',');
         if (!reported.has(key)) issues.push(`分类“${c.name}”的上下级关系形成循环`);

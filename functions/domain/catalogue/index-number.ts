@@ -48,10 +48,7 @@ export const INDEX_SCHEMES = {
 
 export const DEFAULT_INDEX_SCHEME: IndexNumberScheme = INDEX_SCHEMES.national;
 
-type Token =
-  | { readonly t: 'lit'; readonly v: string }
-  | { readonly t: 'org' | 'year' | 'month' | 'day' | 'date' | 'category' }
-  | { readonly t: 'serial'; readonly width: number };
+type Token = { readonly t: 'lit'; readonly v: string } | { readonly t: 'org' | 'year' | 'month' | 'day' | 'date' | 'category' } | { readonly t: 'serial'; readonly width: number };
 
 export interface CompiledIndexScheme extends IndexNumberScheme {
   readonly tokens: readonly Token[];
@@ -103,7 +100,15 @@ export function compileIndexScheme(scheme: IndexNumberScheme): CompiledIndexSche
     }
   }
   if (last < scheme.template.length) tokens.push({ t: 'lit', v: scheme.template.slice(last) });
-  if (/[{}]/.test(tokens.filter((x) => x.t === 'lit').map((x) => (x as { v: string }).v).join(''))) problems.push('模板中有未闭合的花括号');
+  if (
+    /[{}]/.test(
+      tokens
+        .filter((x) => x.t === 'lit')
+        .map((x) => (x as { v: string }).v)
+        .join(''),
+    )
+  )
+    problems.push('模板中有未闭合的花括号');
   if (!serialWidth) problems.push('模板必须包含流水号{serial:N}');
   for (let i = 1; i < tokens.length; i++) {
     if (tokens[i]!.t !== 'lit' && tokens[i - 1]!.t !== 'lit' && (tokens[i]!.t === 'category' || tokens[i - 1]!.t === 'category')) {
@@ -157,10 +162,9 @@ function checkContext(s: CompiledIndexScheme, ctx: IndexNumberContext): { org: s
   const usesOrg = s.tokens.some((x) => x.t === 'org');
   const n = normaliseAgencyCode(ctx.orgCode);
   if (usesOrg && (!n || (s.orgCode !== 'any' && n.kind !== s.orgCode))) {
-    throw new CatalogueValidationError(
-      s.orgCode === 'uscc18' ? '索引号规则要求18位统一社会信用代码' : s.orgCode === 'org9' ? '索引号规则要求9位组织机构代码' : '机关代码无效',
-      { orgCode: '机关代码与索引号规则不符' },
-    );
+    throw new CatalogueValidationError(s.orgCode === 'uscc18' ? '索引号规则要求18位统一社会信用代码' : s.orgCode === 'org9' ? '索引号规则要求9位组织机构代码' : '机关代码无效', {
+      orgCode: '机关代码与索引号规则不符',
+    });
   }
   const usesCategory = s.tokens.some((x) => x.t === 'category') || s.counterScope.includes('category');
   if (usesCategory && !(ctx.categoryCode && /^[0-9A-Za-z]{1,12}$/.test(ctx.categoryCode))) {

@@ -112,7 +112,11 @@ const attachmentSchema = z.object({
   key: z.string().trim().min(1, { error: '附件存储标识缺失' }).max(512),
   name: z.string().trim().min(1, { error: '附件名称不能为空' }).max(200, { error: '附件名称不能超过200个字' }),
   contentType: z.string().trim().min(1).max(120),
-  size: z.number().int().min(0).max(2 * 1024 ** 3, { error: '附件不能超过2GB' }),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 * 1024 ** 3, { error: '附件不能超过2GB' }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '附件摘要无效，请重新上传' }),
 });
 
@@ -131,7 +135,9 @@ export const itemFormSchema = z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((v) => splitList(v)),
-    writtenOn: isoDateField('成文日期').optional().or(z.literal('').transform(() => undefined)),
+    writtenOn: isoDateField('成文日期')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     formedOn: isoDateField('生成日期'),
     documentNumber: z
       .string()
@@ -142,8 +148,12 @@ export const itemFormSchema = z
     subjectCategory: optionalText('主题分类', 60),
     categoryId: z.string({ error: '请选择目录分类' }).trim().min(1, { error: '请选择目录分类' }),
     genre: optionalText('体裁', 20),
-    effectiveOn: isoDateField('实施日期').optional().or(z.literal('').transform(() => undefined)),
-    validUntil: isoDateField('有效期至').optional().or(z.literal('').transform(() => undefined)),
+    effectiveOn: isoDateField('实施日期')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    validUntil: isoDateField('有效期至')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     keywords: z
       .union([z.string(), z.array(z.string())])
       .optional()
@@ -153,9 +163,7 @@ export const itemFormSchema = z
     attachments: z.array(attachmentSchema).max(50, { error: '附件不能超过50个' }).default([]),
     disclosureAttribute: z.enum(DISCLOSURE_ATTRIBUTES, { error: '请选择公开属性' }).default('proactive'),
     nonDisclosureReason: optionalText('不公开理由', 500),
-    related: z
-      .object({ interpretations: idList, clarifications: idList, others: idList })
-      .default({ interpretations: [], clarifications: [], others: [] }),
+    related: z.object({ interpretations: idList, clarifications: idList, others: idList }).default({ interpretations: [], clarifications: [], others: [] }),
   })
   .superRefine((v, ctx) => {
     if (v.keywords.length > 20) ctx.addIssue({ code: 'custom', path: ['keywords'], message: '关键词不能超过20个' });
@@ -227,11 +235,7 @@ export function parseItemForm(input: unknown, categoryExists: (id: string) => bo
  */
 export function contentDigestParts(content: ItemContent): { name: string; data: string }[] {
   const { body, attachments, ...meta } = content;
-  return [
-    { name: 'metadata', data: canonicalJson(meta) },
-    { name: 'body', data: body },
-    ...attachments.map((a) => ({ name: `attachment:${a.name}`, data: `${a.sha256} ${a.contentType} ${a.size}` })),
-  ];
+  return [{ name: 'metadata', data: canonicalJson(meta) }, { name: 'body', data: body }, ...attachments.map((a) => ({ name: `attachment:${a.name}`, data: `${a.sha256} ${a.contentType} ${a.size}` }))];
 }
 
 function canonicalJson(v: unknown): string {

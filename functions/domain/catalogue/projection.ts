@@ -15,14 +15,7 @@
  * Nothing staff-only (review ids, digests, reasons, storage internals) is copied out.
  */
 import { addCalendarDays, type IsoDate } from '../calendar';
-import {
-  DISCLOSURE_ATTRIBUTE_LABELS,
-  VALIDITY_LABELS,
-  type DisclosureRecord,
-  type ItemVersion,
-  type RelatedItems,
-  type ValidityStatus,
-} from './item';
+import { DISCLOSURE_ATTRIBUTE_LABELS, VALIDITY_LABELS, type DisclosureRecord, type ItemVersion, type RelatedItems, type ValidityStatus } from './item';
 import { instantMs, shanghaiDateOf, type Instant } from '../calendar/instant';
 
 export interface PublicAttachment {

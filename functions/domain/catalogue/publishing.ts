@@ -208,7 +208,17 @@ export const PUBLISHING_STEPS: readonly PublishingStep[] = [
     publicChange: true,
     form: {
       fields: [
-        { name: 'status', label: '有效性', kind: 'select', required: true, options: [{ value: 'valid', label: '有效' }, { value: 'invalid', label: '失效' }, { value: 'repealed', label: '废止' }] },
+        {
+          name: 'status',
+          label: '有效性',
+          kind: 'select',
+          required: true,
+          options: [
+            { value: 'valid', label: '有效' },
+            { value: 'invalid', label: '失效' },
+            { value: 'repealed', label: '废止' },
+          ],
+        },
         { name: 'since', label: '失效或废止日期', kind: 'date' },
         { name: 'note', label: '说明', kind: 'text' },
       ],
@@ -333,9 +343,7 @@ const EFFECTS: { readonly [T in PublishingCommandType]: StepEffect<T> } = {
     const prev = publishedVersion(r);
     // A due scheduled version was already public from publishAt: keep that as its publication time.
     const publishedAt = schedulePassed(r, at) ? w.publishAt! : at;
-    const versions = r.versions.map((v) =>
-      v === w ? { ...v, status: 'published' as const, publishedAt, updatedAt: at } : v === prev ? { ...v, status: 'superseded' as const, updatedAt: at } : v,
-    );
+    const versions = r.versions.map((v) => (v === w ? { ...v, status: 'published' as const, publishedAt, updatedAt: at } : v === prev ? { ...v, status: 'superseded' as const, updatedAt: at } : v));
     return { patch: changed(versions, at), data: { version: w.number, ...(prev ? { supersedes: prev.number } : {}) } };
   },
   reopen: (r, c, { at }) => {
@@ -350,7 +358,11 @@ const EFFECTS: { readonly [T in PublishingCommandType]: StepEffect<T> } = {
     return { patch: changed([...r.versions, v], at), data: { version: number, changedOn: c.changedOn } };
   },
   // Discarding a revision leaves the published version public: the record is published again.
-  discard: (r, _c, { at }) => ({ patch: changed(withWorking(r, at, { status: 'discarded' }), at), data: { version: workingVersion(r)!.number }, ...(publishedVersion(r) ? { to: 'published' as const } : {}) }),
+  discard: (r, _c, { at }) => ({
+    patch: changed(withWorking(r, at, { status: 'discarded' }), at),
+    data: { version: workingVersion(r)!.number },
+    ...(publishedVersion(r) ? { to: 'published' as const } : {}),
+  }),
   markValidity: (r, c, { at }) => {
     if (c.status !== 'valid' && !c.since) throw new CatalogueValidationError('标注失效或废止时必须填写日期', { since: '请填写失效或废止日期' });
     const validity = { status: c.status, ...(c.since ? { since: c.since } : {}), ...(c.note ? { note: c.note } : {}) };
@@ -495,12 +507,7 @@ export interface DeadlineOptions {
  * otherwise the published one. Undefined for items that are not 主动公开, and for withdrawn or
  * discarded records.
  */
-export function publicationDeadline(
-  record: DisclosureRecord,
-  calendar: WorkingCalendar,
-  today: IsoDate,
-  options: DeadlineOptions = {},
-): PublicationDeadline | undefined {
+export function publicationDeadline(record: DisclosureRecord, calendar: WorkingCalendar, today: IsoDate, options: DeadlineOptions = {}): PublicationDeadline | undefined {
   const state = workflowState(record);
   if (state === 'withdrawn' || state === 'discarded') return undefined;
   const v = workingVersion(record) ?? publishedVersion(record)!;

@@ -19,18 +19,7 @@ import { CaseValidationError, defineWorkflow, ensure, text, unless, type ActorRo
 // ---------------------------------------------------------------------------------------------
 // States
 
-export const CLARIFICATION_STATUSES = [
-  'registered',
-  'assessing',
-  'verifying',
-  'drafting',
-  'secrecy-review',
-  'leader-approval',
-  'approved',
-  'published',
-  'closed',
-  'closed-unfounded',
-] as const;
+export const CLARIFICATION_STATUSES = ['registered', 'assessing', 'verifying', 'drafting', 'secrecy-review', 'leader-approval', 'approved', 'published', 'closed', 'closed-unfounded'] as const;
 export type ClarificationStatus = (typeof CLARIFICATION_STATUSES)[number];
 
 export const CLARIFICATION_STATUS_LABELS: Record<ClarificationStatus, string> = {
@@ -162,7 +151,12 @@ export interface ClarificationConfig {
 export const DEFAULT_CLARIFICATION_CONFIG: ClarificationConfig = { workingDays: 2, urgentWorkingDays: 1 };
 
 /** The internal due date: `registeredOn` + the configured working days (urgent: fewer). */
-export function clarificationDue(registeredOn: IsoDate, urgent: boolean, calendar: WorkingCalendar, config: ClarificationConfig = DEFAULT_CLARIFICATION_CONFIG): { due: IsoDate; provisional: boolean } {
+export function clarificationDue(
+  registeredOn: IsoDate,
+  urgent: boolean,
+  calendar: WorkingCalendar,
+  config: ClarificationConfig = DEFAULT_CLARIFICATION_CONFIG,
+): { due: IsoDate; provisional: boolean } {
   const r = calendar.addWorkingDays(registeredOn, urgent ? config.urgentWorkingDays : config.workingDays);
   return { due: r.due, provisional: r.provisional };
 }

@@ -32,7 +32,10 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
   const { agency, case: c } = input;
   const p = (key: string, text: string): LetterParagraph => ({ key, text });
   const paragraphs: LetterParagraph[] = [
-    p('receipt', `本机关于${input.receivedOn}收到您提出的更正申请（编号：${input.trackingNumber}），您认为本机关提供的与您自身相关的政府信息记录（${input.recordConcerned}）不准确，并提供了相关证据。`),
+    p(
+      'receipt',
+      `本机关于${input.receivedOn}收到您提出的更正申请（编号：${input.trackingNumber}），您认为本机关提供的与您自身相关的政府信息记录（${input.recordConcerned}）不准确，并提供了相关证据。`,
+    ),
   ];
   switch (c.outcome) {
     case 'corrected':
@@ -44,7 +47,9 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
       );
       break;
     case 'referred':
-      paragraphs.push(p('decision', `经审核，该记录的更正不属于本机关的职权范围。根据${ART41}的规定，本机关已将您的更正申请转送有权更正的行政机关（${c.referredTo ?? ''}）处理，并告知您：${c.reasons ?? ''}。`));
+      paragraphs.push(
+        p('decision', `经审核，该记录的更正不属于本机关的职权范围。根据${ART41}的规定，本机关已将您的更正申请转送有权更正的行政机关（${c.referredTo ?? ''}）处理，并告知您：${c.reasons ?? ''}。`),
+      );
       break;
     case 'refused':
       paragraphs.push(p('decision', `经审核，根据${ART41}的规定，本机关决定不予更正，理由如下：${c.reasons ?? ''}。`));

@@ -15,18 +15,7 @@ import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type Transition } from '../case';
 
-export const CORRECTION_STATUSES = [
-  'submitted',
-  'registered',
-  'assessing',
-  'correcting',
-  'answer-drafting',
-  'secrecy-review',
-  'answer-approved',
-  'answered',
-  'closed',
-  'withdrawn',
-] as const;
+export const CORRECTION_STATUSES = ['submitted', 'registered', 'assessing', 'correcting', 'answer-drafting', 'secrecy-review', 'answer-approved', 'answered', 'closed', 'withdrawn'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
 
 export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = {

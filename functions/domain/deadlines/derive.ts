@@ -78,14 +78,7 @@ export interface AnswerDeadline {
 export type ClockStatus = 'running' | 'paused' | 'awaiting-supplement' | 'closed';
 
 export interface DeadlineWarning {
-  readonly code:
-    | 'SUPPLEMENT_NOTICE_LATE'
-    | 'REPEATED_SUPPLEMENT_REQUEST'
-    | 'EXTENSION_NOT_NOTIFIED'
-    | 'SECRECY_REFERRAL_EXCLUDED'
-    | 'FEE_NOTICE_NOT_PAUSING'
-    | 'FEE_PAID_LATE'
-    | 'ANSWERED_LATE';
+  readonly code: 'SUPPLEMENT_NOTICE_LATE' | 'REPEATED_SUPPLEMENT_REQUEST' | 'EXTENSION_NOT_NOTIFIED' | 'SECRECY_REFERRAL_EXCLUDED' | 'FEE_NOTICE_NOT_PAUSING' | 'FEE_PAID_LATE' | 'ANSWERED_LATE';
   readonly message: string;
 }
 
@@ -170,12 +163,7 @@ function pausedInterval(start: DayNumber, end: DayNumber, config: DeadlineConfig
  * The day the budget is used up, counting working days after `start`, skipping the merged
  * paused intervals (sorted, disjoint, inclusive day-number ranges).
  */
-export function runClock(
-  calendar: WorkingCalendar,
-  start: DayNumber,
-  budget: number,
-  paused: readonly (readonly [number, number])[],
-): DayNumber {
+export function runClock(calendar: WorkingCalendar, start: DayNumber, budget: number, paused: readonly (readonly [number, number])[]): DayNumber {
   let cursor = start;
   let remaining = budget;
   for (const [lo0, hi] of paused) {
@@ -207,11 +195,7 @@ function pausedWorkingDaysWithin(calendar: WorkingCalendar, lo: number, hi: numb
   return b < a ? 0 : calendar.countWorkingDn(a - 1, b);
 }
 
-export function deriveCaseDeadlines(
-  events: readonly CaseClockEvent[],
-  calendar: WorkingCalendar,
-  config: DeadlineConfig = DEFAULT_DEADLINE_CONFIG,
-): CaseDeadlines {
+export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar: WorkingCalendar, config: DeadlineConfig = DEFAULT_DEADLINE_CONFIG): CaseDeadlines {
   const ordered = chronological(events);
   const receipts = ordered.filter((e) => e.type === 'received');
   if (receipts.length === 0) throw new MissingReceiptError();
@@ -227,7 +211,7 @@ export function deriveCaseDeadlines(
   let supplementRequests = 0;
   const pauses: PauseDraft[] = [];
   const pauseById = new Map<string, PauseDraft>();
-  let extension: (Omit<ExtensionApplied, 'dueBefore' | 'dueAfter'>) | null = null;
+  let extension: Omit<ExtensionApplied, 'dueBefore' | 'dueAfter'> | null = null;
   let delayed: { due: IsoDate; setOn: IsoDate } | null = null;
   let closed: { on: IsoDate; outcome: CaseOutcome } | null = null;
 
@@ -398,13 +382,7 @@ export function deriveCaseDeadlines(
       };
     });
 
-  const status: ClockStatus = closed
-    ? 'closed'
-    : openSupplement
-      ? 'awaiting-supplement'
-      : pauses.some((p) => p.end === null && p.stopsClock)
-        ? 'paused'
-        : 'running';
+  const status: ClockStatus = closed ? 'closed' : openSupplement ? 'awaiting-supplement' : pauses.some((p) => p.end === null && p.stopsClock) ? 'paused' : 'running';
 
   if (openSupplement) {
     // Art. 30: no answer period runs until the supplement arrives.
@@ -426,9 +404,7 @@ export function deriveCaseDeadlines(
   }
 
   const startDn = toDayNumber(clockStart.date);
-  const intervals = mergeIntervals(
-    pauses.filter((p) => p.stopsClock).map((p) => pausedInterval(p.start, p.end ?? p.limit, config)),
-  );
+  const intervals = mergeIntervals(pauses.filter((p) => p.stopsClock).map((p) => pausedInterval(p.start, p.end ?? p.limit, config)));
   const base = config.answerWorkingDays;
   const dueWithoutExtensionDn = runClock(calendar, startDn, base, intervals);
   let dueDn = dueWithoutExtensionDn;

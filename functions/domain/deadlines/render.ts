@@ -22,10 +22,7 @@ function pauseLine(p: AppliedPause): string {
   const who = p.consultee ? `（${p.consultee}）` : '';
   const secrecy = p.secrecyReferral ? '，系保密审查转请' : '';
   if (!p.stopsClock) return `${PAUSE_ZH[p.reason]}：${formatDateZh(p.startedOn)}起，按配置不暂停计时。`;
-  const end =
-    p.endedBy === 'open'
-      ? `${p.reason === 'fee-notice' ? '尚未缴费' : '尚未收到答复'}，暂按最迟至${formatDateZh(p.endsOn)}计算`
-      : `${formatDateZh(p.endsOn)}${END_ZH[p.endedBy]}`;
+  const end = p.endedBy === 'open' ? `${p.reason === 'fee-notice' ? '尚未缴费' : '尚未收到答复'}，暂按最迟至${formatDateZh(p.endsOn)}计算` : `${formatDateZh(p.endsOn)}${END_ZH[p.endedBy]}`;
   return `${PAUSE_ZH[p.reason]}${who}${secrecy}：${formatDateZh(p.startedOn)}发出，${end}，${
     p.pausedWorkingDays > 0 ? `${p.pausedWorkingDays}个工作日不计入答复期限` : '发生在期限届满之后，不影响期限'
   }。`;
@@ -34,7 +31,9 @@ function pauseLine(p: AppliedPause): string {
 /** One sentence per line, suitable for a list in the case page. */
 export function renderCaseDeadlineExplanation(d: CaseDeadlines): string[] {
   const lines: string[] = [];
-  lines.push(`补正通知期限：收到申请后7个工作日内，即${dateWithWeekdayZh(d.supplementNotice.due)}前${d.supplementNotice.sentOn ? `（已于${formatDateZh(d.supplementNotice.sentOn)}发出${d.supplementNotice.late ? '，已超期' : ''}）` : ''}。`);
+  lines.push(
+    `补正通知期限：收到申请后7个工作日内，即${dateWithWeekdayZh(d.supplementNotice.due)}前${d.supplementNotice.sentOn ? `（已于${formatDateZh(d.supplementNotice.sentOn)}发出${d.supplementNotice.late ? '，已超期' : ''}）` : ''}。`,
+  );
   if (d.status === 'awaiting-supplement' && d.supplement) {
     lines.push(
       `已于${formatDateZh(d.supplement.requestedOn)}通知申请人补正，答复期限自收到补正材料的次日起重新计算（《条例》第三十条）${

@@ -23,12 +23,7 @@ export const URGENCY_LABEL_ZH: Record<Urgency, string> = {
   overdue: '已逾期',
 };
 
-export function deadlineUrgency(
-  due: IsoDate,
-  today: IsoDate,
-  calendar: WorkingCalendar,
-  config: Pick<DeadlineConfig, 'dueSoonWorkingDays'> = DEFAULT_DEADLINE_CONFIG,
-): UrgencyResult {
+export function deadlineUrgency(due: IsoDate, today: IsoDate, calendar: WorkingCalendar, config: Pick<DeadlineConfig, 'dueSoonWorkingDays'> = DEFAULT_DEADLINE_CONFIG): UrgencyResult {
   const d = toDayNumber(due);
   const t = toDayNumber(today);
   const left = calendar.countWorkingDn(t, d);

@@ -28,14 +28,7 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   other: '其他',
 };
 
-export const ID_DOCUMENT_TYPES = [
-  'resident-id',
-  'passport',
-  'hk-macao-permit',
-  'taiwan-permit',
-  'foreign-permanent-residence',
-  'other',
-] as const;
+export const ID_DOCUMENT_TYPES = ['resident-id', 'passport', 'hk-macao-permit', 'taiwan-permit', 'foreign-permanent-residence', 'other'] as const;
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
 export const ID_DOCUMENT_LABELS: Record<IdDocumentType, string> = {
   'resident-id': '居民身份证',
@@ -101,7 +94,9 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const POST_CODE_RE = /^\d{6}$/;
 
 export function isValidPhone(value: string): boolean {
-  const v = foldWidth(value).replace(/[\s\-()（）]/g, '').replace(/^\+?86/, '');
+  const v = foldWidth(value)
+    .replace(/[\s\-()（）]/g, '')
+    .replace(/^\+?86/, '');
   return MOBILE_RE.test(v) || LANDLINE_RE.test(v);
 }
 
@@ -143,7 +138,12 @@ const text = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}。` })
     .transform(normaliseInput)
-    .pipe(z.string().min(1, { error: `请填写${label}。` }).max(max, { error: `${label}不能超过${max}个字。` }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `请填写${label}。` })
+        .max(max, { error: `${label}不能超过${max}个字。` }),
+    );
 
 const optionalText = (label: string, max: number) =>
   z
@@ -320,16 +320,13 @@ export interface ReceiptFacts {
 }
 
 export type ReceiptDate =
-  | { readonly status: 'received'; readonly date: IsoDate; readonly rule: string }
-  | { readonly status: 'pending'; readonly awaiting: 'signature' | 'confirmation'; readonly rule: string };
+  { readonly status: 'received'; readonly date: IsoDate; readonly rule: string } | { readonly status: 'pending'; readonly awaiting: 'signature' | 'confirmation'; readonly rule: string };
 
 /** The Art. 31 receipt date, or what it is still waiting for. */
 export function receiptDate(facts: ReceiptFacts, policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY): ReceiptDate {
   const submitted = shanghaiDate(facts.submittedAt);
   const confirmed = (rule: string): ReceiptDate =>
-    facts.confirmedOn && isIsoDate(facts.confirmedOn)
-      ? { status: 'received', date: facts.confirmedOn, rule }
-      : { status: 'pending', awaiting: 'confirmation', rule };
+    facts.confirmedOn && isIsoDate(facts.confirmedOn) ? { status: 'received', date: facts.confirmedOn, rule } : { status: 'pending', awaiting: 'confirmation', rule };
   switch (facts.channel) {
     case 'in-person':
       return { status: 'received', date: submitted, rule: '当面提交的，以提交之日为收到申请之日（《条例》第三十一条第（一）项）' };
@@ -352,12 +349,7 @@ export function receiptDate(facts: ReceiptFacts, policy: ReceiptPolicy = DEFAULT
 }
 
 /** §11: under clerk confirmation, an online application left unconfirmed raises an alert. */
-export function confirmationOverdue(
-  facts: ReceiptFacts,
-  today: IsoDate,
-  calendar: WorkingCalendar,
-  policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY,
-): boolean {
+export function confirmationOverdue(facts: ReceiptFacts, today: IsoDate, calendar: WorkingCalendar, policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY): boolean {
   const r = receiptDate(facts, policy);
   if (r.status === 'received' || r.awaiting !== 'confirmation') return false;
   const alertOn = calendar.addWorkingDays(shanghaiDate(facts.submittedAt), policy.confirmationAlertWorkingDays).due;

@@ -70,11 +70,7 @@ export function textSimilarity(a: string, b: string): number {
 }
 
 /** Earlier applications of the same applicant that look like the new one, most similar first. */
-export function findDuplicates(
-  candidate: NewApplication,
-  earlier: readonly EarlierApplication[],
-  options: DuplicateOptions = {},
-): DuplicateFlag[] {
+export function findDuplicates(candidate: NewApplication, earlier: readonly EarlierApplication[], options: DuplicateOptions = {}): DuplicateFlag[] {
   const threshold = options.threshold ?? 0.6;
   const lower = options.thresholdWithSameDocumentNumber ?? 0.3;
   const grams = bigrams(normaliseRequestText(candidate.text));

@@ -121,9 +121,7 @@ export function withholdingReason(g: Withholding): string {
     case 'third-party':
       return `该信息涉及第三方的${THIRD_PARTY_INTEREST_LABELS[g.interest]}，公开会对第三方合法权益造成损害。${
         // Only say a consultation happened when it did (Art. 32); otherwise the letter would contradict itself.
-        g.consultation === 'not-consulted'
-          ? ''
-          : `本机关依照${REGULATION}第三十二条的规定书面征求了第三方意见，结果为：${CONSULTATION_RESULT_LABELS[g.consultation]}。`
+        g.consultation === 'not-consulted' ? '' : `本机关依照${REGULATION}第三十二条的规定书面征求了第三方意见，结果为：${CONSULTATION_RESULT_LABELS[g.consultation]}。`
       }经公共利益衡量：${g.publicInterestAssessment}。${g.reason}。根据${REGULATION}第十五条的规定，不予公开`;
     case 'internal-affairs':
       return `该信息属于${INTERNAL_AFFAIRS_LABELS[g.kind]}等内部事务信息，且无法律、法规、规章规定应当公开。本机关经裁量认为：${g.discretionReason}。根据${REGULATION}第十六条第一款的规定，不予公开`;
@@ -179,11 +177,17 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
       ];
     case 'repeat-request':
       return [
-        p('decision', `您本次申请的内容与您此前提出的申请（编号${d.earlierTrackingNumber}）相同，本机关已于${d.earlierAnswerDate}作出答复。根据${REGULATION}第三十六条第（六）项的规定，本机关不予重复处理`),
+        p(
+          'decision',
+          `您本次申请的内容与您此前提出的申请（编号${d.earlierTrackingNumber}）相同，本机关已于${d.earlierAnswerDate}作出答复。根据${REGULATION}第三十六条第（六）项的规定，本机关不予重复处理`,
+        ),
       ];
     case 'special-regime':
       return [
-        p('decision', `您申请获取的信息属于${d.regime}事项，${d.lawReference}对该信息的获取有特别规定。根据${REGULATION}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理${d.whereToApply ? `（${d.whereToApply}）` : ''}`),
+        p(
+          'decision',
+          `您申请获取的信息属于${d.regime}事项，${d.lawReference}对该信息的获取有特别规定。根据${REGULATION}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理${d.whereToApply ? `（${d.whereToApply}）` : ''}`,
+        ),
       ];
     case 'no-duty-to-create':
       return [
@@ -209,7 +213,10 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
     case 'still-unclear':
       return [
         p('facts', `本机关于${d.supplementRequestedOn}向您发出补正通知，并于${d.supplementReceivedOn}收到您的补正材料。经审查，${d.reason}`),
-        p('decision', `您补正后的申请内容仍不明确，本机关无法确定您所申请的政府信息。根据${REGULATION}第三十条的规定，本机关无法按您的申请提供政府信息；您可以在明确所需信息的名称、文号或者其他特征性描述后重新提出申请`),
+        p(
+          'decision',
+          `您补正后的申请内容仍不明确，本机关无法确定您所申请的政府信息。根据${REGULATION}第三十条的规定，本机关无法按您的申请提供政府信息；您可以在明确所需信息的名称、文号或者其他特征性描述后重新提出申请`,
+        ),
       ];
   }
 }

@@ -80,10 +80,7 @@ export const WITHHOLDING_GROUNDS = [
 ] as const;
 export type WithholdingGround = (typeof WITHHOLDING_GROUNDS)[number];
 
-export const WITHHOLDING_GROUND_INFO: Record<
-  WithholdingGround,
-  { readonly label: string; readonly row: OutcomeRow; readonly legalBasis: readonly string[] }
-> = {
+export const WITHHOLDING_GROUND_INFO: Record<WithholdingGround, { readonly label: string; readonly row: OutcomeRow; readonly legalBasis: readonly string[] }> = {
   'state-secret': {
     label: '属于国家秘密',
     row: 'withheld-1',
@@ -283,9 +280,7 @@ export const decisionSchema = z.discriminatedUnion(
       type: z.literal('partial'),
       provision: provisionSchema,
       /** Art. 37: each withheld part with its own reason. */
-      withheldParts: z
-        .array(z.object({ part: req('不予公开的部分', 500), withholding: withholdingSchema }))
-        .min(1, { error: '部分公开的，请逐项列明不予公开的部分及理由。' }),
+      withheldParts: z.array(z.object({ part: req('不予公开的部分', 500), withholding: withholdingSchema })).min(1, { error: '部分公开的，请逐项列明不予公开的部分及理由。' }),
     }),
     z.object({
       type: z.literal('does-not-exist'),
@@ -367,12 +362,7 @@ export function tableBRow(decision: Decision, options: OutcomeMappingOptions = {
 /** The legal basis citations of a decision: the response article plus those of every ground. */
 export function legalBasisOf(decision: Decision): string[] {
   const out = [...RESPONSE_TYPE_INFO[decision.type].legalBasis];
-  const grounds =
-    decision.type === 'withheld'
-      ? decision.grounds
-      : decision.type === 'partial'
-        ? decision.withheldParts.map((p) => p.withholding)
-        : [];
+  const grounds = decision.type === 'withheld' ? decision.grounds : decision.type === 'partial' ? decision.withheldParts.map((p) => p.withholding) : [];
   for (const g of grounds) {
     for (const b of WITHHOLDING_GROUND_INFO[g.ground].legalBasis) out.push(b);
     if (g.ground === 'prohibited-by-law') out.push(`${g.lawName}${g.article}`);

@@ -10,20 +10,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import {
-  CaseValidationError,
-  defineWorkflow,
-  ensure,
-  GuardRefusedError,
-  nonBlank,
-  unless,
-  type ActorRole,
-  type CaseContext,
-  type Effect,
-  type EventData,
-  type Guard,
-  type Transition,
-} from '../case';
+import { CaseValidationError, defineWorkflow, ensure, GuardRefusedError, nonBlank, unless, type ActorRole, type CaseContext, type Effect, type EventData, type Guard, type Transition } from '../case';
 import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEAD_ROLE, type CaseClockEvent, type CaseDeadlines, type DeadlineConfig } from '../deadlines';
 import type { StaffRole } from '../staff';
 import { NON_LETTER_OUTCOME_ROWS, tableBRow, type Decision, type OutcomeMappingOptions, type OutcomeRow, type ResponseType } from './responses';
@@ -274,7 +261,15 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
   { command: 'startAssessment', label: '开始办理', from: ['registered'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'requestSupplement', label: '发出补正通知', from: ['registered', 'in-assessment'], to: 'supplement-requested', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'recordSupplement', label: '登记补正材料', from: ['supplement-requested'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'abandonNoSupplement', label: '逾期未补正，视为放弃申请', from: ['supplement-requested'], to: 'abandoned-no-supplement', roles: ['clerk', 'head', 'system'], handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'abandonNoSupplement',
+    label: '逾期未补正，视为放弃申请',
+    from: ['supplement-requested'],
+    to: 'abandoned-no-supplement',
+    roles: ['clerk', 'head', 'system'],
+    handlerOnly: true,
+    visibleToApplicant: true,
+  },
   { command: 'startThirdPartyConsultation', label: '征求第三方意见', from: ['in-assessment'], to: 'third-party-consultation', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'recordThirdPartyOpinion', label: '登记第三方意见', from: ['third-party-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'startAgencyConsultation', label: '征求其他机关意见', from: ['in-assessment'], to: 'agency-consultation', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },

@@ -1,16 +1,5 @@
 /** What the secrecy scanner can find. */
-export const FINDING_KINDS = [
-  'resident-id',
-  'resident-id-15',
-  'mobile',
-  'landline',
-  'bank-card',
-  'uscc',
-  'email',
-  'passport',
-  'classification-marking',
-  'watch-term',
-] as const;
+export const FINDING_KINDS = ['resident-id', 'resident-id-15', 'mobile', 'landline', 'bank-card', 'uscc', 'email', 'passport', 'classification-marking', 'watch-term'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** Labels shown to staff. */

@@ -17,15 +17,7 @@ import {
   type Transition,
 } from '../case';
 import type { StaffMember, StaffRole } from '../staff';
-import {
-  RedactionLeakError,
-  ReviewPermissionError,
-  ReviewStageError,
-  ReviewValidationError,
-  SeparationOfDutiesError,
-  StaleContentError,
-  UnresolvedFindingsError,
-} from './errors';
+import { RedactionLeakError, ReviewPermissionError, ReviewStageError, ReviewValidationError, SeparationOfDutiesError, StaleContentError, UnresolvedFindingsError } from './errors';
 import type { Finding, FindingKind } from './kinds';
 
 /*
@@ -60,14 +52,7 @@ export const STAGE_ROLE: Record<ReviewStage, StaffRole> = {
   leader: 'leader',
 };
 
-export const CHECKLIST_ITEMS = [
-  'state-secret',
-  'work-secret',
-  'trade-secret',
-  'personal-privacy',
-  'process-or-internal',
-  'security-stability',
-] as const;
+export const CHECKLIST_ITEMS = ['state-secret', 'work-secret', 'trade-secret', 'personal-privacy', 'process-or-internal', 'security-stability'] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
 
 export const CHECKLIST_LABELS: Record<ChecklistItem, string> = {
@@ -425,7 +410,16 @@ export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
     roles: ['clerk'],
     refused: '审查进行中不能修改内容，请由当前审查人退回后再修改。',
   },
-  { command: 'resolveFinding', label: '处理检测结果', event: 'finding-resolved', stage: 'secrecy', from: ['secrecy'], to: 'same', roles: ['reviewer'], refused: '只有在保密审查环节可以处理检测结果。' },
+  {
+    command: 'resolveFinding',
+    label: '处理检测结果',
+    event: 'finding-resolved',
+    stage: 'secrecy',
+    from: ['secrecy'],
+    to: 'same',
+    roles: ['reviewer'],
+    refused: '只有在保密审查环节可以处理检测结果。',
+  },
   {
     command: 'attachRedacted',
     label: '上传删除处理后的版本',
@@ -639,7 +633,10 @@ const EFFECTS: { readonly [T in ReviewCommandType]: ReviewEffect<Extract<ReviewS
     requireText(input.digest, 'digest', '缺少内容摘要。');
     if (input.residualFindings.length > 0) throw new RedactionLeakError(input.residualFindings.length);
     const metadataWarnings = [...(input.metadataWarnings ?? [])];
-    return { patch: { redaction: { digest: input.digest, by: person(actor), at, metadataWarnings }, updatedAt: at }, data: { round: review.round, digest: input.digest, metadataWarnings: metadataWarnings.length } };
+    return {
+      patch: { redaction: { digest: input.digest, by: person(actor), at, metadataWarnings }, updatedAt: at },
+      data: { round: review.round, digest: input.digest, metadataWarnings: metadataWarnings.length },
+    };
   },
   referralReply: (review, input, { actor, at }) => {
     const last = review.referrals[review.referrals.length - 1]!;

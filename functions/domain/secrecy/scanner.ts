@@ -1,16 +1,7 @@
 import { FINDING_KINDS, type Finding, type FindingKind, type PublicFinding, toPublicFinding } from './kinds';
 import { compactForm, foldWidth } from './normalize';
 import { markingRule } from './rules/markings';
-import {
-  bankCardRule,
-  emailRule,
-  landlineRule,
-  mobileRule,
-  passportRule,
-  residentId15Rule,
-  residentIdRule,
-  usccRule,
-} from './rules/numbers';
+import { bankCardRule, emailRule, landlineRule, mobileRule, passportRule, residentId15Rule, residentIdRule, usccRule } from './rules/numbers';
 import type { Rule } from './rules/types';
 import { compileWatchList, type CompiledWatchList, watchListFindings } from './rules/watch-list';
 
@@ -87,16 +78,12 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     append(results, keepNonOverlapping(markingRule(folded, text).sort(byLengthDesc), text.length));
   }
   if (want('watch-term') && options.watchList) {
-    const list = Array.isArray(options.watchList)
-      ? compileWatchList(options.watchList as readonly string[])
-      : (options.watchList as CompiledWatchList);
+    const list = Array.isArray(options.watchList) ? compileWatchList(options.watchList as readonly string[]) : (options.watchList as CompiledWatchList);
     append(results, watchListFindings(list, folded, text));
   }
 
   const allowed = new Set((options.allowList ?? []).map(compactForm).filter(Boolean));
-  return results
-    .filter((f) => !allowed.has(compactForm(f.value)))
-    .sort((a, b) => a.start - b.start || a.end - b.end || KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
+  return results.filter((f) => !allowed.has(compactForm(f.value))).sort((a, b) => a.start - b.start || a.end - b.end || KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
 }
 
 /** What `POST /api/secrecy/scan` returns: `{ findings: [{ kind, label, start, end, preview }] }`. */

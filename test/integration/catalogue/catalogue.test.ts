@@ -14,11 +14,15 @@ describe('catalogue on the real adapters', () => {
     const deps = raw as CatalogueDeps & typeof raw;
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const item = await createItem(deps, people.clerk, itemInput({
-        title: `关于湿地保护的第${i + 1}号通知`,
-        categoryId: i % 2 ? 'regulations-normative' : 'plans',
-        ...(i === 0 ? { attachments: [await uploadedAttachment(deps, people.clerk, '巡查记录表.txt', '附件：湿地保护巡查记录表')] } : {}),
-      }));
+      const item = await createItem(
+        deps,
+        people.clerk,
+        itemInput({
+          title: `关于湿地保护的第${i + 1}号通知`,
+          categoryId: i % 2 ? 'regulations-normative' : 'plans',
+          ...(i === 0 ? { attachments: [await uploadedAttachment(deps, people.clerk, '巡查记录表.txt', '附件：湿地保护巡查记录表')] } : {}),
+        }),
+      );
       const s = await submitItem(deps, people.clerk, item.record.id);
       await approveReview(deps, s.review!.id);
       await publishItem(deps, people.clerk, item.record.id);

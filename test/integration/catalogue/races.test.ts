@@ -48,9 +48,7 @@ describe('races on DynamoDB Local and s3rver', () => {
     const id = await approvedItem(deps, '关于湿地保护区管理的通告', true);
     const version = (await getStaffItem(deps, id)).version;
     const auth = { authorization: `Bearer ${await token(deps)}`, 'content-type': 'application/json' };
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, async () => app.request(`/api/items/${id}/publish`, { method: 'POST', headers: auth, body: JSON.stringify({ version }) })),
-    );
+    const responses = await Promise.all(Array.from({ length: 20 }, async () => app.request(`/api/items/${id}/publish`, { method: 'POST', headers: auth, body: JSON.stringify({ version }) })));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
@@ -58,7 +56,12 @@ describe('races on DynamoDB Local and s3rver', () => {
     const after = await publicReleases();
     const added = [...after.keys()].filter((r) => !before.has(r));
     expect(added).toHaveLength(1);
-    expect(after.get(added[0]!)!.sort().map((k) => k.split('/')[2])).toEqual(['1.txt', 'content.txt']);
+    expect(
+      after
+        .get(added[0]!)!
+        .sort()
+        .map((k) => k.split('/')[2]),
+    ).toEqual(['1.txt', 'content.txt']);
     const counter = await deps.records.getPlain(keys.counter('index-number', 'index:national:000014349:2026'));
     expect(counter?.value).toBe(1);
 

@@ -110,7 +110,12 @@ describe.each(adapters)('RecordStore contract (%s)', (_name, make) => {
   });
 
   it('queries an index in order, both directions, with cursor pagination', async () => {
-    for (const [id, sk] of [['a', '2026-01-03'], ['b', '2026-01-01'], ['c', '2026-01-02'], ['d', '2026-02-01']] as const) {
+    for (const [id, sk] of [
+      ['a', '2026-01-03'],
+      ['b', '2026-01-01'],
+      ['c', '2026-01-02'],
+      ['d', '2026-02-01'],
+    ] as const) {
       await store.commit([{ op: 'create', write: write(id, { id }, sk), event: event('thing.created') }]);
     }
     const ascending = await store.query<{ id: string }>({ index: 'GSI1', pk: 'THINGS', sk: { between: ['2026-01-01', '2026-01-31'] } });
@@ -150,15 +155,24 @@ describe.each(adapters)('RecordStore contract (%s)', (_name, make) => {
   it('draws a counter value inside a commit, and a failed commit burns none', async () => {
     const counter = { pk: 'COUNTER#index', sk: 'scheme' };
     await store.commit([{ op: 'create', write: write('item', {}), event: event('created') }]);
-    await store.commit([{ op: 'count', key: counter, expected: 0 }, { op: 'update', write: write('item', { n: 1 }), expectedVersion: 1, event: event('numbered') }]);
+    await store.commit([
+      { op: 'count', key: counter, expected: 0 },
+      { op: 'update', write: write('item', { n: 1 }), expectedVersion: 1, event: event('numbered') },
+    ]);
     expect(await store.getPlain(counter)).toMatchObject({ value: 1 });
     // The item moved on: the whole commit fails and the counter stays where it was.
-    const stale = store.commit([{ op: 'count', key: counter, expected: 1 }, { op: 'update', write: write('item', { n: 2 }), expectedVersion: 1, event: event('numbered') }]);
+    const stale = store.commit([
+      { op: 'count', key: counter, expected: 1 },
+      { op: 'update', write: write('item', { n: 2 }), expectedVersion: 1, event: event('numbered') },
+    ]);
     await expect(stale).rejects.toMatchObject({ name: 'VersionConflictError', key: key('item') });
     expect(await store.getPlain(counter)).toMatchObject({ value: 1 });
     // Someone else drew the next number first: the conflict names the counter.
     await store.commit([{ op: 'count', key: counter }]);
-    const behind = store.commit([{ op: 'count', key: counter, expected: 1 }, { op: 'update', write: write('item', { n: 3 }), expectedVersion: 2, event: event('numbered') }]);
+    const behind = store.commit([
+      { op: 'count', key: counter, expected: 1 },
+      { op: 'update', write: write('item', { n: 3 }), expectedVersion: 2, event: event('numbered') },
+    ]);
     await expect(behind).rejects.toMatchObject({ name: 'VersionConflictError', key: counter });
     expect(await store.getPlain(counter)).toMatchObject({ value: 2 });
   });

@@ -20,9 +20,14 @@ const clock = fixedClock('2026-03-02T02:00:00.000Z');
 
 async function dynamoDeps() {
   const { client, tableName } = await freshTable();
-  return { records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)), clock, logger: createLogger('silent'), policy: DEFAULT_AGENCY_POLICY, caseTypes: withTestKind() };
+  return {
+    records: new CountingRecordStore(new DynamoRecordStore(client, tableName, clock, sha256, testAuditSigner)),
+    clock,
+    logger: createLogger('silent'),
+    policy: DEFAULT_AGENCY_POLICY,
+    caseTypes: withTestKind(),
+  };
 }
-
 
 describe('schedule overrides on DynamoDB Local', () => {
   it('stores next year’s schedule with its audit event and recomputes the affected open deadline', async () => {
@@ -55,7 +60,14 @@ describe('deadline sweep on DynamoDB Local', () => {
         calendarVersion: 'v',
         responsible: { id: i % 2 ? 'id-clerk' : 'id-clerk2', name: i % 2 ? '王晓明' : '李娜' },
       };
-      return () => deps.records.commit([{ op: 'create', write: { key: { pk: `TESTCASE#c${i}`, sk: 'CASE' }, entity: 'test-case', data: { openDeadline: summary }, indexes: openDeadlineIndexes(summary) }, event: { type: 'test.opened', actor } }]);
+      return () =>
+        deps.records.commit([
+          {
+            op: 'create',
+            write: { key: { pk: `TESTCASE#c${i}`, sk: 'CASE' }, entity: 'test-case', data: { openDeadline: summary }, indexes: openDeadlineIndexes(summary) },
+            event: { type: 'test.opened', actor },
+          },
+        ]);
     });
     for (let i = 0; i < writes.length; i += 25) await Promise.all(writes.slice(i, i + 25).map((w) => w()));
     deps.records.reset();

@@ -57,7 +57,14 @@ describe('DynamoDB Local dying under local mode', () => {
     expect(secondPid).not.toBe(firstPid);
     expect(emulators.dynamodbEndpoint).toBe(dynamodbEndpoint);
     // The same client, unchanged, works again.
-    await client.send(new CreateTableCommand({ TableName: 'after-restart', BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }] }));
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'after-restart',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }],
+      }),
+    );
     expect((await client.send(new ListTablesCommand({}))).TableNames).toContain('after-restart');
     expect(logged.join('\n')).toMatch(/exited unexpectedly; restarting it on the same port[\s\S]*restarted/);
 

@@ -26,7 +26,9 @@ describe('local emulators listen on 127.0.0.1 only', () => {
 
 /** The first non-internal IPv4 and IPv6 (not link-local, which needs a scope) address. */
 function nonLoopbackAddresses(): string[] {
-  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []).filter((a) => !a.internal);
+  const all = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.internal);
   const ipv4 = all.find((a) => a.family === 'IPv4');
   const ipv6 = all.find((a) => a.family === 'IPv6' && !a.address.toLowerCase().startsWith('fe80'));
   return [ipv4, ipv6].filter((a) => a !== undefined).map((a) => a.address);

@@ -29,7 +29,8 @@ describe('requests on the real adapters', () => {
 
     expect((await trackApplication(deps, { trackingNumber: tn, accessCode: a.accessCode }, { ip: 'it' })).data.case.trackingNumber).toBe(tn);
     let limited: unknown;
-    for (let i = 0; i < 12 && !limited; i++) await trackApplication(deps, { trackingNumber: tn, accessCode: 'WRONGCODE1' }, { ip: `it-${i}` }).catch((e: unknown) => (limited = e instanceof RateLimitedError ? e : undefined));
+    for (let i = 0; i < 12 && !limited; i++)
+      await trackApplication(deps, { trackingNumber: tn, accessCode: 'WRONGCODE1' }, { ip: `it-${i}` }).catch((e: unknown) => (limited = e instanceof RateLimitedError ? e : undefined));
     expect(limited).toBeInstanceOf(RateLimitedError);
 
     const results = await Promise.allSettled([

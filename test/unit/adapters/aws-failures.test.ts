@@ -40,9 +40,7 @@ describe('DynamoRecordStore on AWS failures', () => {
 
   it('turns a cancelled transaction with a failed version condition into VersionConflictError', async () => {
     ddb.on(GetCommand).resolves({ Item: { PK: key.pk, SK: key.sk, version: 3, auditHead: 'h' } });
-    ddb.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
-    );
+    ddb.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }));
     await expect(store().commit([{ op: 'update', write: { key, entity: 'thing', data: {} }, expectedVersion: 3, event }])).rejects.toBeInstanceOf(VersionConflictError);
   });
 
@@ -53,9 +51,9 @@ describe('DynamoRecordStore on AWS failures', () => {
   });
 
   it('reports a duplicate create as ConflictError', async () => {
-    ddb.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }] }),
-    );
+    ddb
+      .on(TransactWriteCommand)
+      .rejects(new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }, { Code: 'None' }] }));
     await expect(store().commit([{ op: 'create', write: { key, entity: 'thing', data: {} }, event }])).rejects.toBeInstanceOf(ConflictError);
   });
 
@@ -87,7 +85,10 @@ describe('S3 failures', () => {
     s3.on(PutObjectCommand).resolves({});
     s3.on(DeleteObjectCommand).resolves({});
     // The staging commit succeeds; the commit that records the document is throttled.
-    ddb.on(TransactWriteCommand).resolvesOnce({}).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    ddb
+      .on(TransactWriteCommand)
+      .resolvesOnce({})
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
     ddb.on(GetCommand).resolves({ Item: { version: 1, auditHead: 'h', createdAt: '2026-03-02T02:00:00.000Z' } });
     const deps = { records: store(), files: files(), clock, logger: createLogger('silent'), content: nodeContent };
     const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');

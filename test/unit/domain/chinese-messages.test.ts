@@ -32,8 +32,38 @@ const parsers: Record<string, (input: unknown) => unknown> = {
   },
 };
 
-const wrongTypes = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.boolean(), fc.string(), fc.array(fc.anything(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.anything(), { maxKeys: 4 }));
-const FIELDS = ['applicantKind', 'name', 'idType', 'idNumber', 'contact', 'requested', 'provisionForm', 'deliveryMethod', 'type', 'title', 'issuer', 'formedOn', 'categoryId', 'attachments', 'code', 'scope', 'year', 'holidays', 'makeupWorkdays', 'grounds', 'withheldParts'];
+const wrongTypes = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer(),
+  fc.boolean(),
+  fc.string(),
+  fc.array(fc.anything(), { maxLength: 3 }),
+  fc.dictionary(fc.string(), fc.anything(), { maxKeys: 4 }),
+);
+const FIELDS = [
+  'applicantKind',
+  'name',
+  'idType',
+  'idNumber',
+  'contact',
+  'requested',
+  'provisionForm',
+  'deliveryMethod',
+  'type',
+  'title',
+  'issuer',
+  'formedOn',
+  'categoryId',
+  'attachments',
+  'code',
+  'scope',
+  'year',
+  'holidays',
+  'makeupWorkdays',
+  'grounds',
+  'withheldParts',
+];
 const formLike = fc.dictionary(fc.constantFrom(...FIELDS), wrongTypes, { maxKeys: 8 });
 
 function messagesOf(error: unknown): string[] {
@@ -53,7 +83,10 @@ describe.each(Object.entries(parsers))('%s form schema', (_name, parse) => {
       }
     };
     for (const input of [undefined, null, {}, [], 'x', 42, { contact: {}, requested: {} }]) check(input);
-    fc.assert(fc.property(formLike, (input) => (check(input), true)), { seed: 7, numRuns: 300 });
+    fc.assert(
+      fc.property(formLike, (input) => (check(input), true)),
+      { seed: 7, numRuns: 300 },
+    );
     expect([...new Set(bad)]).toEqual([]);
   });
 });

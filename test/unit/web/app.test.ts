@@ -181,7 +181,11 @@ describe('documents: a round trip through the private store', () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).fields).toHaveProperty('contentType');
 
-    const slot = await app.request('/api/documents/uploads', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: '通知.pdf', contentType: 'application/pdf', sizeBytes: PDF.byteLength }) });
+    const slot = await app.request('/api/documents/uploads', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ fileName: '通知.pdf', contentType: 'application/pdf', sizeBytes: PDF.byteLength }),
+    });
     expect(slot.status).toBe(201);
     const { uploadId, headers, url } = await slot.json();
     expect(headers).toEqual({ 'Content-Type': 'application/pdf', 'Content-Length': String(PDF.byteLength) });
@@ -208,7 +212,9 @@ describe('documents: a round trip through the private store', () => {
   it('deletes a presigned upload whose bytes are not what was declared', async () => {
     const { app, files, tokenFor } = await memoryApp();
     const auth = { authorization: `Bearer ${await tokenFor(staff(['clerk'], 'api-clerk'))}`, 'content-type': 'application/json' };
-    const slot = await (await app.request('/api/documents/uploads', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: EXE.byteLength }) })).json();
+    const slot = await (
+      await app.request('/api/documents/uploads', { method: 'POST', headers: auth, body: JSON.stringify({ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: EXE.byteLength }) })
+    ).json();
     await files.put(String(slot.url).replace('memory://upload/', ''), EXE, 'application/pdf');
     const done = await app.request(`/api/documents/uploads/${slot.uploadId}/complete`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'x' }) });
     expect(done.status).toBe(400);
@@ -251,9 +257,7 @@ describe('authorisation and API description cover every route', () => {
     const { app } = await memoryApp();
     const doc = await (await app.request('/api/openapi.json')).json();
     const described = new Set(Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
-    const routes = app.routes
-      .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json' && r.method !== 'ALL')
-      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const routes = app.routes.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json' && r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) expect(described).toContain(route);
   });
@@ -265,7 +269,10 @@ describe('shared caches', () => {
     const first = await app.request('/');
     expect(first.headers.getSetCookie().some((c) => c.startsWith('__Host-csrf='))).toBe(true);
     expect(first.headers.get('cache-control')).toBe('private, no-store');
-    const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const again = await app.request('/', { headers: { cookie } });
     expect(again.headers.getSetCookie()).toEqual([]);
     expect(again.headers.get('cache-control')).toMatch(/^public/);

@@ -53,14 +53,18 @@ describe('schedule overrides over the API', () => {
   it('lets an administrator add next year’s schedule, and nobody else', async () => {
     const { app, tokenFor } = await memoryApp();
     const json = { 'content-type': 'application/json' };
-    const clerk = await app.request('/api/calendar/overrides', { method: 'POST', body: JSON.stringify(SCHEDULE_2027), headers: { ...json, authorization: `Bearer ${await tokenFor(staff(['clerk']))}` } });
+    const clerk = await app.request('/api/calendar/overrides', {
+      method: 'POST',
+      body: JSON.stringify(SCHEDULE_2027),
+      headers: { ...json, authorization: `Bearer ${await tokenFor(staff(['clerk']))}` },
+    });
     expect(clerk.status).toBe(403);
     const auth = { ...json, authorization: `Bearer ${await tokenFor(staff(['admin']))}` };
     const created = await app.request('/api/calendar/overrides', { method: 'POST', body: JSON.stringify(SCHEDULE_2027), headers: auth });
     expect(created.status).toBe(201);
     expect(await created.json()).toMatchObject({ override: { id: 'national-2027', status: 'active' }, yearsChanged: expect.arrayContaining([2027]) });
     expect((await (await app.request('/api/calendar/2027')).json()).covered).toBe(true);
-    expect((await (await app.request('/api/calendar/due?from=2026-12-15&workingDays=20')).json())).toEqual({ from: '2026-12-15', workingDays: 20, due: '2027-01-13', provisional: false });
+    expect(await (await app.request('/api/calendar/due?from=2026-12-15&workingDays=20')).json()).toEqual({ from: '2026-12-15', workingDays: 20, due: '2027-01-13', provisional: false });
     const list = await (await app.request('/api/calendar/overrides', { headers: auth })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual(['national-2027']);
     const removed = await app.request('/api/calendar/overrides/national-2027', { method: 'DELETE', headers: auth });

@@ -27,7 +27,11 @@ async function login(app: App, username: string): Promise<CookieJar> {
   const jar = new CookieJar();
   const page = await app.request('/login', { headers: { cookie: jar.header() } });
   jar.store(page);
-  const res = await app.request('/login', { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username, password: `demo-${username}` }) });
+  const res = await app.request('/login', {
+    method: 'POST',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username, password: `demo-${username}` }),
+  });
   jar.store(res);
   expect(res.status).toBe(303);
   return jar;
@@ -38,7 +42,11 @@ async function step(app: App, jar: CookieJar, casePath: string, command: string,
   const page = await app.request(casePath, { headers: { cookie: jar.header() } });
   const html = await page.text();
   const version = html.match(/name="version" value="(\d+)"/)?.[1] ?? '';
-  const res = await app.request(`${casePath}/${command}`, { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(html), version, ...fields }) });
+  const res = await app.request(`${casePath}/${command}`, {
+    method: 'POST',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrfFrom(html), version, ...fields }),
+  });
   return res;
 }
 
@@ -58,7 +66,18 @@ async function publicForm(app: App, path: string, fill: (form: FormData) => void
 describe('clarification and correction routes', () => {
   it('every route has an access rule, and the API is in the OpenAPI document', async () => {
     const paths = ACCESS_RULES.map(([m, p]) => `${m} ${p}`);
-    for (const p of ['GET /clarifications', 'POST /clarifications/report', 'GET /clarifications/:id', 'GET /staff/clarifications/:id', 'POST /staff/clarifications/:id/:command', 'POST /corrections/request', 'POST /corrections/track', 'POST /corrections/withdraw', 'POST /staff/corrections/:tn/:command']) expect(paths).toContain(p);
+    for (const p of [
+      'GET /clarifications',
+      'POST /clarifications/report',
+      'GET /clarifications/:id',
+      'GET /staff/clarifications/:id',
+      'POST /staff/clarifications/:id/:command',
+      'POST /corrections/request',
+      'POST /corrections/track',
+      'POST /corrections/withdraw',
+      'POST /staff/corrections/:tn/:command',
+    ])
+      expect(paths).toContain(p);
     const { app } = await appWithRelease();
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/clarifications', '/api/clarifications/{id}', '/api/corrections/track']));
@@ -106,7 +125,15 @@ describe('clarification and correction routes', () => {
     expect((await step(app, clerkJar, casePath, 'recordAssessment', { falsity: 'false', impact: 'high', responsibleDepartment: '市交通运输局', note: '传播较广' })).status).toBe(303);
     expect((await step(app, clerkJar, casePath, 'recordVerification', { department: '市交通运输局', facts: '该路不收费' })).status).toBe(303);
     expect(
-      (await step(app, clerkJar, casePath, 'saveDraft', { title: '关于示例路收费传言的澄清', falseClaim: '网传示例路4月起收费。', facts: '示例路不收费。', sources: '市交通运输局', relatedItemIds: concerned })).status,
+      (
+        await step(app, clerkJar, casePath, 'saveDraft', {
+          title: '关于示例路收费传言的澄清',
+          falseClaim: '网传示例路4月起收费。',
+          facts: '示例路不收费。',
+          sources: '市交通运输局',
+          relatedItemIds: concerned,
+        })
+      ).status,
     ).toBe(303);
     const early = await step(app, clerkJar, casePath, 'publish');
     expect(early.status).toBe(409);
@@ -182,7 +209,11 @@ describe('clarification and correction routes', () => {
       f.set('accessCode', code);
     });
     const form = await withdrawn.res.text();
-    const res2 = await app.request('/corrections/withdraw', { method: 'POST', headers: { cookie: withdrawn.jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(form), trackingNumber: tn, accessCode: code }) });
+    const res2 = await app.request('/corrections/withdraw', {
+      method: 'POST',
+      headers: { cookie: withdrawn.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfFrom(form), trackingNumber: tn, accessCode: code }),
+    });
     expect(res2.status).toBe(200);
     const after = await res2.text();
     expect(after).toContain('您的更正申请已撤回');

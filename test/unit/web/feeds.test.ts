@@ -67,13 +67,21 @@ describe('feeds', () => {
   });
 
   it('sitemap lists public items with absolute URLs and lastmod in +08:00', () => {
-    const xml = buildSitemap(config.siteUrl, sitemapEntriesFor(items, (i) => `items/${i.id}`, [{ path: 'guide' }]));
+    const xml = buildSitemap(
+      config.siteUrl,
+      sitemapEntriesFor(items, (i) => `items/${i.id}`, [{ path: 'guide' }]),
+    );
     parseXml(xml);
     expect(xml).toContain('<loc>https://www.example.gov.cn/xxgk/guide</loc>');
     expect(xml).toMatch(/<loc>https:\/\/www\.example\.gov\.cn\/xxgk\/items\/a<\/loc><lastmod>2026-02-10T09:\d{2}:00\+08:00<\/lastmod>/);
     expect(xml).not.toContain('items/w');
     expect(() => buildSitemap(config.siteUrl, [{ path: 'https://evil.example/x' }])).toThrow(/outside/);
-    expect(chunkSitemapEntries(Array.from({ length: 5 }, (_, i) => ({ path: `p${i}` })), 2)).toHaveLength(3);
+    expect(
+      chunkSitemapEntries(
+        Array.from({ length: 5 }, (_, i) => ({ path: `p${i}` })),
+        2,
+      ),
+    ).toHaveLength(3);
     parseXml(buildSitemapIndex(config.siteUrl, [{ path: 'sitemap-1.xml' }]));
     expect(() => absoluteUrl('javascript:alert(1)', 'x')).toThrow();
   });

@@ -21,7 +21,37 @@ const TIME_LIMIT_MS = 90_000;
 const CJK = /[\u4e00-\u9fff]/;
 
 const hostileKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__.x', 'constructor.prototype.x', 'a.__proto__.b', 'toString', 'valueOf', 'then', 'length', '0', '99999999', 'a.99999999.b', '_csrf', 'version', 'nonce', 'done', 'type', 'state', 'cursor', 'tab', 'q', 'page', 'year', 'order', 'validity', 'category', 'next', 'command'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '__proto__.x',
+    'constructor.prototype.x',
+    'a.__proto__.b',
+    'toString',
+    'valueOf',
+    'then',
+    'length',
+    '0',
+    '99999999',
+    'a.99999999.b',
+    '_csrf',
+    'version',
+    'nonce',
+    'done',
+    'type',
+    'state',
+    'cursor',
+    'tab',
+    'q',
+    'page',
+    'year',
+    'order',
+    'validity',
+    'category',
+    'next',
+    'command',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.stringMatching(/^[a-z]{1,8}(\.[a-z0-9]{1,8}){0,6}$/),
@@ -32,7 +62,12 @@ const hostileText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 100 }),
   fc.constantFrom('\u0000', '\r\n', '\u000b', '../../etc/passwd', '<script>alert(1)</script>', '%00', 'A'.repeat(5000), '长'.repeat(1500), 'YSQ-2026-000001', '2026-02-30', '-1', '1e309', 'NaN'),
 );
-const ids = (real: readonly string[]) => fc.oneof(fc.constantFrom(...real), fc.constantFrom('YSQ-2026-000001', 'GZ-2026-000001', 'CQ-2026-000001', 'x', 'A'.repeat(3000), '长'.repeat(800), '%00', '..', '__proto__', 'constructor', '%E2%80%AE'), fc.string({ minLength: 1, maxLength: 30 }).map(encodeURIComponent));
+const ids = (real: readonly string[]) =>
+  fc.oneof(
+    fc.constantFrom(...real),
+    fc.constantFrom('YSQ-2026-000001', 'GZ-2026-000001', 'CQ-2026-000001', 'x', 'A'.repeat(3000), '长'.repeat(800), '%00', '..', '__proto__', 'constructor', '%E2%80%AE'),
+    fc.string({ minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+  );
 
 /** Real cases to aim at, so hostile input gets past "not found" into the handlers. */
 async function realSubjects(deps: Awaited<ReturnType<typeof memoryApp>>['deps']) {
@@ -51,7 +86,9 @@ function deepNest(depth: number): string {
 const jsonBody = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
   fc.dictionary(hostileKey, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }).map((v) => JSON.stringify(v)),
-  fc.record({ form: fc.dictionary(hostileKey, fc.oneof(hostileText, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 8 }), nonce: hostileText, version: fc.oneof(fc.integer(), hostileText) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({ form: fc.dictionary(hostileKey, fc.oneof(hostileText, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 8 }), nonce: hostileText, version: fc.oneof(fc.integer(), hostileText) })
+    .map((v) => JSON.stringify(v)),
   fc.constantFrom('{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '[', 'null', '"x"', deepNest(3000), `${'['.repeat(5000)}${']'.repeat(5000)}`, '{"a":1,"a":2}', ''),
 );
 
@@ -114,7 +151,8 @@ describe('fuzzing every route', () => {
         if (response.status >= 400 && (response.headers.get('content-type') ?? '').startsWith('application/json')) {
           const parsed = JSON.parse(text) as { message?: string; fields?: Record<string, string> };
           for (const message of [parsed.message ?? '', ...Object.values(parsed.fields ?? {})]) {
-            if (!CJK.test(message) || /Invalid input|expected (?:string|number|object|array|boolean)|received (?:undefined|null|string|number)/.test(message)) failures.push(`${where}: message not in Chinese: ${message}`);
+            if (!CJK.test(message) || /Invalid input|expected (?:string|number|object|array|boolean)|received (?:undefined|null|string|number)/.test(message))
+              failures.push(`${where}: message not in Chinese: ${message}`);
           }
         }
         return true;

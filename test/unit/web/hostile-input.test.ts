@@ -120,7 +120,17 @@ describe('malformed requests get a 400, never a 500', () => {
     const token = await tokenFor(ALL_ROLES);
     const long = 'A'.repeat(3000);
     const wide = '长'.repeat(800);
-    for (const path of [`/items/${long}`, `/items/${wide}`, `/clarifications/${long}`, `/api/catalogue/items/${long}`, `/staff/requests/${long}`, `/staff/items/${long}`, `/staff/reviews/${long}`, `/staff/corrections/${long}`, `/api/requests/${long}`]) {
+    for (const path of [
+      `/items/${long}`,
+      `/items/${wide}`,
+      `/clarifications/${long}`,
+      `/api/catalogue/items/${long}`,
+      `/staff/requests/${long}`,
+      `/staff/items/${long}`,
+      `/staff/reviews/${long}`,
+      `/staff/corrections/${long}`,
+      `/api/requests/${long}`,
+    ]) {
       const response = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
       expect.soft(response.status, path).toBeGreaterThanOrEqual(400);
       expect.soft(response.status, path).toBeLessThan(500);
@@ -137,7 +147,11 @@ describe('malformed requests get a 400, never a 500', () => {
     const jar = new CookieJar();
     jar.store(page);
     for (const action of ['__proto__', 'constructor', 'toString']) {
-      const response = await app.request(`/staff/items/x/${action}`, { method: 'POST', body: new URLSearchParams({ _csrf: csrfFrom(await page.clone().text()) }), headers: { ...auth, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+      const response = await app.request(`/staff/items/x/${action}`, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: csrfFrom(await page.clone().text()) }),
+        headers: { ...auth, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(response.status, action).toBeLessThan(500);
     }
   });

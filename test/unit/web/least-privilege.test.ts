@@ -18,7 +18,10 @@ const leader = staff(['leader'], 'leader');
 
 async function registeredCase() {
   const m = await memoryApp();
-  const receipt = await submitOnline(m.deps, { form: citizenForm({ contact: { phone: '13812345678', email: 'zhangsan@example.com', address: '示例市示例区人民路100号' } }), nonce: 'least-privilege-1' });
+  const receipt = await submitOnline(m.deps, {
+    form: citizenForm({ contact: { phone: '13812345678', email: 'zhangsan@example.com', address: '示例市示例区人民路100号' } }),
+    nonce: 'least-privilege-1',
+  });
   await act(m.deps, handler, receipt.trackingNumber, { command: 'register' });
   return { ...m, tn: receipt.trackingNumber };
 }
@@ -30,7 +33,11 @@ async function staffPost(m: Awaited<ReturnType<typeof memoryApp>>, who: ReturnTy
   jar.store(get);
   const html = await get.text();
   const csrf = html.includes('name="_csrf"') ? csrfFrom(html) : '';
-  return m.app.request(path, { method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...fields }), headers: { ...auth, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+  return m.app.request(path, {
+    method: 'POST',
+    body: new URLSearchParams({ _csrf: csrf, ...fields }),
+    headers: { ...auth, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+  });
 }
 
 describe('the full identity number', () => {
@@ -95,7 +102,11 @@ describe('withdrawing a published item', () => {
   it('needs the head or the leader, and a reason', async () => {
     const m = await publishedItem();
     const json = async (who: ReturnType<typeof staff>, reason: string) =>
-      m.app.request(`/api/items/${m.id}/withdraw`, { method: 'POST', body: JSON.stringify({ reason }), headers: { authorization: `Bearer ${await m.tokenFor(who)}`, 'content-type': 'application/json' } });
+      m.app.request(`/api/items/${m.id}/withdraw`, {
+        method: 'POST',
+        body: JSON.stringify({ reason }),
+        headers: { authorization: `Bearer ${await m.tokenFor(who)}`, 'content-type': 'application/json' },
+      });
     expect((await json(staff(['clerk'], 'clerk'), '内容有误，撤回')).status).toBe(403);
     expect((await json(staff(['admin'], 'admin'), '内容有误，撤回')).status).toBe(403);
     const short = await json(head, '撤');

@@ -249,7 +249,10 @@ describe('staff pages', () => {
     const admin = session(app, await tokenFor(people.admin));
     const page = await admin.get('/staff/catalogue');
     expect(page.res.status).toBe(200);
-    const categories = page.html.match(/<textarea[^>]*name="categories"[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const categories = page.html
+      .match(/<textarea[^>]*name="categories"[^>]*>([\s\S]*?)<\/textarea>/)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     const saved = await admin.post('/staff/catalogue', { guide: '## 一、总则\n\n本指南测试文本。', indexSchemeId: 'national', profile: '', categories });
     expect(saved.res.status).toBe(303);
     const guide = await (await app.request('/guide')).text();

@@ -17,7 +17,11 @@ async function lookupForm(app: App, client?: string) {
   jar.store(page);
   const csrf = csrfFrom(await page.text());
   return (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    app.request('/track', { method: 'POST', body: new URLSearchParams({ _csrf: csrf, ...fields }), headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded', ...extra, ...headers } });
+    app.request('/track', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrf, ...fields }),
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded', ...extra, ...headers },
+    });
 }
 
 async function apply(app: App, client = 'applicant') {
@@ -145,7 +149,11 @@ describe('submission limits', () => {
     const { app } = await memoryApp({ clientAddress: testClient });
     for (let i = 0; i < 20; i++) expect((await apply(app, 'script')).response.status).toBe(200);
     expect((await apply(app, 'script')).response.status).toBe(429);
-    const api = await app.request('/api/requests', { method: 'POST', body: JSON.stringify({ form: {}, nonce: 'abcdefghijkl' }), headers: { 'content-type': 'application/json', 'x-test-client': 'script' } });
+    const api = await app.request('/api/requests', {
+      method: 'POST',
+      body: JSON.stringify({ form: {}, nonce: 'abcdefghijkl' }),
+      headers: { 'content-type': 'application/json', 'x-test-client': 'script' },
+    });
     expect(api.status).toBe(429);
     expect((await apply(app, 'someone-else')).response.status).toBe(200);
   });

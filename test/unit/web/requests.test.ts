@@ -263,11 +263,24 @@ describe('/staff/requests', () => {
 });
 
 describe('/api/requests', () => {
-  const json = (body: unknown, token?: string) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  const json = (body: unknown, token?: string) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
   it('submits, tracks and acts with the same validation, and is described in OpenAPI', async () => {
     const { app, tokenFor } = await portal();
-    const form = { applicantKind: 'citizen', name: '李四', idType: 'resident-id', idNumber: ID_NUMBER, contact: { phone: '13812345678' }, requested: { documentTitle: '某某文件' }, provisionForm: 'electronic', deliveryMethod: 'download' };
+    const form = {
+      applicantKind: 'citizen',
+      name: '李四',
+      idType: 'resident-id',
+      idNumber: ID_NUMBER,
+      contact: { phone: '13812345678' },
+      requested: { documentTitle: '某某文件' },
+      provisionForm: 'electronic',
+      deliveryMethod: 'download',
+    };
     const bad = await app.request('/api/requests', json({ nonce: 'api-nonce-0001', form: { ...form, idNumber: '123' } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: Record<string, string> }).fields).toHaveProperty('idNumber');

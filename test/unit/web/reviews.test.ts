@@ -17,7 +17,14 @@ async function appWithRelease() {
 
 const json = (token: string, body: unknown) => ({ method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-const allNo = { 'state-secret': { involved: false }, 'work-secret': { involved: false }, 'trade-secret': { involved: false }, 'personal-privacy': { involved: true, note: '含身份证号码，已删除' }, 'process-or-internal': { involved: false }, 'security-stability': { involved: false } };
+const allNo = {
+  'state-secret': { involved: false },
+  'work-secret': { involved: false },
+  'trade-secret': { involved: false },
+  'personal-privacy': { involved: true, note: '含身份证号码，已删除' },
+  'process-or-internal': { involved: false },
+  'security-stability': { involved: false },
+};
 
 describe('POST /api/secrecy/scan', () => {
   it('returns findings with masked previews and stores nothing', async () => {
@@ -106,7 +113,11 @@ describe('review pages', () => {
     const login = async (username: string, password: string) => {
       const page = await app.request('/login', { headers: { cookie: jar.header() } });
       jar.store(page);
-      const res = await app.request('/login', { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username, password }) });
+      const res = await app.request('/login', {
+        method: 'POST',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username, password }),
+      });
       jar.store(res);
       return res;
     };
@@ -133,7 +144,11 @@ describe('review pages', () => {
     const reviewPath = location.split('?')[0]!;
     const version = html.match(/name="version" value="(\d+)"/)![1]!;
     const digest = html.match(/name="digest" value="([0-9a-f]+)"/)![1]!;
-    const bad = await app.request(`${reviewPath}/sign`, { method: 'POST', headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrfFrom(html), version, digest, stage: 'self', conclusion: 'disclose' }) });
+    const bad = await app.request(`${reviewPath}/sign`, {
+      method: 'POST',
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfFrom(html), version, digest, stage: 'self', conclusion: 'disclose' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('请回答：是否涉及国家秘密');
   });

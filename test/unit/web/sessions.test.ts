@@ -53,7 +53,11 @@ describe('server-side sessions', () => {
     const stolen = jar.header();
     expect(await signedIn(app, jar)).toBe(true);
     const page = await app.request('/staff', { headers: { cookie: jar.header() } });
-    const logout = await app.request('/logout', { method: 'POST', body: new URLSearchParams({ _csrf: csrfFrom(await page.text()) }), headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+    const logout = await app.request('/logout', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfFrom(await page.text()) }),
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(logout.status).toBe(303);
     const replay = await app.request('/staff', { headers: { cookie: stolen } });
     expect(replay.status).toBe(303);
@@ -73,7 +77,11 @@ describe('server-side sessions', () => {
     const page = await app.request('/login');
     const jar = new CookieJar();
     jar.store(page);
-    const old = await app.request('/login', { method: 'POST', body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username: 'clerk', password: 'demo-clerk' }), headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+    const old = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfFrom(await page.text()), username: 'clerk', password: 'demo-clerk' }),
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(old.status).toBe(401);
     expect(await signedIn(app, await signIn(app, 'clerk', 'a-much-longer-password'))).toBe(true);
   });

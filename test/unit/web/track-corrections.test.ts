@@ -8,7 +8,14 @@ import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
 describe('/track with a correction tracking number', () => {
   it('shows the correction request when its GZ- number and access code are entered', async () => {
     const { app, deps } = await memoryApp();
-    const form = { name: '张三', idNumber: validResidentId(), email: 'zhang@example.com', recordDescription: '2026年第一批低保审核结果公示', inaccuracy: '家庭人口数写为2人。', requestedCorrection: '应为3人。' };
+    const form = {
+      name: '张三',
+      idNumber: validResidentId(),
+      email: 'zhang@example.com',
+      recordDescription: '2026年第一批低保审核结果公示',
+      inaccuracy: '家庭人口数写为2人。',
+      requestedCorrection: '应为3人。',
+    };
     const { trackingNumber, accessCode } = await submitCorrection(deps as never, { form, nonce: 'nonce-track-1', evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] }, { ip: '10.0.0.1' });
     expect(trackingNumber).toMatch(/^GZ-/);
 

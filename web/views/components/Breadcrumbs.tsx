@@ -15,15 +15,7 @@ export function Breadcrumbs({ items }: BreadcrumbsProps) {
       <ol class="breadcrumbs__list">
         {items.map((item, i) => {
           const current = i === items.length - 1;
-          return (
-            <li class="breadcrumbs__item">
-              {item.href && !current ? (
-                <a href={item.href}>{item.label}</a>
-              ) : (
-                <span aria-current={current ? 'page' : undefined}>{item.label}</span>
-              )}
-            </li>
-          );
+          return <li class="breadcrumbs__item">{item.href && !current ? <a href={item.href}>{item.label}</a> : <span aria-current={current ? 'page' : undefined}>{item.label}</span>}</li>;
         })}
       </ol>
     </nav>

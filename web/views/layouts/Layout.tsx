@@ -85,9 +85,7 @@ export function Layout(props: LayoutProps) {
                   <p class="staff-bar__user">
                     <span class="visually-hidden">当前登录：</span>
                     <span class="staff-bar__name">{staff.displayName}</span>
-                    {staff.roleLabels.length > 0 ? (
-                      <span class="staff-bar__roles">{staff.roleLabels.join('、')}</span>
-                    ) : null}
+                    {staff.roleLabels.length > 0 ? <span class="staff-bar__roles">{staff.roleLabels.join('、')}</span> : null}
                   </p>
                   <form class="staff-bar__logout" method="post" action={ROUTES.logout}>
                     {csrfToken ? <CsrfField token={csrfToken} /> : null}

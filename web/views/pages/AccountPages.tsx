@@ -15,7 +15,16 @@ interface Common {
 /** 修改密码 (local mode; in AWS staff change their password in the unified sign-in). */
 export function PasswordPage({ site, staff, csrfToken, localMode, errors }: Common & { errors?: Record<string, string> }) {
   return (
-    <Layout title="修改密码" site={site} staff={staff} csrfToken={csrfToken} section="staff" navHref="/staff" localMode={localMode} breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '修改密码' }]}>
+    <Layout
+      title="修改密码"
+      site={site}
+      staff={staff}
+      csrfToken={csrfToken}
+      section="staff"
+      navHref="/staff"
+      localMode={localMode}
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '修改密码' }]}
+    >
       <div class="narrow">
         <h1 class="page-title">修改密码</h1>
         <p class="lead">修改后，您在所有设备上的登录都将失效，需要用新密码重新登录。</p>
@@ -43,7 +52,16 @@ export interface AccountRow {
 /** 账号与角色 (local mode; in AWS roles are Cognito groups). A change ends that person's sessions. */
 export function AccountsPage({ site, staff, csrfToken, localMode, accounts, flash, errors }: Common & { accounts: AccountRow[]; flash?: string; errors?: Record<string, string> }) {
   return (
-    <Layout title="账号与角色" site={site} staff={staff} csrfToken={csrfToken} section="staff" navHref="/staff" localMode={localMode} breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '账号与角色' }]}>
+    <Layout
+      title="账号与角色"
+      site={site}
+      staff={staff}
+      csrfToken={csrfToken}
+      section="staff"
+      navHref="/staff"
+      localMode={localMode}
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '账号与角色' }]}
+    >
       <h1 class="page-title">账号与角色</h1>
       <p class="lead">调整角色后，该工作人员在所有设备上的登录立即失效，以新角色重新登录。</p>
       {flash ? <Notice kind="success">{flash}</Notice> : null}

@@ -92,9 +92,7 @@ export function CalendarPage(props: CalendarPageProps) {
       </div>
       <p class="lead">
         政府信息公开申请的答复期限以工作日计算。
-        {covered
-          ? `本日历依据国务院办公厅公布的${year}年部分节假日安排编制，标明法定节假日和调休上班日。`
-          : '该年度节假日安排发布前，本日历仅区分周一至周五和周六、周日。'}
+        {covered ? `本日历依据国务院办公厅公布的${year}年部分节假日安排编制，标明法定节假日和调休上班日。` : '该年度节假日安排发布前，本日历仅区分周一至周五和周六、周日。'}
       </p>
 
       {covered ? null : (
@@ -215,9 +213,7 @@ export function CalendarPage(props: CalendarPageProps) {
             <strong>尚未发布安排的年度暂定计算。</strong>期限涉及节假日安排尚未发布的年度时，暂按周一至周五计算并标注“暂定”，安排发布后自动重新计算。
           </li>
         </ol>
-        <p class="small">
-          示例：{formatDateZh('2026-02-10')}（星期二）收到申请，因 2 月 14 日、2 月 28 日调休上班计入工作日，春节假期不计入，答复期限为 2026年3月16日。
-        </p>
+        <p class="small">示例：{formatDateZh('2026-02-10')}（星期二）收到申请，因 2 月 14 日、2 月 28 日调休上班计入工作日，春节假期不计入，答复期限为 2026年3月16日。</p>
       </section>
     </Layout>
   );
@@ -249,9 +245,7 @@ function MonthTable({ year, month, days }: { year: number; month: number; days: 
       </thead>
       <tbody>
         {weeks.map((week) => (
-          <tr>
-            {week.map((day) => (day ? <DayCell day={day} /> : <td class="cal__day cal__day--blank"></td>))}
-          </tr>
+          <tr>{week.map((day) => (day ? <DayCell day={day} /> : <td class="cal__day cal__day--blank"></td>))}</tr>
         ))}
       </tbody>
     </table>

@@ -20,9 +20,7 @@ export function HomePage({ site, latestItems, categories, staffLoginHref, localM
         <h1 class="intro__title" id="intro-title">
           {site.agencyName}政府信息公开
         </h1>
-        <p class="intro__lead">
-          根据《中华人民共和国政府信息公开条例》，本机关在此平台集中发布主动公开的政府信息，受理公民、法人和其他组织的政府信息公开申请，并公布政府信息公开指南和年度报告。
-        </p>
+        <p class="intro__lead">根据《中华人民共和国政府信息公开条例》，本机关在此平台集中发布主动公开的政府信息，受理公民、法人和其他组织的政府信息公开申请，并公布政府信息公开指南和年度报告。</p>
       </section>
 
       <ul class="quick-links">
@@ -121,9 +119,7 @@ export function HomePage({ site, latestItems, categories, staffLoginHref, localM
         </div>
         <div class="apply-panel__body">
           <div class="apply-panel__intro">
-            <p>
-              公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。申请人应当提供身份证明，并写明所需政府信息的名称、文号或者便于查询的其他特征性描述。
-            </p>
+            <p>公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。申请人应当提供身份证明，并写明所需政府信息的名称、文号或者便于查询的其他特征性描述。</p>
             <div class="button-group">
               <a class="button button--primary button--large" href={ROUTES.apply}>
                 在线申请
@@ -133,7 +129,8 @@ export function HomePage({ site, latestItems, categories, staffLoginHref, localM
               </a>
             </div>
             <p class="small">
-              本机关提供的与您自身相关的政府信息记录不准确的，可以<a href="/corrections/request">申请更正</a>（《条例》第四十一条）；发现涉及本机关工作的虚假或者不完整信息，可以<a href="/clarifications/report">向我们反映</a>。
+              本机关提供的与您自身相关的政府信息记录不准确的，可以<a href="/corrections/request">申请更正</a>（《条例》第四十一条）；发现涉及本机关工作的虚假或者不完整信息，可以
+              <a href="/clarifications/report">向我们反映</a>。
             </p>
           </div>
           <div class="apply-panel__steps">

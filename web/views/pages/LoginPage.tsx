@@ -31,12 +31,7 @@ export interface LoginPageProps {
 /** Local-mode staff sign-in (本地演示登录). Production uses the unified identity provider instead. */
 export function LoginPage({ site, csrfToken, next, error, errors, values, demoAccounts, localMode = true }: LoginPageProps) {
   return (
-    <Layout
-      title="工作人员登录"
-      site={site}
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { label: '工作人员登录' }]}
-    >
+    <Layout title="工作人员登录" site={site} localMode={localMode} breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { label: '工作人员登录' }]}>
       <div class="narrow">
         <h1 class="page-title">工作人员登录</h1>
         <Notice kind="warning" title="本地演示登录（仅用于本地开发环境，生产环境使用统一身份认证）">
@@ -51,15 +46,7 @@ export function LoginPage({ site, csrfToken, next, error, errors, values, demoAc
         <form class="form" method="post" action={ROUTES.login} novalidate>
           <CsrfField token={csrfToken} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <FormField
-            name="username"
-            label="用户名"
-            required
-            autocomplete="username"
-            spellcheck={false}
-            value={values?.username}
-            error={errors?.['username']}
-          />
+          <FormField name="username" label="用户名" required autocomplete="username" spellcheck={false} value={values?.username} error={errors?.['username']} />
           <FormField name="password" label="密码" type="password" required autocomplete="current-password" error={errors?.['password']} />
           <div class="form__actions">
             <button type="submit" class="button button--primary button--large">

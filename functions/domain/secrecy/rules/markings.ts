@@ -18,23 +18,18 @@ import { finding, type Rule } from './types';
  *    `公开方式：不公开`.
  */
 
-const STAR_LEVEL =
-  /(?:绝密|机密|秘密)[ \t]*(?:[★☆⭐]|\*(?!\*))(?:[ \t]*(?:(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[ \t]*(?:年|个月|月|天|日)|长期))?/g;
+const STAR_LEVEL = /(?:绝密|机密|秘密)[ \t]*(?:[★☆⭐]|\*(?!\*))(?:[ \t]*(?:(?:\d{1,3}|[一二三四五六七八九十两]{1,3})[ \t]*(?:年|个月|月|天|日)|长期))?/g;
 const LEVEL_LINE = /^[ \t]*(绝密|机密|秘密)[ \t]*$/dgm;
 const LEVEL_FIELD = /密级[ \t]*:[ \t]*(绝密|机密|秘密)/dg;
 const MARK = '内部资料|内部事项|内部|工作秘密|注意保存|注意保管|此件不予公开|此件不公开|不予公开';
-const STANDALONE = new RegExp(
-  `(?:^|(?<=[(\\[【〔「『《<]))[ \\t]*((?:${MARK})(?:[ \\t]*(?:${MARK}))*)(?=[ \\t]*(?:$|[)\\]】〕」』》>★☆*,、;:。.!?]))`,
-  'dgm',
-);
+const STANDALONE = new RegExp(`(?:^|(?<=[(\\[【〔「『《<]))[ \\t]*((?:${MARK})(?:[ \\t]*(?:${MARK}))*)(?=[ \\t]*(?:$|[)\\]】〕」』》>★☆*,、;:。.!?]))`, 'dgm');
 const ATTRIBUTE_FIELD = /公开(?:属性|方式|类型|选项)[ \t]*:[ \t]*(不予公开|不公开)/dg;
 
 const preview = (value: string) => value.replace(/\s+/g, ' ');
 
 export const markingRule: Rule = (folded, original) => {
   const out: Finding[] = [];
-  const add = (start: number, end: number) =>
-    out.push(finding('classification-marking', original, start, end, preview(original.slice(start, end))));
+  const add = (start: number, end: number) => out.push(finding('classification-marking', original, start, end, preview(original.slice(start, end))));
   for (const m of folded.matchAll(STAR_LEVEL)) add(m.index, m.index + m[0].length);
   for (const re of [LEVEL_LINE, LEVEL_FIELD, STANDALONE, ATTRIBUTE_FIELD]) {
     for (const m of folded.matchAll(re)) {

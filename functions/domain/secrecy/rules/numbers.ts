@@ -1,10 +1,4 @@
-import {
-  isPlausibleRegionCode,
-  isValidBankCard,
-  isValidResidentId,
-  isValidResidentId15,
-  isValidUscc,
-} from '../checksums';
+import { isPlausibleRegionCode, isValidBankCard, isValidResidentId, isValidResidentId15, isValidUscc } from '../checksums';
 import type { Finding } from '../kinds';
 import { maskEmail, maskMiddle } from '../mask';
 import { finding, NA, NB, type Rule } from './types';
@@ -64,14 +58,8 @@ export const mobileRule: Rule = (folded, original) => {
  * number is reported only right after a phone keyword (电话、座机、传真、Tel), because elsewhere it is
  * far more often an amount, a count or a document number. Subscriber numbers start with 2–9.
  */
-const LANDLINE = new RegExp(
-  `${NB}(?:\\(?0(?:10|2\\d)\\)?[ -]?[2-9]\\d{7}|\\(?0[3-9]\\d{2}\\)?[ -]?[2-9]\\d{6,7})${NA}`,
-  'g',
-);
-const LANDLINE_AFTER_KEYWORD = new RegExp(
-  `(?<=(?:电话|座机|固话|传真|Tel|TEL|tel|Phone|phone|Fax|FAX)(?:号码)?[ \\t]*:?[ \\t]*)[2-9]\\d{6,7}${NA}`,
-  'g',
-);
+const LANDLINE = new RegExp(`${NB}(?:\\(?0(?:10|2\\d)\\)?[ -]?[2-9]\\d{7}|\\(?0[3-9]\\d{2}\\)?[ -]?[2-9]\\d{6,7})${NA}`, 'g');
+const LANDLINE_AFTER_KEYWORD = new RegExp(`(?<=(?:电话|座机|固话|传真|Tel|TEL|tel|Phone|phone|Fax|FAX)(?:号码)?[ \\t]*:?[ \\t]*)[2-9]\\d{6,7}${NA}`, 'g');
 
 export const landlineRule: Rule = (folded, original) => {
   const out: Finding[] = [];
@@ -100,8 +88,7 @@ const BANK_GROUPED = new RegExp(`${NB}(\\d{4}([ -])\\d{4}\\2\\d{4}\\2\\d{4})(?:\
 
 export const bankCardRule: Rule = (folded, original) => {
   const out: Finding[] = [];
-  const push = (start: number, end: number) =>
-    out.push(finding('bank-card', original, start, end, maskMiddle(original.slice(start, end), 6, 4)));
+  const push = (start: number, end: number) => out.push(finding('bank-card', original, start, end, maskMiddle(original.slice(start, end), 6, 4)));
   for (const m of folded.matchAll(BANK_CONTIGUOUS)) {
     if (isValidBankCard(m[0])) push(m.index, m.index + m[0].length);
   }

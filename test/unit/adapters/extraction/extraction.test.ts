@@ -55,7 +55,9 @@ describe('extractText: text and HTML', () => {
   it('strips tags, scripts and styles, decodes entities, and scans hidden parts too', async () => {
     const html =
       '<html><head><style>p{color:red}</style><script>var phone="13900000000";</script></head><body>' +
-      '<p>联系人&nbsp;张三</p><p>电话&#xff1a;<b>138</b>1234&#x35;678</p><!-- 身份证 ' + ID + ' -->' +
+      '<p>联系人&nbsp;张三</p><p>电话&#xff1a;<b>138</b>1234&#x35;678</p><!-- 身份证 ' +
+      ID +
+      ' -->' +
       '<img src="a.png" alt="秘密★1年"><a href="mailto:someone@example.cn">写信</a></body></html>';
     const out = await extractText(utf8(html), 'text/html');
     expect(out.text).toContain('联系人 张三\n电话：13812345678');
@@ -171,7 +173,10 @@ describe('digests', () => {
   });
 
   it('changes the content digest when a word, a file, a name or the order changes', () => {
-    const base = [{ name: 'body', data: '正文' }, { name: '附件1.pdf', data: utf8('%PDF-1') }];
+    const base = [
+      { name: 'body', data: '正文' },
+      { name: '附件1.pdf', data: utf8('%PDF-1') },
+    ];
     const d = contentDigest(base);
     expect(contentDigest(base)).toBe(d);
     expect(contentDigest([{ name: 'body', data: '正文。' }, base[1]!])).not.toBe(d);

@@ -78,9 +78,7 @@ describe('limits: ZIP bombs', () => {
   }, 30_000);
 
   it(`refuses a DOCX with more than ${MAX_ZIP_ENTRIES} entries, and reads one with fewer`, async () => {
-    await expect(extractText(manyEntriesDocx(MAX_ZIP_ENTRIES + 1), DOCX)).rejects.toThrow(
-      '文件过大或结构过于复杂（包含超过 5000 个内部文件），无法进行保密检查。请拆分或压缩后重新上传。',
-    );
+    await expect(extractText(manyEntriesDocx(MAX_ZIP_ENTRIES + 1), DOCX)).rejects.toThrow('文件过大或结构过于复杂（包含超过 5000 个内部文件），无法进行保密检查。请拆分或压缩后重新上传。');
     expect((await extractText(manyEntriesDocx(100), DOCX)).text).toBe('正文');
   }, 30_000);
 });
@@ -89,9 +87,7 @@ describe('limits: pages, text, event loop', () => {
   it('refuses a PDF of more than 2000 pages', async () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 2001; i++) doc.addPage([100, 100]);
-    await expect(extractText(await doc.save(), 'application/pdf')).rejects.toThrow(
-      '文件过大或结构过于复杂（超过 2000 页），无法进行保密检查。请拆分或压缩后重新上传。',
-    );
+    await expect(extractText(await doc.save(), 'application/pdf')).rejects.toThrow('文件过大或结构过于复杂（超过 2000 页），无法进行保密检查。请拆分或压缩后重新上传。');
   }, 30_000);
 
   it('refuses more than 5 million characters of text', async () => {

@@ -10,7 +10,6 @@ import { addTestEvent, getTestCase, openTestCase } from './test-kind';
 
 const admin: StaffMember = { id: 'id-admin', username: 'admin', displayName: '赵敏', roles: ['admin'] };
 
-
 describe('dueDate', () => {
   it('counts working days after the start day with the shipped schedule', async () => {
     // Given the shipped 2026 schedule (Spring Festival, make-up Saturdays)
@@ -95,7 +94,14 @@ describe('saveScheduleOverride', () => {
   });
 
   it('refuses a local adjustment that contradicts a national make-up day', async () => {
-    const local = { scope: 'local', year: 2026, region: '某某省', source: { title: '某某省关于调整的通知' }, holidays: [{ name: '地方节日', from: '2026-02-14', to: '2026-02-14' }], makeupWorkdays: [] };
+    const local = {
+      scope: 'local',
+      year: 2026,
+      region: '某某省',
+      source: { title: '某某省关于调整的通知' },
+      holidays: [{ name: '地方节日', from: '2026-02-14', to: '2026-02-14' }],
+      makeupWorkdays: [],
+    };
     const error = await saveScheduleOverride(memoryDeps(), admin, local).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toContain('调休上班日');
@@ -113,7 +119,14 @@ describe('saveScheduleOverride', () => {
 
   it('adds a local adjustment on top of the national schedule', async () => {
     const deps = memoryDeps();
-    const local = { scope: 'local', year: 2026, region: '广西壮族自治区', source: { title: '广西壮族自治区“三月三”放假通知' }, holidays: [{ name: '壮族三月三', from: '2026-04-20', to: '2026-04-21' }], makeupWorkdays: [] };
+    const local = {
+      scope: 'local',
+      year: 2026,
+      region: '广西壮族自治区',
+      source: { title: '广西壮族自治区“三月三”放假通知' },
+      holidays: [{ name: '壮族三月三', from: '2026-04-20', to: '2026-04-21' }],
+      makeupWorkdays: [],
+    };
     const saved = await saveScheduleOverride(deps, admin, local);
     expect(saved.override.id).toMatch(/^local-2026-/);
     const cal = await loadCalendar(deps);

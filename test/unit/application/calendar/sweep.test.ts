@@ -13,7 +13,11 @@ type Deps = ReturnType<typeof memoryDeps>;
 async function openDeadline(deps: Deps, caseId: string, due: string, responsible = { id: 'id-clerk', name: '王晓明' }, extra: Partial<DeadlineSummary> = {}) {
   const summary: DeadlineSummary = { kind: 'test.answer', caseId, title: `案件${caseId}`, due, provisional: false, calendarVersion: 'v', responsible, ...extra };
   await deps.records.commit([
-    { op: 'create', write: { key: { pk: `TESTCASE#${caseId}`, sk: 'CASE' }, entity: 'test-case', data: { openDeadline: summary }, indexes: openDeadlineIndexes(summary) }, event: { type: 'test.opened', actor: systemActor('test') } },
+    {
+      op: 'create',
+      write: { key: { pk: `TESTCASE#${caseId}`, sk: 'CASE' }, entity: 'test-case', data: { openDeadline: summary }, indexes: openDeadlineIndexes(summary) },
+      event: { type: 'test.opened', actor: systemActor('test') },
+    },
   ]);
 }
 

@@ -34,7 +34,12 @@ function summarise(c: Omit<TestCase, 'openDeadline'>, calendar: WorkingCalendar)
 
 export async function openTestCase(deps: DeadlineDeps, input: { id: string; title?: string; receivedOn: string; responsible?: { id: string; name: string } }): Promise<TestCase> {
   const calendar = await loadCalendar(deps);
-  const base = { id: input.id, title: input.title ?? `测试案件${input.id}`, responsible: input.responsible ?? { id: 'id-clerk', name: '经办人甲' }, events: [{ type: 'received', date: input.receivedOn } as CaseClockEvent] };
+  const base = {
+    id: input.id,
+    title: input.title ?? `测试案件${input.id}`,
+    responsible: input.responsible ?? { id: 'id-clerk', name: '经办人甲' },
+    events: [{ type: 'received', date: input.receivedOn } as CaseClockEvent],
+  };
   const openDeadline = summarise(base, calendar);
   const data: TestCase = { ...base, openDeadline };
   await deps.records.commit([{ op: 'create', write: { key: keyOf(input.id), entity: 'test-case', data, indexes: openDeadlineIndexes(openDeadline) }, event: { type: 'test.opened', actor } }]);
@@ -69,7 +74,12 @@ export const testCaseType: CaseType = {
       caseType: 'test',
       load: (records, caseId) => records.get<TestCase>(keyOf(caseId)),
       recompute: (data: TestCase, calendar) => ({ ...data, openDeadline: summarise(data, calendar) }),
-      updateChange: (_records, data: TestCase, expectedVersion, event) => ({ op: 'update', write: { key: keyOf(data.id), entity: 'test-case', data, indexes: openDeadlineIndexes(data.openDeadline) }, expectedVersion, event }),
+      updateChange: (_records, data: TestCase, expectedVersion, event) => ({
+        op: 'update',
+        write: { key: keyOf(data.id), entity: 'test-case', data, indexes: openDeadlineIndexes(data.openDeadline) },
+        expectedVersion,
+        event,
+      }),
     },
   ],
 };

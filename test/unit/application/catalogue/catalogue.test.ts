@@ -30,7 +30,7 @@ describe('publishing through the secrecy gate', () => {
   });
 
   it('refuses to publish before the review is approved, then publishes with an index number and released files', async () => {
-    const { deps, files, publicFiles } = catalogueDeps();
+    const { deps, publicFiles } = catalogueDeps();
     const item = await createItem(deps, people.clerk, itemInput({ attachments: [await uploadedAttachment(deps, people.clerk, '投放指南.txt', '附件：垃圾分类投放指南 全文')] }));
     const id = item.record.id;
     const submitted = await submitItem(deps, people.clerk, id);

@@ -115,7 +115,12 @@ describe('search follows the commits, one ordered writer at a time', () => {
 describe('the effects processor', () => {
   it('retries a failing effect with backoff and gives it up after the last attempt', async () => {
     const f = catalogueDeps();
-    const failing = { ...f.publicFiles, put: async () => Promise.reject(Object.assign(new Error('S3 down'), { name: 'ServiceUnavailable' })), list: f.publicFiles.list.bind(f.publicFiles), delete: f.publicFiles.delete.bind(f.publicFiles) };
+    const failing = {
+      ...f.publicFiles,
+      put: async () => Promise.reject(Object.assign(new Error('S3 down'), { name: 'ServiceUnavailable' })),
+      list: f.publicFiles.list.bind(f.publicFiles),
+      delete: f.publicFiles.delete.bind(f.publicFiles),
+    };
     const deps = withEffects(f.deps, failing);
     const id = await approvedItem(deps, f.files);
     await publishItem(deps, people.clerk, id);

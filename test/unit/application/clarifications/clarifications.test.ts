@@ -27,9 +27,20 @@ const draft = {
 };
 
 async function toDrafting(deps: ReturnType<typeof caseDeps>['deps']) {
-  const { reference } = await reportClarification(deps, { url: 'https://weibo.example/post/1', outlet: '某微博账号', description: '称示例路将收费，不实。' }, [{ fileName: 'shot.png', bytes: PNG_BYTES }], { ip: '10.0.0.1' });
+  const { reference } = await reportClarification(
+    deps,
+    { url: 'https://weibo.example/post/1', outlet: '某微博账号', description: '称示例路将收费，不实。' },
+    [{ fileName: 'shot.png', bytes: PNG_BYTES }],
+    { ip: '10.0.0.1' },
+  );
   let r = await actOnClarification(deps, people.clerk, reference, 'startAssessment', {});
-  r = await actOnClarification(deps, people.clerk, reference, 'recordAssessment', { falsity: 'false', impact: 'medium', note: '转发量较大', responsibleDepartment: '市交通运输局', expectedVersion: r.version });
+  r = await actOnClarification(deps, people.clerk, reference, 'recordAssessment', {
+    falsity: 'false',
+    impact: 'medium',
+    note: '转发量较大',
+    responsibleDepartment: '市交通运输局',
+    expectedVersion: r.version,
+  });
   r = await actOnClarification(deps, people.clerk, reference, 'recordVerification', { department: '市交通运输局', facts: '该路不收费' });
   r = await actOnClarification(deps, people.clerk, reference, 'saveDraft', draft);
   return { id: reference, record: r };
@@ -38,7 +49,12 @@ async function toDrafting(deps: ReturnType<typeof caseDeps>['deps']) {
 describe('clarification intake', () => {
   it('stores a public report for staff, with its screenshot, an internal deadline, and nothing public', async () => {
     const { deps, files } = caseDeps();
-    const { reference } = await reportClarification(deps, { outlet: '某公众号', description: '文章称补贴取消，与政策不符。', contactEmail: 'a@example.com' }, [{ fileName: 'x.png', bytes: PNG_BYTES }], { ip: '1.1.1.1' });
+    const { reference } = await reportClarification(
+      deps,
+      { outlet: '某公众号', description: '文章称补贴取消，与政策不符。', contactEmail: 'a@example.com' },
+      [{ fileName: 'x.png', bytes: PNG_BYTES }],
+      { ip: '1.1.1.1' },
+    );
     expect(reference).toMatch(/^CQ-2026-\d{6}$/);
     const view = await getClarificationCase(deps, people.clerk, reference);
     expect(view.record.data.case.status).toBe('registered');
@@ -56,7 +72,9 @@ describe('clarification intake', () => {
     expect(Object.keys(e1.fields).sort()).toEqual(['description', 'url']);
     const e2 = (await reportClarification(deps, { url: 'javascript:alert(1)', description: 'x' }, [], { ip: 'x' }).catch((e: unknown) => e)) as ValidationError;
     expect(e2.fields['url']).toContain('http');
-    const e3 = (await reportClarification(deps, { outlet: 'x', description: 'y' }, [{ fileName: 'a.png', bytes: new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00') }], { ip: 'x' }).catch((e: unknown) => e)) as ValidationError;
+    const e3 = (await reportClarification(deps, { outlet: 'x', description: 'y' }, [{ fileName: 'a.png', bytes: new TextEncoder().encode('GIF89a\x01\x00\x01\x00\x00\x00\x00') }], { ip: 'x' }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(e3.fields['screenshot']).toContain('PNG');
   });
 

@@ -1,13 +1,6 @@
 import { agencyPolicy } from '../../../../functions/domain/policy';
 import { describe, expect, it } from 'vitest';
-import {
-  actOnCorrection,
-  findCorrectionByTracking,
-  getCorrection,
-  listCorrections,
-  submitCorrection,
-  withdrawCorrection,
-} from '../../../../functions/application/corrections';
+import { actOnCorrection, findCorrectionByTracking, getCorrection, listCorrections, submitCorrection, withdrawCorrection } from '../../../../functions/application/corrections';
 import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
 import { Outbox } from '../../../../functions/repositories/outbox';
 import { editItem, getPublicItem, publishItem, reviseItem, submitItem } from '../../../../functions/application/catalogue';
@@ -47,7 +40,9 @@ describe('correction requests', () => {
 
   it('validates the form: identity, a contact, the record, evidence by its bytes; refuses a double submit', async () => {
     const { deps } = caseDeps();
-    const e = (await submitCorrection(deps, { form: { name: '' }, nonce: 'nonce-0002', evidence: [{ fileName: 'a.pdf', bytes: new TextEncoder().encode('not a pdf') }] }, { ip: 'x' }).catch((x: unknown) => x)) as ValidationError;
+    const e = (await submitCorrection(deps, { form: { name: '' }, nonce: 'nonce-0002', evidence: [{ fileName: 'a.pdf', bytes: new TextEncoder().encode('not a pdf') }] }, { ip: 'x' }).catch(
+      (x: unknown) => x,
+    )) as ValidationError;
     expect(e).toBeInstanceOf(ValidationError);
     expect(Object.keys(e.fields).sort()).toEqual(['evidence', 'idNumber', 'inaccuracy', 'name', 'phone', 'recordDescription', 'requestedCorrection']);
     await submitted(deps, 'nonce-0003');
@@ -78,7 +73,11 @@ describe('correction requests', () => {
   it('is registered (20 working days), corrected as a new version, answered through review and release, with remedies', async () => {
     const { deps, records } = caseDeps();
     const itemId = await publishedItem(deps, { title: '2026年第一批低保审核结果公示', documentNumber: '', body: '张三家庭，家庭人口2人。' });
-    const { trackingNumber: tn, accessCode } = await submitCorrection(deps, { form: form({ itemId }), nonce: 'nonce-item', evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] }, { ip: '10.1.1.1' });
+    const { trackingNumber: tn, accessCode } = await submitCorrection(
+      deps,
+      { form: form({ itemId }), nonce: 'nonce-item', evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] },
+      { ip: '10.1.1.1' },
+    );
     let r = await actOnCorrection(deps, people.clerk, tn, 'register', {});
     expect(r.data.case).toMatchObject({ status: 'registered', receivedOn: '2026-03-02', due: '2026-03-30', handlerId: people.clerk.id });
     expect(r.data.openDeadline).toMatchObject({ kind: 'correction', due: '2026-03-30' });

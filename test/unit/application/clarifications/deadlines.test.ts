@@ -17,7 +17,14 @@ describe('clarification and correction deadlines', () => {
     expect((await getClarificationCase(deps, people.clerk, reference)).record.data.case.due).toBe('2026-03-04');
     expect((await getCorrection(deps, people.clerk, trackingNumber)).record.data.case.due).toBe('2026-03-30');
 
-    const local = { scope: 'local', year: 2026, region: '示例省', source: { title: '示例省关于临时调整的通知（测试）' }, holidays: [{ name: '临时休息日', from: '2026-03-03', to: '2026-03-03' }], makeupWorkdays: [] };
+    const local = {
+      scope: 'local',
+      year: 2026,
+      region: '示例省',
+      source: { title: '示例省关于临时调整的通知（测试）' },
+      holidays: [{ name: '临时休息日', from: '2026-03-03', to: '2026-03-03' }],
+      makeupWorkdays: [],
+    };
     await saveScheduleOverride(deps, people.admin, local);
 
     const clar = (await getClarificationCase(deps, people.clerk, reference)).record.data;

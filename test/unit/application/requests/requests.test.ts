@@ -51,7 +51,8 @@ async function registered() {
   return f;
 }
 
-const load = async (f: { deps: { records: never } | ReturnType<typeof requestDeps>['deps'] }, tn: string) => (await new RequestRepository((f.deps as ReturnType<typeof requestDeps>['deps']).records).get(tn))!;
+const load = async (f: { deps: { records: never } | ReturnType<typeof requestDeps>['deps'] }, tn: string) =>
+  (await new RequestRepository((f.deps as ReturnType<typeof requestDeps>['deps']).records).get(tn))!;
 
 describe('submitOnline', () => {
   it('stores one complete application with a tracking number, a hashed access code and a masked identity', async () => {
@@ -161,7 +162,13 @@ describe('trackApplication', () => {
     const token = issueTrackingToken(deps, tn);
     expect(verifyTrackingToken(deps, token, tn)).toBe(true);
     expect(verifyTrackingToken(deps, token, 'YSQ-2026-000002')).toBe(false);
-    expect(verifyTrackingToken(deps, token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), tn)).toBe(false);
+    expect(
+      verifyTrackingToken(
+        deps,
+        token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        tn,
+      ),
+    ).toBe(false);
     clock.advance(31);
     expect(verifyTrackingToken(deps, token, tn)).toBe(false);
   });
@@ -325,7 +332,10 @@ describe('the answer: draft, review, sign-off, release', () => {
     await signReviewStage(deps, people.head, reviewId, { stage: 'head', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     const review = (await getReview(deps, people.reviewer, reviewId)).review;
     for (const finding of review.findings) {
-      await resolveReviewFinding(deps, people.reviewer, reviewId, { findingId: finding.id, resolution: finding.source === 'att-1' ? { action: 'redact' } : { action: 'keep', reason: '机关公开联系方式' } });
+      await resolveReviewFinding(deps, people.reviewer, reviewId, {
+        findingId: finding.id,
+        resolution: finding.source === 'att-1' ? { action: 'redact' } : { action: 'keep', reason: '机关公开联系方式' },
+      });
     }
     const attached = await attachRedactedFile(deps, people.reviewer, reviewId, { attachmentId: 'att-1', fileName: '报告（删除处理）.txt', contentType: 'text/plain', bytes: redactedDoc });
     expect(attached.attached).toBe(true);
@@ -419,7 +429,12 @@ describe('on the case kernel and the runner', () => {
     const types = (await f.records.history({ pk: `REQ#${f.tn}`, sk: 'REQUEST' })).map((e) => e.type);
     expect(types).toEqual(['request.submitted', 'request.register', 'request.start-assessment', 'request.request-extension']);
     const timeline = (await load(f, f.tn)).data.timeline;
-    expect(timeline.map((t) => [t.type, t.public])).toEqual([['submitted', true], ['register', true], ['startAssessment', true], ['requestExtension', false]]);
+    expect(timeline.map((t) => [t.type, t.public])).toEqual([
+      ['submitted', true],
+      ['register', true],
+      ['startAssessment', true],
+      ['requestExtension', false],
+    ]);
     expect(timeline.at(-1)).toMatchObject({ label: '申请延长答复期限', actor: { kind: 'staff', id: people.clerk.id, name: people.clerk.displayName } });
   });
 
@@ -468,7 +483,14 @@ describe('calendar changes', () => {
     const { saveScheduleOverride } = await import('../../../../functions/application/calendar');
     const f = await submitted();
     expect((await load(f, f.tn)).data.openDeadline?.due).toBe('2026-03-30');
-    const local = { scope: 'local', year: 2026, region: '某某省', source: { title: '某某省关于调整的通知' }, holidays: [{ name: '地方节日', from: '2026-03-10', to: '2026-03-10' }], makeupWorkdays: [] };
+    const local = {
+      scope: 'local',
+      year: 2026,
+      region: '某某省',
+      source: { title: '某某省关于调整的通知' },
+      holidays: [{ name: '地方节日', from: '2026-03-10', to: '2026-03-10' }],
+      makeupWorkdays: [],
+    };
     await saveScheduleOverride(f.deps, people.admin, local);
     const record = await load(f, f.tn);
     expect(record.data.openDeadline?.due).toBe('2026-03-31');
@@ -481,7 +503,19 @@ describe('annual report Table B', () => {
     const { annualTableB } = await import('../../../../functions/application/requests');
     const f = await registered();
     await withdrawByApplicant(f.deps, f.tn, {});
-    await submitOnline(f.deps, { form: citizenForm({ applicantKind: 'organisation', organisationKind: 'commercial', name: '示例科技有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '王五', contactPerson: '赵六', idType: undefined, idNumber: undefined }), nonce: nonce(9) });
+    await submitOnline(f.deps, {
+      form: citizenForm({
+        applicantKind: 'organisation',
+        organisationKind: 'commercial',
+        name: '示例科技有限公司',
+        creditCode: '91350100M000100Y43',
+        legalRepresentative: '王五',
+        contactPerson: '赵六',
+        idType: undefined,
+        idNumber: undefined,
+      }),
+      nonce: nonce(9),
+    });
     const { table, cases } = await annualTableB(f.deps, 2026);
     expect(cases).toBe(2);
     expect(table.rows.new).toMatchObject({ citizen: 1, commercial: 1, total: 2 });

@@ -83,7 +83,11 @@ describe('submitForReview', () => {
   it('extracts and scans attachments from the private bucket', async () => {
     const f = fakeDeps();
     await f.files.put('documents/a1', new TextEncoder().encode(`联系电话 13812345678`), 'text/plain');
-    const record = await submitForReview(f.deps, people.clerk, { subject: { type: 'answer', title: '答复' }, text: '', attachments: [{ fileKey: 'documents/a1', fileName: '附件.txt', contentType: 'text/plain' }] });
+    const record = await submitForReview(f.deps, people.clerk, {
+      subject: { type: 'answer', title: '答复' },
+      text: '',
+      attachments: [{ fileKey: 'documents/a1', fileName: '附件.txt', contentType: 'text/plain' }],
+    });
     expect(record.data.review.findings.map((x) => [x.source, x.kind])).toEqual([['att-1', 'mobile']]);
   });
 
@@ -117,7 +121,9 @@ describe('stages and separation of duties', () => {
     const error = await signReviewStage(deps, people.head, id, { stage: 'head', checklist: missing as never, conclusion: { type: 'disclose' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReviewValidationError);
     expect((error as ReviewValidationError).fields).toHaveProperty(['checklist.trade-secret']);
-    await expect(signReviewStage(deps, people.head, id, { stage: 'head', checklist: checklist({ 'work-secret': { involved: true } }), conclusion: { type: 'disclose' } })).rejects.toThrow('审查单填写不完整');
+    await expect(signReviewStage(deps, people.head, id, { stage: 'head', checklist: checklist({ 'work-secret': { involved: true } }), conclusion: { type: 'disclose' } })).rejects.toThrow(
+      '审查单填写不完整',
+    );
     await expect(signReviewStage(deps, people.head, id, { stage: 'head', checklist: checklist(), conclusion: { type: 'withhold', legalBasis: ' ' } })).rejects.toBeInstanceOf(ReviewValidationError);
   });
 
@@ -168,7 +174,9 @@ describe('redaction', () => {
     const { deps, id } = await submitted(`身份证 ${ID}\n手机 13812345678\n`);
     await signReviewStage(deps, people.clerk, id, { stage: 'self', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     await signReviewStage(deps, people.head, id, { stage: 'head', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
-    await expect(signReviewStage(deps, people.reviewer, id, { stage: 'secrecy', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } })).rejects.toBeInstanceOf(UnresolvedFindingsError);
+    await expect(signReviewStage(deps, people.reviewer, id, { stage: 'secrecy', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } })).rejects.toBeInstanceOf(
+      UnresolvedFindingsError,
+    );
     const [idFinding, mobile] = (await getReview(deps, people.reviewer, id)).review.findings;
     await resolveReviewFinding(deps, people.reviewer, id, { findingId: idFinding!.id, resolution: { action: 'redact' } });
     await expect(resolveReviewFinding(deps, people.reviewer, id, { findingId: mobile!.id, resolution: { action: 'keep', reason: '' } })).rejects.toBeInstanceOf(ReviewValidationError);
@@ -187,25 +195,35 @@ describe('redaction', () => {
     const f = fakeDeps();
     const enc = new TextEncoder();
     await f.files.put('documents/a1', enc.encode(`申请人身份证号码 ${ID}`), 'text/plain');
-    const { data } = await submitForReview(f.deps, people.clerk, { subject: { type: 'answer', title: '答复' }, text: '', attachments: [{ fileKey: 'documents/a1', fileName: '答复.txt', contentType: 'text/plain' }] });
+    const { data } = await submitForReview(f.deps, people.clerk, {
+      subject: { type: 'answer', title: '答复' },
+      text: '',
+      attachments: [{ fileKey: 'documents/a1', fileName: '答复.txt', contentType: 'text/plain' }],
+    });
     const id = data.review.id;
     await signReviewStage(f.deps, people.clerk, id, { stage: 'self', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     await signReviewStage(f.deps, people.head, id, { stage: 'head', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     await resolveReviewFinding(f.deps, people.reviewer, id, { findingId: data.review.findings[0]!.id, resolution: { action: 'redact' } });
     const spaced = `${ID.slice(0, 6)} ${ID.slice(6, 14)} ${ID.slice(14)}`;
-    await expect(attachRedactedFile(f.deps, people.reviewer, id, { attachmentId: 'att-1', fileName: '答复.txt', contentType: 'text/plain', bytes: enc.encode(`申请人身份证号码 ${spaced}`) })).rejects.toBeInstanceOf(RedactionLeakError);
+    await expect(
+      attachRedactedFile(f.deps, people.reviewer, id, { attachmentId: 'att-1', fileName: '答复.txt', contentType: 'text/plain', bytes: enc.encode(`申请人身份证号码 ${spaced}`) }),
+    ).rejects.toBeInstanceOf(RedactionLeakError);
     const ok = await attachRedactedFile(f.deps, people.reviewer, id, { attachmentId: 'att-1', fileName: '答复（删除处理）.txt', contentType: 'text/plain', bytes: enc.encode('申请人身份证号码 ■■■') });
     expect(ok.attached).toBe(true);
     const approved = await signReviewStage(f.deps, people.reviewer, id, { stage: 'secrecy', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
     expect(approved.data.review.status).toBe('in-review'); // leader required after findings
     const done = await signReviewStage(f.deps, people.leader, id, { stage: 'leader', checklist: privacyChecklist(), conclusion: { type: 'disclose-redacted' } });
-    const receipt = await release({ ...f.deps, publicFiles: new RecordingPublicWriter() }, {
-      reviewId: id,
-      reviewVersion: done.version,
-      subject: { type: 'answer', id: data.review.subject.id },
-      parts: { text: '', attachments: [{ fileKey: 'documents/a1', fileName: '答复.txt', contentType: 'text/plain' }] },
-      requestedBy: staffActor(people.clerk),
-    }, 'applicant');
+    const receipt = await release(
+      { ...f.deps, publicFiles: new RecordingPublicWriter() },
+      {
+        reviewId: id,
+        reviewVersion: done.version,
+        subject: { type: 'answer', id: data.review.subject.id },
+        parts: { text: '', attachments: [{ fileKey: 'documents/a1', fileName: '答复.txt', contentType: 'text/plain' }] },
+        requestedBy: staffActor(people.clerk),
+      },
+      'applicant',
+    );
     expect(receipt.files.map((x) => x.key.startsWith('outgoing/'))).toEqual([true]);
     const given = new TextDecoder().decode(await f.files.get(receipt.files[0]!.key));
     expect(given).toBe('申请人身份证号码 ■■■');

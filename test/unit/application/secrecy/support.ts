@@ -8,7 +8,6 @@ import { sha256 } from '../../../../functions/config/dependencies';
 import type { Checklist } from '../../../../functions/domain/secrecy';
 import type { StaffMember } from '../../../../functions/domain/staff';
 import { createLogger } from '../../../../functions/observability/logger';
-import type { PublicFileWriter } from '../../../../functions/ports/file-store';
 
 /** A valid 18-digit resident ID (GB 11643 check character) for a birth date. */
 export function validResidentId(prefix17 = '11010519491231002'): string {

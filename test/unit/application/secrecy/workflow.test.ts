@@ -53,6 +53,9 @@ describe('review use cases on the stage pipeline table', () => {
 
   it('asks for a stage it knows', async () => {
     const { deps, id } = await submitted();
-    await expect(signReviewStage(deps, people.clerk, id, { stage: 'board' as never, checklist: checklist(), conclusion: { type: 'disclose' } })).rejects.toMatchObject({ status: 400, fields: { stage: '请选择审查环节。' } });
+    await expect(signReviewStage(deps, people.clerk, id, { stage: 'board' as never, checklist: checklist(), conclusion: { type: 'disclose' } })).rejects.toMatchObject({
+      status: 400,
+      fields: { stage: '请选择审查环节。' },
+    });
   });
 });

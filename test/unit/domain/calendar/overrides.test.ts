@@ -148,14 +148,7 @@ describe('year view', () => {
       '中秋节:2026-09-25..2026-09-27',
       '国庆节:2026-10-01..2026-10-07',
     ]);
-    expect(y.makeupWorkdays.map((m) => `${m.date}/${m.weekday}`)).toEqual([
-      '2026-01-04/0',
-      '2026-02-14/6',
-      '2026-02-28/6',
-      '2026-05-09/6',
-      '2026-09-20/0',
-      '2026-10-10/6',
-    ]);
+    expect(y.makeupWorkdays.map((m) => `${m.date}/${m.weekday}`)).toEqual(['2026-01-04/0', '2026-02-14/6', '2026-02-28/6', '2026-05-09/6', '2026-09-20/0', '2026-10-10/6']);
     // 261 weekdays − 19 weekday holidays + 6 make-up days.
     expect(y.workingDays).toBe(248);
     const y27 = cal.yearView(2027);

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  caseTime,
-  CaseForbiddenError,
-  defineWorkflow,
-  ensure,
-  GuardRefusedError,
-  IllegalTransitionError,
-  nonBlank,
-  unless,
-  type CaseContext,
-} from '../../../../functions/domain/case';
+import { caseTime, CaseForbiddenError, defineWorkflow, ensure, GuardRefusedError, IllegalTransitionError, nonBlank, unless, type CaseContext } from '../../../../functions/domain/case';
 
 type State = 'open' | 'review' | 'done' | 'dropped';
 interface Ticket {
@@ -145,8 +135,19 @@ describe('case kernel', () => {
   });
 
   it('rejects a malformed table when it is defined, not when a clerk meets it', () => {
-    const base = { name: 'bad', noun: '案件', states: ['a', 'b'] as const, labels: { a: 'A', b: 'B' }, terminal: ['b'] as const, stateOf: (x: { s: 'a' | 'b' }) => x.s, withState: (x: { s: 'a' | 'b' }, s: 'a' | 'b') => ({ ...x, s }), idOf: () => 'x' };
-    expect(() => defineWorkflow<{ s: 'a' | 'b' }, 'a' | 'b', { type: 'go' }>({ ...base, transitions: [{ command: 'go', label: '走', from: ['b'], to: 'a', roles: ['clerk'] }], effects: { go: () => ({}) } })).toThrow(/terminal/);
+    const base = {
+      name: 'bad',
+      noun: '案件',
+      states: ['a', 'b'] as const,
+      labels: { a: 'A', b: 'B' },
+      terminal: ['b'] as const,
+      stateOf: (x: { s: 'a' | 'b' }) => x.s,
+      withState: (x: { s: 'a' | 'b' }, s: 'a' | 'b') => ({ ...x, s }),
+      idOf: () => 'x',
+    };
+    expect(() =>
+      defineWorkflow<{ s: 'a' | 'b' }, 'a' | 'b', { type: 'go' }>({ ...base, transitions: [{ command: 'go', label: '走', from: ['b'], to: 'a', roles: ['clerk'] }], effects: { go: () => ({}) } }),
+    ).toThrow(/terminal/);
     expect(() =>
       defineWorkflow<{ s: 'a' | 'b' }, 'a' | 'b', { type: 'go' }>({
         ...base,
@@ -157,6 +158,12 @@ describe('case kernel', () => {
         effects: { go: () => ({}) },
       }),
     ).toThrow(/twice/);
-    expect(() => defineWorkflow<{ s: 'a' | 'b' }, 'a' | 'b', { type: 'go' }>({ ...base, transitions: [{ command: 'go', label: '走', from: ['a'], to: 'c' as 'b', roles: ['clerk'] }], effects: { go: () => ({}) } })).toThrow(/unknown state/);
+    expect(() =>
+      defineWorkflow<{ s: 'a' | 'b' }, 'a' | 'b', { type: 'go' }>({
+        ...base,
+        transitions: [{ command: 'go', label: '走', from: ['a'], to: 'c' as 'b', roles: ['clerk'] }],
+        effects: { go: () => ({}) },
+      }),
+    ).toThrow(/unknown state/);
   });
 });

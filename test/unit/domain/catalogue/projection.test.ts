@@ -37,11 +37,7 @@ describe('publicProjection', () => {
   });
 
   it('keeps v1 public while v2 is in review, then shows v2 with the first publication date', () => {
-    const v2review = run(
-      aPublished(),
-      [{ type: 'revise', changedOn: '2026-03-02' as IsoDate, content: aContent({ title: '新标题' }) }, at(20)],
-      [{ type: 'submit', digest: OTHER_DIGEST }, at(21)],
-    );
+    const v2review = run(aPublished(), [{ type: 'revise', changedOn: '2026-03-02' as IsoDate, content: aContent({ title: '新标题' }) }, at(20)], [{ type: 'submit', digest: OTHER_DIGEST }, at(21)]);
     const p1 = publicProjection(v2review, later)!;
     expect(p1).toMatchObject({ version: 1, title: '关于印发2026年部门预算的通知' });
     const v2 = run(v2review, [{ type: 'approve', clearance: { ...approved, digest: OTHER_DIGEST } }, at(22)], [{ type: 'publish' }, at(23)]);

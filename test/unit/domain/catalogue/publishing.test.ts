@@ -33,13 +33,14 @@ describe('publishing workflow', () => {
 
   it('refuses approval unless the secrecy review is approved for exactly the submitted digest', () => {
     const submitted = run(aDraft(), [{ type: 'submit', digest: DIGEST }]);
-    const approve = (clearance: typeof approved) => () =>
-      applyPublishingCommand(submitted, { type: 'approve', clearance, indexNumber: '000014349/2026-00001' }, ctx);
+    const approve = (clearance: typeof approved) => () => applyPublishingCommand(submitted, { type: 'approve', clearance, indexNumber: '000014349/2026-00001' }, ctx);
     expect(approve({ ...approved, status: 'in-review' })).toThrow(SecrecyClearanceError);
     expect(approve({ ...approved, digest: OTHER_DIGEST })).toThrow(/重新进行保密审查/);
-    expect(
-      clearanceFromReview({ id: 'r', status: 'approved', decision: { digest: DIGEST, conclusion: { type: 'disclose' } as never, at: at(0), round: 1 } }),
-    ).toEqual({ reviewId: 'r', status: 'approved', digest: DIGEST });
+    expect(clearanceFromReview({ id: 'r', status: 'approved', decision: { digest: DIGEST, conclusion: { type: 'disclose' } as never, at: at(0), round: 1 } })).toEqual({
+      reviewId: 'r',
+      status: 'approved',
+      digest: DIGEST,
+    });
   });
 
   it.each<[string, () => ReturnType<typeof aDraft>, PublishingCommand]>([
@@ -92,9 +93,7 @@ describe('publishing workflow', () => {
   });
 
   it('reopening an approved item voids the approval; returning a submitted item goes back to draft', () => {
-    const reopened = run(aDraft(), [{ type: 'submit', digest: DIGEST }], [{ type: 'approve', clearance: approved, indexNumber: '000014349/2026-00001' }], [
-      { type: 'reopen', reason: '需补充附件' },
-    ]);
+    const reopened = run(aDraft(), [{ type: 'submit', digest: DIGEST }], [{ type: 'approve', clearance: approved, indexNumber: '000014349/2026-00001' }], [{ type: 'reopen', reason: '需补充附件' }]);
     expect(workflowState(reopened)).toBe('draft');
     expect(reopened.versions[0]!.approval).toBeUndefined();
     expect(reopened.versions[0]!.digest).toBeUndefined();
@@ -103,9 +102,7 @@ describe('publishing workflow', () => {
   });
 
   it('schedules for a future Beijing time; unscheduling is refused once the time has passed', () => {
-    const sch = run(aDraft(), [{ type: 'submit', digest: DIGEST }], [{ type: 'approve', clearance: approved, indexNumber: '000014349/2026-00001' }], [
-      { type: 'schedule', publishAt: at(60) },
-    ]);
+    const sch = run(aDraft(), [{ type: 'submit', digest: DIGEST }], [{ type: 'approve', clearance: approved, indexNumber: '000014349/2026-00001' }], [{ type: 'schedule', publishAt: at(60) }]);
     expect(workflowState(sch)).toBe('scheduled');
     expect(() => applyPublishingCommand(sch, { type: 'unschedule' }, stepCtx(at(61), 'x'))).toThrow(expect.objectContaining({ status: 409, code: 'ITEM_SCHEDULE_PASSED' }));
     expect(() => applyPublishingCommand(sch, { type: 'unschedule' }, stepCtx(at(61), 'x'))).toThrow(GuardRefusedError);

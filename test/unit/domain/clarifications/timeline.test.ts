@@ -18,7 +18,14 @@ describe('timelines stored before the case kernel', () => {
 
   it('keeps the public flag of correction lines, and reads a line without a name as the applicant', () => {
     const submitted: LegacyTimelineEntry = { at: '2026-03-02T02:00:00.000Z', command: 'submit', label: '网上提交更正申请', by: { id: 'GZ-2026-000001' }, public: true };
-    expect(normaliseTimelineEntry(submitted)).toEqual({ at: submitted.at, on: '2026-03-02', type: 'submit', label: '网上提交更正申请', actor: { kind: 'applicant', id: 'GZ-2026-000001' }, public: true });
+    expect(normaliseTimelineEntry(submitted)).toEqual({
+      at: submitted.at,
+      on: '2026-03-02',
+      type: 'submit',
+      label: '网上提交更正申请',
+      actor: { kind: 'applicant', id: 'GZ-2026-000001' },
+      public: true,
+    });
     const report: LegacyTimelineEntry = { at: '2026-03-02T02:00:00.000Z', command: 'report', label: '收到公众反映', by: { id: 'public' } };
     expect(normaliseTimelineEntry(report)).toMatchObject({ actor: { kind: 'applicant', id: 'public' }, public: false });
   });

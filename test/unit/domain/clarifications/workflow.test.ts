@@ -169,7 +169,10 @@ describe('clarification workflow: the table', () => {
 });
 
 describe('clarification workflow: guards', () => {
-  const run = (c: ClarificationCase, cmd: ClarificationCommand, actor: Actor = clerk) => () => decideClarification(c, cmd, actor);
+  const run =
+    (c: ClarificationCase, cmd: ClarificationCommand, actor: Actor = clerk) =>
+    () =>
+      decideClarification(c, cmd, actor);
 
   it('assessment: not our remit or accurate information must be closed as unfounded instead', () => {
     expect(run(caseIn('assessing'), { ...sample.recordAssessment, aboutAgencyWork: false } as ClarificationCommand)).toThrow(GuardRefusedError);
@@ -244,7 +247,13 @@ describe('a clarification as catalogue content', () => {
   it('lands in the 澄清说明 category of the default tree, with the released text as escaped Markdown', async () => {
     const { clarificationItemContent } = await import('../../../../functions/domain/clarifications');
     const { defaultCategories } = await import('../../../../functions/domain/catalogue/categories');
-    const content = clarificationItemContent({ title: draft.title, releasedText: clarificationText({ ...draft, facts: '费用为 *0* 元 <b>x</b>' }), relatedItemIds: ['item-1'], issuer: '示例市人民政府办公室', publishedOn: today });
+    const content = clarificationItemContent({
+      title: draft.title,
+      releasedText: clarificationText({ ...draft, facts: '费用为 *0* 元 <b>x</b>' }),
+      relatedItemIds: ['item-1'],
+      issuer: '示例市人民政府办公室',
+      publishedOn: today,
+    });
     const category = defaultCategories().find((c) => c.id === content.categoryId);
     expect(category?.name).toBe('澄清说明');
     expect(content.body).toContain('## 网传说法');

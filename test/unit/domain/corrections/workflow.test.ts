@@ -67,7 +67,14 @@ const actorFor: Record<CorrectionCommandType, Actor> = {
 };
 
 function caseIn(status: CorrectionStatus): CorrectionCase {
-  return { ...openCorrection({ id: 'GZ-2026-000001', trackingNumber: 'GZ-2026-000001', submittedOn: d('2026-03-02') }), status, handlerId: 'c1', letterDrafted: true, secrecyReviewId: 'rev-1', outcome: 'corrected' };
+  return {
+    ...openCorrection({ id: 'GZ-2026-000001', trackingNumber: 'GZ-2026-000001', submittedOn: d('2026-03-02') }),
+    status,
+    handlerId: 'c1',
+    letterDrafted: true,
+    secrecyReviewId: 'rev-1',
+    outcome: 'corrected',
+  };
 }
 
 describe('correction workflow: every transition', () => {
@@ -118,7 +125,10 @@ describe('correction workflow: the table', () => {
 });
 
 describe('correction workflow: rules', () => {
-  const run = (c: CorrectionCase, cmd: CorrectionCommand, actor: Actor = clerk) => () => decideCorrection(c, cmd, actor);
+  const run =
+    (c: CorrectionCase, cmd: CorrectionCommand, actor: Actor = clerk) =>
+    () =>
+      decideCorrection(c, cmd, actor);
 
   it('registration starts the configured period (20 working days by default) and makes the clerk the handler', () => {
     const c = { ...caseIn('submitted') };

@@ -55,30 +55,19 @@ describe('answer and supplement-notice due dates (Art. 30, 33)', () => {
   });
 
   it('a supplement request suspends the answer clock; the supplement restarts a fresh 20-day period', () => {
-    const waiting = deriveCaseDeadlines(
-      [received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12'), supplementPeriodWorkingDays: 15 }],
-      cal,
-    );
+    const waiting = deriveCaseDeadlines([received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12'), supplementPeriodWorkingDays: 15 }], cal);
     expect(waiting.status).toBe('awaiting-supplement');
     expect(waiting.answer).toBeNull();
     expect(waiting.supplement?.applicantDue).toBe(cal.addWorkingDays(d('2026-02-12'), 15).due);
     expect(waiting.supplementNotice).toMatchObject({ sentOn: '2026-02-12', late: false });
-    const restarted = deriveCaseDeadlines(
-      [received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12') }, { type: 'supplementReceived', date: d('2026-03-02') }],
-      cal,
-    );
+    const restarted = deriveCaseDeadlines([received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12') }, { type: 'supplementReceived', date: d('2026-03-02') }], cal);
     expect(restarted.clockStart).toEqual({ date: '2026-03-02', cause: 'supplementReceived' });
     expect(restarted.answer?.due).toBe(cal.addWorkingDays(d('2026-03-02'), 20).due);
   });
 
   it('flags a late supplement notice and a repeated request', () => {
     const r = deriveCaseDeadlines(
-      [
-        received('2026-02-10'),
-        { type: 'supplementRequested', date: d('2026-02-27') },
-        { type: 'supplementReceived', date: d('2026-03-02') },
-        { type: 'supplementRequested', date: d('2026-03-03') },
-      ],
+      [received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-27') }, { type: 'supplementReceived', date: d('2026-03-02') }, { type: 'supplementRequested', date: d('2026-03-03') }],
       cal,
     );
     expect(r.supplementNotice.late).toBe(true);
@@ -116,20 +105,13 @@ describe('pauses (Art. 32–34, fee notice)', () => {
   });
 
   it('overlapping pauses exclude each working day once', () => {
-    const r = deriveCaseDeadlines(
-      [received('2026-02-10'), consult('2026-03-02', 'a'), consult('2026-03-03', 'b', 'other-agency'), answered('2026-03-04', 'a'), answered('2026-03-05', 'b')],
-      cal,
-    );
+    const r = deriveCaseDeadlines([received('2026-02-10'), consult('2026-03-02', 'a'), consult('2026-03-03', 'b', 'other-agency'), answered('2026-03-04', 'a'), answered('2026-03-05', 'b')], cal);
     expect(r.answer?.pausedWorkingDays).toBe(3); // 03-03, 03-04, 03-05
     expect(r.answer?.due).toBe(cal.addWorkingDays(d('2026-03-16'), 3).due);
   });
 
   it('the fee notice pauses until payment behind a flag (domain.md §11)', () => {
-    const events: CaseClockEvent[] = [
-      received('2026-02-10'),
-      { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f1' },
-      { type: 'feePaid', date: d('2026-03-06'), feeNoticeId: 'f1' },
-    ];
+    const events: CaseClockEvent[] = [received('2026-02-10'), { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f1' }, { type: 'feePaid', date: d('2026-03-06'), feeNoticeId: 'f1' }];
     expect(deriveCaseDeadlines(events, cal).answer?.due).toBe(cal.addWorkingDays(d('2026-03-16'), 4).due);
     const off = deriveCaseDeadlines(events, cal, deadlineConfig({ feeNoticePausesClock: false }));
     expect(off.answer?.due).toBe('2026-03-16');
@@ -138,16 +120,13 @@ describe('pauses (Art. 32–34, fee notice)', () => {
 
   it('the pause boundary reading is configurable', () => {
     const events = [received('2026-02-10'), consult('2026-03-02'), answered('2026-03-04')];
-    const k = (b: 'after-start-through-end' | 'start-through-end' | 'between') =>
-      deriveCaseDeadlines(events, cal, deadlineConfig({ pauseBoundary: b })).answer?.pausedWorkingDays;
+    const k = (b: 'after-start-through-end' | 'start-through-end' | 'between') => deriveCaseDeadlines(events, cal, deadlineConfig({ pauseBoundary: b })).answer?.pausedWorkingDays;
     expect([k('between'), k('after-start-through-end'), k('start-through-end')]).toEqual([1, 2, 3]);
   });
 
   it('validates consultations', () => {
     expect(() => deriveCaseDeadlines([received('2026-02-10'), answered('2026-03-04', 'zz')], cal)).toThrow(ConsultationError);
-    expect(() =>
-      deriveCaseDeadlines([received('2026-02-10'), { ...(consult('2026-03-02') as object), pausedWorkingDaysLimit: 16 } as CaseClockEvent], cal),
-    ).toThrow(ConsultationError);
+    expect(() => deriveCaseDeadlines([received('2026-02-10'), { ...(consult('2026-03-02') as object), pausedWorkingDaysLimit: 16 } as CaseClockEvent], cal)).toThrow(ConsultationError);
   });
 });
 
@@ -156,12 +135,8 @@ describe('extension (Art. 33)', () => {
     expect(() => deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-02', 10), ext('2026-03-03', 5)], cal)).toThrow(SecondExtensionError);
     expect(() => deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-02', 21)], cal)).toThrow(ExtensionTooLongError);
     expect(() => deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-02', 0)], cal)).toThrow(ExtensionTooLongError);
-    expect(() =>
-      deriveCaseDeadlines([received('2026-02-10'), { ...(ext('2026-03-02') as object), approvedBy: ' ' } as CaseClockEvent], cal),
-    ).toThrow(ExtensionWithoutApprovalError);
-    expect(() =>
-      deriveCaseDeadlines([received('2026-02-10'), { ...(ext('2026-03-02') as object), approverRole: 'clerk' } as CaseClockEvent], cal),
-    ).toThrow(ExtensionWithoutApprovalError);
+    expect(() => deriveCaseDeadlines([received('2026-02-10'), { ...(ext('2026-03-02') as object), approvedBy: ' ' } as CaseClockEvent], cal)).toThrow(ExtensionWithoutApprovalError);
+    expect(() => deriveCaseDeadlines([received('2026-02-10'), { ...(ext('2026-03-02') as object), approverRole: 'clerk' } as CaseClockEvent], cal)).toThrow(ExtensionWithoutApprovalError);
     expect(() => deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-17')], cal)).toThrow(ExtensionAfterDeadlineError);
     expect(deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-16', 1)], cal).answer?.due).toBe('2026-03-17');
   });
@@ -202,10 +177,7 @@ describe('history checks and closure', () => {
 
 describe('explanation ("why this date")', () => {
   it('names the start, the counted days, holidays, make-up days, pauses and the extension', () => {
-    const r = deriveCaseDeadlines(
-      [received('2026-02-10'), { ...(consult('2026-03-02') as object), consultee: '某科技公司' } as CaseClockEvent, answered('2026-03-04'), ext('2026-03-10', 20)],
-      cal,
-    );
+    const r = deriveCaseDeadlines([received('2026-02-10'), { ...(consult('2026-03-02') as object), consultee: '某科技公司' } as CaseClockEvent, answered('2026-03-04'), ext('2026-03-10', 20)], cal);
     expect(r.explanation?.span.holidaysSkipped.map((h) => h.name)).toEqual(['春节', '清明节']);
     expect(r.explanation?.span.makeupWorkdaysCounted.map((m) => m.date)).toEqual(['2026-02-14', '2026-02-28']);
     const text = renderCaseDeadlineExplanation(r).join('\n');

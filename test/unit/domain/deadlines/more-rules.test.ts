@@ -18,28 +18,19 @@ const recv: CaseClockEvent = { type: 'received', date: d('2026-02-10') };
 
 describe('further clock rules', () => {
   it('a withdrawn or waived fee notice ends the pause on that day', () => {
-    const r = deriveCaseDeadlines(
-      [recv, { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' }, { type: 'feeNoticeWithdrawn', date: d('2026-03-03'), feeNoticeId: 'f' }],
-      cal,
-    );
+    const r = deriveCaseDeadlines([recv, { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' }, { type: 'feeNoticeWithdrawn', date: d('2026-03-03'), feeNoticeId: 'f' }], cal);
     expect(r.pauses[0]).toMatchObject({ endedBy: 'withdrawn', pausedWorkingDays: 1 });
     expect(r.answer?.due).toBe('2026-03-17');
   });
 
   it('late payment does not extend the pause beyond the 20-working-day payment deadline', () => {
-    const r = deriveCaseDeadlines(
-      [recv, { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' }, { type: 'feePaid', date: d('2026-05-29'), feeNoticeId: 'f' }],
-      cal,
-    );
+    const r = deriveCaseDeadlines([recv, { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' }, { type: 'feePaid', date: d('2026-05-29'), feeNoticeId: 'f' }], cal);
     expect(r.pauses[0]).toMatchObject({ endedBy: 'limit-reached', pausedWorkingDays: 20, limitOn: cal.addWorkingDays(d('2026-03-02'), 20).due });
     expect(r.warnings.map((w) => w.code)).toContain('FEE_PAID_LATE');
   });
 
   it('the 15 days run from delivery of the consultation letter when recorded', () => {
-    const r = deriveCaseDeadlines(
-      [recv, { type: 'consultationStarted', date: d('2026-03-02'), deliveredOn: d('2026-03-04'), consultationId: 'c', kind: 'third-party' }],
-      cal,
-    );
+    const r = deriveCaseDeadlines([recv, { type: 'consultationStarted', date: d('2026-03-02'), deliveredOn: d('2026-03-04'), consultationId: 'c', kind: 'third-party' }], cal);
     expect(r.pauses[0]?.limitOn).toBe(cal.addWorkingDays(d('2026-03-04'), 15).due);
     expect(r.pauses[0]?.pausedWorkingDays).toBe(17);
   });
@@ -60,9 +51,7 @@ describe('further clock rules', () => {
   it('Art. 35 delayed period replaces a shorter computed date and must be set before expiry', () => {
     const r = deriveCaseDeadlines([recv, { type: 'delayedPeriodSet', date: d('2026-03-02'), due: d('2026-05-29'), approvedBy: '王局长' }], cal);
     expect(r.answer).toMatchObject({ due: '2026-05-29', delayedTo: '2026-05-29' });
-    expect(() => deriveCaseDeadlines([recv, { type: 'delayedPeriodSet', date: d('2026-03-17'), due: d('2026-05-29'), approvedBy: '王局长' }], cal)).toThrow(
-      DelayedPeriodError,
-    );
+    expect(() => deriveCaseDeadlines([recv, { type: 'delayedPeriodSet', date: d('2026-03-17'), due: d('2026-05-29'), approvedBy: '王局长' }], cal)).toThrow(DelayedPeriodError);
   });
 
   it('rejects duplicate receipts, duplicate fee notices and events after closure', () => {
@@ -70,9 +59,9 @@ describe('further clock rules', () => {
     const fee: CaseClockEvent = { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' };
     expect(() => deriveCaseDeadlines([recv, fee, fee], cal)).toThrow(FeeNoticeError);
     expect(() => deriveCaseDeadlines([recv, { type: 'feePaid', date: d('2026-03-02'), feeNoticeId: 'x' }], cal)).toThrow(FeeNoticeError);
-    expect(() =>
-      deriveCaseDeadlines([recv, { type: 'closed', date: d('2026-03-02'), outcome: 'withdrawn' }, { type: 'feeNoticeIssued', date: d('2026-03-03'), feeNoticeId: 'f' }], cal),
-    ).toThrow(EventAfterClosureError);
+    expect(() => deriveCaseDeadlines([recv, { type: 'closed', date: d('2026-03-02'), outcome: 'withdrawn' }, { type: 'feeNoticeIssued', date: d('2026-03-03'), feeNoticeId: 'f' }], cal)).toThrow(
+      EventAfterClosureError,
+    );
   });
 
   it('config may shorten but never lengthen statutory periods', () => {

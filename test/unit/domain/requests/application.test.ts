@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
 import { CaseValidationError } from '../../../../functions/domain/case';
-import {
-  applicantColumn,
-  confirmationOverdue,
-  parseApplication,
-  receiptDate,
-  safeParseApplication,
-} from '../../../../functions/domain/requests';
+import { applicantColumn, confirmationOverdue, parseApplication, receiptDate, safeParseApplication } from '../../../../functions/domain/requests';
 import { residentIdCheckChar, usccCheckChar } from '../../../../functions/domain/secrecy/checksums';
 
 const ID17 = '11010119900307123';

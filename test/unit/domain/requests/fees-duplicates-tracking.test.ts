@@ -20,10 +20,25 @@ import {
 } from '../../../../functions/domain/requests';
 
 describe('information processing fee (109号)', () => {
-  it.each([[1, 0], [10, 0], [11, 100], [30, 100], [31, 200], [35, 200], [40, 200], [41, 300], [51, 400]])('application #%i costs ¥%i', (n, yuan) =>
-    expect(perApplicationRateYuan(n)).toBe(yuan));
+  it.each([
+    [1, 0],
+    [10, 0],
+    [11, 100],
+    [30, 100],
+    [31, 200],
+    [35, 200],
+    [40, 200],
+    [41, 300],
+    [51, 400],
+  ])('application #%i costs ¥%i', (n, yuan) => expect(perApplicationRateYuan(n)).toBe(yuan));
   it('month total for 1–35 is ¥3,000', () => expect(perApplicationMonthTotalYuan(35)).toBe(3000));
-  it.each([[30, 0], [31, 10], [100, 700], [200, 2700], [250, 4700]])('%i pages cost ¥%i', (p, yuan) => expect(perVolumeFeeYuan(p)).toBe(yuan));
+  it.each([
+    [30, 0],
+    [31, 10],
+    [100, 700],
+    [200, 2700],
+    [250, 4700],
+  ])('%i pages cost ¥%i', (p, yuan) => expect(perVolumeFeeYuan(p)).toBe(yuan));
   it('one method only, never combined', () => {
     expect(assessFee({ method: 'per-volume', pages: 250 }).amountYuan).toBe(4700);
     expect(() => assessFee({ method: 'per-volume', pages: 250, monthlyOrdinal: 35 } as unknown as FeeChoice)).toThrow(CaseValidationError);

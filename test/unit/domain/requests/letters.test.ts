@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../../../functions/domain/calendar';
 import { CaseValidationError } from '../../../../functions/domain/case';
-import {
-  RESPONSE_TYPES,
-  editLetter,
-  generateAnswerLetter,
-  parseDecision,
-  tableBRow,
-  type DecisionInput,
-  type ResponseType,
-} from '../../../../functions/domain/requests';
+import { RESPONSE_TYPES, editLetter, generateAnswerLetter, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '../../../../functions/domain/requests';
 
 const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
 const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
@@ -17,9 +9,32 @@ const decisions: Record<ResponseType, [DecisionInput, string, string]> = {
   'already-public': [{ type: 'already-public', whereToFind: '本机关门户网站“法定主动公开内容”栏目' }, '第三十六条第（一）项', 'disclosed'],
   disclosed: [{ type: 'disclosed', provision }, '第三十六条第（二）项', 'disclosed'],
   withheld: [{ type: 'withheld', facts: '您申请的是某项目评审会议记录', grounds: [ground] }, '第十六条第二款', 'withheld-6'],
-  partial: [{ type: 'partial', provision, withheldParts: [{ part: '第3页个人联系方式', withholding: { ground: 'third-party', interest: 'privacy', consultation: 'objected', publicInterestAssessment: '不公开不会对公共利益造成重大影响', reason: '第三方以保护个人隐私为由提出异议' } }] }, '第三十七条', 'partial'],
+  partial: [
+    {
+      type: 'partial',
+      provision,
+      withheldParts: [
+        {
+          part: '第3页个人联系方式',
+          withholding: {
+            ground: 'third-party',
+            interest: 'privacy',
+            consultation: 'objected',
+            publicInterestAssessment: '不公开不会对公共利益造成重大影响',
+            reason: '第三方以保护个人隐私为由提出异议',
+          },
+        },
+      ],
+    },
+    '第三十七条',
+    'partial',
+  ],
   'does-not-exist': [{ type: 'does-not-exist', searchScope: '本机关文书档案系统及办公室纸质档案', searchMethods: '按标题和文号关键词检索' }, '第三十六条第（四）项', 'unavailable-1'],
-  'not-this-agency': [{ type: 'not-this-agency', reason: '该信息由市自然资源局制作', competentAgency: { name: '示例市自然资源局', contact: '0101-12345678' } }, '第三十六条第（五）项', 'unavailable-1'],
+  'not-this-agency': [
+    { type: 'not-this-agency', reason: '该信息由市自然资源局制作', competentAgency: { name: '示例市自然资源局', contact: '0101-12345678' } },
+    '第三十六条第（五）项',
+    'unavailable-1',
+  ],
   'repeat-request': [{ type: 'repeat-request', earlierTrackingNumber: 'YSQ-2026-000001', earlierAnswerDate: '2026年1月5日' }, '第三十六条第（六）项', 'not-processed-2'],
   'special-regime': [{ type: 'special-regime', regime: '不动产登记资料查询', lawReference: '《不动产登记暂行条例》第二十七条' }, '第三十六条第（七）项', 'withheld-8'],
   'no-duty-to-create': [{ type: 'no-duty-to-create', reason: '您要求的统计数据需对现有信息进行汇总分析' }, '第三十八条', 'unavailable-2'],
@@ -61,11 +76,18 @@ describe('answer letters', () => {
   });
 
   it('names the competent agency, the search scope, the law and article', () => {
-    const g = (t: ResponseType) => generateAnswerLetter({ agency, application, decision: parseDecision(decisions[t][0]), letterSequence: 1, letterDate: isoDate('2026-03-02') }).paragraphs.map((p) => p.text).join('');
+    const g = (t: ResponseType) =>
+      generateAnswerLetter({ agency, application, decision: parseDecision(decisions[t][0]), letterSequence: 1, letterDate: isoDate('2026-03-02') })
+        .paragraphs.map((p) => p.text)
+        .join('');
     expect(g('not-this-agency')).toContain('示例市自然资源局（联系方式：0101-12345678）');
     expect(g('does-not-exist')).toContain('本机关文书档案系统及办公室纸质档案');
     expect(g('partial')).toContain('1.第3页个人联系方式');
-    const law = parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'prohibited-by-law', lawName: '《中华人民共和国统计法》', article: '第三十九条', reason: '属于统计调查对象的个人信息' }] });
+    const law = parseDecision({
+      type: 'withheld',
+      facts: '经查',
+      grounds: [{ ground: 'prohibited-by-law', lawName: '《中华人民共和国统计法》', article: '第三十九条', reason: '属于统计调查对象的个人信息' }],
+    });
     expect(tableBRow(law)).toBe('withheld-2');
     const l = generateAnswerLetter({ agency, application, decision: law, letterSequence: 1, letterDate: isoDate('2026-03-02') });
     expect(l.legalBasis).toContain('《中华人民共和国统计法》第三十九条');
@@ -73,7 +95,11 @@ describe('answer letters', () => {
 
   it('remedy wording is configurable per outcome block', () => {
     const l = generateAnswerLetter({
-      agency, application, decision: parseDecision(decisions['does-not-exist'][0]), letterSequence: 1, letterDate: isoDate('2026-03-02'),
+      agency,
+      application,
+      decision: parseDecision(decisions['does-not-exist'][0]),
+      letterSequence: 1,
+      letterDate: isoDate('2026-03-02'),
       remedyPolicy: { disclosed: 'either', partial: 'reconsideration-first', withheld: 'reconsideration-first', unavailable: 'reconsideration-first', 'not-processed': 'either', other: 'either' },
     });
     expect(l.remedies).toContain('应当先申请行政复议');

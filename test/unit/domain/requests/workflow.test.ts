@@ -139,7 +139,11 @@ describe('roles', () => {
 });
 
 describe('guards and clock effects (via deriveCaseDeadlines)', () => {
-  const registered = () => run(base(), [[sample.register, clerk, '2026-02-10'], [sample.startAssessment, clerk, '2026-02-10']]);
+  const registered = () =>
+    run(base(), [
+      [sample.register, clerk, '2026-02-10'],
+      [sample.startAssessment, clerk, '2026-02-10'],
+    ]);
 
   it('registration of an unconfirmed letter requires the confirmation date and starts the clock', () => {
     const c = openCase({ id: 'k2', trackingNumber: 'YSQ-2026-000002' });
@@ -229,7 +233,10 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   });
 
   it('notice of an extension must come before the original deadline', () => {
-    const c = run(registered(), [[sample.requestExtension, clerk, '2026-03-10'], [sample.approveExtension, head, '2026-03-10']]);
+    const c = run(registered(), [
+      [sample.requestExtension, clerk, '2026-03-10'],
+      [sample.approveExtension, head, '2026-03-10'],
+    ]);
     expect(() => decide(c, { type: 'notifyExtension', notifiedOn: d('2026-03-17') }, ctx(clerk, '2026-03-17'))).toThrow(/届满前/);
     expect(decide(c, { type: 'notifyExtension', notifiedOn: d('2026-03-16') }, ctx(clerk, '2026-03-16')).next.extension).toMatchObject({ applicantNotifiedOn: '2026-03-16' });
   });
@@ -253,7 +260,9 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
       [sample.signOff, leader, '2026-03-05'],
     ]);
     expect(() => decide(c, { ...sample.release, secrecyReviewApproved: false } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow(GuardRefusedError);
-    expect(() => decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'SF123' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-06'))).toThrow('中国邮政');
+    expect(() => decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'SF123' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-06'))).toThrow(
+      '中国邮政',
+    );
     const r = decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'XA123456789CN' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-09'));
     expect(r.next).toMatchObject({ status: 'released', outcomeRow: 'not-processed-3', concludedOn: '2026-03-06' });
     expect(r.deadlines?.closed).toMatchObject({ on: '2026-03-06', outcome: 'decided', onTime: true });
@@ -279,7 +288,11 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
 void ({} as IsoDate);
 
 describe('the table on the case kernel', () => {
-  const registered = () => run(base(), [[sample.register, clerk, '2026-02-10'], [sample.startAssessment, clerk, '2026-02-10']]);
+  const registered = () =>
+    run(base(), [
+      [sample.register, clerk, '2026-02-10'],
+      [sample.startAssessment, clerk, '2026-02-10'],
+    ]);
 
   it('labels every state and step, and names events request.<kebab-step>', () => {
     for (const s of REQUEST_STATUSES) expect(requestWorkflow.stateLabel(s)).not.toBe(s);
@@ -292,9 +305,25 @@ describe('the table on the case kernel', () => {
     const shown = REQUEST_TRANSITIONS.filter((t) => t.visibleToApplicant).map((t) => t.command);
     expect(shown.sort()).toEqual(
       [
-        'register', 'startAssessment', 'requestSupplement', 'recordSupplement', 'abandonNoSupplement', 'startThirdPartyConsultation', 'recordThirdPartyOpinion',
-        'startAgencyConsultation', 'recordAgencyOpinion', 'issueFeeNotice', 'recordFeePaid', 'waiveFee', 'abandonNoPayment', 'approveExtension', 'notifyExtension',
-        'setDelayedReply', 'release', 'close', 'withdraw',
+        'register',
+        'startAssessment',
+        'requestSupplement',
+        'recordSupplement',
+        'abandonNoSupplement',
+        'startThirdPartyConsultation',
+        'recordThirdPartyOpinion',
+        'startAgencyConsultation',
+        'recordAgencyOpinion',
+        'issueFeeNotice',
+        'recordFeePaid',
+        'waiveFee',
+        'abandonNoPayment',
+        'approveExtension',
+        'notifyExtension',
+        'setDelayedReply',
+        'release',
+        'close',
+        'withdraw',
       ].sort(),
     );
   });

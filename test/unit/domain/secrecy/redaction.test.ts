@@ -7,12 +7,29 @@ import { residentId } from '../../../fixtures/documents/identifiers';
 
 describe('redactText', () => {
   it('replaces each removed character with ■ and keeps the rest', () => {
-    expect(redactText('联系人张三，电话13812345678。', [{ start: 3, end: 5 }, { start: 8, end: 19 }])).toBe('联系人■■，电话■■■■■■■■■■■。');
+    expect(
+      redactText('联系人张三，电话13812345678。', [
+        { start: 3, end: 5 },
+        { start: 8, end: 19 },
+      ]),
+    ).toBe('联系人■■，电话■■■■■■■■■■■。');
   });
 
   it('merges overlapping and touching spans and ignores empty ones', () => {
-    expect(mergeSpans('abcdefgh', [{ start: 4, end: 6 }, { start: 1, end: 3 }, { start: 2, end: 4 }, { start: 7, end: 7 }])).toEqual([{ start: 1, end: 6 }]);
-    expect(redactText('abcdefgh', [{ start: 1, end: 3 }, { start: 2, end: 5 }])).toBe('a■■■■fgh');
+    expect(
+      mergeSpans('abcdefgh', [
+        { start: 4, end: 6 },
+        { start: 1, end: 3 },
+        { start: 2, end: 4 },
+        { start: 7, end: 7 },
+      ]),
+    ).toEqual([{ start: 1, end: 6 }]);
+    expect(
+      redactText('abcdefgh', [
+        { start: 1, end: 3 },
+        { start: 2, end: 5 },
+      ]),
+    ).toBe('a■■■■fgh');
   });
 
   it('gives one ■ per character for characters outside the BMP, even if a span splits one', () => {
@@ -22,7 +39,12 @@ describe('redactText', () => {
   });
 
   it('refuses spans out of bounds, reversed or not integers', () => {
-    for (const span of [{ start: -1, end: 2 }, { start: 0, end: 99 }, { start: 3, end: 1 }, { start: 0.5, end: 2 }]) {
+    for (const span of [
+      { start: -1, end: 2 },
+      { start: 0, end: 99 },
+      { start: 3, end: 1 },
+      { start: 0.5, end: 2 },
+    ]) {
       expect(() => redactText('abcdef', [span])).toThrow(InvalidRedactionSpanError);
     }
   });
@@ -36,16 +58,12 @@ describe('redactText', () => {
 
   it('keeps the length for BMP text and never leaves a redacted character behind (property)', () => {
     fc.assert(
-      fc.property(
-        fc.string({ unit: fc.constantFrom('a', '1', '中', ' ', '★'), minLength: 1, maxLength: 80 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
-        (text, raw) => {
-          const spans = raw.map(([a, b]) => ({ start: Math.min(a, b) % (text.length + 1), end: Math.max(a, b) % (text.length + 1) })).filter((s) => s.start <= s.end);
-          const out = redactText(text, spans);
-          expect(out.length).toBe(text.length);
-          for (const s of spans) for (let i = s.start; i < s.end; i++) expect(out[i]).toBe('■');
-        },
-      ),
+      fc.property(fc.string({ unit: fc.constantFrom('a', '1', '中', ' ', '★'), minLength: 1, maxLength: 80 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }), (text, raw) => {
+        const spans = raw.map(([a, b]) => ({ start: Math.min(a, b) % (text.length + 1), end: Math.max(a, b) % (text.length + 1) })).filter((s) => s.start <= s.end);
+        const out = redactText(text, spans);
+        expect(out.length).toBe(text.length);
+        for (const s of spans) for (let i = s.start; i < s.end; i++) expect(out[i]).toBe('■');
+      }),
     );
   });
 });

@@ -123,7 +123,11 @@ describe('separation of duties: guards with codes and Chinese reasons, checked w
   });
 
   it('holds a referred review until the reply, which any reviewer, leader or administrator may record', () => {
-    const referred = decideReview(atSecrecy(), { type: 'signSecrecy', checklist: clean, conclusion: { type: 'refer', referTo: 'competent-department', body: '市发展改革委' }, contentDigest: D0 }, ctx(reviewer)).review;
+    const referred = decideReview(
+      atSecrecy(),
+      { type: 'signSecrecy', checklist: clean, conclusion: { type: 'refer', referTo: 'competent-department', body: '市发展改革委' }, contentDigest: D0 },
+      ctx(reviewer),
+    ).review;
     expect(availableReviewSteps(referred, ctx(leader))).toEqual(['referralReply']);
     expect(checkReviewStep(referred, 'signSecrecy', ctx(reviewer))).toMatchObject({ ok: false, error: { message: '报请确定期间暂缓审查，请先登记答复。' } });
     const answered = decideReview(referred, { type: 'referralReply', reply: '可以公开' }, ctx(leader));

@@ -178,9 +178,7 @@ describe('secrecy review: findings and redaction', () => {
 
   it('needs a reason to keep a finding', () => {
     const r = throughHead(findings);
-    expect(() =>
-      applyReviewCommand(r, { type: 'resolve-finding', actor: reviewer, findingId: findings[0]!.id, resolution: { action: 'keep', reason: '' }, now }),
-    ).toThrow(ReviewValidationError);
+    expect(() => applyReviewCommand(r, { type: 'resolve-finding', actor: reviewer, findingId: findings[0]!.id, resolution: { action: 'keep', reason: '' }, now })).toThrow(ReviewValidationError);
   });
 
   it('with a redaction, needs the redacted version, approves its digest, and releases only it', () => {
@@ -188,9 +186,7 @@ describe('secrecy review: findings and redaction', () => {
     r = applyReviewCommand(r, { type: 'resolve-finding', actor: reviewer, findingId: findings[0]!.id, resolution: { action: 'redact' }, now }).review;
     expect(() => sign(r, reviewer, 'secrecy', disclose)).toThrow(ReviewValidationError);
     expect(() => sign(r, reviewer, 'secrecy', { type: 'disclose-redacted' })).toThrow(ReviewStageError);
-    expect(() =>
-      applyReviewCommand(r, { type: 'attach-redacted', actor: reviewer, digest: D1, residualFindings: [{ kind: 'mobile' }], now }),
-    ).toThrow(RedactionLeakError);
+    expect(() => applyReviewCommand(r, { type: 'attach-redacted', actor: reviewer, digest: D1, residualFindings: [{ kind: 'mobile' }], now })).toThrow(RedactionLeakError);
     r = applyReviewCommand(r, { type: 'attach-redacted', actor: reviewer, digest: D1, residualFindings: [], metadataWarnings: ['作者不为空'], now }).review;
     expect(r.redaction).toMatchObject({ digest: D1, metadataWarnings: ['作者不为空'] });
     // The signer signs what will be released: the redacted version.

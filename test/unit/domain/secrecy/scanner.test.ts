@@ -114,12 +114,7 @@ describe('scanText: unified social credit codes, e-mail, passports', () => {
   });
 
   it('finds PRC passport numbers in their current and older shapes', () => {
-    expect(only('passport', '护照号 E12345678、EA1234567、G12345678、DE1234567').map((f) => f.value)).toEqual([
-      'E12345678',
-      'EA1234567',
-      'G12345678',
-      'DE1234567',
-    ]);
+    expect(only('passport', '护照号 E12345678、EA1234567、G12345678、DE1234567').map((f) => f.value)).toEqual(['E12345678', 'EA1234567', 'G12345678', 'DE1234567']);
     expect(only('passport', '护照号 E12345678')[0]!.preview).toBe('E1*****78');
   });
 
@@ -149,7 +144,11 @@ describe('scanText: classification markings', () => {
       ['密级：秘密', '秘密'],
       ['机密\n正文', '机密'],
     ];
-    for (const [text, value] of cases) expect(only('classification-marking', text).map((f) => f.value), text).toEqual([value]);
+    for (const [text, value] of cases)
+      expect(
+        only('classification-marking', text).map((f) => f.value),
+        text,
+      ).toEqual([value]);
   });
 
   it('does not flag the same words in running text', () => {

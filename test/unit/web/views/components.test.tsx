@@ -73,7 +73,17 @@ describe('FormField', () => {
     expect(tagWithId(area, 'field-desc')).toContain('aria-describedby="field-desc-error"');
 
     const select = renderFragment(
-      <FormField as="select" name="way" label="获取方式" placeholderOption="请选择" value="email" options={[{ value: 'post', label: '邮寄' }, { value: 'email', label: '电子邮件' }]} />,
+      <FormField
+        as="select"
+        name="way"
+        label="获取方式"
+        placeholderOption="请选择"
+        value="email"
+        options={[
+          { value: 'post', label: '邮寄' },
+          { value: 'email', label: '电子邮件' },
+        ]}
+      />,
     );
     expect(select).toContain('<option value="email" selected="">电子邮件</option>');
     expect(select).toContain('<option value="post">邮寄</option>');
@@ -99,7 +109,15 @@ describe('ErrorSummary', () => {
 describe('tables', () => {
   it('DataTable has a caption, column headers with scope and an accessible scroll region', () => {
     const html = renderFragment(
-      <DataTable id="t" caption="文档列表" rows={[{ a: '甲', b: 1 }]} columns={[{ header: '名称', rowHeader: true, cell: (r) => r.a }, { header: '数量', numeric: true, cell: (r) => r.b }]} />,
+      <DataTable
+        id="t"
+        caption="文档列表"
+        rows={[{ a: '甲', b: 1 }]}
+        columns={[
+          { header: '名称', rowHeader: true, cell: (r) => r.a },
+          { header: '数量', numeric: true, cell: (r) => r.b },
+        ]}
+      />,
     );
 
     expect(html).toContain('<div class="table-wrap" role="region" aria-labelledby="t-caption" tabindex="0"><table class="data-table data-table--stack" role="table">');
@@ -145,7 +163,11 @@ describe('small components', () => {
   });
 
   it('Notice states its kind in words', () => {
-    const html = renderFragment(<Notice kind="warning" title="注意事项"><p>正文</p></Notice>);
+    const html = renderFragment(
+      <Notice kind="warning" title="注意事项">
+        <p>正文</p>
+      </Notice>,
+    );
     expect(html).toContain('<p class="notice__kind">注意</p>');
     expect(html).toContain('notice--warning');
   });

@@ -66,9 +66,7 @@ describe('Layout', () => {
   });
 
   it('renders breadcrumbs with the last item as the current page', () => {
-    const html = renderPage(
-      <Layout title="文档" site={site} breadcrumbs={[{ href: '/', label: '首页' }, { href: '/apply', label: '依申请公开' }, { label: '工作日日历' }]} />,
-    );
+    const html = renderPage(<Layout title="文档" site={site} breadcrumbs={[{ href: '/', label: '首页' }, { href: '/apply', label: '依申请公开' }, { label: '工作日日历' }]} />);
 
     expect(html).toContain('<nav class="breadcrumbs" aria-label="当前位置">');
     expect(html).toContain('<a href="/apply">依申请公开</a>');

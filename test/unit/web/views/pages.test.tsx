@@ -98,9 +98,7 @@ describe('pages', () => {
   });
 
   it('StaffHomePage shows cards and the staff header', () => {
-    const html = renderPage(
-      <StaffHomePage site={site} staff={staff} csrfToken="tok" cards={[{ href: '/staff/requests', title: '待登记申请', count: 3, description: '核对后登记' }]} />,
-    );
+    const html = renderPage(<StaffHomePage site={site} staff={staff} csrfToken="tok" cards={[{ href: '/staff/requests', title: '待登记申请', count: 3, description: '核对后登记' }]} />);
 
     expectFullPage(html);
     expect(html).toContain('退出登录');
@@ -155,9 +153,7 @@ describe('pages', () => {
   });
 
   it('CalendarPage draws Monday-first month tables with text marks for holidays and make-up days', () => {
-    const html = renderPage(
-      <CalendarPage site={site} year={2026} covered months={[january]} holidays={[{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }]} makeupDays={['2026-01-04']} />,
-    );
+    const html = renderPage(<CalendarPage site={site} year={2026} covered months={[january]} holidays={[{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }]} makeupDays={['2026-01-04']} />);
 
     expectFullPage(html);
     expect(html).toContain('<caption class="cal__caption" id="month-2026-1">2026年1月</caption>');

@@ -70,7 +70,9 @@ export function ApplyPage(p: ApplyPageProps) {
       csrfToken={p.csrfToken}
       localMode={p.localMode}
       navHref={staff ? '/staff/requests' : undefined}
-      breadcrumbs={staff ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '登记申请' }] : [{ href: ROUTES.home, label: '首页' }, { label: '依申请公开' }]}
+      breadcrumbs={
+        staff ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '登记申请' }] : [{ href: ROUTES.home, label: '首页' }, { label: '依申请公开' }]
+      }
     >
       <h1 class="page-title">{title}</h1>
       {staff ? (
@@ -115,11 +117,37 @@ export function ApplyPage(p: ApplyPageProps) {
           <FormField name="name" label="姓名或名称" required maxlength={100} value={v['name']} error={e['name']} hint="公民填写本人姓名；法人或其他组织填写单位全称。" autocomplete="name" />
           <h3 class="subheading">公民填写</h3>
           <FormField as="select" name="idType" label="证件类型" placeholderOption="请选择" options={options(p.labels.idTypes)} value={v['idType']} error={e['idType']} />
-          <FormField name="idNumber" label="证件号码" maxlength={40} value={v['idNumber']} error={e['idNumber']} hint="居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。" autocomplete="off" spellcheck={false} />
+          <FormField
+            name="idNumber"
+            label="证件号码"
+            maxlength={40}
+            value={v['idNumber']}
+            error={e['idNumber']}
+            hint="居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。"
+            autocomplete="off"
+            spellcheck={false}
+          />
           <FormField name="workUnit" label="工作单位" maxlength={100} value={v['workUnit']} error={e['workUnit']} />
           <h3 class="subheading">法人或其他组织填写</h3>
-          <FormField as="select" name="organisationKind" label="组织类别" placeholderOption="请选择" options={options(p.labels.organisationKinds)} value={v['organisationKind']} error={e['organisationKind']} />
-          <FormField name="creditCode" label="统一社会信用代码" maxlength={22} value={v['creditCode']} error={e['creditCode']} hint="18位，见营业执照或登记证书。" autocomplete="off" spellcheck={false} />
+          <FormField
+            as="select"
+            name="organisationKind"
+            label="组织类别"
+            placeholderOption="请选择"
+            options={options(p.labels.organisationKinds)}
+            value={v['organisationKind']}
+            error={e['organisationKind']}
+          />
+          <FormField
+            name="creditCode"
+            label="统一社会信用代码"
+            maxlength={22}
+            value={v['creditCode']}
+            error={e['creditCode']}
+            hint="18位，见营业执照或登记证书。"
+            autocomplete="off"
+            spellcheck={false}
+          />
           <FormField name="legalRepresentative" label="法定代表人或负责人" maxlength={100} value={v['legalRepresentative']} error={e['legalRepresentative']} />
           <FormField name="contactPerson" label="联系人" maxlength={100} value={v['contactPerson']} error={e['contactPerson']} />
         </fieldset>
@@ -134,9 +162,27 @@ export function ApplyPage(p: ApplyPageProps) {
             </p>
           ) : null}
           <FormField name="contact.phone" label="联系电话" type="tel" inputmode="tel" maxlength={40} value={v['contact.phone']} error={e['contact.phone']} autocomplete="tel" />
-          <FormField name="contact.email" label="电子邮箱" type="email" maxlength={100} value={v['contact.email']} error={e['contact.email']} hint="填写后，回执和办理通知将发送到该邮箱。" autocomplete="email" />
+          <FormField
+            name="contact.email"
+            label="电子邮箱"
+            type="email"
+            maxlength={100}
+            value={v['contact.email']}
+            error={e['contact.email']}
+            hint="填写后，回执和办理通知将发送到该邮箱。"
+            autocomplete="email"
+          />
           <FormField name="contact.address" label="通信地址" maxlength={200} value={v['contact.address']} error={e['contact.address']} autocomplete="street-address" />
-          <FormField name="contact.postCode" label="邮政编码" inputmode="numeric" maxlength={6} value={v['contact.postCode']} error={e['contact.postCode']} autocomplete="postal-code" class="field--narrow" />
+          <FormField
+            name="contact.postCode"
+            label="邮政编码"
+            inputmode="numeric"
+            maxlength={6}
+            value={v['contact.postCode']}
+            error={e['contact.postCode']}
+            autocomplete="postal-code"
+            class="field--narrow"
+          />
         </fieldset>
 
         <fieldset class="apply-form__section">

@@ -32,20 +32,28 @@ export function ReceiptPage(p: ReceiptPageProps) {
       staff={p.staff}
       csrfToken={p.csrfToken}
       localMode={p.localMode}
-      breadcrumbs={p.staff ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '申请回执' }] : [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '申请回执' }]}
+      breadcrumbs={
+        p.staff
+          ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '申请回执' }]
+          : [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '申请回执' }]
+      }
     >
       <h1 class="page-title">政府信息公开申请回执</h1>
       <Notice kind="success" role="status" title="申请已提交">
-        <p>
-          {p.staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'}请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。
-        </p>
+        <p>{p.staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'}请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
       </Notice>
       <div class="receipt">
         <p class="receipt__line">
-          申请编号：<strong class="receipt__code" id="tracking-number">{p.trackingNumber}</strong>
+          申请编号：
+          <strong class="receipt__code" id="tracking-number">
+            {p.trackingNumber}
+          </strong>
         </p>
         <p class="receipt__line">
-          查询码：<strong class="receipt__code" id="access-code">{p.accessCode}</strong>
+          查询码：
+          <strong class="receipt__code" id="access-code">
+            {p.accessCode}
+          </strong>
         </p>
       </div>
       <MetaTable
@@ -60,7 +68,11 @@ export function ReceiptPage(p: ReceiptPageProps) {
             value: p.answerDue ? (
               <>
                 {p.answerDue}
-                {p.provisional ? <span class="deadline__provisional">暂定<span class="visually-hidden">：{PROVISIONAL_EXPLANATION}</span></span> : null}
+                {p.provisional ? (
+                  <span class="deadline__provisional">
+                    暂定<span class="visually-hidden">：{PROVISIONAL_EXPLANATION}</span>
+                  </span>
+                ) : null}
                 <span class="data-table__sub">自收到申请之日起20个工作日内答复；需要补正、征求意见或依法延期的，期限相应调整。</span>
               </>
             ) : (

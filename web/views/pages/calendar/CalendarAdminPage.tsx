@@ -56,9 +56,7 @@ export function CalendarAdminPage({ site, staff, csrfToken, rows, action, values
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '节假日安排管理' }]}
     >
       <h1 class="page-title">节假日安排管理</h1>
-      <p class="lead">
-        系统内置国务院办公厅已发布的节假日安排。次年安排发布后，或本省、本市另有调整时，在此录入即可生效，无需重新部署；保存后，受影响的未办结期限将自动重新计算。
-      </p>
+      <p class="lead">系统内置国务院办公厅已发布的节假日安排。次年安排发布后，或本省、本市另有调整时，在此录入即可生效，无需重新部署；保存后，受影响的未办结期限将自动重新计算。</p>
       {flash ? (
         <Notice kind="success" role="status">
           <p>{flash}</p>
@@ -108,7 +106,10 @@ export function CalendarAdminPage({ site, staff, csrfToken, rows, action, values
                       <CsrfField token={csrfToken} />
                       <StatusBadge label="生效中" tone="success" />{' '}
                       <button class="button button--secondary button--small" type="submit">
-                        删除<span class="visually-hidden">{r.year}年{r.region ?? ''}安排</span>
+                        删除
+                        <span class="visually-hidden">
+                          {r.year}年{r.region ?? ''}安排
+                        </span>
                       </button>
                     </form>
                   ) : (

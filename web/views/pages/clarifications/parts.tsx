@@ -38,8 +38,23 @@ export function StepForms(p: { csrfToken: string; version: number; steps: StepFo
           <input type="hidden" name="version" value={String(p.version)} />
           {s.fields.map((f) => {
             const error = p.failedCommand === s.command ? p.errors?.[f.name] : undefined;
-            if (f.as === 'textarea') return <FormField as="textarea" name={f.name} label={f.label} rows={f.rows ?? 4} value={f.value} required={f.required} hint={f.hint} error={error} id={`${s.command}-${f.name}`} />;
-            if (f.as === 'select') return <FormField as="select" name={f.name} label={f.label} options={f.options ?? []} value={f.value} required={f.required} hint={f.hint} error={error} placeholderOption="请选择" id={`${s.command}-${f.name}`} />;
+            if (f.as === 'textarea')
+              return <FormField as="textarea" name={f.name} label={f.label} rows={f.rows ?? 4} value={f.value} required={f.required} hint={f.hint} error={error} id={`${s.command}-${f.name}`} />;
+            if (f.as === 'select')
+              return (
+                <FormField
+                  as="select"
+                  name={f.name}
+                  label={f.label}
+                  options={f.options ?? []}
+                  value={f.value}
+                  required={f.required}
+                  hint={f.hint}
+                  error={error}
+                  placeholderOption="请选择"
+                  id={`${s.command}-${f.name}`}
+                />
+              );
             return <FormField name={f.name} label={f.label} type={f.as === 'date' ? 'date' : 'text'} value={f.value} required={f.required} hint={f.hint} error={error} id={`${s.command}-${f.name}`} />;
           })}
           <div class="form__actions">

@@ -77,9 +77,12 @@ export function ClarificationPage(p: ClarificationPageProps) {
         {p.sections.map((s) => (
           <section class="section">
             <h2 class="section__title">{s.heading}</h2>
-            {s.body.split('\n').filter(Boolean).map((line) => (
-              <p>{line}</p>
-            ))}
+            {s.body
+              .split('\n')
+              .filter(Boolean)
+              .map((line) => (
+                <p>{line}</p>
+              ))}
           </section>
         ))}
         {p.related.length > 0 ? (
@@ -135,7 +138,17 @@ export function ClarificationReportPage(p: ReportPageProps) {
           <FormField name="firstSeenOn" type="date" label="首次看到的日期" value={v['firstSeenOn']} error={e['firstSeenOn']} />
           <FormField name="screenshot" type="file" label="截图" accept="image/png,image/jpeg,application/pdf" error={e['screenshot']} hint={`可选。PNG、JPEG 或 PDF，不超过 ${p.maxMb} MB。`} />
         </fieldset>
-        <FormField as="textarea" name="description" label="哪些内容不实或不完整" required rows={6} maxlength={5000} value={v['description']} error={e['description']} hint="请说明信息的主要内容，以及您认为不实或不完整的地方。" />
+        <FormField
+          as="textarea"
+          name="description"
+          label="哪些内容不实或不完整"
+          required
+          rows={6}
+          maxlength={5000}
+          value={v['description']}
+          error={e['description']}
+          hint="请说明信息的主要内容，以及您认为不实或不完整的地方。"
+        />
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">联系方式（选填）</legend>
           <FormField name="contactName" label="姓名" value={v['contactName']} maxlength={50} />

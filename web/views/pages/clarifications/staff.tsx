@@ -34,7 +34,9 @@ export interface ClarificationRow {
 
 const staffCrumbs = (last?: { label: string }) => [{ href: ROUTES.staffHome, label: '工作台' }, ...(last ? [{ href: '/staff/clarifications', label: '澄清' }, last] : [{ label: '澄清' }])];
 
-export function StaffClarificationsPage(p: StaffBase & { rows: ClarificationRow[]; canCreate: boolean; sourceOptions: { value: string; label: string }[]; errors?: Record<string, string>; values?: Record<string, string>; flash?: string }) {
+export function StaffClarificationsPage(
+  p: StaffBase & { rows: ClarificationRow[]; canCreate: boolean; sourceOptions: { value: string; label: string }[]; errors?: Record<string, string>; values?: Record<string, string>; flash?: string },
+) {
   const v = p.values ?? {};
   return (
     <Layout title="澄清虚假或不完整信息" site={p.site} staff={p.staff} csrfToken={p.csrfToken} section="staff" navHref="/staff/clarifications" localMode={p.localMode} breadcrumbs={staffCrumbs()}>
@@ -55,7 +57,18 @@ export function StaffClarificationsPage(p: StaffBase & { rows: ClarificationRow[
           { header: '来源', cell: (r) => r.sourceLabel },
           { header: '状态', cell: (r) => <StatusBadge label={r.statusLabel} tone={r.statusTone} /> },
           { header: '紧急', cell: (r) => (r.urgent ? <StatusBadge label="紧急" tone="danger" /> : '—') },
-          { header: '期限', cell: (r) => (r.dueOpen ? <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>{r.due}{r.overdue ? '（已超期）' : ''}</span> : '—') },
+          {
+            header: '期限',
+            cell: (r) =>
+              r.dueOpen ? (
+                <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>
+                  {r.due}
+                  {r.overdue ? '（已超期）' : ''}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
       {p.canCreate ? (
@@ -121,7 +134,16 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
       </Section>
     ) : null;
   return (
-    <Layout title={`澄清案件 ${p.id}`} site={p.site} staff={p.staff} csrfToken={p.csrfToken} section="staff" navHref="/staff/clarifications" localMode={p.localMode} breadcrumbs={staffCrumbs({ label: p.id })}>
+    <Layout
+      title={`澄清案件 ${p.id}`}
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      section="staff"
+      navHref="/staff/clarifications"
+      localMode={p.localMode}
+      breadcrumbs={staffCrumbs({ label: p.id })}
+    >
       <h1 class="page-title">
         {p.title} <StatusBadge label={p.statusLabel} tone={p.statusTone} /> {p.urgent ? <StatusBadge label="紧急" tone="danger" /> : null}
       </h1>
@@ -130,7 +152,15 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
       <div class="case-layout">
         <div>
           {block('案件信息', p.meta)}
-          {block('线索内容（仅供内部核实，不公开）', p.report, p.screenshotHref ? <p><a href={p.screenshotHref}>查看截图</a></p> : null)}
+          {block(
+            '线索内容（仅供内部核实，不公开）',
+            p.report,
+            p.screenshotHref ? (
+              <p>
+                <a href={p.screenshotHref}>查看截图</a>
+              </p>
+            ) : null,
+          )}
           {block('研判结论', p.assessment)}
           {block('核实情况', p.verification)}
           {p.draftText ? (

@@ -42,7 +42,15 @@ export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: 
           <FormField name="itemId" label="公开信息编号（选填）" value={v['itemId']} error={e['itemId']} hint="如该记录是本网站公开的信息，可填写其页面地址中的编号。" />
           <FormField as="textarea" name="inaccuracy" label="不准确的内容" required value={v['inaccuracy']} error={e['inaccuracy']} />
           <FormField as="textarea" name="requestedCorrection" label="应当更正为" required value={v['requestedCorrection']} error={e['requestedCorrection']} />
-          <FormField name="evidence" type="file" label="证据材料" required accept="image/png,image/jpeg,application/pdf" error={e['evidence']} hint={`PNG、JPEG 或 PDF，最多 ${p.maxFiles} 个，每个不超过 ${p.maxMb} MB。`} />
+          <FormField
+            name="evidence"
+            type="file"
+            label="证据材料"
+            required
+            accept="image/png,image/jpeg,application/pdf"
+            error={e['evidence']}
+            hint={`PNG、JPEG 或 PDF，最多 ${p.maxFiles} 个，每个不超过 ${p.maxMb} MB。`}
+          />
         </fieldset>
         <div class="form__actions">
           <button type="submit" class="button button--primary">
@@ -63,13 +71,26 @@ export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; 
       </Notice>
       <div class="receipt">
         <p class="receipt__line">
-          申请编号：<strong class="receipt__code" id="tracking-number">{p.trackingNumber}</strong>
+          申请编号：
+          <strong class="receipt__code" id="tracking-number">
+            {p.trackingNumber}
+          </strong>
         </p>
         <p class="receipt__line">
-          查询码：<strong class="receipt__code" id="access-code">{p.accessCode}</strong>
+          查询码：
+          <strong class="receipt__code" id="access-code">
+            {p.accessCode}
+          </strong>
         </p>
       </div>
-      <MetaTable layout="single" caption="申请信息" rows={[{ label: '提交日期', value: p.submittedOn }, { label: '查询办理进度', value: <a href="/corrections/track">凭申请编号和查询码查询</a> }]} />
+      <MetaTable
+        layout="single"
+        caption="申请信息"
+        rows={[
+          { label: '提交日期', value: p.submittedOn },
+          { label: '查询办理进度', value: <a href="/corrections/track">凭申请编号和查询码查询</a> },
+        ]}
+      />
     </Layout>
   );
 }

@@ -42,7 +42,18 @@ export function StaffCorrectionsPage(p: StaffBase & { rows: CorrectionRow[] }) {
           { header: '申请人', cell: (r) => r.applicant },
           { header: '记录', cell: (r) => r.record },
           { header: '状态', cell: (r) => <StatusBadge label={r.statusLabel} tone={r.statusTone} /> },
-          { header: '答复期限', cell: (r) => (r.due ? <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>{r.due}{r.overdue ? '（已超期）' : ''}</span> : '—') },
+          {
+            header: '答复期限',
+            cell: (r) =>
+              r.due ? (
+                <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>
+                  {r.due}
+                  {r.overdue ? '（已超期）' : ''}
+                </span>
+              ) : (
+                '—'
+              ),
+          },
         ]}
       />
     </Layout>
@@ -70,7 +81,16 @@ export interface CorrectionCasePageProps extends StaffBase {
 
 export function CorrectionCasePage(p: CorrectionCasePageProps) {
   return (
-    <Layout title={`更正申请 ${p.trackingNumber}`} site={p.site} staff={p.staff} csrfToken={p.csrfToken} section="staff" navHref="/staff/corrections" localMode={p.localMode} breadcrumbs={crumbs(p.trackingNumber)}>
+    <Layout
+      title={`更正申请 ${p.trackingNumber}`}
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      section="staff"
+      navHref="/staff/corrections"
+      localMode={p.localMode}
+      breadcrumbs={crumbs(p.trackingNumber)}
+    >
       <h1 class="page-title">
         更正申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </h1>

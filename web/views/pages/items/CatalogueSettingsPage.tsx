@@ -19,7 +19,16 @@ export interface CatalogueSettingsPageProps {
 /** Admin: agency profile, category tree, index-number scheme and the disclosure guide. */
 export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
   return (
-    <Layout title="目录与指南设置" site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/catalogue" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '目录与指南设置' }]}>
+    <Layout
+      title="目录与指南设置"
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      section="staff"
+      navHref="/staff/catalogue"
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '目录与指南设置' }]}
+    >
       <div class="page-head">
         <h1 class="page-title">目录与指南设置</h1>
       </div>
@@ -42,7 +51,15 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
           value={p.values.profile}
           error={p.errors?.['profile'] ?? Object.entries(p.errors ?? {}).find(([k]) => k.startsWith('profile.'))?.[1]}
         />
-        <FormField name="categories" label="目录分类（JSON）" as="textarea" rows={16} hint="数组，每项包含 id、name、parentId、order，可选 code、description、legalBasis；最多三级" value={p.values.categories} error={p.errors?.['categories']} />
+        <FormField
+          name="categories"
+          label="目录分类（JSON）"
+          as="textarea"
+          rows={16}
+          hint="数组，每项包含 id、name、parentId、order，可选 code、description、legalBasis；最多三级"
+          value={p.values.categories}
+          error={p.errors?.['categories']}
+        />
         <div class="form__actions">
           <button type="submit" class="button button--primary">
             保存设置

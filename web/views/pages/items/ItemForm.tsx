@@ -72,7 +72,14 @@ export function ItemForm(p: ItemFormProps) {
           ))}
         </fieldset>
       ) : null}
-      <FormField name="files" label="上传附件" type="file" hint="可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB" error={e['attachments']} accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg" />
+      <FormField
+        name="files"
+        label="上传附件"
+        type="file"
+        hint="可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB"
+        error={e['attachments']}
+        accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg"
+      />
       <div class="form__actions">
         <button type="submit" class="button button--primary">
           {p.submitLabel}

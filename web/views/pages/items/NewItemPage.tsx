@@ -12,7 +12,16 @@ export interface NewItemPageProps {
 
 export function NewItemPage(p: NewItemPageProps) {
   return (
-    <Layout title="新建主动公开信息" site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: '新建信息' }]}>
+    <Layout
+      title="新建主动公开信息"
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      section="staff"
+      navHref="/staff/items"
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: '新建信息' }]}
+    >
       <div class="page-head">
         <h1 class="page-title">新建主动公开信息</h1>
       </div>

@@ -49,7 +49,16 @@ export function StaffItemPage(p: StaffItemPageProps) {
   const a = new Set(p.allowed);
   const common = { id: p.id, csrfToken: p.csrfToken, version: p.version };
   return (
-    <Layout title={p.title} site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: p.title }]}>
+    <Layout
+      title={p.title}
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      section="staff"
+      navHref="/staff/items"
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: p.title }]}
+    >
       <div class="page-head">
         <h1 class="page-title">{p.title}</h1>
         <StatusBadge label={p.stateLabel} tone={p.stateTone} />

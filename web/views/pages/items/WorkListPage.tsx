@@ -35,7 +35,16 @@ export interface WorkListPageProps {
 /** 主动公开 work list: items by workflow state, with the publication deadline and overdue flags. */
 export function WorkListPage(p: WorkListPageProps) {
   return (
-    <Layout title="主动公开" site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '主动公开' }]}>
+    <Layout
+      title="主动公开"
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      section="staff"
+      navHref="/staff/items"
+      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '主动公开' }]}
+    >
       <div class="page-head">
         <h1 class="page-title">主动公开</h1>
         <div class="button-group">

@@ -30,7 +30,14 @@ export interface SearchPageProps {
 /** 全文检索: Chinese search with highlights, filters and a no-results page that helps. */
 export function SearchPage(p: SearchPageProps) {
   return (
-    <Layout title={p.query ? `检索：${p.query}` : '全文检索'} site={p.site} section="proactive" breadcrumbs={[{ href: '/', label: '首页' }, { label: '全文检索' }]} localMode={p.localMode} staffLoginHref="/login">
+    <Layout
+      title={p.query ? `检索：${p.query}` : '全文检索'}
+      site={p.site}
+      section="proactive"
+      breadcrumbs={[{ href: '/', label: '首页' }, { label: '全文检索' }]}
+      localMode={p.localMode}
+      staffLoginHref="/login"
+    >
       <div class="page-head">
         <h1 class="page-title">全文检索</h1>
       </div>

@@ -131,7 +131,11 @@ export function CasePage(p: CasePageProps) {
             <h2 class="section__title" id="deadline-title">
               答复期限
             </h2>
-            {p.deadline ? <DeadlineChip dueDate={p.deadline.due} workingDaysLeft={p.deadline.workingDaysLeft} urgency={p.deadline.urgency} provisional={p.deadline.provisional} /> : <p class="muted">{p.deadlineNote ?? '当前没有正在计算的答复期限。'}</p>}
+            {p.deadline ? (
+              <DeadlineChip dueDate={p.deadline.due} workingDaysLeft={p.deadline.workingDaysLeft} urgency={p.deadline.urgency} provisional={p.deadline.provisional} />
+            ) : (
+              <p class="muted">{p.deadlineNote ?? '当前没有正在计算的答复期限。'}</p>
+            )}
             {p.explanation.length > 0 ? (
               <details class="why-date">
                 <summary>为什么是这个日期？</summary>

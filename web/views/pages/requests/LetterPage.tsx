@@ -24,7 +24,12 @@ export function LetterPage(p: LetterPageProps) {
       localMode={p.localMode}
       section="staff"
       navHref="/staff/requests"
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' }]}
+      breadcrumbs={[
+        { href: ROUTES.staffHome, label: '工作台' },
+        { href: '/staff/requests', label: '依申请公开' },
+        { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber },
+        { label: '告知书' },
+      ]}
     >
       {p.draftNotice ? <p class="no-print notice notice--warning">{p.draftNotice}</p> : null}
       <article class="letter">

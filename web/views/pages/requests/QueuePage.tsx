@@ -33,7 +33,16 @@ export interface QueuePageProps {
 /** 依申请公开办理队列: sorted by due date, with working days left. */
 export function QueuePage(p: QueuePageProps) {
   return (
-    <Layout title="依申请公开" site={p.site} staff={p.staff} csrfToken={p.csrfToken} localMode={p.localMode} section="staff" navHref="/staff/requests" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '依申请公开' }]}>
+    <Layout
+      title="依申请公开"
+      site={p.site}
+      staff={p.staff}
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      section="staff"
+      navHref="/staff/requests"
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '依申请公开' }]}
+    >
       <h1 class="page-title">依申请公开办理</h1>
       {p.canRegister ? (
         <p class="button-group">
@@ -71,7 +80,10 @@ export function QueuePage(p: QueuePageProps) {
           },
           { header: '申请人', cell: (r) => r.applicant },
           { header: '承办人', cell: (r) => r.handler },
-          { header: '答复期限', cell: (r) => (r.due ? <DeadlineChip dueDate={r.due.date} workingDaysLeft={r.due.workingDaysLeft} urgency={r.due.urgency} provisional={r.due.provisional} /> : <span class="muted">—</span>) },
+          {
+            header: '答复期限',
+            cell: (r) => (r.due ? <DeadlineChip dueDate={r.due.date} workingDaysLeft={r.due.workingDaysLeft} urgency={r.due.urgency} provisional={r.due.provisional} /> : <span class="muted">—</span>),
+          },
         ]}
       />
     </Layout>

@@ -402,10 +402,26 @@ export function ReviewPage(p: ReviewPageProps) {
                     {o.label}
                   </label>
                 ))}
-              <FormField name="legalBasis" id={fieldId('conclusion.legalBasis')} label="不予公开的法律依据" value={values?.['legalBasis']} error={errors?.['conclusion.legalBasis']} hint="结论为“不予公开”时必填，例如：《政府信息公开条例》第十四条。" />
+              <FormField
+                name="legalBasis"
+                id={fieldId('conclusion.legalBasis')}
+                label="不予公开的法律依据"
+                value={values?.['legalBasis']}
+                error={errors?.['conclusion.legalBasis']}
+                hint="结论为“不予公开”时必填，例如：《政府信息公开条例》第十四条。"
+              />
               {actions.sign.allowRefer ? (
                 <>
-                  <FormField as="select" name="referTo" id={fieldId('conclusion.referTo')} label="报请确定的部门类型" options={p.referToOptions} placeholderOption="请选择" value={values?.['referTo']} error={errors?.['conclusion.referTo']} />
+                  <FormField
+                    as="select"
+                    name="referTo"
+                    id={fieldId('conclusion.referTo')}
+                    label="报请确定的部门类型"
+                    options={p.referToOptions}
+                    placeholderOption="请选择"
+                    value={values?.['referTo']}
+                    error={errors?.['conclusion.referTo']}
+                  />
                   <FormField name="referBody" id={fieldId('conclusion.body')} label="报请确定的具体部门" value={values?.['referBody']} error={errors?.['conclusion.body']} />
                 </>
               ) : null}
@@ -483,7 +499,15 @@ export function ReviewPage(p: ReviewPageProps) {
             {p.releases.map((r) => (
               <li>
                 {beijingTime(r.at)} · {r.targetLabel} · {r.by}：
-                {r.files.map((f) => (f.url ? <a class="doc-link review-releases__file" href={f.url}>{f.fileName}</a> : <span class="review-releases__file">{f.fileName}</span>))}
+                {r.files.map((f) =>
+                  f.url ? (
+                    <a class="doc-link review-releases__file" href={f.url}>
+                      {f.fileName}
+                    </a>
+                  ) : (
+                    <span class="review-releases__file">{f.fileName}</span>
+                  ),
+                )}
               </li>
             ))}
           </ul>

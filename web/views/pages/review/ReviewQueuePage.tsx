@@ -58,7 +58,18 @@ function rowsTable(id: string, caption: string, rows: QueueRow[], empty: string)
             </>
           ),
         },
-        { header: '当前环节', class: 'data-table__nowrap', cell: (r) => <>{r.stageLabel}<span class="data-table__sub"><StatusBadge label={r.statusLabel} tone={r.statusTone} /></span></> },
+        {
+          header: '当前环节',
+          class: 'data-table__nowrap',
+          cell: (r) => (
+            <>
+              {r.stageLabel}
+              <span class="data-table__sub">
+                <StatusBadge label={r.statusLabel} tone={r.statusTone} />
+              </span>
+            </>
+          ),
+        },
         {
           header: '检测结果',
           class: 'data-table__nowrap',

@@ -18,7 +18,14 @@ export interface TrackLookupPageProps {
 
 export function TrackLookupPage(p: TrackLookupPageProps) {
   return (
-    <Layout title="申请进度查询" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '进度查询' }]}>
+    <Layout
+      title="申请进度查询"
+      site={p.site}
+      section="apply"
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '进度查询' }]}
+    >
       <h1 class="page-title">政府信息公开申请进度查询</h1>
       <p class="lead">请输入申请回执上的申请编号和查询码。</p>
       {p.message ? (
@@ -29,8 +36,28 @@ export function TrackLookupPage(p: TrackLookupPageProps) {
       <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode']} />
       <form class="form narrow" method="post" action="/track" novalidate>
         <CsrfField token={p.csrfToken} />
-        <FormField name="trackingNumber" label="申请编号" required maxlength={20} value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="例如：YSQ-2026-000123" autocomplete="off" spellcheck={false} />
-        <FormField name="accessCode" label="查询码" required maxlength={20} value={undefined} error={p.errors?.['accessCode']} hint="10位字母和数字，不区分大小写。" autocomplete="off" spellcheck={false} />
+        <FormField
+          name="trackingNumber"
+          label="申请编号"
+          required
+          maxlength={20}
+          value={p.values?.['trackingNumber']}
+          error={p.errors?.['trackingNumber']}
+          hint="例如：YSQ-2026-000123"
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <FormField
+          name="accessCode"
+          label="查询码"
+          required
+          maxlength={20}
+          value={undefined}
+          error={p.errors?.['accessCode']}
+          hint="10位字母和数字，不区分大小写。"
+          autocomplete="off"
+          spellcheck={false}
+        />
         <div class="form__actions">
           <button class="button button--primary" type="submit">
             查询

@@ -40,7 +40,14 @@ export interface TrackPageProps {
 export function TrackPage(p: TrackPageProps) {
   const base = `/track/${p.trackingNumber}`;
   return (
-    <Layout title={`申请 ${p.trackingNumber}`} site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}>
+    <Layout
+      title={`申请 ${p.trackingNumber}`}
+      site={p.site}
+      section="apply"
+      csrfToken={p.csrfToken}
+      localMode={p.localMode}
+      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}
+    >
       <h1 class="page-title">
         申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </h1>
