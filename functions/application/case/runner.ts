@@ -28,6 +28,14 @@ export interface StoredCase<K> {
   readonly case: K;
   readonly timeline: readonly CaseTimelineEntry[];
   readonly openDeadline?: DeadlineSummary | null;
+  /** The responsible handler's name (the deadline index and reminders show it). */
+  readonly handlerName?: string;
+}
+
+/** Raw input of a staff step from a form or the API; the command's schema validates it. */
+export interface StepInput {
+  readonly expectedVersion?: number;
+  readonly [field: string]: unknown;
 }
 
 export interface Versioned<R> {
@@ -85,6 +93,18 @@ export async function caseContext<X>(
   return { ...type.context(cal, deps.policy), actor, ...caseTime(deps.clock.now()) };
 }
 
+/** May `actor` take `command` now? Asked before a step that first writes elsewhere (a review, a file, a release). */
+export async function assertAllowed<K, S extends string, Cmd extends CommandOf, X>(
+  deps: Pick<RunnerDeps, 'records' | 'clock' | 'logger' | 'policy'>,
+  type: Pick<CaseRunnerType<StoredCase<K>, K, S, Cmd, X>, 'workflow' | 'context'>,
+  c: K,
+  command: Cmd['type'],
+  actor: Actor,
+  calendar?: WorkingCalendar,
+): Promise<void> {
+  type.workflow.assertAllowed(c, command, await caseContext(deps, type, actor, calendar));
+}
+
 export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd extends CommandOf, X>(
   deps: RunnerDeps,
   type: CaseRunnerType<R, K, S, Cmd, X>,
@@ -109,7 +129,9 @@ export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd 
     public: transition?.visibleToApplicant ?? false,
     ...(options.note ? { note: options.note } : {}),
   };
-  const stepped = { ...record.data, case: decided, timeline: [...record.data.timeline, line] } as R;
+  // Whoever becomes the handler by this step (registering, taking a case up) is named with it.
+  const handler = actor.kind === 'staff' && workflow.handlerOf(decided) === actor.id && actor.name ? { handlerName: actor.name } : {};
+  const stepped = { ...record.data, case: decided, timeline: [...record.data.timeline, line], ...handler } as R;
   const patched = { ...stepped, ...(options.patch?.(stepped) ?? {}) } as R;
   const data = { ...patched, openDeadline: type.deadline(patched, calendar) } as R;
 

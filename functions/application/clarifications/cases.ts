@@ -39,7 +39,7 @@ import { createItem, forgetCatalogueStamp, stampChange, editItem, getPublicItem,
 import { workflowState } from '../../domain/catalogue';
 import { ItemRepository } from '../../repositories/items';
 import type { CaseType, DeadlineKind } from '../case/registry';
-import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
+import { assertAllowed, assertVersion, caseContext, runStep, type CaseRunnerType, type StepInput, type StepOptions } from '../case/runner';
 import { ESCALATION_ROLE } from '../deadlines/sweep';
 import { ReminderRepository, roleInbox } from '../../repositories/reminders';
 import { newId } from '../ids';
@@ -269,28 +269,13 @@ async function load(deps: CaseDeps, id: string, expectedVersion?: number): Promi
   return record;
 }
 
-/** One step through the case runner: the working title follows the draft, the handler's name the handler. */
+/** One step through the case runner; the working title follows the draft. */
 async function step(deps: CaseDeps, staff: StaffMember, record: ClarificationRecord, command: ClarificationCommand, options: StepOptions<StoredClarification> = {}): Promise<ClarificationRecord> {
   const { record: saved } = await runStep(deps, clarifications, record, command, actorOf(staff), {
     ...options,
-    patch: (next) => ({
-      title: next.case.draft?.title ?? next.title,
-      ...(next.case.handlerId === staff.id ? { handlerName: staff.displayName } : {}),
-      ...(options.patch?.(next) ?? {}),
-    }),
+    patch: (next) => ({ title: next.case.draft?.title ?? next.title, ...(options.patch?.(next) ?? {}) }),
   });
   return saved;
-}
-
-/** May `staff` take `command` now? Asked before a step that first writes elsewhere (catalogue, review). */
-async function assertAllowed(deps: CaseDeps, staff: StaffMember, c: ClarificationCase, command: ClarificationCommandType, calendar: WorkingCalendar): Promise<void> {
-  clarificationWorkflow.assertAllowed(c, command, await caseContext(deps, clarifications, actorOf(staff), calendar));
-}
-
-/** Raw input of a staff step from a form or the API; validated by the domain. */
-export interface StepInput {
-  readonly expectedVersion?: number;
-  readonly [field: string]: unknown;
 }
 
 /** Runs one workflow step that needs no external system (everything but review and publish). */
@@ -351,7 +336,7 @@ export async function submitClarificationForReview(deps: CaseDeps, staff: StaffM
   const c = record.data.case;
   const calendar = await loadCalendar(deps);
   // The workflow refuses before anything is written to the catalogue or the review queue.
-  await assertAllowed(deps, staff, c, 'submitForSecrecyReview', calendar);
+  await assertAllowed(deps, clarifications, c, 'submitForSecrecyReview', actorOf(staff), calendar);
   const draft = c.draft!;
   const today = todayOf(deps);
   const content = clarificationItemContent({ title: draft.title, releasedText: clarificationText(draft), relatedItemIds: draft.relatedItemIds, issuer: deps.config.agencyName, publishedOn: today });
@@ -396,7 +381,7 @@ export async function publishClarification(deps: CaseDeps, staff: StaffMember, i
   const approved = review?.data.review.status === 'approved';
   const calendar = await loadCalendar(deps);
   // State, role, leader approval and the review, before anything leaves.
-  await assertAllowed(deps, staff, c, 'publish', calendar);
+  await assertAllowed(deps, clarifications, c, 'publish', actorOf(staff), calendar);
   assertClarificationReviewApproved(approved);
   const itemId = record.data.catalogueItemId;
   if (!itemId) throw new ConflictError('澄清稿尚未作为公开信息送审，请重新提交保密审查。', `clarification ${id} has no catalogue item`);

@@ -31,7 +31,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber, normaliseAccessCode } from '../../domain/requests/tracking';
 import type { OutgoingMessage } from '../../domain/notifications/message';
 import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
-import type { WorkingCalendar } from '../../domain/calendar';
 import type { Change } from '../../ports/record-store';
 import { Counters } from '../../repositories/counters';
 import { CorrectionRepository, type CorrectionRecord, type StoredCorrection, type StoredEvidence } from '../../repositories/corrections';
@@ -49,7 +48,7 @@ import { markItemVersionCorrected } from '../catalogue/items';
 import { loadCalendar } from '../calendar';
 import { checkUploads, openingLine, optionalEmail, optionalPhone, str, type CaseDeps, type FileUpload } from '../clarifications/common';
 import type { CaseType, DeadlineKind } from '../case/registry';
-import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
+import { assertAllowed, assertVersion, caseContext, runStep, type CaseRunnerType, type StepInput, type StepOptions } from '../case/runner';
 import { newId } from '../ids';
 import { submitForReview } from '../secrecy';
 import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerprint } from './secrets';
@@ -267,26 +266,12 @@ async function load(deps: Pick<CaseDeps, 'records'>, tn: string, expectedVersion
   return record;
 }
 
-/** One staff step through the case runner; the handler's name goes with the handler (deadline index). */
+/** One staff step through the case runner. */
 async function step(deps: CaseDeps, staff: StaffMember, record: CorrectionRecord, command: CorrectionCommand, options: StepOptions<StoredCorrection> = {}): Promise<CorrectionRecord> {
-  const { record: saved } = await runStep(deps, corrections, record, command, actorOf(staff), {
-    ...options,
-    patch: (next) => ({ ...(next.case.handlerId === staff.id ? { handlerName: staff.displayName } : {}), ...(options.patch?.(next) ?? {}) }),
-  });
-  return saved;
+  return (await runStep(deps, corrections, record, command, actorOf(staff), options)).record;
 }
 
-/** May `staff` take `command` now? Asked before a step that first writes elsewhere (review, release). */
-async function assertAllowed(deps: CaseDeps, staff: StaffMember, c: CorrectionCase, command: CorrectionCommandType, calendar: WorkingCalendar): Promise<void> {
-  correctionWorkflow.assertAllowed(c, command, await caseContext(deps, corrections, actorOf(staff), calendar));
-}
-
-export interface CorrectionStepInput {
-  readonly expectedVersion?: number;
-  readonly [field: string]: unknown;
-}
-
-export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: string, type: CorrectionCommandType, input: CorrectionStepInput): Promise<CorrectionRecord> {
+export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: string, type: CorrectionCommandType, input: StepInput): Promise<CorrectionRecord> {
   const record = await load(deps, tn, input.expectedVersion);
   const c = record.data.case;
   switch (type) {
@@ -348,7 +333,7 @@ export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: Sta
   const record = await load(deps, tn, expectedVersion);
   const calendar = await loadCalendar(deps);
   // The workflow refuses before the letter goes into the review queue.
-  await assertAllowed(deps, staff, record.data.case, 'submitForSecrecyReview', calendar);
+  await assertAllowed(deps, corrections, record.data.case, 'submitForSecrecyReview', actorOf(staff), calendar);
   const review = await submitForReview(deps, staff, {
     subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` },
     text: record.data.letterText ?? '',
@@ -364,7 +349,7 @@ export async function releaseCorrectionAnswer(deps: CaseDeps, staff: StaffMember
   const approved = review?.data.review.status === 'approved';
   const calendar = await loadCalendar(deps);
   // State, role and the review, before the release step prepares anything.
-  await assertAllowed(deps, staff, c, 'release', calendar);
+  await assertAllowed(deps, corrections, c, 'release', actorOf(staff), calendar);
   assertCorrectionReviewApproved(approved);
   // The letter's copy for the applicant is written by the release step after this commit.
   const prepared = await prepareRelease(

@@ -105,12 +105,14 @@ export interface ApplyOptions extends StepOptions<StoredRequest> {
   readonly handlerName?: string;
 }
 
-/** Who handles the case after the step: the registering clerk (首问负责), or the new handler of a reassignment. */
+/**
+ * Who handles the case after the step: the runner names a clerk who takes the case up (首问负责, who
+ * is also recorded as the registering clerk); a reassignment names the new handler.
+ */
 function handlerFields(s: StoredRequest, command: RequestCommand, actor: Actor, handlerName: string | undefined): Partial<StoredRequest> {
   if (command.type === 'reassign') return handlerName !== undefined ? { handlerName } : {};
   if (command.type !== 'register' || actor.kind !== 'staff') return {};
-  const name = actor.name ?? actor.id;
-  return { handlerName: name, registeredBy: s.registeredBy ?? { id: actor.id, name } };
+  return { registeredBy: s.registeredBy ?? { id: actor.id, name: actor.name ?? actor.id } };
 }
 
 /** Runs one workflow step through the case runner: one versioned, audited commit (`request.<step>`). */

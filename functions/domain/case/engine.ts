@@ -122,6 +122,8 @@ export interface Workflow<K, S extends string, Cmd extends CommandOf<string>, X>
   readonly transitions: readonly Transition<S, Cmd['type'], X>[];
   idOf(c: K): string;
   stateOf(c: K): S;
+  /** The responsible handler, where the case type has one. */
+  handlerOf(c: K): string | undefined;
   stateLabel(state: S): string;
   commandLabel(command: Cmd['type']): string;
   transition(command: Cmd['type']): Transition<S, Cmd['type'], X> | undefined;
@@ -197,6 +199,7 @@ export function defineWorkflow<K, S extends string, Cmd extends CommandOf<string
     transitions: def.transitions,
     idOf: def.idOf,
     stateOf: def.stateOf,
+    handlerOf: (c) => def.handlerOf?.(c),
     stateLabel,
     commandLabel,
     transition: (command) => byCommand.get(command),
