@@ -1,3 +1,5 @@
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { normaliseAccessCode } from '../domain/requests/tracking';
 import { RateLimiter } from '../repositories/rate-limiter';
 import type { AppDependencies } from './context';
 
@@ -41,4 +43,44 @@ export async function guardLookup(deps: Pick<AppDependencies, 'records' | 'clock
       await limiter.note(`lookup-tn-fail#${trackingNumber}`, LOOKUP_LIMITS.failureWindowSeconds);
     },
   };
+}
+
+const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
+
+export interface AccessCodeLookup<R> {
+  /** Why a tracking number is malformed, or undefined when it is well formed. */
+  readonly malformed: (trackingNumber: string) => string | undefined;
+  readonly load: (trackingNumber: string) => Promise<R | undefined>;
+  readonly accessCodeHash: (record: R) => string | undefined;
+  readonly matches: (code: string, stored: string | undefined) => boolean;
+}
+
+/**
+ * The applicant's lookup by tracking number and access code, for every case type: rate-limited per
+ * client and per number, the code compared in constant time (against a dummy when there is no
+ * case), and the same message for a wrong number or a wrong code.
+ */
+export async function lookupByAccessCode<R>(
+  deps: Pick<AppDependencies, 'records' | 'clock'>,
+  input: { trackingNumber: unknown; accessCode: unknown },
+  client: { ip: string },
+  how: AccessCodeLookup<R>,
+): Promise<R> {
+  const tn = String(input.trackingNumber ?? '')
+    .trim()
+    .toUpperCase();
+  const code = normaliseAccessCode(String(input.accessCode ?? ''));
+  const fields: Record<string, string> = {};
+  const malformed = tn ? how.malformed(tn) : '请填写申请编号。';
+  if (malformed) fields['trackingNumber'] = malformed;
+  if (!code) fields['accessCode'] = '请填写查询码。';
+  if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
+  const attempt = await guardLookup(deps, tn, client.ip);
+  const record = await how.load(tn);
+  if (!how.matches(code, record ? how.accessCodeHash(record) : undefined) || !record) {
+    await attempt.failed();
+    throw new NotFoundError(WRONG);
+  }
+  await attempt.succeeded();
+  return record;
 }

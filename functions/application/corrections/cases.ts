@@ -28,7 +28,7 @@ import {
   type CorrectionStatus,
 } from '../../domain/corrections';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber, normaliseAccessCode } from '../../domain/requests/tracking';
+import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber } from '../../domain/requests/tracking';
 import type { OutgoingMessage } from '../../domain/notifications/message';
 import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
 import type { Change } from '../../ports/record-store';
@@ -37,7 +37,7 @@ import { CorrectionRepository, type CorrectionRecord, type StoredCorrection, typ
 import type { DeadlineSummary } from '../../repositories/deadline-index';
 import { Outbox } from '../../repositories/outbox';
 import { RateLimiter } from '../../repositories/rate-limiter';
-import { guardLookup } from '../lookup-guard';
+import { lookupByAccessCode } from '../lookup-guard';
 import { putStaged } from '../staged-files';
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
@@ -451,8 +451,6 @@ export interface CorrectionTrackingView {
   readonly canWithdraw: boolean;
 }
 
-const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
-
 /**
  * The lookup the /track page calls for `GZ-` tracking numbers: rate-limited per client and per
  * number, constant-time code comparison, the same message for a wrong number or a wrong code.
@@ -463,21 +461,13 @@ export async function findCorrectionByTracking(
   accessCode: string,
   client: { ip: string } = { ip: 'unknown' },
 ): Promise<CorrectionTrackingView> {
-  const tn = String(trackingNumber ?? '')
-    .trim()
-    .toUpperCase();
-  const code = normaliseAccessCode(String(accessCode ?? ''));
-  const fields: Record<string, string> = {};
-  if (!isCorrectionTrackingNumber(tn)) fields['trackingNumber'] = '更正申请编号格式应为 GZ-年份-6位序号，如 GZ-2026-000001。';
-  if (!code) fields['accessCode'] = '请填写查询码。';
-  if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
-  const attempt = await guardLookup(deps, tn, client.ip);
-  const record = await new CorrectionRepository(deps.records).get(tn);
-  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) {
-    await attempt.failed();
-    throw new NotFoundError(WRONG);
-  }
-  await attempt.succeeded();
+  const record = await lookupByAccessCode(deps, { trackingNumber, accessCode }, client, {
+    malformed: (tn) => (isCorrectionTrackingNumber(tn) ? undefined : '更正申请编号格式应为 GZ-年份-6位序号，如 GZ-2026-000001。'),
+    load: (tn) => new CorrectionRepository(deps.records).get(tn),
+    accessCodeHash: (r) => r.data.accessCodeHash,
+    matches: (code, stored) => accessCodeMatches(deps.config.appSecret, code, stored),
+  });
+  const tn = record.data.case.trackingNumber;
   return correctionTrackingView(record.data, await caseContext(deps, corrections, applicantActor(tn)));
 }
 

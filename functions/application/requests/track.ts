@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderCaseDeadlineExplanation } from '../../domain/deadlines';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { applicantActor } from '../../domain/case';
-import { CHANNEL_LABELS, normaliseAccessCode, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '../../domain/requests';
-import { guardLookup } from '../lookup-guard';
+import { CHANNEL_LABELS, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '../../domain/requests';
+import { lookupByAccessCode } from '../lookup-guard';
 import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '../../repositories/requests';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
@@ -22,28 +22,14 @@ export const TRACKING_SESSION_SECONDS = 30 * 60;
 /** Download links handed to the applicant expire after this many seconds. */
 export const DOWNLOAD_LINK_SECONDS = 300;
 
-const WRONG = '申请编号或查询码不正确，请核对后重新输入。';
-
 /** Looks an application up by tracking number and access code (rate-limited, constant-time). */
-export async function trackApplication(deps: RequestDeps, input: { trackingNumber: string; accessCode: string }, client: { ip: string }): Promise<RequestRecord> {
-  const tn = String(input.trackingNumber ?? '')
-    .trim()
-    .toUpperCase();
-  const code = normaliseAccessCode(String(input.accessCode ?? ''));
-  const fields: Record<string, string> = {};
-  if (!tn) fields['trackingNumber'] = '请填写申请编号。';
-  else if (!parseTrackingNumber(tn)) fields['trackingNumber'] = '申请编号格式应为 YSQ-年份-6位序号，如 YSQ-2026-000123。';
-  if (!code) fields['accessCode'] = '请填写查询码。';
-  if (Object.keys(fields).length > 0) throw new ValidationError('请填写申请编号和查询码。', fields);
-  const attempt = await guardLookup(deps, tn, client.ip);
-  const record = await new RequestRepository(deps.records).get(tn);
-  // The comparison runs (against a dummy) even when the record does not exist.
-  if (!accessCodeMatches(deps.config.appSecret, code, record?.data.accessCodeHash) || !record) {
-    await attempt.failed();
-    throw new NotFoundError(WRONG);
-  }
-  await attempt.succeeded();
-  return record;
+export function trackApplication(deps: RequestDeps, input: { trackingNumber: string; accessCode: string }, client: { ip: string }): Promise<RequestRecord> {
+  return lookupByAccessCode(deps, input, client, {
+    malformed: (tn) => (parseTrackingNumber(tn) ? undefined : '申请编号格式应为 YSQ-年份-6位序号，如 YSQ-2026-000123。'),
+    load: (tn) => new RequestRepository(deps.records).get(tn),
+    accessCodeHash: (r) => r.data.accessCodeHash,
+    matches: (code, stored) => accessCodeMatches(deps.config.appSecret, code, stored),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
