@@ -22,3 +22,4 @@ export const requestDeadline: DeadlineKind<StoredRequest> = {
 };
 
 export const requestCaseType: CaseType = { name: 'request', deadlines: [requestDeadline] };
+export * from './case-dto';

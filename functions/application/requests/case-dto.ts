@@ -1,0 +1,116 @@
+/**
+ * What the staff JSON API says about an application: an explicit allow-list, declared once as a
+ * schema that both documents the response (OpenAPI) and builds it (`parse` drops every field not
+ * listed). A field added to the stored record stays inside until someone lists it here, so the
+ * sealed identity, the hashes and the letter's internals can never leak by default.
+ */
+import { z } from '../../domain/zod';
+import { STATUS_LABELS } from '../../domain/requests';
+import type { StaffMember } from '../../domain/staff';
+import { contactFor, type CaseView } from './staff';
+
+const text = z.string();
+const optional = (s: z.ZodType) => s.optional();
+
+const applicantSchema = z.object({
+  kind: z.enum(['citizen', 'organisation']),
+  organisationKind: optional(text),
+  name: text,
+  idType: optional(text),
+  /** 110101********1234: the full number opens only through the audited reveal. */
+  idMasked: text,
+  workUnit: optional(text),
+  legalRepresentative: optional(text),
+  contactPerson: optional(text),
+  /** Plain for the clerks and heads who handle cases, masked for reviewers and leaders. */
+  phone: optional(text),
+  email: optional(text),
+  address: optional(text),
+  postCode: optional(text),
+});
+
+const timelineSchema = z.object({ at: text, on: text, type: text, label: text, actor: z.object({ kind: text, id: text, name: optional(text) }), public: z.boolean(), note: optional(text) });
+
+export const staffCaseSchema = z.object({
+  trackingNumber: text,
+  version: z.number(),
+  status: text,
+  statusLabel: text,
+  handlerId: optional(text),
+  handlerName: optional(text),
+  due: optional(text),
+  provisional: z.boolean(),
+  channel: text,
+  submittedAt: text,
+  receivedOn: optional(text),
+  applicant: applicantSchema,
+  requested: z.object({ documentTitle: optional(text), documentNumber: optional(text), description: optional(text) }),
+  provisionForm: text,
+  deliveryMethod: text,
+  notes: optional(text),
+  attachments: z.array(z.object({ id: text, fileName: text, contentType: text, sizeBytes: z.number() })),
+  duplicates: z.array(z.object({ earlierTrackingNumber: text, similarity: z.number(), sameDocumentNumber: z.boolean() })),
+  timeline: z.array(timelineSchema),
+  supplementNotice: optional(z.object({ deficiencies: z.array(text), requestedOn: text, periodWorkingDays: z.number(), applicantDue: optional(text) })),
+  supplementReplies: z.number(),
+  draft: optional(z.object({ responseType: text, letterNumber: text, draftedAt: text, draftedBy: text, documents: z.array(z.object({ fileName: text, contentType: text, sizeBytes: z.number() })) })),
+  released: optional(z.object({ releaseId: text, releasedAt: text })),
+  proposedItemId: optional(text),
+  commands: z.array(text),
+  explanation: z.array(text),
+  review: optional(z.object({ id: text, status: text, stage: text, version: z.number() })),
+});
+
+export type StaffCaseDto = z.infer<typeof staffCaseSchema>;
+
+/** The case as the API shows it to `staff`. */
+export function staffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto {
+  const s = view.record.data;
+  const c = s.case;
+  const a = s.applicant;
+  return staffCaseSchema.parse({
+    trackingNumber: c.trackingNumber,
+    version: view.record.version,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    handlerId: c.handlerId,
+    handlerName: s.handlerName,
+    due: s.openDeadline?.due,
+    provisional: s.openDeadline?.provisional ?? false,
+    channel: s.channel,
+    submittedAt: s.submittedAt,
+    receivedOn: c.receivedOn,
+    applicant: {
+      kind: a.kind,
+      organisationKind: a.organisationKind,
+      name: a.name,
+      idType: a.idType,
+      idMasked: a.idMasked,
+      workUnit: a.workUnit,
+      legalRepresentative: a.legalRepresentative,
+      contactPerson: a.contactPerson,
+      ...contactFor(staff, a),
+    },
+    requested: s.requested,
+    provisionForm: s.provisionForm,
+    deliveryMethod: s.deliveryMethod,
+    notes: s.notes,
+    attachments: s.attachments,
+    duplicates: s.duplicates,
+    timeline: s.timeline,
+    supplementNotice: s.supplementNotice,
+    supplementReplies: s.supplementReplies.length,
+    draft: s.draft && {
+      responseType: s.draft.decision.type,
+      letterNumber: s.draft.letter.number,
+      draftedAt: s.draft.draftedAt,
+      draftedBy: s.draft.draftedBy.name,
+      documents: s.draft.documents,
+    },
+    released: s.released,
+    proposedItemId: s.proposedItemId,
+    commands: view.commands,
+    explanation: view.explanation,
+    review: view.review,
+  });
+}
