@@ -13,9 +13,9 @@ import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
 import { authRoutes } from './routes/auth';
 import { accountRoutes } from './routes/accounts';
-import { calendarRoutes } from './routes/calendar';
-import { clarificationRoutes } from './routes/clarifications';
-import { correctionRoutes } from './routes/corrections';
+import { calendarRoutes, staffCalendarRoutes } from './routes/calendar';
+import { clarificationRoutes, staffClarificationRoutes } from './routes/clarifications';
+import { correctionRoutes, staffCorrectionRoutes } from './routes/corrections';
 import { healthRoutes } from './routes/health';
 import { publicFileRoutes } from './routes/public-files';
 import type { PublicFileReader } from '../functions/ports/file-store';
@@ -30,6 +30,8 @@ import { mountStaticFiles } from './static-files';
 import { portalRoutes } from './routes/portal';
 import { feedRoutes } from './routes/feeds';
 import { staffItemRoutes } from './routes/staff-items';
+import { pageContext } from './page-context';
+import { staffApp } from './staff-app';
 
 /** Lambda's synchronous payload limit is 6 MB; uploads larger than documents allow are refused early. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -96,6 +98,10 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.use(staffSession(deps));
   app.use(accessGuard());
   app.use(csrfProtection(deps.config.appSecret));
+  app.use(async (c, next) => {
+    c.set('page', pageContext(c, deps));
+    await next();
+  });
 
   mountStaticFiles(app, options.staticDir);
   if (options.publicFiles) app.route('/', publicFileRoutes(options.publicFiles));
@@ -105,23 +111,23 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
     healthRoutes(deps, (request, env) => Promise.resolve(app.fetch(request, env))),
   );
   app.route('/', publicRoutes(deps));
-  // Before staffRoutes: its app.use('*') marks every later-mounted response no-store, which would
-  // defeat the Cache-Control/ETag of the public portal and the public catalogue API.
+  // Route-level middleware is path-scoped (the staff sub-app's no-store covers /staff only), so the
+  // public portal and catalogue API keep their own Cache-Control/ETag.
   app.route('/', portalRoutes(deps));
   app.route('/', feedRoutes(deps));
-  app.route('/', staffItemRoutes(deps));
   app.route('/', api.app);
   app.route('/', authRoutes(deps));
-  app.route('/', accountRoutes(deps));
-  app.route('/', staffRoutes(deps));
-  app.route('/', reviewRoutes(deps));
   app.route('/', applyRoutes(deps));
   app.route('/', trackRoutes(deps));
-  app.route('/', staffRequestRoutes(deps));
   app.route('/', clarificationRoutes(deps));
   app.route('/', correctionRoutes(deps));
   app.route('/', calendarRoutes(deps));
   app.route('/', localOutboxRoutes(deps));
+  // Every /staff page, behind one check that somebody is signed in (their routes never see `staff` undefined).
+  const staff = staffApp();
+  for (const routes of [staffRoutes, staffItemRoutes, accountRoutes, reviewRoutes, staffRequestRoutes, staffClarificationRoutes, staffCorrectionRoutes, staffCalendarRoutes])
+    staff.route('/', routes(deps));
+  app.route('/', staff);
 
   app.onError(errorHandler(deps));
   app.notFound(notFoundHandler(deps));

@@ -1,5 +1,6 @@
 import type { StaffMember } from '../functions/domain/staff';
 import type { Logger } from '../functions/observability/logger';
+import type { PageContext, StaffPageContext } from './page-context';
 
 /** Per-request values the middleware chain puts on the Hono context. */
 export interface WebEnv {
@@ -10,5 +11,15 @@ export interface WebEnv {
     csrfToken: string;
     /** The client's address as the host vouches for it (web/middleware/client-address.ts). */
     clientAddress: string;
+    /** What every page's layout needs: site, the signed-in staff member, CSRF token, local banner. */
+    page: PageContext;
   };
+}
+
+/**
+ * The staff sub-app (web/staff-app.ts): mounted behind the access guard and a check that somebody
+ * is signed in, so `staff` and the staff page context are always there.
+ */
+export interface StaffEnv {
+  Variables: Omit<WebEnv['Variables'], 'staff' | 'page'> & { staff: StaffMember; page: StaffPageContext };
 }

@@ -1,19 +1,28 @@
 import type { Context } from 'hono';
-import { ROLE_LABELS } from '../functions/domain/staff';
+import { ROLE_LABELS, type StaffMember } from '../functions/domain/staff';
 import type { AppDependencies } from '../functions/application/context';
 import type { SiteInfo, StaffInfo } from './views/types';
 import type { WebEnv } from './env';
 
 /** The props every page shares: site identity, the signed-in staff member, CSRF token, local banner. */
-export function pageContext(c: Context<WebEnv>, deps: AppDependencies): { site: SiteInfo; staff?: StaffInfo; csrfToken: string; localMode: boolean } {
-  const staff = c.get('staff');
-  return {
-    site: siteInfo(deps),
-    staff: staff ? { displayName: staff.displayName, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) } : undefined,
-    csrfToken: c.get('csrfToken') ?? '',
-    localMode: deps.config.deployment === 'local',
-  };
+export interface PageContext {
+  site: SiteInfo;
+  staff?: StaffInfo;
+  csrfToken: string;
+  localMode: boolean;
 }
+
+/** The same on staff pages, where somebody is always signed in. */
+export interface StaffPageContext extends PageContext {
+  staff: StaffInfo;
+}
+
+export function pageContext(c: Context<WebEnv>, deps: AppDependencies): PageContext {
+  const staff = c.get('staff');
+  return { site: siteInfo(deps), staff: staff ? staffInfo(staff) : undefined, csrfToken: c.get('csrfToken') ?? '', localMode: deps.config.deployment === 'local' };
+}
+
+export const staffInfo = (staff: StaffMember): StaffInfo => ({ displayName: staff.displayName, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) });
 
 export function siteInfo(deps: AppDependencies): SiteInfo {
   return { agencyName: deps.config.agencyName, footer: { sponsor: deps.config.agencyName } };

@@ -34,14 +34,14 @@ export function staffSession(deps: AppDependencies): MiddlewareHandler<WebEnv> {
   };
 }
 
-export function startSession(c: Context<WebEnv>, sessionId: string): void {
+export function startSession(c: Context, sessionId: string): void {
   setCookie(c, SESSION_COOKIE, sessionId, { path: '/', httpOnly: true, secure: true, sameSite: 'Lax', maxAge: SESSION_SECONDS });
 }
 
-export function sessionCookie(c: Context<WebEnv>): string | undefined {
+export function sessionCookie(c: Context): string | undefined {
   return getCookie(c, SESSION_COOKIE);
 }
 
-export function endSession(c: Context<WebEnv>): void {
+export function endSession(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
 }

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { changeLocalPassword, changeLocalRoles, listLocalAccounts } from '../../functions/application/local-sign-in';
-import { NotFoundError, ValidationError } from '../../functions/domain/errors';
+import { NotFoundError } from '../../functions/domain/errors';
 import { ROLE_LABELS, STAFF_ROLES } from '../../functions/domain/staff';
-import type { WebEnv } from '../env';
-import { readForm, textOf } from '../form-body';
+import type { StaffEnv } from '../env';
+import { textOf } from '../form-body';
+import { formStep } from '../form-step';
 import { endSession } from '../middleware/session';
-import { pageContext } from '../page-context';
 import { AccountsPage, PasswordPage } from '../views/pages/AccountPages';
 
 /**
@@ -15,56 +15,51 @@ import { AccountsPage, PasswordPage } from '../views/pages/AccountPages';
  * sessions there (functions/handlers/revoke-sessions.ts); these pages do not exist.
  */
 export function accountRoutes(deps: AppDependencies) {
-  const app = new Hono<WebEnv>();
+  const app = new Hono<StaffEnv>();
   app.use('/staff/account/*', localOnly(deps));
   app.use('/staff/accounts', localOnly(deps));
   app.use('/staff/accounts/*', localOnly(deps));
 
-  const passwordPage = (c: Context<WebEnv>, errors?: Record<string, string>) => {
-    const ctx = pageContext(c, deps);
-    return c.html(<PasswordPage {...ctx} staff={ctx.staff!} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
+  const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => {
+    const ctx = c.var.page;
+    return c.html(<PasswordPage {...ctx} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
   };
 
   app.get('/staff/account/password', (c) => passwordPage(c));
-  app.post('/staff/account/password', async (c) => {
-    const body = await readForm(c);
-    try {
-      await changeLocalPassword(deps, c.get('staff')!, { current: textOf(body, 'current'), next: textOf(body, 'next'), confirm: textOf(body, 'confirm') });
-    } catch (error) {
-      if (error instanceof ValidationError) return passwordPage(c, error.fields);
-      throw error;
-    }
-    endSession(c);
-    return c.redirect('/login?next=%2Fstaff', 303);
+  formStep(app, '/staff/account/password', {
+    run: async (c, body) => {
+      await changeLocalPassword(deps, c.get('staff'), { current: textOf(body, 'current'), next: textOf(body, 'next'), confirm: textOf(body, 'confirm') });
+      endSession(c);
+      return '/login?next=%2Fstaff';
+    },
+    again: (c, refusal) => passwordPage(c, refusal.errors()),
   });
 
-  const accountsPage = async (c: Context<WebEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
-    const ctx = pageContext(c, deps);
+  const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
+    const ctx = c.var.page;
     const accounts = (await listLocalAccounts(deps)).map((a) => ({
       username: a.username,
       displayName: a.displayName,
       roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),
     }));
-    return c.html(<AccountsPage {...ctx} staff={ctx.staff!} accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
+    return c.html(<AccountsPage {...ctx} accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
   };
 
   app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));
-  app.post('/staff/accounts/:username/roles', async (c) => {
-    const body = await readForm(c, { all: true });
-    const roles = [body['roles'] ?? []].flat().filter((r): r is string => typeof r === 'string');
-    try {
-      await changeLocalRoles(deps, c.get('staff')!, c.req.param('username'), roles);
-    } catch (error) {
-      if (error instanceof ValidationError) return accountsPage(c, { errors: error.fields });
-      throw error;
-    }
-    return c.redirect('/staff/accounts?done=1', 303);
+  formStep(app, '/staff/accounts/:username/roles', {
+    all: true,
+    run: async (c, body) => {
+      const roles = [body['roles'] ?? []].flat().filter((r): r is string => typeof r === 'string');
+      await changeLocalRoles(deps, c.get('staff'), c.req.param('username'), roles);
+      return '/staff/accounts?done=1';
+    },
+    again: (c, refusal) => accountsPage(c, { errors: refusal.errors() }),
   });
   return app;
 }
 
 function localOnly(deps: AppDependencies) {
-  return async (_c: Context<WebEnv>, next: () => Promise<void>) => {
+  return async (_c: Context<StaffEnv>, next: () => Promise<void>) => {
     if (deps.config.deployment !== 'local') throw new NotFoundError('页面不存在。');
     await next();
   };

@@ -6,7 +6,7 @@ import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '../../fun
 import { ValidationError } from '../../functions/domain/errors';
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, formatAccessCode, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '../../functions/domain/requests';
 import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import { shanghaiDateTime } from '../page-context';
 import { ApplyPage, type ApplyFormLabels } from '../views/pages/apply/ApplyPage';
 import { ReceiptPage } from '../views/pages/apply/ReceiptPage';
 import type { StaffInfo } from '../views/types';
@@ -46,7 +46,7 @@ export function applyRoutes(deps: AppDependencies) {
   });
 
   const formPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string; staff?: StaffInfo } = {}) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return (
       <ApplyPage
         site={ctx.site}
@@ -69,7 +69,7 @@ export function applyRoutes(deps: AppDependencies) {
     const nonce = typeof values['nonce'] === 'string' ? values['nonce'] : '';
     try {
       const result = await submitOnline(deps, { form: nestedFrom(body), nonce, attachments: await filesOf(body, 'attachments'), client: c.get('clientAddress') });
-      const ctx = pageContext(c, deps);
+      const ctx = c.var.page;
       return c.html(<ReceiptPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

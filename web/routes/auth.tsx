@@ -7,7 +7,6 @@ import { ROLE_LABELS } from '../../functions/domain/staff';
 import { ValidationError } from '../../functions/domain/errors';
 import { LoginPage } from '../views/pages/LoginPage';
 import type { WebEnv } from '../env';
-import { pageContext } from '../page-context';
 import { endSession, sessionCookie, startSession } from '../middleware/session';
 import { closeSession, openSession } from '../../functions/application/sessions';
 
@@ -41,7 +40,7 @@ export function authRoutes(deps: AppDependencies) {
   const local = deps.localSignIn;
 
   const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
-    const { site, csrfToken } = pageContext(c, deps);
+    const { site, csrfToken } = c.var.page;
     return (
       <LoginPage
         site={site}

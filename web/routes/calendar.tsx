@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { readForm } from '../form-body';
 import { z } from '../../functions/domain/zod';
 import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '../../functions/application/calendar';
 import type { AppDependencies } from '../../functions/application/context';
@@ -8,8 +7,8 @@ import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shangha
 import type { Urgency } from '../../functions/domain/deadlines';
 import { ValidationError } from '../../functions/domain/errors';
 import { ApiRegistry, errorSchema } from '../api-registry';
-import type { WebEnv } from '../env';
-import { pageContext } from '../page-context';
+import type { StaffEnv, WebEnv } from '../env';
+import { formStep } from '../form-step';
 import type { DeadlineChipProps, DeadlineUrgency } from '../views/components/DeadlineChip';
 import { CalendarPage, type DueDateCalculator } from '../views/pages/CalendarPage';
 import { CalendarAdminPage, SCHEDULE_FORM_FIELDS } from '../views/pages/calendar/CalendarAdminPage';
@@ -27,13 +26,8 @@ export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: num
 /** Pages: the public calendar with its due-date calculator, the administrator's schedules, staff reminders. */
 export function calendarRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('/staff/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
   const calendarPage = async (c: Context<WebEnv>, year: number) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const view = await yearCalendar(deps, year);
     const action = c.req.path;
     const values = { from: c.req.query('from'), workingDays: c.req.query('workingDays') };
@@ -81,10 +75,16 @@ export function calendarRoutes(deps: AppDependencies) {
     return calendarPage(c, +year);
   });
 
-  const adminPage = async (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; needsConfirm?: boolean; flash?: string } = {}) => {
-    const ctx = pageContext(c, deps);
+  return app;
+}
+
+/** The administrator's holiday schedules and every member of staff's reminders. */
+export function staffCalendarRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+  const adminPage = async (c: Context<StaffEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; needsConfirm?: boolean; flash?: string } = {}) => {
+    const ctx = c.var.page;
     const stored = await listScheduleOverrides(deps);
-    return <CalendarAdminPage {...ctx} staff={ctx.staff!} rows={stored.map(toRow)} action="/staff/calendar" {...extra} />;
+    return <CalendarAdminPage {...ctx} rows={stored.map(toRow)} action="/staff/calendar" {...extra} />;
   };
 
   app.get('/staff/calendar', async (c) => {
@@ -92,35 +92,44 @@ export function calendarRoutes(deps: AppDependencies) {
     return c.html(await adminPage(c, { flash }));
   });
 
-  app.post('/staff/calendar', async (c) => {
-    const body = await readForm(c);
+  const scheduleForm = (body: Record<string, unknown>) => {
     const values: Record<string, string> = {};
     for (const name of SCHEDULE_FORM_FIELDS) if (typeof body[name] === 'string') values[name] = body[name] as string;
-    const form = scheduleFromForm(values);
-    try {
-      if (form.errors) throw new ValidationError('提交的信息有误，请按提示修改。', form.errors);
-      await saveScheduleOverride(deps, c.get('staff')!, form.schedule, { confirmReplace: values.confirmReplace === '1' });
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      const errors = error instanceof ScheduleValidationError ? formErrors(error.issues, form.lines) : mapFields(error.fields, error.message);
-      return c.html(await adminPage(c, { values, errors, needsConfirm: !!errors.confirmReplace }), 400);
-    }
-    return c.redirect('/staff/calendar?saved=1', 303);
+    return { values, ...scheduleFromForm(values) };
+  };
+
+  formStep(app, '/staff/calendar', {
+    run: async (c, body) => {
+      const form = scheduleForm(body);
+      try {
+        if (form.errors) throw new ValidationError('提交的信息有误，请按提示修改。', form.errors);
+        await saveScheduleOverride(deps, c.get('staff'), form.schedule, { confirmReplace: form.values.confirmReplace === '1' });
+      } catch (error) {
+        // The refusal names the form's own fields: a schedule's issues per line, other paths mapped.
+        if (error instanceof ScheduleValidationError) throw new ValidationError(error.message, formErrors(error.issues, form.lines));
+        if (error instanceof ValidationError) throw new ValidationError(error.message, mapFields(error.fields, error.message));
+        throw error;
+      }
+      return '/staff/calendar?saved=1';
+    },
+    again: async (c, refusal, body) => {
+      const errors = refusal.errors();
+      return c.html(await adminPage(c, { values: scheduleForm(body).values, errors, needsConfirm: !!errors.confirmReplace }));
+    },
   });
 
   app.post('/staff/calendar/:id/remove', async (c) => {
-    await removeScheduleOverride(deps, c.get('staff')!, c.req.param('id'));
+    await removeScheduleOverride(deps, c.get('staff'), c.req.param('id'));
     return c.redirect('/staff/calendar?removed=1', 303);
   });
 
   app.get('/staff/reminders', async (c) => {
-    const ctx = pageContext(c, deps);
-    const staff = c.get('staff')!;
+    const ctx = c.var.page;
+    const staff = c.get('staff');
     const [mine, urgent] = await Promise.all([remindersFor(deps, staff), urgentDeadlines(deps)]);
     return c.html(
       <RemindersPage
         {...ctx}
-        staff={ctx.staff!}
         reminders={mine.mine.map((r) => reminderRow(r, deps))}
         escalations={staff.roles.includes('leader') ? mine.escalations.map((r) => reminderRow(r, deps)) : undefined}
         urgent={urgent.items.map(({ summary, status }) => ({

@@ -28,10 +28,11 @@ import {
   type ClarificationCommandType,
   type ClarificationStatus,
 } from '../../functions/domain/clarifications';
-import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { NotFoundError, ValidationError } from '../../functions/domain/errors';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../../functions/domain/secrecy';
-import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import type { StaffEnv, WebEnv } from '../env';
+import { formStep } from '../form-step';
+import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import {
   ClarificationCasePage,
@@ -175,22 +176,20 @@ function stepForm(id: string, command: ClarificationCommandType, view: Clarifica
 /** Public clarification pages, the report form, and the staff case pages. */
 export function clarificationRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  for (const path of ['/staff/clarifications', '/staff/clarifications/*', '/clarifications/report']) {
-    app.use(path, async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'no-store');
-    });
-  }
+  app.use('/clarifications/report', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
 
   // ------------------------------------------------------------------ public
   app.get('/clarifications', async (c) => {
     const items = await listPublishedClarifications(deps);
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return c.html(<ClarificationListPage {...ctx} items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: publicHref(i) }))} />);
   });
 
   const reportPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return <ClarificationReportPage {...ctx} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} {...extra} />;
   };
   app.get('/clarifications/report', (c) => c.html(reportPage(c)));
@@ -199,7 +198,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     const values = flatValues(body);
     try {
       const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: c.get('clientAddress') });
-      const ctx = pageContext(c, deps);
+      const ctx = c.var.page;
       return c.html(<ClarificationReportThanksPage {...ctx} reference={reference} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -212,7 +211,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     // Published as a catalogue item: the item page is THE public page (same projection as every item).
     if (p.itemId) return c.redirect(publicHref(p), 302);
     const { sections } = clarificationSections(p.text);
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return c.html(
       <ClarificationPage
         {...ctx}
@@ -226,9 +225,14 @@ export function clarificationRoutes(deps: AppDependencies) {
     );
   });
 
-  // ------------------------------------------------------------------ staff
-  const listPage = async (c: Context<WebEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string } = {}) => {
-    const staff = c.get('staff')!;
+  return app;
+}
+
+/** The staff case pages of clarifications: the list with the registration form, one case and its steps. */
+export function staffClarificationRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+  const listPage = async (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string } = {}) => {
+    const staff = c.get('staff');
     const today = shanghaiDay(deps.clock.now().toISOString());
     const rows = (await listClarificationCases(deps)).map((r) => ({
       id: r.id,
@@ -242,11 +246,10 @@ export function clarificationRoutes(deps: AppDependencies) {
       overdue: r.dueOpen && r.due < today,
       dueOpen: r.dueOpen,
     }));
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return (
       <StaffClarificationsPage
         {...ctx}
-        staff={ctx.staff!}
         rows={rows}
         canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')}
         sourceOptions={Object.entries(SOURCE_LABELS)
@@ -258,28 +261,22 @@ export function clarificationRoutes(deps: AppDependencies) {
   };
 
   app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: ownValue(FLASH, c.req.query('done')) })));
-  app.post('/staff/clarifications', async (c) => {
-    const values = flatValues(await readForm(c, { all: true }));
-    try {
-      const r = await createClarificationCase(deps, c.get('staff')!, values);
-      return c.redirect(`/staff/clarifications/${r.data.case.id}?done=created`, 303);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.html(await listPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message } }), 400);
-    }
+  formStep(app, '/staff/clarifications', {
+    all: true,
+    run: async (c, body) => `/staff/clarifications/${(await createClarificationCase(deps, c.get('staff'), flatValues(body))).data.case.id}?done=created`,
+    again: async (c, refusal, body) => c.html(await listPage(c, { values: flatValues(body), errors: refusal.errors() })),
   });
 
-  const casePage = async (c: Context<WebEnv>, id: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
-    const staff = c.get('staff')!;
+  const casePage = async (c: Context<StaffEnv>, id: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
+    const staff = c.get('staff');
     const view = await getClarificationCase(deps, staff, id);
     const { data, version } = view.record;
     const k = data.case;
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const rep = data.report;
     return (
       <ClarificationCasePage
         {...ctx}
-        staff={ctx.staff!}
         id={k.id}
         version={version}
         title={data.title}
@@ -341,20 +338,17 @@ export function clarificationRoutes(deps: AppDependencies) {
 
   app.get('/staff/clarifications/:id/screenshot', async (c) => c.redirect(await reportScreenshotUrl(deps, c.req.param('id')), 302));
 
-  app.post('/staff/clarifications/:id/:command', async (c) => {
-    const id = c.req.param('id');
-    const command = c.req.param('command') as ClarificationCommandType;
-    if (!COMMANDS.has(command)) return c.notFound();
-    const values = flatValues(await readForm(c, { all: true }));
-    const version = Number(values['version']);
-    try {
-      await actOnClarification(deps, c.get('staff')!, id, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });
-      return c.redirect(`/staff/clarifications/${id}?done=done`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return c.html(await casePage(c, id, { errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, failedCommand: command }), 400);
-      if (error instanceof DomainError && (error.status === 409 || error.status === 403)) return c.html(await casePage(c, id, { refusal: error.message }), error.status);
-      throw error;
-    }
+  formStep(app, '/staff/clarifications/:id/:command', {
+    all: true,
+    run: async (c, body, version) => {
+      const id = c.req.param('id');
+      const command = c.req.param('command') as ClarificationCommandType;
+      if (!COMMANDS.has(command)) throw new NotFoundError('页面不存在。');
+      await actOnClarification(deps, c.get('staff'), id, command, { ...flatValues(body), ...(version ? { expectedVersion: version } : {}) });
+      return `/staff/clarifications/${id}?done=done`;
+    },
+    again: async (c, refusal) =>
+      c.html(await casePage(c, c.req.param('id'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
   });
 
   return app;

@@ -15,7 +15,7 @@ import {
   type CorrectionTrackingView,
   type CorrectionView,
 } from '../../functions/application/corrections';
-import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { DomainError, NotFoundError, ValidationError } from '../../functions/domain/errors';
 import {
   CORRECTION_COMMAND_LABELS,
   CORRECTION_OUTCOME_LABELS,
@@ -26,8 +26,9 @@ import {
 } from '../../functions/domain/corrections';
 import { formatAccessCode } from '../../functions/domain/requests/tracking';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../../functions/domain/secrecy';
-import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import type { StaffEnv, WebEnv } from '../env';
+import { formStep } from '../form-step';
+import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import type { StepForm } from '../views/pages/clarifications';
 import { CorrectionCasePage, CorrectionReceiptPage, CorrectionRequestPage, CorrectionTrackPage, StaffCorrectionsPage, type CorrectionStatusPanelProps } from '../views/pages/corrections';
@@ -52,7 +53,7 @@ const COMMANDS = new Set(CORRECTION_TRANSITIONS.map((t) => t.command));
  * /corrections/track and the general /track form, which hands GZ- numbers over to it.
  */
 export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependencies, values: Record<string, string>) {
-  const ctx = pageContext(c, deps);
+  const ctx = c.var.page;
   try {
     const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
     return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
@@ -150,15 +151,13 @@ function stepForm(tn: string, command: CorrectionCommandType, view: CorrectionVi
 /** The public correction request form, its receipt and lookup, and the staff pages. */
 export function correctionRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  for (const path of ['/corrections/*', '/staff/corrections', '/staff/corrections/*']) {
-    app.use(path, async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'no-store');
-    });
-  }
+  app.use('/corrections/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
 
   const requestPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const { idNumber: _never, ...values } = extra.values ?? {};
     return (
       <CorrectionRequestPage
@@ -177,7 +176,7 @@ export function correctionRoutes(deps: AppDependencies) {
     const values = flatValues(body);
     try {
       const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
-      const ctx = pageContext(c, deps);
+      const ctx = c.var.page;
       return c.html(<CorrectionReceiptPage {...ctx} trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -186,14 +185,14 @@ export function correctionRoutes(deps: AppDependencies) {
   });
 
   app.get('/corrections/track', (c) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return c.html(<CorrectionTrackPage {...ctx} />);
   });
   app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, flatValues(await readForm(c))));
 
   app.post('/corrections/withdraw', async (c) => {
     const values = flatValues(await readForm(c));
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     try {
       const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
       return c.html(<CorrectionTrackPage {...ctx} flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
@@ -209,6 +208,12 @@ export function correctionRoutes(deps: AppDependencies) {
     }
   });
 
+  return app;
+}
+
+/** The staff case pages of corrections: the list, one case, its evidence and its steps. */
+export function staffCorrectionRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
   app.get('/staff/corrections', async (c) => {
     const today = shanghaiDateTime(deps.clock.now().toISOString()).slice(0, 10);
     const rows = (await listCorrections(deps)).map((r) => ({
@@ -221,19 +226,18 @@ export function correctionRoutes(deps: AppDependencies) {
       ...(r.due && r.dueOpen ? { due: r.due } : {}),
       overdue: Boolean(r.dueOpen && r.due && r.due < today),
     }));
-    const ctx = pageContext(c, deps);
-    return c.html(<StaffCorrectionsPage {...ctx} staff={ctx.staff!} rows={rows} />);
+    const ctx = c.var.page;
+    return c.html(<StaffCorrectionsPage {...ctx} rows={rows} />);
   });
 
-  const casePage = async (c: Context<WebEnv>, tn: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
-    const view = await getCorrection(deps, c.get('staff')!, tn);
+  const casePage = async (c: Context<StaffEnv>, tn: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
+    const view = await getCorrection(deps, c.get('staff'), tn);
     const { data, version } = view.record;
     const k = data.case;
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return (
       <CorrectionCasePage
         {...ctx}
-        staff={ctx.staff!}
         trackingNumber={k.trackingNumber}
         version={version}
         statusLabel={CORRECTION_STATUS_LABELS[k.status]}
@@ -276,20 +280,17 @@ export function correctionRoutes(deps: AppDependencies) {
 
   app.get('/staff/corrections/:tn', async (c) => c.html(await casePage(c, c.req.param('tn'), { flash: c.req.query('done') ? '已办理。' : undefined })));
   app.get('/staff/corrections/:tn/evidence/:evidenceId', async (c) => c.redirect(await evidenceUrl(deps, c.req.param('tn'), c.req.param('evidenceId')), 302));
-  app.post('/staff/corrections/:tn/:command', async (c) => {
-    const tn = c.req.param('tn');
-    const command = c.req.param('command') as CorrectionCommandType;
-    if (!COMMANDS.has(command)) return c.notFound();
-    const values = flatValues(await readForm(c, { all: true }));
-    const version = Number(values['version']);
-    try {
-      await actOnCorrection(deps, c.get('staff')!, tn, command, { ...values, ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}) });
-      return c.redirect(`/staff/corrections/${tn}?done=1`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return c.html(await casePage(c, tn, { errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, failedCommand: command }), 400);
-      if (error instanceof DomainError && (error.status === 409 || error.status === 403)) return c.html(await casePage(c, tn, { refusal: error.message }), error.status);
-      throw error;
-    }
+  formStep(app, '/staff/corrections/:tn/:command', {
+    all: true,
+    run: async (c, body, version) => {
+      const tn = c.req.param('tn');
+      const command = c.req.param('command') as CorrectionCommandType;
+      if (!COMMANDS.has(command)) throw new NotFoundError('页面不存在。');
+      await actOnCorrection(deps, c.get('staff'), tn, command, { ...flatValues(body), ...(version ? { expectedVersion: version } : {}) });
+      return `/staff/corrections/${tn}?done=1`;
+    },
+    again: async (c, refusal) =>
+      c.html(await casePage(c, c.req.param('tn'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
   });
 
   return app;

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../functions/domain/errors';
 import { newestMessages } from '../../functions/application/notifications';
 import { OutboxPage } from '../views/pages/local/OutboxPage';
 import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import { shanghaiDateTime } from '../page-context';
 
 const STATUS: Record<string, string> = { pending: '待发送', sent: '已投递（本地邮箱）', failed: '发送失败' };
 
@@ -14,7 +14,7 @@ export function localOutboxRoutes(deps: AppDependencies) {
   app.get('/local/outbox', async (c) => {
     if (deps.config.deployment !== 'local') throw new NotFoundError('页面不存在。');
     const page = await newestMessages(deps, 20, c.req.query('cursor'));
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     c.header('Cache-Control', 'no-store');
     return c.html(
       <OutboxPage

@@ -5,7 +5,6 @@ import type { AppDependencies } from '../../functions/application/context';
 import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '../../functions/domain/catalogue';
 import type { WebEnv } from '../env';
-import { pageContext } from '../page-context';
 import { describeContentType, formatBytes } from '../views/format';
 import { GuidePage, ItemPage, ListingPage, SearchPage, type CategoryLink, type ListingRow } from '../views/pages/portal';
 import type { MetaRow } from '../views/components/MetaTable';
@@ -126,7 +125,7 @@ export function portalRoutes(deps: AppDependencies) {
     const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
     const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
     const path = node ? catalogue.tree.path(node.id) : [];
-    const { site, localMode } = pageContext(c, deps);
+    const { site, localMode } = c.var.page;
     const feedBase = `/feeds/${categoryId ?? 'all'}`;
     return c.html(
       <ListingPage
@@ -163,7 +162,7 @@ export function portalRoutes(deps: AppDependencies) {
     const item = view.item;
     const related = await relatedToItem(deps, item);
     const path = catalogue.tree.path(item.categoryId);
-    const { site, localMode } = pageContext(c, deps);
+    const { site, localMode } = c.var.page;
     return c.html(
       <ItemPage
         site={site}
@@ -208,7 +207,7 @@ export function portalRoutes(deps: AppDependencies) {
       for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
       return `/search?${params}`;
     };
-    const { site, localMode } = pageContext(c, deps);
+    const { site, localMode } = c.var.page;
     const total = result?.total ?? 0;
     return c.html(
       <SearchPage
@@ -271,7 +270,7 @@ export function portalRoutes(deps: AppDependencies) {
           { label: '行政复议机关', value: profile.reconsiderationBody.name },
         ]
       : [];
-    const { site, localMode } = pageContext(c, deps);
+    const { site, localMode } = c.var.page;
     return c.html(
       <GuidePage
         site={site}

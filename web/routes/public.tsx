@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
 import { HomePage } from '../views/pages/HomePage';
 import type { WebEnv } from '../env';
-import { pageContext } from '../page-context';
 import { latestPublicItems, loadCatalogue } from '../../functions/application/catalogue';
 import { categoryHref, itemHref, publicCaching, shanghaiDay } from './portal';
 
@@ -13,7 +12,7 @@ export function publicRoutes(deps: AppDependencies) {
     // Latest items and the category tree come from the public views only (routes/portal.tsx).
     const cached = await publicCaching(c, deps, 'home');
     if (cached) return cached;
-    const { site, localMode } = pageContext(c, deps);
+    const { site, localMode } = c.var.page;
     const [latest, catalogue] = await Promise.all([latestPublicItems(deps, 10), loadCatalogue(deps)]);
     const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDay(i.publishedAt) }));
     const categories = catalogue.tree.roots.map((n) => ({ href: categoryHref(n.id), name: n.name }));

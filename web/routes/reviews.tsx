@@ -1,4 +1,4 @@
-import { readForm } from '../form-body';
+import { formStep } from '../form-step';
 import { ownValue } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '../../functions/application/context';
@@ -19,7 +19,7 @@ import {
   type ReviewView,
 } from '../../functions/application/secrecy';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../functions/domain/documents/document';
-import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { ValidationError } from '../../functions/domain/errors';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_LABELS,
@@ -37,8 +37,7 @@ import {
   type SecrecyReview,
 } from '../../functions/domain/secrecy';
 import { ROLE_LABELS, type StaffMember } from '../../functions/domain/staff';
-import type { WebEnv } from '../env';
-import { pageContext } from '../page-context';
+import type { StaffEnv } from '../env';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import { formatBytes } from '../views/format';
 import { ReviewNewPage, ReviewPage, ReviewQueuePage, type ContentSection, type FindingView, type QueueRow, type ReviewActions, type Segment } from '../views/pages/review';
@@ -73,10 +72,6 @@ const FLASH: Record<string, string> = {
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const versionOf = (body: Record<string, unknown>) => {
-  const n = Number(str(body['version']));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 function queueRow(item: QueueItem): QueueRow {
   return {
@@ -167,12 +162,12 @@ function actionsFor(staff: StaffMember, view: ReviewView): { actions: ReviewActi
 }
 
 export function reviewPageProps(
-  c: Context<WebEnv>,
+  c: Context<StaffEnv>,
   deps: AppDependencies,
   view: ReviewView,
   extra: { flash?: string; refusal?: string; errors?: Record<string, string>; values?: Record<string, string> } = {},
 ) {
-  const staff = c.get('staff')!;
+  const staff = c.get('staff');
   const { review, content } = view;
   const sourceLabel = (source: string) => (source === 'body' ? '正文' : `附件：${content.attachments.find((a) => a.id === source)?.fileName ?? source}`);
   const findings: FindingView[] = review.findings.map((f, i) => {
@@ -210,8 +205,7 @@ export function reviewPageProps(
   const { actions, waitingFor } = actionsFor(staff, view);
   const currentStage = review.status === 'approved' || review.status === 'withheld' ? '已办结' : review.status === 'on-hold' ? '报请确定（暂缓）' : STAGE_LABELS[review.stage];
   return {
-    ...pageContext(c, deps),
-    staff: pageContext(c, deps).staff!,
+    ...c.var.page,
     id: review.id,
     version: view.record.version,
     digest: view.currentDigest,
@@ -276,20 +270,12 @@ function beijing(iso: string): string {
 
 /** Staff pages of the secrecy review: queue, submission, the review page and its actions. */
 export function reviewRoutes(deps: AppDependencies) {
-  const app = new Hono<WebEnv>();
-  app.use('/staff/reviews/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.use('/staff/reviews', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  const app = new Hono<StaffEnv>();
 
   const typeOptions = Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }));
 
   app.get('/staff/reviews', async (c) => {
-    const staff = c.get('staff')!;
+    const staff = c.get('staff');
     const stage = str(c.req.query('stage'));
     const type = str(c.req.query('type'));
     const filter = {
@@ -297,11 +283,10 @@ export function reviewRoutes(deps: AppDependencies) {
       subjectType: type in SUBJECT_LABELS ? (type as SecrecyReview['subject']['type']) : undefined,
     };
     const { waiting, mine } = await reviewQueueFor(deps, staff, filter);
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return c.html(
       <ReviewQueuePage
         {...ctx}
-        staff={ctx.staff!}
         waiting={waiting.map(queueRow)}
         mine={mine.map(queueRow)}
         canSubmit={staff.roles.includes('clerk')}
@@ -313,144 +298,109 @@ export function reviewRoutes(deps: AppDependencies) {
     );
   });
 
-  const newPage = (c: Context<WebEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
-    const ctx = pageContext(c, deps);
-    return <ReviewNewPage {...ctx} staff={ctx.staff!} typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />;
+  const newPage = (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
+    const ctx = c.var.page;
+    return <ReviewNewPage {...ctx} typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />;
   };
 
   app.get('/staff/reviews/new', (c) => c.html(newPage(c)));
 
-  app.post('/staff/reviews/new', async (c) => {
-    const staff = c.get('staff')!;
-    const body = await readForm(c);
-    const values = { title: str(body['title']), text: str(body['text']), subjectType: str(body['subjectType']) };
-    const file = body['file'] instanceof File && body['file'].size > 0 ? body['file'] : undefined;
-    try {
+  const newValues = (body: Record<string, unknown>) => ({ title: str(body['title']), text: str(body['text']), subjectType: str(body['subjectType']) });
+  formStep(app, '/staff/reviews/new', {
+    run: async (c, body) => {
+      const staff = c.get('staff');
+      const values = newValues(body);
+      const file = body['file'] instanceof File && body['file'].size > 0 ? body['file'] : undefined;
       const attachments = [];
       if (file) {
         const doc = await uploadDocument(deps, staff, { title: values.title || file.name, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
         attachments.push({ fileKey: doc.fileKey, fileName: doc.fileName, contentType: doc.contentType });
       }
-      const record = await submitForReview(deps, staff, {
-        subject: { type: values.subjectType as SecrecyReview['subject']['type'], title: values.title },
-        text: values.text,
-        attachments,
-      });
-      return c.redirect(`/staff/reviews/${record.data.review.id}?done=submitted`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return c.html(newPage(c, { errors: error.fields, values }), 400);
-      if (error instanceof DomainError) return c.html(newPage(c, { errors: { file: error.message }, values }), error.status);
-      throw error;
-    }
+      const record = await submitForReview(deps, staff, { subject: { type: values.subjectType as SecrecyReview['subject']['type'], title: values.title }, text: values.text, attachments });
+      return `/staff/reviews/${record.data.review.id}?done=submitted`;
+    },
+    again: (c, refusal, body) => c.html(newPage(c, { errors: refusal.status === 400 ? refusal.fields : { file: refusal.message }, values: newValues(body) })),
   });
 
-  const show = async (c: Context<WebEnv>, extra: Parameters<typeof reviewPageProps>[3] = {}, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 = 200) => {
-    const view = await getReview(deps, c.get('staff')!, c.req.param('id')!);
-    return c.html(<ReviewPage {...reviewPageProps(c, deps, view, extra)} />, status);
+  const show = async (c: Context<StaffEnv>, extra: Parameters<typeof reviewPageProps>[3] = {}) => {
+    const view = await getReview(deps, c.get('staff'), c.req.param('id')!);
+    return c.html(<ReviewPage {...reviewPageProps(c, deps, view, extra)} />);
   };
 
   app.get('/staff/reviews/:id', (c) => show(c, { flash: ownValue(FLASH, c.req.query('done')) }));
 
   /** Runs an action; refusals re-show the page with the message and what was typed. */
-  const action = (run: (c: Context<WebEnv>, staff: StaffMember, body: Record<string, unknown>) => Promise<string>) => async (c: Context<WebEnv>) => {
-    const body = await readForm(c);
-    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf' && k !== 'version' && k !== 'digest')) as Record<string, string>;
-    try {
-      const done = await run(c, c.get('staff')!, body);
-      return c.redirect(`/staff/reviews/${c.req.param('id')}?done=${done}#main-content`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) return show(c, { errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, values, refusal: error.message }, 400);
-      if (error instanceof DomainError) return show(c, { refusal: error.message, values }, error.status);
-      throw error;
-    }
-  };
+  const action = <P extends string>(path: P, run: (c: Context<StaffEnv, P>, staff: StaffMember, body: Record<string, unknown>, version: number | undefined) => Promise<string>) =>
+    formStep(app, path, {
+      run: async (c, body, version) => `/staff/reviews/${c.req.param('id')}?done=${await run(c, c.get('staff'), body, version)}#main-content`,
+      again: (c, refusal, body) => {
+        const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => typeof v === 'string' && k !== '_csrf' && k !== 'version' && k !== 'digest')) as Record<string, string>;
+        return show(c, refusal.status === 400 ? { errors: refusal.errors(), values, refusal: refusal.message } : { refusal: refusal.message, values });
+      },
+    });
 
-  app.post(
-    '/staff/reviews/:id/sign',
-    action(async (c, staff, body) => {
-      const input = signFormInput(body);
-      await signReviewStage(deps, staff, c.req.param('id')!, { expectedVersion: versionOf(body), stage: str(body['stage']) as ReviewStage, contentDigest: str(body['digest']) || undefined, ...input });
-      return 'signed';
-    }),
-  );
+  action('/staff/reviews/:id/sign', async (c, staff, body, version) => {
+    const input = signFormInput(body);
+    await signReviewStage(deps, staff, c.req.param('id'), { expectedVersion: version, stage: str(body['stage']) as ReviewStage, contentDigest: str(body['digest']) || undefined, ...input });
+    return 'signed';
+  });
 
-  app.post(
-    '/staff/reviews/:id/return',
-    action(async (c, staff, body) => {
-      await returnReview(deps, staff, c.req.param('id')!, { expectedVersion: versionOf(body), comments: str(body['returnComments']) });
-      return 'returned';
-    }),
-  );
+  action('/staff/reviews/:id/return', async (c, staff, body, version) => {
+    await returnReview(deps, staff, c.req.param('id'), { expectedVersion: version, comments: str(body['returnComments']) });
+    return 'returned';
+  });
 
-  app.post(
-    '/staff/reviews/:id/findings',
-    action(async (c, staff, body) => {
-      const act = str(body['action']);
-      await resolveReviewFinding(deps, staff, c.req.param('id')!, {
-        expectedVersion: versionOf(body),
-        findingId: str(body['findingId']),
-        resolution: act === 'keep' ? { action: 'keep', reason: str(body['reason']) } : act === 'redact' ? { action: 'redact' } : (undefined as never),
-      });
-      return 'resolved';
-    }),
-  );
+  action('/staff/reviews/:id/findings', async (c, staff, body, version) => {
+    const act = str(body['action']);
+    await resolveReviewFinding(deps, staff, c.req.param('id'), {
+      expectedVersion: version,
+      findingId: str(body['findingId']),
+      resolution: act === 'keep' ? { action: 'keep', reason: str(body['reason']) } : act === 'redact' ? { action: 'redact' } : (undefined as never),
+    });
+    return 'resolved';
+  });
 
-  app.post(
-    '/staff/reviews/:id/redact-text',
-    action(async (c, staff, body) => {
-      const terms = str(body['terms'])
-        .split(/\r?\n/)
-        .map((t) => t.trim())
-        .filter(Boolean);
-      const outcome = await redactReviewText(deps, staff, c.req.param('id')!, { expectedVersion: versionOf(body), terms });
-      return outcome.attached ? 'redacted' : 'redacted-partial';
-    }),
-  );
+  action('/staff/reviews/:id/redact-text', async (c, staff, body, version) => {
+    const terms = str(body['terms'])
+      .split(/\r?\n/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const outcome = await redactReviewText(deps, staff, c.req.param('id'), { expectedVersion: version, terms });
+    return outcome.attached ? 'redacted' : 'redacted-partial';
+  });
 
-  app.post(
-    '/staff/reviews/:id/redacted-file',
-    action(async (c, staff, body) => {
-      const attachmentId = str(body['attachmentId']);
-      const file = body[`file-${attachmentId}`];
-      if (!(file instanceof File) || file.size === 0) throw new ValidationError('请选择删除处理后的文件。', { [`file-${attachmentId}`]: '请选择删除处理后的文件。' });
-      const outcome = await attachRedactedFile(deps, staff, c.req.param('id')!, {
-        expectedVersion: versionOf(body),
-        attachmentId,
-        fileName: file.name,
-        contentType: file.type,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      });
-      return outcome.attached ? 'file-attached' : 'file-partial';
-    }),
-  );
+  action('/staff/reviews/:id/redacted-file', async (c, staff, body, version) => {
+    const attachmentId = str(body['attachmentId']);
+    const file = body[`file-${attachmentId}`];
+    if (!(file instanceof File) || file.size === 0) throw new ValidationError('请选择删除处理后的文件。', { [`file-${attachmentId}`]: '请选择删除处理后的文件。' });
+    const outcome = await attachRedactedFile(deps, staff, c.req.param('id'), {
+      expectedVersion: version,
+      attachmentId,
+      fileName: file.name,
+      contentType: file.type,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return outcome.attached ? 'file-attached' : 'file-partial';
+  });
 
-  app.post(
-    '/staff/reviews/:id/revise',
-    action(async (c, staff, body) => {
-      const id = c.req.param('id')!;
-      const view = await getReview(deps, staff, id);
-      // The page edits the text only; attachments stay as they are.
-      const attachments = view.content.attachments.map((a) => ({ fileKey: a.fileKey, fileName: a.fileName, contentType: a.contentType }));
-      await reviseReviewContent(deps, staff, id, { expectedVersion: versionOf(body), text: str(body['text']), attachments });
-      return 'revised';
-    }),
-  );
+  action('/staff/reviews/:id/revise', async (c, staff, body, version) => {
+    const id = c.req.param('id');
+    const view = await getReview(deps, staff, id);
+    // The page edits the text only; attachments stay as they are.
+    const attachments = view.content.attachments.map((a) => ({ fileKey: a.fileKey, fileName: a.fileName, contentType: a.contentType }));
+    await reviseReviewContent(deps, staff, id, { expectedVersion: version, text: str(body['text']), attachments });
+    return 'revised';
+  });
 
-  app.post(
-    '/staff/reviews/:id/referral-reply',
-    action(async (c, staff, body) => {
-      await recordReferral(deps, staff, c.req.param('id')!, { expectedVersion: versionOf(body), reply: str(body['reply']) });
-      return 'referral';
-    }),
-  );
+  action('/staff/reviews/:id/referral-reply', async (c, staff, body, version) => {
+    await recordReferral(deps, staff, c.req.param('id'), { expectedVersion: version, reply: str(body['reply']) });
+    return 'referral';
+  });
 
-  app.post(
-    '/staff/reviews/:id/release',
-    action(async (c, staff, body) => {
-      await publishReviewedDocument(deps, staff, c.req.param('id')!, versionOf(body));
-      return 'released';
-    }),
-  );
+  action('/staff/reviews/:id/release', async (c, staff, body, version) => {
+    await publishReviewedDocument(deps, staff, c.req.param('id'), version);
+    return 'released';
+  });
 
   return app;
 }

@@ -1,4 +1,4 @@
-import { readForm } from '../form-body';
+import { formStep } from '../form-step';
 import { ownValue, parseUntrustedJson } from '../../functions/domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import {
@@ -18,7 +18,6 @@ import {
   submitItem,
   unscheduleItem,
   withdrawItem,
-  mayWithdraw,
   type AttachmentRef,
   type LoadedCatalogue,
 } from '../../functions/application/catalogue';
@@ -38,11 +37,11 @@ import {
   type ValidityStatus,
   type WorkflowState,
 } from '../../functions/domain/catalogue';
-import { DomainError, ValidationError } from '../../functions/domain/errors';
+import { NotFoundError, ValidationError } from '../../functions/domain/errors';
 import { REVIEW_STATUS_LABELS } from '../../functions/domain/secrecy';
 import type { StaffMember } from '../../functions/domain/staff';
-import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import type { StaffEnv } from '../env';
+import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import type { DeadlineUrgency } from '../views/components/DeadlineChip';
 import { formatBytes } from '../views/format';
@@ -95,10 +94,6 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const versionOf = (body: Record<string, unknown>) => {
-  const n = Number(str(body['version']));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-};
 
 function urgencyOf(d: PublicationDeadline): DeadlineUrgency {
   if (d.status === 'overdue') return 'overdue';
@@ -181,7 +176,7 @@ async function formInput(
 }
 
 export function staffItemRoutes(deps: AppDependencies) {
-  const app = new Hono<WebEnv>();
+  const app = new Hono<StaffEnv>();
 
   app.get('/staff/items', async (c) => {
     const q = c.req.query();
@@ -192,8 +187,8 @@ export function staffItemRoutes(deps: AppDependencies) {
       const list = s === state ? page : await staffWorkList(deps, s);
       for (const r of list.items) if (r.deadline?.status === 'overdue') overdueRows.push({ href: `/staff/items/${r.id}`, title: r.title, due: r.deadline.due });
     }
-    const ctx = pageContext(c, deps);
-    const staff = c.get('staff')!;
+    const ctx = c.var.page;
+    const staff = c.get('staff');
     const rows: WorkRow[] = page.items.map((r) => ({
       href: `/staff/items/${r.id}`,
       title: r.title,
@@ -216,10 +211,7 @@ export function staffItemRoutes(deps: AppDependencies) {
     }));
     return c.html(
       <WorkListPage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         tabs={TAB_STATES.map((s) => ({ href: `/staff/items?state=${s}`, label: WORKFLOW_STATE_LABELS[s], current: s === state }))}
         stateLabel={WORKFLOW_STATE_LABELS[state]}
         rows={rows}
@@ -232,40 +224,30 @@ export function staffItemRoutes(deps: AppDependencies) {
     );
   });
 
-  const newPage = async (c: Context<WebEnv>, values: ItemFormValues, errors?: Record<string, string>, status: 200 | 400 = 200) => {
+  const newPage = async (c: Context<StaffEnv>, values: ItemFormValues, errors?: Record<string, string>) => {
     const catalogue = await loadCatalogue(deps);
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return c.html(
-      <NewItemPage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
-        form={{ action: '/staff/items/new', values, categories: categoryOptions(catalogue), attachments: [], submitLabel: '保存草稿', ...(errors ? { errors } : {}) }}
-      />,
-      status,
+      <NewItemPage {...ctx} form={{ action: '/staff/items/new', values, categories: categoryOptions(catalogue), attachments: [], submitLabel: '保存草稿', ...(errors ? { errors } : {}) }} />,
     );
   };
 
   app.get('/staff/items/new', (c) => newPage(c, { issuer: deps.config.agencyName }));
 
-  app.post('/staff/items/new', async (c) => {
-    const body = await readForm(c, { all: true });
-    let values: ItemFormValues = {};
-    try {
-      const parsed = await formInput(deps, c.get('staff')!, body, []);
-      values = parsed.values;
-      const item = await createItem(deps, c.get('staff')!, parsed.input);
-      return c.redirect(`/staff/items/${item.record.id}?done=created`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError)
-        return newPage(c, { ...values, ...Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])) }, Object.keys(error.fields).length ? error.fields : { form: error.message }, 400);
-      throw error;
-    }
+  const typed = (body: Record<string, unknown>): ItemFormValues => Object.fromEntries(FIELDS.map((f) => [f, str(body[f])]));
+
+  formStep(app, '/staff/items/new', {
+    all: true,
+    run: async (c, body) => {
+      const { input } = await formInput(deps, c.get('staff'), body, []);
+      const item = await createItem(deps, c.get('staff'), input);
+      return `/staff/items/${item.record.id}?done=created`;
+    },
+    again: (c, refusal, body) => newPage(c, typed(body), refusal.errors('form')),
   });
 
-  const itemPage = async (c: Context<WebEnv>, id: string, opts: { error?: string; formErrors?: Record<string, string>; formValues?: ItemFormValues; status?: 200 | 400 | 409 } = {}) => {
-    const view = await getStaffItem(deps, id, c.get('staff')!);
+  const itemPage = async (c: Context<StaffEnv>, id: string, opts: { error?: string; formErrors?: Record<string, string>; formValues?: ItemFormValues } = {}) => {
+    const view = await getStaffItem(deps, id, c.get('staff'));
     const catalogue = await loadCatalogue(deps);
     const record = view.stored.record;
     const w = workingVersion(record);
@@ -288,22 +270,19 @@ export function staffItemRoutes(deps: AppDependencies) {
       ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
     ];
     const history = await itemHistory(deps, id);
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const q = c.req.query();
     const draft = w && w.status === 'draft';
     return c.html(
       <StaffItemPage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         id={id}
         title={c0.title}
         stateLabel={WORKFLOW_STATE_LABELS[view.state]}
         stateTone={STATE_TONES[view.state]}
         version={view.version}
         meta={meta}
-        allowed={view.allowed.filter((cmd) => cmd !== 'withdraw' || mayWithdraw(c.get('staff')!))}
+        allowed={view.allowed}
         {...(view.publicView?.item ? { publicHref: `/items/${id}` } : {})}
         {...(view.review
           ? {
@@ -336,34 +315,22 @@ export function staffItemRoutes(deps: AppDependencies) {
           actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—',
         }))}
       />,
-      opts.status ?? 200,
     );
   };
 
   app.get('/staff/items/:id', (c) => itemPage(c, c.req.param('id')));
 
-  app.post('/staff/items/:id/edit', async (c) => {
-    const id = c.req.param('id');
-    const body = await readForm(c, { all: true });
-    const view = await getStaffItem(deps, id, c.get('staff')!);
-    const existing = workingVersion(view.stored.record)?.content.attachments ?? [];
-    let values: ItemFormValues | undefined;
-    try {
-      const parsed = await formInput(deps, c.get('staff')!, body, existing);
-      values = parsed.values;
-      await editItem(deps, c.get('staff')!, id, parsed.input, versionOf(body));
-      return c.redirect(`/staff/items/${id}?done=saved`, 303);
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        return itemPage(c, id, {
-          formErrors: Object.keys(error.fields).length ? error.fields : { form: error.message },
-          formValues: values ?? Object.fromEntries(FIELDS.map((f) => [f, str(body[f])])),
-          status: 400,
-        });
-      }
-      if (error instanceof DomainError) return itemPage(c, id, { error: error.message, status: 409 });
-      throw error;
-    }
+  formStep(app, '/staff/items/:id/edit', {
+    all: true,
+    run: async (c, body, version) => {
+      const id = c.req.param('id');
+      const view = await getStaffItem(deps, id, c.get('staff'));
+      const { input } = await formInput(deps, c.get('staff'), body, workingVersion(view.stored.record)?.content.attachments ?? []);
+      await editItem(deps, c.get('staff'), id, input, version);
+      return `/staff/items/${id}?done=saved`;
+    },
+    again: (c, refusal, body) =>
+      refusal.status === 400 ? itemPage(c, c.req.param('id'), { formErrors: refusal.errors('form'), formValues: typed(body) }) : itemPage(c, c.req.param('id'), { error: refusal.message }),
   });
 
   const ACTIONS: Record<string, { done: string; run: (staff: StaffMember, id: string, body: Record<string, unknown>, v?: number) => Promise<unknown> }> = {
@@ -389,48 +356,45 @@ export function staffItemRoutes(deps: AppDependencies) {
     withdraw: { done: 'withdrawn', run: (s, id, b, v) => withdrawItem(deps, s, id, str(b['reason']), v) },
   };
 
-  app.post('/staff/items/:id/:action', async (c) => {
-    const id = c.req.param('id');
-    const action = ownValue(ACTIONS, c.req.param('action'));
-    if (!action) return c.notFound();
-    const body = await readForm(c);
-    try {
-      await action.run(c.get('staff')!, id, body, versionOf(body));
-    } catch (error) {
-      if (error instanceof DomainError && error.status !== 404) {
-        const fields = error instanceof ValidationError ? Object.values(error.fields) : [];
-        return itemPage(c, id, { error: [error.message, ...fields].join(' '), status: error.status === 400 ? 400 : 409 });
-      }
-      throw error;
-    }
-    return c.redirect(`/staff/items/${id}?done=${action.done}`, 303);
+  formStep(app, '/staff/items/:id/:action', {
+    run: async (c, body, version) => {
+      const action = ownValue(ACTIONS, c.req.param('action'));
+      if (!action) throw new NotFoundError('页面不存在。');
+      await action.run(c.get('staff'), c.req.param('id'), body, version);
+      return `/staff/items/${c.req.param('id')}?done=${action.done}`;
+    },
+    again: (c, refusal) => itemPage(c, c.req.param('id'), { error: [refusal.message, ...Object.values(refusal.fields)].join(' ') }),
   });
 
-  const settingsPage = async (c: Context<WebEnv>, values?: { profile: string; categories: string; indexSchemeId: string; guide: string }, errors?: Record<string, string>, status: 200 | 400 = 200) => {
+  const settingsPage = async (c: Context<StaffEnv>, values?: { profile: string; categories: string; indexSchemeId: string; guide: string }, errors?: Record<string, string>) => {
     const catalogue = await loadCatalogue(deps, { fresh: true });
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const s = catalogue.settings;
     return c.html(
       <CatalogueSettingsPage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         values={values ?? { profile: s.profile ? JSON.stringify(s.profile, null, 2) : '', categories: JSON.stringify(s.categories, null, 2), indexSchemeId: s.indexScheme.id, guide: s.guide }}
         schemes={Object.values(INDEX_SCHEMES).map((x) => ({ value: x.id, label: `${x.id}：${x.template}` }))}
         {...(errors ? { errors } : {})}
         {...(c.req.query('done') === 'settings' ? { flash: FLASH['settings']! } : {})}
       />,
-      status,
     );
   };
 
   app.get('/staff/catalogue', (c) => settingsPage(c));
 
-  app.post('/staff/catalogue', async (c) => {
-    const body = await readForm(c);
-    const values = { profile: str(body['profile']), categories: str(body['categories']), indexSchemeId: str(body['indexSchemeId']), guide: str(body['guide']) };
-    try {
+  const settingsValues = (body: Record<string, unknown>) => ({
+    profile: str(body['profile']),
+    categories: str(body['categories']),
+    indexSchemeId: str(body['indexSchemeId']),
+    guide: str(body['guide']),
+  });
+  /** Errors of the agency profile's own fields are shown under the profile box. */
+  const settingsField = (k: string) => (k.startsWith('profile') || ['name', 'code', 'address', 'officeHours', 'phone', 'email'].includes(k.split('.')[0]!) ? 'profile' : k);
+
+  formStep(app, '/staff/catalogue', {
+    run: async (c, body) => {
+      const values = settingsValues(body);
       let profile: unknown;
       if (values.profile.trim()) {
         try {
@@ -439,22 +403,11 @@ export function staffItemRoutes(deps: AppDependencies) {
           throw new ValidationError('机关信息格式有误', { profile: error instanceof ValidationError ? error.message : '机关信息应为 JSON 对象' });
         }
       }
-      await saveCatalogueSettings(deps, c.get('staff')!, { ...(profile !== undefined ? { profile } : {}), categories: values.categories, indexSchemeId: values.indexSchemeId, guide: values.guide });
-      return c.redirect('/staff/catalogue?done=settings', 303);
-    } catch (error) {
-      if (error instanceof ValidationError)
-        return settingsPage(
-          c,
-          values,
-          Object.keys(error.fields).length
-            ? Object.fromEntries(
-                Object.entries(error.fields).map(([k, v]) => [k.startsWith('profile') || ['name', 'code', 'address', 'officeHours', 'phone', 'email'].includes(k.split('.')[0]!) ? 'profile' : k, v]),
-              )
-            : { categories: error.message },
-          400,
-        );
-      throw error;
-    }
+      await saveCatalogueSettings(deps, c.get('staff'), { ...(profile !== undefined ? { profile } : {}), categories: values.categories, indexSchemeId: values.indexSchemeId, guide: values.guide });
+      return '/staff/catalogue?done=settings';
+    },
+    again: (c, refusal, body) =>
+      settingsPage(c, settingsValues(body), Object.fromEntries(Object.entries(refusal.errors('categories')).map(([k, v]) => [refusal.status === 400 ? settingsField(k) : k, v]))),
   });
 
   return app;

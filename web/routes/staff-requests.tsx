@@ -27,7 +27,7 @@ import {
   todayIn,
   type CaseView,
 } from '../../functions/application/requests';
-import { ConflictError, NotFoundError, ValidationError, VersionConflictError } from '../../functions/domain/errors';
+import { NotFoundError } from '../../functions/domain/errors';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -53,8 +53,8 @@ import {
 } from '../../functions/domain/requests';
 import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '../../functions/domain/secrecy';
 import type { StaffMember } from '../../functions/domain/staff';
-import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import type { StaffEnv } from '../env';
+import { shanghaiDateTime } from '../page-context';
 import type { DeadlineUrgency } from '../views/components/DeadlineChip';
 import { formatBytes } from '../views/format';
 import { ApplyPage } from '../views/pages/apply/ApplyPage';
@@ -63,7 +63,8 @@ import { CasePage, type ActionForm, type CasePageProps, type FieldSpec } from '.
 import { LetterPage } from '../views/pages/requests/LetterPage';
 import { QueuePage } from '../views/pages/requests/QueuePage';
 import { options } from '../views/pages/requests/parts';
-import { filesOf, flatValues, nestedFrom, readForm } from '../form-body';
+import { filesOf, flatValues, nestedFrom } from '../form-body';
+import { formStep, type Refusal } from '../form-step';
 import { APPLY_LABELS, newNonce, receiptProps, REGISTER_CHANNEL_LABELS } from './apply';
 import { REQUEST_STATUS_TONES, subjectOf } from './track';
 
@@ -78,11 +79,6 @@ const FLASH: Record<string, string> = {
   'review-passed': '保密审查已通过，已报送领导签发。',
   release: '答复已送达申请人。',
   reassign: '承办人已变更。',
-};
-
-const versionOf = (body: FormBody): number | undefined => {
-  const n = Number(typeof body['version'] === 'string' ? body['version'] : '');
-  return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -448,25 +444,17 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
 // ---------------------------------------------------------------------------------------------
 
 export function staffRequestRoutes(deps: AppDependencies) {
-  const app = new Hono<WebEnv>();
-  app.use('/staff/requests/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-  app.use('/staff/requests', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
+  const app = new Hono<StaffEnv>();
 
   app.get('/staff/requests', async (c) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const filters = { status: c.req.query('status') ?? '', handler: c.req.query('handler') ?? '', dueBy: c.req.query('dueBy') ?? '' };
     const { rows } = await requestQueue(deps, {
       ...(filters.status ? { status: filters.status } : {}),
       ...(filters.handler ? { handler: filters.handler } : {}),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? { dueBy: filters.dueBy } : {}),
     });
-    const staff = c.get('staff')!;
+    const staff = c.get('staff');
     const handlers = new Map<string, string>([
       [staff.id, `${staff.displayName}（我）`],
       ['unassigned', '未登记'],
@@ -474,10 +462,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
     for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
     return c.html(
       <QueuePage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         filters={filters}
         statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
         handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
@@ -498,8 +483,8 @@ export function staffRequestRoutes(deps: AppDependencies) {
   });
 
   // Registration of paper, post, fax and oral applications (first-inquiry responsibility).
-  const registerPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}) => {
-    const ctx = pageContext(c, deps);
+  const registerPage = (c: Context<StaffEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}) => {
+    const ctx = c.var.page;
     return (
       <ApplyPage
         site={ctx.site}
@@ -515,32 +500,29 @@ export function staffRequestRoutes(deps: AppDependencies) {
     );
   };
   app.get('/staff/requests/new', (c) => c.html(registerPage(c)));
-  app.post('/staff/requests/new', async (c) => {
-    const body = await readForm(c, { all: true });
-    const values = flatValues(body);
-    const nonce = values['nonce'] ?? '';
-    try {
+  formStep(app, '/staff/requests/new', {
+    all: true,
+    run: async (c, body) => {
+      const values = flatValues(body);
       const { channel: _channel, receivedOn: _received, ...form } = nestedFrom(body);
-      const result = await registerByClerk(deps, c.get('staff')!, {
+      const result = await registerByClerk(deps, c.get('staff'), {
         form,
-        nonce,
+        nonce: values['nonce'] ?? '',
         channel: (values['channel'] ?? '') as never,
         ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
         attachments: await filesOf(body, 'attachments'),
       });
-      const ctx = pageContext(c, deps);
-      return c.html(
-        <ReceiptPage site={ctx.site} staff={ctx.staff!} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />,
-      );
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.html(registerPage(c, { values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }), 400);
-    }
+      return c.html(<ReceiptPage {...c.var.page} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
+    },
+    again: (c, refusal, body) => {
+      const values = flatValues(body);
+      return c.html(registerPage(c, { values, errors: refusal.errors(), nonce: values['nonce'] ?? '' }));
+    },
   });
 
-  const casePage = async (c: Context<WebEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
-    const ctx = pageContext(c, deps);
-    const staff = c.get('staff')!;
+  const casePage = async (c: Context<StaffEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
+    const ctx = c.var.page;
+    const staff = c.get('staff');
     const view = await requestCase(deps, staff, tn);
     const s = view.record.data;
     const a = s.applicant;
@@ -556,10 +538,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         : undefined;
     return (
       <CasePage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         trackingNumber={s.case.trackingNumber}
         statusLabel={STATUS_LABELS[s.case.status]}
         statusTone={REQUEST_STATUS_TONES[s.case.status]}
@@ -623,29 +602,25 @@ export function staffRequestRoutes(deps: AppDependencies) {
 
   app.get('/staff/requests/:tn', async (c) => c.html(await casePage(c, c.req.param('tn'))));
 
-  /** Runs a step; on a validation error or a conflict the case page is shown again with the message and what was typed. */
-  const step =
-    (
-      formId: string | ((body: FormBody) => string),
-      done: string | ((body: FormBody) => string),
-      run: (c: Context<WebEnv>, body: FormBody, tn: string) => Promise<unknown>,
-      options: { multipart?: boolean } = {},
-    ) =>
-    async (c: Context<WebEnv>) => {
-      const tn = c.req.param('tn')!;
-      const body = await readForm(c, { all: options.multipart ?? true });
-      const id = typeof formId === 'string' ? formId : formId(body);
-      try {
-        await run(c, body, tn);
-      } catch (error) {
-        const values = flatValues(body);
-        if (error instanceof ValidationError) return c.html(await casePage(c, tn, { failed: { formId: id, errors: error.fields, values, message: error.message } }), 400);
-        if (error instanceof ConflictError) return c.html(await casePage(c, tn, { failed: { formId: id, errors: {}, values, message: error.message } }), 409);
-        throw error;
-      }
-      const d = typeof done === 'string' ? done : done(body);
-      return c.redirect(`/staff/requests/${tn}?done=${d}`, 303);
-    };
+  /** Runs a step; on a validation error or a refusal the case page is shown again with the message and what was typed. */
+  const step = <P extends string>(
+    path: P,
+    formId: string | ((body: FormBody) => string),
+    done: string | ((body: FormBody) => string),
+    run: (c: Context<StaffEnv, P>, body: FormBody, tn: string, version: number | undefined) => Promise<unknown>,
+  ) =>
+    formStep(app, path, {
+      all: true,
+      run: async (c, body, version) => {
+        const tn = c.req.param('tn')!;
+        await run(c, body, tn, version);
+        return `/staff/requests/${tn}?done=${typeof done === 'string' ? done : done(body)}`;
+      },
+      again: async (c, refusal, body) =>
+        c.html(
+          await casePage(c, c.req.param('tn')!, { failed: { formId: typeof formId === 'string' ? formId : formId(body), errors: refusal.fields, values: flatValues(body), message: refusal.message } }),
+        ),
+    });
 
   const single = (body: FormBody, name: string) => {
     const v = body[name];
@@ -653,122 +628,75 @@ export function staffRequestRoutes(deps: AppDependencies) {
     return typeof first === 'string' ? first : '';
   };
 
-  app.post(
+  const expected = (v: number | undefined) => (v ? { expectedVersion: v } : {});
+
+  step(
     '/staff/requests/:tn/act',
-    step(
-      (b) => single(b, 'command'),
-      (b) => single(b, 'command'),
-      (c, body, tn) => {
-        const fields = nestedFrom(body, [], ['_csrf', 'version', 'command']);
-        const v = versionOf(Object.fromEntries(Object.entries(body).map(([k, x]) => [k, Array.isArray(x) ? x[0]! : x])));
-        return act(deps, c.get('staff')!, tn, { command: single(body, 'command'), ...(v ? { expectedVersion: v } : {}), fields });
-      },
-    ),
+    (b) => single(b, 'command'),
+    (b) => single(b, 'command'),
+    (c, body, tn, v) => act(deps, c.get('staff'), tn, { command: single(body, 'command'), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) }),
   );
 
-  app.post(
-    '/staff/requests/:tn/reassign',
-    step('reassign', 'reassign', (c, body, tn) => {
-      const [handlerId, handlerName] = single(body, 'handler').split('|');
-      const v = Number(single(body, 'version'));
-      return reassign(deps, c.get('staff')!, tn, { handlerId: handlerId ?? '', ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...(v > 0 ? { expectedVersion: v } : {}) });
-    }),
-  );
-
-  app.post(
-    '/staff/requests/:tn/draft',
-    step('draft', 'draftAnswer', async (c, body, tn) => {
-      const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
-      const v = Number(single(body, 'version'));
-      return draftAnswer(deps, c.get('staff')!, tn, { decision, documents: await filesOf(body, 'documents'), ...(v > 0 ? { expectedVersion: v } : {}) });
-    }),
-  );
-
-  app.post(
-    '/staff/requests/:tn/letter',
-    step('letter', 'letter', (c, body, tn) => {
-      const edits: Record<string, string> = {};
-      for (const [k, v] of Object.entries(body)) if (k.startsWith('p.') && typeof v === 'string') edits[k.slice(2)] = v;
-      const v = Number(single(body, 'version'));
-      return editAnswerLetter(deps, c.get('staff')!, tn, { edits, ...(v > 0 ? { expectedVersion: v } : {}) });
-    }),
-  );
-
-  app.post(
-    '/staff/requests/:tn/review',
-    step('review', 'review', (c, body, tn) => {
-      const v = Number(single(body, 'version'));
-      return submitAnswerForReview(deps, c.get('staff')!, tn, v > 0 ? { expectedVersion: v } : {});
-    }),
-  );
-
-  app.post(
-    '/staff/requests/:tn/review-passed',
-    step('review-passed', 'review-passed', (c, body, tn) => {
-      const v = Number(single(body, 'version'));
-      return confirmSecrecyReview(deps, c.get('staff')!, tn, v > 0 ? { expectedVersion: v } : {});
-    }),
-  );
-
-  app.post(
-    '/staff/requests/:tn/release',
-    step('release', 'release', (c, body, tn) => {
-      const v = Number(single(body, 'version'));
-      return releaseAnswer(deps, c.get('staff')!, tn, {
-        service: { method: single(body, 'method'), servedOn: single(body, 'servedOn'), postalTrackingNumber: single(body, 'postalTrackingNumber') },
-        ...(v > 0 ? { expectedVersion: v } : {}),
-      });
-    }),
-  );
-
-  app.post('/staff/requests/:tn/propose', async (c) => {
-    const tn = c.req.param('tn');
-    const body = await readForm(c);
-    const v = Number(single(body, 'version'));
-    try {
-      const { itemId } = await proposeForCatalogue(deps, c.get('staff')!, tn, v > 0 ? { expectedVersion: v } : {});
-      return c.redirect(`/staff/items/${itemId}`, 303);
-    } catch (error) {
-      if (!(error instanceof ConflictError) || error instanceof VersionConflictError) throw error;
-      return c.html(await casePage(c, tn, { failed: { formId: 'propose', errors: {}, values: {}, message: error.message } }), 409);
-    }
+  step('/staff/requests/:tn/reassign', 'reassign', 'reassign', (c, body, tn, v) => {
+    const [handlerId, handlerName] = single(body, 'handler').split('|');
+    return reassign(deps, c.get('staff'), tn, { handlerId: handlerId ?? '', ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...expected(v) });
   });
 
-  app.post('/staff/requests/:tn/identity', async (c) => {
-    const tn = c.req.param('tn');
-    const body = await readForm(c);
-    try {
-      const revealed = await revealIdentityNumber(deps, c.get('staff')!, tn, { reason: typeof body['reason'] === 'string' ? body['reason'] : '' });
-      return c.html(await casePage(c, tn, { revealed }));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.html(await casePage(c, tn, { failed: { formId: 'identity', errors: error.fields, values: {}, message: error.message } }), 400);
-    }
+  step('/staff/requests/:tn/draft', 'draft', 'draftAnswer', async (c, body, tn, v) => {
+    const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
+    return draftAnswer(deps, c.get('staff'), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
   });
 
-  app.post('/staff/requests/:tn/contact', async (c) => {
-    const tn = c.req.param('tn');
-    const body = await readForm(c);
-    try {
-      const contact = await revealContact(deps, c.get('staff')!, tn, { reason: single(body, 'reason') });
-      return c.html(await casePage(c, tn, { contact }));
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.html(await casePage(c, tn, { failed: { formId: 'contact', errors: error.fields, values: {}, message: error.message } }), 400);
-    }
+  step('/staff/requests/:tn/letter', 'letter', 'letter', (c, body, tn, v) => {
+    const edits: Record<string, string> = {};
+    for (const [k, x] of Object.entries(body)) if (k.startsWith('p.') && typeof x === 'string') edits[k.slice(2)] = x;
+    return editAnswerLetter(deps, c.get('staff'), tn, { edits, ...expected(v) });
+  });
+
+  step('/staff/requests/:tn/review', 'review', 'review', (c, _body, tn, v) => submitAnswerForReview(deps, c.get('staff'), tn, expected(v)));
+
+  step('/staff/requests/:tn/review-passed', 'review-passed', 'review-passed', (c, _body, tn, v) => confirmSecrecyReview(deps, c.get('staff'), tn, expected(v)));
+
+  step('/staff/requests/:tn/release', 'release', 'release', (c, body, tn, v) =>
+    releaseAnswer(deps, c.get('staff'), tn, {
+      service: { method: single(body, 'method'), servedOn: single(body, 'servedOn'), postalTrackingNumber: single(body, 'postalTrackingNumber') },
+      ...expected(v),
+    }),
+  );
+
+  /** Shows the case page again on a refusal, with the message at the form that was posted. */
+  const failedAt = (formId: string) => async (c: Context<StaffEnv, '/staff/requests/:tn/:form'>, refusal: Refusal) =>
+    c.html(await casePage(c, c.req.param('tn'), { failed: { formId, errors: refusal.fields, values: {}, message: refusal.message } }));
+
+  formStep(app, '/staff/requests/:tn/propose', {
+    run: async (c, _body, v) => `/staff/items/${(await proposeForCatalogue(deps, c.get('staff'), c.req.param('tn'), expected(v))).itemId}`,
+    again: failedAt('propose'),
+  });
+
+  formStep(app, '/staff/requests/:tn/identity', {
+    run: async (c, body) => {
+      const revealed = await revealIdentityNumber(deps, c.get('staff'), c.req.param('tn'), { reason: single(body, 'reason') });
+      return c.html(await casePage(c, c.req.param('tn'), { revealed }));
+    },
+    again: failedAt('identity'),
+  });
+
+  formStep(app, '/staff/requests/:tn/contact', {
+    run: async (c, body) => {
+      const contact = await revealContact(deps, c.get('staff'), c.req.param('tn'), { reason: single(body, 'reason') });
+      return c.html(await casePage(c, c.req.param('tn'), { contact }));
+    },
+    again: failedAt('contact'),
   });
 
   app.get('/staff/requests/:tn/letter', async (c) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const record = await loadRequest(deps, c.req.param('tn'));
     const s = record.data;
     if (!s.draft) throw new NotFoundError('尚未拟定答复。');
     return c.html(
       <LetterPage
-        site={ctx.site}
-        staff={ctx.staff!}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
+        {...ctx}
         trackingNumber={s.case.trackingNumber}
         letter={s.draft.letter}
         {...(s.released ? {} : { draftNotice: '本告知书尚未送达（草稿），以最终经保密审查、领导签发的版本为准。' })}

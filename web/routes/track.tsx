@@ -17,7 +17,7 @@ import {
 import { NotFoundError, RateLimitedError, ValidationError } from '../../functions/domain/errors';
 import type { RequestStatus } from '../../functions/domain/requests';
 import type { WebEnv } from '../env';
-import { pageContext, shanghaiDateTime } from '../page-context';
+import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import { formatBytes } from '../views/format';
 import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
@@ -69,7 +69,7 @@ export function trackRoutes(deps: AppDependencies) {
   });
 
   const lookup = (c: Context<WebEnv>, extra: Parameters<typeof TrackLookupPage>[0] extends infer P ? Partial<P> : never = {}) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     return <TrackLookupPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...extra} />;
   };
 
@@ -109,7 +109,7 @@ export function trackRoutes(deps: AppDependencies) {
   const expired = (c: Context<WebEnv>) => c.redirect(`/track?expired=1&tn=${encodeURIComponent(c.req.param('tn') ?? '')}`, 303);
 
   const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
-    const ctx = pageContext(c, deps);
+    const ctx = c.var.page;
     const view = await applicantView(deps, await loadRequest(deps, tn));
     const flash = ownValue(FLASH, c.req.query('done'));
     return (

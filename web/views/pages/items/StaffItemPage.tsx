@@ -25,7 +25,7 @@ export interface StaffItemPageProps {
   form?: Omit<ItemFormProps, 'csrfToken'>;
   review?: { href: string; statusLabel: string; approved: boolean };
   /** Commands allowed now. */
-  allowed: string[];
+  allowed: readonly string[];
   publicHref?: string;
   versions: { number: number; statusLabel: string; updatedAt: string }[];
   history: { at: string; type: string; actor: string }[];
