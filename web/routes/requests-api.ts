@@ -19,7 +19,8 @@ import {
   requestQueue,
   submitAnswerForReview,
   submitOnline,
-  contactFor,
+  staffCaseDto,
+  staffCaseSchema,
   trackApplication,
   TRACKING_SESSION_SECONDS,
   verifyTrackingToken,
@@ -238,14 +239,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       path: '/api/requests/{tn}',
       tag: 'requests',
       summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
-      responses: { 200: { description: '案件', schema: z.record(z.string(), z.unknown()) }, ...refused },
+      responses: { 200: { description: '案件', schema: staffCaseSchema }, ...refused },
     },
     async (c) => {
-      const view = await requestCase(deps, c.get('staff')!, c.req.param('tn')!);
-      const { idEncrypted: _sealed, phone: _p, email: _e, address: _a, postCode: _c, ...rest } = view.record.data.applicant;
-      const applicant = { ...rest, ...contactFor(c.get('staff')!, view.record.data.applicant) };
-      const { accessCodeHash: _hash, identityHash: _identity, ...data } = view.record.data;
-      return c.json({ ...summary(view.record), case: { ...data, applicant }, commands: view.commands, explanation: view.explanation, review: view.review });
+      const staff = c.get('staff')!;
+      return c.json(staffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff));
     },
   );
 
