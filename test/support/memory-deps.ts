@@ -1,7 +1,7 @@
 import { scryptPasswords } from '../../functions/adapters/auth/passwords';
 import { nodeContent } from '../../functions/adapters/extraction/content-port';
 import { platformCaseTypes } from '../../functions/application/case-types';
-import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
+import { DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '../../functions/domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
 import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
 import { localMailbox } from '../../functions/adapters/mail/local-mailbox';
@@ -21,7 +21,7 @@ import { STATIC_DIR } from '../../functions/local/server';
 import type { ClientAddressResolver } from '../../web/middleware/client-address';
 
 /** The app over in-memory fakes (held to the real adapters by the contract suites). */
-export async function memoryApp(options: { clock?: Clock; seed?: boolean; clientAddress?: ClientAddressResolver } = {}) {
+export async function memoryApp(options: { clock?: Clock; seed?: boolean; clientAddress?: ClientAddressResolver; policy?: AgencyPolicy } = {}) {
   const clock = options.clock ?? fixedClock('2026-03-02T02:00:00.000Z');
   const issuer = await createLocalIssuer('http://localhost/local-issuer', 'local-portal', await generateLocalIssuerKeys());
   const files = new MemoryFileStore();
@@ -29,7 +29,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
   const publicFiles = new MemoryPublicFileWriter();
   const cdn = new RecordingCdn();
   const base: AppDependencies = {
-    policy: DEFAULT_AGENCY_POLICY,
+    policy: options.policy ?? DEFAULT_AGENCY_POLICY,
     caseTypes: platformCaseTypes(),
     config: {
       deployment: 'local',

@@ -1,3 +1,4 @@
+import type { AgencyPolicy } from '../../functions/domain/policy';
 import { Hono, type Context } from 'hono';
 import { ownValue } from '../../functions/domain/untrusted-input';
 import type { AppDependencies } from '../../functions/application/context';
@@ -175,7 +176,14 @@ function flattenDecision(decision: unknown): Record<string, string> {
 // ---------------------------------------------------------------------------------------------
 // Generic command forms
 
-function commandFields(command: CommandType, view: CaseView, today: string, feeSuggestion?: { amountYuan: number; basis: string }): { fields: FieldSpec[]; description?: string; secondary?: boolean } {
+/** The step's form; its defaults and limits are the agency's policy and the statute, never literals of their own. */
+function commandFields(
+  command: CommandType,
+  view: CaseView,
+  today: string,
+  policy: AgencyPolicy,
+  feeSuggestion?: { amountYuan: number; basis: string },
+): { fields: FieldSpec[]; description?: string; secondary?: boolean } {
   const s = view.record.data;
   const c = s.case;
   switch (command) {
@@ -187,7 +195,7 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
       return {
         fields: [
           { name: 'deficiencies', label: '需要补正的内容（每行一项，一次性告知）', as: 'textarea', rows: 4, required: true },
-          { name: 'periodWorkingDays', label: '补正期限（工作日）', type: 'number', value: '15' },
+          { name: 'periodWorkingDays', label: '补正期限（工作日）', type: 'number', value: String(policy.workflow.defaultSupplementWorkingDays) },
           ...(c.supplementNotices > 0 ? [{ name: 'supplementStillUnclear', label: '补正后申请内容仍不明确', as: 'radios' as const, options: options({ yes: '是' }) }] : []),
         ],
         description: view.deadlines ? `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` : undefined,
@@ -203,7 +211,11 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
       return { fields: [{ name: 'noJustifiableReason', label: '申请人无正当理由逾期未补正', as: 'radios', options: options({ yes: '确认' }), required: true }], secondary: true };
     case 'startThirdPartyConsultation':
     case 'startAgencyConsultation':
-      return { fields: [{ name: 'deliveredOn', label: '征求意见函送达日期', type: 'date' }], description: '征求意见期间（最长15个工作日）不计入答复期限。', secondary: true };
+      return {
+        fields: [{ name: 'deliveredOn', label: '征求意见函送达日期', type: 'date' }],
+        description: `征求意见期间（最长${policy.deadlines.consultationWorkingDays}个工作日）不计入答复期限。`,
+        secondary: true,
+      };
     case 'recordThirdPartyOpinion':
     case 'recordAgencyOpinion':
       return {
@@ -230,7 +242,13 @@ function commandFields(command: CommandType, view: CaseView, today: string, feeS
     case 'requestExtension':
       return {
         fields: [
-          { name: 'workingDays', label: '延长的工作日数（最长20个）', type: 'number', value: '20', required: true },
+          {
+            name: 'workingDays',
+            label: `延长的工作日数（最长${policy.deadlines.maxExtensionWorkingDays}个）`,
+            type: 'number',
+            value: String(policy.deadlines.maxExtensionWorkingDays),
+            required: true,
+          },
           { name: 'reason', label: '延期理由', as: 'textarea', rows: 3, required: true },
         ],
         description: '延期须经政府信息公开工作机构负责人同意，并在原期限届满前告知申请人（《条例》第三十三条）。',
@@ -289,7 +307,7 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
   // view.commands is the workflow's `available`: steps whose guard cannot pass now are not in it.
   for (const command of view.commands) {
     if ((GENERIC_COMMANDS as readonly string[]).includes(command)) {
-      const spec = commandFields(command, view, today, fee);
+      const spec = commandFields(command, view, today, deps.policy, fee);
       out.push({
         id: command,
         title: COMMAND_LABELS[command],
