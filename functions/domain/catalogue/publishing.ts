@@ -129,7 +129,9 @@ export const PUBLISHING_STEPS: readonly PublishingStep[] = [
     event: 'submitted',
     from: ['draft'],
     to: 'submitted',
-    roles: DRAFTERS,
+    // Only a clerk sends to secrecy review (the review's self stage is the author's, 经办人): the
+    // table says so, so no one else is offered a button the review would refuse.
+    roles: ['clerk'],
     form: { fields: [], tone: 'primary' },
     refusedIn: {
       submitted: '信息已提交审核，请勿重复提交。',

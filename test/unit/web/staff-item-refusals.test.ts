@@ -41,14 +41,18 @@ function session(app: App, token: string) {
 }
 
 describe('staff item forms keep the status of a refusal', () => {
-  it('a refusal that is not a conflict stays 403 on the item page (an administrator may press 提交审核, but only a clerk may send to review)', async () => {
+  it('a refusal that is not a conflict stays 403 on the item page (an administrator may reach 提交审核, but only a clerk may send to review)', async () => {
     const { app, deps, tokenFor } = await memoryApp();
     const id = (await createItem(deps, people.clerk, itemInput({ title: '关于调整办公时间的通知' }))).record.id;
     const admin = session(app, await tokenFor(people.admin));
-    expect((await admin.get(`/staff/items/${id}`)).res.status).toBe(200);
+    const clerkPage = await session(app, await tokenFor(people.clerk)).get(`/staff/items/${id}`);
+    expect(clerkPage.html).toContain(`action="/staff/items/${id}/submit"`);
+    const page = await admin.get(`/staff/items/${id}`);
+    expect(page.res.status).toBe(200);
+    expect(page.html).not.toContain(`action="/staff/items/${id}/submit"`);
     const refused = await admin.post(`/staff/items/${id}/submit`, {});
     expect(refused.res.status).toBe(403);
-    expect(refused.html).toContain('送审需要“经办人”角色');
+    expect(refused.html).toContain('您无权对本信息执行「提交审核」');
     // The item page is shown again, with the refusal, not a generic error page.
     expect(refused.html).toContain('关于调整办公时间的通知');
   });
