@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from '../functions/domain/zod';
-import { ValidationError } from '../functions/domain/errors';
+import { UnauthenticatedError, ValidationError } from '../functions/domain/errors';
+import type { StaffMember } from '../functions/domain/staff';
 import { parseUntrustedJson } from '../functions/domain/untrusted-input';
 import type { WebEnv } from './env';
 
@@ -8,6 +9,11 @@ import type { WebEnv } from './env';
  * API routes are declared through `defineApi`, which registers the Hono handler, validates the
  * request at the edge with the route's zod schemas, and records the route for /api/openapi.json.
  * A route cannot exist without its description.
+ *
+ * Staff routes are declared through `defineStaff`: the handler receives the signed-in member of
+ * staff, checked once here (401 when nobody is signed in, as the access guard answers), so no
+ * handler reads `c.get('staff')` and asserts it. The access guard (web/access-policy.ts) still
+ * decides which roles may call each route; a test holds the two in step.
  */
 export interface ApiRoute<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -21,21 +27,42 @@ export interface ApiRoute<B extends z.ZodType | undefined, Q extends z.ZodType |
 }
 
 type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type Input<B, Q> = { body: Parsed<B>; query: Parsed<Q> };
+type Handler<B, Q, Extra = unknown> = (c: Context<WebEnv>, input: Input<B, Q> & Extra) => Response | Promise<Response>;
+type Registered = ApiRoute<z.ZodType | undefined, z.ZodType | undefined> & { readonly staff: boolean };
 
 export class ApiRegistry {
-  private readonly routes: ApiRoute<z.ZodType | undefined, z.ZodType | undefined>[] = [];
+  private readonly routes: Registered[] = [];
 
-  define<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  /** A route anyone the access policy lets through may call (public, or staff without needing who). */
+  define<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(app: Hono<WebEnv>, route: ApiRoute<B, Q>, handler: Handler<B, Q>): void {
+    this.register(app, route, false, () => ({}), handler);
+  }
+
+  /** A staff-only route: the handler receives the signed-in member of staff (401 when there is none). */
+  defineStaff<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
     app: Hono<WebEnv>,
     route: ApiRoute<B, Q>,
-    handler: (c: Context<WebEnv>, input: { body: Parsed<B>; query: Parsed<Q> }) => Response | Promise<Response>,
+    handler: Handler<B, Q, { staff: StaffMember }>,
   ): void {
-    this.routes.push(route);
+    this.register(app, route, true, signedIn, handler);
+  }
+
+  /** `who` runs first, before the body is read: a refusal to somebody not signed in is a 401, not a 400. */
+  private register<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, Extra>(
+    app: Hono<WebEnv>,
+    route: ApiRoute<B, Q>,
+    staff: boolean,
+    who: (c: Context<WebEnv>) => Extra,
+    handler: Handler<B, Q, Extra>,
+  ): void {
+    this.routes.push({ ...route, staff });
     const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
     app.on(route.method.toUpperCase(), honoPath, async (c) => {
+      const extra = who(c);
       const body = route.body ? parse(route.body, await readJson(c)) : undefined;
       const query = route.query ? parse(route.query, c.req.query()) : undefined;
-      return handler(c, { body: body as Parsed<B>, query: query as Parsed<Q> });
+      return handler(c, { ...extra, body: body as Parsed<B>, query: query as Parsed<Q> });
     });
   }
 
@@ -51,6 +78,7 @@ export class ApiRegistry {
         [route.method]: {
           summary: route.summary,
           tags: [route.tag],
+          ...(route.staff ? { security: [{ staffToken: [] }] } : {}),
           ...(parameters.length ? { parameters } : {}),
           ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
           responses: Object.fromEntries(
@@ -70,9 +98,17 @@ export class ApiRegistry {
     };
   }
 
-  list(): ReadonlyArray<{ method: string; path: string }> {
-    return this.routes.map((r) => ({ method: r.method.toUpperCase(), path: r.path }));
+  /** Every route, and whether it was declared staff-only (`defineStaff`). */
+  list(): ReadonlyArray<{ method: string; path: string; staff: boolean }> {
+    return this.routes.map((r) => ({ method: r.method.toUpperCase(), path: r.path, staff: r.staff }));
   }
+}
+
+/** The member of staff signed in, or 401 as the access guard (web/middleware/access-guard.ts) answers. */
+function signedIn(c: Context<WebEnv>): { staff: StaffMember } {
+  const staff = c.get('staff');
+  if (!staff) throw new UnauthenticatedError('请先登录。');
+  return { staff };
 }
 
 export const errorSchema = z.object({ error: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() });

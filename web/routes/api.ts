@@ -21,6 +21,8 @@ const documentSchema = z.object({
   uploadedBy: z.object({ id: z.string(), name: z.string() }),
 });
 
+const meSchema = z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) });
+
 const uploadRequest = z.object({
   fileName: z.string({ error: '请提供文件名。' }).min(1, '请提供文件名。').max(200, '文件名过长。'),
   contentType: z.enum(Object.keys(ACCEPTED_DOCUMENT_TYPES) as [string, ...string[]], { error: `文件类型不受支持。可上传：${Object.values(ACCEPTED_DOCUMENT_TYPES).join('、')}。` }),
@@ -38,19 +40,19 @@ export function apiRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   const api = new ApiRegistry();
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
       path: '/api/me',
       tag: 'staff',
       summary: '当前登录的工作人员',
-      responses: { 200: { description: '工作人员信息', schema: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(z.string()) }) }, ...refused },
+      responses: { 200: { description: '工作人员信息', schema: meSchema }, ...refused },
     },
-    (c) => c.json(c.get('staff')!),
+    (c, { staff }) => c.json(meSchema.parse(staff)),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -62,11 +64,12 @@ export function apiRoutes(deps: AppDependencies) {
     },
     async (c, { query }) => {
       const page = await listDocuments(deps, query.cursor);
-      return c.json({ items: page.items.map(({ fileKey: _private, ...doc }) => doc), cursor: page.cursor });
+      // The schema is the allow-list: the private storage key (fileKey) stays inside.
+      return c.json({ items: page.items.map((doc) => documentSchema.parse(doc)), cursor: page.cursor });
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -82,10 +85,10 @@ export function apiRoutes(deps: AppDependencies) {
         ...refused,
       },
     },
-    async (c, { body }) => c.json(await openUploadSlot(deps, c.get('staff')!, body), 201),
+    async (c, { body, staff }) => c.json(await openUploadSlot(deps, staff, body), 201),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -95,13 +98,10 @@ export function apiRoutes(deps: AppDependencies) {
       body: z.object({ title: z.string({ error: '请填写文件标题。' }).trim().min(1, '请填写文件标题。').max(200, '文件标题不能超过 200 个字。') }),
       responses: { 201: { description: '已登记的文档', schema: documentSchema }, 404: { description: '上传记录不存在', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => {
-      const { fileKey: _private, ...doc } = await completeUpload(deps, c.get('staff')!, c.req.param('uploadId')!, body.title);
-      return c.json(doc, 201);
-    },
+    async (c, { body, staff }) => c.json(documentSchema.parse(await completeUpload(deps, staff, c.req.param('uploadId')!, body.title)), 201),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',

@@ -358,7 +358,7 @@ export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -370,7 +370,7 @@ export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     async (c) => c.json({ items: await listScheduleOverrides(deps) }),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -380,13 +380,13 @@ export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: overrideBody,
       responses: { 201: { description: '已保存', schema: changeAnswer }, ...adminOnly },
     },
-    async (c, { body }) => {
+    async (c, { body, staff }) => {
       const { confirmReplace, ...schedule } = body;
-      return c.json(await saveScheduleOverride(deps, c.get('staff')!, schedule, { confirmReplace }), 201);
+      return c.json(await saveScheduleOverride(deps, staff, schedule, { confirmReplace }), 201);
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'delete',
@@ -395,7 +395,7 @@ export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       summary: '删除已录入的安排（管理员；记录保留并标记为已删除）',
       responses: { 200: { description: '已删除', schema: changeAnswer }, 404: { description: '安排不存在', schema: errorSchema }, ...adminOnly },
     },
-    async (c) => c.json(await removeScheduleOverride(deps, c.get('staff')!, c.req.param('id')!)),
+    async (c, { staff }) => c.json(await removeScheduleOverride(deps, staff, c.req.param('id')!)),
   );
 
   api.define(

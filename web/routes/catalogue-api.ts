@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from '../../functions/domain/zod';
 import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue, publishItem, staffWorkList, submitItem, withdrawItem } from '../../functions/application/catalogue';
+import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '../../functions/application/catalogue/item-dto';
 import type { AppDependencies } from '../../functions/application/context';
 import { searchCatalogue, searchRevision } from '../../functions/application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
@@ -161,7 +162,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
 
   // ---- staff ----
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -172,15 +173,15 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       responses: {
         200: {
           description: '一页信息',
-          schema: z.object({ items: z.array(z.object({ id: z.string(), title: z.string(), state: z.string(), updatedAt: z.string() }).loose()), cursor: z.string().optional() }),
+          schema: workListSchema,
         },
         ...refused,
       },
     },
-    async (c, { query }) => c.json(await staffWorkList(deps, query.state, query.cursor)),
+    async (c, { query }) => c.json(workListDto(await staffWorkList(deps, query.state, query.cursor))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -190,25 +191,25 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       body: z.record(z.string(), z.unknown()),
       responses: { 201: { description: '草稿', schema: z.object({ id: z.string() }) }, ...refused },
     },
-    async (c, { body }) => {
-      const item = await createItem(deps, c.get('staff')!, body);
+    async (c, { body, staff }) => {
+      const item = await createItem(deps, staff, body);
       return c.json({ id: item.record.id }, 201);
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
       path: '/api/items/{id}',
       tag: 'items',
       summary: '信息详情（全部版本、状态、期限、审查情况）',
-      responses: { 200: { description: '信息', schema: z.object({ state: z.string(), version: z.number() }).loose() }, 404: { description: '不存在', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '信息', schema: staffItemSchema }, 404: { description: '不存在', schema: errorSchema }, ...refused },
     },
-    async (c) => c.json(await getStaffItem(deps, c.req.param('id')!, c.get('staff')!)),
+    async (c, { staff }) => c.json(staffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -218,13 +219,13 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       body: z.object({ version: z.number().int().optional() }),
       responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, 409: { description: '当前状态不能提交', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => {
-      const item = await submitItem(deps, c.get('staff')!, c.req.param('id')!, body.version);
+    async (c, { body, staff }) => {
+      const item = await submitItem(deps, staff, c.req.param('id')!, body.version);
       return c.json({ reviewId: item.review!.id });
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -234,8 +235,8 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
       responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, 409: { description: '审查未通过或状态不允许', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => {
-      const item = await publishItem(deps, c.get('staff')!, c.req.param('id')!, {
+    async (c, { body, staff }) => {
+      const item = await publishItem(deps, staff, c.req.param('id')!, {
         ...(body.publishAt ? { publishAt: body.publishAt } : {}),
         ...(body.version ? { expectedVersion: body.version } : {}),
       });
@@ -243,7 +244,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -253,8 +254,8 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
       responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, 409: { description: '状态不允许', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => {
-      await withdrawItem(deps, c.get('staff')!, c.req.param('id')!, body.reason, body.version);
+    async (c, { body, staff }) => {
+      await withdrawItem(deps, staff, c.req.param('id')!, body.reason, body.version);
       return c.json({ ok: true });
     },
   );

@@ -178,7 +178,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
   );
 
   // ------------------------------------------------------------------ staff
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -201,7 +201,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -216,7 +216,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     async (c) => c.json(await annualTableB(deps, Number(c.req.param('year')))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -226,13 +226,13 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
       responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused },
     },
-    async (c, { body }) => {
-      const r = await registerByClerk(deps, c.get('staff')!, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
+    async (c, { body, staff }) => {
+      const r = await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
       return c.json(receiptJson(r), r.replayed ? 200 : 201);
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -241,13 +241,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
       responses: { 200: { description: '案件', schema: staffCaseSchema }, ...refused },
     },
-    async (c) => {
-      const staff = c.get('staff')!;
-      return c.json(staffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff));
-    },
+    async (c, { staff }) => c.json(staffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -257,13 +254,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) =>
-      c.json(
-        summary(await act(deps, c.get('staff')!, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} })),
-      ),
+    async (c, { body, staff }) =>
+      c.json(summary(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} }))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -273,10 +268,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await reassign(deps, c.get('staff')!, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(summary(await reassign(deps, staff, c.req.param('tn')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -286,11 +281,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) =>
-      c.json(summary(await draftAnswer(deps, c.get('staff')!, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    async (c, { body, staff }) =>
+      c.json(summary(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -300,10 +295,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await editAnswerLetter(deps, c.get('staff')!, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(summary(await editAnswerLetter(deps, staff, c.req.param('tn')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -313,10 +308,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await submitAnswerForReview(deps, c.get('staff')!, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(summary(await submitAnswerForReview(deps, staff, c.req.param('tn')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -326,10 +321,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       body: z.object({ ...versioned }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) => c.json(summary(await confirmSecrecyReview(deps, c.get('staff')!, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(summary(await confirmSecrecyReview(deps, staff, c.req.param('tn')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -342,7 +337,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       }),
       responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
     },
-    async (c, { body }) =>
-      c.json(summary(await releaseAnswer(deps, c.get('staff')!, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    async (c, { body, staff }) =>
+      c.json(summary(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
 }

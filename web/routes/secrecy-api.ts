@@ -11,8 +11,8 @@ import {
   reviewQueueFor,
   signReviewStage,
   submitForReview,
-  type ReviewRecord,
 } from '../../functions/application/secrecy';
+import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '../../functions/application/secrecy/review-dto';
 import { documentAttachments } from '../../functions/application/documents';
 import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '../../functions/domain/secrecy';
 import { ApiRegistry, errorSchema } from '../api-registry';
@@ -31,25 +31,6 @@ const refused = {
 
 const findingSchema = z.object({ kind: z.enum(FINDING_KINDS), label: z.string(), start: z.number().int(), end: z.number().int(), preview: z.string() });
 
-const reviewSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  subject: z.object({ type: z.string(), id: z.string(), title: z.string().optional() }),
-  author: z.object({ id: z.string(), name: z.string() }),
-  status: z.string(),
-  stage: z.string(),
-  round: z.number().int(),
-  contentDigest: z.string(),
-  releaseDigest: z.string(),
-  waitingSince: z.string(),
-  findings: z.array(z.object({ id: z.string(), source: z.string(), kind: z.string(), start: z.number(), end: z.number(), preview: z.string() })),
-  resolutions: z.record(z.string(), z.unknown()),
-  records: z.array(z.unknown()),
-  referrals: z.array(z.unknown()),
-  decision: z.unknown().optional(),
-  redaction: z.unknown().optional(),
-});
-
 const queueItemSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -64,6 +45,8 @@ const queueItemSchema = z.object({
   unresolvedCount: z.number().int(),
   round: z.number().int(),
 });
+
+const queueSchema = z.object({ waiting: z.array(queueItemSchema), mine: z.array(queueItemSchema) });
 
 const versioned = { expectedVersion: z.number({ error: '请提供审查单版本号（expectedVersion）。' }).int().positive() };
 
@@ -81,22 +64,12 @@ const conclusionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('refer'), referTo: z.enum(['competent-department', 'secrecy-administration']), body: z.string().max(200) }),
 ]);
 
-function toJson(record: ReviewRecord) {
-  const { review, waitingSince } = record.data;
-  return {
-    ...review,
-    version: record.version,
-    releaseDigest: review.redaction?.digest ?? review.contentDigest,
-    waitingSince,
-  };
-}
-
 /**
  * JSON API of the secrecy review, declared through the registry so it appears in
  * /api/openapi.json. Mounted from apiRoutes (web/routes/api.ts).
  */
 export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -109,7 +82,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
     (c, { body }) => c.json(scanForApi(body.text)),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
@@ -117,12 +90,12 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
       query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
-      responses: { 200: { description: '待办与我的送审', schema: z.object({ waiting: z.array(queueItemSchema), mine: z.array(queueItemSchema) }) }, ...refused },
+      responses: { 200: { description: '待办与我的送审', schema: queueSchema }, ...refused },
     },
-    async (c, { query }) => c.json(await reviewQueueFor(deps, c.get('staff')!, { stage: query.stage, subjectType: query.type })),
+    async (c, { query, staff }) => c.json(queueSchema.parse(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -134,31 +107,31 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         text: z.string().max(200_000).default(''),
         documentIds: z.array(z.string().max(100)).max(10).default([]),
       }),
-      responses: { 201: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 201: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body }) => {
+    async (c, { body, staff }) => {
       const attachments = await documentAttachments(deps, body.documentIds);
-      const record = await submitForReview(deps, c.get('staff')!, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
-      return c.json(toJson(record), 201);
+      const record = await submitForReview(deps, staff, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
+      return c.json(staffReviewDto(record), 201);
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'get',
       path: '/api/reviews/{id}',
       tag: 'reviews',
       summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）',
-      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 200: { description: '审查单', schema: staffReviewDetailSchema }, ...refused },
     },
-    async (c) => {
-      const view = await getReview(deps, c.get('staff')!, c.req.param('id')!);
-      return c.json({ ...toJson(view.record), canAct: view.canAct, available: view.available, releases: view.releases });
+    async (c, { staff }) => {
+      const view = await getReview(deps, staff, c.req.param('id')!);
+      return c.json(staffReviewDetailDto(view));
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -173,13 +146,13 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         comments: z.string().max(2000).optional(),
         contentDigest: z.string().max(100).optional(),
       }),
-      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body }) =>
-      c.json(toJson(await signReviewStage(deps, c.get('staff')!, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
+    async (c, { body, staff }) =>
+      c.json(staffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -187,12 +160,12 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '退回承办人（须写明修改意见；开始新一轮，记录保留）',
       body: z.object({ ...versioned, comments: z.string().max(2000) }),
-      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body }) => c.json(toJson(await returnReview(deps, c.get('staff')!, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(staffReviewDto(await returnReview(deps, staff, c.req.param('id')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -204,12 +177,12 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         findingId: z.string().max(200),
         resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]),
       }),
-      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body }) => c.json(toJson(await resolveReviewFinding(deps, c.get('staff')!, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(staffReviewDto(await resolveReviewFinding(deps, staff, c.req.param('id')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -225,17 +198,20 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         terms: z.array(z.string().max(200)).max(100).optional(),
       }),
       responses: {
-        200: { description: '处理结果', schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: reviewSchema }) },
+        200: {
+          description: '处理结果',
+          schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: staffReviewSchema }),
+        },
         ...refused,
       },
     },
-    async (c, { body }) => {
-      const outcome = await redactReviewText(deps, c.get('staff')!, c.req.param('id')!, body);
-      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: toJson(outcome.record) });
+    async (c, { body, staff }) => {
+      const outcome = await redactReviewText(deps, staff, c.req.param('id')!, body);
+      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: staffReviewDto(outcome.record) });
     },
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -243,12 +219,12 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '登记报请确定的答复，审查恢复',
       body: z.object({ ...versioned, reply: z.string().max(2000) }),
-      responses: { 200: { description: '审查单', schema: reviewSchema }, ...refused },
+      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body }) => c.json(toJson(await recordReferral(deps, c.get('staff')!, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(staffReviewDto(await recordReferral(deps, staff, c.req.param('id')!, body))),
   );
 
-  api.define(
+  api.defineStaff(
     app,
     {
       method: 'post',
@@ -261,8 +237,8 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         ...refused,
       },
     },
-    async (c, { body }) => {
-      const receipt = await publishReviewedDocument(deps, c.get('staff')!, c.req.param('id')!, body.expectedVersion);
+    async (c, { body, staff }) => {
+      const receipt = await publishReviewedDocument(deps, staff, c.req.param('id')!, body.expectedVersion);
       return c.json({ releaseId: receipt.releaseId, digest: receipt.digest, files: receipt.files.map((f) => ({ fileName: f.fileName, url: f.url })) });
     },
   );

@@ -1,0 +1,146 @@
+/**
+ * What the staff JSON API says about a secrecy review (审查单): an explicit allow-list, declared
+ * once as a schema that both documents the response (OpenAPI) and builds it (`parse` drops every
+ * field not listed). The stored review also holds where its content lives (private storage keys,
+ * the redacted pieces); a field added to it stays inside until someone lists it here.
+ */
+import { z } from '../../domain/zod';
+import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, releaseDigest } from '../../domain/secrecy';
+import type { ReviewRecord } from '../../repositories/reviews';
+import type { ReviewView } from './reviews';
+
+const text = z.string();
+const int = z.number().int();
+const person = z.object({ id: text, name: text });
+const stage = z.enum(REVIEW_STAGES);
+
+const conclusionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('disclose') }),
+  z.object({ type: z.literal('disclose-redacted') }),
+  z.object({ type: z.literal('withhold'), legalBasis: text }),
+  z.object({ type: z.literal('refer'), referTo: z.enum(['competent-department', 'secrecy-administration']), body: text }),
+]);
+
+const checklistSchema = z.object(
+  Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.object({ involved: z.boolean(), note: text.optional() })])) as Record<
+    (typeof CHECKLIST_ITEMS)[number],
+    z.ZodObject<{ involved: z.ZodBoolean; note: z.ZodOptional<z.ZodString> }>
+  >,
+);
+
+export const staffReviewSchema = z.object({
+  id: text,
+  version: int,
+  subject: z.object({ type: z.enum(['publication', 'answer', 'clarification']), id: text, title: text.optional() }),
+  author: person,
+  status: z.enum(['draft', 'in-review', 'on-hold', 'returned', 'approved', 'withheld']),
+  stage,
+  round: int,
+  /** Digest of the content as submitted. */
+  contentDigest: text,
+  /** Digest of what would be released now (the redacted copy where one was made). */
+  releaseDigest: text,
+  waitingSince: text,
+  createdAt: text,
+  updatedAt: text,
+  /** Where each finding is and a masked preview; never the value found. */
+  findings: z.array(z.object({ id: text, source: text, kind: z.enum(FINDING_KINDS), start: z.number(), end: z.number(), preview: text })),
+  resolutions: z.record(
+    text,
+    z.object({
+      resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: text })]),
+      by: person,
+      at: text,
+    }),
+  ),
+  /** The 审查单: every signature and return, oldest first. */
+  records: z.array(
+    z.object({
+      stage,
+      round: int,
+      action: z.enum(['signed', 'returned']),
+      by: person.extend({ role: text }),
+      at: text,
+      contentDigest: text,
+      checklist: checklistSchema.optional(),
+      conclusion: conclusionSchema.optional(),
+      comments: text,
+    }),
+  ),
+  referrals: z.array(
+    z.object({
+      stage,
+      round: int,
+      referTo: z.enum(['competent-department', 'secrecy-administration']),
+      body: text,
+      sentAt: text,
+      by: person,
+      reply: z.object({ text, recordedAt: text, recordedBy: person }).optional(),
+    }),
+  ),
+  decision: z.object({ digest: text, conclusion: conclusionSchema, at: text, round: int }).optional(),
+  redaction: z.object({ digest: text, by: person, at: text, metadataWarnings: z.array(text) }).optional(),
+});
+
+export type StaffReviewDto = z.infer<typeof staffReviewSchema>;
+
+/** A release of the reviewed content: what left and when; no private storage keys or hashes. */
+const releaseSchema = z.object({
+  id: text,
+  target: z.enum(['public', 'applicant']),
+  reviewVersion: int,
+  digest: text,
+  subject: z.object({ type: text, id: text }),
+  files: z.array(z.object({ part: text, fileName: text, contentType: text, sizeBytes: z.number() })),
+  releasedAt: text,
+  releasedBy: z.object({ id: text, name: text.optional() }),
+});
+
+export const staffReviewDetailSchema = staffReviewSchema.extend({
+  /** Whether the person asking may take a step now (other than revising). */
+  canAct: z.boolean(),
+  /** The steps the person asking may take now. */
+  available: z.array(text),
+  releases: z.array(releaseSchema),
+});
+
+export type StaffReviewDetailDto = z.infer<typeof staffReviewDetailSchema>;
+
+function reviewFields(record: ReviewRecord) {
+  const { review, waitingSince } = record.data;
+  return {
+    id: review.id,
+    version: record.version,
+    subject: review.subject,
+    author: review.author,
+    status: review.status,
+    stage: review.stage,
+    round: review.round,
+    contentDigest: review.contentDigest,
+    releaseDigest: releaseDigest(review),
+    waitingSince,
+    createdAt: review.createdAt,
+    updatedAt: review.updatedAt,
+    findings: review.findings,
+    resolutions: review.resolutions,
+    records: review.records,
+    referrals: review.referrals,
+    decision: review.decision,
+    redaction: review.redaction,
+  };
+}
+
+/** The review as the staff API returns it after a step. */
+export function staffReviewDto(record: ReviewRecord): StaffReviewDto {
+  return staffReviewSchema.parse(reviewFields(record));
+}
+
+/** The review with what the person asking may do and what has been released under it. */
+export function staffReviewDetailDto(view: Pick<ReviewView, 'record' | 'canAct' | 'available' | 'releases'>): StaffReviewDetailDto {
+  return staffReviewDetailSchema.parse({
+    ...reviewFields(view.record),
+    canAct: view.canAct,
+    available: view.available,
+    releases: view.releases,
+  });
+}
