@@ -5,6 +5,7 @@ import type { AppDependencies } from '../../functions/application/context';
 import { uploadDocument } from '../../functions/application/documents';
 import {
   getReview,
+  maySubmitForReview,
   publishReviewedDocument,
   recordReferral,
   redactReviewText,
@@ -28,10 +29,11 @@ import {
   REFERRAL_BODY_LABELS,
   REVIEW_STAGES,
   REVIEW_STATUS_LABELS,
+  SIGN_COMMANDS,
   STAGE_LABELS,
-  STAGE_ROLE,
   type Checklist,
   type Conclusion,
+  type ReviewCommandType,
   type ReviewStage,
   type ReviewStatus,
   type SecrecyReview,
@@ -124,41 +126,26 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-function actionsFor(staff: StaffMember, view: ReviewView): { actions: ReviewActions; waitingFor?: string } {
-  const { review, canAct } = view;
+/** The page's forms are the steps the table offers this person; when it offers none, the table's reason. */
+function actionsFor(view: ReviewView): { actions: ReviewActions; waitingFor?: string } {
+  const { review, available } = view;
+  const can = (command: ReviewCommandType) => available.includes(command);
   const actions: ReviewActions = {};
-  const selfStage = review.status === 'draft' || review.status === 'returned';
-  if (review.status === 'approved') {
-    if (staff.roles.some((r) => r === 'clerk' || r === 'leader' || r === 'admin') && review.subject.type === 'publication') actions.release = { label: '发布到主动公开栏目' };
-    return { actions };
-  }
-  if (review.status === 'withheld') return { actions };
-  if (!canAct) {
-    let waitingFor: string;
-    if (selfStage) waitingFor = `等待承办人（${review.author.name}）自审。`;
-    else if (review.status === 'on-hold') waitingFor = '该信息正在报请有关部门确定，暂缓公开；由保密审查员、分管领导或管理员登记答复。';
-    else if (staff.id === review.author.id) waitingFor = `等待“${STAGE_LABELS[review.stage]}”。承办人不能审核或审批自己承办的信息。`;
-    else if (review.records.some((r) => r.by.id === staff.id && r.stage !== review.stage)) waitingFor = `等待“${STAGE_LABELS[review.stage]}”。您已签署其他环节，同一人只能签署一个审查环节。`;
-    else waitingFor = `等待“${STAGE_LABELS[review.stage]}”，需由${ROLE_LABELS[STAGE_ROLE[review.stage]]}办理。`;
-    return { actions, waitingFor };
-  }
-  if (review.status === 'on-hold') {
-    actions.referralReply = true;
-    return { actions };
-  }
-  if (selfStage) {
-    actions.revise = { text: view.texts['body'] ?? '' };
-    actions.sign = { stage: 'self', stageLabel: STAGE_LABELS.self, allowRefer: false };
-    return { actions };
-  }
-  actions.sign = { stage: review.stage, stageLabel: STAGE_LABELS[review.stage], allowRefer: true };
-  actions.returnToAuthor = true;
-  if (review.stage === 'secrecy') {
-    actions.resolveFindings = review.findings.length > 0;
+  if (view.mayRelease) actions.release = { label: '发布到主动公开栏目' };
+  if (can('referralReply')) actions.referralReply = true;
+  const sign = REVIEW_STAGES.find((stage) => can(SIGN_COMMANDS[stage]));
+  if (sign) actions.sign = { stage: sign, stageLabel: STAGE_LABELS[sign], allowRefer: sign !== 'self' };
+  // Revising a decided review voids it: the page offers it at the author's self-review only.
+  if (sign === 'self' && can('revise')) actions.revise = { text: view.texts['body'] ?? '' };
+  if (can('return')) actions.returnToAuthor = true;
+  if (can('resolveFinding')) actions.resolveFindings = review.findings.length > 0;
+  if (can('attachRedacted')) {
     actions.redactText = Boolean(view.content.bodyKey);
     actions.redactFiles = view.content.attachments.map((a) => ({ id: a.id, fileName: a.fileName }));
   }
-  return { actions };
+  if (!view.refusal) return { actions };
+  const lead = review.status === 'on-hold' ? '该信息正在报请有关部门确定，暂缓公开。' : `等待“${STAGE_LABELS[review.stage]}”${review.stage === 'self' ? `（承办人：${review.author.name}）` : ''}。`;
+  return { actions, waitingFor: lead + view.refusal };
 }
 
 export function reviewPageProps(
@@ -167,7 +154,6 @@ export function reviewPageProps(
   view: ReviewView,
   extra: { flash?: string; refusal?: string; errors?: Record<string, string>; values?: Record<string, string> } = {},
 ) {
-  const staff = c.get('staff');
   const { review, content } = view;
   const sourceLabel = (source: string) => (source === 'body' ? '正文' : `附件：${content.attachments.find((a) => a.id === source)?.fileName ?? source}`);
   const findings: FindingView[] = review.findings.map((f, i) => {
@@ -202,7 +188,7 @@ export function reviewPageProps(
       redactedFile: r ? { fileName: r.fileName, metadataWarnings: [...r.metadataWarnings] } : undefined,
     });
   }
-  const { actions, waitingFor } = actionsFor(staff, view);
+  const { actions, waitingFor } = actionsFor(view);
   const currentStage = review.status === 'approved' || review.status === 'withheld' ? '已办结' : review.status === 'on-hold' ? '报请确定（暂缓）' : STAGE_LABELS[review.stage];
   return {
     ...c.var.page,
@@ -289,7 +275,7 @@ export function reviewRoutes(deps: AppDependencies) {
         {...ctx}
         waiting={waiting.map(queueRow)}
         mine={mine.map(queueRow)}
-        canSubmit={staff.roles.includes('clerk')}
+        canSubmit={maySubmitForReview(staff)}
         filters={{ stage: filter.stage ?? '', type: filter.subjectType ?? '' }}
         stageOptions={[...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }]}
         typeOptions={typeOptions}

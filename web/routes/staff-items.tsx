@@ -9,6 +9,7 @@ import {
   itemHistory,
   loadCatalogue,
   markItemValidity,
+  mayCreateItem,
   publishItem,
   reopenItem,
   returnItem,
@@ -216,7 +217,7 @@ export function staffItemRoutes(deps: AppDependencies) {
         stateLabel={WORKFLOW_STATE_LABELS[state]}
         rows={rows}
         overdue={overdueRows}
-        canCreate={staff.roles.includes('clerk') || staff.roles.includes('admin')}
+        canCreate={mayCreateItem(staff)}
         {...(staff.roles.includes('admin') ? { settingsHref: '/staff/catalogue' } : {})}
         {...(page.cursor ? { nextHref: `/staff/items?state=${state}&cursor=${encodeURIComponent(page.cursor)}` } : {})}
         {...(ownValue(FLASH, q['done']) ? { flash: ownValue(FLASH, q['done'])! } : {})}

@@ -20,6 +20,7 @@ import {
   revealIdentityNumber,
   revealContact,
   contactFor,
+  mayRegisterApplications,
   mayRevealIdentity,
   seesContactPlainly,
   type ApplicantContact,
@@ -46,7 +47,6 @@ import {
   RESPONSE_TYPES,
   SECURITY_INTEREST_LABELS,
   STATUS_LABELS,
-  tableBRow,
   THIRD_PARTY_INTEREST_LABELS,
   WITHHOLDING_GROUND_INFO,
   type CommandType,
@@ -438,8 +438,7 @@ async function actionsFor(deps: AppDependencies, staff: StaffMember, view: CaseV
     });
   }
   const { data } = view.record;
-  const answered = data.released && data.draft && ['disclosed', 'partial'].includes(tableBRow(data.draft.decision));
-  if (answered && !data.proposedItemId && staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin')) {
+  if (view.mayPropose) {
     out.push({
       id: 'propose',
       title: '提请转为主动公开',
@@ -484,7 +483,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         filters={filters}
         statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
         handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
-        canRegister={staff.roles.some((r) => r === 'clerk' || r === 'head')}
+        canRegister={mayRegisterApplications(staff)}
         rows={rows.map((r) => ({
           trackingNumber: r.trackingNumber,
           href: `/staff/requests/${r.trackingNumber}`,

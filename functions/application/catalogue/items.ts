@@ -436,6 +436,9 @@ export function markItemVersionCorrected(deps: CatalogueDeps, staff: StaffMember
  */
 export const mayWithdraw = (staff: StaffMember) => mayTake(staff, 'withdraw');
 
+/** A new item is a draft: whoever may edit drafts (the table's 修改 roles) may create one. */
+export const mayCreateItem = (staff: StaffMember) => mayTake(staff, 'edit');
+
 function mayTake(staff: StaffMember, command: PublishingCommandType): boolean {
   const roles = publishing.transition(command)?.roles;
   return Array.isArray(roles) && staff.roles.some((r) => roles.includes(r));

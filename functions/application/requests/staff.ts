@@ -12,6 +12,7 @@ import {
   parseDecision,
   REQUEST_STATUSES,
   requestWorkflow,
+  tableBRow,
   TERMINAL_STATUSES,
   type AnswerLetter,
   type CommandType,
@@ -492,6 +493,21 @@ export function seesContactPlainly(staff: StaffMember): boolean {
   return staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
 }
 
+/** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */
+export function mayRegisterApplications(staff: StaffMember): boolean {
+  return staff.roles.some((r) => r === 'clerk' || r === 'head');
+}
+
+/**
+ * Art. 44: a case answered by disclosing (wholly or in part) may be proposed once for proactive
+ * disclosure (proposeForCatalogue), by those who handle cases.
+ */
+export function mayProposeForCatalogue(staff: StaffMember, s: StoredRequest): boolean {
+  const row = s.draft ? tableBRow(s.draft.decision) : undefined;
+  const answered = Boolean(s.released) && (row === 'disclosed' || row === 'partial');
+  return answered && !s.proposedItemId && staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
+}
+
 export type ApplicantContact = Pick<StoredRequest['applicant'], 'phone' | 'email' | 'address' | 'postCode'>;
 
 /** The applicant's contact details as this viewer may see them (masked unless seesContactPlainly). */
@@ -627,6 +643,8 @@ export interface CaseView {
   readonly explanation: readonly string[];
   readonly urgency?: UrgencyResult;
   readonly commands: readonly CommandType[];
+  /** The case may be proposed for proactive disclosure by this person now (mayProposeForCatalogue). */
+  readonly mayPropose: boolean;
   readonly review?: { id: string; status: string; stage: string; version: number };
   readonly history: readonly { at: string; type: string; actor: string }[];
 }
@@ -649,6 +667,7 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     explanation: deadlines ? renderCaseDeadlineExplanation(deadlines) : [],
     ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
     commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)),
+    mayPropose: mayProposeForCatalogue(staff, record.data),
     ...(review ? { review } : {}),
     history,
   };

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import {
   assertReviewStep,
   availableReviewSteps,
+  checkReviewStep,
   decideReview,
   mergeSpans,
   openReview,
@@ -12,10 +13,12 @@ import {
   releaseDigest,
   reviewFindingsFrom,
   reviewContext,
+  reviewStep,
   ReviewPermissionError,
   ReviewValidationError,
   scanText,
   SIGN_COMMANDS,
+  STAGE_ROLE,
   unresolvedFindings,
   type Checklist,
   type Conclusion,
@@ -29,6 +32,7 @@ import {
   type SecrecyReview,
   type Span,
 } from '../../domain/secrecy';
+import { publishing } from '../../domain/catalogue/publishing';
 import type { StaffMember } from '../../domain/staff';
 import { ReleaseRepository, type ReleaseRecord } from '../../repositories/review-releases';
 import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '../../repositories/reviews';
@@ -149,8 +153,11 @@ async function commitStep(deps: Deps, actor: StaffMember, record: ReviewRecord, 
  * Submit content for secrecy review (先审查、后公开): every part is extracted and scanned, the texts
  * are kept in the private bucket, and the review is stored with masked findings only.
  */
+/** Who may send content to review: whoever signs its first stage, the author's self-review. */
+export const maySubmitForReview = (staff: Pick<StaffMember, 'roles'>): boolean => staff.roles.includes(STAGE_ROLE.self);
+
 export async function submitForReview(deps: Deps, author: StaffMember, input: SubmitReviewInput): Promise<ReviewRecord> {
-  if (!author.roles.includes('clerk')) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${author.id} is not a clerk`);
+  if (!maySubmitForReview(author)) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${author.id} is not a clerk`);
   const title = input.subject.title?.trim() ?? '';
   if (!title) throw new ValidationError('请填写信息标题。', { title: '请填写信息标题。' });
   if (title.length > 200) throw new ValidationError('标题过长。', { title: '标题不能超过 200 个字。' });
@@ -453,6 +460,28 @@ export interface ReviewView {
   readonly canAct: boolean;
   /** The steps this person may take now, from the workflow (signStage's row is sign<Stage>). */
   readonly available: readonly ReviewCommandType[];
+  /** Why this person may not take the step the review waits for (the table's refusal), when they may not. */
+  readonly refusal?: string;
+  /** An approved publication may be published from the review page by whoever may press 发布 (the publishing table's roles). */
+  readonly mayRelease: boolean;
+}
+
+/** The step the review waits for: the waiting stage's signature, or the reply to a referral. */
+function waitingStep(review: SecrecyReview): ReviewCommandType | undefined {
+  const step = reviewStep(review);
+  if (step === 'on-hold') return 'referralReply';
+  return step === 'approved' || step === 'withheld' ? undefined : SIGN_COMMANDS[step];
+}
+
+function refusalFor(staff: StaffMember, review: SecrecyReview, now: Date): string | undefined {
+  const command = waitingStep(review);
+  const result = command ? checkReviewStep(review, command, reviewContext(staff, now)) : undefined;
+  return result && !result.ok ? result.error.message : undefined;
+}
+
+function mayRelease(staff: StaffMember, review: SecrecyReview): boolean {
+  const roles = publishing.transition('publish')?.roles;
+  return review.status === 'approved' && review.subject.type === 'publication' && Array.isArray(roles) && staff.roles.some((r) => roles.includes(r));
 }
 
 /** Everything the review page shows: the content, its findings, the record and the history. */
@@ -462,7 +491,9 @@ export async function getReview(deps: Deps, staff: StaffMember, id: string): Pro
   const { review, content, redacted } = record.data;
   const [texts, history, releases] = await Promise.all([originalTexts(deps.files, content), new ReviewRepository(deps.records).history(id), new ReleaseRepository(deps.records).forReview(id)]);
   const redactedBody = redacted?.bodyKey ? await readText(deps.files, redacted.bodyKey) : undefined;
-  const available = availableTo(staff, review, deps.clock.now());
+  const now = deps.clock.now();
+  const available = availableTo(staff, review, now);
+  const refusal = refusalFor(staff, review, now);
   return {
     record,
     review,
@@ -476,5 +507,7 @@ export async function getReview(deps: Deps, staff: StaffMember, id: string): Pro
     waitingSince: record.data.waitingSince,
     canAct: available.some((c) => c !== 'revise'),
     available,
+    ...(refusal ? { refusal } : {}),
+    mayRelease: mayRelease(staff, review),
   };
 }

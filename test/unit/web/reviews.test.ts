@@ -153,6 +153,33 @@ describe('review pages', () => {
     expect(await bad.text()).toContain('请回答：是否涉及国家秘密');
   });
 
+  it('offers the forms the table allows this person, and says why when it allows none', async () => {
+    const { app, tokenFor } = await appWithRelease();
+    const clerk = await tokenFor(people.clerk);
+    const created = (await (await app.request('/api/reviews', json(clerk, { subject: { type: 'publication', title: '分工' }, text: '内容' }))).json()) as { id: string; version: number };
+    const page = async (token: string) => (await app.request(`/staff/reviews/${created.id}`, { headers: { authorization: `Bearer ${token}` } })).text();
+    const form = (html: string, step: string) => html.includes(`action="/staff/reviews/${created.id}/${step}"`);
+
+    const draftForHead = await page(await tokenFor(people.head));
+    expect(form(draftForHead, 'sign')).toBe(false);
+    expect(draftForHead).toContain('承办人自审需要“经办人”角色。');
+    const draftForAuthor = await page(clerk);
+    expect(form(draftForAuthor, 'sign') && form(draftForAuthor, 'revise')).toBe(true);
+    expect(form(draftForAuthor, 'return')).toBe(false);
+
+    const signed = await app.request(`/api/reviews/${created.id}/sign`, json(clerk, { expectedVersion: created.version, stage: 'self', checklist: allNo, conclusion: { type: 'disclose' } }));
+    expect(signed.status).toBe(200);
+    const atHeadForAuthor = await page(clerk);
+    expect(form(atHeadForAuthor, 'sign') || form(atHeadForAuthor, 'revise')).toBe(false);
+    expect(atHeadForAuthor).toContain('等待“科室负责人审核”。');
+    const atHeadForReviewer = await page(await tokenFor(people.reviewer));
+    expect(atHeadForReviewer).toContain('科室负责人审核需要“科室负责人”角色。');
+    const atHeadForHead = await page(await tokenFor(people.head));
+    expect(form(atHeadForHead, 'sign') && form(atHeadForHead, 'return')).toBe(true);
+    expect(form(atHeadForHead, 'redact-text') || form(atHeadForHead, 'release')).toBe(false);
+    expect(atHeadForHead).not.toContain('等待“');
+  });
+
   it('shows the queue with waiting time', async () => {
     const { app, tokenFor } = await appWithRelease();
     await app.request('/api/reviews', json(await tokenFor(people.clerk), { subject: { type: 'publication', title: '排队事项' }, text: '内容' }));
