@@ -493,11 +493,6 @@ export function seesContactPlainly(staff: StaffMember): boolean {
   return staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
 }
 
-/** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */
-export function mayRegisterApplications(staff: StaffMember): boolean {
-  return staff.roles.some((r) => r === 'clerk' || r === 'head');
-}
-
 /**
  * Art. 44: a case answered by disclosing (wholly or in part) may be proposed once for proactive
  * disclosure (proposeForCatalogue), by those who handle cases.

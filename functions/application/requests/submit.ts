@@ -322,7 +322,7 @@ export interface RegisterInput extends SubmitInput {
 
 /** An application received on paper, by post, fax or orally, entered by a clerk, who becomes its handler. */
 export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, input: RegisterInput): Promise<SubmitResult> {
-  if (!clerk.roles.some((r) => r === 'clerk' || r === 'head')) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
+  if (!mayRegisterApplications(clerk)) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
   const channel = input.channel;
   if (!(CHANNELS as readonly string[]).includes(channel) || channel === 'online') {
     throw new CaseValidationError('请选择申请渠道。', { channel: '请选择当面、邮寄、信函、传真或口头申请。' });
@@ -343,4 +343,9 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
   if (receipt.status !== 'received') throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: '请填写收到申请的日期。' });
   if (receipt.date > shanghaiDate(deps.clock.now())) throw new CaseValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
   return create(deps, { ...input, form }, prepared, { channel, receivedOn: receipt.date, receiptRule: receipt.rule, registeredBy: clerk });
+}
+
+/** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */
+export function mayRegisterApplications(staff: StaffMember): boolean {
+  return staff.roles.some((r) => r === 'clerk' || r === 'head');
 }
