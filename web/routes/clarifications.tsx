@@ -10,6 +10,7 @@ import {
   listClarificationCases,
   listPublishedClarifications,
   MAX_UPLOAD_BYTES,
+  mayOpenClarificationCase,
   reportClarification,
   reportScreenshotUrl,
   type ClarificationView,
@@ -251,7 +252,7 @@ export function staffClarificationRoutes(deps: AppDependencies) {
       <StaffClarificationsPage
         {...ctx}
         rows={rows}
-        canCreate={staff.roles.some((r) => r === 'clerk' || r === 'head')}
+        canCreate={mayOpenClarificationCase(staff)}
         sourceOptions={Object.entries(SOURCE_LABELS)
           .filter(([k]) => k !== 'public-report')
           .map(([value, label]) => ({ value, label }))}

@@ -61,6 +61,8 @@ export interface StepOptions<R> {
   readonly calendar?: WorkingCalendar;
   /** Shown on the timeline line (a reason, a date). */
   readonly note?: string;
+  /** The timeline line's label when it is not the step's (who took it, in the applicant's words). */
+  readonly label?: string;
   /** Fields of the stored record the step changes besides the case (letters, drafts, titles). */
   readonly patch?: (next: R) => Partial<R>;
   /** Facts for the audit event besides from/to and the step's event data. */
@@ -124,7 +126,7 @@ export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd 
     at: ctx.at,
     on: ctx.today,
     type: command.type,
-    label: workflow.commandLabel(command.type as Cmd['type']),
+    label: options.label ?? workflow.commandLabel(command.type as Cmd['type']),
     actor: timelineActor(actor),
     public: transition?.visibleToApplicant ?? false,
     ...(options.note ? { note: options.note } : {}),

@@ -25,7 +25,7 @@ import {
   type ImpactLevel,
   type UnfoundedReason,
 } from '../../domain/clarifications';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { WorkingCalendar } from '../../domain/calendar';
 import { staffActor, type StaffMember } from '../../domain/staff';
 import type { Change } from '../../ports/record-store';
@@ -211,8 +211,13 @@ export interface MonitoringInput {
 }
 
 /** A case the agency opens from its own monitoring; the clerk becomes its handler. */
+/** Who may open a clarification case from monitoring (and so becomes its handler). */
+export function mayOpenClarificationCase(staff: StaffMember): boolean {
+  return staff.roles.some((r) => r === 'clerk' || r === 'head');
+}
+
 export async function createClarificationCase(deps: CaseDeps, staff: StaffMember, input: MonitoringInput): Promise<ClarificationRecord> {
-  if (!staff.roles.some((r) => r === 'clerk' || r === 'head')) throw new ValidationError('登记澄清案件需要经办人或科室负责人角色。');
+  if (!mayOpenClarificationCase(staff)) throw new ForbiddenError('登记澄清案件需要经办人或科室负责人角色。');
   const fields: Record<string, string> = {};
   const title = str(input.title);
   if (!title) fields['title'] = '请填写案件标题（需要澄清的信息的简要概括）。';

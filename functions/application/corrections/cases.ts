@@ -6,7 +6,7 @@
 import { letterhead } from '../letterhead';
 import { randomBytes } from 'node:crypto';
 import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { actorOf, applicantActor, type CaseTimelineEntry } from '../../domain/case';
+import { actorOf, applicantActor } from '../../domain/case';
 import {
   assertCorrectionReviewApproved,
   CORRECTION_OUTCOME_LABELS,
@@ -481,13 +481,9 @@ export async function withdrawCorrection(deps: CaseDeps, trackingNumber: string,
   const { record: saved } = await runStep(deps, corrections, record, { type: 'withdraw' }, applicant, {
     calendar,
     // Staff may withdraw on the applicant's behalf too; the tracking page says who did.
-    patch: (next) => ({ timeline: relabelLast(next.timeline, '申请人撤回申请') }),
+    label: '申请人撤回申请',
   });
   return correctionTrackingView(saved.data, await caseContext(deps, corrections, applicant, calendar));
-}
-
-function relabelLast(timeline: readonly CaseTimelineEntry[], label: string): CaseTimelineEntry[] {
-  return timeline.map((t, i) => (i === timeline.length - 1 ? { ...t, label } : t));
 }
 
 /** The applicant's view; `ctx` is the applicant's decision context (may they still withdraw?). */

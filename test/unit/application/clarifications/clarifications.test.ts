@@ -12,7 +12,7 @@ import {
 } from '../../../../functions/application/clarifications';
 import { getPublicItem, latestPublicItems } from '../../../../functions/application/catalogue';
 import { searchCatalogue } from '../../../../functions/application/search';
-import { ConflictError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
+import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
 import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
 import { keys } from '../../../../functions/repositories/keys';
 import { ReminderRepository } from '../../../../functions/repositories/reminders';
@@ -83,6 +83,11 @@ describe('clarification intake', () => {
     for (let i = 0; i < 5; i++) await reportClarification(deps, { outlet: 'o', description: `d${i}` }, [], { ip: '9.9.9.9' });
     await expect(reportClarification(deps, { outlet: 'o', description: 'again' }, [], { ip: '9.9.9.9' })).rejects.toBeInstanceOf(RateLimitedError);
     await expect(reportClarification(deps, { outlet: 'o', description: 'other' }, [], { ip: '8.8.8.8' })).resolves.toBeDefined();
+  });
+
+  it('refuses a case from monitoring to someone who may not open one, as forbidden (403), not as bad input', async () => {
+    const { deps } = caseDeps();
+    await expect(createClarificationCase(deps, people.reviewer, { title: '网传停水', description: '网传全市停水三天', source: 'monitoring' })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('staff cases from monitoring: the clerk handles it; urgent cases are due sooner and escalate', async () => {
