@@ -160,7 +160,11 @@ export function portalRoutes(deps: AppDependencies) {
     const catalogue = await loadCatalogue(deps);
     const view = await getPublicItem(deps, id);
     const item = view.item;
-    const related = await relatedToItem(deps, item);
+    const related = (await relatedToItem(deps, item)).map(({ to, title, kind }) => ({
+      href: 'item' in to ? itemHref(to.item) : `/clarifications/${encodeURIComponent(to.clarification)}`,
+      title,
+      kind,
+    }));
     const path = catalogue.tree.path(item.categoryId);
     const { site, localMode } = c.var.page;
     return c.html(

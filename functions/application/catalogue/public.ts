@@ -40,8 +40,9 @@ export async function publicViewVersion(deps: Pick<AppDependencies, 'records'>, 
   return view.version;
 }
 
+/** Something an item page links to; the web layer turns it into a URL. */
 export interface RelatedLink {
-  readonly href: string;
+  readonly to: { readonly item: string } | { readonly clarification: string };
   readonly title: string;
   readonly kind: string;
 }
@@ -57,10 +58,10 @@ export async function relatedToItem(deps: Pick<AppDependencies, 'records'>, item
   ];
   for (const [rid, kind] of relatedIds.slice(0, 20)) {
     const r = await repo.getView(rid);
-    if (r?.data.item) related.push({ href: `/items/${encodeURIComponent(rid)}`, title: r.data.item.title, kind });
+    if (r?.data.item) related.push({ to: { item: rid }, title: r.data.item.title, kind });
   }
   for (const link of await new ClarificationRepository(deps.records).linksFor(item.id)) {
-    related.push({ href: `/clarifications/${encodeURIComponent(link.clarificationId)}`, title: link.title, kind: '澄清说明' });
+    related.push({ to: { clarification: link.clarificationId }, title: link.title, kind: '澄清说明' });
   }
   return related;
 }
