@@ -1,4 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The `#domain/…`-style aliases, declared once in tsconfig.json (tsc, tsx and esbuild read them there). */
+const tsconfig = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8')) as { compilerOptions: { paths: Record<string, [string]> } };
+const alias = Object.entries(tsconfig.compilerOptions.paths).map(([from, [to]]) => ({
+  find: new RegExp(`^${from.replace('/*', '/')}`),
+  replacement: fileURLToPath(new URL(to.replace('*', ''), import.meta.url)),
+}));
 
 /**
  * Test tiers (docs/architecture.md):
@@ -11,6 +20,7 @@ import { defineConfig } from 'vitest/config';
 const timeZoneSensitive = ['test/unit/domain/calendar/**/*.test.ts', 'test/unit/domain/deadlines/**/*.test.ts'];
 
 export default defineConfig({
+  resolve: { alias },
   test: {
     projects: [
       {

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { FolderAuditAnchorStore, S3AuditAnchorStore } from '../functions/adapters/audit/anchor-stores';
-import { DynamoRecordStore } from '../functions/adapters/dynamodb/record-store';
-import { monthsBetween, verifyAuditTrail } from '../functions/application/audit-verification';
-import { FIRST_AUDIT_MONTH } from '../functions/application/scheduled-jobs';
-import { createAuditSigner, sha256 } from '../functions/config/dependencies';
-import { createClients } from '../functions/config/clients';
-import { systemClock } from '../functions/ports/clock';
-import { localDynamoClient, startEmulators } from '../functions/local/emulators';
-import { auditAnchorsDir, auditKeyFile, LOCAL_TABLE, readRunningEndpoints } from '../functions/local/local-runtime';
+import { FolderAuditAnchorStore, S3AuditAnchorStore } from '#adapters/audit/anchor-stores';
+import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
+import { monthsBetween, verifyAuditTrail } from '#application/audit-verification';
+import { FIRST_AUDIT_MONTH } from '#application/scheduled-jobs';
+import { createAuditSigner, sha256 } from '#config/dependencies';
+import { createClients } from '#config/clients';
+import { systemClock } from '#ports/clock';
+import { localDynamoClient, startEmulators } from '#local/emulators';
+import { auditAnchorsDir, auditKeyFile, LOCAL_TABLE, readRunningEndpoints } from '#local/local-runtime';
 
 /**
  * `npm run audit:verify`: walks every audit chain and names each event that was altered, removed,

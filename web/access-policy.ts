@@ -1,5 +1,5 @@
 import { TrieRouter } from 'hono/router/trie-router';
-import type { StaffRole } from '../functions/domain/staff';
+import type { StaffRole } from '#domain/staff';
 
 /**
  * Who may call what: the one place where authorisation is decided, per route and role.

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono';
-import { z } from '../functions/domain/zod';
-import { UnauthenticatedError, ValidationError } from '../functions/domain/errors';
-import type { StaffMember } from '../functions/domain/staff';
-import { parseUntrustedJson } from '../functions/domain/untrusted-input';
+import { z } from '#domain/zod';
+import { UnauthenticatedError, ValidationError } from '#domain/errors';
+import type { StaffMember } from '#domain/staff';
+import { parseUntrustedJson } from '#domain/untrusted-input';
 import type { WebEnv } from './env';
 
 /**

@@ -1,5 +1,5 @@
-import type { StaffMember } from '../functions/domain/staff';
-import type { Logger } from '../functions/observability/logger';
+import type { StaffMember } from '#domain/staff';
+import type { Logger } from '#observability/logger';
 import type { PageContext, StaffPageContext } from './page-context';
 
 /** Per-request values the middleware chain puts on the Hono context. */

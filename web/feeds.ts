@@ -4,8 +4,8 @@
  * characters XML 1.0 forbids are dropped, URLs are absolute, and dates are Beijing time
  * (RFC 3339 with +08:00 for Atom and sitemaps, RFC 822 with +0800 for RSS).
  */
-import type { PublicItem } from '../functions/domain/catalogue/projection';
-import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '../functions/domain/calendar/instant';
+import type { PublicItem } from '#domain/catalogue/projection';
+import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '#domain/calendar/instant';
 
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { ValidationError } from '../functions/domain/errors';
-import { checkClientKey, isForbiddenKey } from '../functions/domain/untrusted-input';
+import { ValidationError } from '#domain/errors';
+import { checkClientKey, isForbiddenKey } from '#domain/untrusted-input';
 import { CSRF_FIELD_NAME } from './views/components/CsrfField';
 
 /** What a form post (multipart or urlencoded) gives: one value, or every value with `all`. */

@@ -1,5 +1,5 @@
 import type { Context, Env, Hono } from 'hono';
-import { DomainError, RateLimitedError, ValidationError, type FieldErrors } from '../functions/domain/errors';
+import { DomainError, RateLimitedError, ValidationError, type FieldErrors } from '#domain/errors';
 import { readForm, textOf, type FormBody } from './form-body';
 
 /** Why a step was refused, for showing the form again: the status to answer with, the message, field errors. */

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, RateLimitedError, StorageUnavailableError, ValidationError } from '../functions/domain/errors';
-import type { AppDependencies } from '../functions/application/context';
+import { DomainError, RateLimitedError, StorageUnavailableError, ValidationError } from '#domain/errors';
+import type { AppDependencies } from '#application/context';
 import { ErrorPage, type ErrorStatus } from './views/pages/ErrorPage';
 import type { WebEnv } from './env';
 import { pageContext } from './page-context';

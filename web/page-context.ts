@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { ROLE_LABELS, type StaffMember } from '../functions/domain/staff';
-import type { AppDependencies } from '../functions/application/context';
+import { ROLE_LABELS, type StaffMember } from '#domain/staff';
+import type { AppDependencies } from '#application/context';
 import type { SiteInfo, StaffInfo } from './views/types';
 import type { WebEnv } from './env';
 

@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { UnauthenticatedError } from '../functions/domain/errors';
+import { UnauthenticatedError } from '#domain/errors';
 import type { StaffEnv, WebEnv } from './env';
 import type { StaffPageContext } from './page-context';
 

@@ -1,8 +1,8 @@
-import { recordStateDigest, verifyChain, type ChainProblem, type Hasher } from '../domain/audit/chain';
-import type { AuditAnchorStore } from '../ports/audit-anchors';
-import type { AuditSigner } from '../ports/audit-signer';
-import type { Clock } from '../ports/clock';
-import type { RecordKey, RecordStore } from '../ports/record-store';
+import { recordStateDigest, verifyChain, type ChainProblem, type Hasher } from '#domain/audit/chain';
+import type { AuditAnchorStore } from '#ports/audit-anchors';
+import type { AuditSigner } from '#ports/audit-signer';
+import type { Clock } from '#ports/clock';
+import type { RecordKey, RecordStore } from '#ports/record-store';
 
 export type AuditProblem =
   | ChainProblem

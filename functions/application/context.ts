@@ -1,15 +1,15 @@
-import type { AgencyPolicy } from '../domain/policy';
+import type { AgencyPolicy } from '#domain/policy';
 import type { CaseTypeRegistry } from './case/registry';
-import type { Hasher } from '../domain/audit/chain';
-import type { AuditAnchorStore } from '../ports/audit-anchors';
-import type { Logger } from '../observability/logger';
-import type { Clock } from '../ports/clock';
-import type { ContentPort } from '../ports/content';
-import type { PasswordHasher } from '../ports/passwords';
-import type { PrivateFileStore } from '../ports/file-store';
-import type { Mailer } from '../ports/mailer';
-import type { RecordStore } from '../ports/record-store';
-import type { StaffTokenSigner, StaffTokenVerifier } from '../ports/staff-auth';
+import type { Hasher } from '#domain/audit/chain';
+import type { AuditAnchorStore } from '#ports/audit-anchors';
+import type { Logger } from '#observability/logger';
+import type { Clock } from '#ports/clock';
+import type { ContentPort } from '#ports/content';
+import type { PasswordHasher } from '#ports/passwords';
+import type { PrivateFileStore } from '#ports/file-store';
+import type { Mailer } from '#ports/mailer';
+import type { RecordStore } from '#ports/record-store';
+import type { StaffTokenSigner, StaffTokenVerifier } from '#ports/staff-auth';
 
 /** Deployment facts the app needs; built once from the environment by a composition root. */
 export interface AppConfig {

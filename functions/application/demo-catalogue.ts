@@ -1,7 +1,7 @@
-import { shanghaiDate } from '../domain/calendar';
-import type { Checklist } from '../domain/secrecy';
-import type { StaffMember } from '../domain/staff';
-import { SeedMarkers } from '../repositories/seed-markers';
+import { shanghaiDate } from '#domain/calendar';
+import type { Checklist } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
+import { SeedMarkers } from '#repositories/seed-markers';
 import { createItem, publishItem, submitItem, type CatalogueDeps } from './catalogue';
 import { DEMO_ACCOUNTS } from './demo-data';
 import { signReviewStage } from './secrecy';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../domain/staff';
+import type { StaffRole } from '#domain/staff';
 
 /**
  * Demo staff accounts for local mode, one per role. Printed by `npm start` and listed on the local

@@ -1,10 +1,10 @@
-import { checkUpload, MAX_DOCUMENT_BYTES, type StaffDocument } from '../domain/documents/document';
+import { checkUpload, MAX_DOCUMENT_BYTES, type StaffDocument } from '#domain/documents/document';
 import { putStaged } from './staged-files';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors';
-import { staffActor, type StaffMember } from '../domain/staff';
-import { DocumentRepository } from '../repositories/document-repository';
-import { UploadSlots } from '../repositories/upload-slots';
-import type { Page } from '../ports/record-store';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { staffActor, type StaffMember } from '#domain/staff';
+import { DocumentRepository } from '#repositories/document-repository';
+import { UploadSlots } from '#repositories/upload-slots';
+import type { Page } from '#ports/record-store';
 import type { AppDependencies } from './context';
 import { newId } from './ids';
 

@@ -1,5 +1,5 @@
-import { CatalogueSettingsRepository } from '../repositories/catalogue';
-import { TABLE_SCHEMA_VERSION } from '../repositories/schema';
+import { CatalogueSettingsRepository } from '#repositories/catalogue';
+import { TABLE_SCHEMA_VERSION } from '#repositories/schema';
 import type { AppDependencies } from './context';
 
 export { TABLE_SCHEMA_VERSION };

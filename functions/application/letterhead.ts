@@ -1,4 +1,4 @@
-import type { AgencyProfile as LetterAgency } from '../domain/requests/letters';
+import type { AgencyProfile as LetterAgency } from '#domain/requests/letters';
 import { loadCatalogue } from './catalogue/settings';
 import type { AppDependencies } from './context';
 

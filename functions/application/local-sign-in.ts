@@ -1,7 +1,7 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import { isStaffRole, staffActor, type StaffMember, type StaffRole } from '../domain/staff';
-import { RateLimiter } from '../repositories/rate-limiter';
-import { StaffAccounts } from '../repositories/staff-accounts';
+import { ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
+import { isStaffRole, staffActor, type StaffMember, type StaffRole } from '#domain/staff';
+import { RateLimiter } from '#repositories/rate-limiter';
+import { StaffAccounts } from '#repositories/staff-accounts';
 import type { AppDependencies } from './context';
 import { endAllSessions, openSession } from './sessions';
 

@@ -1,6 +1,6 @@
-import { NotFoundError, ValidationError } from '../domain/errors';
-import { normaliseAccessCode } from '../domain/requests/tracking';
-import { RateLimiter } from '../repositories/rate-limiter';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { normaliseAccessCode } from '#domain/requests/tracking';
+import { RateLimiter } from '#repositories/rate-limiter';
 import type { AppDependencies } from './context';
 
 /**

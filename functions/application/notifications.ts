@@ -1,8 +1,8 @@
-import { afterAttempt, claim } from '../domain/notifications/message';
-import { systemActor } from '../domain/staff';
-import { VersionConflictError } from '../domain/errors';
-import type { Mailer } from '../ports/mailer';
-import { Outbox } from '../repositories/outbox';
+import { afterAttempt, claim } from '#domain/notifications/message';
+import { systemActor } from '#domain/staff';
+import { VersionConflictError } from '#domain/errors';
+import type { Mailer } from '#ports/mailer';
+import { Outbox } from '#repositories/outbox';
 import type { AppDependencies } from './context';
 
 const DISPATCHER = systemActor('outbox-dispatcher');

@@ -1,14 +1,14 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import { NotFoundError, ValidationError, VersionConflictError } from '../domain/errors';
-import { assertCanRelease, StaleContentError } from '../domain/secrecy';
-import type { Actor } from '../domain/staff';
-import type { CdnInvalidator } from '../ports/cdn';
-import type { PublicFileWriter } from '../ports/file-store';
-import type { Change } from '../ports/record-store';
-import { ReleaseRepository, type ReleasedFile, type ReleasedPart, type ReleaseRecord } from '../repositories/review-releases';
+import type { AuditEventInput } from '#domain/audit/chain';
+import { NotFoundError, ValidationError, VersionConflictError } from '#domain/errors';
+import { assertCanRelease, StaleContentError } from '#domain/secrecy';
+import type { Actor } from '#domain/staff';
+import type { CdnInvalidator } from '#ports/cdn';
+import type { PublicFileWriter } from '#ports/file-store';
+import type { Change } from '#ports/record-store';
+import { ReleaseRepository, type ReleasedFile, type ReleasedPart, type ReleaseRecord } from '#repositories/review-releases';
 
-export type { ReleasedPart } from '../repositories/review-releases';
-import { ReviewRepository } from '../repositories/reviews';
+export type { ReleasedPart } from '#repositories/review-releases';
+import { ReviewRepository } from '#repositories/reviews';
 import type { AppDependencies } from './context';
 import { safeFileName } from './documents';
 import { newId } from './ids';

@@ -1,6 +1,6 @@
-import { shanghaiDate } from '../domain/calendar';
+import { shanghaiDate } from '#domain/calendar';
 import { remindLapsedSupplements } from './requests/lapsed';
-import { JobLedger } from '../repositories/job-ledger';
+import { JobLedger } from '#repositories/job-ledger';
 import type { AppDependencies } from './context';
 import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './deadlines/sweep';
 import { deliverPendingMessages } from './notifications';

@@ -1,5 +1,5 @@
-import { systemActor } from '../domain/staff';
-import { StaffAccounts } from '../repositories/staff-accounts';
+import { systemActor } from '#domain/staff';
+import { StaffAccounts } from '#repositories/staff-accounts';
 import { DEMO_ACCOUNTS } from './demo-data';
 import type { AppDependencies } from './context';
 

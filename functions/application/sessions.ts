@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { UnauthenticatedError } from '../domain/errors';
-import { staffActor, type Actor, type StaffMember } from '../domain/staff';
-import { SessionRepository, type StaffSession } from '../repositories/sessions';
+import { UnauthenticatedError } from '#domain/errors';
+import { staffActor, type Actor, type StaffMember } from '#domain/staff';
+import { SessionRepository, type StaffSession } from '#repositories/sessions';
 import type { AppDependencies } from './context';
 
 /**

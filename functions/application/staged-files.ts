@@ -1,7 +1,7 @@
-import type { Actor } from '../domain/staff';
-import { systemActor } from '../domain/staff';
-import type { Change } from '../ports/record-store';
-import { StagedFileRepository, type StagedFile } from '../repositories/staged-files';
+import type { Actor } from '#domain/staff';
+import { systemActor } from '#domain/staff';
+import type { Change } from '#ports/record-store';
+import { StagedFileRepository, type StagedFile } from '#repositories/staged-files';
 import type { AppDependencies } from './context';
 
 /*

@@ -3,7 +3,7 @@
  * the documents an answer provides): count, size and type by the bytes, never by the name, before
  * anything is stored. Each case type states its rule; the messages are the same everywhere.
  */
-import { ValidationError } from '../domain/errors';
+import { ValidationError } from '#domain/errors';
 import type { AppDependencies } from './context';
 import { safeFileName } from './documents';
 

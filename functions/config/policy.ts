@@ -1,4 +1,4 @@
-import { agencyPolicy, type AgencyPolicy } from '../domain/policy';
+import { agencyPolicy, type AgencyPolicy } from '#domain/policy';
 import type { AppEnv } from './env';
 
 /** The agency's policy from the environment; anything unset keeps the default in domain/policy.ts. */

@@ -1,10 +1,10 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { handle } from 'hono/aws-lambda';
-import { cloudFrontClientAddress } from '../adapters/http/client-address';
-import { createDependencies } from '../config/dependencies';
-import { parseEnv } from '../config/env';
-import { createApp } from '../../web/app';
+import { cloudFrontClientAddress } from '#adapters/http/client-address';
+import { createDependencies } from '#config/dependencies';
+import { parseEnv } from '#config/env';
+import { createApp } from '#web/app';
 
 // Built once per container and reused across warm invocations. The static assets are copied
 // next to the bundle (infra/constructs/app-function.ts).

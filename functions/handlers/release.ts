@@ -1,10 +1,10 @@
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { processEffect } from '../application/effects';
-import { runReleaseSweep } from '../application/effects/reconcile';
-import { createDependencies, createReleaseDependencies } from '../config/dependencies';
-import { parseEnv } from '../config/env';
-import { EffectRepository } from '../repositories/effects';
+import { processEffect } from '#application/effects';
+import { runReleaseSweep } from '#application/effects/reconcile';
+import { createDependencies, createReleaseDependencies } from '#config/dependencies';
+import { parseEnv } from '#config/env';
+import { EffectRepository } from '#repositories/effects';
 
 /*
  * The release function: the only role that may write the public bucket and the applicants'

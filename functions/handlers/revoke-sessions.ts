@@ -1,9 +1,9 @@
 import middy from '@middy/core';
-import { REVOKING_COGNITO_CALLS } from '../adapters/auth/cognito-events';
-import { endAllSessions } from '../application/sessions';
-import { createDependencies } from '../config/dependencies';
-import { parseEnv } from '../config/env';
-import { systemActor } from '../domain/staff';
+import { REVOKING_COGNITO_CALLS } from '#adapters/auth/cognito-events';
+import { endAllSessions } from '#application/sessions';
+import { createDependencies } from '#config/dependencies';
+import { parseEnv } from '#config/env';
+import { systemActor } from '#domain/staff';
 
 /*
  * Ends a member of staff's sessions when Cognito changes who they are: removed from a group,

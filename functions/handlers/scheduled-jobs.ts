@@ -1,7 +1,7 @@
 import middy from '@middy/core';
-import { runScheduledJobs } from '../application/scheduled-jobs';
-import { createDependencies } from '../config/dependencies';
-import { parseEnv } from '../config/env';
+import { runScheduledJobs } from '#application/scheduled-jobs';
+import { createDependencies } from '#config/dependencies';
+import { parseEnv } from '#config/env';
 
 const deps = createDependencies(parseEnv());
 

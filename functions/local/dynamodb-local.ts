@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import type { Logger } from '../observability/logger';
+import type { Logger } from '#observability/logger';
 import { dynamoLaunchPlan, type DynamoBinding, type DynamoLauncher, type DynamoLaunchPlan } from './dynamodb-launch';
 import { removeDynamoPidFile, writeDynamoPidFile } from './dynamodb-pid-file';
 import { LocalModeError } from './local-mode-error';

@@ -2,10 +2,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import type { IncomingMessage } from 'node:http';
-import { socketClientAddress } from '../adapters/http/client-address';
-import type { AppDependencies } from '../application/context';
-import type { PublicFileReader } from '../ports/file-store';
-import { createApp } from '../../web/app';
+import { socketClientAddress } from '#adapters/http/client-address';
+import type { AppDependencies } from '#application/context';
+import type { PublicFileReader } from '#ports/file-store';
+import { createApp } from '#web/app';
 
 export const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../web/static');
 

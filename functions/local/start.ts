@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { runScheduledJobs } from '../application/scheduled-jobs';
-import { runReleaseSweep } from '../application/effects/reconcile';
-import { seedDemoCatalogue } from '../application/demo-catalogue';
-import { DEMO_ACCOUNTS } from '../application/demo-data';
-import { ROLE_LABELS } from '../domain/staff';
-import { createLogger, type LogLevel } from '../observability/logger';
+import { runScheduledJobs } from '#application/scheduled-jobs';
+import { runReleaseSweep } from '#application/effects/reconcile';
+import { seedDemoCatalogue } from '#application/demo-catalogue';
+import { DEMO_ACCOUNTS } from '#application/demo-data';
+import { ROLE_LABELS } from '#domain/staff';
+import { createLogger, type LogLevel } from '#observability/logger';
 import { allInterfacesWarning } from './dynamodb-launch';
 import { startEmulators } from './emulators';
 import { clearRunningEndpoints, createLocalDependencies, writeRunningEndpoints } from './local-runtime';

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
+import type { AuditEvent, AuditEventInput } from '#domain/audit/chain';
 
 /**
  * The storage port every repository is written against: versioned records whose every change

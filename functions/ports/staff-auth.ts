@@ -1,4 +1,4 @@
-import type { StaffMember } from '../domain/staff';
+import type { StaffMember } from '#domain/staff';
 
 /** A verified token's member of staff, and when the token was issued (seconds since the epoch). */
 export type VerifiedStaff = StaffMember & { readonly issuedAt?: number };

@@ -1,6 +1,6 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { ScheduleOverride } from '../domain/calendar';
-import type { RecordStore } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { ScheduleOverride } from '#domain/calendar';
+import type { RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /**

@@ -1,6 +1,6 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { AgencyProfile, CatalogueCategory, IndexNumberScheme } from '../domain/catalogue';
-import type { Change, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { AgencyProfile, CatalogueCategory, IndexNumberScheme } from '#domain/catalogue';
+import type { Change, RecordStore, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
 
 /** Deployment settings of the catalogue, edited by the admin on /staff/catalogue. */

@@ -1,7 +1,7 @@
-import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
-import type { CaseTimelineEntry } from '../domain/case';
-import { normaliseTimeline, type ClarificationCase } from '../domain/clarifications';
-import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEvent, AuditEventInput } from '#domain/audit/chain';
+import type { CaseTimelineEntry } from '#domain/case';
+import { normaliseTimeline, type ClarificationCase } from '#domain/clarifications';
+import type { Change, Page, RecordStore, VersionedRecord } from '#ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 

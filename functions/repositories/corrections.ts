@@ -1,8 +1,8 @@
-import type { AuditEvent, AuditEventInput } from '../domain/audit/chain';
-import type { CaseTimelineEntry } from '../domain/case';
-import { normaliseTimeline } from '../domain/clarifications/timeline';
-import type { CorrectionCase } from '../domain/corrections';
-import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEvent, AuditEventInput } from '#domain/audit/chain';
+import type { CaseTimelineEntry } from '#domain/case';
+import { normaliseTimeline } from '#domain/clarifications/timeline';
+import type { CorrectionCase } from '#domain/corrections';
+import type { Change, Page, RecordStore, VersionedRecord } from '#ports/record-store';
 import type { ReleasedPart } from './review-releases';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';

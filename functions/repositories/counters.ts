@@ -1,4 +1,4 @@
-import type { Change, RecordStore } from '../ports/record-store';
+import type { Change, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndexEntry, Page, RecordStore } from '../ports/record-store';
+import type { IndexEntry, Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /**

@@ -1,6 +1,6 @@
-import type { StaffDocument } from '../domain/documents/document';
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { Change, Page, RecordStore } from '../ports/record-store';
+import type { StaffDocument } from '#domain/documents/document';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { Change, Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 export class DocumentRepository {

@@ -1,5 +1,5 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { Change, Page, RecordStore, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
 
 /** What an effect does; each is a reconciliation with committed state, so applying it twice is harmless. */

@@ -1,7 +1,7 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { DisclosureRecord, PublicItem, WorkflowState } from '../domain/catalogue';
-import { workflowState } from '../domain/catalogue';
-import type { Change, IndexEntry, Page, QuerySpec, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { DisclosureRecord, PublicItem, WorkflowState } from '#domain/catalogue';
+import { workflowState } from '#domain/catalogue';
+import type { Change, IndexEntry, Page, QuerySpec, RecordStore, VersionedRecord } from '#ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 

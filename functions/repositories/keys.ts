@@ -1,4 +1,4 @@
-import type { IndexEntry, RecordKey } from '../ports/record-store';
+import type { IndexEntry, RecordKey } from '#ports/record-store';
 
 /**
  * Every key and index entry of the single table is built here, and nowhere else.

@@ -1,6 +1,6 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { DeliveryState, OutgoingMessage } from '../domain/notifications/message';
-import type { Change, Page, RecordStore } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { DeliveryState, OutgoingMessage } from '#domain/notifications/message';
+import type { Change, Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 export interface OutboxEntry {

@@ -1,6 +1,6 @@
-import { RateLimitedError } from '../domain/errors';
-import type { Clock } from '../ports/clock';
-import type { RecordKey, RecordStore } from '../ports/record-store';
+import { RateLimitedError } from '#domain/errors';
+import type { Clock } from '#ports/clock';
+import type { RecordKey, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 export interface RateRule {

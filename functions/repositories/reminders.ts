@@ -1,6 +1,6 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import { ConflictError, VersionConflictError } from '../domain/errors';
-import type { Page, RecordStore } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import { ConflictError, VersionConflictError } from '#domain/errors';
+import type { Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 export type ReminderType = 'reminder' | 'escalation';

@@ -1,7 +1,7 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { AnswerLetter, ApplicantColumn, Channel, Decision, DeliveryMethod, DuplicateFlag, IdDocumentType, OrganisationKind, ProvisionForm, RequestCase, RequestStatus } from '../domain/requests';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { AnswerLetter, ApplicantColumn, Channel, Decision, DeliveryMethod, DuplicateFlag, IdDocumentType, OrganisationKind, ProvisionForm, RequestCase, RequestStatus } from '#domain/requests';
 import type { ReleasedPart } from './review-releases';
-import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { Change, Page, RecordStore, VersionedRecord } from '#ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 

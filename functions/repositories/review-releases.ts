@@ -1,5 +1,5 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { Change, RecordStore } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { Change, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 export interface ReleasedFile {

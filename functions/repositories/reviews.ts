@@ -1,7 +1,7 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { SecrecyReview } from '../domain/secrecy';
-import type { AuditEvent } from '../domain/audit/chain';
-import type { IndexEntry, Page, RecordStore } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { SecrecyReview } from '#domain/secrecy';
+import type { AuditEvent } from '#domain/audit/chain';
+import type { IndexEntry, Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /**

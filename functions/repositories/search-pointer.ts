@@ -1,4 +1,4 @@
-import type { RecordStore } from '../ports/record-store';
+import type { RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /** The one item naming the current search snapshot object, swapped by revision (compare-and-swap). */

@@ -1,5 +1,5 @@
-import { ConflictError } from '../domain/errors';
-import type { RecordStore } from '../ports/record-store';
+import { ConflictError } from '#domain/errors';
+import type { RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /** Marks pieces of demo data as written, so local mode seeds each of them once. */

@@ -1,6 +1,6 @@
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { StaffMember } from '../domain/staff';
-import type { Change, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { StaffMember } from '#domain/staff';
+import type { Change, RecordStore, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
 
 /** A signed-in member of staff: what the cookie's session stands for, until it ends. */

@@ -1,7 +1,7 @@
-import { ConflictError } from '../domain/errors';
-import type { AuditEventInput } from '../domain/audit/chain';
-import type { StaffMember } from '../domain/staff';
-import type { RecordStore, RecordWrite, VersionedRecord } from '../ports/record-store';
+import { ConflictError } from '#domain/errors';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { StaffMember } from '#domain/staff';
+import type { RecordStore, RecordWrite, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
 
 /** Local-mode staff accounts (in AWS, Cognito holds staff and their groups). */

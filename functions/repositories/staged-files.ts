@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/staff';
-import type { Change, Page, RecordStore, VersionedRecord } from '../ports/record-store';
+import type { Actor } from '#domain/staff';
+import type { Change, Page, RecordStore, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
 
 /** A private-bucket object written before the commit that references it (application/staged-files.ts). */

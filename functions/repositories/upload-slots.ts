@@ -1,4 +1,4 @@
-import type { RecordStore } from '../ports/record-store';
+import type { RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /** A presigned browser upload waiting for its completion call; expires with TTL after an hour. */

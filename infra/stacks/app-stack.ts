@@ -42,8 +42,8 @@ import { configuredSiteUrl, type EnvironmentConfig } from '../config';
 import { AppFunction } from '../constructs/app-function';
 import { acknowledge, acknowledgeWildcardResource } from '../constructs/nag';
 import { PUBLIC_FILES_PREFIX } from './stateful-stack';
-import { DOWNLOAD_SECURITY_HEADERS } from '../../functions/ports/file-store';
-import { REVOKING_COGNITO_CALLS } from '../../functions/adapters/auth/cognito-events';
+import { DOWNLOAD_SECURITY_HEADERS } from '#ports/file-store';
+import { REVOKING_COGNITO_CALLS } from '#adapters/auth/cognito-events';
 
 export interface AppStackProps extends StackProps {
   readonly config: EnvironmentConfig;

@@ -6,7 +6,7 @@ import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
+import { tableDefinition } from '#adapters/dynamodb/table-definition';
 import { configuredSiteUrl, type EnvironmentConfig } from '../config';
 import { SecureBucket } from '../constructs/secure-bucket';
 

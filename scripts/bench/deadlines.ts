@@ -4,8 +4,8 @@
  * Run alone: node --import tsx scripts/bench/deadlines.ts
  */
 import { lcg, type BenchResult } from './support';
-import { buildWorkingCalendar, fromDayNumber, shippedWorkingCalendar, toDayNumber, type IsoDate } from '../../functions/domain/calendar';
-import { deriveCaseDeadlines, type CaseClockEvent } from '../../functions/domain/deadlines';
+import { buildWorkingCalendar, fromDayNumber, shippedWorkingCalendar, toDayNumber, type IsoDate } from '#domain/calendar';
+import { deriveCaseDeadlines, type CaseClockEvent } from '#domain/deadlines';
 
 /** Runs fn over the inputs for at least minMs and returns operations per second. */
 function opsPerSecond<T>(inputs: readonly T[], fn: (x: T) => unknown, minMs = 400): number {

@@ -8,14 +8,14 @@
  * Run alone: node --openssl-legacy-provider --import tsx scripts/bench/portal.ts
  */
 import { batchPut, GENRES, HEADS, lcg, ORGANS, percentile, PREFIX, SENTENCES, timed, TOPICS, type BenchResult } from './support';
-import { currentSearchIndex, currentSnapshotKey, forgetSearchIndex, rebuildSearchIndex } from '../../functions/application/search';
-import { bumpCatalogueStamp } from '../../functions/application/catalogue';
-import { DISCLOSURE_ATTRIBUTE_LABELS, VALIDITY_LABELS, type PublicItem } from '../../functions/domain/catalogue';
-import { freePort, localDynamoClient, startEmulators } from '../../functions/local/emulators';
-import { createLocalDependencies } from '../../functions/local/local-runtime';
-import { startServer } from '../../functions/local/server';
-import { keys } from '../../functions/repositories/keys';
-import type { PublicView } from '../../functions/repositories/items';
+import { currentSearchIndex, currentSnapshotKey, forgetSearchIndex, rebuildSearchIndex } from '#application/search';
+import { bumpCatalogueStamp } from '#application/catalogue';
+import { DISCLOSURE_ATTRIBUTE_LABELS, VALIDITY_LABELS, type PublicItem } from '#domain/catalogue';
+import { freePort, localDynamoClient, startEmulators } from '#local/emulators';
+import { createLocalDependencies } from '#local/local-runtime';
+import { startServer } from '#local/server';
+import { keys } from '#repositories/keys';
+import type { PublicView } from '#repositories/items';
 
 const CATEGORIES = ['budgets', 'regulations-normative', 'regulations-rules', 'plans', 'licensing', 'procurement', 'livelihood-education', 'livelihood-medical', 'emergencies', 'other'];
 const ROOT: Record<string, string> = { 'regulations-normative': 'regulations', 'regulations-rules': 'regulations', 'livelihood-education': 'livelihood', 'livelihood-medical': 'livelihood' };

@@ -6,16 +6,16 @@
  * Run alone: node --openssl-legacy-provider --import tsx scripts/bench/requests.ts
  */
 import { batchPut, percentile, timed, type BenchResult } from './support';
-import { caseDeadlines, deadlineSummary } from '../../functions/application/requests';
-import { loadCalendar } from '../../functions/application/calendar';
-import { sweepDeadlines } from '../../functions/application/deadlines';
-import { addCalendarDays, shanghaiDate, type IsoDate } from '../../functions/domain/calendar';
-import { openCase, requestWorkflow, type RequestCase } from '../../functions/domain/requests';
-import { freePort, localDynamoClient, startEmulators } from '../../functions/local/emulators';
-import { createLocalDependencies } from '../../functions/local/local-runtime';
-import { startServer } from '../../functions/local/server';
-import { keys } from '../../functions/repositories/keys';
-import { NO_DUE_DATE, type StoredRequest } from '../../functions/repositories/requests';
+import { caseDeadlines, deadlineSummary } from '#application/requests';
+import { loadCalendar } from '#application/calendar';
+import { sweepDeadlines } from '#application/deadlines';
+import { addCalendarDays, shanghaiDate, type IsoDate } from '#domain/calendar';
+import { openCase, requestWorkflow, type RequestCase } from '#domain/requests';
+import { freePort, localDynamoClient, startEmulators } from '#local/emulators';
+import { createLocalDependencies } from '#local/local-runtime';
+import { startServer } from '#local/server';
+import { keys } from '#repositories/keys';
+import { NO_DUE_DATE, type StoredRequest } from '#repositories/requests';
 
 export async function benchRequests(): Promise<BenchResult[]> {
   const cases = Number(process.env.BENCH_REQUEST_CASES ?? 10_000);

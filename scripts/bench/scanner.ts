@@ -7,9 +7,9 @@ import type { BenchResult } from './support';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { extractText } from '../../functions/adapters/extraction/extract';
-import { luhnCheckDigit, residentIdCheckChar } from '../../functions/domain/secrecy/checksums';
-import { compileWatchList, scanText } from '../../functions/domain/secrecy/scanner';
+import { extractText } from '#adapters/extraction/extract';
+import { luhnCheckDigit, residentIdCheckChar } from '#domain/secrecy/checksums';
+import { compileWatchList, scanText } from '#domain/secrecy/scanner';
 
 const SENTENCES = [
   '根据《中华人民共和国政府信息公开条例》的规定，现将有关情况公开如下。',

@@ -5,7 +5,7 @@
  * Run alone: node --import tsx scripts/bench/search.ts
  */
 import { GENRES, HEADS, lcg, ORGANS, PREFIX, SENTENCES, TOPICS, type BenchResult } from './support';
-import { SearchIndex, type SearchDocument } from '../../functions/domain/search';
+import { SearchIndex, type SearchDocument } from '#domain/search';
 
 function makeItems(n: number): SearchDocument[] {
   const rnd = lcg(20260210);

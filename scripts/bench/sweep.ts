@@ -1,5 +1,5 @@
-import { platformCaseTypes } from '../../functions/application/case-types';
-import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
+import { platformCaseTypes } from '#application/case-types';
+import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
 /**
  * Cost of the daily deadline sweep in local mode: seeds N open deadlines (default 100,000;
  * BENCH_SWEEP_CASES) into a fresh table on DynamoDB Local started for the run, then times one
@@ -8,19 +8,19 @@ import { DEFAULT_AGENCY_POLICY } from '../../functions/domain/policy';
  * through the application (cached calendar).
  * Run alone: node --import tsx scripts/bench/sweep.ts
  */
-import { testAuditSigner } from '../../functions/adapters/audit/local-signer';
+import { testAuditSigner } from '#adapters/audit/local-signer';
 import { batchPut, type BenchResult } from './support';
-import { DynamoRecordStore } from '../../functions/adapters/dynamodb/record-store';
-import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
-import { dueDate } from '../../functions/application/calendar';
-import { sweepDeadlines } from '../../functions/application/deadlines';
-import { sha256 } from '../../functions/config/dependencies';
-import { addCalendarDays, fromDayNumber, shanghaiDate, toDayNumber, type IsoDate } from '../../functions/domain/calendar';
-import { ensureTable, localDynamoClient, startEmulators } from '../../functions/local/emulators';
-import { createLogger } from '../../functions/observability/logger';
-import { fixedClock } from '../../functions/ports/clock';
-import type { DeadlineSummary } from '../../functions/repositories/deadline-index';
-import { keys } from '../../functions/repositories/keys';
+import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { dueDate } from '#application/calendar';
+import { sweepDeadlines } from '#application/deadlines';
+import { sha256 } from '#config/dependencies';
+import { addCalendarDays, fromDayNumber, shanghaiDate, toDayNumber, type IsoDate } from '#domain/calendar';
+import { ensureTable, localDynamoClient, startEmulators } from '#local/emulators';
+import { createLogger } from '#observability/logger';
+import { fixedClock } from '#ports/clock';
+import type { DeadlineSummary } from '#repositories/deadline-index';
+import { keys } from '#repositories/keys';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 

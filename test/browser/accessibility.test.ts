@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, publishItem, submitItem, type CatalogueDeps } from '../../functions/application/catalogue';
-import { signReviewStage } from '../../functions/application/secrecy';
-import { startPortal } from '../support/browser';
+import { createItem, publishItem, submitItem, type CatalogueDeps } from '#application/catalogue';
+import { signReviewStage } from '#application/secrecy';
+import { startPortal } from '#support/browser';
 import { checklist, itemInput, people } from '../unit/application/catalogue/support';
 
 const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startPortal } from '../support/browser';
+import { signInAs, startPortal } from '#support/browser';
 import { validResidentId } from '../unit/application/secrecy/support';
 
 const REPORT_TEXT = '示例市2025年财政预算执行情况报告\n附表三联系人电话：13912345678\n预算执行总体平稳。\n';

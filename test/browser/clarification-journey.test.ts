@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startPortal } from '../support/browser';
+import { signInAs, startPortal } from '#support/browser';
 import { PDF_BYTES, PNG_BYTES } from '../unit/application/clarifications/support';
-import { editItem, publishItem, reviseItem, submitItem } from '../../functions/application/catalogue';
+import { editItem, publishItem, reviseItem, submitItem } from '#application/catalogue';
 import { approveReview as approveCatalogueReview, itemInput, people, publishedItem } from '../unit/application/catalogue/support';
 import { validResidentId } from '../unit/application/secrecy/support';
 

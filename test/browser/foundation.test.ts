@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startPortal } from '../support/browser';
+import { signInAs, startPortal } from '#support/browser';
 
 /** The first slice end to end in a real browser: home page, staff sign-in, an upload through S3 and back. */
 describe('foundation journey', () => {

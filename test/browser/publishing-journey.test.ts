@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startPortal } from '../support/browser';
+import { signInAs, startPortal } from '#support/browser';
 
 async function signStage(page: Page, button: RegExp) {
   for (const item of ['state-secret', 'work-secret', 'trade-secret', 'personal-privacy', 'process-or-internal', 'security-stability']) {

@@ -1,10 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReleaseRepository } from '../../functions/repositories/review-releases';
-import { LOCAL_PUBLIC_BUCKET } from '../../functions/local/local-runtime';
-import { signInAs, startPortal } from '../support/browser';
-import { s3Client } from '../support/local-stack';
+import { ReleaseRepository } from '#repositories/review-releases';
+import { LOCAL_PUBLIC_BUCKET } from '#local/local-runtime';
+import { signInAs, startPortal } from '#support/browser';
+import { s3Client } from '#support/local-stack';
 import { validResidentId } from '../unit/application/secrecy/support';
 
 async function fillChecklist(page: Page, conclusion: string) {

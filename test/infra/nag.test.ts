@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { type EnvironmentConfig } from '../../infra/config';
+import { type EnvironmentConfig } from '#infra/config';
 import { devConfig, prodConfig, synthDeployment } from './support';
 
 /**

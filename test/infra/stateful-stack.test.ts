@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
-import { staffGroups } from '../../infra/stacks/stateful-stack';
+import { tableDefinition } from '#adapters/dynamodb/table-definition';
+import { staffGroups } from '#infra/stacks/stateful-stack';
 import { logicalId, type SynthesizedDeployment, synthDeployment } from './support';
 
 let d: SynthesizedDeployment;

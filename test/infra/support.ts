@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { environments, type EnvironmentConfig } from '../../infra/config';
-import { addDeployment, type Deployment } from '../../infra/stacks/deployment';
+import { environments, type EnvironmentConfig } from '#infra/config';
+import { addDeployment, type Deployment } from '#infra/stacks/deployment';
 
 // aws-cdk-lib's built-in CloudFormation validation costs seconds per synth; cdk-nag still runs.
 process.env.CDK_VALIDATION = 'false';

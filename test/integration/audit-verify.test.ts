@@ -1,14 +1,14 @@
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryAuditAnchorStore } from '../../functions/adapters/audit/anchor-stores';
-import { HmacAuditSigner, testAuditSigner } from '../../functions/adapters/audit/local-signer';
-import { DynamoRecordStore } from '../../functions/adapters/dynamodb/record-store';
-import { anchorAuditHeads, monthsBetween, verifyAuditTrail } from '../../functions/application/audit-verification';
-import { sha256 } from '../../functions/config/dependencies';
-import { canonicalJson, type AuditEvent } from '../../functions/domain/audit/chain';
-import { systemActor } from '../../functions/domain/staff';
-import { fixedClock } from '../../functions/ports/clock';
-import { freshTable } from '../support/local-stack';
+import { MemoryAuditAnchorStore } from '#adapters/audit/anchor-stores';
+import { HmacAuditSigner, testAuditSigner } from '#adapters/audit/local-signer';
+import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
+import { anchorAuditHeads, monthsBetween, verifyAuditTrail } from '#application/audit-verification';
+import { sha256 } from '#config/dependencies';
+import { canonicalJson, type AuditEvent } from '#domain/audit/chain';
+import { systemActor } from '#domain/staff';
+import { fixedClock } from '#ports/clock';
+import { freshTable } from '#support/local-stack';
 
 /**
  * Tampering done directly in DynamoDB Local, the way someone with table write access (but not the

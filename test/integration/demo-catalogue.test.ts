@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listPublicItems } from '../../functions/application/catalogue';
-import { seedDemoCatalogue } from '../../functions/application/demo-catalogue';
-import { localDeps } from '../support/local-stack';
+import { listPublicItems } from '#application/catalogue';
+import { seedDemoCatalogue } from '#application/demo-catalogue';
+import { localDeps } from '#support/local-stack';
 
 /** `npm start` shows a portal with content: demo items published through the real review workflow. */
 describe('demo catalogue', () => {

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
-import { HmacAuditSigner, localAuditKey } from '../../functions/adapters/audit/local-signer';
-import { monthsBetween, verifyAuditTrail } from '../../functions/application/audit-verification';
-import { sha256 } from '../../functions/config/dependencies';
-import { createLogger } from '../../functions/observability/logger';
-import { freePort, startEmulators, type Emulators } from '../../functions/local/emulators';
-import { auditKeyFile, createLocalDependencies, type LocalDependencies } from '../../functions/local/local-runtime';
-import { startServer } from '../../functions/local/server';
-import { keys } from '../../functions/repositories/keys';
+import { HmacAuditSigner, localAuditKey } from '#adapters/audit/local-signer';
+import { monthsBetween, verifyAuditTrail } from '#application/audit-verification';
+import { sha256 } from '#config/dependencies';
+import { createLogger } from '#observability/logger';
+import { freePort, startEmulators, type Emulators } from '#local/emulators';
+import { auditKeyFile, createLocalDependencies, type LocalDependencies } from '#local/local-runtime';
+import { startServer } from '#local/server';
+import { keys } from '#repositories/keys';
 import { ID_NUMBER } from '../unit/application/requests/support';
 
 /**

@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDocuments, uploadDocument, documentDownloadUrl } from '../../functions/application/documents';
-import { seedDemoData } from '../../functions/application/seed';
-import { startEmulators } from '../../functions/local/emulators';
-import { readDynamoPidFile } from '../../functions/local/dynamodb-pid-file';
-import { createLocalDependencies } from '../../functions/local/local-runtime';
-import { staff } from '../support/memory-deps';
+import { listDocuments, uploadDocument, documentDownloadUrl } from '#application/documents';
+import { seedDemoData } from '#application/seed';
+import { startEmulators } from '#local/emulators';
+import { readDynamoPidFile } from '#local/dynamodb-pid-file';
+import { createLocalDependencies } from '#local/local-runtime';
+import { staff } from '#support/memory-deps';
 
 /**
  * Local mode as `npm start` runs it: emulators persisting in a data folder, table and buckets

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AppDependencies } from '../../functions/application/context';
-import { freePort } from '../../functions/local/emulators';
-import { startServer } from '../../functions/local/server';
+import type { AppDependencies } from '#application/context';
+import { freePort } from '#local/emulators';
+import { startServer } from '#local/server';
 import { localDeps } from './local-stack';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

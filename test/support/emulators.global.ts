@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEmulators } from '../../functions/local/emulators';
+import { startEmulators } from '#local/emulators';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createLocalDependencies } from '../../functions/local/local-runtime';
-import { ensureTable, localDynamoClient, localS3Client } from '../../functions/local/emulators';
+import { createLocalDependencies } from '#local/local-runtime';
+import { ensureTable, localDynamoClient, localS3Client } from '#local/emulators';
 
 /** A fresh table on the shared emulators, for one test file. */
 export function uniqueTableName(prefix = 'test'): string {

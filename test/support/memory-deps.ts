@@ -1,24 +1,24 @@
-import { scryptPasswords } from '../../functions/adapters/auth/passwords';
-import { nodeContent } from '../../functions/adapters/extraction/content-port';
-import { platformCaseTypes } from '../../functions/application/case-types';
-import { DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '../../functions/domain/policy';
-import { createLocalIssuer, generateLocalIssuerKeys } from '../../functions/adapters/auth/local-issuer';
-import { createStaffTokenVerifier } from '../../functions/adapters/auth/staff-token';
-import { localMailbox } from '../../functions/adapters/mail/local-mailbox';
-import { MemoryFileStore } from '../../functions/adapters/memory/file-store';
-import { MemoryRecordStore } from '../../functions/adapters/memory/record-store';
-import { MemoryPublicFileWriter } from '../../functions/adapters/memory/public-file-writer';
-import { RecordingCdn } from '../../functions/adapters/memory/cdn';
-import { withEffects } from '../../functions/application/effects';
-import type { AppDependencies } from '../../functions/application/context';
-import { seedDemoData } from '../../functions/application/seed';
-import { sha256 } from '../../functions/config/dependencies';
-import type { StaffMember } from '../../functions/domain/staff';
-import { createLogger } from '../../functions/observability/logger';
-import { fixedClock, type Clock } from '../../functions/ports/clock';
-import { createApp } from '../../web/app';
-import { STATIC_DIR } from '../../functions/local/server';
-import type { ClientAddressResolver } from '../../web/middleware/client-address';
+import { scryptPasswords } from '#adapters/auth/passwords';
+import { nodeContent } from '#adapters/extraction/content-port';
+import { platformCaseTypes } from '#application/case-types';
+import { DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '#domain/policy';
+import { createLocalIssuer, generateLocalIssuerKeys } from '#adapters/auth/local-issuer';
+import { createStaffTokenVerifier } from '#adapters/auth/staff-token';
+import { localMailbox } from '#adapters/mail/local-mailbox';
+import { MemoryFileStore } from '#adapters/memory/file-store';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { MemoryPublicFileWriter } from '#adapters/memory/public-file-writer';
+import { RecordingCdn } from '#adapters/memory/cdn';
+import { withEffects } from '#application/effects';
+import type { AppDependencies } from '#application/context';
+import { seedDemoData } from '#application/seed';
+import { sha256 } from '#config/dependencies';
+import type { StaffMember } from '#domain/staff';
+import { createLogger } from '#observability/logger';
+import { fixedClock, type Clock } from '#ports/clock';
+import { createApp } from '#web/app';
+import { STATIC_DIR } from '#local/server';
+import type { ClientAddressResolver } from '#web/middleware/client-address';
 
 /** The app over in-memory fakes (held to the real adapters by the contract suites). */
 export async function memoryApp(options: { clock?: Clock; seed?: boolean; clientAddress?: ClientAddressResolver; policy?: AgencyPolicy } = {}) {

@@ -31,9 +31,7 @@ describe('architecture', () => {
       'functions/application/catalogue/leak.ts: application imports @aws-sdk/client-s3',
       'functions/application/catalogue/leak.ts: names a physical index',
     ]);
-    expect(layerOffences('web/routes/leak.ts', "import { ItemRepository } from '../../functions/repositories/items';")).toEqual([
-      'web/routes/leak.ts: web imports repositories (../../functions/repositories/items)',
-    ]);
+    expect(layerOffences('web/routes/leak.ts', "import { ItemRepository } from '#repositories/items';")).toEqual(['web/routes/leak.ts: web imports repositories (#repositories/items)']);
     expect(layerOffences('functions/domain/leak.ts', "import { loadCalendar } from '../application/calendar';")).toHaveLength(1);
   });
 

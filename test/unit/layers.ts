@@ -5,7 +5,20 @@
  *   web → application → domain ← ports ← adapters;  repositories → ports, domain
  *   config, handlers, local: the composition roots, which may import anything.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+
+/** tsconfig.json's `#domain/*`-style aliases: alias prefix → directory. */
+const ALIASES = Object.entries(
+  (JSON.parse(readFileSync(join(import.meta.dirname, '../../tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, [string]> } }).compilerOptions.paths,
+).map(([from, [to]]) => [from.replace('*', ''), normalize(to.replace('*', ''))] as const);
+
+/** The repository-relative path an import names, or undefined for a package. */
+export function resolveImport(file: string, spec: string): string | undefined {
+  if (spec.startsWith('.')) return normalize(join(dirname(file), spec)).replace(/\\/g, '/');
+  const alias = ALIASES.find(([prefix]) => spec.startsWith(prefix));
+  return alias ? (alias[1] + spec.slice(alias[0].length)).replace(/\\/g, '/') : undefined;
+}
 
 export type Layer = 'domain' | 'ports' | 'application' | 'repositories' | 'adapters' | 'observability' | 'config' | 'handlers' | 'local' | 'web' | 'other';
 
@@ -41,8 +54,8 @@ export function layerOffences(file: string, text: string): string[] {
   const layer = layerOf(file);
   const out: string[] = [];
   for (const spec of importsOf(text)) {
-    if (spec.startsWith('.')) {
-      const target = normalize(join(dirname(file), spec)).replace(/\\/g, '/');
+    const target = resolveImport(file, spec);
+    if (target !== undefined) {
       const targetLayer = layerOf(target);
       if (FORBIDDEN[layer]?.includes(targetLayer)) out.push(`${file}: ${layer} imports ${targetLayer} (${spec})`);
       if (target.endsWith('repositories/keys') && layer !== 'repositories') out.push(`${file}: builds table keys outside the repositories (${spec})`);

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../functions/domain/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '#domain/errors';
 import { accessFor, allows } from '../access-policy';
 import type { WebEnv } from '../env';
 

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { ForbiddenError } from '../../functions/domain/errors';
+import { ForbiddenError } from '#domain/errors';
 import type { WebEnv } from '../env';
 
 /**

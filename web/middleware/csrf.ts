@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readForm } from '../form-body';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { ForbiddenError } from '../../functions/domain/errors';
+import { ForbiddenError } from '#domain/errors';
 import { CSRF_FIELD_NAME } from '../views/components/CsrfField';
 import type { WebEnv } from '../env';
 

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { UnauthenticatedError } from '../../functions/domain/errors';
-import type { AppDependencies } from '../../functions/application/context';
-import { bearerStaff, SESSION_SECONDS, sessionStaff } from '../../functions/application/sessions';
+import { UnauthenticatedError } from '#domain/errors';
+import type { AppDependencies } from '#application/context';
+import { bearerStaff, SESSION_SECONDS, sessionStaff } from '#application/sessions';
 import type { WebEnv } from '../env';
 
 export const SESSION_COOKIE = '__Host-session';

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
-import { changeLocalPassword, changeLocalRoles, listLocalAccounts } from '../../functions/application/local-sign-in';
-import { NotFoundError } from '../../functions/domain/errors';
-import { ROLE_LABELS, STAFF_ROLES } from '../../functions/domain/staff';
+import type { AppDependencies } from '#application/context';
+import { changeLocalPassword, changeLocalRoles, listLocalAccounts } from '#application/local-sign-in';
+import { NotFoundError } from '#domain/errors';
+import { ROLE_LABELS, STAFF_ROLES } from '#domain/staff';
 import type { StaffEnv } from '../env';
 import { textOf } from '../form-body';
 import { formStep } from '../form-step';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { z } from '../../functions/domain/zod';
-import { completeUpload, documentDownloadUrl, listDocuments, openUploadSlot } from '../../functions/application/documents';
-import type { AppDependencies } from '../../functions/application/context';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../functions/domain/documents/document';
+import { z } from '#domain/zod';
+import { completeUpload, documentDownloadUrl, listDocuments, openUploadSlot } from '#application/documents';
+import type { AppDependencies } from '#application/context';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import { registerCalendarApi } from './calendar';
 import type { WebEnv } from '../env';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
+import type { AppDependencies } from '#application/context';
 import { filesOf, flatValues, nestedFrom, readForm } from '../form-body';
-import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '../../functions/application/requests';
-import { ValidationError } from '../../functions/domain/errors';
-import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, formatAccessCode, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '../../functions/domain/requests';
+import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '#application/requests';
+import { ValidationError } from '#domain/errors';
+import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, formatAccessCode, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
 import type { WebEnv } from '../env';
 import { shanghaiDateTime } from '../page-context';
 import { ApplyPage, type ApplyFormLabels } from '../views/pages/apply/ApplyPage';

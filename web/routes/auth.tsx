@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { readForm } from '../form-body';
-import { z } from '../../functions/domain/zod';
-import { signInLocally, DEMO_ACCOUNTS } from '../../functions/application/local-sign-in';
-import type { AppDependencies } from '../../functions/application/context';
-import { ROLE_LABELS } from '../../functions/domain/staff';
-import { ValidationError } from '../../functions/domain/errors';
+import { z } from '#domain/zod';
+import { signInLocally, DEMO_ACCOUNTS } from '#application/local-sign-in';
+import type { AppDependencies } from '#application/context';
+import { ROLE_LABELS } from '#domain/staff';
+import { ValidationError } from '#domain/errors';
 import { LoginPage } from '../views/pages/LoginPage';
 import type { WebEnv } from '../env';
 import { endSession, sessionCookie, startSession } from '../middleware/session';
-import { closeSession, openSession } from '../../functions/application/sessions';
+import { closeSession, openSession } from '#application/sessions';
 
 const SAME_SITE = 'https://portal.invalid';
 

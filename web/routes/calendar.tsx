@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { z } from '../../functions/domain/zod';
-import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '../../functions/application/calendar';
-import type { AppDependencies } from '../../functions/application/context';
-import { remindersFor, urgentDeadlines, type DeadlineReminder } from '../../functions/application/deadlines';
-import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate, type ScheduleIssue } from '../../functions/domain/calendar';
-import type { Urgency } from '../../functions/domain/deadlines';
-import { ValidationError } from '../../functions/domain/errors';
+import { z } from '#domain/zod';
+import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '#application/calendar';
+import type { AppDependencies } from '#application/context';
+import { remindersFor, urgentDeadlines, type DeadlineReminder } from '#application/deadlines';
+import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate, type ScheduleIssue } from '#domain/calendar';
+import type { Urgency } from '#domain/deadlines';
+import { ValidationError } from '#domain/errors';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { StaffEnv, WebEnv } from '../env';
 import { formStep } from '../form-step';

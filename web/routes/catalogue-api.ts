@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
-import { z } from '../../functions/domain/zod';
-import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue, publishItem, staffWorkList, submitItem, withdrawItem } from '../../functions/application/catalogue';
-import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '../../functions/application/catalogue/item-dto';
-import type { AppDependencies } from '../../functions/application/context';
-import { searchCatalogue, searchRevision } from '../../functions/application/search';
-import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '../../functions/domain/catalogue';
-import type { PublicView } from '../../functions/application/catalogue';
+import { z } from '#domain/zod';
+import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue, publishItem, staffWorkList, submitItem, withdrawItem } from '#application/catalogue';
+import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '#application/catalogue/item-dto';
+import type { AppDependencies } from '#application/context';
+import { searchCatalogue, searchRevision } from '#application/search';
+import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '#domain/catalogue';
+import type { PublicView } from '#application/catalogue';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from './portal';

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
-import { z } from '../../functions/domain/zod';
-import { clarificationNoticesForItem, getPublishedClarification, listPublishedClarifications, type PublicClarification } from '../../functions/application/clarifications';
-import type { AppDependencies } from '../../functions/application/context';
-import { findCorrectionByTracking } from '../../functions/application/corrections';
+import { z } from '#domain/zod';
+import { clarificationNoticesForItem, getPublishedClarification, listPublishedClarifications, type PublicClarification } from '#application/clarifications';
+import type { AppDependencies } from '#application/context';
+import { findCorrectionByTracking } from '#application/corrections';
 import { errorSchema, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 

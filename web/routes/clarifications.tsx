@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { ownValue } from '../../functions/domain/untrusted-input';
+import { ownValue } from '#domain/untrusted-input';
 import { filesOf, flatValues, readForm } from '../form-body';
 import {
   actOnClarification,
@@ -14,8 +14,8 @@ import {
   reportClarification,
   reportScreenshotUrl,
   type ClarificationView,
-} from '../../functions/application/clarifications';
-import type { AppDependencies } from '../../functions/application/context';
+} from '#application/clarifications';
+import type { AppDependencies } from '#application/context';
 import {
   CLARIFICATION_COMMAND_LABELS,
   CLARIFICATION_STATUS_LABELS,
@@ -28,9 +28,9 @@ import {
   UNFOUNDED_LABELS,
   type ClarificationCommandType,
   type ClarificationStatus,
-} from '../../functions/domain/clarifications';
-import { NotFoundError, ValidationError } from '../../functions/domain/errors';
-import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../../functions/domain/secrecy';
+} from '#domain/clarifications';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffEnv, WebEnv } from '../env';
 import { formStep } from '../form-step';
 import { shanghaiDateTime } from '../page-context';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { filesOf, flatValues, readForm } from '../form-body';
 import { Hono, type Context } from 'hono';
-import { MAX_UPLOAD_BYTES } from '../../functions/application/clarifications';
-import type { AppDependencies } from '../../functions/application/context';
+import { MAX_UPLOAD_BYTES } from '#application/clarifications';
+import type { AppDependencies } from '#application/context';
 import {
   actOnCorrection,
   evidenceUrl,
@@ -14,18 +14,11 @@ import {
   withdrawCorrection,
   type CorrectionTrackingView,
   type CorrectionView,
-} from '../../functions/application/corrections';
-import { DomainError, NotFoundError, ValidationError } from '../../functions/domain/errors';
-import {
-  CORRECTION_COMMAND_LABELS,
-  CORRECTION_OUTCOME_LABELS,
-  CORRECTION_STATUS_LABELS,
-  CORRECTION_TRANSITIONS,
-  type CorrectionCommandType,
-  type CorrectionStatus,
-} from '../../functions/domain/corrections';
-import { formatAccessCode } from '../../functions/domain/requests/tracking';
-import { REVIEW_STATUS_LABELS, type ReviewStatus } from '../../functions/domain/secrecy';
+} from '#application/corrections';
+import { DomainError, NotFoundError, ValidationError } from '#domain/errors';
+import { CORRECTION_COMMAND_LABELS, CORRECTION_OUTCOME_LABELS, CORRECTION_STATUS_LABELS, CORRECTION_TRANSITIONS, type CorrectionCommandType, type CorrectionStatus } from '#domain/corrections';
+import { formatAccessCode } from '#domain/requests/tracking';
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffEnv, WebEnv } from '../env';
 import { formStep } from '../form-step';
 import { shanghaiDateTime } from '../page-context';

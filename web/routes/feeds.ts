@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { buildAtomFeed, buildRssFeed, buildSitemap, sitemapEntriesFor } from '../feeds';
-import { allPublicItems, latestPublicItems, loadCatalogue } from '../../functions/application/catalogue';
-import type { AppDependencies } from '../../functions/application/context';
+import { allPublicItems, latestPublicItems, loadCatalogue } from '#application/catalogue';
+import type { AppDependencies } from '#application/context';
 import type { WebEnv } from '../env';
 import { categoryHref, publicCaching } from './portal';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
-import { checkStorage, TABLE_SCHEMA_VERSION } from '../../functions/application/health';
+import type { AppDependencies } from '#application/context';
+import { checkStorage, TABLE_SCHEMA_VERSION } from '#application/health';
 import type { WebEnv } from '../env';
 import { nestedFrom, readForm } from '../form-body';
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
-import { NotFoundError } from '../../functions/domain/errors';
-import { newestMessages } from '../../functions/application/notifications';
+import type { AppDependencies } from '#application/context';
+import { NotFoundError } from '#domain/errors';
+import { newestMessages } from '#application/notifications';
 import { OutboxPage } from '../views/pages/local/OutboxPage';
 import type { WebEnv } from '../env';
 import { shanghaiDateTime } from '../page-context';

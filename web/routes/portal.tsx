@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, publicViewVersion, relatedToItem, type LoadedCatalogue } from '../../functions/application/catalogue';
-import type { AppDependencies } from '../../functions/application/context';
-import { searchCatalogue, searchRevision } from '../../functions/application/search';
-import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '../../functions/domain/catalogue';
+import { catalogueStamp, getPublicItem, issuersOf, listPublicItems, loadCatalogue, publicViewVersion, relatedToItem, type LoadedCatalogue } from '#application/catalogue';
+import type { AppDependencies } from '#application/context';
+import { searchCatalogue, searchRevision } from '#application/search';
+import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '#domain/catalogue';
 import type { WebEnv } from '../env';
 import { describeContentType, formatBytes } from '../views/format';
 import { GuidePage, ItemPage, ListingPage, SearchPage, type CategoryLink, type ListingRow } from '../views/pages/portal';

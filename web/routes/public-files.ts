@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { DOWNLOAD_SECURITY_HEADERS, type PublicFileReader } from '../../functions/ports/file-store';
+import { DOWNLOAD_SECURITY_HEADERS, type PublicFileReader } from '#ports/file-store';
 import type { WebEnv } from '../env';
 
 /**

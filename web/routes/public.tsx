@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
+import type { AppDependencies } from '#application/context';
 import { HomePage } from '../views/pages/HomePage';
 import type { WebEnv } from '../env';
-import { latestPublicItems, loadCatalogue } from '../../functions/application/catalogue';
+import { latestPublicItems, loadCatalogue } from '#application/catalogue';
 import { categoryHref, itemHref, publicCaching, shanghaiDay } from './portal';
 
 export function publicRoutes(deps: AppDependencies) {

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { z } from '../../functions/domain/zod';
-import type { AppDependencies } from '../../functions/application/context';
+import { z } from '#domain/zod';
+import type { AppDependencies } from '#application/context';
 import {
   act,
   annualTableB,
@@ -26,10 +26,10 @@ import {
   verifyTrackingToken,
   withdrawByApplicant,
   type SubmitResult,
-} from '../../functions/application/requests';
-import { UnauthenticatedError } from '../../functions/domain/errors';
-import { CHANNELS, STATUS_LABELS } from '../../functions/domain/requests';
-import type { RequestRecord } from '../../functions/application/requests';
+} from '#application/requests';
+import { UnauthenticatedError } from '#domain/errors';
+import { CHANNELS, STATUS_LABELS } from '#domain/requests';
+import type { RequestRecord } from '#application/requests';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from './track';

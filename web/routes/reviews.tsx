@@ -1,8 +1,8 @@
 import { formStep } from '../form-step';
-import { ownValue } from '../../functions/domain/untrusted-input';
+import { ownValue } from '#domain/untrusted-input';
 import { Hono, type Context } from 'hono';
-import type { AppDependencies } from '../../functions/application/context';
-import { uploadDocument } from '../../functions/application/documents';
+import type { AppDependencies } from '#application/context';
+import { uploadDocument } from '#application/documents';
 import {
   getReview,
   maySubmitForReview,
@@ -18,9 +18,9 @@ import {
   submitForReview,
   type QueueItem,
   type ReviewView,
-} from '../../functions/application/secrecy';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../../functions/domain/documents/document';
-import { ValidationError } from '../../functions/domain/errors';
+} from '#application/secrecy';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
+import { ValidationError } from '#domain/errors';
 import {
   CHECKLIST_ITEMS,
   CHECKLIST_LABELS,
@@ -37,8 +37,8 @@ import {
   type ReviewStage,
   type ReviewStatus,
   type SecrecyReview,
-} from '../../functions/domain/secrecy';
-import { ROLE_LABELS, type StaffMember } from '../../functions/domain/staff';
+} from '#domain/secrecy';
+import { ROLE_LABELS, type StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../env';
 import type { BadgeTone } from '../views/components/StatusBadge';
 import { formatBytes } from '../views/format';

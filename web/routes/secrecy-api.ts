@@ -1,20 +1,10 @@
 import type { Hono } from 'hono';
-import { z } from '../../functions/domain/zod';
-import type { AppDependencies } from '../../functions/application/context';
-import {
-  getReview,
-  publishReviewedDocument,
-  recordReferral,
-  redactReviewText,
-  resolveReviewFinding,
-  returnReview,
-  reviewQueueFor,
-  signReviewStage,
-  submitForReview,
-} from '../../functions/application/secrecy';
-import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '../../functions/application/secrecy/review-dto';
-import { documentAttachments } from '../../functions/application/documents';
-import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '../../functions/domain/secrecy';
+import { z } from '#domain/zod';
+import type { AppDependencies } from '#application/context';
+import { getReview, publishReviewedDocument, recordReferral, redactReviewText, resolveReviewFinding, returnReview, reviewQueueFor, signReviewStage, submitForReview } from '#application/secrecy';
+import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '#application/secrecy/review-dto';
+import { documentAttachments } from '#application/documents';
+import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '#domain/secrecy';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 

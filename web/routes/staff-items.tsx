@@ -1,5 +1,5 @@
 import { formStep } from '../form-step';
-import { ownValue, parseUntrustedJson } from '../../functions/domain/untrusted-input';
+import { ownValue, parseUntrustedJson } from '#domain/untrusted-input';
 import { Hono, type Context } from 'hono';
 import {
   createItem,
@@ -21,9 +21,9 @@ import {
   withdrawItem,
   type AttachmentRef,
   type LoadedCatalogue,
-} from '../../functions/application/catalogue';
-import type { AppDependencies } from '../../functions/application/context';
-import { uploadDocument } from '../../functions/application/documents';
+} from '#application/catalogue';
+import type { AppDependencies } from '#application/context';
+import { uploadDocument } from '#application/documents';
 import {
   DEADLINE_STATUS_LABELS,
   INDEX_SCHEMES,
@@ -37,10 +37,10 @@ import {
   type PublicationDeadline,
   type ValidityStatus,
   type WorkflowState,
-} from '../../functions/domain/catalogue';
-import { NotFoundError, ValidationError } from '../../functions/domain/errors';
-import { REVIEW_STATUS_LABELS } from '../../functions/domain/secrecy';
-import type { StaffMember } from '../../functions/domain/staff';
+} from '#domain/catalogue';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { REVIEW_STATUS_LABELS } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../env';
 import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';

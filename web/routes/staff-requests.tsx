@@ -1,8 +1,8 @@
-import type { AgencyPolicy } from '../../functions/domain/policy';
+import type { AgencyPolicy } from '#domain/policy';
 import { Hono, type Context } from 'hono';
-import { ownValue } from '../../functions/domain/untrusted-input';
-import type { AppDependencies } from '../../functions/application/context';
-import { DEMO_ACCOUNTS } from '../../functions/application/demo-data';
+import { ownValue } from '#domain/untrusted-input';
+import type { AppDependencies } from '#application/context';
+import { DEMO_ACCOUNTS } from '#application/demo-data';
 import {
   act,
   confirmSecrecyReview,
@@ -28,8 +28,8 @@ import {
   suggestFee,
   todayIn,
   type CaseView,
-} from '../../functions/application/requests';
-import { NotFoundError } from '../../functions/domain/errors';
+} from '#application/requests';
+import { NotFoundError } from '#domain/errors';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -51,9 +51,9 @@ import {
   WITHHOLDING_GROUND_INFO,
   type CommandType,
   type ResponseType,
-} from '../../functions/domain/requests';
-import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '../../functions/domain/secrecy';
-import type { StaffMember } from '../../functions/domain/staff';
+} from '#domain/requests';
+import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../env';
 import { shanghaiDateTime } from '../page-context';
 import type { DeadlineUrgency } from '../views/components/DeadlineChip';

@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { textOf } from '../form-body';
 import { formStep } from '../form-step';
-import { documentDownloadUrl, listDocuments, uploadDocument } from '../../functions/application/documents';
-import type { AppDependencies } from '../../functions/application/context';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type StaffDocument } from '../../functions/domain/documents/document';
+import { documentDownloadUrl, listDocuments, uploadDocument } from '#application/documents';
+import type { AppDependencies } from '#application/context';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, type StaffDocument } from '#domain/documents/document';
 import { DocumentsPage } from '../views/pages/DocumentsPage';
 import { StaffHomePage } from '../views/pages/StaffHomePage';
 import type { StaffEnv } from '../env';

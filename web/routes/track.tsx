@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { ownValue } from '../../functions/domain/untrusted-input';
+import { ownValue } from '#domain/untrusted-input';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDependencies } from '../../functions/application/context';
+import type { AppDependencies } from '#application/context';
 import {
   applicantView,
   issueTrackingToken,
@@ -13,9 +13,9 @@ import {
   TRACKING_SESSION_SECONDS,
   verifyTrackingToken,
   withdrawByApplicant,
-} from '../../functions/application/requests';
-import { NotFoundError, RateLimitedError, ValidationError } from '../../functions/domain/errors';
-import type { RequestStatus } from '../../functions/domain/requests';
+} from '#application/requests';
+import { NotFoundError, RateLimitedError, ValidationError } from '#domain/errors';
+import type { RequestStatus } from '#domain/requests';
 import type { WebEnv } from '../env';
 import { shanghaiDateTime } from '../page-context';
 import type { BadgeTone } from '../views/components/StatusBadge';
@@ -24,7 +24,7 @@ import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
 import { TrackPage } from '../views/pages/track/TrackPage';
 import { filesOf, flatValues, readForm } from '../form-body';
 import { showCorrectionStatus } from './corrections';
-import { isCorrectionTrackingNumber } from '../../functions/domain/corrections/tracking';
+import { isCorrectionTrackingNumber } from '#domain/corrections/tracking';
 
 export const TRACK_COOKIE = '__Host-track';
 

@@ -1,7 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditAnchorStore } from '../../ports/audit-anchors';
+import type { AuditAnchorStore } from '#ports/audit-anchors';
 import { translate } from '../s3/private-file-store';
 
 const PREFIX = 'audit-heads/';

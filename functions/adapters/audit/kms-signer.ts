@@ -1,6 +1,6 @@
 import { GenerateMacCommand, KMSClient, VerifyMacCommand } from '@aws-sdk/client-kms';
-import { StorageUnavailableError } from '../../domain/errors';
-import type { AuditSigner } from '../../ports/audit-signer';
+import { StorageUnavailableError } from '#domain/errors';
+import type { AuditSigner } from '#ports/audit-signer';
 
 const encoder = new TextEncoder();
 

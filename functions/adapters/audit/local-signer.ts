@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AuditSigner } from '../../ports/audit-signer';
+import type { AuditSigner } from '#ports/audit-signer';
 
 /** HMAC-SHA256 with a key held in memory: local mode (from a key file) and tests. */
 export class HmacAuditSigner implements AuditSigner {

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
-import type { StaffMember } from '../../domain/staff';
+import type { StaffMember } from '#domain/staff';
 
 /**
  * Local mode's stand-in for the Cognito user pool: it signs ID tokens with the same claims

@@ -1,4 +1,4 @@
-import type { PasswordHasher } from '../../ports/passwords';
+import type { PasswordHasher } from '#ports/passwords';
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 

@@ -1,7 +1,7 @@
 import { jwtVerify, type JWTVerifyGetKey, type JWTPayload } from 'jose';
-import { UnauthenticatedError } from '../../domain/errors';
-import { isStaffRole } from '../../domain/staff';
-import type { StaffTokenVerifier } from '../../ports/staff-auth';
+import { UnauthenticatedError } from '#domain/errors';
+import { isStaffRole } from '#domain/staff';
+import type { StaffTokenVerifier } from '#ports/staff-auth';
 
 /**
  * Verifies a staff ID token and turns it into a StaffMember. The same code runs in AWS (Cognito

@@ -1,7 +1,7 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { randomUUID } from 'node:crypto';
-import { StorageUnavailableError } from '../../domain/errors';
-import type { CdnInvalidator } from '../../ports/cdn';
+import { StorageUnavailableError } from '#domain/errors';
+import type { CdnInvalidator } from '#ports/cdn';
 
 /** CloudFront takes at most this many paths in one invalidation batch. */
 const MAX_PATHS = 3000;

@@ -1,4 +1,4 @@
-import type { RecordKey } from '../../ports/record-store';
+import type { RecordKey } from '#ports/record-store';
 
 /** Audit events live beside their record: same partition, sort key `AUDIT#<record sk>#<seq>`. */
 export const auditPrefix = (key: RecordKey): string => `AUDIT#${key.sk}#`;

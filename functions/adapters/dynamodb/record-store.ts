@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, type Hasher } from '../../domain/audit/chain';
-import type { AuditSigner } from '../../ports/audit-signer';
-import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '../../domain/errors';
-import type { Clock } from '../../ports/clock';
-import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '../../ports/record-store';
+import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, type Hasher } from '#domain/audit/chain';
+import type { AuditSigner } from '#ports/audit-signer';
+import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '#domain/errors';
+import type { Clock } from '#ports/clock';
+import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '#ports/record-store';
 import { auditKey, auditPrefix, chainRegistryKey, chainRegistryPk, streamName } from './audit-keys';
 import { tableDefinition } from './table-definition';
 

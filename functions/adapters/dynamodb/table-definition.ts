@@ -5,7 +5,7 @@
  *
  * Keys are overloaded (single-table design); docs/data-model.md lists every access pattern.
  */
-export { TABLE_SCHEMA_VERSION } from '../../repositories/schema';
+export { TABLE_SCHEMA_VERSION } from '#repositories/schema';
 
 export interface IndexDefinition {
   readonly indexName: string;

@@ -1,4 +1,4 @@
-import type { ContentPort } from '../../ports/content';
+import type { ContentPort } from '#ports/content';
 import { markdownToPlainText, renderMarkdown } from '../markdown';
 import { sha256Hex } from './digest';
 import { documentMetadata, extractText } from './extract';

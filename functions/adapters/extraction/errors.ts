@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '#domain/errors';
 import { MAX_INFLATED_BYTES } from './limits';
 
 /**

@@ -8,8 +8,8 @@ import { MAX_INFLATED_BYTES } from './limits';
  * type) or on the whole file, which lets the PDF checks see every object. Pure: no I/O.
  */
 
-import type { UploadInspection } from '../../ports/content';
-import { CFB, DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, PPTX, TEXT, XLSX, ZIP } from '../../domain/content-types';
+import type { UploadInspection } from '#ports/content';
+import { CFB, DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, PPTX, TEXT, XLSX, ZIP } from '#domain/content-types';
 
 export { CFB, DOCX, HTML, JPEG, MARKDOWN, PDF, PNG, PPTX, TEXT, XLSX, ZIP };
 

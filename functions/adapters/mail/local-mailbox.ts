@@ -1,4 +1,4 @@
-import type { Mailer } from '../../ports/mailer';
+import type { Mailer } from '#ports/mailer';
 
 /**
  * Local mode sends no e-mail: a message counts as delivered to the local mailbox, and the outbox

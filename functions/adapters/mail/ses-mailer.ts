@@ -1,5 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Mailer } from '../../ports/mailer';
+import type { Mailer } from '#ports/mailer';
 
 /** Amazon SES v2. The sender address must be a verified identity of the agency's domain. */
 export class SesMailer implements Mailer {

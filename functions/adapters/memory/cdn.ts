@@ -1,4 +1,4 @@
-import type { CdnInvalidator } from '../../ports/cdn';
+import type { CdnInvalidator } from '#ports/cdn';
 
 /** A CDN for unit tests that remembers what it was asked to invalidate. */
 export class RecordingCdn implements CdnInvalidator {

@@ -1,4 +1,4 @@
-import type { PresignedUpload, PrivateFileStore, StoredFile } from '../../ports/file-store';
+import type { PresignedUpload, PrivateFileStore, StoredFile } from '#ports/file-store';
 
 /** In-memory private bucket for unit tests; the S3 contract suite holds it to s3rver's behaviour. */
 export class MemoryFileStore implements PrivateFileStore {

@@ -1,4 +1,4 @@
-import type { PublicFileWriter } from '../../ports/file-store';
+import type { PublicFileWriter } from '#ports/file-store';
 
 /** In-memory public bucket for unit tests; the file-store contract suite holds it to s3rver's behaviour. */
 export class MemoryPublicFileWriter implements PublicFileWriter {

@@ -1,9 +1,9 @@
-import { recordStateDigest, sealEvent, type AuditEvent, type Hasher } from '../../domain/audit/chain';
-import type { AuditSigner } from '../../ports/audit-signer';
+import { recordStateDigest, sealEvent, type AuditEvent, type Hasher } from '#domain/audit/chain';
+import type { AuditSigner } from '#ports/audit-signer';
 import { testAuditSigner } from '../audit/local-signer';
-import { ConflictError, ValidationError, VersionConflictError } from '../../domain/errors';
-import type { Clock } from '../../ports/clock';
-import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '../../ports/record-store';
+import { ConflictError, ValidationError, VersionConflictError } from '#domain/errors';
+import type { Clock } from '#ports/clock';
+import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '#ports/record-store';
 
 interface Stored {
   entity: string;

@@ -1,7 +1,7 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { StorageUnavailableError } from '../../domain/errors';
-import type { PresignedUpload, PrivateFileStore, StoredFile } from '../../ports/file-store';
+import { StorageUnavailableError } from '#domain/errors';
+import type { PresignedUpload, PrivateFileStore, StoredFile } from '#ports/file-store';
 import { contentDisposition } from './content-disposition';
 
 const UPLOAD_URL_TTL = 300;

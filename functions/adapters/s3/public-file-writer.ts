@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { PublicFile, PublicFileReader, PublicFileWriter } from '../../ports/file-store';
+import type { PublicFile, PublicFileReader, PublicFileWriter } from '#ports/file-store';
 import { contentDisposition } from './content-disposition';
 import { isMissing, translate } from './private-file-store';
 

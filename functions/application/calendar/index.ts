@@ -17,11 +17,11 @@ import {
   type WorkingCalendar,
   type WorkingDayExplanation,
   type YearView,
-} from '../../domain/calendar';
-import { NotFoundError, ValidationError } from '../../domain/errors';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import type { RecordStore } from '../../ports/record-store';
-import { CalendarOverrideRepository, type StoredScheduleOverride } from '../../repositories/calendar-overrides';
+} from '#domain/calendar';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { staffActor, type StaffMember } from '#domain/staff';
+import type { RecordStore } from '#ports/record-store';
+import { CalendarOverrideRepository, type StoredScheduleOverride } from '#repositories/calendar-overrides';
 export type { StoredScheduleOverride };
 import type { AppDependencies } from '../context';
 import { recomputeOpenDeadlines, type RecomputeReport } from '../deadlines/recompute';

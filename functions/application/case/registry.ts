@@ -4,12 +4,12 @@
  * No module registers itself on import, so what the sweep and the calendar recompute know is
  * exactly this list, and a deadline kind nobody handles is a configuration error, not a warning.
  */
-import type { AuditEventInput } from '../../domain/audit/chain';
-import type { WorkingCalendar } from '../../domain/calendar';
-import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { AgencyPolicy } from '../../domain/policy';
-import type { Change, RecordStore } from '../../ports/record-store';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { WorkingCalendar } from '#domain/calendar';
+import type { IsoDate } from '#domain/calendar/iso-date';
+import type { AgencyPolicy } from '#domain/policy';
+import type { Change, RecordStore } from '#ports/record-store';
+import type { DeadlineSummary } from '#repositories/deadline-index';
 import type { Versioned } from './runner';
 
 /** A case type's open deadline as the sweep and the calendar recompute see it. */

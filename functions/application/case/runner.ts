@@ -7,15 +7,15 @@
  * further changes to commit together); the runner owns the sequence, so every case type records a
  * step the same way and nothing leaves before the commit that makes it so.
  */
-import type { AuditEventInput } from '../../domain/audit/chain';
-import type { WorkingCalendar } from '../../domain/calendar';
-import { caseTime, timelineActor, type Actor, type CaseContext, type CaseEvent, type CaseTimelineEntry, type Workflow } from '../../domain/case';
-import { VersionConflictError } from '../../domain/errors';
-import type { OutgoingMessage } from '../../domain/notifications/message';
-import type { AgencyPolicy } from '../../domain/policy';
-import type { Change } from '../../ports/record-store';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
-import { Outbox } from '../../repositories/outbox';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { WorkingCalendar } from '#domain/calendar';
+import { caseTime, timelineActor, type Actor, type CaseContext, type CaseEvent, type CaseTimelineEntry, type Workflow } from '#domain/case';
+import { VersionConflictError } from '#domain/errors';
+import type { OutgoingMessage } from '#domain/notifications/message';
+import type { AgencyPolicy } from '#domain/policy';
+import type { Change } from '#ports/record-store';
+import type { DeadlineSummary } from '#repositories/deadline-index';
+import { Outbox } from '#repositories/outbox';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import { afterCommit } from '../effects';

@@ -4,8 +4,8 @@
  * field not listed). The stored item also holds private storage keys, the publication-deadline
  * index and the release bookkeeping; a field added to it stays inside until someone lists it here.
  */
-import { z } from '../../domain/zod';
-import { DISCLOSURE_ATTRIBUTES, VALIDITY_STATUSES, VERSION_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '../../domain/catalogue';
+import { z } from '#domain/zod';
+import { DISCLOSURE_ATTRIBUTES, VALIDITY_STATUSES, VERSION_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
 import type { StaffItemView, WorkListRow } from './items';
 
 const text = z.string();

@@ -10,9 +10,9 @@
  * the search entry and CDN invalidations follow from the commit (application/effects), so a
  * publish that fails its version check leaves nothing public and burns no index number.
  */
-import type { AuditEventInput } from '../../domain/audit/chain';
-import type { WorkingCalendar } from '../../domain/calendar';
-import { actorOf, caseTime, jobActor, type Actor as CaseActor, type CaseContext, type CaseEvent } from '../../domain/case';
+import type { AuditEventInput } from '#domain/audit/chain';
+import type { WorkingCalendar } from '#domain/calendar';
+import { actorOf, caseTime, jobActor, type Actor as CaseActor, type CaseContext, type CaseEvent } from '#domain/case';
 import {
   allowedCommands,
   applyPublishingCommand,
@@ -38,15 +38,15 @@ import {
   type PublishingResult,
   type ValidityStatus,
   type WorkflowState,
-} from '../../domain/catalogue';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import { staffActor, systemActor, type Actor, type StaffMember } from '../../domain/staff';
-import type { Change, Page } from '../../ports/record-store';
-import { Counters } from '../../repositories/counters';
-import { DocumentRepository } from '../../repositories/document-repository';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
-import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '../../repositories/items';
-import { ReviewRepository } from '../../repositories/reviews';
+} from '#domain/catalogue';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { staffActor, systemActor, type Actor, type StaffMember } from '#domain/staff';
+import type { Change, Page } from '#ports/record-store';
+import { Counters } from '#repositories/counters';
+import { DocumentRepository } from '#repositories/document-repository';
+import type { DeadlineSummary } from '#repositories/deadline-index';
+import { ItemRepository, type ItemRecord, type ItemRelease, type PublicView, type StoredItem } from '#repositories/items';
+import { ReviewRepository } from '#repositories/reviews';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import type { CaseType, DeadlineKind } from '../case/registry';

@@ -3,13 +3,13 @@
  * which are written from the published projection in the same commit as the item change; a draft,
  * a version under review or a withdrawn item has no view (or a view with `item: null`).
  */
-import { addCalendarDays } from '../../domain/calendar';
-import { shanghaiDateOf, VALIDITY_LABELS, type PublicItem, type ValidityStatus } from '../../domain/catalogue';
-import { NotFoundError } from '../../domain/errors';
-import { ItemRepository, listingSortKey, type ListingScope, type PublicView } from '../../repositories/items';
+import { addCalendarDays } from '#domain/calendar';
+import { shanghaiDateOf, VALIDITY_LABELS, type PublicItem, type ValidityStatus } from '#domain/catalogue';
+import { NotFoundError } from '#domain/errors';
+import { ItemRepository, listingSortKey, type ListingScope, type PublicView } from '#repositories/items';
 
 export type { PublicView };
-import { ClarificationRepository } from '../../repositories/clarifications';
+import { ClarificationRepository } from '#repositories/clarifications';
 import type { AppDependencies } from '../context';
 import { loadCatalogue } from './settings';
 

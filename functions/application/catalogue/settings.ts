@@ -1,9 +1,9 @@
-import { CategoryTree, DEFAULT_INDEX_SCHEME, defaultCategories, INDEX_SCHEMES, parseAgencyProfile, type AgencyProfile, type CatalogueCategory, type IndexNumberScheme } from '../../domain/catalogue';
-import { parseUntrustedJson } from '../../domain/untrusted-input';
-import { ValidationError } from '../../domain/errors';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import type { RecordStore } from '../../ports/record-store';
-import { CatalogueSettingsRepository, type CatalogueSettings } from '../../repositories/catalogue';
+import { CategoryTree, DEFAULT_INDEX_SCHEME, defaultCategories, INDEX_SCHEMES, parseAgencyProfile, type AgencyProfile, type CatalogueCategory, type IndexNumberScheme } from '#domain/catalogue';
+import { parseUntrustedJson } from '#domain/untrusted-input';
+import { ValidationError } from '#domain/errors';
+import { staffActor, type StaffMember } from '#domain/staff';
+import type { RecordStore } from '#ports/record-store';
+import { CatalogueSettingsRepository, type CatalogueSettings } from '#repositories/catalogue';
 import type { AppDependencies } from '../context';
 
 type Deps = Pick<AppDependencies, 'records' | 'clock'>;

@@ -1,5 +1,5 @@
-import type { Change, RecordStore } from '../../ports/record-store';
-import { CatalogueSettingsRepository } from '../../repositories/catalogue';
+import type { Change, RecordStore } from '#ports/record-store';
+import { CatalogueSettingsRepository } from '#repositories/catalogue';
 import type { AppDependencies } from '../context';
 
 /**

@@ -3,8 +3,8 @@
  * from monitoring, the workflow steps, the secrecy gate and publication through the release step.
  * Reports are never published as such: only the reviewed clarification text leaves the agency.
  */
-import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { actorOf, type Actor } from '../../domain/case';
+import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { actorOf, type Actor } from '#domain/case';
 import {
   assertClarificationReviewApproved,
   CLARIFICATION_SOURCES,
@@ -24,24 +24,24 @@ import {
   type FalsityKind,
   type ImpactLevel,
   type UnfoundedReason,
-} from '../../domain/clarifications';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
-import type { WorkingCalendar } from '../../domain/calendar';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import type { Change } from '../../ports/record-store';
-import { ClarificationRepository, type ClarificationRecord, type PublishedClarification, type StoredClarification, type StoredReport } from '../../repositories/clarifications';
-import { Counters } from '../../repositories/counters';
-import { UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
-import { RateLimiter } from '../../repositories/rate-limiter';
-import { ReviewRepository } from '../../repositories/reviews';
+} from '#domain/clarifications';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
+import type { WorkingCalendar } from '#domain/calendar';
+import { staffActor, type StaffMember } from '#domain/staff';
+import type { Change } from '#ports/record-store';
+import { ClarificationRepository, type ClarificationRecord, type PublishedClarification, type StoredClarification, type StoredReport } from '#repositories/clarifications';
+import { Counters } from '#repositories/counters';
+import { UNASSIGNED, type DeadlineSummary } from '#repositories/deadline-index';
+import { RateLimiter } from '#repositories/rate-limiter';
+import { ReviewRepository } from '#repositories/reviews';
 import { loadCalendar } from '../calendar';
 import { createItem, forgetCatalogueStamp, stampChange, editItem, getPublicItem, publishItem, returnItem, reviseItem, submitItem } from '../catalogue';
-import { workflowState } from '../../domain/catalogue';
-import { ItemRepository } from '../../repositories/items';
+import { workflowState } from '#domain/catalogue';
+import { ItemRepository } from '#repositories/items';
 import type { CaseType, DeadlineKind } from '../case/registry';
 import { assertAllowed, assertVersion, caseContext, runStep, type CaseRunnerType, type StepInput, type StepOptions } from '../case/runner';
 import { ESCALATION_ROLE } from '../deadlines/sweep';
-import { ReminderRepository, roleInbox } from '../../repositories/reminders';
+import { ReminderRepository, roleInbox } from '#repositories/reminders';
 import { newId } from '../ids';
 import { putStaged } from '../staged-files';
 import { bool, checkUploads, list, openingLine, optionalEmail, optionalPhone, optionalUrl, str, workingDaysLeftLabel, type CaseDeps, type FileUpload } from './common';

@@ -1,6 +1,6 @@
-import { ValidationError } from '../../domain/errors';
-import { JPEG, PDF, PNG } from '../../domain/content-types';
-import { caseTime, timelineActor, type Actor, type CaseTimelineEntry } from '../../domain/case';
+import { ValidationError } from '#domain/errors';
+import { JPEG, PDF, PNG } from '#domain/content-types';
+import { caseTime, timelineActor, type Actor, type CaseTimelineEntry } from '#domain/case';
 import type { AppDependencies } from '../context';
 import { checkUploads as checkFiles, type Upload } from '../uploads';
 

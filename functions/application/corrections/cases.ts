@@ -5,8 +5,8 @@
  */
 import { letterhead } from '../letterhead';
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { actorOf, applicantActor } from '../../domain/case';
+import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { actorOf, applicantActor } from '#domain/case';
 import {
   assertCorrectionReviewApproved,
   CORRECTION_OUTCOME_LABELS,
@@ -26,24 +26,24 @@ import {
   type CorrectionContext,
   type CorrectionFacts,
   type CorrectionStatus,
-} from '../../domain/corrections';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber } from '../../domain/requests/tracking';
-import type { OutgoingMessage } from '../../domain/notifications/message';
-import { staffActor, systemActor, type StaffMember } from '../../domain/staff';
-import type { Change } from '../../ports/record-store';
-import { Counters } from '../../repositories/counters';
-import { CorrectionRepository, type CorrectionRecord, type StoredCorrection, type StoredEvidence } from '../../repositories/corrections';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
-import { Outbox } from '../../repositories/outbox';
-import { RateLimiter } from '../../repositories/rate-limiter';
+} from '#domain/corrections';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber } from '#domain/requests/tracking';
+import type { OutgoingMessage } from '#domain/notifications/message';
+import { staffActor, systemActor, type StaffMember } from '#domain/staff';
+import type { Change } from '#ports/record-store';
+import { Counters } from '#repositories/counters';
+import { CorrectionRepository, type CorrectionRecord, type StoredCorrection, type StoredEvidence } from '#repositories/corrections';
+import type { DeadlineSummary } from '#repositories/deadline-index';
+import { Outbox } from '#repositories/outbox';
+import { RateLimiter } from '#repositories/rate-limiter';
 import { lookupByAccessCode } from '../lookup-guard';
 import { putStaged } from '../staged-files';
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
-import { ReviewRepository } from '../../repositories/reviews';
-import { ItemRepository } from '../../repositories/items';
-import { publishedVersion } from '../../domain/catalogue';
+import { ReviewRepository } from '#repositories/reviews';
+import { ItemRepository } from '#repositories/items';
+import { publishedVersion } from '#domain/catalogue';
 import { markItemVersionCorrected } from '../catalogue/items';
 import { loadCalendar } from '../calendar';
 import { checkUploads, openingLine, optionalEmail, optionalPhone, str, type CaseDeps, type FileUpload } from '../clarifications/common';

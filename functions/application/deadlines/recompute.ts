@@ -1,6 +1,6 @@
-import { shanghaiDate, type WorkingCalendar } from '../../domain/calendar';
-import { systemActor } from '../../domain/staff';
-import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
+import { shanghaiDate, type WorkingCalendar } from '#domain/calendar';
+import { systemActor } from '#domain/staff';
+import { DeadlineIndex, type DeadlineSummary } from '#repositories/deadline-index';
 import type { DeadlineKind } from '../case/registry';
 import type { AppDependencies } from '../context';
 

@@ -1,8 +1,8 @@
-import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { deadlineUrgency, type UrgencyResult } from '../../domain/deadlines';
-import { isStaffRole, type StaffMember } from '../../domain/staff';
-import { DeadlineIndex, type DeadlineSummary } from '../../repositories/deadline-index';
-import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '../../repositories/reminders';
+import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { deadlineUrgency, type UrgencyResult } from '#domain/deadlines';
+import { isStaffRole, type StaffMember } from '#domain/staff';
+import { DeadlineIndex, type DeadlineSummary } from '#repositories/deadline-index';
+import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '#repositories/reminders';
 export type { DeadlineReminder };
 import type { AppDependencies } from '../context';
 import { loadCalendar } from '../calendar';

@@ -1,8 +1,8 @@
-import { addCalendarDays, shanghaiDate, type IsoDate, type WorkingCalendar } from '../../domain/calendar';
-import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency } from '../../domain/deadlines';
-import { systemActor } from '../../domain/staff';
-import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '../../repositories/deadline-index';
-import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '../../repositories/reminders';
+import { addCalendarDays, shanghaiDate, type IsoDate, type WorkingCalendar } from '#domain/calendar';
+import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency } from '#domain/deadlines';
+import { systemActor } from '#domain/staff';
+import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '#repositories/deadline-index';
+import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '#repositories/reminders';
 import { loadCalendar } from '../calendar';
 import { forEachLimited, type DeadlineDeps } from './recompute';
 

@@ -1,5 +1,5 @@
-import { ItemRepository } from '../../repositories/items';
-import type { EffectAction } from '../../repositories/effects';
+import { ItemRepository } from '#repositories/items';
+import type { EffectAction } from '#repositories/effects';
 import { PUBLIC_FILES_PREFIX, removePublicCopies, writeReleaseCopies, type ReleaseDeps } from '../release';
 import { syncSearchEntry } from '../search';
 

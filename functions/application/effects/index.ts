@@ -12,18 +12,18 @@
  * bucket hold exactly the copies of the version that is public now". Applying an effect twice,
  * late, or after a later effect of the same subject therefore converges on the same result.
  */
-import type { Actor } from '../../domain/staff';
-import { systemActor } from '../../domain/staff';
-import type { Change } from '../../ports/record-store';
-import { EffectRepository, type Effect, type EffectAction, type EffectRecord } from '../../repositories/effects';
+import type { Actor } from '#domain/staff';
+import { systemActor } from '#domain/staff';
+import type { Change } from '#ports/record-store';
+import { EffectRepository, type Effect, type EffectAction, type EffectRecord } from '#repositories/effects';
 import type { AppDependencies } from '../context';
 import { newId } from '../ids';
-import { noCdn, type CdnInvalidator } from '../../ports/cdn';
-import type { PublicFileWriter } from '../../ports/file-store';
+import { noCdn, type CdnInvalidator } from '#ports/cdn';
+import type { PublicFileWriter } from '#ports/file-store';
 import type { ReleaseDeps } from '../release';
 import { applyAction } from './actions';
 
-export type { EffectAction } from '../../repositories/effects';
+export type { EffectAction } from '#repositories/effects';
 
 /** Attempts before an effect is given up (dead-lettered) and reported to the operators. */
 export const MAX_ATTEMPTS = 8;

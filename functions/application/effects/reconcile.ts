@@ -1,7 +1,7 @@
-import { ItemRepository } from '../../repositories/items';
-import { JobLedger } from '../../repositories/job-ledger';
-import { ReleaseRepository } from '../../repositories/review-releases';
-import { shanghaiDate } from '../../domain/calendar';
+import { ItemRepository } from '#repositories/items';
+import { JobLedger } from '#repositories/job-ledger';
+import { ReleaseRepository } from '#repositories/review-releases';
+import { shanghaiDate } from '#domain/calendar';
 import { PUBLIC_FILES_PREFIX, removePublicCopies, type ReleaseDeps } from '../release';
 import { CATALOGUE_PAGE_PATHS } from './actions';
 import { drainPendingEffects } from './index';

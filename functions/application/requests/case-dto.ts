@@ -4,9 +4,9 @@
  * listed). A field added to the stored record stays inside until someone lists it here, so the
  * sealed identity, the hashes and the letter's internals can never leak by default.
  */
-import { z } from '../../domain/zod';
-import { STATUS_LABELS } from '../../domain/requests';
-import type { StaffMember } from '../../domain/staff';
+import { z } from '#domain/zod';
+import { STATUS_LABELS } from '#domain/requests';
+import type { StaffMember } from '#domain/staff';
 import { contactFor, type CaseView } from './staff';
 
 const text = z.string();

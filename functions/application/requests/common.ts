@@ -1,9 +1,9 @@
-import { shanghaiDate, type IsoDate, type WorkingCalendar } from '../../domain/calendar';
-import type { Actor } from '../../domain/case';
-import type { CaseDeadlines } from '../../domain/deadlines';
-import { NotFoundError } from '../../domain/errors';
-import type { OutgoingMessage } from '../../domain/notifications/message';
-import type { AgencyPolicy } from '../../domain/policy';
+import { shanghaiDate, type IsoDate, type WorkingCalendar } from '#domain/calendar';
+import type { Actor } from '#domain/case';
+import type { CaseDeadlines } from '#domain/deadlines';
+import { NotFoundError } from '#domain/errors';
+import type { OutgoingMessage } from '#domain/notifications/message';
+import type { AgencyPolicy } from '#domain/policy';
 import {
   parseTrackingNumber,
   requestDeadlines,
@@ -14,9 +14,9 @@ import {
   type RequestContext,
   type RequestFacts,
   type RequestStatus,
-} from '../../domain/requests';
-import type { DeadlineSummary } from '../../repositories/deadline-index';
-import { RequestRepository, type RequestRecord, type StoredRequest, type TimelineEntry } from '../../repositories/requests';
+} from '#domain/requests';
+import type { DeadlineSummary } from '#repositories/deadline-index';
+import { RequestRepository, type RequestRecord, type StoredRequest, type TimelineEntry } from '#repositories/requests';
 export type { RequestRecord };
 import { assertVersion, caseContext, runStep, type CaseRunnerType, type StepOptions } from '../case/runner';
 import type { AppDependencies } from '../context';

@@ -1,8 +1,8 @@
 import { createItem, type CatalogueDeps } from '../catalogue';
-import { ConflictError } from '../../domain/errors';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import { tableBRow } from '../../domain/requests';
-import { RequestRepository } from '../../repositories/requests';
+import { ConflictError } from '#domain/errors';
+import { staffActor, type StaffMember } from '#domain/staff';
+import { tableBRow } from '#domain/requests';
+import { RequestRepository } from '#repositories/requests';
 import { loadRequest, timelineEntry, type RequestDeps } from './common';
 
 /** The catalogue category for information released on application and then made proactive. */

@@ -1,6 +1,6 @@
 /** Disclosure on application (依申请公开): the use cases over the pure domain in domain/requests. */
 import type { CaseType, DeadlineKind } from '../case/registry';
-import { RequestRepository, type StoredRequest } from '../../repositories/requests';
+import { RequestRepository, type StoredRequest } from '#repositories/requests';
 import { caseDeadlines, deadlineSummary, REQUEST_DEADLINE_KIND } from './common';
 
 export * from './common';

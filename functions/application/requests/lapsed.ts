@@ -1,8 +1,8 @@
 import { loadCalendar } from '../calendar';
-import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { systemActor } from '../../domain/staff';
-import { ReminderRepository, staffInbox } from '../../repositories/reminders';
-import { RequestRepository } from '../../repositories/requests';
+import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { systemActor } from '#domain/staff';
+import { ReminderRepository, staffInbox } from '#repositories/reminders';
+import { RequestRepository } from '#repositories/requests';
 import type { AppDependencies } from '../context';
 
 /** Reminder kind for an application whose supplement period has run out. */

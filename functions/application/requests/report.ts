@@ -1,6 +1,6 @@
-import { ValidationError } from '../../domain/errors';
-import { buildTableB, checkTableB, REQUEST_STATUSES, type ReportCase, type TableB, type TableBIssue } from '../../domain/requests';
-import { RequestRepository } from '../../repositories/requests';
+import { ValidationError } from '#domain/errors';
+import { buildTableB, checkTableB, REQUEST_STATUSES, type ReportCase, type TableB, type TableBIssue } from '#domain/requests';
+import { RequestRepository } from '#repositories/requests';
 import type { RequestDeps } from './common';
 
 /**

@@ -1,10 +1,10 @@
-import { formatDateZh, type IsoDate } from '../../domain/calendar';
+import { formatDateZh, type IsoDate } from '#domain/calendar';
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
-import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '../../domain/deadlines';
-import { ConflictError, ForbiddenError, ValidationError } from '../../domain/errors';
-import { actorOf, CaseValidationError, type EventData } from '../../domain/case';
-import type { OutgoingMessage } from '../../domain/notifications/message';
+import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
+import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors';
+import { actorOf, CaseValidationError, type EventData } from '#domain/case';
+import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
   editLetter,
@@ -20,12 +20,12 @@ import {
   type RequestCommand,
   type RequestStatus,
   type Service,
-} from '../../domain/requests';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import { maskEmail, maskMiddle } from '../../domain/secrecy/mask';
-import { ReviewRepository } from '../../repositories/reviews';
-import { RequestRepository, type AnswerDocument, type RequestRecord, type StoredRequest } from '../../repositories/requests';
-import { Counters } from '../../repositories/counters';
+} from '#domain/requests';
+import { staffActor, type StaffMember } from '#domain/staff';
+import { maskEmail, maskMiddle } from '#domain/secrecy/mask';
+import { ReviewRepository } from '#repositories/reviews';
+import { RequestRepository, type AnswerDocument, type RequestRecord, type StoredRequest } from '#repositories/requests';
+import { Counters } from '#repositories/counters';
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
@@ -35,7 +35,7 @@ import { letterhead } from '../letterhead';
 import { applyCommand, caseDeadlines, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
-import { DOCX, TEXT } from '../../domain/content-types';
+import { DOCX, TEXT } from '#domain/content-types';
 import { checkUploads } from '../uploads';
 
 /** Commands run through the generic `act` (the others have their own use cases below). */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { JPEG, PDF, PNG } from '../../domain/content-types';
+import { JPEG, PDF, PNG } from '#domain/content-types';
 import { checkUploads } from '../uploads';
-import { shanghaiDate, type IsoDate } from '../../domain/calendar';
-import { actorOf, CaseValidationError } from '../../domain/case';
-import { ConflictError, ForbiddenError } from '../../domain/errors';
+import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { actorOf, CaseValidationError } from '#domain/case';
+import { ConflictError, ForbiddenError } from '#domain/errors';
 import {
   ACCESS_CODE_RANDOM_BYTES,
   applicantColumn,
@@ -21,13 +21,13 @@ import {
   type Channel,
   type DuplicateFlag,
   type ReceiptPolicy,
-} from '../../domain/requests';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import type { Change } from '../../ports/record-store';
-import { Counters } from '../../repositories/counters';
-import { Outbox } from '../../repositories/outbox';
-import { RateLimiter } from '../../repositories/rate-limiter';
-import { RequestRepository, type StoredAttachment, type StoredRequest } from '../../repositories/requests';
+} from '#domain/requests';
+import { staffActor, type StaffMember } from '#domain/staff';
+import type { Change } from '#ports/record-store';
+import { Counters } from '#repositories/counters';
+import { Outbox } from '#repositories/outbox';
+import { RateLimiter } from '#repositories/rate-limiter';
+import { RequestRepository, type StoredAttachment, type StoredRequest } from '#repositories/requests';
 import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { putStaged } from '../staged-files';

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { renderCaseDeadlineExplanation } from '../../domain/deadlines';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
-import { applicantActor } from '../../domain/case';
-import { CHANNEL_LABELS, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '../../domain/requests';
+import { renderCaseDeadlineExplanation } from '#domain/deadlines';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { applicantActor } from '#domain/case';
+import { CHANNEL_LABELS, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '#domain/requests';
 import { lookupByAccessCode } from '../lookup-guard';
-import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '../../repositories/requests';
+import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '#repositories/requests';
 import { loadCalendar } from '../calendar';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';

@@ -20,11 +20,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { PublicItem } from '../../domain/catalogue';
-import { SearchIndex, searchDocumentFromProjection, type SearchDocument, type SearchOptions, type SearchResponse } from '../../domain/search';
-import type { PrivateFileStore } from '../../ports/file-store';
-import { ItemRepository } from '../../repositories/items';
-import { SearchPointerRepository } from '../../repositories/search-pointer';
+import type { PublicItem } from '#domain/catalogue';
+import { SearchIndex, searchDocumentFromProjection, type SearchDocument, type SearchOptions, type SearchResponse } from '#domain/search';
+import type { PrivateFileStore } from '#ports/file-store';
+import { ItemRepository } from '#repositories/items';
+import { SearchPointerRepository } from '#repositories/search-pointer';
 import type { AppDependencies } from '../context';
 
 export const SEARCH_SNAPSHOT_PREFIX = 'search/';

@@ -1,8 +1,8 @@
-import { contentDigest, type ContentPart, type Sha256 } from '../../domain/secrecy/content-digest';
-import { NotFoundError } from '../../domain/errors';
-import { redactedItems, verifyRedactedText, type ResidualFinding, type ReviewFinding, type SecrecyReview, type Span } from '../../domain/secrecy';
-import type { PrivateFileStore } from '../../ports/file-store';
-import type { RedactedPieces, ReviewContent } from '../../repositories/reviews';
+import { contentDigest, type ContentPart, type Sha256 } from '#domain/secrecy/content-digest';
+import { NotFoundError } from '#domain/errors';
+import { redactedItems, verifyRedactedText, type ResidualFinding, type ReviewFinding, type SecrecyReview, type Span } from '#domain/secrecy';
+import type { PrivateFileStore } from '#ports/file-store';
+import type { RedactedPieces, ReviewContent } from '#repositories/reviews';
 
 /** Where a review keeps its private copies (private bucket only; never the public one). */
 export const reviewObjects = {

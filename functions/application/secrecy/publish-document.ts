@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/errors';
-import { staffActor, type StaffMember } from '../../domain/staff';
-import { ItemRepository } from '../../repositories/items';
+import { DomainError } from '#domain/errors';
+import { staffActor, type StaffMember } from '#domain/staff';
+import { ItemRepository } from '#repositories/items';
 import type { AppDependencies } from '../context';
 import { afterCommit, effectChange } from '../effects';
 import { prepareRelease, type ReleaseReceipt } from '../release';

@@ -4,9 +4,9 @@
  * field not listed). The stored review also holds where its content lives (private storage keys,
  * the redacted pieces); a field added to it stays inside until someone lists it here.
  */
-import { z } from '../../domain/zod';
-import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, releaseDigest } from '../../domain/secrecy';
-import type { ReviewRecord } from '../../repositories/reviews';
+import { z } from '#domain/zod';
+import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, releaseDigest } from '#domain/secrecy';
+import type { ReviewRecord } from '#repositories/reviews';
 import type { ReviewView } from './reviews';
 
 const text = z.string();

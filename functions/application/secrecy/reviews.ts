@@ -1,6 +1,6 @@
-import type { AuditEvent, AuditEventInput } from '../../domain/audit/chain';
-import { actorOf } from '../../domain/case';
-import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { AuditEvent, AuditEventInput } from '#domain/audit/chain';
+import { actorOf } from '#domain/case';
+import { NotFoundError, ValidationError } from '#domain/errors';
 import {
   assertReviewStep,
   availableReviewSteps,
@@ -31,11 +31,11 @@ import {
   type ReviewSubject,
   type SecrecyReview,
   type Span,
-} from '../../domain/secrecy';
-import { publishing } from '../../domain/catalogue/publishing';
-import type { StaffMember } from '../../domain/staff';
-import { ReleaseRepository, type ReleaseRecord } from '../../repositories/review-releases';
-import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '../../repositories/reviews';
+} from '#domain/secrecy';
+import { publishing } from '#domain/catalogue/publishing';
+import type { StaffMember } from '#domain/staff';
+import { ReleaseRepository, type ReleaseRecord } from '#repositories/review-releases';
+import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '#repositories/reviews';
 import { assertVersion, auditActor } from '../case/runner';
 import type { AppDependencies } from '../context';
 import { safeFileName } from '../documents';

@@ -1,10 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createItem, getPublicItem, listPublicItems, publishItem, submitItem, withdrawItem, type CatalogueDeps } from '../../../functions/application/catalogue';
-import { forgetSearchIndex, searchCatalogue } from '../../../functions/application/search';
-import { LOCAL_PUBLIC_BUCKET } from '../../../functions/local/local-runtime';
-import { DeadlineIndex } from '../../../functions/repositories/deadline-index';
-import { localDeps, s3Client } from '../../support/local-stack';
+import { createItem, getPublicItem, listPublicItems, publishItem, submitItem, withdrawItem, type CatalogueDeps } from '#application/catalogue';
+import { forgetSearchIndex, searchCatalogue } from '#application/search';
+import { LOCAL_PUBLIC_BUCKET } from '#local/local-runtime';
+import { DeadlineIndex } from '#repositories/deadline-index';
+import { localDeps, s3Client } from '#support/local-stack';
 import { approveReview, itemInput, people, uploadedAttachment } from '../../unit/application/catalogue/support';
 
 /** Proactive disclosure on DynamoDB Local + s3rver: GSIs, the release to the public bucket, the S3 search snapshot. */

@@ -1,13 +1,13 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { createItem, getStaffItem, submitItem } from '../../../functions/application/catalogue';
-import { drainPendingEffects } from '../../../functions/application/effects';
-import { currentSearchIndex, forgetSearchIndex } from '../../../functions/application/search';
-import { LOCAL_PUBLIC_BUCKET, type LocalDependencies } from '../../../functions/local/local-runtime';
-import { STATIC_DIR } from '../../../functions/local/server';
-import { keys } from '../../../functions/repositories/keys';
-import { createApp } from '../../../web/app';
-import { localDeps, s3Client } from '../../support/local-stack';
+import { createItem, getStaffItem, submitItem } from '#application/catalogue';
+import { drainPendingEffects } from '#application/effects';
+import { currentSearchIndex, forgetSearchIndex } from '#application/search';
+import { LOCAL_PUBLIC_BUCKET, type LocalDependencies } from '#local/local-runtime';
+import { STATIC_DIR } from '#local/server';
+import { keys } from '#repositories/keys';
+import { createApp } from '#web/app';
+import { localDeps, s3Client } from '#support/local-stack';
 import { approveReview, itemInput, people, uploadedAttachment } from '../../unit/application/catalogue/support';
 
 /**

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryFileStore } from '../../../functions/adapters/memory/file-store';
-import { S3PrivateFileStore } from '../../../functions/adapters/s3/private-file-store';
-import { MemoryPublicFileWriter } from '../../../functions/adapters/memory/public-file-writer';
-import { S3PublicFileWriter } from '../../../functions/adapters/s3/public-file-writer';
-import { ensureBucket } from '../../../functions/local/emulators';
-import type { PrivateFileStore, PublicFileWriter } from '../../../functions/ports/file-store';
-import { s3Client } from '../../support/local-stack';
+import { MemoryFileStore } from '#adapters/memory/file-store';
+import { S3PrivateFileStore } from '#adapters/s3/private-file-store';
+import { MemoryPublicFileWriter } from '#adapters/memory/public-file-writer';
+import { S3PublicFileWriter } from '#adapters/s3/public-file-writer';
+import { ensureBucket } from '#local/emulators';
+import type { PrivateFileStore, PublicFileWriter } from '#ports/file-store';
+import { s3Client } from '#support/local-stack';
 
 const adapters: Array<[string, () => Promise<PrivateFileStore>]> = [
   ['memory', async () => new MemoryFileStore()],

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
-import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
-import { MemoryRecordStore } from '../../../functions/adapters/memory/record-store';
-import { sha256 } from '../../../functions/config/dependencies';
-import { verifyChain } from '../../../functions/domain/audit/chain';
-import { ConflictError, ValidationError, VersionConflictError } from '../../../functions/domain/errors';
-import { systemActor } from '../../../functions/domain/staff';
-import { fixedClock } from '../../../functions/ports/clock';
-import type { RecordStore } from '../../../functions/ports/record-store';
-import { freshTable } from '../../support/local-stack';
+import { testAuditSigner } from '#adapters/audit/local-signer';
+import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { sha256 } from '#config/dependencies';
+import { verifyChain } from '#domain/audit/chain';
+import { ConflictError, ValidationError, VersionConflictError } from '#domain/errors';
+import { systemActor } from '#domain/staff';
+import { fixedClock } from '#ports/clock';
+import type { RecordStore } from '#ports/record-store';
+import { freshTable } from '#support/local-stack';
 
 /**
  * One set of expectations, run against the in-memory fake and against DynamoDB Local, so the

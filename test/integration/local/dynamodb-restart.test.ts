@@ -1,7 +1,7 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localDynamoClient, startEmulators, type Emulators } from '../../../functions/local/emulators';
-import type { DynamoExit } from '../../../functions/local/dynamodb-local';
+import { localDynamoClient, startEmulators, type Emulators } from '#local/emulators';
+import type { DynamoExit } from '#local/dynamodb-local';
 
 /**
  * DynamoDB Local is a child process and can die under the portal. Local mode must notice

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { freePort, localDynamoClient } from '../../../functions/local/emulators';
-import { readDynamoPidFile } from '../../../functions/local/dynamodb-pid-file';
-import { LOCAL_TABLE, readRunningEndpoints } from '../../../functions/local/local-runtime';
-import { isProcessAlive, waitUntilGone } from '../../../functions/local/process-info';
+import { freePort, localDynamoClient } from '#local/emulators';
+import { readDynamoPidFile } from '#local/dynamodb-pid-file';
+import { LOCAL_TABLE, readRunningEndpoints } from '#local/local-runtime';
+import { isProcessAlive, waitUntilGone } from '#local/process-info';
 
 /**
  * A portal killed without warning (crash, kill -9) must not leave DynamoDB Local running on

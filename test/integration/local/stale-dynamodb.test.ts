@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataDirInUseError, dynamoPidFile, stopStaleDynamo, writeDynamoPidFile, type DynamoPidRecord } from '../../../functions/local/dynamodb-pid-file';
-import { isProcessAlive, waitUntilGone } from '../../../functions/local/process-info';
+import { DataDirInUseError, dynamoPidFile, stopStaleDynamo, writeDynamoPidFile, type DynamoPidRecord } from '#local/dynamodb-pid-file';
+import { isProcessAlive, waitUntilGone } from '#local/process-info';
 
 /**
  * What the next start does with .data/dynamodb.pid left by a portal that did not exit cleanly.

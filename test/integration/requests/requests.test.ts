@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { act, requestQueue, submitOnline, trackApplication } from '../../../functions/application/requests';
-import { ConflictError, RateLimitedError } from '../../../functions/domain/errors';
-import { DeadlineIndex } from '../../../functions/repositories/deadline-index';
-import { keys } from '../../../functions/repositories/keys';
-import { RequestRepository } from '../../../functions/repositories/requests';
-import { localDeps } from '../../support/local-stack';
+import { act, requestQueue, submitOnline, trackApplication } from '#application/requests';
+import { ConflictError, RateLimitedError } from '#domain/errors';
+import { DeadlineIndex } from '#repositories/deadline-index';
+import { keys } from '#repositories/keys';
+import { RequestRepository } from '#repositories/requests';
+import { localDeps } from '#support/local-stack';
 import { citizenForm, ID_NUMBER, people } from '../../unit/application/requests/support';
 
 /** Applications on DynamoDB Local: one transaction per step, the three indexes, idempotency and races. */

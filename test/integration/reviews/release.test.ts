@@ -1,8 +1,8 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { getReview, publishReviewedDocument, redactReviewText, resolveReviewFinding, signReviewStage, submitForReview } from '../../../functions/application/secrecy';
-import { LOCAL_PUBLIC_BUCKET } from '../../../functions/local/local-runtime';
-import { localDeps, s3Client } from '../../support/local-stack';
+import { getReview, publishReviewedDocument, redactReviewText, resolveReviewFinding, signReviewStage, submitForReview } from '#application/secrecy';
+import { LOCAL_PUBLIC_BUCKET } from '#local/local-runtime';
+import { localDeps, s3Client } from '#support/local-stack';
 import { people, privacyChecklist, validResidentId } from '../../unit/application/secrecy/support';
 
 /** The release step on DynamoDB Local + s3rver: nothing reaches the public bucket before approval, and the copies follow the commit. */

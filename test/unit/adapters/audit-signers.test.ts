@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FolderAuditAnchorStore } from '../../../functions/adapters/audit/anchor-stores';
-import { KmsAuditSigner } from '../../../functions/adapters/audit/kms-signer';
-import { HmacAuditSigner, localAuditKey } from '../../../functions/adapters/audit/local-signer';
-import { StorageUnavailableError } from '../../../functions/domain/errors';
-import { auditAnchorsDir, auditKeyFile } from '../../../functions/local/local-runtime';
+import { FolderAuditAnchorStore } from '#adapters/audit/anchor-stores';
+import { KmsAuditSigner } from '#adapters/audit/kms-signer';
+import { HmacAuditSigner, localAuditKey } from '#adapters/audit/local-signer';
+import { StorageUnavailableError } from '#domain/errors';
+import { auditAnchorsDir, auditKeyFile } from '#local/local-runtime';
 
 const kms = mockClient(KMSClient);
 afterEach(() => kms.reset());

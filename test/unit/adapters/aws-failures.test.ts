@@ -1,19 +1,19 @@
-import { nodeContent } from '../../../functions/adapters/extraction/content-port';
+import { nodeContent } from '#adapters/extraction/content-port';
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { testAuditSigner } from '../../../functions/adapters/audit/local-signer';
+import { testAuditSigner } from '#adapters/audit/local-signer';
 import { DeleteObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DynamoRecordStore } from '../../../functions/adapters/dynamodb/record-store';
-import { S3PrivateFileStore } from '../../../functions/adapters/s3/private-file-store';
-import { uploadDocument } from '../../../functions/application/documents';
-import { sha256 } from '../../../functions/config/dependencies';
-import { ConflictError, StorageUnavailableError, VersionConflictError } from '../../../functions/domain/errors';
-import { systemActor } from '../../../functions/domain/staff';
-import { createLogger } from '../../../functions/observability/logger';
-import { fixedClock } from '../../../functions/ports/clock';
-import { staff } from '../../support/memory-deps';
+import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
+import { S3PrivateFileStore } from '#adapters/s3/private-file-store';
+import { uploadDocument } from '#application/documents';
+import { sha256 } from '#config/dependencies';
+import { ConflictError, StorageUnavailableError, VersionConflictError } from '#domain/errors';
+import { systemActor } from '#domain/staff';
+import { createLogger } from '#observability/logger';
+import { fixedClock } from '#ports/clock';
+import { staff } from '#support/memory-deps';
 
 /**
  * What the adapters do when AWS says no: throttling, failed conditions, S3 faults. Each must

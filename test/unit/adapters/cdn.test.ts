@@ -1,9 +1,9 @@
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CloudFrontInvalidator } from '../../../functions/adapters/cdn/cloudfront';
-import { translateDynamoError } from '../../../functions/adapters/dynamodb/record-store';
-import { StorageUnavailableError } from '../../../functions/domain/errors';
+import { CloudFrontInvalidator } from '#adapters/cdn/cloudfront';
+import { translateDynamoError } from '#adapters/dynamodb/record-store';
+import { StorageUnavailableError } from '#domain/errors';
 
 const cloudfront = mockClient(CloudFrontClient);
 afterEach(() => cloudfront.reset());

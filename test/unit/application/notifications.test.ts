@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryRecordStore } from '../../../functions/adapters/memory/record-store';
-import { deliverPendingMessages } from '../../../functions/application/notifications';
-import { sha256 } from '../../../functions/config/dependencies';
-import { systemActor } from '../../../functions/domain/staff';
-import { createLogger } from '../../../functions/observability/logger';
-import type { Clock } from '../../../functions/ports/clock';
-import type { Mailer } from '../../../functions/ports/mailer';
-import { Outbox } from '../../../functions/repositories/outbox';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { deliverPendingMessages } from '#application/notifications';
+import { sha256 } from '#config/dependencies';
+import { systemActor } from '#domain/staff';
+import { createLogger } from '#observability/logger';
+import type { Clock } from '#ports/clock';
+import type { Mailer } from '#ports/mailer';
+import { Outbox } from '#repositories/outbox';
 
 const message = (id: string) => ({ id, kind: 'receipt', to: 'a@example.com', subject: '受理回执', text: '您的申请已收到。', reference: 'YSQ-2026-000001', createdAt: '2026-03-02T02:00:00.000Z' });
 

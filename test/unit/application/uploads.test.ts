@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { uploadDocument } from '../../../functions/application/documents';
-import { submitOnline } from '../../../functions/application/requests';
-import { putStaged, removeOrphanedFiles } from '../../../functions/application/staged-files';
-import { memoryApp, staff } from '../../support/memory-deps';
+import { uploadDocument } from '#application/documents';
+import { submitOnline } from '#application/requests';
+import { putStaged, removeOrphanedFiles } from '#application/staged-files';
+import { memoryApp, staff } from '#support/memory-deps';
 import { citizenForm } from './requests/support';
 import { mutableClock } from './secrecy/support';
 

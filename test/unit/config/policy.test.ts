@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { policyFromEnv } from '../../../functions/config/policy';
-import { parseEnv } from '../../../functions/config/env';
-import { DEFAULT_AGENCY_POLICY } from '../../../functions/domain/policy';
+import { policyFromEnv } from '#config/policy';
+import { parseEnv } from '#config/env';
+import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
 
 const REQUIRED = {
   TABLE_NAME: 'portal',

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScheduleOverride } from '../../../functions/domain/calendar/schedule-schema';
-import { parseAgencyProfile } from '../../../functions/domain/catalogue/agency-profile';
-import { validateCategories } from '../../../functions/domain/catalogue/categories';
-import { parseItemForm } from '../../../functions/domain/catalogue/item';
-import { DomainError, ValidationError } from '../../../functions/domain/errors';
-import { parseApplication } from '../../../functions/domain/requests/application';
-import { parseDecision } from '../../../functions/domain/requests/responses';
+import { parseScheduleOverride } from '#domain/calendar/schedule-schema';
+import { parseAgencyProfile } from '#domain/catalogue/agency-profile';
+import { validateCategories } from '#domain/catalogue/categories';
+import { parseItemForm } from '#domain/catalogue/item';
+import { DomainError, ValidationError } from '#domain/errors';
+import { parseApplication } from '#domain/requests/application';
+import { parseDecision } from '#domain/requests/responses';
 
 /**
  * Every message a form's schema can produce reaches a citizen or a clerk, so it must be Chinese

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allInterfacesWarning, canRunSourceFiles, dynamoLaunchPlan } from '../../../functions/local/dynamodb-launch';
+import { allInterfacesWarning, canRunSourceFiles, dynamoLaunchPlan } from '#local/dynamodb-launch';
 
 /** Which way DynamoDB Local is started, depending on what the Java runtime can do. */
 describe.skipIf(process.platform === 'win32')('DynamoDB Local launch plan', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkJava, JavaMissingError } from '../../../functions/local/emulators';
+import { checkJava, JavaMissingError } from '#local/emulators';
 
 describe('local mode without Java', () => {
   const path = process.env.PATH;

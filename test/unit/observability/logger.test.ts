@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../functions/observability/logger';
+import { createLogger } from '#observability/logger';
 
 describe('structured logs', () => {
   it('writes one JSON line with the request id and never personal identifiers', () => {

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { z } from '../../../functions/domain/zod';
-import { UnauthenticatedError, ValidationError } from '../../../functions/domain/errors';
-import type { StaffMember } from '../../../functions/domain/staff';
-import { accessFor } from '../../../web/access-policy';
-import { ApiRegistry } from '../../../web/api-registry';
-import type { WebEnv } from '../../../web/env';
-import { apiRoutes } from '../../../web/routes/api';
-import { memoryApp, staff } from '../../support/memory-deps';
+import { z } from '#domain/zod';
+import { UnauthenticatedError, ValidationError } from '#domain/errors';
+import type { StaffMember } from '#domain/staff';
+import { accessFor } from '#web/access-policy';
+import { ApiRegistry } from '#web/api-registry';
+import type { WebEnv } from '#web/env';
+import { apiRoutes } from '#web/routes/api';
+import { memoryApp, staff } from '#support/memory-deps';
 
 /** A bare app with the registry's routes: `who` plays the session middleware. */
 function bareApp(who: StaffMember | undefined) {

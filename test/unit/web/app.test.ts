@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accessFor, ACCESS_RULES } from '../../../web/access-policy';
-import { StorageUnavailableError } from '../../../functions/domain/errors';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
+import { accessFor, ACCESS_RULES } from '#web/access-policy';
+import { StorageUnavailableError } from '#domain/errors';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]);

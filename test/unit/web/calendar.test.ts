@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 import { SCHEDULE_2027 } from '../application/calendar/support';
 
 type App = Awaited<ReturnType<typeof memoryApp>>['app'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { correctionPanelProps } from '../../../web/routes/corrections';
-import { ClarificationNotices } from '../../../web/views/pages/clarifications';
-import { CorrectionStatusPanel } from '../../../web/views/pages/corrections';
-import { renderFragment } from '../../../web/views/render';
+import { correctionPanelProps } from '#web/routes/corrections';
+import { ClarificationNotices } from '#web/views/pages/clarifications';
+import { CorrectionStatusPanel } from '#web/views/pages/corrections';
+import { renderFragment } from '#web/views/render';
 
 describe('components other pages render', () => {
   it('ClarificationNotices links an item to the clarifications that concern it, and renders nothing without any', () => {

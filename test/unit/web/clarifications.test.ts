@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withEffects } from '../../../functions/application/effects';
-import { signReviewStage } from '../../../functions/application/secrecy';
-import type { StaffMember } from '../../../functions/domain/staff';
-import { STATIC_DIR } from '../../../functions/local/server';
-import { ACCESS_RULES } from '../../../web/access-policy';
-import { createApp } from '../../../web/app';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { withEffects } from '#application/effects';
+import { signReviewStage } from '#application/secrecy';
+import type { StaffMember } from '#domain/staff';
+import { STATIC_DIR } from '#local/server';
+import { ACCESS_RULES } from '#web/access-policy';
+import { createApp } from '#web/app';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { PDF_BYTES, PNG_BYTES } from '../application/clarifications/support';
 import { publishedItem } from '../application/catalogue/support';
 import { checklist, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';

@@ -1,9 +1,9 @@
 // @xmldom/xmldom comes with mammoth (a direct dependency); used here only to check well-formedness.
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, buildAtomFeed, buildRssFeed, buildSitemap, buildSitemapIndex, chunkSitemapEntries, sitemapEntriesFor, type FeedConfig } from '../../../web/feeds';
-import type { IsoDate } from '../../../functions/domain/calendar';
-import { publicProjections } from '../../../functions/domain/catalogue';
+import { absoluteUrl, buildAtomFeed, buildRssFeed, buildSitemap, buildSitemapIndex, chunkSitemapEntries, sitemapEntriesFor, type FeedConfig } from '#web/feeds';
+import type { IsoDate } from '#domain/calendar';
+import { publicProjections } from '#domain/catalogue';
 import { aContent, aDraft, aPublished, at, run } from '../domain/catalogue/builders';
 
 const records = [

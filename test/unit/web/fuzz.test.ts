@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_RULES } from '../../../web/access-policy';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
-import { act, submitOnline } from '../../../functions/application/requests';
-import { createItem, submitItem } from '../../../functions/application/catalogue';
+import { ACCESS_RULES } from '#web/access-policy';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
+import { act, submitOnline } from '#application/requests';
+import { createItem, submitItem } from '#application/catalogue';
 import { citizenForm } from '../application/requests/support';
 import { itemInput } from '../application/catalogue/support';
 

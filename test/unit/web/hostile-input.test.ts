@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCESS_RULES } from '../../../web/access-policy';
-import { safeNext } from '../../../web/routes/auth';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
+import { ACCESS_RULES } from '#web/access-policy';
+import { safeNext } from '#web/routes/auth';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 
 /**
  * What an anonymous attacker tried against the portal (issue: hardening). Each case broke the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { act, submitOnline } from '../../../functions/application/requests';
-import { createItem, publishItem, submitItem } from '../../../functions/application/catalogue';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
+import { act, submitOnline } from '#application/requests';
+import { createItem, publishItem, submitItem } from '#application/catalogue';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 import { citizenForm, ID_NUMBER } from '../application/requests/support';
 import { approveReview, itemInput, people } from '../application/catalogue/support';
 

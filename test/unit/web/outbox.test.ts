@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { systemActor } from '../../../functions/domain/staff';
-import { Outbox } from '../../../functions/repositories/outbox';
-import { memoryApp, staff } from '../../support/memory-deps';
+import { systemActor } from '#domain/staff';
+import { Outbox } from '#repositories/outbox';
+import { memoryApp, staff } from '#support/memory-deps';
 
 describe('/local/outbox', () => {
   it('shows local mode messages to staff, times in Asia/Shanghai', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, publishItem, submitItem, withdrawItem, type CatalogueDeps } from '../../../functions/application/catalogue';
-import { withEffects } from '../../../functions/application/effects';
-import type { AppDependencies } from '../../../functions/application/context';
-import { STATIC_DIR } from '../../../functions/local/server';
-import type { RecordStore } from '../../../functions/ports/record-store';
-import { createApp } from '../../../web/app';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { createItem, publishItem, submitItem, withdrawItem, type CatalogueDeps } from '#application/catalogue';
+import { withEffects } from '#application/effects';
+import type { AppDependencies } from '#application/context';
+import { STATIC_DIR } from '#local/server';
+import type { RecordStore } from '#ports/record-store';
+import { createApp } from '#web/app';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { approveReview, itemInput, people, uploadedAttachment } from '../application/catalogue/support';
 import { RecordingPublicWriter } from '../application/secrecy/support';
 

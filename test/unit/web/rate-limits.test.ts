@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cloudFrontClientAddress, socketClientAddress, viewerIp } from '../../../functions/adapters/http/client-address';
-import { CookieJar, csrfFrom, memoryApp, testClient } from '../../support/memory-deps';
+import { cloudFrontClientAddress, socketClientAddress, viewerIp } from '#adapters/http/client-address';
+import { CookieJar, csrfFrom, memoryApp, testClient } from '#support/memory-deps';
 import { mutableClock } from '../application/secrecy/support';
 import { ID_NUMBER } from '../application/requests/support';
 

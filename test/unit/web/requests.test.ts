@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { withEffects } from '../../../functions/application/effects';
-import { STATIC_DIR } from '../../../functions/local/server';
-import { RequestRepository } from '../../../functions/repositories/requests';
-import { createApp } from '../../../web/app';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { withEffects } from '#application/effects';
+import { STATIC_DIR } from '#local/server';
+import { RequestRepository } from '#repositories/requests';
+import { createApp } from '#web/app';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { people, RecordingPublicWriter } from '../application/secrecy/support';
 import { ID_NUMBER } from '../application/requests/support';
 

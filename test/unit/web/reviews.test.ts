@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { withEffects } from '../../../functions/application/effects';
-import { createApp } from '../../../web/app';
-import { STATIC_DIR } from '../../../functions/local/server';
-import { ACCESS_RULES } from '../../../web/access-policy';
-import { FINDING_KINDS } from '../../../functions/domain/secrecy';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { withEffects } from '#application/effects';
+import { createApp } from '#web/app';
+import { STATIC_DIR } from '#local/server';
+import { ACCESS_RULES } from '#web/access-policy';
+import { FINDING_KINDS } from '#domain/secrecy';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { people, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';
 
 async function appWithRelease() {

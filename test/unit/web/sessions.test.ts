@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { endAllSessions } from '../../../functions/application/sessions';
-import { systemActor } from '../../../functions/domain/staff';
-import { CookieJar, csrfFrom, memoryApp, staff } from '../../support/memory-deps';
+import { endAllSessions } from '#application/sessions';
+import { systemActor } from '#domain/staff';
+import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 
 /**
  * Sessions end on the server (issue: hardening). On the code before, the session cookie was the

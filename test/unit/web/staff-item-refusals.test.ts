@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createItem } from '../../../functions/application/catalogue';
-import { CaseForbiddenError } from '../../../functions/domain/case/errors';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { createItem } from '#application/catalogue';
+import { CaseForbiddenError } from '#domain/case/errors';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { itemInput, people } from '../application/catalogue/support';
 
 /** The edit use case can refuse for reasons the access policy does not see; this switch stands in for one. */
 const refuseEdit = vi.hoisted(() => ({ with: undefined as Error | undefined }));
-vi.mock('../../../functions/application/catalogue', async (original) => {
-  const actual = await original<typeof import('../../../functions/application/catalogue')>();
+vi.mock('#application/catalogue', async (original) => {
+  const actual = await original<typeof import('#application/catalogue')>();
   return {
     ...actual,
     editItem: (...args: Parameters<typeof actual.editItem>) => (refuseEdit.with ? Promise.reject(refuseEdit.with) : actual.editItem(...args)),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { act, submitOnline } from '../../../functions/application/requests';
-import { agencyPolicy } from '../../../functions/domain/policy';
-import { memoryApp, staff } from '../../support/memory-deps';
+import { act, submitOnline } from '#application/requests';
+import { agencyPolicy } from '#domain/policy';
+import { memoryApp, staff } from '#support/memory-deps';
 import { citizenForm } from '../application/requests/support';
 
 const clerk = staff(['clerk'], 'clerk-policy');

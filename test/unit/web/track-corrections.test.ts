@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { submitCorrection } from '../../../functions/application/corrections';
+import { submitCorrection } from '#application/corrections';
 import { validResidentId } from '../application/secrecy/support';
 import { PDF_BYTES } from '../application/clarifications/support';
-import { CookieJar, csrfFrom, memoryApp } from '../../support/memory-deps';
+import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 
 /** Issue 7: a correction request is followed on the same tracking page as an application. */
 describe('/track with a correction tracking number', () => {

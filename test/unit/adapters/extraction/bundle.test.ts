@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractionWorkerBundling } from '../../../../infra/constructs/app-function';
+import { extractionWorkerBundling } from '#infra/constructs/app-function';
 import { makeDocx } from '../../../fixtures/documents/docx';
 import { textPdf } from '../../../fixtures/documents/pdf';
 import { zipBombDocx } from '../../../fixtures/documents/zip';

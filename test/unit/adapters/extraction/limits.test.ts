@@ -9,11 +9,11 @@ import {
   reviveError,
   serializeError,
   UnsupportedContentTypeError,
-} from '../../../../functions/adapters/extraction/errors';
-import { documentMetadata, extractText } from '../../../../functions/adapters/extraction/extract';
-import { MAX_TEXT_CHARS, MAX_ZIP_ENTRIES } from '../../../../functions/adapters/extraction/limits';
-import { pdfText } from '../../../../functions/adapters/extraction/pdf';
-import { DOCX, REFUSAL_MESSAGES } from '../../../../functions/adapters/extraction/sniff';
+} from '#adapters/extraction/errors';
+import { documentMetadata, extractText } from '#adapters/extraction/extract';
+import { MAX_TEXT_CHARS, MAX_ZIP_ENTRIES } from '#adapters/extraction/limits';
+import { pdfText } from '#adapters/extraction/pdf';
+import { DOCX, REFUSAL_MESSAGES } from '#adapters/extraction/sniff';
 import { htmlStartingWithPdfHeader, pdfWithEscapedJavaScriptName, pdfWithOpenActionJavaScript, svgWithOnload } from '../../../fixtures/documents/hostile';
 import { largeDocx, manyEntriesDocx, zipBombDocx } from '../../../fixtures/documents/zip';
 

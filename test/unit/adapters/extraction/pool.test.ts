@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorruptDocumentError, DocumentTooComplexError } from '../../../../functions/adapters/extraction/errors';
-import { extractionWorkerUrl, WorkerPool } from '../../../../functions/adapters/extraction/pool';
+import { CorruptDocumentError, DocumentTooComplexError } from '#adapters/extraction/errors';
+import { extractionWorkerUrl, WorkerPool } from '#adapters/extraction/pool';
 
 const stub = new URL('./stub-worker.mjs', import.meta.url);
 const pools: WorkerPool[] = [];

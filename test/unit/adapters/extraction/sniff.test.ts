@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { DOCX, HTML, inspectUpload, JPEG, PDF, PNG, REFUSAL_MESSAGES, sniffContentType, TEXT } from '../../../../functions/adapters/extraction/sniff';
+import { DOCX, HTML, inspectUpload, JPEG, PDF, PNG, REFUSAL_MESSAGES, sniffContentType, TEXT } from '#adapters/extraction/sniff';
 import { makeDocx } from '../../../fixtures/documents/docx';
 import {
   handWrittenPdf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRawHtml, isSafeUrl, markdownToPlainText, renderMarkdown } from '../../../../functions/adapters/markdown';
+import { findRawHtml, isSafeUrl, markdownToPlainText, renderMarkdown } from '#adapters/markdown';
 
 describe('renderMarkdown', () => {
   it('renders headings (shifted below the page title), lists and tables', () => {

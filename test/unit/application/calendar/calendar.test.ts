@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dueDate, listScheduleOverrides, loadCalendar, removeScheduleOverride, saveScheduleOverride, yearCalendar } from '../../../../functions/application/calendar';
-import { ScheduleValidationError, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { ConflictError, ValidationError } from '../../../../functions/domain/errors';
-import { SecondExtensionError } from '../../../../functions/domain/deadlines';
-import type { StaffMember } from '../../../../functions/domain/staff';
-import { keys } from '../../../../functions/repositories/keys';
+import { dueDate, listScheduleOverrides, loadCalendar, removeScheduleOverride, saveScheduleOverride, yearCalendar } from '#application/calendar';
+import { ScheduleValidationError, shippedWorkingCalendar } from '#domain/calendar';
+import { ConflictError, ValidationError } from '#domain/errors';
+import { SecondExtensionError } from '#domain/deadlines';
+import type { StaffMember } from '#domain/staff';
+import { keys } from '#repositories/keys';
 import { memoryDeps, SCHEDULE_2027 } from './support';
 import { addTestEvent, getTestCase, openTestCase } from './test-kind';
 

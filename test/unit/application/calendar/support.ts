@@ -1,12 +1,12 @@
-import { nodeContent } from '../../../../functions/adapters/extraction/content-port';
+import { nodeContent } from '#adapters/extraction/content-port';
 import { withTestKind } from './test-kind';
-import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
-import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
-import { MemoryRecordStore } from '../../../../functions/adapters/memory/record-store';
-import { sha256 } from '../../../../functions/config/dependencies';
-import { createLogger } from '../../../../functions/observability/logger';
-import { fixedClock, type Clock } from '../../../../functions/ports/clock';
-import type { Change, Page, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '../../../../functions/ports/record-store';
+import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
+import { localMailbox } from '#adapters/mail/local-mailbox';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { sha256 } from '#config/dependencies';
+import { createLogger } from '#observability/logger';
+import { fixedClock, type Clock } from '#ports/clock';
+import type { Change, Page, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '#ports/record-store';
 
 /** A RecordStore wrapper that counts what a use case reads and writes (index-driven cost tests). */
 export class CountingRecordStore implements RecordStore {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runScheduledJobs } from '../../../../functions/application/scheduled-jobs';
-import { remindersFor, sweepDeadlines } from '../../../../functions/application/deadlines';
-import { addCalendarDays, type IsoDate } from '../../../../functions/domain/calendar';
-import { systemActor, type StaffMember } from '../../../../functions/domain/staff';
-import { UNASSIGNED, openDeadlineIndexes, type DeadlineSummary } from '../../../../functions/repositories/deadline-index';
-import { keys } from '../../../../functions/repositories/keys';
+import { runScheduledJobs } from '#application/scheduled-jobs';
+import { remindersFor, sweepDeadlines } from '#application/deadlines';
+import { addCalendarDays, type IsoDate } from '#domain/calendar';
+import { systemActor, type StaffMember } from '#domain/staff';
+import { UNASSIGNED, openDeadlineIndexes, type DeadlineSummary } from '#repositories/deadline-index';
+import { keys } from '#repositories/keys';
 import { memoryDeps } from './support';
 
 type Deps = ReturnType<typeof memoryDeps>;

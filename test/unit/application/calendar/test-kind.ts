@@ -4,15 +4,15 @@
  * recomputed whenever an event is added and whenever the calendar changes. It is the reference
  * for how a case type declares its deadline kind.
  */
-import { loadCalendar } from '../../../../functions/application/calendar';
-import type { DeadlineDeps } from '../../../../functions/application/deadlines';
-import type { CaseType, CaseTypeRegistry } from '../../../../functions/application/case/registry';
-import { platformCaseTypes } from '../../../../functions/application/case-types';
-import type { WorkingCalendar } from '../../../../functions/domain/calendar';
-import { appendClockEvent, deriveCaseDeadlines, type CaseClockEvent } from '../../../../functions/domain/deadlines';
-import { systemActor } from '../../../../functions/domain/staff';
-import type { RecordKey } from '../../../../functions/ports/record-store';
-import { openDeadlineIndexes, type DeadlineSummary, type WithOpenDeadline } from '../../../../functions/repositories/deadline-index';
+import { loadCalendar } from '#application/calendar';
+import type { DeadlineDeps } from '#application/deadlines';
+import type { CaseType, CaseTypeRegistry } from '#application/case/registry';
+import { platformCaseTypes } from '#application/case-types';
+import type { WorkingCalendar } from '#domain/calendar';
+import { appendClockEvent, deriveCaseDeadlines, type CaseClockEvent } from '#domain/deadlines';
+import { systemActor } from '#domain/staff';
+import type { RecordKey } from '#ports/record-store';
+import { openDeadlineIndexes, type DeadlineSummary, type WithOpenDeadline } from '#repositories/deadline-index';
 
 export const TEST_KIND = 'test.answer';
 

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
-import { MemoryRecordStore } from '../../../../functions/adapters/memory/record-store';
-import { platformCaseTypes } from '../../../../functions/application/case-types';
-import { runStep, type CaseRunnerType, type StoredCase } from '../../../../functions/application/case/runner';
-import { sha256 } from '../../../../functions/config/dependencies';
-import { actorOf, defineWorkflow } from '../../../../functions/domain/case';
-import { VersionConflictError } from '../../../../functions/domain/errors';
-import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
-import { createLogger } from '../../../../functions/observability/logger';
-import { fixedClock } from '../../../../functions/ports/clock';
-import type { RecordKey } from '../../../../functions/ports/record-store';
-import { Outbox } from '../../../../functions/repositories/outbox';
+import { localMailbox } from '#adapters/mail/local-mailbox';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { platformCaseTypes } from '#application/case-types';
+import { runStep, type CaseRunnerType, type StoredCase } from '#application/case/runner';
+import { sha256 } from '#config/dependencies';
+import { actorOf, defineWorkflow } from '#domain/case';
+import { VersionConflictError } from '#domain/errors';
+import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
+import { createLogger } from '#observability/logger';
+import { fixedClock } from '#ports/clock';
+import type { RecordKey } from '#ports/record-store';
+import { Outbox } from '#repositories/outbox';
 
 /** A two-step case type, small enough to show everything the runner owns. */
 interface Probe {

@@ -12,9 +12,9 @@ import {
   staffWorkList,
   submitItem,
   withdrawItem,
-} from '../../../../functions/application/catalogue';
-import { searchCatalogue, rebuildSearchIndex } from '../../../../functions/application/search';
-import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
+} from '#application/catalogue';
+import { searchCatalogue, rebuildSearchIndex } from '#application/search';
+import { DeadlineIndex } from '#repositories/deadline-index';
 import { approveReview, catalogueDeps, itemInput, people, publishedItem, uploadedAttachment } from './support';
 
 describe('publishing through the secrecy gate', () => {
@@ -128,8 +128,8 @@ describe('publishing through the secrecy gate', () => {
 
 describe('the daily job', () => {
   it('publishes due scheduled items and rebuilds the search snapshot once a day', async () => {
-    const { runScheduledJobs } = await import('../../../../functions/application/scheduled-jobs');
-    const { localMailbox } = await import('../../../../functions/adapters/mail/local-mailbox');
+    const { runScheduledJobs } = await import('#application/scheduled-jobs');
+    const { localMailbox } = await import('#adapters/mail/local-mailbox');
     const { deps, clock } = catalogueDeps();
     const item = await createItem(deps, people.clerk, itemInput({ title: '关于森林防火期的通告' }));
     const s = await submitItem(deps, people.clerk, item.record.id);
@@ -164,7 +164,7 @@ describe('record size', () => {
 
 describe('validity expiry', () => {
   it('turns lapsed items 失效 in the stored view and in search, not only on the page', async () => {
-    const { expireLapsedValidity } = await import('../../../../functions/application/catalogue');
+    const { expireLapsedValidity } = await import('#application/catalogue');
     const { deps, clock } = catalogueDeps();
     const id = await publishedItem(deps, { title: '关于临时交通管制的通告', validUntil: '2026-03-05' });
     expect((await searchCatalogue(deps, '交通管制', { validity: 'valid' })).hits).toHaveLength(1);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RecordingCdn } from '../../../../functions/adapters/memory/cdn';
-import { getPublicItem, getStaffItem, publishDueItems, publishItem, reopenItem, createItem, submitItem, unscheduleItem, withdrawItem } from '../../../../functions/application/catalogue';
-import { drainPendingEffects, MAX_ATTEMPTS, withEffects } from '../../../../functions/application/effects';
-import { reconcilePublicBucket } from '../../../../functions/application/effects/reconcile';
-import { forgetSearchIndex, searchCatalogue, currentSearchIndex } from '../../../../functions/application/search';
-import { EffectRepository } from '../../../../functions/repositories/effects';
-import { keys } from '../../../../functions/repositories/keys';
+import { RecordingCdn } from '#adapters/memory/cdn';
+import { getPublicItem, getStaffItem, publishDueItems, publishItem, reopenItem, createItem, submitItem, unscheduleItem, withdrawItem } from '#application/catalogue';
+import { drainPendingEffects, MAX_ATTEMPTS, withEffects } from '#application/effects';
+import { reconcilePublicBucket } from '#application/effects/reconcile';
+import { forgetSearchIndex, searchCatalogue, currentSearchIndex } from '#application/search';
+import { EffectRepository } from '#repositories/effects';
+import { keys } from '#repositories/keys';
 import { approveReview, catalogueDeps, itemInput, people, uploadedAttachment } from './support';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, getStaffItem, publishItem, staffWorkList, submitItem } from '../../../../functions/application/catalogue';
-import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '../../../../functions/application/catalogue/item-dto';
-import { ItemRepository } from '../../../../functions/repositories/items';
+import { createItem, getStaffItem, publishItem, staffWorkList, submitItem } from '#application/catalogue';
+import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '#application/catalogue/item-dto';
+import { ItemRepository } from '#repositories/items';
 import { approveReview, catalogueDeps, itemInput, people, uploadedAttachment } from './support';
 
 async function submittedItem() {

@@ -1,8 +1,8 @@
-import { withEffects } from '../../../../functions/application/effects';
-import { signReviewStage } from '../../../../functions/application/secrecy';
-import { createItem, publishItem, submitItem, type CatalogueDeps } from '../../../../functions/application/catalogue';
-import type { StaffMember } from '../../../../functions/domain/staff';
-import { uploadDocument } from '../../../../functions/application/documents';
+import { withEffects } from '#application/effects';
+import { signReviewStage } from '#application/secrecy';
+import { createItem, publishItem, submitItem, type CatalogueDeps } from '#application/catalogue';
+import type { StaffMember } from '#domain/staff';
+import { uploadDocument } from '#application/documents';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
 export { people, checklist };

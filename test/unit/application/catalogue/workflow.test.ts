@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, getStaffItem, publishDueItems, publishItem, submitItem, withdrawItem } from '../../../../functions/application/catalogue';
-import { CaseForbiddenError } from '../../../../functions/domain/case';
-import { IllegalPublishingStepError } from '../../../../functions/domain/catalogue';
-import { ReviewRepository } from '../../../../functions/repositories/reviews';
+import { createItem, getStaffItem, publishDueItems, publishItem, submitItem, withdrawItem } from '#application/catalogue';
+import { CaseForbiddenError } from '#domain/case';
+import { IllegalPublishingStepError } from '#domain/catalogue';
+import { ReviewRepository } from '#repositories/reviews';
 import { approveReview, catalogueDeps, itemInput, people, publishedItem } from './support';
 
 const historyOf = (deps: ReturnType<typeof catalogueDeps>['deps'], id: string) => deps.records.history({ pk: `ITEM#${id}`, sk: 'ITEM' });

@@ -9,13 +9,13 @@ import {
   listPublishedClarifications,
   publishClarification,
   reportClarification,
-} from '../../../../functions/application/clarifications';
-import { getPublicItem, latestPublicItems } from '../../../../functions/application/catalogue';
-import { searchCatalogue } from '../../../../functions/application/search';
-import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
-import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
-import { keys } from '../../../../functions/repositories/keys';
-import { ReminderRepository } from '../../../../functions/repositories/reminders';
+} from '#application/clarifications';
+import { getPublicItem, latestPublicItems } from '#application/catalogue';
+import { searchCatalogue } from '#application/search';
+import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from '#domain/errors';
+import { DeadlineIndex } from '#repositories/deadline-index';
+import { keys } from '#repositories/keys';
+import { ReminderRepository } from '#repositories/reminders';
 import { approveReview, caseDeps, people, PNG_BYTES } from './support';
 
 const draft = {

@@ -1,9 +1,9 @@
-import { agencyPolicy } from '../../../../functions/domain/policy';
+import { agencyPolicy } from '#domain/policy';
 import { describe, expect, it } from 'vitest';
-import { actOnCorrection, findCorrectionByTracking, getCorrection, listCorrections, submitCorrection, withdrawCorrection } from '../../../../functions/application/corrections';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '../../../../functions/domain/errors';
-import { Outbox } from '../../../../functions/repositories/outbox';
-import { editItem, getPublicItem, publishItem, reviseItem, submitItem } from '../../../../functions/application/catalogue';
+import { actOnCorrection, findCorrectionByTracking, getCorrection, listCorrections, submitCorrection, withdrawCorrection } from '#application/corrections';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError } from '#domain/errors';
+import { Outbox } from '#repositories/outbox';
+import { editItem, getPublicItem, publishItem, reviseItem, submitItem } from '#application/catalogue';
 import { approveReview as approveCatalogueReview, itemInput, publishedItem } from '../catalogue/support';
 import { validResidentId } from '../secrecy/support';
 import { approveReview, caseDeps, PDF_BYTES, people } from './support';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { saveScheduleOverride } from '../../../../functions/application/calendar';
-import { getClarificationCase, reportClarification } from '../../../../functions/application/clarifications';
-import { actOnCorrection, getCorrection, submitCorrection } from '../../../../functions/application/corrections';
+import { saveScheduleOverride } from '#application/calendar';
+import { getClarificationCase, reportClarification } from '#application/clarifications';
+import { actOnCorrection, getCorrection, submitCorrection } from '#application/corrections';
 import { validResidentId } from '../secrecy/support';
 import { caseDeps, PDF_BYTES, people } from './support';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { actOnClarification, getClarificationCase, reportClarification } from '../../../../functions/application/clarifications';
-import { actOnCorrection, findCorrectionByTracking, getCorrection, submitCorrection } from '../../../../functions/application/corrections';
-import { ClarificationRepository } from '../../../../functions/repositories/clarifications';
-import { CorrectionRepository } from '../../../../functions/repositories/corrections';
+import { actOnClarification, getClarificationCase, reportClarification } from '#application/clarifications';
+import { actOnCorrection, findCorrectionByTracking, getCorrection, submitCorrection } from '#application/corrections';
+import { ClarificationRepository } from '#repositories/clarifications';
+import { CorrectionRepository } from '#repositories/corrections';
 import { validResidentId } from '../secrecy/support';
 import { caseDeps, PDF_BYTES, people } from './support';
 

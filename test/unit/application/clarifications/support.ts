@@ -1,6 +1,6 @@
-import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
-import { withEffects } from '../../../../functions/application/effects';
-import { signReviewStage } from '../../../../functions/application/secrecy';
+import { localMailbox } from '#adapters/mail/local-mailbox';
+import { withEffects } from '#application/effects';
+import { signReviewStage } from '#application/secrecy';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
 export { people };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { act, requestCase, staffCaseDto, staffCaseSchema, submitOnline } from '../../../../functions/application/requests';
-import { RequestRepository } from '../../../../functions/repositories/requests';
+import { act, requestCase, staffCaseDto, staffCaseSchema, submitOnline } from '#application/requests';
+import { RequestRepository } from '#repositories/requests';
 import { citizenForm, ID_NUMBER, people, requestDeps } from './support';
 
 async function registeredCase() {

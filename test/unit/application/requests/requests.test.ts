@@ -1,13 +1,13 @@
-import { agencyPolicy } from '../../../../functions/domain/policy';
-import { remindLapsedSupplements } from '../../../../functions/application/requests/lapsed';
-import { ReminderRepository } from '../../../../functions/repositories/reminders';
-import { saveCatalogueSettings } from '../../../../functions/application/catalogue/settings';
-import { proposeForCatalogue } from '../../../../functions/application/requests/convert';
-import { getStaffItem } from '../../../../functions/application/catalogue';
+import { agencyPolicy } from '#domain/policy';
+import { remindLapsedSupplements } from '#application/requests/lapsed';
+import { ReminderRepository } from '#repositories/reminders';
+import { saveCatalogueSettings } from '#application/catalogue/settings';
+import { proposeForCatalogue } from '#application/requests/convert';
+import { getStaffItem } from '#application/catalogue';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReviewRepository } from '../../../../functions/repositories/reviews';
+import { ReviewRepository } from '#repositories/reviews';
 import {
   act,
   applicantView,
@@ -28,13 +28,13 @@ import {
   trackApplication,
   verifyTrackingToken,
   withdrawByApplicant,
-} from '../../../../functions/application/requests';
-import { attachRedactedFile, getReview, resolveReviewFinding, signReviewStage } from '../../../../functions/application/secrecy';
-import { DeadlineIndex } from '../../../../functions/repositories/deadline-index';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '../../../../functions/domain/errors';
-import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '../../../../functions/domain/case';
-import { Outbox } from '../../../../functions/repositories/outbox';
-import { RequestRepository } from '../../../../functions/repositories/requests';
+} from '#application/requests';
+import { attachRedactedFile, getReview, resolveReviewFinding, signReviewStage } from '#application/secrecy';
+import { DeadlineIndex } from '#repositories/deadline-index';
+import { ConflictError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '#domain/errors';
+import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
+import { Outbox } from '#repositories/outbox';
+import { RequestRepository } from '#repositories/requests';
 import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps } from './support';
 
 const nonce = (n = 1) => `nonce-test-${n}-abcdef`;
@@ -480,7 +480,7 @@ describe('on the case kernel and the runner', () => {
 
 describe('calendar changes', () => {
   it('recompute the open answer deadline (kind `request`) after a schedule change', async () => {
-    const { saveScheduleOverride } = await import('../../../../functions/application/calendar');
+    const { saveScheduleOverride } = await import('#application/calendar');
     const f = await submitted();
     expect((await load(f, f.tn)).data.openDeadline?.due).toBe('2026-03-30');
     const local = {
@@ -500,7 +500,7 @@ describe('calendar changes', () => {
 
 describe('annual report Table B', () => {
   it('counts recorded outcomes by applicant column', async () => {
-    const { annualTableB } = await import('../../../../functions/application/requests');
+    const { annualTableB } = await import('#application/requests');
     const f = await registered();
     await withdrawByApplicant(f.deps, f.tn, {});
     await submitOnline(f.deps, {

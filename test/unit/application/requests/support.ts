@@ -1,6 +1,6 @@
-import { localMailbox } from '../../../../functions/adapters/mail/local-mailbox';
-import { withEffects } from '../../../../functions/application/effects';
-import type { RequestDeps } from '../../../../functions/application/requests';
+import { localMailbox } from '#adapters/mail/local-mailbox';
+import { withEffects } from '#application/effects';
+import type { RequestDeps } from '#application/requests';
 import { fakeDeps, people, RecordingPublicWriter, validResidentId } from '../secrecy/support';
 
 export { people, validResidentId, checklist, privacyChecklist } from '../secrecy/support';

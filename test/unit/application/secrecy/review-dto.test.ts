@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getReview, signReviewStage, submitForReview } from '../../../../functions/application/secrecy';
-import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '../../../../functions/application/secrecy/review-dto';
-import { ReviewRepository } from '../../../../functions/repositories/reviews';
-import type { ReleaseRecord } from '../../../../functions/repositories/review-releases';
+import { getReview, signReviewStage, submitForReview } from '#application/secrecy';
+import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '#application/secrecy/review-dto';
+import { ReviewRepository } from '#repositories/reviews';
+import type { ReleaseRecord } from '#repositories/review-releases';
 import { checklist, fakeDeps, people, validResidentId } from './support';
 
 const ID = validResidentId();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRelease, writeReleaseCopies, type ReleaseDeps, type ReleaseRequest } from '../../../../functions/application/release';
-import { noCdn } from '../../../../functions/ports/cdn';
+import { prepareRelease, writeReleaseCopies, type ReleaseDeps, type ReleaseRequest } from '#application/release';
+import { noCdn } from '#ports/cdn';
 import {
   attachRedactedFile,
   getReview,
@@ -13,18 +13,10 @@ import {
   signReviewStage,
   submitForReview,
   type ReviewRecord,
-} from '../../../../functions/application/secrecy';
-import { VersionConflictError } from '../../../../functions/domain/errors';
-import {
-  RedactionLeakError,
-  ReviewPermissionError,
-  ReviewStageError,
-  ReviewValidationError,
-  SeparationOfDutiesError,
-  StaleContentError,
-  UnresolvedFindingsError,
-} from '../../../../functions/domain/secrecy';
-import { staffActor } from '../../../../functions/domain/staff';
+} from '#application/secrecy';
+import { VersionConflictError } from '#domain/errors';
+import { RedactionLeakError, ReviewPermissionError, ReviewStageError, ReviewValidationError, SeparationOfDutiesError, StaleContentError, UnresolvedFindingsError } from '#domain/secrecy';
+import { staffActor } from '#domain/staff';
 import { checklist, fakeDeps, people, privacyChecklist, RecordingPublicWriter, validResidentId } from './support';
 
 const ID = validResidentId();

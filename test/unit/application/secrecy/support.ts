@@ -1,13 +1,13 @@
-import { scryptPasswords } from '../../../../functions/adapters/auth/passwords';
-import { nodeContent } from '../../../../functions/adapters/extraction/content-port';
-import { platformCaseTypes } from '../../../../functions/application/case-types';
-import { DEFAULT_AGENCY_POLICY } from '../../../../functions/domain/policy';
-import { MemoryFileStore } from '../../../../functions/adapters/memory/file-store';
-import { MemoryRecordStore } from '../../../../functions/adapters/memory/record-store';
-import { sha256 } from '../../../../functions/config/dependencies';
-import type { Checklist } from '../../../../functions/domain/secrecy';
-import type { StaffMember } from '../../../../functions/domain/staff';
-import { createLogger } from '../../../../functions/observability/logger';
+import { scryptPasswords } from '#adapters/auth/passwords';
+import { nodeContent } from '#adapters/extraction/content-port';
+import { platformCaseTypes } from '#application/case-types';
+import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
+import { MemoryFileStore } from '#adapters/memory/file-store';
+import { MemoryRecordStore } from '#adapters/memory/record-store';
+import { sha256 } from '#config/dependencies';
+import type { Checklist } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
+import { createLogger } from '#observability/logger';
 
 /** A valid 18-digit resident ID (GB 11643 check character) for a birth date. */
 export function validResidentId(prefix17 = '11010519491231002'): string {
@@ -17,7 +17,7 @@ export function validResidentId(prefix17 = '11010519491231002'): string {
 }
 
 /** The public bucket of unit tests (held to s3rver by the file-store contract suite). */
-export { MemoryPublicFileWriter as RecordingPublicWriter } from '../../../../functions/adapters/memory/public-file-writer';
+export { MemoryPublicFileWriter as RecordingPublicWriter } from '#adapters/memory/public-file-writer';
 
 export function mutableClock(iso = '2026-03-02T02:00:00.000Z') {
   let now = new Date(iso);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getReview, reviewQueueFor, reviseReviewContent, signReviewStage, submitForReview } from '../../../../functions/application/secrecy';
-import { ReviewStageError, SeparationOfDutiesError } from '../../../../functions/domain/secrecy';
+import { getReview, reviewQueueFor, reviseReviewContent, signReviewStage, submitForReview } from '#application/secrecy';
+import { ReviewStageError, SeparationOfDutiesError } from '#domain/secrecy';
 import { checklist, fakeDeps, people } from './support';
 
 async function submitted() {

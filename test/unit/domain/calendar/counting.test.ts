@@ -12,7 +12,7 @@ import {
   shippedWorkingCalendar,
   toDayNumber,
   type IsoDate,
-} from '../../../../functions/domain/calendar';
+} from '#domain/calendar';
 
 const cal = shippedWorkingCalendar();
 const d = (s: string) => isoDate(s);

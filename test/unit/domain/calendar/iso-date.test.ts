@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateZh, fromDayNumber, isIsoDate, toDayNumber, weekdayNameZh, type IsoDate } from '../../../../functions/domain/calendar';
+import { formatDateZh, fromDayNumber, isIsoDate, toDayNumber, weekdayNameZh, type IsoDate } from '#domain/calendar';
 
 describe('day numbers', () => {
   it('agree with Date.UTC and round-trip, for 1900..2199', () => {

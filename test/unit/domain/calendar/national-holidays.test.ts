@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DayKind,
-  SHIPPED_NATIONAL_SCHEDULES,
-  fromDayNumber,
-  nationalScheduleSchema,
-  shippedWorkingCalendar,
-  toDayNumber,
-  weekdayOfDayNumber,
-  type IsoDate,
-} from '../../../../functions/domain/calendar';
+import { DayKind, SHIPPED_NATIONAL_SCHEDULES, fromDayNumber, nationalScheduleSchema, shippedWorkingCalendar, toDayNumber, weekdayOfDayNumber, type IsoDate } from '#domain/calendar';
 
 /**
  * Independent table, typed from the notices (not generated from the data module):

@@ -9,7 +9,7 @@ import {
   validateOverrideAgainst,
   yearsTouchedByOverride,
   type LocalAdjustment,
-} from '../../../../functions/domain/calendar';
+} from '#domain/calendar';
 
 const d = (s: string) => isoDate(s);
 

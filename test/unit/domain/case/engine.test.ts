@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseTime, CaseForbiddenError, defineWorkflow, ensure, GuardRefusedError, IllegalTransitionError, nonBlank, unless, type CaseContext } from '../../../../functions/domain/case';
+import { caseTime, CaseForbiddenError, defineWorkflow, ensure, GuardRefusedError, IllegalTransitionError, nonBlank, unless, type CaseContext } from '#domain/case';
 
 type State = 'open' | 'review' | 'done' | 'dropped';
 interface Ticket {

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../../../functions/domain/calendar';
-import { caseTime, type Actor, type CaseContext } from '../../../../functions/domain/case';
-import { applyPublishingCommand, createRecord, type DisclosureRecord, type ItemContent, type PublishingCommand } from '../../../../functions/domain/catalogue';
+import type { IsoDate } from '#domain/calendar';
+import { caseTime, type Actor, type CaseContext } from '#domain/case';
+import { applyPublishingCommand, createRecord, type DisclosureRecord, type ItemContent, type PublishingCommand } from '#domain/catalogue';
 
 export const DIGEST = 'a'.repeat(64);
 export const OTHER_DIGEST = 'b'.repeat(64);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../../functions/domain/calendar';
+import type { IsoDate } from '#domain/calendar';
 import {
   CatalogueValidationError,
   CategoryTree,
@@ -17,7 +17,7 @@ import {
   parseItemForm,
   validateCategories,
   type CatalogueCategory,
-} from '../../../../functions/domain/catalogue';
+} from '#domain/catalogue';
 
 describe('category tree', () => {
   it('seeds the Art. 20 and Art. 21 categories and builds a valid tree', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../../../functions/domain/calendar';
-import { nextPublicChange, publicProjection, publicProjections, shanghaiLocalToInstant } from '../../../../functions/domain/catalogue';
+import type { IsoDate } from '#domain/calendar';
+import { nextPublicChange, publicProjection, publicProjections, shanghaiLocalToInstant } from '#domain/catalogue';
 import { aContent, aDraft, approved, aPublished, at, DIGEST, OTHER_DIGEST, run } from './builders';
 
 const later = at(10_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaseForbiddenError, GuardRefusedError, type Actor } from '../../../../functions/domain/case';
+import { CaseForbiddenError, GuardRefusedError, type Actor } from '#domain/case';
 import {
   allowedCommands,
   applyPublishingCommand,
@@ -11,7 +11,7 @@ import {
   WORKFLOW_STATE_LABELS,
   WORKFLOW_STATES,
   type PublishingCommandType,
-} from '../../../../functions/domain/catalogue';
+} from '#domain/catalogue';
 import { aDraft, approved, aPublished, at, DIGEST, run, stepCtx } from './builders';
 
 const staff = (id: string, ...roles: ('clerk' | 'head' | 'reviewer' | 'leader' | 'admin')[]): Actor => ({ kind: 'staff', id, name: id, roles });

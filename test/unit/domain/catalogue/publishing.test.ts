@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shippedWorkingCalendar, type IsoDate } from '../../../../functions/domain/calendar';
+import { shippedWorkingCalendar, type IsoDate } from '#domain/calendar';
 import {
   allowedCommands,
   applyPublishingCommand,
@@ -11,9 +11,9 @@ import {
   SecrecyClearanceError,
   workflowState,
   type PublishingCommand,
-} from '../../../../functions/domain/catalogue';
-import { GuardRefusedError } from '../../../../functions/domain/case';
-import { ConflictError } from '../../../../functions/domain/errors';
+} from '#domain/catalogue';
+import { GuardRefusedError } from '#domain/case';
+import { ConflictError } from '#domain/errors';
 import { aContent, aDraft, approved, aPublished, at, DIGEST, OTHER_DIGEST, run, stepCtx } from './builders';
 
 const ctx = stepCtx(at(100), 'staff-2');
@@ -156,7 +156,7 @@ describe('publication deadline (20 working days, Art. 26)', () => {
 
 describe('marking a replaced version as corrected (Art. 41)', () => {
   it('is refused for the current version and allowed for a superseded one', async () => {
-    const { applyPublishingCommand } = await import('../../../../functions/domain/catalogue');
+    const { applyPublishingCommand } = await import('#domain/catalogue');
     const { aContent, aPublished, approved, run, stepCtx } = await import('./builders');
     const DIGEST2 = 'b'.repeat(64);
     const ctx = stepCtx('2026-03-05T02:00:00.000Z', 'clerk');

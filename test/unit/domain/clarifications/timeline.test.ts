@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseTimeline, normaliseTimelineEntry, type LegacyTimelineEntry } from '../../../../functions/domain/clarifications';
-import type { CaseTimelineEntry } from '../../../../functions/domain/case';
+import { normaliseTimeline, normaliseTimelineEntry, type LegacyTimelineEntry } from '#domain/clarifications';
+import type { CaseTimelineEntry } from '#domain/case';
 
 describe('timelines stored before the case kernel', () => {
   it('read in the kernel shape: type for command, actor for by, the Shanghai date, public', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
+import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
 import {
   CLARIFICATION_COMMAND_LABELS,
   CLARIFICATION_STATUSES,
@@ -16,9 +16,9 @@ import {
   type ClarificationCommandType,
   type ClarificationContext,
   type ClarificationStatus,
-} from '../../../../functions/domain/clarifications';
-import { ConflictError, ForbiddenError } from '../../../../functions/domain/errors';
-import type { StaffRole } from '../../../../functions/domain/staff';
+} from '#domain/clarifications';
+import { ConflictError, ForbiddenError } from '#domain/errors';
+import type { StaffRole } from '#domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = isoDate;
@@ -245,8 +245,8 @@ describe('clarification workflow: guards', () => {
 
 describe('a clarification as catalogue content', () => {
   it('lands in the 澄清说明 category of the default tree, with the released text as escaped Markdown', async () => {
-    const { clarificationItemContent } = await import('../../../../functions/domain/clarifications');
-    const { defaultCategories } = await import('../../../../functions/domain/catalogue/categories');
+    const { clarificationItemContent } = await import('#domain/clarifications');
+    const { defaultCategories } = await import('#domain/catalogue/categories');
     const content = clarificationItemContent({
       title: draft.title,
       releasedText: clarificationText({ ...draft, facts: '费用为 *0* 元 <b>x</b>' }),

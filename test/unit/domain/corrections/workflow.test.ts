@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
+import { CaseForbiddenError, caseTime, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
 import {
   CORRECTION_COMMAND_LABELS,
   CORRECTION_STATUSES,
@@ -18,8 +18,8 @@ import {
   type CorrectionCommandType,
   type CorrectionContext,
   type CorrectionStatus,
-} from '../../../../functions/domain/corrections';
-import type { StaffRole } from '../../../../functions/domain/staff';
+} from '#domain/corrections';
+import type { StaffRole } from '#domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = isoDate;

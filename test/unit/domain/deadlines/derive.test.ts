@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromDayNumber, isoDate, shippedWorkingCalendar, toDayNumber, type IsoDate } from '../../../../functions/domain/calendar';
+import { fromDayNumber, isoDate, shippedWorkingCalendar, toDayNumber, type IsoDate } from '#domain/calendar';
 import {
   ConsultationError,
   EventBeforeReceiptError,
@@ -17,7 +17,7 @@ import {
   proactiveDisclosureDue,
   renderCaseDeadlineExplanation,
   type CaseClockEvent,
-} from '../../../../functions/domain/deadlines';
+} from '#domain/deadlines';
 
 const cal = shippedWorkingCalendar();
 const d = (s: string) => isoDate(s);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import {
   DelayedPeriodError,
   DuplicateReceiptError,
@@ -10,7 +10,7 @@ import {
   deriveCaseDeadlines,
   renderCaseDeadlineExplanation,
   type CaseClockEvent,
-} from '../../../../functions/domain/deadlines';
+} from '#domain/deadlines';
 
 const cal = shippedWorkingCalendar();
 const d = (s: string) => isoDate(s);

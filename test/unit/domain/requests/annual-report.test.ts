@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../../../../functions/domain/calendar';
-import { TABLE_B_ROWS, buildTableB, checkTableB, type ReportCase } from '../../../../functions/domain/requests';
+import { isoDate } from '#domain/calendar';
+import { TABLE_B_ROWS, buildTableB, checkTableB, type ReportCase } from '#domain/requests';
 
 const c = (column: ReportCase['column'], received: string, concluded?: string, row?: ReportCase['outcomeRow']): ReportCase => ({
   column,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { CaseValidationError } from '../../../../functions/domain/case';
-import { applicantColumn, confirmationOverdue, parseApplication, receiptDate, safeParseApplication } from '../../../../functions/domain/requests';
-import { residentIdCheckChar, usccCheckChar } from '../../../../functions/domain/secrecy/checksums';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
+import { CaseValidationError } from '#domain/case';
+import { applicantColumn, confirmationOverdue, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
+import { residentIdCheckChar, usccCheckChar } from '#domain/secrecy/checksums';
 
 const ID17 = '11010119900307123';
 const VALID_ID = ID17 + residentIdCheckChar(ID17);

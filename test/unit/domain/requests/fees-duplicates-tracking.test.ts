@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '../../../../functions/domain/calendar';
-import { CaseForbiddenError, CaseValidationError } from '../../../../functions/domain/case';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
+import { CaseForbiddenError, CaseValidationError } from '#domain/case';
 import {
   ACCESS_CODE_ALPHABET,
   approveWaiver,
@@ -17,7 +17,7 @@ import {
   perApplicationRateYuan,
   perVolumeFeeYuan,
   type FeeChoice,
-} from '../../../../functions/domain/requests';
+} from '#domain/requests';
 
 describe('information processing fee (109号)', () => {
   it.each([

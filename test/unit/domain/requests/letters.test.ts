@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate } from '../../../../functions/domain/calendar';
-import { CaseValidationError } from '../../../../functions/domain/case';
-import { RESPONSE_TYPES, editLetter, generateAnswerLetter, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '../../../../functions/domain/requests';
+import { isoDate } from '#domain/calendar';
+import { CaseValidationError } from '#domain/case';
+import { RESPONSE_TYPES, editLetter, generateAnswerLetter, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '#domain/requests';
 
 const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
 const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
@@ -127,7 +127,7 @@ describe('answer letters', () => {
 
 describe('third-party withholding wording', () => {
   it('mentions the Art. 32 consultation only when one took place', async () => {
-    const { withholdingReason } = await import('../../../../functions/domain/requests/letters');
+    const { withholdingReason } = await import('#domain/requests/letters');
     const base = { ground: 'third-party', interest: 'privacy', publicInterestAssessment: '不公开不会对公共利益造成重大影响', reason: '内容为他人身份证号码' } as const;
     const consulted = withholdingReason({ ...base, consultation: 'no-reply' });
     expect(consulted).toContain('书面征求了第三方意见，结果为：第三方逾期未提出意见');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar, type IsoDate } from '../../../../functions/domain/calendar';
-import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError, type Actor } from '../../../../functions/domain/case';
-import { agencyPolicy, DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '../../../../functions/domain/policy';
+import { isoDate, shippedWorkingCalendar, type IsoDate } from '#domain/calendar';
+import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
+import { agencyPolicy, DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '#domain/policy';
 import {
   COMMAND_LABELS,
   REQUEST_STATUSES,
@@ -13,8 +13,8 @@ import {
   type RequestCase,
   type RequestCommand,
   type RequestContext,
-} from '../../../../functions/domain/requests';
-import type { StaffRole } from '../../../../functions/domain/staff';
+} from '#domain/requests';
+import type { StaffRole } from '#domain/staff';
 
 const cal = shippedWorkingCalendar();
 const d = (s: string) => isoDate(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { publicProjection } from '../../../../functions/domain/catalogue';
-import { searchDocumentFromProjection, SearchIndex, snippetHtml, tokenize, type SearchDocument } from '../../../../functions/domain/search';
+import { publicProjection } from '#domain/catalogue';
+import { searchDocumentFromProjection, SearchIndex, snippetHtml, tokenize, type SearchDocument } from '#domain/search';
 import { aContent, aPublished, at } from '../catalogue/builders';
 
 const doc = (id: string, over: Partial<SearchDocument> = {}): SearchDocument => ({

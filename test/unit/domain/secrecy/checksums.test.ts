@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBankCard, isValidResidentId, isValidResidentId15, isValidUscc, luhnValid, residentIdCheckChar, usccCheckChar } from '../../../../functions/domain/secrecy/checksums';
+import { isValidBankCard, isValidResidentId, isValidResidentId15, isValidUscc, luhnValid, residentIdCheckChar, usccCheckChar } from '#domain/secrecy/checksums';
 import { bankCard, residentId, residentIdBadCheck, uscc } from '../../../fixtures/documents/identifiers';
 
 describe('GB 11643 resident ID', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidRedactionSpanError } from '../../../../functions/domain/secrecy/errors';
-import { mergeSpans, redactedItems, redactText, verifyRedactedText } from '../../../../functions/domain/secrecy/redaction';
-import { scanText } from '../../../../functions/domain/secrecy/scanner';
+import { InvalidRedactionSpanError } from '#domain/secrecy/errors';
+import { mergeSpans, redactedItems, redactText, verifyRedactedText } from '#domain/secrecy/redaction';
+import { scanText } from '#domain/secrecy/scanner';
 import { residentId } from '../../../fixtures/documents/identifiers';
 
 describe('redactText', () => {

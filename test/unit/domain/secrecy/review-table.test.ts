@@ -16,9 +16,9 @@ import {
   type ReviewActor,
   type ReviewCommandType,
   type SecrecyReview,
-} from '../../../../functions/domain/secrecy';
-import { ReviewPermissionError, ReviewStageError, SeparationOfDutiesError } from '../../../../functions/domain/secrecy/errors';
-import type { StaffRole } from '../../../../functions/domain/staff';
+} from '#domain/secrecy';
+import { ReviewPermissionError, ReviewStageError, SeparationOfDutiesError } from '#domain/secrecy/errors';
+import type { StaffRole } from '#domain/staff';
 
 const person = (id: string, ...roles: StaffRole[]): ReviewActor => ({ id, displayName: `员工${id}`, roles });
 const clerk = person('c1', 'clerk');

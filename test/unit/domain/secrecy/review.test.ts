@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffRole } from '../../../../functions/domain/staff';
-import {
-  RedactionLeakError,
-  ReviewPermissionError,
-  ReviewStageError,
-  ReviewValidationError,
-  SeparationOfDutiesError,
-  StaleContentError,
-  UnresolvedFindingsError,
-} from '../../../../functions/domain/secrecy/errors';
+import type { StaffRole } from '#domain/staff';
+import { RedactionLeakError, ReviewPermissionError, ReviewStageError, ReviewValidationError, SeparationOfDutiesError, StaleContentError, UnresolvedFindingsError } from '#domain/secrecy/errors';
 import {
   applyReviewCommand,
   assertCanRelease,
@@ -22,8 +14,8 @@ import {
   type ReviewFinding,
   reviewFindingsFrom,
   type SecrecyReview,
-} from '../../../../functions/domain/secrecy/review';
-import { scanText } from '../../../../functions/domain/secrecy/scanner';
+} from '#domain/secrecy/review';
+import { scanText } from '#domain/secrecy/scanner';
 
 const person = (id: string, ...roles: StaffRole[]): ReviewActor => ({ id, displayName: `员工${id}`, roles });
 const clerk = person('c1', 'clerk');

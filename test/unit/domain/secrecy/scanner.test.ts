@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FindingKind } from '../../../../functions/domain/secrecy/kinds';
-import { scanForApi, scanText } from '../../../../functions/domain/secrecy/scanner';
+import type { FindingKind } from '#domain/secrecy/kinds';
+import { scanForApi, scanText } from '#domain/secrecy/scanner';
 import { bankCard, residentId, residentId15, residentIdBadCheck, uscc } from '../../../fixtures/documents/identifiers';
 
 const kinds = (text: string, opts = {}) => scanText(text, opts).map((f) => f.kind);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CsrfField } from '../../../../web/views/components/CsrfField';
-import { DataTable } from '../../../../web/views/components/DataTable';
-import { DeadlineChip } from '../../../../web/views/components/DeadlineChip';
-import { ErrorSummary } from '../../../../web/views/components/ErrorSummary';
-import { FormField } from '../../../../web/views/components/FormField';
-import { MetaTable } from '../../../../web/views/components/MetaTable';
-import { Notice } from '../../../../web/views/components/Notice';
-import { Pagination } from '../../../../web/views/components/Pagination';
-import { StatusBadge } from '../../../../web/views/components/StatusBadge';
-import { renderFragment } from '../../../../web/views/render';
+import { CsrfField } from '#web/views/components/CsrfField';
+import { DataTable } from '#web/views/components/DataTable';
+import { DeadlineChip } from '#web/views/components/DeadlineChip';
+import { ErrorSummary } from '#web/views/components/ErrorSummary';
+import { FormField } from '#web/views/components/FormField';
+import { MetaTable } from '#web/views/components/MetaTable';
+import { Notice } from '#web/views/components/Notice';
+import { Pagination } from '#web/views/components/Pagination';
+import { StatusBadge } from '#web/views/components/StatusBadge';
+import { renderFragment } from '#web/views/render';
 import { inlineStyleOrScript, tagWithId } from './fixtures';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, '');

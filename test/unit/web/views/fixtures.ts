@@ -1,4 +1,4 @@
-import type { SiteInfo, StaffInfo } from '../../../../web/views/types';
+import type { SiteInfo, StaffInfo } from '#web/views/types';
 
 export const site: SiteInfo = {
   agencyName: '某某市人民政府办公室',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAccept, formatBytes, formatDateTime, formatDateZh, formatYuan, inclusiveDays, weekdayName } from '../../../../web/views/format';
+import { describeAccept, formatBytes, formatDateTime, formatDateZh, formatYuan, inclusiveDays, weekdayName } from '#web/views/format';
 
 describe('format helpers', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Layout } from '../../../../web/views/layouts/Layout';
-import { DOCTYPE, renderFragment, renderPage } from '../../../../web/views/render';
+import { Layout } from '#web/views/layouts/Layout';
+import { DOCTYPE, renderFragment, renderPage } from '#web/views/render';
 import { inlineStyleOrScript, site, staff } from './fixtures';
 
 describe('Layout', () => {

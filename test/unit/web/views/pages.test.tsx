@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarPage, NOT_COVERED_TEXT } from '../../../../web/views/pages/CalendarPage';
-import { DocumentsPage } from '../../../../web/views/pages/DocumentsPage';
-import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '../../../../web/views/pages/ErrorPage';
-import { HomePage } from '../../../../web/views/pages/HomePage';
-import { LoginPage } from '../../../../web/views/pages/LoginPage';
-import { StaffHomePage } from '../../../../web/views/pages/StaffHomePage';
-import { DOCTYPE, renderPage } from '../../../../web/views/render';
+import { CalendarPage, NOT_COVERED_TEXT } from '#web/views/pages/CalendarPage';
+import { DocumentsPage } from '#web/views/pages/DocumentsPage';
+import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '#web/views/pages/ErrorPage';
+import { HomePage } from '#web/views/pages/HomePage';
+import { LoginPage } from '#web/views/pages/LoginPage';
+import { StaffHomePage } from '#web/views/pages/StaffHomePage';
+import { DOCTYPE, renderPage } from '#web/views/render';
 import { inlineStyleOrScript, site, staff, tagWithId } from './fixtures';
 
 function expectFullPage(html: string) {
