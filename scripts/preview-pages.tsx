@@ -26,6 +26,7 @@ import { HomePage } from '#web/views/pages/HomePage';
 import { LoginPage } from '#web/views/pages/LoginPage';
 import { StaffHomePage } from '#web/views/pages/StaffHomePage';
 import { renderPage } from '#web/views/render';
+import type { PageInfo } from '#web/views/page-info';
 import type { SiteInfo, StaffInfo } from '#web/views/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,7 +139,7 @@ const upload = {
 
 function ComponentsPage() {
   return (
-    <Layout title="组件示例" site={site} breadcrumbs={[{ href: '/', label: '首页' }, { label: '组件示例' }]}>
+    <Layout title="组件示例" breadcrumbs={[{ href: '/', label: '首页' }, { label: '组件示例' }]}>
       <h1 class="page-title">组件示例</h1>
       <section class="section" aria-labelledby="s-meta">
         <h2 class="section__title" id="s-meta">
@@ -209,67 +210,66 @@ function ComponentsPage() {
   );
 }
 
-const pages: Record<string, () => JSX.Element> = {
-  home: () => <HomePage site={site} latestItems={latestItems} categories={categories} staffLoginHref="/login" />,
-  'home-empty': () => <HomePage site={site} latestItems={[]} categories={[]} staffLoginHref="/login" localMode />,
-  login: () => (
-    <LoginPage
-      site={site}
-      csrfToken={csrfToken}
-      next="/staff"
-      error="用户名或密码不正确，请重新输入。"
-      values={{ username: 'registrar' }}
-      demoAccounts={[
-        { username: 'registrar', roleLabel: '登记员', password: 'demo-registrar' },
-        { username: 'handler', roleLabel: '承办人', password: 'demo-handler' },
-        { username: 'reviewer', roleLabel: '保密审查员', password: 'demo-reviewer' },
-        { username: 'approver', roleLabel: '审批负责人', password: 'demo-approver' },
-      ]}
-    />
-  ),
-  'staff-home': () => (
-    <StaffHomePage
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      localMode
-      cards={[
-        { href: '/staff/requests?state=received', title: '待登记申请', count: 3, description: '核对申请人身份和申请内容，完成登记或告知补正。' },
-        { href: '/staff/requests?mine=1', title: '我承办的申请', count: 7, description: '查看办理进度和答复期限，起草答复书。' },
-        { href: '/staff/reviews', title: '保密审查', count: 0, description: '对拟公开的信息进行保密审查并记录审查意见。' },
-        { href: '/staff/documents', title: '文档管理', description: '上传和下载答复书、告知书等办理文书。' },
-      ]}
-    />
-  ),
-  documents: () => <DocumentsPage site={site} staff={staff} csrfToken={csrfToken} documents={documents} upload={upload} flash="文档“征求第三方意见告知书（样本）”已上传。" />,
-  'documents-errors': () => (
-    <DocumentsPage
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      documents={[]}
-      upload={upload}
-      values={{ title: '' }}
-      errors={{ title: '请输入文档标题', file: '请选择要上传的文件（PDF、Word（.docx）或 OFD 格式）' }}
-    />
-  ),
-  calendar: () => (
-    <CalendarPage
-      site={site}
-      year={2026}
-      covered
-      months={buildYear(2026, holidays2026, makeup2026)}
-      holidays={holidays2026}
-      makeupDays={makeup2026}
-      prevYearHref="/calendar/2025"
-      nextYearHref="/calendar/2027"
-    />
-  ),
-  'calendar-uncovered': () => <CalendarPage site={site} year={2027} covered={false} months={buildYear(2027, [], [])} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />,
-  'error-404': () => <ErrorPage site={site} status={404} requestId="req-7f3a9c2e" />,
-  'error-409': () => <ErrorPage site={site} status={409} staff={staff} csrfToken={csrfToken} requestId="req-1b2c3d4e" />,
-  'error-500': () => <ErrorPage site={site} status={500} requestId="req-5e6f7a8b" />,
-  components: () => <ComponentsPage />,
+const pages: Record<string, [() => JSX.Element, PageInfo]> = {
+  home: [() => <HomePage latestItems={latestItems} categories={categories} staffLoginHref="/login" />, { site, csrfToken, localMode: false }],
+  'home-empty': [() => <HomePage latestItems={[]} categories={[]} staffLoginHref="/login" />, { site, csrfToken, localMode: true }],
+  login: [
+    () => (
+      <LoginPage
+        next="/staff"
+        error="用户名或密码不正确，请重新输入。"
+        values={{ username: 'registrar' }}
+        demoAccounts={[
+          { username: 'registrar', roleLabel: '登记员', password: 'demo-registrar' },
+          { username: 'handler', roleLabel: '承办人', password: 'demo-handler' },
+          { username: 'reviewer', roleLabel: '保密审查员', password: 'demo-reviewer' },
+          { username: 'approver', roleLabel: '审批负责人', password: 'demo-approver' },
+        ]}
+      />
+    ),
+    { site, csrfToken, localMode: false },
+  ],
+  'staff-home': [
+    () => (
+      <StaffHomePage
+        staff={staff}
+        cards={[
+          { href: '/staff/requests?state=received', title: '待登记申请', count: 3, description: '核对申请人身份和申请内容，完成登记或告知补正。' },
+          { href: '/staff/requests?mine=1', title: '我承办的申请', count: 7, description: '查看办理进度和答复期限，起草答复书。' },
+          { href: '/staff/reviews', title: '保密审查', count: 0, description: '对拟公开的信息进行保密审查并记录审查意见。' },
+          { href: '/staff/documents', title: '文档管理', description: '上传和下载答复书、告知书等办理文书。' },
+        ]}
+      />
+    ),
+    { site, staff, csrfToken, localMode: true },
+  ],
+  documents: [() => <DocumentsPage documents={documents} upload={upload} flash="文档“征求第三方意见告知书（样本）”已上传。" />, { site, staff, csrfToken, localMode: false }],
+  'documents-errors': [
+    () => <DocumentsPage documents={[]} upload={upload} values={{ title: '' }} errors={{ title: '请输入文档标题', file: '请选择要上传的文件（PDF、Word（.docx）或 OFD 格式）' }} />,
+    { site, staff, csrfToken, localMode: false },
+  ],
+  calendar: [
+    () => (
+      <CalendarPage
+        year={2026}
+        covered
+        months={buildYear(2026, holidays2026, makeup2026)}
+        holidays={holidays2026}
+        makeupDays={makeup2026}
+        prevYearHref="/calendar/2025"
+        nextYearHref="/calendar/2027"
+      />
+    ),
+    { site, csrfToken, localMode: false },
+  ],
+  'calendar-uncovered': [
+    () => <CalendarPage year={2027} covered={false} months={buildYear(2027, [], [])} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />,
+    { site, csrfToken, localMode: false },
+  ],
+  'error-404': [() => <ErrorPage status={404} requestId="req-7f3a9c2e" />, { site, csrfToken, localMode: false }],
+  'error-409': [() => <ErrorPage status={409} requestId="req-1b2c3d4e" />, { site, staff, csrfToken, localMode: false }],
+  'error-500': [() => <ErrorPage status={500} requestId="req-5e6f7a8b" />, { site, csrfToken, localMode: false }],
+  components: [() => <ComponentsPage />, { site, csrfToken, localMode: false }],
 };
 
 async function main() {
@@ -280,7 +280,8 @@ async function main() {
 
   const names = Object.keys(pages).filter((n) => !filter || n.includes(filter));
   for (const name of names) {
-    const html = renderPage(pages[name]!());
+    const [page, info] = pages[name]!;
+    const html = renderPage(page(), info);
     if (/\sstyle=|<style|<script/i.test(html)) throw new Error(`${name}: inline style/script found`);
     writeFileSync(join(outDir, `${name}.html`), html);
   }

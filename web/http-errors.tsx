@@ -6,6 +6,10 @@ import type { AppDependencies } from '#application/context';
 import { ErrorPage, type ErrorStatus } from './views/pages/ErrorPage';
 import type { WebEnv } from './env';
 import { pageContext } from './page-context';
+import { withPageInfo } from './views/render';
+
+/** The request's page info, or a fresh one when the error came before the middleware that sets it. */
+const pageInfo = (c: Context<WebEnv>, deps: AppDependencies) => c.get('page') ?? pageContext(c, deps);
 
 interface ErrorResponse {
   status: ContentfulStatusCode;
@@ -50,13 +54,13 @@ export function errorHandler(deps: AppDependencies) {
       return c.json({ error: response.code, message: response.message, ...(response.fields ? { fields: response.fields } : {}) }, response.status);
     }
     const pageStatus = (response.status === 503 || response.status === 422 ? 500 : response.status) as ErrorStatus;
-    return c.html(<ErrorPage {...pageContext(c, deps)} status={pageStatus} message={response.status === 500 ? undefined : response.message} requestId={c.get('requestId')} />, response.status);
+    return c.html(withPageInfo(<ErrorPage status={pageStatus} message={response.status === 500 ? undefined : response.message} requestId={c.get('requestId')} />, pageInfo(c, deps)), response.status);
   };
 }
 
 export function notFoundHandler(deps: AppDependencies) {
   return (c: Context<WebEnv>) => {
     if (wantsJson(c)) return c.json({ error: 'not_found', message: '请求的资源不存在。' }, 404);
-    return c.html(<ErrorPage {...pageContext(c, deps)} status={404} requestId={c.get('requestId')} />, 404);
+    return c.html(withPageInfo(<ErrorPage status={404} requestId={c.get('requestId')} />, pageInfo(c, deps)), 404);
   };
 }

@@ -2,15 +2,11 @@ import type { Context } from 'hono';
 import { ROLE_LABELS, type StaffMember } from '#domain/staff';
 import type { AppDependencies } from '#application/context';
 import type { SiteInfo, StaffInfo } from './views/types';
+import type { PageInfo } from './views/page-info';
 import type { WebEnv } from './env';
 
-/** The props every page shares: site identity, the signed-in staff member, CSRF token, local banner. */
-export interface PageContext {
-  site: SiteInfo;
-  staff?: StaffInfo;
-  csrfToken: string;
-  localMode: boolean;
-}
+/** What every page shares (site identity, the signed-in staff member, CSRF token, local banner); the renderer hands it to Layout. */
+export type PageContext = PageInfo;
 
 /** The same on staff pages, where somebody is always signed in. */
 export interface StaffPageContext extends PageContext {

@@ -21,8 +21,7 @@ export function accountRoutes(deps: AppDependencies) {
   app.use('/staff/accounts/*', localOnly(deps));
 
   const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => {
-    const ctx = c.var.page;
-    return c.html(<PasswordPage {...ctx} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
+    return c.render(<PasswordPage {...(errors ? { errors } : {})} />, errors ? 400 : 200);
   };
 
   app.get('/staff/account/password', (c) => passwordPage(c));
@@ -36,13 +35,12 @@ export function accountRoutes(deps: AppDependencies) {
   });
 
   const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
-    const ctx = c.var.page;
     const accounts = (await listLocalAccounts(deps)).map((a) => ({
       username: a.username,
       displayName: a.displayName,
       roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),
     }));
-    return c.html(<AccountsPage {...ctx} accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
+    return c.render(<AccountsPage accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
   };
 
   app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));

@@ -46,12 +46,8 @@ export function applyRoutes(deps: AppDependencies) {
   });
 
   const formPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string; staff?: StaffInfo } = {}) => {
-    const ctx = c.var.page;
     return (
       <ApplyPage
-        site={ctx.site}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
         nonce={extra.nonce ?? newNonce()}
         labels={APPLY_LABELS}
         maxAttachmentMb={MAX_ATTACHMENT_BYTES / 1024 / 1024}
@@ -61,7 +57,7 @@ export function applyRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/apply', (c) => c.html(formPage(c)));
+  app.get('/apply', (c) => c.render(formPage(c)));
 
   app.post('/apply', async (c) => {
     const body = await readForm(c, { all: true });
@@ -69,11 +65,11 @@ export function applyRoutes(deps: AppDependencies) {
     const nonce = typeof values['nonce'] === 'string' ? values['nonce'] : '';
     try {
       const result = await submitOnline(deps, { form: nestedFrom(body), nonce, attachments: await filesOf(body, 'attachments'), client: c.get('clientAddress') });
-      const ctx = c.var.page;
-      return c.html(<ReceiptPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
+      return c.render(<ReceiptPage {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return c.html(formPage(c, { values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, ...(nonce ? { nonce } : {}) }), 400);
+      c.status(400);
+      return c.render(formPage(c, { values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, ...(nonce ? { nonce } : {}) }));
     }
   });
 

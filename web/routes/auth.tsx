@@ -40,16 +40,12 @@ export function authRoutes(deps: AppDependencies) {
   const local = deps.localSignIn;
 
   const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
-    const { site, csrfToken } = c.var.page;
     return (
       <LoginPage
-        site={site}
-        csrfToken={csrfToken}
         next={extra.next ?? safeNext(c.req.query('next'))}
         error={extra.error}
         values={{ username: extra.username }}
         demoAccounts={DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, roleLabel: a.roles.map((r) => ROLE_LABELS[r]).join('、') }))}
-        localMode
       />
     );
   };
@@ -68,7 +64,7 @@ export function authRoutes(deps: AppDependencies) {
       return c.redirect(url.toString(), 303);
     }
     c.header('Cache-Control', 'no-store');
-    return c.html(loginPage(c));
+    return c.render(loginPage(c));
   });
 
   app.post('/login', async (c) => {
@@ -79,7 +75,8 @@ export function authRoutes(deps: AppDependencies) {
     const result = await signInLocally(deps, form.data.username, form.data.password, c.get('clientAddress'));
     if (!result.ok) {
       c.header('Cache-Control', 'no-store');
-      return c.html(loginPage(c, { error: result.message, username: form.data.username, next }), 401);
+      c.status(401);
+      return c.render(loginPage(c, { error: result.message, username: form.data.username, next }));
     }
     startSession(c, result.sessionId);
     return c.redirect(next, 303);

@@ -27,7 +27,6 @@ export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: num
 export function calendarRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   const calendarPage = async (c: Context<WebEnv>, year: number) => {
-    const ctx = c.var.page;
     const view = await yearCalendar(deps, year);
     const action = c.req.path;
     const values = { from: c.req.query('from'), workingDays: c.req.query('workingDays') };
@@ -49,10 +48,8 @@ export function calendarRoutes(deps: AppDependencies) {
       }
     }
     c.header('Cache-Control', calculator.errors ? 'no-store' : 'public, max-age=60');
-    return c.html(
+    return c.render(
       <CalendarPage
-        site={ctx.site}
-        localMode={ctx.localMode}
         year={view.year}
         covered={view.covered}
         months={view.months}
@@ -82,14 +79,13 @@ export function calendarRoutes(deps: AppDependencies) {
 export function staffCalendarRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   const adminPage = async (c: Context<StaffEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; needsConfirm?: boolean; flash?: string } = {}) => {
-    const ctx = c.var.page;
     const stored = await listScheduleOverrides(deps);
-    return <CalendarAdminPage {...ctx} rows={stored.map(toRow)} action="/staff/calendar" {...extra} />;
+    return <CalendarAdminPage rows={stored.map(toRow)} action="/staff/calendar" {...extra} />;
   };
 
   app.get('/staff/calendar', async (c) => {
     const flash = c.req.query('saved') ? '节假日安排已保存，受影响的期限已重新计算。' : c.req.query('removed') ? '节假日安排已删除，受影响的期限已重新计算。' : undefined;
-    return c.html(await adminPage(c, { flash }));
+    return c.render(await adminPage(c, { flash }));
   });
 
   const scheduleForm = (body: Record<string, unknown>) => {
@@ -114,7 +110,7 @@ export function staffCalendarRoutes(deps: AppDependencies) {
     },
     again: async (c, refusal, body) => {
       const errors = refusal.errors();
-      return c.html(await adminPage(c, { values: scheduleForm(body).values, errors, needsConfirm: !!errors.confirmReplace }));
+      return c.render(await adminPage(c, { values: scheduleForm(body).values, errors, needsConfirm: !!errors.confirmReplace }));
     },
   });
 
@@ -124,12 +120,10 @@ export function staffCalendarRoutes(deps: AppDependencies) {
   });
 
   app.get('/staff/reminders', async (c) => {
-    const ctx = c.var.page;
     const staff = c.get('staff');
     const [mine, urgent] = await Promise.all([remindersFor(deps, staff), urgentDeadlines(deps)]);
-    return c.html(
+    return c.render(
       <RemindersPage
-        {...ctx}
         reminders={mine.mine.map((r) => reminderRow(r, deps))}
         escalations={staff.roles.includes('leader') ? mine.escalations.map((r) => reminderRow(r, deps)) : undefined}
         urgent={urgent.items.map(({ summary, status }) => ({

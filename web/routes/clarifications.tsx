@@ -185,25 +185,23 @@ export function clarificationRoutes(deps: AppDependencies) {
   // ------------------------------------------------------------------ public
   app.get('/clarifications', async (c) => {
     const items = await listPublishedClarifications(deps);
-    const ctx = c.var.page;
-    return c.html(<ClarificationListPage {...ctx} items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: publicHref(i) }))} />);
+    return c.render(<ClarificationListPage items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: publicHref(i) }))} />);
   });
 
   const reportPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}) => {
-    const ctx = c.var.page;
-    return <ClarificationReportPage {...ctx} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} {...extra} />;
+    return <ClarificationReportPage maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} {...extra} />;
   };
-  app.get('/clarifications/report', (c) => c.html(reportPage(c)));
+  app.get('/clarifications/report', (c) => c.render(reportPage(c)));
   app.post('/clarifications/report', async (c) => {
     const body = await readForm(c, { all: true });
     const values = flatValues(body);
     try {
       const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: c.get('clientAddress') });
-      const ctx = c.var.page;
-      return c.html(<ClarificationReportThanksPage {...ctx} reference={reference} />);
+      return c.render(<ClarificationReportThanksPage reference={reference} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return c.html(reportPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message } }), 400);
+      c.status(400);
+      return c.render(reportPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message } }));
     }
   });
 
@@ -212,10 +210,8 @@ export function clarificationRoutes(deps: AppDependencies) {
     // Published as a catalogue item: the item page is THE public page (same projection as every item).
     if (p.itemId) return c.redirect(publicHref(p), 302);
     const { sections } = clarificationSections(p.text);
-    const ctx = c.var.page;
-    return c.html(
+    return c.render(
       <ClarificationPage
-        {...ctx}
         id={p.id}
         title={p.title}
         publishedAt={shanghaiDay(p.publishedAt)}
@@ -247,10 +243,8 @@ export function staffClarificationRoutes(deps: AppDependencies) {
       overdue: r.dueOpen && r.due < today,
       dueOpen: r.dueOpen,
     }));
-    const ctx = c.var.page;
     return (
       <StaffClarificationsPage
-        {...ctx}
         rows={rows}
         canCreate={mayOpenClarificationCase(staff)}
         sourceOptions={Object.entries(SOURCE_LABELS)
@@ -261,11 +255,11 @@ export function staffClarificationRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/clarifications', async (c) => c.html(await listPage(c, { flash: ownValue(FLASH, c.req.query('done')) })));
+  app.get('/staff/clarifications', async (c) => c.render(await listPage(c, { flash: ownValue(FLASH, c.req.query('done')) })));
   formStep(app, '/staff/clarifications', {
     all: true,
     run: async (c, body) => `/staff/clarifications/${(await createClarificationCase(deps, c.get('staff'), flatValues(body))).data.case.id}?done=created`,
-    again: async (c, refusal, body) => c.html(await listPage(c, { values: flatValues(body), errors: refusal.errors() })),
+    again: async (c, refusal, body) => c.render(await listPage(c, { values: flatValues(body), errors: refusal.errors() })),
   });
 
   const casePage = async (c: Context<StaffEnv>, id: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
@@ -273,11 +267,9 @@ export function staffClarificationRoutes(deps: AppDependencies) {
     const view = await getClarificationCase(deps, staff, id);
     const { data, version } = view.record;
     const k = data.case;
-    const ctx = c.var.page;
     const rep = data.report;
     return (
       <ClarificationCasePage
-        {...ctx}
         id={k.id}
         version={version}
         title={data.title}
@@ -335,7 +327,7 @@ export function staffClarificationRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/clarifications/:id', async (c) => c.html(await casePage(c, c.req.param('id'), { flash: ownValue(FLASH, c.req.query('done')) })));
+  app.get('/staff/clarifications/:id', async (c) => c.render(await casePage(c, c.req.param('id'), { flash: ownValue(FLASH, c.req.query('done')) })));
 
   app.get('/staff/clarifications/:id/screenshot', async (c) => c.redirect(await reportScreenshotUrl(deps, c.req.param('id')), 302));
 
@@ -349,7 +341,7 @@ export function staffClarificationRoutes(deps: AppDependencies) {
       return `/staff/clarifications/${id}?done=done`;
     },
     again: async (c, refusal) =>
-      c.html(await casePage(c, c.req.param('id'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
+      c.render(await casePage(c, c.req.param('id'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
   });
 
   return app;

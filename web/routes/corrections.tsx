@@ -46,14 +46,12 @@ const COMMANDS = new Set(CORRECTION_TRANSITIONS.map((t) => t.command));
  * /corrections/track and the general /track form, which hands GZ- numbers over to it.
  */
 export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependencies, values: Record<string, string>) {
-  const ctx = c.var.page;
   try {
     const view = await findCorrectionByTracking(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
-    return c.html(<CorrectionTrackPage {...ctx} result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: { csrfToken: ctx.csrfToken } } : {}) }} />);
+    return c.render(<CorrectionTrackPage result={{ ...correctionPanelProps(view), ...(view.canWithdraw ? { withdraw: true } : {}) }} />);
   } catch (error) {
-    if (error instanceof ValidationError) return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
-    if (error instanceof DomainError && error.status === 404)
-      return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
+    if (error instanceof ValidationError) return c.render(<CorrectionTrackPage values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={error.fields} />, 400);
+    if (error instanceof DomainError && error.status === 404) return c.render(<CorrectionTrackPage values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, 404);
     throw error;
   }
 }
@@ -150,11 +148,9 @@ export function correctionRoutes(deps: AppDependencies) {
   });
 
   const requestPage = (c: Context<WebEnv>, extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}) => {
-    const ctx = c.var.page;
     const { idNumber: _never, ...values } = extra.values ?? {};
     return (
       <CorrectionRequestPage
-        {...ctx}
         nonce={extra.nonce ?? randomBytes(16).toString('base64url')}
         maxMb={MAX_UPLOAD_BYTES / 1024 / 1024}
         maxFiles={MAX_EVIDENCE}
@@ -163,40 +159,35 @@ export function correctionRoutes(deps: AppDependencies) {
       />
     );
   };
-  app.get('/corrections/request', (c) => c.html(requestPage(c)));
+  app.get('/corrections/request', (c) => c.render(requestPage(c)));
   app.post('/corrections/request', async (c) => {
     const body = await readForm(c, { all: true });
     const values = flatValues(body);
     try {
       const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
-      const ctx = c.var.page;
-      return c.html(<CorrectionReceiptPage {...ctx} trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
+      return c.render(<CorrectionReceiptPage trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return c.html(requestPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, ...(values['nonce'] ? { nonce: values['nonce'] } : {}) }), 400);
+      c.status(400);
+      return c.render(requestPage(c, { values, errors: Object.keys(error.fields).length ? error.fields : { _: error.message }, ...(values['nonce'] ? { nonce: values['nonce'] } : {}) }));
     }
   });
 
   app.get('/corrections/track', (c) => {
-    const ctx = c.var.page;
-    return c.html(<CorrectionTrackPage {...ctx} />);
+    return c.render(<CorrectionTrackPage />);
   });
   app.post('/corrections/track', async (c) => showCorrectionStatus(c, deps, flatValues(await readForm(c))));
 
   app.post('/corrections/withdraw', async (c) => {
     const values = flatValues(await readForm(c));
-    const ctx = c.var.page;
     try {
       const view = await withdrawCorrection(deps, values['trackingNumber'] ?? '', values['accessCode'] ?? '', { ip: c.get('clientAddress') });
-      return c.html(<CorrectionTrackPage {...ctx} flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
+      return c.render(<CorrectionTrackPage flash="您的更正申请已撤回。" result={correctionPanelProps(view)} />);
     } catch (error) {
       if (error instanceof ValidationError)
-        return c.html(
-          <CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />,
-          400,
-        );
+        return c.render(<CorrectionTrackPage values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />, 400);
       if (error instanceof DomainError && (error.status === 404 || error.status === 409))
-        return c.html(<CorrectionTrackPage {...ctx} values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, error.status);
+        return c.render(<CorrectionTrackPage values={{ trackingNumber: values['trackingNumber'] ?? '' }} errors={{ _: error.message }} />, error.status);
       throw error;
     }
   });
@@ -219,18 +210,15 @@ export function staffCorrectionRoutes(deps: AppDependencies) {
       ...(r.due && r.dueOpen ? { due: r.due } : {}),
       overdue: Boolean(r.dueOpen && r.due && r.due < today),
     }));
-    const ctx = c.var.page;
-    return c.html(<StaffCorrectionsPage {...ctx} rows={rows} />);
+    return c.render(<StaffCorrectionsPage rows={rows} />);
   });
 
   const casePage = async (c: Context<StaffEnv>, tn: string, extra: { flash?: string; errors?: Record<string, string>; failedCommand?: string; refusal?: string } = {}) => {
     const view = await getCorrection(deps, c.get('staff'), tn);
     const { data, version } = view.record;
     const k = data.case;
-    const ctx = c.var.page;
     return (
       <CorrectionCasePage
-        {...ctx}
         trackingNumber={k.trackingNumber}
         version={version}
         statusLabel={CORRECTION_STATUS_LABELS[k.status]}
@@ -271,7 +259,7 @@ export function staffCorrectionRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/corrections/:tn', async (c) => c.html(await casePage(c, c.req.param('tn'), { flash: c.req.query('done') ? '已办理。' : undefined })));
+  app.get('/staff/corrections/:tn', async (c) => c.render(await casePage(c, c.req.param('tn'), { flash: c.req.query('done') ? '已办理。' : undefined })));
   app.get('/staff/corrections/:tn/evidence/:evidenceId', async (c) => c.redirect(await evidenceUrl(deps, c.req.param('tn'), c.req.param('evidenceId')), 302));
   formStep(app, '/staff/corrections/:tn/:command', {
     all: true,
@@ -283,7 +271,7 @@ export function staffCorrectionRoutes(deps: AppDependencies) {
       return `/staff/corrections/${tn}?done=1`;
     },
     again: async (c, refusal) =>
-      c.html(await casePage(c, c.req.param('tn'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
+      c.render(await casePage(c, c.req.param('tn'), refusal.status === 400 ? { errors: refusal.errors(), failedCommand: c.req.param('command') } : { refusal: refusal.message })),
   });
 
   return app;

@@ -14,12 +14,9 @@ export function localOutboxRoutes(deps: AppDependencies) {
   app.get('/local/outbox', async (c) => {
     if (deps.config.deployment !== 'local') throw new NotFoundError('页面不存在。');
     const page = await newestMessages(deps, 20, c.req.query('cursor'));
-    const ctx = c.var.page;
     c.header('Cache-Control', 'no-store');
-    return c.html(
+    return c.render(
       <OutboxPage
-        {...ctx}
-        staff={ctx.staff!}
         messages={page.items.map(({ message, delivery }) => ({ ...message, createdAt: shanghaiDateTime(message.createdAt), status: STATUS[delivery.status] ?? delivery.status }))}
         nextHref={page.cursor ? `/local/outbox?cursor=${encodeURIComponent(page.cursor)}` : undefined}
       />,

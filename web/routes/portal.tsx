@@ -125,12 +125,9 @@ export function portalRoutes(deps: AppDependencies) {
     const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
     const years = Array.from({ length: 10 }, (_, i) => String(thisYear - i));
     const path = node ? catalogue.tree.path(node.id) : [];
-    const { site, localMode } = c.var.page;
     const feedBase = `/feeds/${categoryId ?? 'all'}`;
-    return c.html(
+    return c.render(
       <ListingPage
-        site={site}
-        localMode={localMode}
         title={node ? node.name : '主动公开'}
         {...(node?.description ? { description: node.description } : {})}
         breadcrumbs={[
@@ -166,11 +163,8 @@ export function portalRoutes(deps: AppDependencies) {
       kind,
     }));
     const path = catalogue.tree.path(item.categoryId);
-    const { site, localMode } = c.var.page;
-    return c.html(
+    return c.render(
       <ItemPage
-        site={site}
-        localMode={localMode}
         breadcrumbs={[{ href: '/', label: '首页' }, { href: '/proactive', label: '主动公开' }, ...path.map((n) => ({ href: categoryHref(n.id), label: n.name })), { label: item.title }]}
         title={item.title}
         meta={itemMetaRows(item, catalogue)}
@@ -211,12 +205,9 @@ export function portalRoutes(deps: AppDependencies) {
       for (const [k, v] of Object.entries(all)) if (v) params.set(k, v);
       return `/search?${params}`;
     };
-    const { site, localMode } = c.var.page;
     const total = result?.total ?? 0;
-    return c.html(
+    return c.render(
       <SearchPage
-        site={site}
-        localMode={localMode}
         query={query}
         categories={catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }))}
         filters={{ ...(category ? { category } : {}), ...(year ? { year: String(year) } : {}), ...(validity ? { validity } : {}), sort }}
@@ -274,11 +265,8 @@ export function portalRoutes(deps: AppDependencies) {
           { label: '行政复议机关', value: profile.reconsiderationBody.name },
         ]
       : [];
-    const { site, localMode } = c.var.page;
-    return c.html(
+    return c.render(
       <GuidePage
-        site={site}
-        localMode={localMode}
         guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })}
         office={office}
         categories={catalogue.tree

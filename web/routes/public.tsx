@@ -12,11 +12,10 @@ export function publicRoutes(deps: AppDependencies) {
     // Latest items and the category tree come from the public views only (routes/portal.tsx).
     const cached = await publicCaching(c, deps, 'home');
     if (cached) return cached;
-    const { site, localMode } = c.var.page;
     const [latest, catalogue] = await Promise.all([latestPublicItems(deps, 10), loadCatalogue(deps)]);
     const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDay(i.publishedAt) }));
     const categories = catalogue.tree.roots.map((n) => ({ href: categoryHref(n.id), name: n.name }));
-    return c.html(<HomePage site={site} latestItems={latestItems} categories={categories} staffLoginHref="/login" localMode={localMode} />);
+    return c.render(<HomePage latestItems={latestItems} categories={categories} staffLoginHref="/login" />);
   });
 
   return app;

@@ -269,10 +269,8 @@ export function reviewRoutes(deps: AppDependencies) {
       subjectType: type in SUBJECT_LABELS ? (type as SecrecyReview['subject']['type']) : undefined,
     };
     const { waiting, mine } = await reviewQueueFor(deps, staff, filter);
-    const ctx = c.var.page;
-    return c.html(
+    return c.render(
       <ReviewQueuePage
-        {...ctx}
         waiting={waiting.map(queueRow)}
         mine={mine.map(queueRow)}
         canSubmit={maySubmitForReview(staff)}
@@ -285,11 +283,10 @@ export function reviewRoutes(deps: AppDependencies) {
   });
 
   const newPage = (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
-    const ctx = c.var.page;
-    return <ReviewNewPage {...ctx} typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />;
+    return <ReviewNewPage typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />;
   };
 
-  app.get('/staff/reviews/new', (c) => c.html(newPage(c)));
+  app.get('/staff/reviews/new', (c) => c.render(newPage(c)));
 
   const newValues = (body: Record<string, unknown>) => ({ title: str(body['title']), text: str(body['text']), subjectType: str(body['subjectType']) });
   formStep(app, '/staff/reviews/new', {
@@ -305,12 +302,12 @@ export function reviewRoutes(deps: AppDependencies) {
       const record = await submitForReview(deps, staff, { subject: { type: values.subjectType as SecrecyReview['subject']['type'], title: values.title }, text: values.text, attachments });
       return `/staff/reviews/${record.data.review.id}?done=submitted`;
     },
-    again: (c, refusal, body) => c.html(newPage(c, { errors: refusal.status === 400 ? refusal.fields : { file: refusal.message }, values: newValues(body) })),
+    again: (c, refusal, body) => c.render(newPage(c, { errors: refusal.status === 400 ? refusal.fields : { file: refusal.message }, values: newValues(body) })),
   });
 
   const show = async (c: Context<StaffEnv>, extra: Parameters<typeof reviewPageProps>[3] = {}) => {
     const view = await getReview(deps, c.get('staff'), c.req.param('id')!);
-    return c.html(<ReviewPage {...reviewPageProps(c, deps, view, extra)} />);
+    return c.render(<ReviewPage {...reviewPageProps(c, deps, view, extra)} />);
   };
 
   app.get('/staff/reviews/:id', (c) => show(c, { flash: ownValue(FLASH, c.req.query('done')) }));

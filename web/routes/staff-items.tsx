@@ -188,7 +188,6 @@ export function staffItemRoutes(deps: AppDependencies) {
       const list = s === state ? page : await staffWorkList(deps, s);
       for (const r of list.items) if (r.deadline?.status === 'overdue') overdueRows.push({ href: `/staff/items/${r.id}`, title: r.title, due: r.deadline.due });
     }
-    const ctx = c.var.page;
     const staff = c.get('staff');
     const rows: WorkRow[] = page.items.map((r) => ({
       href: `/staff/items/${r.id}`,
@@ -210,9 +209,8 @@ export function staffItemRoutes(deps: AppDependencies) {
           }
         : {}),
     }));
-    return c.html(
+    return c.render(
       <WorkListPage
-        {...ctx}
         tabs={TAB_STATES.map((s) => ({ href: `/staff/items?state=${s}`, label: WORKFLOW_STATE_LABELS[s], current: s === state }))}
         stateLabel={WORKFLOW_STATE_LABELS[state]}
         rows={rows}
@@ -227,10 +225,7 @@ export function staffItemRoutes(deps: AppDependencies) {
 
   const newPage = async (c: Context<StaffEnv>, values: ItemFormValues, errors?: Record<string, string>) => {
     const catalogue = await loadCatalogue(deps);
-    const ctx = c.var.page;
-    return c.html(
-      <NewItemPage {...ctx} form={{ action: '/staff/items/new', values, categories: categoryOptions(catalogue), attachments: [], submitLabel: '保存草稿', ...(errors ? { errors } : {}) }} />,
-    );
+    return c.render(<NewItemPage form={{ action: '/staff/items/new', values, categories: categoryOptions(catalogue), attachments: [], submitLabel: '保存草稿', ...(errors ? { errors } : {}) }} />);
   };
 
   app.get('/staff/items/new', (c) => newPage(c, { issuer: deps.config.agencyName }));
@@ -271,12 +266,10 @@ export function staffItemRoutes(deps: AppDependencies) {
       ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
     ];
     const history = await itemHistory(deps, id);
-    const ctx = c.var.page;
     const q = c.req.query();
     const draft = w && w.status === 'draft';
-    return c.html(
+    return c.render(
       <StaffItemPage
-        {...ctx}
         id={id}
         title={c0.title}
         stateLabel={WORKFLOW_STATE_LABELS[view.state]}
@@ -369,11 +362,9 @@ export function staffItemRoutes(deps: AppDependencies) {
 
   const settingsPage = async (c: Context<StaffEnv>, values?: { profile: string; categories: string; indexSchemeId: string; guide: string }, errors?: Record<string, string>) => {
     const catalogue = await loadCatalogue(deps, { fresh: true });
-    const ctx = c.var.page;
     const s = catalogue.settings;
-    return c.html(
+    return c.render(
       <CatalogueSettingsPage
-        {...ctx}
         values={values ?? { profile: s.profile ? JSON.stringify(s.profile, null, 2) : '', categories: JSON.stringify(s.categories, null, 2), indexSchemeId: s.indexScheme.id, guide: s.guide }}
         schemes={Object.values(INDEX_SCHEMES).map((x) => ({ value: x.id, label: `${x.id}：${x.template}` }))}
         {...(errors ? { errors } : {})}

@@ -464,7 +464,6 @@ export function staffRequestRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
 
   app.get('/staff/requests', async (c) => {
-    const ctx = c.var.page;
     const filters = { status: c.req.query('status') ?? '', handler: c.req.query('handler') ?? '', dueBy: c.req.query('dueBy') ?? '' };
     const { rows } = await requestQueue(deps, {
       ...(filters.status ? { status: filters.status } : {}),
@@ -477,9 +476,8 @@ export function staffRequestRoutes(deps: AppDependencies) {
       ['unassigned', '未登记'],
     ]);
     for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
-    return c.html(
+    return c.render(
       <QueuePage
-        {...ctx}
         filters={filters}
         statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
         handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
@@ -504,9 +502,6 @@ export function staffRequestRoutes(deps: AppDependencies) {
     const ctx = c.var.page;
     return (
       <ApplyPage
-        site={ctx.site}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
         nonce={extra.nonce ?? newNonce()}
         labels={{ ...APPLY_LABELS, channels: REGISTER_CHANNEL_LABELS }}
         staffMode={{ staff: ctx.staff!, action: '/staff/requests/new' }}
@@ -516,7 +511,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
       />
     );
   };
-  app.get('/staff/requests/new', (c) => c.html(registerPage(c)));
+  app.get('/staff/requests/new', (c) => c.render(registerPage(c)));
   formStep(app, '/staff/requests/new', {
     all: true,
     run: async (c, body) => {
@@ -529,16 +524,15 @@ export function staffRequestRoutes(deps: AppDependencies) {
         ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
         attachments: await filesOf(body, 'attachments'),
       });
-      return c.html(<ReceiptPage {...c.var.page} {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
+      return c.render(<ReceiptPage {...receiptProps(result, deps.clock.now(), Boolean(values['contact.email']))} />);
     },
     again: (c, refusal, body) => {
       const values = flatValues(body);
-      return c.html(registerPage(c, { values, errors: refusal.errors(), nonce: values['nonce'] ?? '' }));
+      return c.render(registerPage(c, { values, errors: refusal.errors(), nonce: values['nonce'] ?? '' }));
     },
   });
 
   const casePage = async (c: Context<StaffEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
-    const ctx = c.var.page;
     const staff = c.get('staff');
     const view = await requestCase(deps, staff, tn);
     const s = view.record.data;
@@ -555,7 +549,6 @@ export function staffRequestRoutes(deps: AppDependencies) {
         : undefined;
     return (
       <CasePage
-        {...ctx}
         trackingNumber={s.case.trackingNumber}
         statusLabel={STATUS_LABELS[s.case.status]}
         statusTone={REQUEST_STATUS_TONES[s.case.status]}
@@ -617,7 +610,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/requests/:tn', async (c) => c.html(await casePage(c, c.req.param('tn'))));
+  app.get('/staff/requests/:tn', async (c) => c.render(await casePage(c, c.req.param('tn'))));
 
   /** Runs a step; on a validation error or a refusal the case page is shown again with the message and what was typed. */
   const step = <P extends string>(
@@ -634,7 +627,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         return `/staff/requests/${tn}?done=${typeof done === 'string' ? done : done(body)}`;
       },
       again: async (c, refusal, body) =>
-        c.html(
+        c.render(
           await casePage(c, c.req.param('tn')!, { failed: { formId: typeof formId === 'string' ? formId : formId(body), errors: refusal.fields, values: flatValues(body), message: refusal.message } }),
         ),
     });
@@ -683,7 +676,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
 
   /** Shows the case page again on a refusal, with the message at the form that was posted. */
   const failedAt = (formId: string) => async (c: Context<StaffEnv, '/staff/requests/:tn/:form'>, refusal: Refusal) =>
-    c.html(await casePage(c, c.req.param('tn'), { failed: { formId, errors: refusal.fields, values: {}, message: refusal.message } }));
+    c.render(await casePage(c, c.req.param('tn'), { failed: { formId, errors: refusal.fields, values: {}, message: refusal.message } }));
 
   formStep(app, '/staff/requests/:tn/propose', {
     run: async (c, _body, v) => `/staff/items/${(await proposeForCatalogue(deps, c.get('staff'), c.req.param('tn'), expected(v))).itemId}`,
@@ -693,7 +686,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
   formStep(app, '/staff/requests/:tn/identity', {
     run: async (c, body) => {
       const revealed = await revealIdentityNumber(deps, c.get('staff'), c.req.param('tn'), { reason: single(body, 'reason') });
-      return c.html(await casePage(c, c.req.param('tn'), { revealed }));
+      return c.render(await casePage(c, c.req.param('tn'), { revealed }));
     },
     again: failedAt('identity'),
   });
@@ -701,23 +694,17 @@ export function staffRequestRoutes(deps: AppDependencies) {
   formStep(app, '/staff/requests/:tn/contact', {
     run: async (c, body) => {
       const contact = await revealContact(deps, c.get('staff'), c.req.param('tn'), { reason: single(body, 'reason') });
-      return c.html(await casePage(c, c.req.param('tn'), { contact }));
+      return c.render(await casePage(c, c.req.param('tn'), { contact }));
     },
     again: failedAt('contact'),
   });
 
   app.get('/staff/requests/:tn/letter', async (c) => {
-    const ctx = c.var.page;
     const record = await loadRequest(deps, c.req.param('tn'));
     const s = record.data;
     if (!s.draft) throw new NotFoundError('尚未拟定答复。');
-    return c.html(
-      <LetterPage
-        {...ctx}
-        trackingNumber={s.case.trackingNumber}
-        letter={s.draft.letter}
-        {...(s.released ? {} : { draftNotice: '本告知书尚未送达（草稿），以最终经保密审查、领导签发的版本为准。' })}
-      />,
+    return c.render(
+      <LetterPage trackingNumber={s.case.trackingNumber} letter={s.draft.letter} {...(s.released ? {} : { draftNotice: '本告知书尚未送达（草稿），以最终经保密审查、领导签发的版本为准。' })} />,
     );
   });
 

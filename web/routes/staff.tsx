@@ -12,9 +12,9 @@ export function staffRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   app.get('/staff', (c) => {
     const ctx = c.var.page;
-    return c.html(
+    return c.render(
       <StaffHomePage
-        {...ctx}
+        staff={c.var.page.staff}
         cards={[
           { href: '/staff/requests', title: '依申请公开', description: '登记、办理政府信息公开申请，按答复期限排序。' },
           { href: '/staff/documents', title: '文档管理', description: '上传、查看本单位的工作文档（私有存储，不对外公开）。' },
@@ -26,11 +26,9 @@ export function staffRoutes(deps: AppDependencies) {
   });
 
   const documentsPage = async (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string } = {}) => {
-    const ctx = c.var.page;
     const page = await listDocuments(deps, c.req.query('cursor'));
     return (
       <DocumentsPage
-        {...ctx}
         documents={page.items.map(toRow)}
         upload={{ action: '/staff/documents', fields: {}, maxBytes: MAX_DOCUMENT_BYTES, accept: Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',') }}
         {...extra}
@@ -38,7 +36,7 @@ export function staffRoutes(deps: AppDependencies) {
     );
   };
 
-  app.get('/staff/documents', async (c) => c.html(await documentsPage(c, { flash: c.req.query('uploaded') ? '文件已上传。' : undefined })));
+  app.get('/staff/documents', async (c) => c.render(await documentsPage(c, { flash: c.req.query('uploaded') ? '文件已上传。' : undefined })));
 
   formStep(app, '/staff/documents', {
     run: async (c, body) => {
@@ -47,7 +45,7 @@ export function staffRoutes(deps: AppDependencies) {
       return '/staff/documents?uploaded=1';
     },
     // Re-show the form with what was typed and a message per field.
-    again: async (c, refusal, body) => c.html(await documentsPage(c, { errors: refusal.errors('file'), values: { title: textOf(body, 'title') } })),
+    again: async (c, refusal, body) => c.render(await documentsPage(c, { errors: refusal.errors('file'), values: { title: textOf(body, 'title') } })),
   });
 
   app.get('/staff/documents/:id/download', async (c) => c.redirect(await documentDownloadUrl(deps, c.req.param('id')), 303));

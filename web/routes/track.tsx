@@ -69,14 +69,13 @@ export function trackRoutes(deps: AppDependencies) {
   });
 
   const lookup = (c: Context<WebEnv>, extra: Parameters<typeof TrackLookupPage>[0] extends infer P ? Partial<P> : never = {}) => {
-    const ctx = c.var.page;
-    return <TrackLookupPage site={ctx.site} csrfToken={ctx.csrfToken} localMode={ctx.localMode} {...extra} />;
+    return <TrackLookupPage {...extra} />;
   };
 
   app.get('/track', (c) => {
     const tn = c.req.query('tn');
     const expired = c.req.query('expired');
-    return c.html(lookup(c, { ...(tn ? { values: { trackingNumber: tn } } : {}), ...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {}) }));
+    return c.render(lookup(c, { ...(tn ? { values: { trackingNumber: tn } } : {}), ...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {}) }));
   });
 
   app.post('/track', async (c) => {
@@ -91,11 +90,12 @@ export function trackRoutes(deps: AppDependencies) {
       return c.redirect(`/track/${tn}`, 303);
     } catch (error) {
       const keep = { trackingNumber: values['trackingNumber'] ?? '' };
-      if (error instanceof ValidationError) return c.html(lookup(c, { values: keep, errors: error.fields }), 400);
-      if (error instanceof NotFoundError) return c.html(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 404);
+      if (error instanceof ValidationError) return c.render(lookup(c, { values: keep, errors: error.fields }), 400);
+      if (error instanceof NotFoundError) return c.render(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 404);
       if (error instanceof RateLimitedError) {
         c.header('Retry-After', String(error.retryAfterSeconds));
-        return c.html(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 429);
+        c.status(429);
+        return c.render(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }));
       }
       throw error;
     }
@@ -109,14 +109,10 @@ export function trackRoutes(deps: AppDependencies) {
   const expired = (c: Context<WebEnv>) => c.redirect(`/track?expired=1&tn=${encodeURIComponent(c.req.param('tn') ?? '')}`, 303);
 
   const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
-    const ctx = c.var.page;
     const view = await applicantView(deps, await loadRequest(deps, tn));
     const flash = ownValue(FLASH, c.req.query('done'));
     return (
       <TrackPage
-        site={ctx.site}
-        csrfToken={ctx.csrfToken}
-        localMode={ctx.localMode}
         trackingNumber={view.trackingNumber}
         version={view.version}
         statusLabel={view.statusLabel}
@@ -152,7 +148,7 @@ export function trackRoutes(deps: AppDependencies) {
   app.get('/track/:tn', async (c) => {
     const tn = session(c);
     if (!tn) return expired(c);
-    return c.html(await page(c, tn));
+    return c.render(await page(c, tn));
   });
 
   app.post('/track/:tn/supplement', async (c) => {
@@ -164,7 +160,8 @@ export function trackRoutes(deps: AppDependencies) {
       await replyToSupplement(deps, tn, { text: values['text'] ?? '', attachments: await filesOf(body as Record<string, string | File>, 'attachments') });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return c.html(await page(c, tn, { errors: error.fields, values }), 400);
+      c.status(400);
+      return c.render(await page(c, tn, { errors: error.fields, values }));
     }
     return c.redirect(`/track/${tn}?done=supplemented`, 303);
   });

@@ -3,22 +3,16 @@ import { raw } from 'hono/html';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { CsrfField } from '../components/CsrfField';
 import { DOCTYPE } from '../render';
-import type { BreadcrumbItem, Section, SiteInfo, StaffInfo } from '../types';
+import { usePageInfo } from '../page-info';
+import type { BreadcrumbItem, Section } from '../types';
 import { PUBLIC_NAV, ROUTES, STAFF_NAV } from './nav';
 
 export interface LayoutProps {
   /** Page title, without the site name (Layout appends it). */
   title: string;
-  site: SiteInfo;
   /** Highlights the main-navigation item. */
   section?: Section;
   breadcrumbs?: BreadcrumbItem[];
-  /** When set, the staff header (工作台 navigation, user, 退出登录 form) replaces the public one. */
-  staff?: StaffInfo;
-  /** Needed for the logout form when staff is set. */
-  csrfToken?: string;
-  /** Shows the 本地演示环境 banner. */
-  localMode?: boolean;
   /** Adds a 工作人员入口 link to the footer (public pages). */
   staffLoginHref?: string;
   /**
@@ -32,11 +26,14 @@ export interface LayoutProps {
 const SITE_TITLE = '政府信息公开';
 
 /**
- * The document shell. Emits `<!DOCTYPE html>` itself, so `c.html(<Page/>)` and `renderPage(<Page/>)`
+ * The document shell. Emits `<!DOCTYPE html>` itself, so `c.render(<Page/>)` and `renderPage(<Page/>, info)`
  * both produce a complete document. No inline style or script: everything comes from site.css.
  */
 export function Layout(props: LayoutProps) {
-  const { title, site, section, breadcrumbs, staff, csrfToken, localMode, staffLoginHref, navHref, children } = props;
+  const { title, section, breadcrumbs, staffLoginHref, navHref, children } = props;
+  // The site, the signed-in member of staff (the staff header replaces the public one), the token of
+  // the logout form and the 本地演示环境 banner come from the page info, never through the page.
+  const { site, staff, csrfToken, localMode } = usePageInfo();
   const staticPrefix = (site.staticPrefix ?? '/static').replace(/\/$/, '');
   const fullTitle = `${title} - ${site.agencyName}${SITE_TITLE}`;
   const footer = site.footer ?? {};
@@ -88,7 +85,7 @@ export function Layout(props: LayoutProps) {
                     {staff.roleLabels.length > 0 ? <span class="staff-bar__roles">{staff.roleLabels.join('、')}</span> : null}
                   </p>
                   <form class="staff-bar__logout" method="post" action={ROUTES.logout}>
-                    {csrfToken ? <CsrfField token={csrfToken} /> : null}
+                    {csrfToken ? <CsrfField /> : null}
                     <button type="submit" class="button button--on-dark">
                       退出登录
                     </button>

@@ -3,34 +3,17 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { FormField } from '../components/FormField';
 import { Notice } from '../components/Notice';
 import { Layout } from '../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../types';
-
-interface Common {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
-}
 
 /** 修改密码 (local mode; in AWS staff change their password in the unified sign-in). */
-export function PasswordPage({ site, staff, csrfToken, localMode, errors }: Common & { errors?: Record<string, string> }) {
+export function PasswordPage({ errors }: { errors?: Record<string, string> }) {
   return (
-    <Layout
-      title="修改密码"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff"
-      localMode={localMode}
-      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '修改密码' }]}
-    >
+    <Layout title="修改密码" section="staff" navHref="/staff" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '修改密码' }]}>
       <div class="narrow">
         <h1 class="page-title">修改密码</h1>
         <p class="lead">修改后，您在所有设备上的登录都将失效，需要用新密码重新登录。</p>
         <ErrorSummary errors={errors} order={['current', 'next', 'confirm']} />
         <form class="form" method="post" action="/staff/account/password" novalidate>
-          <CsrfField token={csrfToken} />
+          <CsrfField />
           <FormField name="current" label="当前密码" type="password" autocomplete="current-password" required error={errors?.['current']} />
           <FormField name="next" label="新密码" type="password" autocomplete="new-password" required hint="至少 12 个字符。" error={errors?.['next']} />
           <FormField name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" required error={errors?.['confirm']} />
@@ -50,18 +33,9 @@ export interface AccountRow {
 }
 
 /** 账号与角色 (local mode; in AWS roles are Cognito groups). A change ends that person's sessions. */
-export function AccountsPage({ site, staff, csrfToken, localMode, accounts, flash, errors }: Common & { accounts: AccountRow[]; flash?: string; errors?: Record<string, string> }) {
+export function AccountsPage({ accounts, flash, errors }: { accounts: AccountRow[]; flash?: string; errors?: Record<string, string> }) {
   return (
-    <Layout
-      title="账号与角色"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff"
-      localMode={localMode}
-      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '账号与角色' }]}
-    >
+    <Layout title="账号与角色" section="staff" navHref="/staff" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '账号与角色' }]}>
       <h1 class="page-title">账号与角色</h1>
       <p class="lead">调整角色后，该工作人员在所有设备上的登录立即失效，以新角色重新登录。</p>
       {flash ? <Notice kind="success">{flash}</Notice> : null}
@@ -82,7 +56,7 @@ export function AccountsPage({ site, staff, csrfToken, localMode, accounts, flas
               <td>{a.displayName}</td>
               <td>
                 <form class="form form--inline" method="post" action={`/staff/accounts/${encodeURIComponent(a.username)}/roles`}>
-                  <CsrfField token={csrfToken} />
+                  <CsrfField />
                   <fieldset class="choices">
                     <legend class="visually-hidden">{a.displayName}的角色</legend>
                     {a.roles.map((r) => (

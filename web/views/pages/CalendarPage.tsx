@@ -4,7 +4,6 @@ import { Notice } from '../components/Notice';
 import { formatDateZh, formatMonthDayZh, inclusiveDays, parseIsoDate, weekdayName, weekdayOf } from '../format';
 import { Layout } from '../layouts/Layout';
 import { ROUTES } from '../layouts/nav';
-import type { SiteInfo } from '../types';
 
 export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
 
@@ -16,7 +15,6 @@ export interface CalendarDay {
 }
 
 export interface CalendarPageProps {
-  site: SiteInfo;
   year: number;
   /** false when the State Council holiday notice for the year is not loaded yet. */
   covered: boolean;
@@ -26,7 +24,6 @@ export interface CalendarPageProps {
   makeupDays: string[];
   prevYearHref?: string;
   nextYearHref?: string;
-  localMode?: boolean;
   /** The due-date calculator (a GET form; works without JavaScript). */
   calculator?: DueDateCalculator;
 }
@@ -64,15 +61,9 @@ export const NOT_COVERED_TEXT = '该年度节假日安排尚未发布，涉及�
 
 /** Public working-day calendar used for statutory periods, with an explanation of how periods are counted. */
 export function CalendarPage(props: CalendarPageProps) {
-  const { site, year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, localMode, calculator } = props;
+  const { year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, calculator } = props;
   return (
-    <Layout
-      title={`${year}年工作日日历`}
-      site={site}
-      section="apply"
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: `${year}年工作日日历` }]}
-    >
+    <Layout title={`${year}年工作日日历`} section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: `${year}年工作日日历` }]}>
       <div class="page-head">
         <h1 class="page-title">{year}年工作日日历</h1>
         {prevYearHref || nextYearHref ? (

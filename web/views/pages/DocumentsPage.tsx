@@ -6,7 +6,6 @@ import { Notice } from '../components/Notice';
 import { describeAccept, describeContentType, formatBytes, formatDateTime } from '../format';
 import { Layout } from '../layouts/Layout';
 import { ROUTES } from '../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../types';
 
 export interface DocumentRow {
   id: string;
@@ -30,9 +29,6 @@ export interface UploadForm {
 }
 
 export interface DocumentsPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
   documents: DocumentRow[];
   /** null when uploads are unavailable (e.g. the role may not upload). */
   upload: UploadForm | null;
@@ -41,22 +37,12 @@ export interface DocumentsPageProps {
   values?: Record<string, string>;
   /** Confirmation after a successful upload (Post/Redirect/Get flash). */
   flash?: string;
-  localMode?: boolean;
 }
 
 /** Staff document list + upload form (multipart POST handled server-side). */
-export function DocumentsPage({ site, staff, csrfToken, documents, upload, errors, values, flash, localMode }: DocumentsPageProps) {
+export function DocumentsPage({ documents, upload, errors, values, flash }: DocumentsPageProps) {
   return (
-    <Layout
-      title="文档管理"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff/documents"
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '文档管理' }]}
-    >
+    <Layout title="文档管理" section="staff" navHref="/staff/documents" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '文档管理' }]}>
       <h1 class="page-title">文档管理</h1>
       {flash ? (
         <Notice kind="success" role="status">
@@ -108,7 +94,7 @@ export function DocumentsPage({ site, staff, csrfToken, documents, upload, error
           </h2>
           {upload ? (
             <form class="form" method="post" action={upload.action} enctype="multipart/form-data" novalidate>
-              {CSRF_FIELD_NAME in upload.fields ? null : <CsrfField token={csrfToken} />}
+              {CSRF_FIELD_NAME in upload.fields ? null : <CsrfField />}
               {Object.entries(upload.fields).map(([name, value]) => (
                 <input type="hidden" name={name} value={value} />
               ))}

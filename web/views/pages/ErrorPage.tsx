@@ -1,11 +1,10 @@
 import { Layout } from '../layouts/Layout';
 import { ROUTES } from '../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../types';
+import type { StaffInfo } from '../types';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
 
 export interface ErrorPageProps {
-  site: SiteInfo;
   status: ErrorStatus;
   /** A safe, user-facing message (never an exception message or stack trace). */
   message?: string;
@@ -13,8 +12,6 @@ export interface ErrorPageProps {
   requestId?: string;
   /** When the error happens inside the staff area. */
   staff?: StaffInfo;
-  csrfToken?: string;
-  localMode?: boolean;
 }
 
 export const ERROR_TEXT: Record<ErrorStatus, { title: string; detail: string }> = {
@@ -29,10 +26,10 @@ export const ERROR_TEXT: Record<ErrorStatus, { title: string; detail: string }> 
 };
 
 /** Friendly error page; never renders stack traces or internal messages. */
-export function ErrorPage({ site, status, message, requestId, staff, csrfToken, localMode }: ErrorPageProps) {
+export function ErrorPage({ status, message, requestId, staff }: ErrorPageProps) {
   const text = ERROR_TEXT[status] ?? ERROR_TEXT[500];
   return (
-    <Layout title={text.title} site={site} staff={staff} csrfToken={csrfToken} localMode={localMode} section={staff ? 'staff' : undefined}>
+    <Layout title={text.title} section={staff ? 'staff' : undefined}>
       <div class="error-page">
         <p class="error-page__code">
           <span class="visually-hidden">错误代码</span>

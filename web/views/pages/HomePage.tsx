@@ -1,21 +1,20 @@
+import { usePageInfo } from '../page-info';
 import { Layout } from '../layouts/Layout';
 import { ROUTES } from '../layouts/nav';
-import type { SiteInfo } from '../types';
 
 export interface HomePageProps {
-  site: SiteInfo;
   /** Newest proactive items, already sorted (newest first). */
   latestItems: { href: string; title: string; date: string }[];
   /** Catalogue categories (政府信息公开目录). */
   categories: { href: string; name: string; count?: number }[];
   staffLoginHref: string;
-  localMode?: boolean;
 }
 
 /** Public home page of the 政府信息公开 column. */
-export function HomePage({ site, latestItems, categories, staffLoginHref, localMode }: HomePageProps) {
+export function HomePage({ latestItems, categories, staffLoginHref }: HomePageProps) {
+  const { site } = usePageInfo();
   return (
-    <Layout title="首页" site={site} section="home" localMode={localMode} staffLoginHref={staffLoginHref}>
+    <Layout title="首页" section="home" staffLoginHref={staffLoginHref}>
       <section class="intro" aria-labelledby="intro-title">
         <h1 class="intro__title" id="intro-title">
           {site.agencyName}政府信息公开

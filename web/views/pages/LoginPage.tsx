@@ -4,7 +4,6 @@ import { FormField } from '../components/FormField';
 import { Notice } from '../components/Notice';
 import { Layout } from '../layouts/Layout';
 import { ROUTES } from '../layouts/nav';
-import type { SiteInfo } from '../types';
 
 export interface DemoAccount {
   username: string;
@@ -13,8 +12,6 @@ export interface DemoAccount {
 }
 
 export interface LoginPageProps {
-  site: SiteInfo;
-  csrfToken: string;
   /** Where to go after signing in (a local path; the app validates it). */
   next?: string;
   /** Form-level error, e.g. 用户名或密码不正确. */
@@ -24,14 +21,12 @@ export interface LoginPageProps {
   /** Submitted username, kept on error. The password is never echoed. */
   values?: { username?: string };
   demoAccounts: DemoAccount[];
-  /** The login page only exists in local mode; the banner is on unless set to false. */
-  localMode?: boolean;
 }
 
 /** Local-mode staff sign-in (本地演示登录). Production uses the unified identity provider instead. */
-export function LoginPage({ site, csrfToken, next, error, errors, values, demoAccounts, localMode = true }: LoginPageProps) {
+export function LoginPage({ next, error, errors, values, demoAccounts }: LoginPageProps) {
   return (
-    <Layout title="工作人员登录" site={site} localMode={localMode} breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { label: '工作人员登录' }]}>
+    <Layout title="工作人员登录" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { label: '工作人员登录' }]}>
       <div class="narrow">
         <h1 class="page-title">工作人员登录</h1>
         <Notice kind="warning" title="本地演示登录（仅用于本地开发环境，生产环境使用统一身份认证）">
@@ -44,7 +39,7 @@ export function LoginPage({ site, csrfToken, next, error, errors, values, demoAc
           </Notice>
         ) : null}
         <form class="form" method="post" action={ROUTES.login} novalidate>
-          <CsrfField token={csrfToken} />
+          <CsrfField />
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <FormField name="username" label="用户名" required autocomplete="username" spellcheck={false} value={values?.username} error={errors?.['username']} />
           <FormField name="password" label="密码" type="password" required autocomplete="current-password" error={errors?.['password']} />

@@ -1,5 +1,5 @@
 import { Layout } from '../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../types';
+import type { StaffInfo } from '../types';
 
 export interface StaffCard {
   href: string;
@@ -12,17 +12,14 @@ export interface StaffCard {
 }
 
 export interface StaffHomePageProps {
-  site: SiteInfo;
   staff: StaffInfo;
-  csrfToken: string;
   cards: StaffCard[];
-  localMode?: boolean;
 }
 
 /** 工作台: entry cards for the staff member's tasks. */
-export function StaffHomePage({ site, staff, csrfToken, cards, localMode }: StaffHomePageProps) {
+export function StaffHomePage({ staff, cards }: StaffHomePageProps) {
   return (
-    <Layout title="工作台" site={site} staff={staff} csrfToken={csrfToken} section="staff" navHref="/staff" localMode={localMode}>
+    <Layout title="工作台" section="staff" navHref="/staff">
       <h1 class="page-title">工作台</h1>
       <p class="lead">
         {staff.displayName}，您好。以下是您当前可以办理的事项{staff.roleLabels.length > 0 ? `（${staff.roleLabels.join('、')}）` : ''}。

@@ -7,9 +7,10 @@ describe('Layout', () => {
   it('emits a complete zh-CN document with doctype, skip link and landmarks', () => {
     // Given / When
     const html = renderPage(
-      <Layout title="首页" site={site} section="home">
+      <Layout title="首页" section="home">
         <p>内容</p>
       </Layout>,
+      { site: site, csrfToken: '', localMode: false },
     );
 
     // Then
@@ -28,7 +29,7 @@ describe('Layout', () => {
   });
 
   it('lists the five public sections and marks the current one', () => {
-    const html = renderPage(<Layout title="依申请公开" site={site} section="apply" />);
+    const html = renderPage(<Layout title="依申请公开" section="apply" />, { site: site, csrfToken: '', localMode: false });
 
     for (const label of ['首页', '主动公开', '依申请公开', '政府信息公开指南', '政府信息公开年报']) {
       expect(html).toContain(`>${label}</a>`);
@@ -38,7 +39,7 @@ describe('Layout', () => {
   });
 
   it('renders the footer identifiers from props', () => {
-    const html = renderPage(<Layout title="首页" site={site} staffLoginHref="/login" />);
+    const html = renderPage(<Layout title="首页" staffLoginHref="/login" />, { site: site, csrfToken: '', localMode: false });
 
     expect(html).toContain('主办单位：某某市人民政府办公室');
     expect(html).toContain('网站标识码：0000000000');
@@ -48,12 +49,12 @@ describe('Layout', () => {
   });
 
   it('shows the local demo banner only in local mode', () => {
-    expect(renderPage(<Layout title="x" site={site} localMode />)).toContain('本地演示环境');
-    expect(renderPage(<Layout title="x" site={site} />)).not.toContain('本地演示环境');
+    expect(renderPage(<Layout title="x" />, { site: site, csrfToken: '', localMode: true })).toContain('本地演示环境');
+    expect(renderPage(<Layout title="x" />, { site: site, csrfToken: '', localMode: false })).not.toContain('本地演示环境');
   });
 
   it('renders the staff header with a CSRF-protected logout form and noindex', () => {
-    const html = renderPage(<Layout title="工作台" site={site} staff={staff} csrfToken="tok-123" section="staff" navHref="/staff" />);
+    const html = renderPage(<Layout title="工作台" section="staff" navHref="/staff" />, { site: site, staff: staff, csrfToken: 'tok-123', localMode: false });
 
     expect(html).toMatch(/<form class="staff-bar__logout" method="post" action="\/logout"><input type="hidden" name="_csrf" value="tok-123"\/>/);
     expect(html).toContain('退出登录');
@@ -66,7 +67,11 @@ describe('Layout', () => {
   });
 
   it('renders breadcrumbs with the last item as the current page', () => {
-    const html = renderPage(<Layout title="文档" site={site} breadcrumbs={[{ href: '/', label: '首页' }, { href: '/apply', label: '依申请公开' }, { label: '工作日日历' }]} />);
+    const html = renderPage(<Layout title="文档" breadcrumbs={[{ href: '/', label: '首页' }, { href: '/apply', label: '依申请公开' }, { label: '工作日日历' }]} />, {
+      site: site,
+      csrfToken: '',
+      localMode: false,
+    });
 
     expect(html).toContain('<nav class="breadcrumbs" aria-label="当前位置">');
     expect(html).toContain('<a href="/apply">依申请公开</a>');
@@ -74,7 +79,7 @@ describe('Layout', () => {
   });
 
   it('escapes text from props', () => {
-    const html = renderPage(<Layout title={'<img src=x onerror=alert(1)>'} site={{ agencyName: '"><script>' }} />);
+    const html = renderPage(<Layout title={'<img src=x onerror=alert(1)>'} />, { site: { agencyName: '"><script>' }, csrfToken: '', localMode: false });
 
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>');
@@ -82,7 +87,7 @@ describe('Layout', () => {
   });
 
   it('honours staticPrefix for previews', () => {
-    const html = renderPage(<Layout title="x" site={{ ...site, staticPrefix: '.' }} />);
+    const html = renderPage(<Layout title="x" />, { site: { ...site, staticPrefix: '.' }, csrfToken: '', localMode: false });
     expect(html).toContain('href="./site.css"');
   });
 

@@ -31,11 +31,11 @@ describe('pages', () => {
   it('HomePage lists latest items and categories and links to every public entry point', () => {
     const html = renderPage(
       <HomePage
-        site={site}
         latestItems={[{ href: '/proactive/items/1', title: '关于印发政务公开工作要点的通知', date: '2026-03-12' }]}
         categories={[{ href: '/proactive/c/zcwj', name: '政策文件', count: 286 }]}
         staffLoginHref="/login"
       />,
+      { site: site, csrfToken: '', localMode: false },
     );
 
     expectFullPage(html);
@@ -50,14 +50,14 @@ describe('pages', () => {
   });
 
   it('HomePage shows a graceful empty state', () => {
-    const html = renderPage(<HomePage site={site} latestItems={[]} categories={[]} staffLoginHref="/login" localMode />);
+    const html = renderPage(<HomePage latestItems={[]} categories={[]} staffLoginHref="/login" />, { site: site, csrfToken: '', localMode: true });
 
     expect(html).toContain('暂无主动公开信息');
     expect(html).toContain('本地演示环境');
   });
 
   it.each([400, 401, 403, 404, 409, 413, 429, 500] as ErrorStatus[])('ErrorPage %i has a friendly title and a way home', (status) => {
-    const html = renderPage(<ErrorPage site={site} status={status} requestId="req-1" />);
+    const html = renderPage(<ErrorPage status={status} requestId="req-1" />, { site: site, csrfToken: '', localMode: false });
 
     expectFullPage(html);
     expect(html).toContain(`<h1 class="page-title error-page__title">${ERROR_TEXT[status].title}</h1>`);
@@ -74,14 +74,8 @@ describe('pages', () => {
 
   it('LoginPage posts username/password with csrf and next, and lists demo accounts', () => {
     const html = renderPage(
-      <LoginPage
-        site={site}
-        csrfToken="tok"
-        next="/staff/documents"
-        error="用户名或密码不正确"
-        values={{ username: 'registrar' }}
-        demoAccounts={[{ username: 'registrar', roleLabel: '登记员', password: 'demo-pass' }]}
-      />,
+      <LoginPage next="/staff/documents" error="用户名或密码不正确" values={{ username: 'registrar' }} demoAccounts={[{ username: 'registrar', roleLabel: '登记员', password: 'demo-pass' }]} />,
+      { site: site, csrfToken: 'tok', localMode: false },
     );
 
     expectFullPage(html);
@@ -98,7 +92,12 @@ describe('pages', () => {
   });
 
   it('StaffHomePage shows cards and the staff header', () => {
-    const html = renderPage(<StaffHomePage site={site} staff={staff} csrfToken="tok" cards={[{ href: '/staff/requests', title: '待登记申请', count: 3, description: '核对后登记' }]} />);
+    const html = renderPage(<StaffHomePage staff={staff} cards={[{ href: '/staff/requests', title: '待登记申请', count: 3, description: '核对后登记' }]} />, {
+      site: site,
+      staff: staff,
+      csrfToken: 'tok',
+      localMode: false,
+    });
 
     expectFullPage(html);
     expect(html).toContain('退出登录');
@@ -109,9 +108,6 @@ describe('pages', () => {
   it('DocumentsPage renders the table and a multipart upload form with errors tied to fields', () => {
     const html = renderPage(
       <DocumentsPage
-        site={site}
-        staff={staff}
-        csrfToken="tok"
         documents={[
           {
             id: 'd1',
@@ -128,6 +124,7 @@ describe('pages', () => {
         values={{ title: '草稿' }}
         errors={{ file: '请选择要上传的文件' }}
       />,
+      { site: site, staff: staff, csrfToken: 'tok', localMode: false },
     );
 
     expectFullPage(html);
@@ -146,14 +143,18 @@ describe('pages', () => {
   });
 
   it('DocumentsPage without upload permission explains why there is no form', () => {
-    const html = renderPage(<DocumentsPage site={site} staff={staff} csrfToken="tok" documents={[]} upload={null} />);
+    const html = renderPage(<DocumentsPage documents={[]} upload={null} />, { site: site, staff: staff, csrfToken: 'tok', localMode: false });
 
     expect(html).not.toContain('enctype="multipart/form-data"');
     expect(html).toContain('暂无文档');
   });
 
   it('CalendarPage draws Monday-first month tables with text marks for holidays and make-up days', () => {
-    const html = renderPage(<CalendarPage site={site} year={2026} covered months={[january]} holidays={[{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }]} makeupDays={['2026-01-04']} />);
+    const html = renderPage(<CalendarPage year={2026} covered months={[january]} holidays={[{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }]} makeupDays={['2026-01-04']} />, {
+      site: site,
+      csrfToken: '',
+      localMode: false,
+    });
 
     expectFullPage(html);
     expect(html).toContain('<caption class="cal__caption" id="month-2026-1">2026年1月</caption>');
@@ -172,7 +173,7 @@ describe('pages', () => {
   });
 
   it('CalendarPage warns when the year is not covered', () => {
-    const html = renderPage(<CalendarPage site={site} year={2027} covered={false} months={[]} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />);
+    const html = renderPage(<CalendarPage year={2027} covered={false} months={[]} holidays={[]} makeupDays={[]} prevYearHref="/calendar/2026" />, { site: site, csrfToken: '', localMode: false });
 
     expect(html).toContain('该年度节假日安排尚未发布，涉及该年度的期限按周一至周五暂定计算，安排发布后自动重新计算');
     expect(html).toContain('href="/calendar/2026"');

@@ -4,7 +4,7 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
+import type { StaffInfo } from '../../types';
 import { Choices, Hidden, options } from '../requests/parts';
 
 export interface ApplyFormLabels {
@@ -17,9 +17,6 @@ export interface ApplyFormLabels {
 }
 
 export interface ApplyPageProps {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
   nonce: string;
   labels: ApplyFormLabels;
   values?: Record<string, string>;
@@ -64,11 +61,7 @@ export function ApplyPage(p: ApplyPageProps) {
   return (
     <Layout
       title={title}
-      site={p.site}
       section={staff ? 'staff' : 'apply'}
-      staff={staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
       navHref={staff ? '/staff/requests' : undefined}
       breadcrumbs={
         staff ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '登记申请' }] : [{ href: ROUTES.home, label: '首页' }, { label: '依申请公开' }]
@@ -94,7 +87,7 @@ export function ApplyPage(p: ApplyPageProps) {
         </Notice>
       ) : null}
       <form class="form apply-form" method="post" action={p.staffMode?.action ?? '/apply'} enctype="multipart/form-data" novalidate>
-        <CsrfField token={p.csrfToken} />
+        <CsrfField />
         <Hidden name="nonce" value={p.nonce} />
         {staff && p.labels.channels ? (
           <fieldset class="apply-form__section">

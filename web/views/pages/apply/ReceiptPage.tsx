@@ -3,12 +3,9 @@ import { MetaTable } from '../../components/MetaTable';
 import { PROVISIONAL_EXPLANATION } from '../../components/DeadlineChip';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
+import type { StaffInfo } from '../../types';
 
 export interface ReceiptPageProps {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
   staff?: StaffInfo;
   trackingNumber: string;
   /** Formatted `ABCDE-FGHJK`; shown on this page only. */
@@ -27,11 +24,7 @@ export function ReceiptPage(p: ReceiptPageProps) {
   return (
     <Layout
       title="申请回执"
-      site={p.site}
       section={p.staff ? 'staff' : 'apply'}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
       breadcrumbs={
         p.staff
           ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '申请回执' }]

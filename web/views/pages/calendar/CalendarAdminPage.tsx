@@ -7,7 +7,6 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime } from '../../format';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface StoredScheduleRow {
   id: string;
@@ -29,9 +28,6 @@ export interface StoredScheduleRow {
 export const SCHEDULE_FORM_FIELDS = ['year', 'scope', 'region', 'title', 'documentNumber', 'issuedOn', 'holidays', 'makeupWorkdays', 'confirmReplace'] as const;
 
 export interface CalendarAdminPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
   rows: StoredScheduleRow[];
   action: string;
   values?: Record<string, string>;
@@ -39,22 +35,12 @@ export interface CalendarAdminPageProps {
   /** Ask for confirmation: the schedule replaces a year's national arrangement. */
   needsConfirm?: boolean;
   flash?: string;
-  localMode?: boolean;
 }
 
 /** 节假日安排管理: stored schedules and the form to add next year's notice or a local adjustment. */
-export function CalendarAdminPage({ site, staff, csrfToken, rows, action, values = {}, errors, needsConfirm, flash, localMode }: CalendarAdminPageProps) {
+export function CalendarAdminPage({ rows, action, values = {}, errors, needsConfirm, flash }: CalendarAdminPageProps) {
   return (
-    <Layout
-      title="节假日安排管理"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff/calendar"
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '节假日安排管理' }]}
-    >
+    <Layout title="节假日安排管理" section="staff" navHref="/staff/calendar" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '节假日安排管理' }]}>
       <h1 class="page-title">节假日安排管理</h1>
       <p class="lead">系统内置国务院办公厅已发布的节假日安排。次年安排发布后，或本省、本市另有调整时，在此录入即可生效，无需重新部署；保存后，受影响的未办结期限将自动重新计算。</p>
       {flash ? (
@@ -103,7 +89,7 @@ export function CalendarAdminPage({ site, staff, csrfToken, rows, action, values
                 r.active ? (
                   r.removeAction ? (
                     <form method="post" action={r.removeAction} class="inline-form">
-                      <CsrfField token={csrfToken} />
+                      <CsrfField />
                       <StatusBadge label="生效中" tone="success" />{' '}
                       <button class="button button--secondary button--small" type="submit">
                         删除
@@ -128,7 +114,7 @@ export function CalendarAdminPage({ site, staff, csrfToken, rows, action, values
           录入安排
         </h2>
         <form method="post" action={action} class="schedule-form" novalidate>
-          <CsrfField token={csrfToken} />
+          <CsrfField />
           <FormField name="year" label="年度" inputmode="numeric" maxlength={4} required value={values.year} error={errors?.year} hint="例如 2027" class="field--narrow" />
           <FormField
             as="select"

@@ -2,7 +2,6 @@ import { DataTable } from '../../components/DataTable';
 import { DeadlineChip, type DeadlineChipProps } from '../../components/DeadlineChip';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface ReminderRow {
   date: string;
@@ -20,19 +19,15 @@ export interface DeadlineRow {
 }
 
 export interface RemindersPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
   reminders: ReminderRow[];
   /** Shown to leaders only (undefined otherwise). */
   escalations?: ReminderRow[];
   /** Open deadlines due within 5 working days, due today or overdue, earliest first. */
   urgent: DeadlineRow[];
-  localMode?: boolean;
 }
 
 /** 期限提醒: the staff member's reminders, escalations for leaders, and the urgent deadlines of the office. */
-export function RemindersPage({ site, staff, csrfToken, reminders, escalations, urgent, localMode }: RemindersPageProps) {
+export function RemindersPage({ reminders, escalations, urgent }: RemindersPageProps) {
   const reminderColumns = [
     { header: '事项', cell: (r: ReminderRow) => r.title, rowHeader: true },
     { header: '类别', cell: (r: ReminderRow) => r.kindLabel },
@@ -41,16 +36,7 @@ export function RemindersPage({ site, staff, csrfToken, reminders, escalations, 
     { header: '提醒日期', cell: (r: ReminderRow) => <time datetime={r.date}>{r.date}</time> },
   ];
   return (
-    <Layout
-      title="期限提醒"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff/reminders"
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '期限提醒' }]}
-    >
+    <Layout title="期限提醒" section="staff" navHref="/staff/reminders" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '期限提醒' }]}>
       <h1 class="page-title">期限提醒</h1>
       <p class="lead">系统每天检查未办结事项的期限：5 个工作日内到期、今日到期的提醒承办人，已逾期的同时报送分管领导。</p>
 

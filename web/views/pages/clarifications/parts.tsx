@@ -26,7 +26,7 @@ export interface StepForm {
   note?: string;
 }
 
-export function StepForms(p: { csrfToken: string; version: number; steps: StepForm[]; errors?: Record<string, string>; failedCommand?: string }) {
+export function StepForms(p: { version: number; steps: StepForm[]; errors?: Record<string, string>; failedCommand?: string }) {
   if (p.steps.length === 0) return <p class="muted">当前没有您可以办理的步骤。</p>;
   return (
     <div class="case-actions">
@@ -34,7 +34,7 @@ export function StepForms(p: { csrfToken: string; version: number; steps: StepFo
         <form class="form panel panel--form case-action" method="post" action={s.action} novalidate id={`step-${s.command}`}>
           <h3 class="panel__title">{s.label}</h3>
           {s.note ? <p class="small">{s.note}</p> : null}
-          <CsrfField token={p.csrfToken} />
+          <CsrfField />
           <input type="hidden" name="version" value={String(p.version)} />
           {s.fields.map((f) => {
             const error = p.failedCommand === s.command ? p.errors?.[f.name] : undefined;

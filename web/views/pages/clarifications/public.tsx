@@ -1,3 +1,4 @@
+import { usePageInfo } from '../../page-info';
 import { CsrfField } from '../../components/CsrfField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
@@ -5,13 +6,8 @@ import { MetaTable } from '../../components/MetaTable';
 import { Notice } from '../../components/Notice';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo } from '../../types';
 
-interface PublicPageBase {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
-}
+interface PublicPageBase {}
 
 const crumbs = (last?: string) => [{ href: ROUTES.home, label: '首页' }, ...(last ? [{ href: ROUTES.clarifications, label: '澄清说明' }, { label: last }] : [{ label: '澄清说明' }])];
 
@@ -25,7 +21,7 @@ export interface ClarificationSummary {
 /** 澄清说明: the published clarifications, newest first. */
 export function ClarificationListPage(p: PublicPageBase & { items: ClarificationSummary[] }) {
   return (
-    <Layout title="澄清说明" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
+    <Layout title="澄清说明" section="proactive" breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">澄清说明</h1>
       <p class="lead">发现影响或者可能影响社会稳定、扰乱社会和经济管理秩序的虚假或者不完整信息的，本机关在职责范围内发布准确的政府信息予以澄清（《中华人民共和国政府信息公开条例》第六条）。</p>
       <p>
@@ -63,7 +59,7 @@ export interface ClarificationPageProps extends PublicPageBase {
 /** One published clarification: the released text, the items it concerns, earlier statements. */
 export function ClarificationPage(p: ClarificationPageProps) {
   return (
-    <Layout title={p.title} site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs(p.title)} staffLoginHref={ROUTES.login}>
+    <Layout title={p.title} section="proactive" breadcrumbs={crumbs(p.title)} staffLoginHref={ROUTES.login}>
       <article class="clarification" id="clarification">
         <h1 class="page-title">{p.title}</h1>
         <MetaTable
@@ -71,7 +67,7 @@ export function ClarificationPage(p: ClarificationPageProps) {
             { label: '编号', value: p.id },
             { label: '发布日期', value: p.publishedAt },
             { label: '信息类别', value: '澄清说明' },
-            { label: '发布机关', value: p.site.agencyName },
+            { label: '发布机关', value: usePageInfo().site.agencyName },
           ]}
         />
         {p.sections.map((s) => (
@@ -125,12 +121,12 @@ export function ClarificationReportPage(p: ReportPageProps) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   return (
-    <Layout title="反映虚假或不完整信息" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('反映虚假或不完整信息')} staffLoginHref={ROUTES.login}>
+    <Layout title="反映虚假或不完整信息" section="proactive" breadcrumbs={crumbs('反映虚假或不完整信息')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">反映虚假或不完整信息</h1>
       <p class="lead">如您发现涉及本机关工作的虚假或者不完整信息，请告诉我们。我们核实后将在职责范围内发布准确信息予以澄清。您提交的内容仅供工作人员核实，不会公开发布。</p>
       <ErrorSummary errors={p.errors} order={['url', 'outlet', 'firstSeenOn', 'screenshot', 'description', 'contactPhone', 'contactEmail', '_']} />
       <form class="form panel panel--form" method="post" action="/clarifications/report" enctype="multipart/form-data" novalidate>
-        <CsrfField token={p.csrfToken} />
+        <CsrfField />
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">信息出现在哪里</legend>
           <FormField name="url" type="url" label="链接" value={v['url']} error={e['url']} hint="信息所在网页的完整地址。链接、来源名称、截图至少提供一项。" maxlength={1000} />
@@ -167,7 +163,7 @@ export function ClarificationReportPage(p: ReportPageProps) {
 
 export function ClarificationReportThanksPage(p: PublicPageBase & { reference: string }) {
   return (
-    <Layout title="已收到您的反映" site={p.site} section="proactive" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('已收到您的反映')} staffLoginHref={ROUTES.login}>
+    <Layout title="已收到您的反映" section="proactive" breadcrumbs={crumbs('已收到您的反映')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">已收到您的反映</h1>
       <Notice kind="success" role="status" title="提交成功">
         <p>

@@ -9,15 +9,9 @@ import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { CaseTimeline, Section, StepForms, type StepForm, type TimelineRow } from './parts';
 
-interface StaffBase {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
-}
+interface StaffBase {}
 
 export interface ClarificationRow {
   id: string;
@@ -39,7 +33,7 @@ export function StaffClarificationsPage(
 ) {
   const v = p.values ?? {};
   return (
-    <Layout title="澄清虚假或不完整信息" site={p.site} staff={p.staff} csrfToken={p.csrfToken} section="staff" navHref="/staff/clarifications" localMode={p.localMode} breadcrumbs={staffCrumbs()}>
+    <Layout title="澄清虚假或不完整信息" section="staff" navHref="/staff/clarifications" breadcrumbs={staffCrumbs()}>
       <h1 class="page-title">澄清虚假或不完整信息</h1>
       {p.flash ? (
         <Notice kind="success" role="status">
@@ -76,7 +70,7 @@ export function StaffClarificationsPage(
           <h2 class="panel__title">登记舆情监测发现的线索</h2>
           <ErrorSummary errors={p.errors} order={['title', 'source', 'url', 'description']} />
           <form class="form" method="post" action="/staff/clarifications" novalidate>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <FormField name="title" label="标题" required value={v['title']} error={p.errors?.['title']} maxlength={100} hint="需要澄清的信息的简要概括" />
             <FormField as="select" name="source" label="线索来源" options={p.sourceOptions} value={v['source'] ?? 'monitoring'} error={p.errors?.['source']} />
             <FormField name="url" type="url" label="链接" value={v['url']} error={p.errors?.['url']} />
@@ -134,16 +128,7 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
       </Section>
     ) : null;
   return (
-    <Layout
-      title={`澄清案件 ${p.id}`}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      section="staff"
-      navHref="/staff/clarifications"
-      localMode={p.localMode}
-      breadcrumbs={staffCrumbs({ label: p.id })}
-    >
+    <Layout title={`澄清案件 ${p.id}`} section="staff" navHref="/staff/clarifications" breadcrumbs={staffCrumbs({ label: p.id })}>
       <h1 class="page-title">
         {p.title} <StatusBadge label={p.statusLabel} tone={p.statusTone} /> {p.urgent ? <StatusBadge label="紧急" tone="danger" /> : null}
       </h1>
@@ -194,7 +179,7 @@ export function ClarificationCasePage(p: ClarificationCasePageProps) {
         </div>
         <div>
           <h2 class="subheading">可办理的步骤</h2>
-          <StepForms csrfToken={p.csrfToken} version={p.version} steps={p.steps} errors={p.errors} failedCommand={p.failedCommand} />
+          <StepForms version={p.version} steps={p.steps} errors={p.errors} failedCommand={p.failedCommand} />
         </div>
       </div>
     </Layout>

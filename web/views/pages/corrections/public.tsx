@@ -5,13 +5,8 @@ import { MetaTable } from '../../components/MetaTable';
 import { Notice } from '../../components/Notice';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo } from '../../types';
 
-interface PublicBase {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
-}
+interface PublicBase {}
 
 const crumbs = (label: string) => [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label }];
 
@@ -19,14 +14,14 @@ export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: 
   const v = p.values ?? {};
   const e = p.errors ?? {};
   return (
-    <Layout title="申请更正政府信息记录" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('申请更正')} staffLoginHref={ROUTES.login}>
+    <Layout title="申请更正政府信息记录" section="apply" breadcrumbs={crumbs('申请更正')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">申请更正政府信息记录</h1>
       <p class="lead">
         您有证据证明本机关提供的与您自身相关的政府信息记录不准确的，可以要求本机关更正（《中华人民共和国政府信息公开条例》第四十一条）。本机关有权更正的予以更正；无权更正的，转送有权更正的行政机关处理并告知您。
       </p>
       <ErrorSummary errors={p.errors} order={['name', 'idNumber', 'phone', 'email', 'recordDescription', 'itemId', 'inaccuracy', 'requestedCorrection', 'evidence', '_']} />
       <form class="form panel panel--form" method="post" action="/corrections/request" enctype="multipart/form-data" novalidate>
-        <CsrfField token={p.csrfToken} />
+        <CsrfField />
         <input type="hidden" name="nonce" value={p.nonce} />
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">申请人</legend>
@@ -64,7 +59,7 @@ export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: 
 
 export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; accessCode: string; submittedOn: string }) {
   return (
-    <Layout title="更正申请回执" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
+    <Layout title="更正申请回执" section="apply" breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">更正申请回执</h1>
       <Notice kind="success" role="status" title="申请已提交">
         <p>我们已收到您的更正申请。请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
@@ -107,8 +102,8 @@ export interface CorrectionStatusPanelProps {
   timeline: { at: string; label: string }[];
   answerText?: string;
   answeredOn?: string;
-  /** Show the withdrawal form (needs csrfToken). */
-  withdraw?: { csrfToken: string };
+  /** Show the withdrawal form (the applicant may still withdraw). */
+  withdraw?: boolean;
 }
 
 /**
@@ -144,7 +139,7 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
         <form class="form panel panel--form" method="post" action="/corrections/withdraw" novalidate id="withdraw">
           <h3 class="panel__title">撤回更正申请</h3>
           <p class="small">答复送达前，您可以撤回申请。撤回后本申请办结，如需更正可重新提出。</p>
-          <CsrfField token={p.withdraw.csrfToken} />
+          <CsrfField />
           <input type="hidden" name="trackingNumber" value={p.trackingNumber} />
           <FormField name="accessCode" label="请再次输入查询码以确认撤回" required autocomplete="off" id="withdraw-accessCode" />
           <div class="form__actions">
@@ -168,7 +163,7 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
 
 export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionStatusPanelProps; flash?: string }) {
   return (
-    <Layout title="查询更正申请" site={p.site} section="apply" csrfToken={p.csrfToken} localMode={p.localMode} breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
+    <Layout title="查询更正申请" section="apply" breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">查询更正申请</h1>
       {p.flash ? (
         <Notice kind="success" role="status">
@@ -181,7 +176,7 @@ export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, st
         <>
           <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode', '_']} />
           <form class="form panel panel--form" method="post" action="/corrections/track" novalidate>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <FormField name="trackingNumber" label="申请编号" required value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="如 GZ-2026-000001" />
             <FormField name="accessCode" label="查询码" required error={p.errors?.['accessCode']} autocomplete="off" />
             <div class="form__actions">

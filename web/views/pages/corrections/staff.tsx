@@ -5,15 +5,9 @@ import { MetaTable, type MetaRow } from '../../components/MetaTable';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { CaseTimeline, Section, StepForms, type StepForm, type TimelineRow } from '../clarifications/parts';
 
-interface StaffBase {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
-}
+interface StaffBase {}
 
 const crumbs = (last?: string) => [{ href: ROUTES.staffHome, label: '工作台' }, ...(last ? [{ href: '/staff/corrections', label: '更正申请' }, { label: last }] : [{ label: '更正申请' }])];
 
@@ -30,7 +24,7 @@ export interface CorrectionRow {
 
 export function StaffCorrectionsPage(p: StaffBase & { rows: CorrectionRow[] }) {
   return (
-    <Layout title="更正申请" site={p.site} staff={p.staff} csrfToken={p.csrfToken} section="staff" navHref="/staff/corrections" localMode={p.localMode} breadcrumbs={crumbs()}>
+    <Layout title="更正申请" section="staff" navHref="/staff/corrections" breadcrumbs={crumbs()}>
       <h1 class="page-title">更正申请（条例第四十一条）</h1>
       <DataTable
         caption="更正申请"
@@ -81,16 +75,7 @@ export interface CorrectionCasePageProps extends StaffBase {
 
 export function CorrectionCasePage(p: CorrectionCasePageProps) {
   return (
-    <Layout
-      title={`更正申请 ${p.trackingNumber}`}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      section="staff"
-      navHref="/staff/corrections"
-      localMode={p.localMode}
-      breadcrumbs={crumbs(p.trackingNumber)}
-    >
+    <Layout title={`更正申请 ${p.trackingNumber}`} section="staff" navHref="/staff/corrections" breadcrumbs={crumbs(p.trackingNumber)}>
       <h1 class="page-title">
         更正申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </h1>
@@ -132,7 +117,7 @@ export function CorrectionCasePage(p: CorrectionCasePageProps) {
         </div>
         <div>
           <h2 class="subheading">可办理的步骤</h2>
-          <StepForms csrfToken={p.csrfToken} version={p.version} steps={p.steps} errors={p.errors} failedCommand={p.failedCommand} />
+          <StepForms version={p.version} steps={p.steps} errors={p.errors} failedCommand={p.failedCommand} />
         </div>
       </div>
     </Layout>

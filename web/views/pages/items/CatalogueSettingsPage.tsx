@@ -3,13 +3,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField, type SelectOption } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Layout } from '../../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface CatalogueSettingsPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   values: { profile: string; categories: string; indexSchemeId: string; guide: string };
   schemes: SelectOption[];
   errors?: Record<string, string>;
@@ -19,16 +14,7 @@ export interface CatalogueSettingsPageProps {
 /** Admin: agency profile, category tree, index-number scheme and the disclosure guide. */
 export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
   return (
-    <Layout
-      title="目录与指南设置"
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      section="staff"
-      navHref="/staff/catalogue"
-      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '目录与指南设置' }]}
-    >
+    <Layout title="目录与指南设置" section="staff" navHref="/staff/catalogue" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '目录与指南设置' }]}>
       <div class="page-head">
         <h1 class="page-title">目录与指南设置</h1>
       </div>
@@ -39,7 +25,7 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
       ) : null}
       <form class="form" method="post" action="/staff/catalogue" novalidate>
         <ErrorSummary errors={p.errors} />
-        <CsrfField token={p.csrfToken} />
+        <CsrfField />
         <FormField name="guide" label="政府信息公开指南" as="textarea" rows={16} hint="Markdown 格式，保存后在“政府信息公开指南”页面公布" value={p.values.guide} error={p.errors?.['guide']} />
         <FormField name="indexSchemeId" label="索引号规则" as="select" options={p.schemes} value={p.values.indexSchemeId} error={p.errors?.['indexSchemeId']} />
         <FormField

@@ -22,7 +22,6 @@ export interface ItemFormValues {
 
 export interface ItemFormProps {
   action: string;
-  csrfToken: string;
   values: ItemFormValues;
   errors?: Record<string, string>;
   categories: SelectOption[];
@@ -41,7 +40,7 @@ export function ItemForm(p: ItemFormProps) {
   return (
     <form class="form" method="post" action={p.action} enctype="multipart/form-data" novalidate>
       <ErrorSummary errors={p.errors} order={ORDER} />
-      <CsrfField token={p.csrfToken} />
+      <CsrfField />
       {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
       <FormField name="title" label="标题" required value={v.title} error={e['title']} maxlength={200} />
       <FormField name="issuer" label="发布机构" required value={v.issuer} error={e['issuer']} maxlength={60} />

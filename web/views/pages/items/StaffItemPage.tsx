@@ -5,14 +5,9 @@ import { MetaTable, type MetaRow } from '../../components/MetaTable';
 import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { ItemForm, type ItemFormProps } from './ItemForm';
 
 export interface StaffItemPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   id: string;
   title: string;
   stateLabel: string;
@@ -22,7 +17,7 @@ export interface StaffItemPageProps {
   flash?: string;
   error?: string;
   /** Shown while the working version is a draft. */
-  form?: Omit<ItemFormProps, 'csrfToken'>;
+  form?: ItemFormProps;
   review?: { href: string; statusLabel: string; approved: boolean };
   /** Commands allowed now. */
   allowed: readonly string[];
@@ -31,10 +26,10 @@ export interface StaffItemPageProps {
   history: { at: string; type: string; actor: string }[];
 }
 
-function ActionForm(p: { id: string; action: string; csrfToken: string; version: number; label: string; primary?: boolean; children?: Child }) {
+function ActionForm(p: { id: string; action: string; version: number; label: string; primary?: boolean; children?: Child }) {
   return (
     <form class="form action-form" method="post" action={`/staff/items/${p.id}/${p.action}`}>
-      <CsrfField token={p.csrfToken} />
+      <CsrfField />
       <input type="hidden" name="version" value={String(p.version)} />
       {p.children}
       <button type="submit" class={`button ${p.primary ? 'button--primary' : 'button--secondary'}`}>
@@ -47,18 +42,9 @@ function ActionForm(p: { id: string; action: string; csrfToken: string; version:
 /** Staff page of one item: metadata, the draft form, and the workflow actions allowed now. */
 export function StaffItemPage(p: StaffItemPageProps) {
   const a = new Set(p.allowed);
-  const common = { id: p.id, csrfToken: p.csrfToken, version: p.version };
+  const common = { id: p.id, version: p.version };
   return (
-    <Layout
-      title={p.title}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      section="staff"
-      navHref="/staff/items"
-      breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: p.title }]}
-    >
+    <Layout title={p.title} section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { href: '/staff/items', label: '主动公开' }, { label: p.title }]}>
       <div class="page-head">
         <h1 class="page-title">{p.title}</h1>
         <StatusBadge label={p.stateLabel} tone={p.stateTone} />
@@ -165,7 +151,7 @@ export function StaffItemPage(p: StaffItemPageProps) {
           <h2 class="section__title" id="edit-title">
             修改草稿
           </h2>
-          <ItemForm {...p.form} csrfToken={p.csrfToken} />
+          <ItemForm {...p.form} />
         </section>
       ) : null}
       <section class="section" aria-labelledby="versions-title">

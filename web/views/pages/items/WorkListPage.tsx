@@ -4,7 +4,6 @@ import { Notice } from '../../components/Notice';
 import { Pagination } from '../../components/Pagination';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface WorkRow {
   href: string;
@@ -17,10 +16,6 @@ export interface WorkRow {
 }
 
 export interface WorkListPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   tabs: { href: string; label: string; current: boolean }[];
   stateLabel: string;
   rows: WorkRow[];
@@ -35,16 +30,7 @@ export interface WorkListPageProps {
 /** 主动公开 work list: items by workflow state, with the publication deadline and overdue flags. */
 export function WorkListPage(p: WorkListPageProps) {
   return (
-    <Layout
-      title="主动公开"
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      section="staff"
-      navHref="/staff/items"
-      breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '主动公开' }]}
-    >
+    <Layout title="主动公开" section="staff" navHref="/staff/items" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '主动公开' }]}>
       <div class="page-head">
         <h1 class="page-title">主动公开</h1>
         <div class="button-group">

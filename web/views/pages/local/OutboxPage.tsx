@@ -2,7 +2,6 @@ import { DataTable } from '../../components/DataTable';
 import { Notice } from '../../components/Notice';
 import { Pagination } from '../../components/Pagination';
 import { Layout } from '../../layouts/Layout';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface OutboxRow {
   id: string;
@@ -15,17 +14,14 @@ export interface OutboxRow {
 }
 
 export interface OutboxPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
   messages: OutboxRow[];
   nextHref?: string;
 }
 
 /** Local mode only: the e-mails the portal would have sent, readable by a developer. */
-export function OutboxPage({ site, staff, csrfToken, messages, nextHref }: OutboxPageProps) {
+export function OutboxPage({ messages, nextHref }: OutboxPageProps) {
   return (
-    <Layout title="本地邮件发件箱" site={site} staff={staff} csrfToken={csrfToken} section="staff" localMode breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '本地邮件发件箱' }]}>
+    <Layout title="本地邮件发件箱" section="staff" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '本地邮件发件箱' }]}>
       <h1 class="page-title">本地邮件发件箱</h1>
       <Notice kind="info">本地演示环境不发送真实邮件。系统应发给申请人的回执、补正告知、延期告知和答复通知都保存在这里，供开发和测试时查看。</Notice>
       <DataTable

@@ -1,21 +1,18 @@
 import { raw } from 'hono/html';
 import { Layout } from '../../layouts/Layout';
 import { MetaTable, type MetaRow } from '../../components/MetaTable';
-import type { SiteInfo } from '../../types';
 
 export interface GuidePageProps {
-  site: SiteInfo;
   /** Safe HTML from adapters/markdown. */
   guideHtml: string;
   office: MetaRow[];
   categories: { name: string; description?: string; legalBasis?: string; depth: number }[];
-  localMode?: boolean;
 }
 
 /** 政府信息公开指南: the admin-edited text, the disclosure office and the catalogue's structure. */
 export function GuidePage(p: GuidePageProps) {
   return (
-    <Layout title="政府信息公开指南" site={p.site} section="guide" breadcrumbs={[{ href: '/', label: '首页' }, { label: '政府信息公开指南' }]} localMode={p.localMode} staffLoginHref="/login">
+    <Layout title="政府信息公开指南" section="guide" breadcrumbs={[{ href: '/', label: '首页' }, { label: '政府信息公开指南' }]} staffLoginHref="/login">
       <div class="page-head">
         <h1 class="page-title">政府信息公开指南</h1>
       </div>

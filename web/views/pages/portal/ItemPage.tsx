@@ -2,10 +2,9 @@ import { raw } from 'hono/html';
 import { Layout } from '../../layouts/Layout';
 import { MetaTable, type MetaRow } from '../../components/MetaTable';
 import { Notice } from '../../components/Notice';
-import type { BreadcrumbItem, SiteInfo } from '../../types';
+import type { BreadcrumbItem } from '../../types';
 
 export interface ItemPageProps {
-  site: SiteInfo;
   breadcrumbs: BreadcrumbItem[];
   title: string;
   meta: MetaRow[];
@@ -15,13 +14,12 @@ export interface ItemPageProps {
   attachments: { name: string; href: string; size: string; type: string }[];
   revisions: { version: number; date: string; current: boolean; corrected?: string }[];
   related: { href: string; title: string; kind: string }[];
-  localMode?: boolean;
 }
 
 /** An item page: the gov.cn metadata block, the body, attachments, versions and related items. */
 export function ItemPage(p: ItemPageProps) {
   return (
-    <Layout title={p.title} site={p.site} section="proactive" breadcrumbs={p.breadcrumbs} localMode={p.localMode} staffLoginHref="/login">
+    <Layout title={p.title} section="proactive" breadcrumbs={p.breadcrumbs} staffLoginHref="/login">
       <article class="item-article">
         <MetaTable rows={p.meta} />
         <h1 class="item-article__title">{p.title}</h1>

@@ -1,6 +1,6 @@
 import { Layout } from '../../layouts/Layout';
 import { Pagination } from '../../components/Pagination';
-import type { BreadcrumbItem, SiteInfo } from '../../types';
+import type { BreadcrumbItem } from '../../types';
 
 export interface ListingRow {
   href: string;
@@ -22,7 +22,6 @@ export interface CategoryLink {
 }
 
 export interface ListingPageProps {
-  site: SiteInfo;
   title: string;
   description?: string;
   breadcrumbs: BreadcrumbItem[];
@@ -36,13 +35,12 @@ export interface ListingPageProps {
   prevHref?: string;
   nextHref?: string;
   feedHref: { atom: string; rss: string };
-  localMode?: boolean;
 }
 
 /** 主动公开 listing: category navigation, filters (GET form, works without JavaScript) and cursor paging. */
 export function ListingPage(p: ListingPageProps) {
   return (
-    <Layout title={p.title} site={p.site} section="proactive" breadcrumbs={p.breadcrumbs} localMode={p.localMode} staffLoginHref="/login">
+    <Layout title={p.title} section="proactive" breadcrumbs={p.breadcrumbs} staffLoginHref="/login">
       <div class="page-head">
         <h1 class="page-title">{p.title}</h1>
         {p.description ? <p class="lead">{p.description}</p> : null}

@@ -1,7 +1,6 @@
 import { raw } from 'hono/html';
 import { Layout } from '../../layouts/Layout';
 import { Pagination } from '../../components/Pagination';
-import type { SiteInfo } from '../../types';
 
 export interface SearchHitView {
   href: string;
@@ -13,7 +12,6 @@ export interface SearchHitView {
 }
 
 export interface SearchPageProps {
-  site: SiteInfo;
   query: string;
   categories: { value: string; label: string }[];
   filters: { category?: string; year?: string; validity?: string; sort: 'relevance' | 'date' };
@@ -24,20 +22,12 @@ export interface SearchPageProps {
   help?: { message: string; suggestions: { href: string; label: string; count: number }[]; categories: { href: string; label: string; count: number }[] };
   prevHref?: string;
   nextHref?: string;
-  localMode?: boolean;
 }
 
 /** 全文检索: Chinese search with highlights, filters and a no-results page that helps. */
 export function SearchPage(p: SearchPageProps) {
   return (
-    <Layout
-      title={p.query ? `检索：${p.query}` : '全文检索'}
-      site={p.site}
-      section="proactive"
-      breadcrumbs={[{ href: '/', label: '首页' }, { label: '全文检索' }]}
-      localMode={p.localMode}
-      staffLoginHref="/login"
-    >
+    <Layout title={p.query ? `检索：${p.query}` : '全文检索'} section="proactive" breadcrumbs={[{ href: '/', label: '首页' }, { label: '全文检索' }]} staffLoginHref="/login">
       <div class="page-head">
         <h1 class="page-title">全文检索</h1>
       </div>

@@ -8,7 +8,6 @@ import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { Choices, Hidden } from './parts';
 
 export interface FieldSpec {
@@ -39,10 +38,6 @@ export interface ActionForm {
 }
 
 export interface CasePageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   trackingNumber: string;
   statusLabel: string;
   statusTone: BadgeTone;
@@ -102,10 +97,6 @@ export function CasePage(p: CasePageProps) {
   return (
     <Layout
       title={`申请 ${p.trackingNumber}`}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
       section="staff"
       navHref="/staff/requests"
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: p.trackingNumber }]}
@@ -244,7 +235,7 @@ export function CasePage(p: CasePageProps) {
               </h3>
               {a.description ? <div class="small">{a.description}</div> : null}
               <form class="form" method={a.method ?? 'post'} action={a.action} enctype={a.multipart ? 'multipart/form-data' : undefined} novalidate>
-                {(a.method ?? 'post') === 'post' ? <CsrfField token={p.csrfToken} /> : null}
+                {(a.method ?? 'post') === 'post' ? <CsrfField /> : null}
                 {Object.entries(a.hidden ?? {}).map(([name, value]) => (
                   <Hidden name={name} value={value} />
                 ))}

@@ -1,12 +1,7 @@
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface LetterPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   trackingNumber: string;
   letter: { title: string; number: string; salutation: string; paragraphs: readonly { text: string }[]; remedies: string; legalBasis: readonly string[]; signature: string; date: string };
   draftNotice?: string;
@@ -18,10 +13,6 @@ export function LetterPage(p: LetterPageProps) {
   return (
     <Layout
       title={l.title}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
       section="staff"
       navHref="/staff/requests"
       breadcrumbs={[

@@ -4,7 +4,6 @@ import { FormField, type SelectOption } from '../../components/FormField';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface QueueRowView {
   trackingNumber: string;
@@ -19,10 +18,6 @@ export interface QueueRowView {
 }
 
 export interface QueuePageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   rows: QueueRowView[];
   filters: { status: string; handler: string; dueBy: string };
   statusOptions: SelectOption[];
@@ -33,16 +28,7 @@ export interface QueuePageProps {
 /** 依申请公开办理队列: sorted by due date, with working days left. */
 export function QueuePage(p: QueuePageProps) {
   return (
-    <Layout
-      title="依申请公开"
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      section="staff"
-      navHref="/staff/requests"
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '依申请公开' }]}
-    >
+    <Layout title="依申请公开" section="staff" navHref="/staff/requests" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '依申请公开' }]}>
       <h1 class="page-title">依申请公开办理</h1>
       {p.canRegister ? (
         <p class="button-group">

@@ -3,13 +3,8 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 
 export interface ReviewNewPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   typeOptions: { value: string; label: string }[];
   accept: string;
   maxBytesLabel: string;
@@ -18,23 +13,19 @@ export interface ReviewNewPageProps {
 }
 
 /** Submit text (and an optional attachment) for secrecy review. */
-export function ReviewNewPage({ site, staff, csrfToken, localMode, typeOptions, accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
+export function ReviewNewPage({ typeOptions, accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
   return (
     <Layout
       title="送审新信息"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
       section="staff"
       navHref="/staff/reviews"
-      localMode={localMode}
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/reviews', label: '保密审查' }, { label: '送审新信息' }]}
     >
       <h1 class="page-title">送审新信息</h1>
       <p class="lead">提交后系统自动检测身份证号码、手机号码、银行卡号、密级标识等内容，并进入承办人自审环节。</p>
       <ErrorSummary errors={errors} order={['subjectType', 'title', 'text', 'file']} />
       <form class="form panel panel--form review-new" method="post" action="/staff/reviews/new" enctype="multipart/form-data" novalidate>
-        <CsrfField token={csrfToken} />
+        <CsrfField />
         <FormField as="select" name="subjectType" label="信息类型" required options={typeOptions} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
         <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
         <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />

@@ -7,7 +7,6 @@ import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { beijingTime, waitingText } from './format';
 
 export interface FindingView {
@@ -83,10 +82,6 @@ export interface ReviewActions {
 }
 
 export interface ReviewPageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   id: string;
   version: number;
   digest: string;
@@ -192,12 +187,8 @@ export function ReviewPage(p: ReviewPageProps) {
   return (
     <Layout
       title={`保密审查：${p.title}`}
-      site={p.site}
-      staff={p.staff}
-      csrfToken={p.csrfToken}
       section="staff"
       navHref="/staff/reviews"
-      localMode={p.localMode}
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/reviews', label: '保密审查' }, { label: p.title }]}
     >
       <div class="page-head review-head">
@@ -298,7 +289,7 @@ export function ReviewPage(p: ReviewPageProps) {
                     )}
                     {actions.resolveFindings ? (
                       <form class="finding__form" method="post" action={`/staff/reviews/${p.id}/findings`}>
-                        <CsrfField token={p.csrfToken} />
+                        <CsrfField />
                         <Hidden version={p.version} />
                         <input type="hidden" name="findingId" value={f.id} />
                         <div class="review-choice" role="radiogroup" aria-label={`检测结果 ${f.n} 的处理方式`}>
@@ -328,7 +319,7 @@ export function ReviewPage(p: ReviewPageProps) {
 
           {actions.redactText ? (
             <form class="form panel panel--form review-tool" method="post" action={`/staff/reviews/${p.id}/redact-text`}>
-              <CsrfField token={p.csrfToken} />
+              <CsrfField />
               <Hidden version={p.version} />
               <h3 class="review-part__title">生成删除处理后的正文</h3>
               <p class="small">标记为“删除”的检测结果将被替换为 ■（每个字符一个）。如还有其他需删除的文字（如姓名、住址），请逐行填写。</p>
@@ -342,7 +333,7 @@ export function ReviewPage(p: ReviewPageProps) {
           ) : null}
           {(actions.redactFiles ?? []).map((a) => (
             <form class="form panel panel--form review-tool" method="post" action={`/staff/reviews/${p.id}/redacted-file`} enctype="multipart/form-data">
-              <CsrfField token={p.csrfToken} />
+              <CsrfField />
               <Hidden version={p.version} />
               <input type="hidden" name="attachmentId" value={a.id} />
               <h3 class="review-part__title">上传“{a.fileName}”的删除处理版本</h3>
@@ -364,7 +355,7 @@ export function ReviewPage(p: ReviewPageProps) {
             修改送审内容
           </h2>
           <form class="form panel panel--form" method="post" action={`/staff/reviews/${p.id}/revise`}>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden version={p.version} />
             <FormField as="textarea" name="text" label="正文" rows={8} value={values?.['text'] ?? actions.revise.text} error={errors?.['text']} hint="修改后系统重新检测；附件保持不变。" />
             <div class="form__actions">
@@ -382,7 +373,7 @@ export function ReviewPage(p: ReviewPageProps) {
             {actions.sign.stageLabel}：填写审查单并签署
           </h2>
           <form class="form panel panel--form review-sign" method="post" action={`/staff/reviews/${p.id}/sign`}>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden version={p.version} digest={p.digest} />
             <input type="hidden" name="stage" value={actions.sign.stage} />
             <ChecklistFields items={p.checklistItems} errors={errors} values={values} />
@@ -442,7 +433,7 @@ export function ReviewPage(p: ReviewPageProps) {
             退回承办人
           </h2>
           <form class="form panel panel--form" method="post" action={`/staff/reviews/${p.id}/return`}>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden version={p.version} />
             <FormField as="textarea" name="returnComments" id={fieldId('comments')} label="修改意见" required rows={3} value={values?.['returnComments']} error={errors?.['comments']} />
             <div class="form__actions">
@@ -460,7 +451,7 @@ export function ReviewPage(p: ReviewPageProps) {
             登记报请确定的答复
           </h2>
           <form class="form panel panel--form" method="post" action={`/staff/reviews/${p.id}/referral-reply`}>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden version={p.version} />
             <FormField as="textarea" name="reply" label="答复内容" required rows={3} value={values?.['reply']} error={errors?.['reply']} />
             <div class="form__actions">
@@ -478,7 +469,7 @@ export function ReviewPage(p: ReviewPageProps) {
             发布
           </h2>
           <form class="form panel panel--form" method="post" action={`/staff/reviews/${p.id}/release`}>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden version={p.version} />
             <p>审查已通过。发布时系统再次核对内容摘要，只发布审查通过的版本{p.redactionAttached ? '（删除处理后的版本）' : ''}。</p>
             <div class="form__actions">

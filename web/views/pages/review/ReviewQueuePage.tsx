@@ -3,7 +3,6 @@ import { Notice } from '../../components/Notice';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo, StaffInfo } from '../../types';
 import { beijingTime, LONG_WAIT_MINUTES, waitingText } from './format';
 
 export interface QueueRow {
@@ -23,10 +22,6 @@ export interface QueueRow {
 }
 
 export interface ReviewQueuePageProps {
-  site: SiteInfo;
-  staff: StaffInfo;
-  csrfToken: string;
-  localMode?: boolean;
   waiting: QueueRow[];
   mine: QueueRow[];
   canSubmit: boolean;
@@ -101,18 +96,9 @@ function rowsTable(id: string, caption: string, rows: QueueRow[], empty: string)
 
 /** 保密审查 queue: what waits for me (by role and stage), how long it has waited; my own submissions. */
 export function ReviewQueuePage(props: ReviewQueuePageProps) {
-  const { site, staff, csrfToken, localMode, waiting, mine, canSubmit, filters, flash } = props;
+  const { waiting, mine, canSubmit, filters, flash } = props;
   return (
-    <Layout
-      title="保密审查"
-      site={site}
-      staff={staff}
-      csrfToken={csrfToken}
-      section="staff"
-      navHref="/staff/reviews"
-      localMode={localMode}
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '保密审查' }]}
-    >
+    <Layout title="保密审查" section="staff" navHref="/staff/reviews" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '保密审查' }]}>
       <div class="page-head review-head">
         <h1 class="page-title">保密审查</h1>
         {canSubmit ? (

@@ -4,12 +4,8 @@ import { FormField } from '../../components/FormField';
 import { Notice } from '../../components/Notice';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo } from '../../types';
 
 export interface TrackLookupPageProps {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
   values?: Record<string, string>;
   errors?: Record<string, string>;
   /** A message above the form (wrong code, too many attempts, session expired). */
@@ -18,14 +14,7 @@ export interface TrackLookupPageProps {
 
 export function TrackLookupPage(p: TrackLookupPageProps) {
   return (
-    <Layout
-      title="申请进度查询"
-      site={p.site}
-      section="apply"
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '进度查询' }]}
-    >
+    <Layout title="申请进度查询" section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '进度查询' }]}>
       <h1 class="page-title">政府信息公开申请进度查询</h1>
       <p class="lead">请输入申请回执上的申请编号和查询码。</p>
       {p.message ? (
@@ -35,7 +24,7 @@ export function TrackLookupPage(p: TrackLookupPageProps) {
       ) : null}
       <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode']} />
       <form class="form narrow" method="post" action="/track" novalidate>
-        <CsrfField token={p.csrfToken} />
+        <CsrfField />
         <FormField
           name="trackingNumber"
           label="申请编号"

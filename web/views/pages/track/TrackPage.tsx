@@ -7,13 +7,9 @@ import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
 import { PROVISIONAL_EXPLANATION } from '../../components/DeadlineChip';
 import { Layout } from '../../layouts/Layout';
 import { ROUTES } from '../../layouts/nav';
-import type { SiteInfo } from '../../types';
 import { Hidden } from '../requests/parts';
 
 export interface TrackPageProps {
-  site: SiteInfo;
-  csrfToken: string;
-  localMode?: boolean;
   trackingNumber: string;
   version: number;
   statusLabel: string;
@@ -40,14 +36,7 @@ export interface TrackPageProps {
 export function TrackPage(p: TrackPageProps) {
   const base = `/track/${p.trackingNumber}`;
   return (
-    <Layout
-      title={`申请 ${p.trackingNumber}`}
-      site={p.site}
-      section="apply"
-      csrfToken={p.csrfToken}
-      localMode={p.localMode}
-      breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}
-    >
+    <Layout title={`申请 ${p.trackingNumber}`} section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}>
       <h1 class="page-title">
         申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
       </h1>
@@ -113,7 +102,7 @@ export function TrackPage(p: TrackPageProps) {
           </ol>
           {p.canReplyToSupplement ? (
             <form class="form" method="post" action={`${base}/supplement`} enctype="multipart/form-data" novalidate>
-              <CsrfField token={p.csrfToken} />
+              <CsrfField />
               <Hidden name="version" value={p.version} />
               <FormField as="textarea" name="text" label="补正内容" required rows={5} maxlength={4000} value={p.values?.['text']} error={p.errors?.['text']} />
               <FormField name="attachments" label="补充材料" type="file" accept=".pdf,.jpg,.jpeg,.png" error={p.errors?.['attachments']} hint={`PDF、JPEG 或 PNG，不超过 ${p.maxAttachmentMb} MB。`} />
@@ -175,7 +164,7 @@ export function TrackPage(p: TrackPageProps) {
             撤回申请
           </h2>
           <form class="form" method="post" action={`${base}/withdraw`} novalidate>
-            <CsrfField token={p.csrfToken} />
+            <CsrfField />
             <Hidden name="version" value={p.version} />
             <FormField name="reason" label="撤回理由" maxlength={500} />
             <div class="form__actions">

@@ -32,6 +32,7 @@ import { feedRoutes } from './routes/feeds';
 import { staffItemRoutes } from './routes/staff-items';
 import { pageContext } from './page-context';
 import { staffApp } from './staff-app';
+import { pageRenderer } from './page-renderer';
 
 /** Lambda's synchronous payload limit is 6 MB; uploads larger than documents allow are refused early. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -102,6 +103,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
     c.set('page', pageContext(c, deps));
     await next();
   });
+  app.use(pageRenderer);
 
   mountStaticFiles(app, options.staticDir);
   if (options.publicFiles) app.route('/', publicFileRoutes(options.publicFiles));
