@@ -31,14 +31,20 @@ export interface CaseEvent<S extends string = string> {
   readonly data: EventData;
 }
 
-/** One field of a step's form: the web layer renders it, the command schema validates it. */
+/**
+ * One field of a step's form: the web layer renders it and the step's command schema validates the
+ * same names, so a label's 必填 can never disagree with the check. `radio` is one choice shown as
+ * buttons, `checkboxes` several (posted as repeated values), `list` one item per line.
+ */
 export interface StepField {
   readonly name: string;
   readonly label: string;
-  readonly kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox' | 'list';
+  readonly kind: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'radio' | 'checkbox' | 'checkboxes' | 'list';
   readonly required?: boolean;
   readonly hint?: string;
   readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /** Height of a textarea or list. */
+  readonly rows?: number;
 }
 
 export interface StepForm {
