@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from '#domain/zod';
 import type { AppDependencies } from '#application/context';
 import { getReview, publishReviewedDocument, recordReferral, redactReviewText, resolveReviewFinding, returnReview, reviewQueueFor, signReviewStage, submitForReview } from '#application/secrecy';
-import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '#application/secrecy/review-dto';
+import { staffReviewDetailSchema, staffReviewSchema, toStaffReviewDetailDto, toStaffReviewDto } from '#application/secrecy/review-dto';
 import { documentAttachments } from '#application/documents';
 import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '#domain/secrecy';
 import { ApiRegistry, errorSchema } from '../api-registry';
@@ -102,7 +102,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
     async (c, { body, staff }) => {
       const attachments = await documentAttachments(deps, body.documentIds);
       const record = await submitForReview(deps, staff, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
-      return c.json(staffReviewDto(record), 201);
+      return c.json(toStaffReviewDto(record), 201);
     },
   );
 
@@ -117,7 +117,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
     },
     async (c, { staff }) => {
       const view = await getReview(deps, staff, c.req.param('id')!);
-      return c.json(staffReviewDetailDto(view));
+      return c.json(toStaffReviewDetailDto(view));
     },
   );
 
@@ -139,7 +139,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
     async (c, { body, staff }) =>
-      c.json(staffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
+      c.json(toStaffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
   );
 
   api.defineStaff(
@@ -152,7 +152,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       body: z.object({ ...versioned, comments: z.string().max(2000) }),
       responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(staffReviewDto(await returnReview(deps, staff, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(toStaffReviewDto(await returnReview(deps, staff, c.req.param('id')!, body))),
   );
 
   api.defineStaff(
@@ -169,7 +169,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       }),
       responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(staffReviewDto(await resolveReviewFinding(deps, staff, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(toStaffReviewDto(await resolveReviewFinding(deps, staff, c.req.param('id')!, body))),
   );
 
   api.defineStaff(
@@ -197,7 +197,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
     },
     async (c, { body, staff }) => {
       const outcome = await redactReviewText(deps, staff, c.req.param('id')!, body);
-      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: staffReviewDto(outcome.record) });
+      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: toStaffReviewDto(outcome.record) });
     },
   );
 
@@ -211,7 +211,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       body: z.object({ ...versioned, reply: z.string().max(2000) }),
       responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(staffReviewDto(await recordReferral(deps, staff, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(toStaffReviewDto(await recordReferral(deps, staff, c.req.param('id')!, body))),
   );
 
   api.defineStaff(

@@ -101,6 +101,10 @@ export const staffReviewDetailSchema = staffReviewSchema.extend({
   canAct: z.boolean(),
   /** The steps the person asking may take now. */
   available: z.array(text),
+  /** Why the person asking may not take the step the review waits for (separation of duties, the wrong role…), when they may not. */
+  refusal: text.optional(),
+  /** Whether the person asking may release it now (an approved publication, and a role that may publish). */
+  mayRelease: z.boolean(),
   releases: z.array(releaseSchema),
 });
 
@@ -131,16 +135,18 @@ function reviewFields(record: ReviewRecord) {
 }
 
 /** The review as the staff API returns it after a step. */
-export function staffReviewDto(record: ReviewRecord): StaffReviewDto {
+export function toStaffReviewDto(record: ReviewRecord): StaffReviewDto {
   return staffReviewSchema.parse(reviewFields(record));
 }
 
-/** The review with what the person asking may do and what has been released under it. */
-export function staffReviewDetailDto(view: Pick<ReviewView, 'record' | 'canAct' | 'available' | 'releases'>): StaffReviewDetailDto {
+/** The review with what the person asking may do (or why not) and what has been released under it. */
+export function toStaffReviewDetailDto(view: Pick<ReviewView, 'record' | 'canAct' | 'available' | 'refusal' | 'mayRelease' | 'releases'>): StaffReviewDetailDto {
   return staffReviewDetailSchema.parse({
     ...reviewFields(view.record),
     canAct: view.canAct,
     available: view.available,
+    refusal: view.refusal,
+    mayRelease: view.mayRelease,
     releases: view.releases,
   });
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createItem, submitItem } from '#application/catalogue';
 import { getReview, signReviewStage, submitForReview } from '#application/secrecy';
-import { staffReviewDetailDto, staffReviewDetailSchema, staffReviewDto, staffReviewSchema } from '#application/secrecy/review-dto';
+import { staffReviewDetailSchema, staffReviewSchema, toStaffReviewDetailDto, toStaffReviewDto } from '#application/secrecy/review-dto';
 import { ReviewRepository } from '#repositories/reviews';
 import type { ReleaseRecord } from '#repositories/review-releases';
+import { approveReview, catalogueDeps, itemInput } from '../catalogue/support';
 import { checklist, fakeDeps, people, validResidentId } from './support';
 
 const ID = validResidentId();
@@ -22,7 +24,7 @@ describe('the staff API’s view of a secrecy review', () => {
   it('lists what it shows: the findings masked, no storage keys of the content', async () => {
     const f = await submitted();
     const signed = await signReviewStage(f.deps, people.clerk, f.record.data.review.id, { stage: 'self', checklist: checklist(), conclusion: { type: 'disclose-redacted' } });
-    const dto = staffReviewDto(signed);
+    const dto = toStaffReviewDto(signed);
     const text = JSON.stringify(dto);
     expect(text).not.toContain(ID);
     expect(text).not.toContain('13812345678');
@@ -53,7 +55,7 @@ describe('the staff API’s view of a secrecy review', () => {
       releasedAt: '2026-03-02T02:00:00.000Z',
       releasedBy: { id: people.clerk.id, name: people.clerk.displayName },
     };
-    const dto = staffReviewDetailDto({ ...view, releases: [release] });
+    const dto = toStaffReviewDetailDto({ ...view, releases: [release] });
     expect(dto).toMatchObject({ id: view.review.id, canAct: true, available: expect.arrayContaining(['signSelf']) });
     const { reviewId: _listedOnTheReview, ...shown } = release;
     expect(dto.releases).toEqual([{ ...shown, files: [{ part: 'body', fileName: '正文.txt', contentType: 'text/plain', sizeBytes: 10 }] }]);
@@ -70,10 +72,37 @@ describe('the staff API’s view of a secrecy review', () => {
     await repo.update(grown, stored.version, { type: 'review.test', actor: { kind: 'system', id: 'test' } });
     const record = (await repo.get(f.record.data.review.id))!;
     expect(JSON.stringify(record.data)).toContain('内部意见'); // it is stored…
-    for (const dto of [staffReviewDto(record), staffReviewDetailDto({ record, canAct: false, available: [], releases: [] })]) {
+    for (const dto of [toStaffReviewDto(record), toStaffReviewDetailDto({ record, canAct: false, available: [], mayRelease: false, releases: [] })]) {
       const text = JSON.stringify(dto);
       expect(text).not.toContain('仅内部可见'); // …and stays inside
       expect(text).not.toContain('内部意见');
     }
+  });
+
+  it('says why the person asking may not take the step the review waits for, as the review page does', async () => {
+    const f = await submitted();
+    const id = f.record.data.review.id;
+    const head = await getReview(f.deps, people.head, id);
+    expect(head.refusal).toBeTruthy();
+    const dto = toStaffReviewDetailDto(head);
+    expect(dto).toMatchObject({ stage: 'self', canAct: false, refusal: head.refusal, mayRelease: false });
+    expect(staffReviewDetailSchema.parse(dto)).toEqual(dto);
+    const author = toStaffReviewDetailDto(await getReview(f.deps, people.clerk, id));
+    expect(author).toMatchObject({ canAct: true, mayRelease: false });
+    expect(author.refusal).toBeUndefined();
+  });
+
+  it('says whether the release step may run: an approved publication, for a role that may publish', async () => {
+    const f = catalogueDeps();
+    const item = await createItem(f.deps, people.clerk, itemInput());
+    const reviewId = (await submitItem(f.deps, people.clerk, item.record.id)).review!.id;
+    expect(toStaffReviewDetailDto(await getReview(f.deps, people.clerk, reviewId)).mayRelease).toBe(false); // not yet approved
+    await approveReview(f.deps, reviewId);
+    const clerk = await getReview(f.deps, people.clerk, reviewId);
+    expect(clerk.mayRelease).toBe(true);
+    expect(toStaffReviewDetailDto(clerk)).toMatchObject({ status: 'approved', mayRelease: true });
+    const reviewer = await getReview(f.deps, people.reviewer, reviewId);
+    expect(reviewer.mayRelease).toBe(false);
+    expect(toStaffReviewDetailDto(reviewer).mayRelease).toBe(false);
   });
 });
