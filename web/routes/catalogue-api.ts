@@ -1,42 +1,13 @@
 import type { Hono } from 'hono';
 import { z } from '#domain/zod';
 import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue, publishItem, staffWorkList, submitItem, withdrawItem } from '#application/catalogue';
-import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '#application/catalogue/item-dto';
+import { publicItemSchema, staffItemSchema, toPublicItemDto, toStaffItemDto, toWorkListDto, workListSchema } from '#application/catalogue/item-dto';
 import type { AppDependencies } from '#application/context';
 import { searchCatalogue, searchRevision } from '#application/search';
-import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type PublicItem, type WorkflowState } from '#domain/catalogue';
-import type { PublicView } from '#application/catalogue';
+import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from './portal';
-
-const fileSchema = z.object({ name: z.string(), url: z.string(), contentType: z.string(), size: z.number() });
-const publicItemSchema = z.object({
-  id: z.string(),
-  indexNumber: z.string(),
-  version: z.number(),
-  title: z.string(),
-  issuer: z.string(),
-  coIssuers: z.array(z.string()),
-  writtenOn: z.string().optional(),
-  publishedAt: z.string(),
-  updatedAt: z.string(),
-  documentNumber: z.string().optional(),
-  subjectCategory: z.string().optional(),
-  categoryId: z.string(),
-  validity: z.object({ status: z.enum(VALIDITY_STATUSES), label: z.string(), since: z.string().optional() }),
-  keywords: z.array(z.string()),
-  summary: z.string().optional(),
-  body: z.string().optional().describe('Markdown；列表接口不返回正文'),
-  attachments: z.array(fileSchema),
-  revisions: z.array(z.object({ version: z.number(), publishedAt: z.string() })),
-});
-
-/** The public JSON of an item: the projection, with the released files instead of private keys. */
-export function publicItemJson(item: PublicItem, files: PublicView['files'], withBody = true) {
-  const { attachments: _private, body, formedOn: _formed, related: _related, disclosureAttribute: _d, disclosureAttributeLabel: _l, ...rest } = item;
-  return { ...rest, ...(withBody ? { body } : {}), attachments: files.map((f) => ({ name: f.name, url: f.url, contentType: f.contentType, size: f.size })) };
-}
 
 const refused = { 400: { description: '请求无效', schema: errorSchema }, 401: { description: '未登录', schema: errorSchema }, 403: { description: '无权限', schema: errorSchema } };
 const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];
@@ -95,7 +66,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
         ...(query.cursor ? { cursor: query.cursor } : {}),
         ...(query.limit ? { limit: query.limit } : {}),
       });
-      return c.json({ items: page.items.map((v) => publicItemJson(v.item, v.files, false)), ...(page.next ? { next: page.next } : {}), ...(page.prev ? { prev: page.prev } : {}) });
+      return c.json({ items: page.items.map((v) => toPublicItemDto(v, { withBody: false })), ...(page.next ? { next: page.next } : {}), ...(page.prev ? { prev: page.prev } : {}) });
     },
   );
 
@@ -112,7 +83,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       const cached = await publicItemCaching(c, deps, c.req.param('id')!, 'api');
       if (cached) return cached;
       const view = await getPublicItem(deps, c.req.param('id')!);
-      return c.json(publicItemJson(view.item, view.files));
+      return c.json(toPublicItemDto(view));
     },
   );
 
@@ -178,7 +149,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
         ...refused,
       },
     },
-    async (c, { query }) => c.json(workListDto(await staffWorkList(deps, query.state, query.cursor))),
+    async (c, { query }) => c.json(toWorkListDto(await staffWorkList(deps, query.state, query.cursor))),
   );
 
   api.defineStaff(
@@ -206,7 +177,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       summary: '信息详情（全部版本、状态、期限、审查情况）',
       responses: { 200: { description: '信息', schema: staffItemSchema }, 404: { description: '不存在', schema: errorSchema }, ...refused },
     },
-    async (c, { staff }) => c.json(staffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
+    async (c, { staff }) => c.json(toStaffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
   );
 
   api.defineStaff(

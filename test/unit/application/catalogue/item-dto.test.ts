@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createItem, getStaffItem, publishItem, staffWorkList, submitItem } from '#application/catalogue';
-import { staffItemDto, staffItemSchema, workListDto, workListSchema } from '#application/catalogue/item-dto';
+import { createItem, getPublicItem, getStaffItem, listPublicItems, publishItem, staffWorkList, submitItem } from '#application/catalogue';
+import { publicItemSchema, staffItemSchema, toPublicItemDto, toStaffItemDto, toWorkListDto, workListSchema } from '#application/catalogue/item-dto';
 import { ItemRepository } from '#repositories/items';
-import { approveReview, catalogueDeps, itemInput, people, uploadedAttachment } from './support';
+import { approveReview, catalogueDeps, itemInput, people, publishedItem, uploadedAttachment } from './support';
 
 async function submittedItem() {
   const f = catalogueDeps();
@@ -15,7 +15,7 @@ describe('the staff API’s view of a catalogue item', () => {
   it('keeps what the staff tools read (stored.review.id, state, allowed) and drops private storage keys', async () => {
     const f = await submittedItem();
     const view = await getStaffItem(f.deps, f.id, people.clerk);
-    const dto = staffItemDto(view);
+    const dto = toStaffItemDto(view);
     expect(dto.allowed).toEqual(view.allowed);
     expect(dto.stored.review!.id).toBe(f.submitted.review!.id);
     expect(dto).toMatchObject({ state: 'submitted', stored: { record: { id: f.id }, createdBy: { id: people.clerk.id } }, review: { id: f.submitted.review!.id, status: 'draft' } });
@@ -33,7 +33,7 @@ describe('the staff API’s view of a catalogue item', () => {
     await approveReview(f.deps, f.submitted.review!.id);
     await publishItem(f.deps, people.clerk, f.id);
     const view = await getStaffItem(f.deps, f.id, people.clerk);
-    const dto = staffItemDto(view);
+    const dto = toStaffItemDto(view);
     expect(dto.state).toBe('published');
     expect(dto.stored.record.indexNumber).toBeTruthy();
     expect(dto.publicView?.item).toMatchObject({ version: 1, title: itemInput().title });
@@ -53,14 +53,60 @@ describe('the staff API’s view of a catalogue item', () => {
     await f.deps.records.commit([repo.updateChange(grown, stored.version, { type: 'item.test', actor: { kind: 'system', id: 'test' } })]);
     const view = await getStaffItem(f.deps, f.id, people.clerk);
     expect(JSON.stringify(view.stored)).toContain('内部意见'); // it is stored…
-    const text = JSON.stringify(staffItemDto(view));
+    const text = JSON.stringify(toStaffItemDto(view));
     for (const secret of ['仅内部可见', '内部意见', '内部批注']) expect(text).not.toContain(secret); // …and stays inside
   });
 
   it('lists the work list rows as documented', async () => {
     const f = await submittedItem();
-    const dto = workListDto(await staffWorkList(f.deps, 'submitted'));
+    const dto = toWorkListDto(await staffWorkList(f.deps, 'submitted'));
     expect(dto.items).toEqual([expect.objectContaining({ id: f.id, title: itemInput().title, state: 'submitted' })]);
     expect(workListSchema.parse(dto)).toEqual(dto);
+  });
+});
+
+describe('the public catalogue API’s view of an item', () => {
+  async function published(overrides: Record<string, unknown> = {}) {
+    const f = catalogueDeps();
+    const attachment = await uploadedAttachment(f.deps, people.clerk, '投放指南.txt', '附件：垃圾分类投放指南');
+    const id = await publishedItem(f.deps, { attachments: [attachment], ...overrides });
+    return { ...f, id };
+  }
+
+  it('has the genre, the date it takes effect and the date it is valid until, where the item has them', async () => {
+    const f = await published({ genre: '办法', effectiveOn: '2026-04-01', validUntil: '2031-03-31' });
+    const view = await getPublicItem(f.deps, f.id);
+    const dto = toPublicItemDto(view);
+    expect(dto).toMatchObject({ id: f.id, genre: '办法', effectiveOn: '2026-04-01', validUntil: '2031-03-31', validity: { status: 'valid' }, body: view.item.body });
+    expect(dto.attachments).toEqual([{ name: '投放指南.txt', url: view.files[0]!.url, contentType: 'text/plain', size: view.files[0]!.size }]);
+    expect(publicItemSchema.parse(dto)).toEqual(dto);
+    const plain = await published();
+    const bare = toPublicItemDto(await getPublicItem(plain.deps, plain.id));
+    for (const field of ['genre', 'effectiveOn', 'validUntil'] as const) expect(bare[field]).toBeUndefined();
+  });
+
+  it('names the released copies, never the private keys, and leaves out what only the pages use', async () => {
+    const f = await published();
+    const view = await getPublicItem(f.deps, f.id);
+    const dto = toPublicItemDto(view);
+    const text = JSON.stringify(dto);
+    expect(text).not.toContain(view.item.attachments[0]!.key);
+    for (const field of ['formedOn', 'related', 'disclosureAttribute', 'disclosureAttributeLabel']) expect(dto).not.toHaveProperty(field);
+    const grown = {
+      ...view,
+      item: { ...view.item, internalNote: '仅内部可见', validity: { ...view.item.validity, reviewerRemark: '内部意见' } },
+      files: view.files.map((file) => ({ ...file, key: 'private/key' })),
+    };
+    const grownText = JSON.stringify(toPublicItemDto(grown));
+    for (const secret of ['仅内部可见', '内部意见', 'private/key']) expect(grownText).not.toContain(secret);
+  });
+
+  it('leaves the body out of a list', async () => {
+    const f = await published();
+    const page = await listPublicItems(f.deps, {});
+    const dto = toPublicItemDto(page.items[0]!, { withBody: false });
+    expect(dto.id).toBe(f.id);
+    expect(dto.body).toBeUndefined();
+    expect(publicItemSchema.parse(dto)).toEqual(dto);
   });
 });
