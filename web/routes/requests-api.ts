@@ -19,17 +19,21 @@ import {
   requestQueue,
   submitAnswerForReview,
   submitOnline,
-  staffCaseDto,
+  caseSummarySchema,
+  requestQueueSchema,
   staffCaseSchema,
+  toCaseSummaryDto,
+  toRequestQueueDto,
+  toStaffCaseDto,
   trackApplication,
   TRACKING_SESSION_SECONDS,
   verifyTrackingToken,
   withdrawByApplicant,
-  type SubmitResult,
 } from '#application/requests';
+import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
+import { annualReportSchema, toAnnualReportDto } from '#application/requests/report-dto';
 import { UnauthenticatedError } from '#domain/errors';
-import { CHANNELS, STATUS_LABELS } from '#domain/requests';
-import type { RequestRecord } from '#application/requests';
+import { CHANNELS } from '#domain/requests';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from './track';
@@ -49,27 +53,6 @@ const refused = {
   409: { description: '当前状态不允许该操作，或申请已被他人修改', schema: errorSchema },
 };
 
-const receiptSchema = z.object({
-  trackingNumber: z.string(),
-  accessCode: z.string().describe('只返回这一次；服务器只保存其加盐哈希'),
-  receivedOn: z.string().optional(),
-  receiptRule: z.string(),
-  answerDue: z.string().optional(),
-  provisional: z.boolean(),
-  duplicates: z.number().int(),
-  replayed: z.boolean(),
-});
-
-const caseSummary = z.object({
-  trackingNumber: z.string(),
-  version: z.number().int(),
-  status: z.string(),
-  statusLabel: z.string(),
-  handlerId: z.string().optional(),
-  due: z.string().optional(),
-  provisional: z.boolean(),
-});
-
 const applicationBody = z
   .object({
     nonce: z.string({ error: '请提供表单标识（nonce）。' }).min(8, '表单标识至少8个字符。').max(100),
@@ -85,23 +68,6 @@ const credentials = z.object({
 });
 
 const versioned = { expectedVersion: z.number().int().positive().optional() };
-
-function receiptJson(r: SubmitResult) {
-  return { ...r, duplicates: r.duplicates.length };
-}
-
-function summary(r: RequestRecord) {
-  const c = r.data.case;
-  return {
-    trackingNumber: c.trackingNumber,
-    version: r.version,
-    status: c.status,
-    statusLabel: STATUS_LABELS[c.status],
-    ...(c.handlerId ? { handlerId: c.handlerId } : {}),
-    ...(r.data.openDeadline ? { due: r.data.openDeadline.due } : {}),
-    provisional: r.data.openDeadline?.provisional ?? false,
-  };
-}
 
 /** The applicant's case: the tracking session cookie, or tracking number + access code in the body. */
 async function applicantCase(deps: AppDependencies, c: Context<WebEnv>, tn: string, body?: { accessCode?: string }): Promise<string> {
@@ -124,7 +90,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
     async (c, { body }) => {
       const r = await submitOnline(deps, { form: body.form, nonce: body.nonce, client: c.get('clientAddress') });
-      return c.json(receiptJson(r), r.replayed ? 200 : 201);
+      return c.json(toReceiptDto(r), r.replayed ? 200 : 201);
     },
   );
 
@@ -136,12 +102,12 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '凭申请编号和查询码查询办理进度（限制频率）',
       body: credentials,
-      responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: applicantTrackingSchema }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
     },
     async (c, { body }) => {
       const record = await trackApplication(deps, body, { ip: c.get('clientAddress') });
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, record.data.case.trackingNumber), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
-      return c.json(await applicantView(deps, record));
+      return c.json(toApplicantTrackingDto(await applicantView(deps, record)));
     },
   );
 
@@ -153,11 +119,13 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '申请人撤回申请',
       body: z.object({ accessCode: z.string().max(30).optional(), reason: z.string().max(500).optional(), ...versioned }),
-      responses: { 200: { description: '撤回后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '撤回后的状态', schema: applicantCaseSummarySchema }, ...refused },
     },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(summary(await withdrawByApplicant(deps, tn, { ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), ...(body.reason ? { reason: body.reason } : {}) })));
+      return c.json(
+        toApplicantCaseSummaryDto(await withdrawByApplicant(deps, tn, { ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), ...(body.reason ? { reason: body.reason } : {}) })),
+      );
     },
   );
 
@@ -169,11 +137,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '申请人提交补正内容',
       body: z.object({ accessCode: z.string().max(30).optional(), text: z.string({ error: '请填写补正内容。' }).max(4000), ...versioned }),
-      responses: { 200: { description: '提交后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '提交后的状态', schema: applicantCaseSummarySchema }, ...refused },
     },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(summary(await replyToSupplement(deps, tn, { text: body.text, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) })));
+      return c.json(toApplicantCaseSummaryDto(await replyToSupplement(deps, tn, { text: body.text, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) })));
     },
   );
 
@@ -193,12 +161,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
           .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD。')
           .optional(),
       }),
-      responses: { 200: { description: '申请列表', schema: z.object({ today: z.string(), items: z.array(z.record(z.string(), z.unknown())) }) }, ...refused },
+      responses: { 200: { description: '申请列表', schema: requestQueueSchema }, ...refused },
     },
-    async (c, { query }) => {
-      const { rows, today } = await requestQueue(deps, query);
-      return c.json({ today, items: rows });
-    },
+    async (c, { query }) => c.json(toRequestQueueDto(await requestQueue(deps, query))),
   );
 
   api.defineStaff(
@@ -209,11 +174,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '年度报告表B（依申请公开情况，按已记录的申请人类别与办理结果统计）',
       responses: {
-        200: { description: '表B各行各列数字及校验提示', schema: z.object({ table: z.record(z.string(), z.unknown()), issues: z.array(z.record(z.string(), z.unknown())), cases: z.number().int() }) },
+        200: { description: '表B各行各列数字及校验提示', schema: annualReportSchema },
         ...refused,
       },
     },
-    async (c) => c.json(await annualTableB(deps, Number(c.req.param('year')))),
+    async (c) => c.json(toAnnualReportDto(await annualTableB(deps, Number(c.req.param('year'))))),
   );
 
   api.defineStaff(
@@ -228,7 +193,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
     async (c, { body, staff }) => {
       const r = await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
-      return c.json(receiptJson(r), r.replayed ? 200 : 201);
+      return c.json(toReceiptDto(r), r.replayed ? 200 : 201);
     },
   );
 
@@ -241,7 +206,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
       responses: { 200: { description: '案件', schema: staffCaseSchema }, ...refused },
     },
-    async (c, { staff }) => c.json(staffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
+    async (c, { staff }) => c.json(toStaffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
   );
 
   api.defineStaff(
@@ -252,10 +217,12 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
       body: z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
     async (c, { body, staff }) =>
-      c.json(summary(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} }))),
+      c.json(
+        toCaseSummaryDto(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} })),
+      ),
   );
 
   api.defineStaff(
@@ -266,9 +233,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '变更承办人（须填写理由）',
       body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(summary(await reassign(deps, staff, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await reassign(deps, staff, c.req.param('tn')!, body))),
   );
 
   api.defineStaff(
@@ -279,10 +246,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '拟定答复（答复类型与事实；按模板生成告知书）',
       body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
     async (c, { body, staff }) =>
-      c.json(summary(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+      c.json(toCaseSummaryDto(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
 
   api.defineStaff(
@@ -293,9 +260,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '修改告知书段落（按段落键）',
       body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(summary(await editAnswerLetter(deps, staff, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await editAnswerLetter(deps, staff, c.req.param('tn')!, body))),
   );
 
   api.defineStaff(
@@ -306,9 +273,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '提交答复及文件保密审查',
       body: z.object({ ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(summary(await submitAnswerForReview(deps, staff, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await submitAnswerForReview(deps, staff, c.req.param('tn')!, body))),
   );
 
   api.defineStaff(
@@ -319,9 +286,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '保密审查通过后报送领导签发',
       body: z.object({ ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
-    async (c, { body, staff }) => c.json(summary(await confirmSecrecyReview(deps, staff, c.req.param('tn')!, body))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await confirmSecrecyReview(deps, staff, c.req.param('tn')!, body))),
   );
 
   api.defineStaff(
@@ -335,9 +302,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
         service: z.object({ method: z.enum(['download', 'email', 'handed-over', 'post']), servedOn: z.string().optional(), postalTrackingNumber: z.string().optional() }),
         ...versioned,
       }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummary }, ...refused },
+      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
     },
     async (c, { body, staff }) =>
-      c.json(summary(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+      c.json(toCaseSummaryDto(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
   );
 }

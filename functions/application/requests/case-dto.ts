@@ -5,12 +5,14 @@
  * sealed identity, the hashes and the letter's internals can never leak by default.
  */
 import { z } from '#domain/zod';
-import { STATUS_LABELS } from '#domain/requests';
+import { URGENCY_LABEL_ZH, type Urgency } from '#domain/deadlines';
+import { REQUEST_STATUSES, STATUS_LABELS } from '#domain/requests';
 import type { StaffMember } from '#domain/staff';
-import { contactFor, type CaseView } from './staff';
+import type { RequestRecord } from '#repositories/requests';
+import { contactFor, type CaseView, type QueueRow } from './staff';
 
 const text = z.string();
-const optional = (s: z.ZodType) => s.optional();
+const optional = <S extends z.ZodType>(s: S) => s.optional();
 
 const applicantSchema = z.object({
   kind: z.enum(['citizen', 'organisation']),
@@ -64,7 +66,7 @@ export const staffCaseSchema = z.object({
 export type StaffCaseDto = z.infer<typeof staffCaseSchema>;
 
 /** The case as the API shows it to `staff`. */
-export function staffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto {
+export function toStaffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto {
   const s = view.record.data;
   const c = s.case;
   const a = s.applicant;
@@ -113,4 +115,77 @@ export function staffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto {
     explanation: view.explanation,
     review: view.review,
   });
+}
+
+/** Where a case stands after a staff step: the answer to every staff command of the API. */
+export const caseSummarySchema = z.object({
+  trackingNumber: text,
+  version: z.number().int(),
+  status: z.enum(REQUEST_STATUSES),
+  statusLabel: text,
+  handlerId: optional(text),
+  due: optional(text),
+  provisional: z.boolean(),
+});
+
+export type CaseSummaryDto = z.infer<typeof caseSummarySchema>;
+
+/** The case after a staff step (the applicant's routes answer with toApplicantCaseSummaryDto: no staff id). */
+export function toCaseSummaryDto(record: RequestRecord): CaseSummaryDto {
+  const c = record.data.case;
+  return caseSummarySchema.parse({
+    trackingNumber: c.trackingNumber,
+    version: record.version,
+    status: c.status,
+    statusLabel: STATUS_LABELS[c.status],
+    handlerId: c.handlerId,
+    due: record.data.openDeadline?.due,
+    provisional: record.data.openDeadline?.provisional ?? false,
+  });
+}
+
+const URGENCIES = Object.keys(URGENCY_LABEL_ZH) as [Urgency, ...Urgency[]];
+
+const queueRowSchema = z.object({
+  trackingNumber: text,
+  version: z.number().int(),
+  status: z.enum(REQUEST_STATUSES),
+  applicantName: text,
+  /** The document asked for: its title, else the start of the description, else its number. */
+  subject: text,
+  handlerId: optional(text),
+  handlerName: optional(text),
+  due: optional(text),
+  provisional: z.boolean(),
+  urgency: optional(z.object({ urgency: z.enum(URGENCIES), workingDaysLeft: z.number().int().describe('答复期限前剩余工作日；逾期为负数'), label: text })),
+  /** How many earlier applications look like this one (their numbers are on the case). */
+  duplicates: z.number().int(),
+  submittedAt: text,
+});
+
+export const requestQueueSchema = z.object({ today: text, items: z.array(queueRowSchema) });
+
+export type RequestQueueDto = z.infer<typeof requestQueueSchema>;
+
+/** One queue row, field by field. */
+function queueRow(r: QueueRow): z.input<typeof queueRowSchema> {
+  return {
+    trackingNumber: r.trackingNumber,
+    version: r.version,
+    status: r.status,
+    applicantName: r.applicantName,
+    subject: r.subject,
+    handlerId: r.handlerId,
+    handlerName: r.handlerName,
+    due: r.due,
+    provisional: r.provisional,
+    urgency: r.urgency && { urgency: r.urgency.urgency, workingDaysLeft: r.urgency.workingDaysLeft, label: r.urgency.label },
+    duplicates: r.duplicates,
+    submittedAt: r.submittedAt,
+  };
+}
+
+/** The staff queue as the API shows it. */
+export function toRequestQueueDto(queue: { readonly rows: readonly QueueRow[]; readonly today: string }): RequestQueueDto {
+  return requestQueueSchema.parse({ today: queue.today, items: queue.rows.map(queueRow) });
 }
