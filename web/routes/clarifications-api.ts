@@ -3,6 +3,7 @@ import { z } from '#domain/zod';
 import { clarificationNoticesForItem, getPublishedClarification, listPublishedClarifications, type PublicClarification } from '#application/clarifications';
 import type { AppDependencies } from '#application/context';
 import { findCorrectionByTracking } from '#application/corrections';
+import { correctionTrackingSchema, toCorrectionTrackingDto } from '#application/corrections/track-dto';
 import { errorSchema, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 
@@ -67,8 +68,8 @@ export function registerClarificationsApi(app: Hono<WebEnv>, api: ApiRegistry, d
       tag: 'corrections',
       summary: '凭更正申请编号（GZ-）和查询码查询办理进度（限制频率）',
       body: z.object({ trackingNumber: z.string().max(30), accessCode: z.string().max(30) }),
-      responses: { 200: { description: '办理情况', schema: z.record(z.string(), z.unknown()) }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: correctionTrackingSchema }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
     },
-    async (c, { body }) => c.json(await findCorrectionByTracking(deps, body.trackingNumber, body.accessCode, { ip: c.get('clientAddress') })),
+    async (c, { body }) => c.json(toCorrectionTrackingDto(await findCorrectionByTracking(deps, body.trackingNumber, body.accessCode, { ip: c.get('clientAddress') }))),
   );
 }
