@@ -1,7 +1,7 @@
 import type { AuditEventInput } from '#domain/audit/chain';
 import type { DisclosureRecord, PublicItem, WorkflowState } from '#domain/catalogue';
 import { workflowState } from '#domain/catalogue';
-import type { Change, IndexEntry, Page, QuerySpec, RecordStore, VersionedRecord } from '#ports/record-store';
+import type { Change, IndexEntry, Page, QuerySpec, RecordStore, RecordWrite, VersionedRecord } from '#ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 
@@ -74,6 +74,11 @@ export type ListingScope = { readonly all: true } | { readonly category: string 
 export const listingSortKey = (item: Pick<PublicItem, 'publishedAt' | 'id'>) => `${item.publishedAt}#${item.id}`;
 
 export class ItemRepository {
+  /** A public view as this repository stores it: key, entity and index entries (also for bulk seeding in the benchmarks). */
+  static viewWrite(view: PublicView): RecordWrite<PublicView> {
+    return { key: keys.publicItem(view.id), entity: 'public-item', data: view, indexes: viewIndexes(view) };
+  }
+
   constructor(private readonly records: RecordStore) {}
 
   get(id: string): Promise<ItemRecord | undefined> {
@@ -94,7 +99,7 @@ export class ItemRepository {
 
   /** The change that writes a new public view (create on first publication, update after). */
   viewChange(view: PublicView, existing: PublicViewRecord | undefined, event: AuditEventInput): Change {
-    const write = { key: keys.publicItem(view.id), entity: 'public-item', data: view, indexes: viewIndexes(view) };
+    const write = ItemRepository.viewWrite(view);
     return existing ? { op: 'update', write, expectedVersion: existing.version, event } : { op: 'create', write, event };
   }
 

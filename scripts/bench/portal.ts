@@ -14,7 +14,8 @@ import { DISCLOSURE_ATTRIBUTE_LABELS, VALIDITY_LABELS, type PublicItem } from '#
 import { freePort, localDynamoClient, startEmulators } from '#local/emulators';
 import { createLocalDependencies } from '#local/local-runtime';
 import { startServer } from '#local/server';
-import { keys } from '#repositories/keys';
+import { ItemRepository } from '#repositories/items';
+import { seedItem } from '#adapters/dynamodb/record-store';
 import type { PublicView } from '#repositories/items';
 
 const CATEGORIES = ['budgets', 'regulations-normative', 'regulations-rules', 'plans', 'licensing', 'procurement', 'livelihood-education', 'livelihood-medical', 'emergencies', 'other'];
@@ -105,29 +106,7 @@ export async function benchPortal(): Promise<BenchResult[]> {
     await batchPut(
       client,
       tableName,
-      views.map((v) => {
-        const item = v.item!;
-        const g1 = keys.publicByCategory(item.categoryId, item.publishedAt, item.id);
-        const g2 = keys.publicAll(item.publishedAt, item.id);
-        const g3 = keys.publicByRoot(v.rootCategoryId!, item.publishedAt, item.id);
-        const k = keys.publicItem(v.id);
-        return {
-          PK: k.pk,
-          SK: k.sk,
-          entity: 'public-item',
-          data: v,
-          version: 1,
-          auditHead: '',
-          createdAt: now,
-          updatedAt: now,
-          GSI1PK: g1.pk,
-          GSI1SK: g1.sk,
-          GSI2PK: g2.pk,
-          GSI2SK: g2.sk,
-          GSI3PK: g3.pk,
-          GSI3SK: g3.sk,
-        };
-      }),
+      views.map((v) => seedItem(ItemRepository.viewWrite(v), now)),
     );
     results.push({ name: `seed ${n} published items (${(chars / 1e6).toFixed(1)} M chars, BatchWriteItem)`, value: Math.round(performance.now() - seedStart), unit: 'ms' });
 

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -122,4 +123,23 @@ export async function timed(n: number, concurrency: number, fn: (i: number) => P
     }),
   );
   return { latencies, perSecond: (n / (performance.now() - started)) * 1000 };
+}
+
+/**
+ * A JSON POST from a given loopback address (127.x.y.z all reach the local server), so a load of
+ * submissions comes from many applicants, as in life, and not from one address the per-client
+ * submission limit rightly stops.
+ */
+export function postJsonFrom(localAddress: string, url: string, body: unknown): Promise<Response> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0 })));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

@@ -19,8 +19,8 @@ import { addCalendarDays, fromDayNumber, shanghaiDate, toDayNumber, type IsoDate
 import { ensureTable, localDynamoClient, startEmulators } from '#local/emulators';
 import { createLogger } from '#observability/logger';
 import { fixedClock } from '#ports/clock';
-import type { DeadlineSummary } from '#repositories/deadline-index';
-import { keys } from '#repositories/keys';
+import { openDeadlineIndexes, type DeadlineSummary } from '#repositories/deadline-index';
+import { seedItem } from '#adapters/dynamodb/record-store';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 
@@ -36,8 +36,9 @@ function openDeadlineItem(i: number, today: IsoDate): Record<string, unknown> {
     calendarVersion: 'bench',
     responsible: { id: `clerk-${i % 20}`, name: `经办人${i % 20}` },
   };
-  const entry = keys.openDeadline(due, summary.kind, summary.caseId);
-  return { PK: `BENCHCASE#b${i}`, SK: 'CASE', entity: 'bench-case', data: { openDeadline: summary }, version: 1, auditHead: '', createdAt: NOW, updatedAt: NOW, GSI2PK: entry.pk, GSI2SK: entry.sk };
+  // A case of a made-up type, indexed by its open deadline exactly as every repository indexes one.
+  const { GSI2 } = openDeadlineIndexes(summary);
+  return seedItem({ key: { pk: `BENCHCASE#b${i}`, sk: 'CASE' }, entity: 'bench-case', data: { openDeadline: summary }, indexes: GSI2 ? { GSI2 } : {} }, NOW);
 }
 
 async function benchDueDates(): Promise<BenchResult> {

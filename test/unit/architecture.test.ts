@@ -35,6 +35,11 @@ describe('architecture', () => {
     expect(layerOffences('functions/domain/leak.ts', "import { loadCalendar } from '../application/calendar';")).toHaveLength(1);
   });
 
+  it('lets no script build table keys: the benchmarks seed through the repositories', () => {
+    const offences = sources('scripts').filter((file) => importsOf(file).some((s) => s.endsWith('repositories/keys')));
+    expect(offences).toEqual([]);
+  });
+
   it('keeps the domain pure: no environment or wall clock', () => {
     const offences = sources('functions/domain').filter((file) => /process\.env|Date\.now\(\)|new Date\(\)/.test(read(file).replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '')));
     expect(offences).toEqual([]);
