@@ -39,7 +39,7 @@ import {
   type ValidityStatus,
   type WorkflowState,
 } from '#domain/catalogue';
-import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { staffActor, systemActor, type Actor, type StaffMember } from '#domain/staff';
 import type { Change, Page } from '#ports/record-store';
 import { Counters } from '#repositories/counters';
@@ -260,7 +260,22 @@ export async function parseContent(deps: CatalogueDeps, staff: StaffMember, inpu
   return parseItemForm({ ...fields, attachments }, (id) => catalogue.tree.has(id));
 }
 
+/** A new draft, by whoever may edit drafts (mayCreateItem). */
 export async function createItem(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
+  if (!mayCreateItem(staff)) throw new ForbiddenError('您无权新建主动公开信息。', `${staff.id} may not create items`);
+  return newDraft(deps, staff, input);
+}
+
+/**
+ * Art. 44: the draft an answered application is proposed as (proposeForCatalogue). Who may propose
+ * is the application's rule (mayProposeForCatalogue), checked there; the draft then follows the
+ * ordinary workflow, whose table decides who edits, submits and publishes it.
+ */
+export function draftProposedItem(deps: CatalogueDeps, proposer: StaffMember, input: unknown): Promise<StoredItem> {
+  return newDraft(deps, proposer, input);
+}
+
+async function newDraft(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
   const content = await parseContent(deps, staff, input);
   const ctx = stepContext(deps, actorOf(staff));
   const result = createRecord(newId(deps.clock.now()), content, ctx);

@@ -1,9 +1,10 @@
-import { createItem, type CatalogueDeps } from '../catalogue';
-import { ConflictError } from '#domain/errors';
+import { draftProposedItem, type CatalogueDeps } from '../catalogue';
+import { ConflictError, ForbiddenError } from '#domain/errors';
 import { staffActor, type StaffMember } from '#domain/staff';
 import { tableBRow } from '#domain/requests';
 import { RequestRepository } from '#repositories/requests';
 import { loadRequest, timelineEntry, type RequestDeps } from './common';
+import { handlesApplications } from './staff';
 
 /** The catalogue category for information released on application and then made proactive. */
 export const CONVERTED_CATEGORY = 'converted';
@@ -16,6 +17,7 @@ export const CONVERTED_CATEGORY = 'converted';
  * qualify; the case records the item it became.
  */
 export async function proposeForCatalogue(deps: RequestDeps & CatalogueDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<{ itemId: string }> {
+  if (!handlesApplications(staff)) throw new ForbiddenError('提请转为主动公开由经办人、科室负责人或管理员办理。', `${staff.id} may not propose ${trackingNumber}`);
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const { data } = record;
   const row = data.draft ? tableBRow(data.draft.decision) : undefined;
@@ -25,7 +27,7 @@ export async function proposeForCatalogue(deps: RequestDeps & CatalogueDeps, sta
   if (data.proposedItemId) throw new ConflictError(`该申请已提请转为主动公开（信息编号 ${data.proposedItemId}）。`);
 
   const title = data.requested.documentTitle?.trim() || data.requested.description?.trim().slice(0, 60) || `申请 ${trackingNumber} 所涉政府信息`;
-  const item = await createItem(deps, staff, {
+  const item = await draftProposedItem(deps, staff, {
     title,
     issuer: deps.config.agencyName,
     formedOn: data.released.releasedAt.slice(0, 10),

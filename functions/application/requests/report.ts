@@ -1,7 +1,13 @@
 import { ValidationError } from '#domain/errors';
 import { buildTableB, checkTableB, REQUEST_STATUSES, type ReportCase, type TableB, type TableBIssue } from '#domain/requests';
+import type { StaffMember } from '#domain/staff';
 import { RequestRepository } from '#repositories/requests';
 import type { RequestDeps } from './common';
+
+/** Who reads the annual report's Table B: the head of the disclosure office, the leader and administrators. */
+export function mayReadAnnualReport(staff: Pick<StaffMember, 'roles'>): boolean {
+  return staff.roles.some((r) => r === 'head' || r === 'leader' || r === 'admin');
+}
 
 /**
  * Annual report Table B (国办公开办函〔2021〕30号) as a query over recorded facts: every

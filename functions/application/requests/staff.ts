@@ -3,7 +3,7 @@ import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
 import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors';
-import { actorOf, CaseValidationError, type EventData } from '#domain/case';
+import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
 import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
@@ -173,6 +173,21 @@ function trackLine(deps: RequestDeps, tn: string): string {
 }
 
 /**
+ * May this person take the step at all, whatever the case's state and handler: one of their roles
+ * is in the step's row of the table. The answer's steps ask before they read the case or the
+ * input, so somebody who may never take a step is refused (403) before hearing about the case's
+ * state or their input. Where the agency's policy decides the roles, the step's own check does.
+ */
+export function mayTakeStep(staff: Pick<StaffMember, 'roles'>, command: CommandType): boolean {
+  const roles = requestWorkflow.transition(command)?.roles;
+  return typeof roles === 'function' || (roles ?? []).some((r) => (staff.roles as readonly string[]).includes(r));
+}
+
+function assertMayTakeStep(staff: StaffMember, command: CommandType): void {
+  if (!mayTakeStep(staff, command)) throw new CaseForbiddenError(`您无权对本申请执行「${requestWorkflow.commandLabel(command)}」。`, `forbidden: request.${command} by ${staff.roles.join(',')}`);
+}
+
+/**
  * Staff act on a case with one of the workflow's generic commands. 409 when the step is illegal in
  * the current state or a rule forbids it now, or when the case changed since the page was shown.
  */
@@ -254,6 +269,7 @@ export async function reassign(
   trackingNumber: string,
   input: { handlerId: string; handlerName?: string; reason: string; expectedVersion?: number },
 ): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'reassign');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const handlerId = str(input.handlerId);
   const handlerName = str(input.handlerName) || handlerId;
@@ -309,6 +325,7 @@ export async function draftAnswer(
   trackingNumber: string,
   input: { decision: unknown; expectedVersion?: number; documents?: readonly AttachmentUpload[]; keepDocuments?: boolean },
 ): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'draftAnswer');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const decision = parseDecision(input.decision);
   const today = todayIn(deps);
@@ -354,6 +371,7 @@ export async function draftAnswer(
 
 /** Staff reword paragraphs of the letter (before it goes to review). */
 export async function editAnswerLetter(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { edits: Record<string, string>; expectedVersion?: number }): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'draftAnswer');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   if (s.case.status !== 'drafting' || !s.draft) throw new ConflictError('只有在拟定答复阶段可以修改告知书。');
@@ -370,6 +388,7 @@ export async function editAnswerLetter(deps: RequestDeps, staff: StaffMember, tr
 
 /** Sends the letter and its documents to secrecy review (先审查、后公开). */
 export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'submitForSecrecyReview');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   if (!s.draft) throw new ConflictError('请先拟定答复。');
@@ -406,6 +425,7 @@ export async function reviewStatus(deps: RequestDeps, s: StoredRequest): Promise
 
 /** After the secrecy review is approved, the case goes to the leader for sign-off. */
 export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { expectedVersion?: number } = {}): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'passSecrecyReview');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const approved = await approvedReview(deps, record.data);
   return applyCommand(deps, record, { type: 'passSecrecyReview', secrecyReviewApproved: approved !== undefined }, actorOf(staff), {
@@ -440,6 +460,7 @@ export async function releaseAnswer(
   trackingNumber: string,
   input: { expectedVersion?: number; service?: Record<string, unknown> } = {},
 ): Promise<RequestRecord> {
+  assertMayTakeStep(staff, 'release');
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   const approved = await approvedReview(deps, s);
@@ -488,10 +509,27 @@ export function mayRevealIdentity(staff: StaffMember, s: StoredRequest): boolean
   return staff.roles.includes('clerk') && (s.case.handlerId === undefined || s.case.handlerId === staff.id);
 }
 
-/** Staff who handle cases see applicants' contact details; reviewers and leaders open them with a reason. */
-export function seesContactPlainly(staff: StaffMember): boolean {
+/**
+ * The staff who take applications in and handle them: clerks, heads of office and administrators.
+ * They see applicants' contact details and open the attachments applicants sent (an ID scan, a
+ * letter); reviewers and leaders work on a case's answer, not on its applicant.
+ */
+export function handlesApplications(staff: Pick<StaffMember, 'roles'>): boolean {
   return staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
 }
+
+/** Staff who handle cases see applicants' contact details; reviewers and leaders open them with a reason. */
+export function seesContactPlainly(staff: StaffMember): boolean {
+  return handlesApplications(staff);
+}
+
+/** Who opens an applicant's contact details with a recorded reason (revealContact): reviewers and leaders. */
+export function mayOpenContact(staff: Pick<StaffMember, 'roles'>): boolean {
+  return staff.roles.some((r) => r === 'reviewer' || r === 'leader');
+}
+
+/** Who may open the files an applicant attached (an ID scan, a letter): those who handle applications. */
+export const mayOpenApplicationAttachments = handlesApplications;
 
 /**
  * Art. 44: a case answered by disclosing (wholly or in part) may be proposed once for proactive
@@ -500,7 +538,7 @@ export function seesContactPlainly(staff: StaffMember): boolean {
 export function mayProposeForCatalogue(staff: StaffMember, s: StoredRequest): boolean {
   const row = s.draft ? tableBRow(s.draft.decision) : undefined;
   const answered = Boolean(s.released) && (row === 'disclosed' || row === 'partial');
-  return answered && !s.proposedItemId && staff.roles.some((r) => r === 'clerk' || r === 'head' || r === 'admin');
+  return answered && !s.proposedItemId && handlesApplications(staff);
 }
 
 export type ApplicantContact = Pick<StoredRequest['applicant'], 'phone' | 'email' | 'address' | 'postCode'>;
@@ -519,6 +557,7 @@ export function contactFor(staff: StaffMember, applicant: StoredRequest['applica
 
 /** A reviewer or leader opens the applicant's contact details; every view is audited with its reason. */
 export async function revealContact(deps: RequestDeps, staff: StaffMember, trackingNumber: string, input: { reason: string }): Promise<ApplicantContact> {
+  if (!mayOpenContact(staff)) throw new ForbiddenError('查看联系方式（须写明理由）由保密审查员或分管领导办理；承办人员在案件页面即可看到。');
   const reason = str(input.reason);
   if (reason.length < 2) throw new ValidationError('请填写查看理由。', { reason: '请填写查看联系方式的理由。' });
   const record = await loadRequest(deps, trackingNumber);

@@ -1,10 +1,10 @@
-import { DomainError } from '#domain/errors';
+import { DomainError, ForbiddenError } from '#domain/errors';
 import { staffActor, type StaffMember } from '#domain/staff';
 import { ItemRepository } from '#repositories/items';
 import type { AppDependencies } from '../context';
 import { afterCommit, effectChange } from '../effects';
 import { prepareRelease, type ReleaseReceipt } from '../release';
-import { getReview } from './reviews';
+import { getReview, mayReleaseReviewed } from './reviews';
 
 export class ReleaseUnavailableError extends DomainError {
   readonly status = 409;
@@ -17,6 +17,7 @@ export class ReleaseUnavailableError extends DomainError {
  * its files alone would do half of that.
  */
 export async function publishReviewedDocument(deps: AppDependencies, staff: StaffMember, id: string, expectedVersion: number | undefined): Promise<ReleaseReceipt> {
+  if (!mayReleaseReviewed(staff)) throw new ForbiddenError('您无权发布审查通过的信息。', `${staff.id} may not release review ${id}`);
   const view = await getReview(deps, staff, id);
   const { review, content } = view;
   if (review.subject.type === 'publication' && (await new ItemRepository(deps.records).get(review.subject.id))) {

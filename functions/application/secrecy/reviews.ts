@@ -479,9 +479,14 @@ function refusalFor(staff: StaffMember, review: SecrecyReview, now: Date): strin
   return result && !result.ok ? result.error.message : undefined;
 }
 
-function mayRelease(staff: StaffMember, review: SecrecyReview): boolean {
+/** Who may release a reviewed document (publishReviewedDocument): whoever may press 发布 in the publishing table. */
+export function mayReleaseReviewed(staff: Pick<StaffMember, 'roles'>): boolean {
   const roles = publishing.transition('publish')?.roles;
-  return review.status === 'approved' && review.subject.type === 'publication' && Array.isArray(roles) && staff.roles.some((r) => roles.includes(r));
+  return Array.isArray(roles) && staff.roles.some((r) => roles.includes(r));
+}
+
+function mayRelease(staff: StaffMember, review: SecrecyReview): boolean {
+  return review.status === 'approved' && review.subject.type === 'publication' && mayReleaseReviewed(staff);
 }
 
 /** Everything the review page shows: the content, its findings, the record and the history. */
