@@ -4,6 +4,7 @@ import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
 import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors';
 import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
+import { parseStepInput, requestCommand } from '#domain/requests/commands';
 import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
@@ -66,102 +67,10 @@ export const GENERIC_COMMANDS = [
 export type GenericCommand = (typeof GENERIC_COMMANDS)[number];
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const date = (v: unknown, field: string, label: string, fallback?: IsoDate): IsoDate => {
-  const s = str(v);
-  if (!s && fallback) return fallback;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new CaseValidationError(`请填写${label}（YYYY-MM-DD）。`, { [field]: `请填写${label}（YYYY-MM-DD）。` });
-  return s as IsoDate;
-};
-const optionalDate = (v: unknown, field: string, label: string): IsoDate | undefined => (str(v) ? date(v, field, label) : undefined);
-const int = (v: unknown, field: string, label: string): number => {
-  const n = Number(str(v));
-  if (!str(v) || !Number.isInteger(n)) throw new CaseValidationError(`请填写${label}（整数）。`, { [field]: `请填写${label}（整数）。` });
-  return n;
-};
-const opinion = (v: unknown): 'consent' | 'objection' | 'no-reply' => {
-  const s = str(v);
-  if (s === 'consent' || s === 'objection' || s === 'no-reply') return s;
-  throw new CaseValidationError('请选择意见。', { opinion: '请选择同意、反对或逾期未答复。' });
-};
 
-/** The domain command from form or JSON fields (validated; messages per field). */
-export function commandFromInput(type: string, f: Record<string, unknown>, today: IsoDate, ids: () => string): RequestCommand {
-  switch (type as GenericCommand) {
-    case 'register':
-      return { type: 'register', ...(optionalDate(f['receivedOn'], 'receivedOn', '收到申请之日') ? { receivedOn: date(f['receivedOn'], 'receivedOn', '收到申请之日') } : {}) };
-    case 'startAssessment':
-      return { type: 'startAssessment' };
-    case 'requestSupplement': {
-      const raw = Array.isArray(f['deficiencies']) ? (f['deficiencies'] as unknown[]).map(str) : str(f['deficiencies']).split(/\r?\n/);
-      const deficiencies = raw.map((d) => d.trim()).filter(Boolean);
-      return {
-        type: 'requestSupplement',
-        deficiencies,
-        ...(str(f['periodWorkingDays']) ? { periodWorkingDays: int(f['periodWorkingDays'], 'periodWorkingDays', '补正期限') } : {}),
-        ...(f['supplementStillUnclear'] === true || str(f['supplementStillUnclear']) === 'yes' ? { supplementStillUnclear: true } : {}),
-      };
-    }
-    case 'recordSupplement':
-      return { type: 'recordSupplement', receivedOn: date(f['receivedOn'], 'receivedOn', '收到补正材料之日', today) };
-    case 'abandonNoSupplement':
-      if (!(f['noJustifiableReason'] === true || str(f['noJustifiableReason']) === 'yes')) {
-        throw new CaseValidationError('须确认申请人无正当理由逾期未补正。', { noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
-      }
-      return { type: 'abandonNoSupplement', noJustifiableReason: true };
-    case 'startThirdPartyConsultation':
-    case 'startAgencyConsultation':
-      return {
-        type: type as 'startThirdPartyConsultation' | 'startAgencyConsultation',
-        consultationId: str(f['consultationId']) || ids(),
-        ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}),
-      };
-    case 'recordThirdPartyOpinion':
-    case 'recordAgencyOpinion': {
-      const o = opinion(f['opinion']);
-      return { type: type as 'recordThirdPartyOpinion' | 'recordAgencyOpinion', opinion: o, ...(o !== 'no-reply' ? { answeredOn: date(f['answeredOn'], 'answeredOn', '答复日期', today) } : {}) };
-    }
-    case 'issueFeeNotice':
-      return {
-        type: 'issueFeeNotice',
-        feeNoticeId: str(f['feeNoticeId']) || ids(),
-        amountYuan: int(f['amountYuan'], 'amountYuan', '收费金额（元）'),
-        ...(optionalDate(f['deliveredOn'], 'deliveredOn', '送达日期') ? { deliveredOn: date(f['deliveredOn'], 'deliveredOn', '送达日期') } : {}),
-      };
-    case 'recordFeePaid':
-      return { type: 'recordFeePaid', paidOn: date(f['paidOn'], 'paidOn', '缴费日期', today) };
-    case 'waiveFee':
-      return { type: 'waiveFee', reasonCode: str(f['reasonCode']), ...(str(f['note']) ? { note: str(f['note']) } : {}) };
-    case 'abandonNoPayment':
-      return { type: 'abandonNoPayment' };
-    case 'requestExtension':
-      return { type: 'requestExtension', workingDays: int(f['workingDays'], 'workingDays', '延长的工作日数'), reason: str(f['reason']) };
-    case 'approveExtension':
-      return {
-        type: 'approveExtension',
-        ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知申请人日期') } : {}),
-      };
-    case 'rejectExtension':
-      return { type: 'rejectExtension', reason: str(f['reason']) };
-    case 'notifyExtension':
-      return { type: 'notifyExtension', notifiedOn: date(f['notifiedOn'], 'notifiedOn', '告知日期', today) };
-    case 'setDelayedReply':
-      return {
-        type: 'setDelayedReply',
-        due: date(f['due'], 'due', '延迟答复期限'),
-        reason: str(f['reason']),
-        ...(optionalDate(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') ? { applicantNotifiedOn: date(f['applicantNotifiedOn'], 'applicantNotifiedOn', '告知日期') } : {}),
-      };
-    case 'returnToDrafting':
-      return { type: 'returnToDrafting', reason: str(f['reason']) };
-    case 'signOff':
-      return { type: 'signOff' };
-    case 'close':
-      return { type: 'close' };
-    case 'withdraw':
-      return { type: 'withdraw', ...(optionalDate(f['withdrawnOn'], 'withdrawnOn', '撤回日期') ? { withdrawnOn: date(f['withdrawnOn'], 'withdrawnOn', '撤回日期') } : {}) };
-    default:
-      throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
-  }
+/** The domain command from form or JSON fields, parsed by the step's schema (commands.ts; messages per field). */
+export function commandFromInput(type: GenericCommand, f: Record<string, unknown>, ids: () => string): RequestCommand {
+  return requestCommand(type, f, ids);
 }
 
 function emailTo(s: StoredRequest): string | undefined {
@@ -198,9 +107,8 @@ export async function act(
   input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> },
 ): Promise<RequestRecord> {
   if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
+  const command = commandFromInput(input.command as GenericCommand, input.fields ?? {}, () => newId(deps.clock.now()));
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
-  const today = todayIn(deps);
-  const command = commandFromInput(input.command, input.fields ?? {}, today, () => newId(deps.clock.now()));
   const actor = actorOf(staff);
   // The notice and the mail quote the deadlines after the step, so they are derived first.
   const preview = await previewStep(deps, record, command, actor);
@@ -251,7 +159,7 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
       };
     }
     case 'recordSupplement':
-      return { note: `收到补正材料之日：${formatDateZh(command.receivedOn)}，答复期限重新计算`, messages: [] };
+      return { note: `收到补正材料之日：${formatDateZh(data['receivedOn'] as IsoDate)}，答复期限重新计算`, messages: [] };
     case 'issueFeeNotice':
       return { note: `收费金额：${command.amountYuan}元`, messages: [] };
     case 'returnToDrafting':
@@ -267,16 +175,12 @@ export async function reassign(
   deps: RequestDeps,
   staff: StaffMember,
   trackingNumber: string,
-  input: { handlerId: string; handlerName?: string; reason: string; expectedVersion?: number },
+  input: { handlerId: string; handlerName?: string | undefined; reason: string; expectedVersion?: number | undefined },
 ): Promise<RequestRecord> {
   assertMayTakeStep(staff, 'reassign');
+  const { handlerId, handlerName = handlerId, reason } = parseStepInput('reassign', input);
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
-  const handlerId = str(input.handlerId);
-  const handlerName = str(input.handlerName) || handlerId;
-  return applyCommand(deps, record, { type: 'reassign', handlerId, reason: str(input.reason) }, actorOf(staff), {
-    handlerName,
-    note: `承办人变更为${handlerName}；理由：${str(input.reason)}`,
-  });
+  return applyCommand(deps, record, { type: 'reassign', handlerId, reason }, actorOf(staff), { handlerName, note: `承办人变更为${handlerName}；理由：${reason}` });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,18 +338,18 @@ export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember
 }
 
 /** How the answer is served (送达); the deadline is judged against its date. */
-export function serviceFromInput(f: Record<string, unknown>, today: IsoDate): Service {
-  switch (str(f['method']) || 'download') {
+/** How the answer is served, from the release form or JSON (commands.ts); download unless said otherwise. */
+export function serviceFromInput(f: unknown, today: IsoDate): Service {
+  const { method = 'download', servedOn = today, postalTrackingNumber = '' } = parseStepInput('release', f);
+  switch (method) {
     case 'download':
       return { method: 'download', availableOn: today };
     case 'email':
-      return { method: 'email', sentOn: date(f['servedOn'], 'servedOn', '发送日期', today) };
+      return { method: 'email', sentOn: servedOn };
     case 'handed-over':
-      return { method: 'handed-over', signedOn: date(f['servedOn'], 'servedOn', '签收日期', today) };
+      return { method: 'handed-over', signedOn: servedOn };
     case 'post':
-      return { method: 'post', postedOn: date(f['servedOn'], 'servedOn', '交邮日期', today), postalTrackingNumber: str(f['postalTrackingNumber']).toUpperCase() };
-    default:
-      throw new CaseValidationError('请选择送达方式。', { method: '请选择送达方式。' });
+      return { method: 'post', postedOn: servedOn, postalTrackingNumber: postalTrackingNumber.toUpperCase() };
   }
 }
 

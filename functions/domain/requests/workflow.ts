@@ -10,10 +10,41 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { CaseValidationError, defineWorkflow, ensure, GuardRefusedError, nonBlank, unless, type ActorRole, type CaseContext, type Effect, type EventData, type Guard, type Transition } from '../case';
+import {
+  CaseValidationError,
+  defineWorkflow,
+  ensure,
+  GuardRefusedError,
+  nonBlank,
+  unless,
+  type ActorRole,
+  type CaseContext,
+  type Effect,
+  type EventData,
+  type Guard,
+  type StepField,
+  type StepForm,
+  type Transition,
+} from '../case';
 import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEAD_ROLE, type CaseClockEvent, type CaseDeadlines, type DeadlineConfig } from '../deadlines';
 import type { StaffRole } from '../staff';
-import { NON_LETTER_OUTCOME_ROWS, tableBRow, type Decision, type OutcomeMappingOptions, type OutcomeRow, type ResponseType } from './responses';
+import { DEFAULT_WAIVER_REASONS } from './fees';
+import {
+  CONSULTATION_RESULT_LABELS,
+  INTERNAL_AFFAIRS_LABELS,
+  NON_LETTER_OUTCOME_ROWS,
+  PROCESS_INFORMATION_LABELS,
+  RESPONSE_TYPE_INFO,
+  RESPONSE_TYPES,
+  SECURITY_INTEREST_LABELS,
+  tableBRow,
+  THIRD_PARTY_INTEREST_LABELS,
+  WITHHOLDING_GROUND_INFO,
+  type Decision,
+  type OutcomeMappingOptions,
+  type OutcomeRow,
+  type ResponseType,
+} from './responses';
 
 // ---------------------------------------------------------------------------------------------
 // States
@@ -168,7 +199,7 @@ export type RequestCommand =
       /** A second notice is allowed only when the supplemented content is still unclear. */
       readonly supplementStillUnclear?: boolean;
     }
-  | { readonly type: 'recordSupplement'; readonly receivedOn: IsoDate }
+  | { readonly type: 'recordSupplement'; readonly receivedOn?: IsoDate }
   | { readonly type: 'abandonNoSupplement'; readonly noJustifiableReason: true }
   | { readonly type: 'startThirdPartyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate }
   | {
@@ -179,13 +210,13 @@ export type RequestCommand =
   | { readonly type: 'startAgencyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate; readonly secrecyReferral?: boolean }
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
   | { readonly type: 'issueFeeNotice'; readonly feeNoticeId: string; readonly amountYuan: number; readonly deliveredOn?: IsoDate }
-  | { readonly type: 'recordFeePaid'; readonly paidOn: IsoDate }
+  | { readonly type: 'recordFeePaid'; readonly paidOn?: IsoDate }
   | { readonly type: 'waiveFee'; readonly reasonCode: string; readonly note?: string }
   | { readonly type: 'abandonNoPayment' }
   | { readonly type: 'requestExtension'; readonly workingDays: number; readonly reason: string }
   | { readonly type: 'approveExtension'; readonly applicantNotifiedOn?: IsoDate; readonly approvalRecordId?: string }
   | { readonly type: 'rejectExtension'; readonly reason: string }
-  | { readonly type: 'notifyExtension'; readonly notifiedOn: IsoDate }
+  | { readonly type: 'notifyExtension'; readonly notifiedOn?: IsoDate }
   | { readonly type: 'setDelayedReply'; readonly due: IsoDate; readonly reason: string; readonly applicantNotifiedOn?: IsoDate }
   | { readonly type: 'draftAnswer'; readonly decision: Decision }
   | { readonly type: 'submitForSecrecyReview'; readonly secrecyReviewId: string }
@@ -255,12 +286,60 @@ const deadlinesNow = (c: RequestCase, ctx: RequestContext) => requestDeadlines(c
 const HANDLING: readonly ActorRole[] = ['clerk', 'head'];
 const extensionApprovers = (ctx: RequestContext): readonly ActorRole[] => ctx.policy.workflow.extensionApproverRoles;
 
+// The forms of the steps (the staff case page renders them; commands.ts validates the same names).
+const options = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const field = (name: string, label: string, kind: StepField['kind'] = 'text', more: Omit<Partial<StepField>, 'name' | 'label' | 'kind'> = {}): StepField => ({ name, label, kind, ...more });
+const form = (fields: readonly StepField[], tone?: StepForm['tone']): StepForm => ({ fields, ...(tone ? { tone } : {}) });
+const consultationForm = form([field('deliveredOn', '征求意见函送达日期', 'date')], 'secondary');
+const opinionForm = form([
+  field('opinion', '意见', 'radio', { required: true, options: options({ consent: '同意公开', objection: '不同意公开', 'no-reply': '逾期未答复' }) }),
+  field('answeredOn', '答复日期', 'date'),
+]);
+const reasonForm = (label: string) => form([field('reason', label, 'textarea', { rows: 2, required: true })], 'secondary');
+
 export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType, RequestFacts>[] = [
-  { command: 'register', label: '登记受理', from: ['submitted'], to: 'registered', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
-  { command: 'reassign', label: '变更承办人', from: BEFORE_RELEASE, to: 'same', roles: ['head', 'admin'] },
+  {
+    command: 'register',
+    label: '登记受理',
+    from: ['submitted'],
+    to: 'registered',
+    roles: ['clerk', 'head', 'admin'],
+    visibleToApplicant: true,
+    form: form([field('receivedOn', '收到申请之日', 'date', { hint: '收到申请之日尚未确定的，登记时须填写。' })]),
+  },
+  {
+    command: 'reassign',
+    label: '变更承办人',
+    from: BEFORE_RELEASE,
+    to: 'same',
+    roles: ['head', 'admin'],
+    form: form([field('handlerId', '新承办人（工作人员账号ID）', 'text', { required: true }), field('reason', '变更理由', 'textarea', { rows: 2, required: true })], 'secondary'),
+  },
   { command: 'startAssessment', label: '开始办理', from: ['registered'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'requestSupplement', label: '发出补正通知', from: ['registered', 'in-assessment'], to: 'supplement-requested', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'recordSupplement', label: '登记补正材料', from: ['supplement-requested'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'requestSupplement',
+    label: '发出补正通知',
+    from: ['registered', 'in-assessment'],
+    to: 'supplement-requested',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([
+      field('deficiencies', '需要补正的内容（每行一项，一次性告知）', 'list', { rows: 4, required: true }),
+      field('periodWorkingDays', '补正期限（工作日）', 'number'),
+      field('supplementStillUnclear', '补正后申请内容仍不明确', 'checkbox', { options: [{ value: 'yes', label: '是' }] }),
+    ]),
+  },
+  {
+    command: 'recordSupplement',
+    label: '登记补正材料',
+    from: ['supplement-requested'],
+    to: 'in-assessment',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('receivedOn', '收到补正材料之日', 'date', { hint: '答复期限自收到补正材料的次日起重新计算。' })]),
+  },
   {
     command: 'abandonNoSupplement',
     label: '逾期未补正，视为放弃申请',
@@ -269,29 +348,215 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     roles: ['clerk', 'head', 'system'],
     handlerOnly: true,
     visibleToApplicant: true,
+    form: form([field('noJustifiableReason', '申请人无正当理由逾期未补正', 'checkbox', { required: true, options: [{ value: 'yes', label: '确认' }] })], 'secondary'),
   },
-  { command: 'startThirdPartyConsultation', label: '征求第三方意见', from: ['in-assessment'], to: 'third-party-consultation', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'recordThirdPartyOpinion', label: '登记第三方意见', from: ['third-party-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'startAgencyConsultation', label: '征求其他机关意见', from: ['in-assessment'], to: 'agency-consultation', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'recordAgencyOpinion', label: '登记其他机关意见', from: ['agency-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'issueFeeNotice', label: '发出收费通知', from: ['in-assessment'], to: 'fee-notice', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'recordFeePaid', label: '登记已缴费', from: ['fee-notice'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'waiveFee', label: '减免信息处理费', from: ['fee-notice'], to: 'in-assessment', roles: ['head', 'admin'], visibleToApplicant: true },
+  {
+    command: 'startThirdPartyConsultation',
+    label: '征求第三方意见',
+    from: ['in-assessment'],
+    to: 'third-party-consultation',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: consultationForm,
+  },
+  {
+    command: 'recordThirdPartyOpinion',
+    label: '登记第三方意见',
+    from: ['third-party-consultation'],
+    to: 'in-assessment',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: opinionForm,
+  },
+  {
+    command: 'startAgencyConsultation',
+    label: '征求其他机关意见',
+    from: ['in-assessment'],
+    to: 'agency-consultation',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: consultationForm,
+  },
+  { command: 'recordAgencyOpinion', label: '登记其他机关意见', from: ['agency-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true, form: opinionForm },
+  {
+    command: 'issueFeeNotice',
+    label: '发出收费通知',
+    from: ['in-assessment'],
+    to: 'fee-notice',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('amountYuan', '收费金额（元）', 'number', { required: true })], 'secondary'),
+  },
+  {
+    command: 'recordFeePaid',
+    label: '登记已缴费',
+    from: ['fee-notice'],
+    to: 'in-assessment',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('paidOn', '缴费日期', 'date')]),
+  },
+  {
+    command: 'waiveFee',
+    label: '减免信息处理费',
+    from: ['fee-notice'],
+    to: 'in-assessment',
+    roles: ['head', 'admin'],
+    visibleToApplicant: true,
+    form: form([field('reasonCode', '减免理由', 'select', { required: true, options: options(DEFAULT_WAIVER_REASONS) }), field('note', '说明', 'textarea', { rows: 2 })]),
+  },
   { command: 'abandonNoPayment', label: '逾期未缴费，视为放弃申请', from: ['fee-notice'], to: 'abandoned-no-payment', roles: ['clerk', 'head', 'system'], handlerOnly: true, visibleToApplicant: true },
-  { command: 'requestExtension', label: '申请延长答复期限', from: WORKING, to: 'same', roles: HANDLING, handlerOnly: true },
-  { command: 'approveExtension', label: '批准延长答复期限', from: WORKING, to: 'same', roles: extensionApprovers, visibleToApplicant: true },
-  { command: 'rejectExtension', label: '不批准延长答复期限', from: WORKING, to: 'same', roles: extensionApprovers },
-  { command: 'notifyExtension', label: '告知申请人延期', from: WORKING, to: 'same', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'setDelayedReply', label: '确定延迟答复期限（第三十五条）', from: ['in-assessment'], to: 'same', roles: ['head'], visibleToApplicant: true },
-  { command: 'draftAnswer', label: '拟定答复', from: ['registered', 'in-assessment', 'drafting'], to: 'drafting', roles: HANDLING, handlerOnly: true },
+  {
+    command: 'requestExtension',
+    label: '申请延长答复期限',
+    from: WORKING,
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: form(
+      [
+        field('workingDays', '延长的工作日数', 'number', { required: true }),
+        field('reason', '延期理由', 'textarea', { rows: 3, required: true, hint: '延期须经政府信息公开工作机构负责人同意，并在原期限届满前告知申请人（《条例》第三十三条）。' }),
+      ],
+      'secondary',
+    ),
+  },
+  {
+    command: 'approveExtension',
+    label: '批准延长答复期限',
+    from: WORKING,
+    to: 'same',
+    roles: extensionApprovers,
+    visibleToApplicant: true,
+    form: form([field('applicantNotifiedOn', '告知申请人日期', 'date')]),
+  },
+  { command: 'rejectExtension', label: '不批准延长答复期限', from: WORKING, to: 'same', roles: extensionApprovers, form: reasonForm('不批准的理由') },
+  {
+    command: 'notifyExtension',
+    label: '告知申请人延期',
+    from: WORKING,
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('notifiedOn', '告知日期', 'date')]),
+  },
+  {
+    command: 'setDelayedReply',
+    label: '确定延迟答复期限（第三十五条）',
+    from: ['in-assessment'],
+    to: 'same',
+    roles: ['head'],
+    visibleToApplicant: true,
+    form: form(
+      [field('due', '延迟答复期限', 'date', { required: true }), field('reason', '理由', 'textarea', { rows: 2, required: true }), field('applicantNotifiedOn', '告知申请人日期', 'date')],
+      'secondary',
+    ),
+  },
+  {
+    command: 'draftAnswer',
+    label: '拟定答复',
+    from: ['registered', 'in-assessment', 'drafting'],
+    to: 'drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    // The answer's type; the facts each type asks for are ANSWER_FIELDS below.
+    form: form(
+      [field('type', '答复类型', 'select', { required: true, options: RESPONSE_TYPES.map((t) => ({ value: t, label: `${RESPONSE_TYPE_INFO[t].label}（${RESPONSE_TYPE_INFO[t].article}）` })) })],
+      'secondary',
+    ),
+  },
   { command: 'submitForSecrecyReview', label: '提交保密审查', from: ['drafting'], to: 'secrecy-review', roles: HANDLING, handlerOnly: true },
   { command: 'passSecrecyReview', label: '保密审查通过', from: ['secrecy-review'], to: 'leader-sign-off', roles: ['reviewer'] },
-  { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'leader-sign-off', 'signed-off'], to: 'drafting', roles: ['reviewer', 'head', 'leader'] },
+  { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'leader-sign-off', 'signed-off'], to: 'drafting', roles: ['reviewer', 'head', 'leader'], form: reasonForm('退回理由') },
   { command: 'signOff', label: '领导签发', from: ['leader-sign-off'], to: 'signed-off', roles: ['leader'] },
-  { command: 'release', label: '送达答复', from: ['signed-off'], to: 'released', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'release',
+    label: '送达答复',
+    from: ['signed-off'],
+    to: 'released',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([
+      field('method', '送达方式', 'radio', { options: options({ download: '在线下载（申请人查询页面）', email: '电子邮件', 'handed-over': '当面送达', post: '邮寄（中国邮政）' }) }),
+      field('servedOn', '送达日期（签收、交邮或发送之日）', 'date'),
+      field('postalTrackingNumber', '邮件号码（邮寄时必填）'),
+    ]),
+  },
   { command: 'close', label: '归档', from: ['released'], to: 'closed', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
-  { command: 'withdraw', label: '撤回申请', from: BEFORE_RELEASE, to: 'withdrawn', roles: ['applicant', 'clerk', 'head'], handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'withdraw',
+    label: '撤回申请',
+    from: BEFORE_RELEASE,
+    to: 'withdrawn',
+    roles: ['applicant', 'clerk', 'head'],
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('withdrawnOn', '申请人撤回日期', 'date', { hint: '申请人书面或当面撤回申请的，由承办人登记。' })], 'secondary'),
+  },
 ];
+
+const provisionFields = (prefix: string): StepField[] => [
+  field(`${prefix}provision.form`, '提供信息的载体形式', 'radio', { required: true, options: options({ paper: '纸质', electronic: '电子' }) }),
+  field(`${prefix}provision.method`, '提供方式', 'select', {
+    required: true,
+    options: options({ post: '邮寄', email: '电子邮件', download: '在线下载', pickup: '当面领取', 'on-site-reading': '现场查阅、抄录' }),
+  }),
+  field(`${prefix}provision.timeAndPlace`, '提供信息的时间和地点', 'text', { required: true, hint: '如：请登录本平台查询页面下载。' }),
+];
+
+const withholdingFields = (prefix: string): StepField[] => [
+  field(`${prefix}ground`, '不予公开的理由类别', 'select', {
+    required: true,
+    hint: '以下各项按所选类别填写。',
+    options: Object.entries(WITHHOLDING_GROUND_INFO).map(([value, i]) => ({ value, label: i.label })),
+  }),
+  field(`${prefix}reason`, '不予公开的理由', 'textarea', { rows: 3 }),
+  field(`${prefix}interest`, '涉及的第三方权益（第三方权益类）', 'select', { options: options(THIRD_PARTY_INTEREST_LABELS) }),
+  field(`${prefix}consultation`, '征求第三方意见的结果（第三方权益类）', 'select', { options: options(CONSULTATION_RESULT_LABELS) }),
+  field(`${prefix}publicInterestAssessment`, '公共利益衡量情况（第三方权益类）', 'textarea', { rows: 2 }),
+  field(`${prefix}interests`, '可能危及的利益（三安全一稳定类）', 'checkboxes', { options: options(SECURITY_INTEREST_LABELS) }),
+  field(`${prefix}lawName`, '禁止公开的法律、行政法规名称（含书名号）'),
+  field(`${prefix}article`, '具体条款'),
+  field(`${prefix}kind`, '信息类别（内部事务、过程性信息类）', 'select', { options: options({ ...INTERNAL_AFFAIRS_LABELS, ...PROCESS_INFORMATION_LABELS }) }),
+  field(`${prefix}discretionReason`, '裁量不予公开的理由（第十六条类）', 'textarea', { rows: 2 }),
+  field(`${prefix}regime`, '适用的查询制度（行政查询事项类）'),
+];
+
+const required = { required: true } as const;
+const area = (rows: number, more: Omit<Partial<StepField>, 'name' | 'label' | 'kind'> = {}) => ({ rows, ...more });
+
+/** The second part of the draftAnswer step: the facts each type of answer states (responses.ts decisionSchema). */
+export const ANSWER_FIELDS: Readonly<Record<ResponseType, readonly StepField[]>> = {
+  'already-public': [field('whereToFind', '获取该信息的方式和途径', 'textarea', area(3, required)), field('publishedOn', '主动公开日期', 'date'), field('url', '网址')],
+  disclosed: [...provisionFields(''), field('note', '其他说明', 'textarea', area(2))],
+  withheld: [field('facts', '查明的事实', 'textarea', area(3, required)), ...withholdingFields('grounds.0.')],
+  partial: [...provisionFields(''), field('withheldParts.0.part', '不予公开的部分', 'text', required), ...withholdingFields('withheldParts.0.withholding.')],
+  'does-not-exist': [field('searchScope', '检索范围', 'textarea', area(2, required)), field('searchMethods', '检索方式', 'textarea', area(2, required)), field('searchedOn', '检索日期', 'date')],
+  'not-this-agency': [
+    field('reason', '不属于本机关负责公开的理由', 'textarea', area(3, required)),
+    field('competentAgency.name', '负责公开的机关名称（能够确定的）'),
+    field('competentAgency.contact', '该机关联系方式'),
+  ],
+  'repeat-request': [field('earlierTrackingNumber', '此前申请的编号', 'text', required), field('earlierAnswerDate', '此前答复日期', 'date', required)],
+  'special-regime': [field('regime', '适用的查询制度', 'text', required), field('lawReference', '规定该查询制度的法律、行政法规及条款', 'text', required), field('whereToApply', '办理机构和途径')],
+  'no-duty-to-create': [field('reason', '需要另行制作或加工、分析的理由', 'textarea', area(3, required))],
+  'petition-complaint': [field('properChannel', '可通过的渠道', 'textarea', area(2))],
+  publication: [field('whereToObtain', '获取公开出版物的途径', 'textarea', area(2))],
+  'unreasonable-volume': [field('explanationRequestedOn', '要求申请人说明理由的日期', 'date', required), field('reason', '认定理由不合理的依据', 'textarea', area(3, required))],
+  'confirm-or-reissue': [field('reason', '理由', 'textarea', area(3, required))],
+  'still-unclear': [
+    field('supplementRequestedOn', '补正通知日期', 'date', required),
+    field('supplementReceivedOn', '收到补正材料日期', 'date', required),
+    field('reason', '补正后仍不明确的具体情况', 'textarea', area(3, required)),
+  ],
+};
 
 export const COMMAND_LABELS = Object.fromEntries(REQUEST_TRANSITIONS.map((t) => [t.command, t.label])) as Record<CommandType, string>;
 
@@ -417,8 +682,9 @@ const REQUEST_EFFECTS: Effects = {
     });
   },
   recordSupplement: (c, cmd, ctx) => {
-    notInFuture(cmd.receivedOn, ctx, '收到补正材料的日期不能晚于今天。');
-    return clocked(c, ctx, { patch: { supplementReceived: true }, clock: [{ type: 'supplementReceived', date: cmd.receivedOn }], data: { receivedOn: cmd.receivedOn } });
+    const on = cmd.receivedOn ?? ctx.today;
+    notInFuture(on, ctx, '收到补正材料的日期不能晚于今天。');
+    return clocked(c, ctx, { patch: { supplementReceived: true }, clock: [{ type: 'supplementReceived', date: on }], data: { receivedOn: on } });
   },
   abandonNoSupplement: (c, cmd, ctx) => {
     ensure(cmd.noJustifiableReason === true, 'JUSTIFIABLE_REASON', '须确认申请人无正当理由逾期未补正。');
@@ -443,8 +709,9 @@ const REQUEST_EFFECTS: Effects = {
   },
   recordFeePaid: (c, cmd, ctx) => {
     const id = c.activeFeeNotice!.id;
-    notInFuture(cmd.paidOn, ctx, '缴费日期不能晚于今天。');
-    return clocked(c, ctx, { patch: { activeFeeNotice: undefined }, clock: [{ type: 'feePaid', date: cmd.paidOn, feeNoticeId: id }], data: { feeNoticeId: id } });
+    const on = cmd.paidOn ?? ctx.today;
+    notInFuture(on, ctx, '缴费日期不能晚于今天。');
+    return clocked(c, ctx, { patch: { activeFeeNotice: undefined }, clock: [{ type: 'feePaid', date: on, feeNoticeId: id }], data: { feeNoticeId: id } });
   },
   waiveFee: (c, cmd, ctx) => {
     const id = c.activeFeeNotice!.id;
@@ -505,9 +772,10 @@ const REQUEST_EFFECTS: Effects = {
     const ext = c.extension;
     ensure(ext.status === 'approved', 'NO_EXTENSION', '没有已批准的延期。');
     const original = deadlinesNow(c, ctx)?.answer?.dueWithoutExtension;
-    notInFuture(cmd.notifiedOn, ctx, '告知日期不能晚于今天。');
-    ensure(original && cmd.notifiedOn <= original, 'NOTICE_AFTER_DEADLINE', `应在原答复期限（${original}）届满前告知申请人延期。`);
-    return { patch: { extension: { ...ext, applicantNotifiedOn: cmd.notifiedOn } }, data: { notifiedOn: cmd.notifiedOn } };
+    const on = cmd.notifiedOn ?? ctx.today;
+    notInFuture(on, ctx, '告知日期不能晚于今天。');
+    ensure(original && on <= original, 'NOTICE_AFTER_DEADLINE', `应在原答复期限（${original}）届满前告知申请人延期。`);
+    return { patch: { extension: { ...ext, applicantNotifiedOn: on } }, data: { notifiedOn: on } };
   },
   setDelayedReply: (c, cmd, ctx) => {
     nonBlank(cmd.reason, 'reason', '请填写确定延迟答复期限的理由。');

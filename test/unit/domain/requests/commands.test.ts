@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { CaseValidationError } from '#domain/case';
+import { ANSWER_FIELDS, REQUEST_TRANSITIONS, RESPONSE_TYPES } from '#domain/requests';
+import { parseStepInput, REQUEST_STEP_SCHEMAS, requestCommand } from '#domain/requests/commands';
+
+/** Required = the schema refuses the field left out (a blank form field counts as left out). */
+const requiredBySchema = (command: keyof typeof REQUEST_STEP_SCHEMAS, name: string) => !REQUEST_STEP_SCHEMAS[command].shape[name as never]!.safeParse(undefined).success;
+
+describe('the command schemas beside the request table (contract)', () => {
+  it('every step has a schema, and every field of its form is known to it', () => {
+    for (const t of REQUEST_TRANSITIONS) {
+      const schema = REQUEST_STEP_SCHEMAS[t.command];
+      expect(schema, t.command).toBeDefined();
+      for (const f of t.form?.fields ?? []) expect(Object.keys(schema.shape), `${t.command}.${f.name}`).toContain(f.name);
+    }
+  });
+
+  it('a field required in the form is required by the schema, and the schema requires nothing the form leaves optional or does not ask for', () => {
+    for (const t of REQUEST_TRANSITIONS) {
+      const fields = new Map((t.form?.fields ?? []).map((f) => [f.name, f.required === true]));
+      for (const name of Object.keys(REQUEST_STEP_SCHEMAS[t.command].shape)) {
+        expect(requiredBySchema(t.command, name), `${t.command}.${name}`).toBe(fields.get(name) ?? false);
+      }
+    }
+  });
+
+  it('the answer forms are the facts of each response type, one form per type', () => {
+    expect(Object.keys(ANSWER_FIELDS).sort()).toEqual([...RESPONSE_TYPES].sort());
+    const draft = REQUEST_TRANSITIONS.find((t) => t.command === 'draftAnswer')!;
+    expect(draft.form?.fields.map((f) => f.name)).toEqual(['type']);
+  });
+});
+
+describe('parseStepInput', () => {
+  it('reads form strings and JSON values alike; blank is absent', () => {
+    expect(parseStepInput('requestSupplement', { deficiencies: ' 写明年份 \n\n 附表名称 ', periodWorkingDays: '5', supplementStillUnclear: 'yes' })).toEqual({
+      deficiencies: ['写明年份', '附表名称'],
+      periodWorkingDays: 5,
+      supplementStillUnclear: true,
+    });
+    expect(parseStepInput('requestSupplement', { deficiencies: ['写明年份'], periodWorkingDays: 5, supplementStillUnclear: true })).toEqual({
+      deficiencies: ['写明年份'],
+      periodWorkingDays: 5,
+      supplementStillUnclear: true,
+    });
+    expect(parseStepInput('recordSupplement', { receivedOn: '' })).toEqual({});
+    expect(parseStepInput('release', {})).toEqual({});
+  });
+
+  it('refuses with a Chinese message naming the field', () => {
+    const refused = (command: keyof typeof REQUEST_STEP_SCHEMAS, input: unknown) => {
+      try {
+        parseStepInput(command, input);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CaseValidationError);
+        return (e as CaseValidationError).fields;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused('requestExtension', { workingDays: '十', reason: ' ' })).toEqual({ workingDays: '请填写延长的工作日数（整数）。', reason: '请填写延长答复期限的理由。' });
+    expect(refused('setDelayedReply', { due: '2026/03/01', reason: '量大' })).toEqual({ due: '请填写延迟答复期限（YYYY-MM-DD）。' });
+    expect(refused('requestSupplement', { deficiencies: '\n  \n' })).toEqual({ deficiencies: '请逐项列明需要补正的内容。' });
+    expect(refused('abandonNoSupplement', {})).toEqual({ noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
+    expect(refused('recordAgencyOpinion', { opinion: 'maybe' })).toEqual({ opinion: '请选择同意、反对或逾期未答复。' });
+    expect(refused('reassign', { handlerId: 'x', reason: '' })).toEqual({ reason: '请填写变更承办人的理由。' });
+  });
+
+  it('requestCommand adds the ids the case records need, unless given', () => {
+    expect(requestCommand('startThirdPartyConsultation', {}, () => 'id-1')).toEqual({ type: 'startThirdPartyConsultation', consultationId: 'id-1' });
+    expect(requestCommand('issueFeeNotice', { amountYuan: '100', feeNoticeId: 'f-9' }, () => 'id-1')).toEqual({ type: 'issueFeeNotice', amountYuan: 100, feeNoticeId: 'f-9' });
+    expect(requestCommand('register', { receivedOn: '2026-03-02', extra: 'ignored' }, () => 'id-1')).toEqual({ type: 'register', receivedOn: '2026-03-02' });
+  });
+});
