@@ -14,6 +14,7 @@ import {
   hasOpenDeadline,
   clarificationItemContent,
   openClarification,
+  parseClarificationStep,
   RELATED_HEADING,
   type ClarificationCase,
   type ClarificationCommand,
@@ -21,9 +22,7 @@ import {
   type ClarificationFacts,
   type ClarificationSource,
   type ClarificationStatus,
-  type FalsityKind,
-  type ImpactLevel,
-  type UnfoundedReason,
+  type ClarificationStep,
 } from '#domain/clarifications';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import type { WorkingCalendar } from '#domain/calendar';
@@ -44,7 +43,7 @@ import { ESCALATION_ROLE } from '../deadlines/sweep';
 import { ReminderRepository, roleInbox } from '#repositories/reminders';
 import { newId } from '../ids';
 import { putStaged } from '../staged-files';
-import { bool, checkUploads, list, openingLine, optionalEmail, optionalPhone, optionalUrl, str, workingDaysLeftLabel, type CaseDeps, type FileUpload } from './common';
+import { bool, checkUploads, openingLine, optionalEmail, optionalPhone, optionalUrl, str, workingDaysLeftLabel, type CaseDeps, type FileUpload } from './common';
 
 export const CLARIFICATION_DEADLINE_KIND = 'clarification';
 /** Public reports: per client address. */
@@ -283,50 +282,45 @@ async function step(deps: CaseDeps, staff: StaffMember, record: ClarificationRec
   return saved;
 }
 
-/** Runs one workflow step that needs no external system (everything but review and publish). */
+/**
+ * Runs one workflow step from its raw input (a posted form or JSON): the record, then whether this
+ * person may take the step now, then the input through the command's schema (commands.ts), so a
+ * form and the API are checked alike; review and publication go through their own use cases.
+ */
 export async function actOnClarification(deps: CaseDeps, staff: StaffMember, id: string, type: ClarificationCommandType, input: StepInput): Promise<ClarificationRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  switch (type) {
-    case 'startAssessment':
-    case 'approve':
-    case 'close':
-      return step(deps, staff, record, { type });
+  const calendar = await loadCalendar(deps);
+  await assertAllowed(deps, clarifications, record.data.case, type, actorOf(staff), calendar);
+  return clarificationStep(deps, staff, record, parseClarificationStep(type, input), calendar);
+}
+
+async function clarificationStep(deps: CaseDeps, staff: StaffMember, record: ClarificationRecord, cmd: ClarificationStep, calendar: WorkingCalendar): Promise<ClarificationRecord> {
+  const id = record.data.case.id;
+  switch (cmd.type) {
     case 'markUrgent': {
-      const calendar = await loadCalendar(deps);
-      const reason = str(input['reason']);
-      const marked = await step(deps, staff, record, { type, reason }, { calendar, note: reason });
+      const marked = await step(deps, staff, record, cmd, { calendar, note: cmd.reason });
       await escalateUrgent(deps, marked.data, calendar, staff);
       return marked;
     }
-    case 'recordAssessment':
-      return step(deps, staff, record, {
-        type,
-        aboutAgencyWork: input['aboutAgencyWork'] === undefined ? true : bool(input['aboutAgencyWork']),
-        falsity: str(input['falsity']) as FalsityKind,
-        impact: str(input['impact']) as ImpactLevel,
-        note: str(input['note']),
-        responsibleDepartment: str(input['responsibleDepartment']),
-      });
-    case 'recordVerification':
-      return step(deps, staff, record, { type, department: str(input['department']), facts: str(input['facts']) });
-    case 'saveDraft':
-      return step(deps, staff, record, {
-        type,
-        draft: { title: str(input['title']), falseClaim: str(input['falseClaim']), facts: str(input['facts']), sources: list(input['sources']), relatedItemIds: list(input['relatedItemIds']) },
-      });
+    case 'saveDraft': {
+      const { type, ...draft } = cmd;
+      return step(deps, staff, record, { type, draft }, { calendar });
+    }
     case 'returnToDrafting':
     case 'startFurtherStatement':
-      return step(deps, staff, record, { type, reason: str(input['reason']) }, { note: str(input['reason']) });
+      return step(deps, staff, record, cmd, { calendar, note: cmd.reason });
     case 'recordFollowUp':
-      return step(deps, staff, record, { type, reach: str(input['reach']), furtherStatementNeeded: bool(input['furtherStatementNeeded']) }, { note: str(input['reach']) });
+      return step(deps, staff, record, cmd, { calendar, note: cmd.reach });
     case 'closeUnfounded':
-      return step(deps, staff, record, { type, reason: str(input['reason']) as UnfoundedReason, note: str(input['note']) }, { note: str(input['note']) });
+      return step(deps, staff, record, cmd, { calendar, note: cmd.note });
     case 'submitForSecrecyReview':
-      return submitClarificationForReview(deps, staff, id, input.expectedVersion);
+      return submitClarificationForReview(deps, staff, id, record.version);
     case 'recordReviewApproved':
-      return confirmClarificationReview(deps, staff, id, input.expectedVersion);
+      return confirmClarificationReview(deps, staff, id, record.version);
     case 'publish':
-      return publishClarification(deps, staff, id, input.expectedVersion);
+      return publishClarification(deps, staff, id, record.version);
+    default:
+      return step(deps, staff, record, cmd, { calendar });
   }
 }
 

@@ -28,7 +28,6 @@ export function openingLine(deps: Pick<CaseDeps, 'clock'>, type: string, label: 
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 export const bool = (v: unknown): boolean => v === true || v === 'true' || v === 'on' || v === 'yes' || v === '1';
-export const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : []).map((s) => (typeof s === 'string' ? s.trim() : '')).filter(Boolean);
 
 export function optionalEmail(v: unknown, field: string): string | undefined {
   const s = str(v);

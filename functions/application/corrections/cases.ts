@@ -5,7 +5,7 @@
  */
 import { letterhead } from '../letterhead';
 import { randomBytes } from 'node:crypto';
-import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { shanghaiDate, type IsoDate, type WorkingCalendar } from '#domain/calendar';
 import { actorOf, applicantActor } from '#domain/case';
 import {
   assertCorrectionReviewApproved,
@@ -19,6 +19,7 @@ import {
   formatCorrectionTrackingNumber,
   isCorrectionTrackingNumber,
   openCorrection,
+  parseCorrectionStep,
   type CorrectedVersion,
   type CorrectionCase,
   type CorrectionCommand,
@@ -26,6 +27,7 @@ import {
   type CorrectionContext,
   type CorrectionFacts,
   type CorrectionStatus,
+  type CorrectionStep,
 } from '#domain/corrections';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import { ACCESS_CODE_RANDOM_BYTES, generateAccessCode, maskIdNumber } from '#domain/requests/tracking';
@@ -271,60 +273,58 @@ async function step(deps: CaseDeps, staff: StaffMember, record: CorrectionRecord
   return (await runStep(deps, corrections, record, command, actorOf(staff), options)).record;
 }
 
+/**
+ * Runs one staff step from its raw input (a posted form or JSON): the record, then whether this
+ * person may take the step now, then the input through the command's schema (commands.ts).
+ */
 export async function actOnCorrection(deps: CaseDeps, staff: StaffMember, tn: string, type: CorrectionCommandType, input: StepInput): Promise<CorrectionRecord> {
   const record = await load(deps, tn, input.expectedVersion);
+  const calendar = await loadCalendar(deps);
+  await assertAllowed(deps, corrections, record.data.case, type, actorOf(staff), calendar);
+  return correctionStep(deps, staff, record, parseCorrectionStep(type, input), calendar);
+}
+
+async function correctionStep(deps: CaseDeps, staff: StaffMember, record: CorrectionRecord, cmd: CorrectionStep, calendar: WorkingCalendar): Promise<CorrectionRecord> {
   const c = record.data.case;
-  switch (type) {
-    case 'register': {
-      const receivedOn = (str(input['receivedOn']) || c.submittedOn) as IsoDate;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) throw new ValidationError('请按“年-月-日”填写收到申请之日。', { receivedOn: '请按“年-月-日”填写。' });
-      return step(deps, staff, record, { type, receivedOn });
-    }
-    case 'startAssessment':
-    case 'close':
-    case 'withdraw':
-      return step(deps, staff, record, { type });
-    case 'decideCorrect':
-      return step(deps, staff, record, { type, plannedCorrection: str(input['plannedCorrection']) });
+  const tn = c.trackingNumber;
+  switch (cmd.type) {
+    case 'register':
+      return step(deps, staff, record, { type: cmd.type, receivedOn: (cmd.receivedOn ?? c.submittedOn) as IsoDate }, { calendar });
     case 'recordCorrection': {
-      const recordType = (['item', 'document', 'other'].includes(str(input['recordType'])) ? str(input['recordType']) : 'item') as CorrectedVersion['recordType'];
-      const recordId = str(input['recordId']) || record.data.record.itemId || '';
-      let previousVersion = Number(str(input['previousVersion']) || input['previousVersion']);
-      let newVersion = Number(str(input['newVersion']) || input['newVersion']);
+      const { type, recordType = 'item', recordId, summary } = cmd;
+      let { previousVersion = 0, newVersion = 0 } = cmd;
       if (recordType === 'item') ({ previousVersion, newVersion } = await checkCorrectedItem(deps, recordId, previousVersion, newVersion));
-      const corrected: CorrectedVersion = { recordType, recordId, previousVersion, newVersion, summary: str(input['summary']) };
-      const next = await step(deps, staff, record, { type, corrected }, { note: corrected.summary });
+      const corrected: CorrectedVersion = { recordType, recordId, previousVersion, newVersion, summary };
+      const next = await step(deps, staff, record, { type, corrected }, { calendar, note: summary });
       // The replaced version stays in the item's history, marked as corrected (shown on its page).
-      if (recordType === 'item') await markItemVersionCorrected(deps, staff, recordId, { version: previousVersion, caseId: c.trackingNumber, summary: corrected.summary || '依申请更正' });
+      if (recordType === 'item') await markItemVersionCorrected(deps, staff, recordId, { version: previousVersion, caseId: tn, summary });
       return next;
     }
-    case 'decideRefer':
-      return step(deps, staff, record, { type, competentAgency: str(input['competentAgency']), reasons: str(input['reasons']) });
-    case 'decideRefuse':
-      return step(deps, staff, record, { type, reasons: str(input['reasons']) });
     case 'draftAnswer': {
       const letter = correctionLetter({
         agency: await letterhead(deps),
         applicantName: record.data.applicant.name,
-        trackingNumber: c.trackingNumber,
+        trackingNumber: tn,
         receivedOn: c.receivedOn ?? c.submittedOn,
         recordConcerned: record.data.record.description,
         case: c,
         date: todayOf(deps),
       });
       const letterText = correctionLetterText(letter);
-      return step(deps, staff, record, { type }, { patch: () => ({ letterText }) });
+      return step(deps, staff, record, cmd, { calendar, patch: () => ({ letterText }) });
     }
     case 'returnToDrafting':
-      return step(deps, staff, record, { type, reason: str(input['reason']) }, { note: str(input['reason']) });
+      return step(deps, staff, record, cmd, { calendar, note: cmd.reason });
     case 'submitForSecrecyReview':
-      return submitCorrectionAnswerForReview(deps, staff, tn, input.expectedVersion);
+      return submitCorrectionAnswerForReview(deps, staff, tn, record.version);
     case 'recordReviewApproved': {
-      const review = record.data.case.secrecyReviewId ? await new ReviewRepository(deps.records).get(record.data.case.secrecyReviewId) : undefined;
-      return step(deps, staff, record, { type, secrecyReviewId: c.secrecyReviewId ?? '', secrecyReviewApproved: review?.data.review.status === 'approved' });
+      const review = c.secrecyReviewId ? await new ReviewRepository(deps.records).get(c.secrecyReviewId) : undefined;
+      return step(deps, staff, record, { type: cmd.type, secrecyReviewId: c.secrecyReviewId ?? '', secrecyReviewApproved: review?.data.review.status === 'approved' }, { calendar });
     }
     case 'release':
-      return releaseCorrectionAnswer(deps, staff, tn, input.expectedVersion);
+      return releaseCorrectionAnswer(deps, staff, tn, record.version);
+    default:
+      return step(deps, staff, record, cmd, { calendar });
   }
 }
 

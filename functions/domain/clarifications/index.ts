@@ -1,3 +1,4 @@
 export * from './workflow';
 export * from './catalogue';
 export * from './timeline';
+export * from './commands';

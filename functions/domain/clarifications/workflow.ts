@@ -14,7 +14,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { CaseValidationError, defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type Transition } from '../case';
+import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
 
 // ---------------------------------------------------------------------------------------------
 // States
@@ -230,41 +230,129 @@ export type ClarificationContext = CaseContext<ClarificationFacts>;
 
 const HANDLING: readonly ActorRole[] = ['clerk', 'head'];
 
+const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((value) => ({ value, label: labels[value] }));
+const reasonField = (label = '理由'): StepField => ({ name: 'reason', label, kind: 'textarea', required: true });
+
+/** `form`: the fields each step asks for (the web layer renders them, commands.ts validates the same names). */
 export const CLARIFICATION_TRANSITIONS: readonly Transition<ClarificationStatus, ClarificationCommandType, ClarificationFacts>[] = [
   { command: 'startAssessment', label: '开始研判', from: ['registered'], to: 'assessing', roles: HANDLING, handlerOnly: true },
-  { command: 'markUrgent', label: '标记为紧急', from: OPEN, to: 'same', roles: ['head', 'leader'] },
-  { command: 'recordAssessment', label: '登记研判结论', from: ['assessing'], to: 'verifying', roles: HANDLING, handlerOnly: true },
-  { command: 'recordVerification', label: '登记核实情况', from: ['verifying'], to: 'drafting', roles: HANDLING, handlerOnly: true },
-  { command: 'saveDraft', label: '保存澄清稿', from: ['drafting'], to: 'same', roles: HANDLING, handlerOnly: true },
+  {
+    command: 'markUrgent',
+    label: '标记为紧急',
+    from: OPEN,
+    to: 'same',
+    roles: ['head', 'leader'],
+    form: { fields: [{ name: 'reason', label: '紧急的理由', kind: 'text', required: true }], tone: 'secondary' },
+  },
+  {
+    command: 'recordAssessment',
+    label: '登记研判结论',
+    from: ['assessing'],
+    to: 'verifying',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: {
+      fields: [
+        {
+          name: 'falsity',
+          label: '研判结论',
+          kind: 'select',
+          required: true,
+          options: options(
+            FALSITY_KINDS.filter((k) => k !== 'accurate'),
+            FALSITY_LABELS,
+          ),
+        },
+        { name: 'impact', label: '影响程度', kind: 'select', required: true, options: options(IMPACT_LEVELS, IMPACT_LABELS) },
+        { name: 'responsibleDepartment', label: '负责核实的部门', kind: 'text', required: true },
+        { name: 'note', label: '研判意见', kind: 'textarea', required: true },
+      ],
+    },
+  },
+  {
+    command: 'recordVerification',
+    label: '登记核实情况',
+    from: ['verifying'],
+    to: 'drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: {
+      fields: [
+        { name: 'department', label: '核实部门', kind: 'text', required: true },
+        { name: 'facts', label: '核实情况', kind: 'textarea', required: true },
+      ],
+    },
+  },
+  {
+    command: 'saveDraft',
+    label: '保存澄清稿',
+    from: ['drafting'],
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: {
+      fields: [
+        { name: 'title', label: '标题', kind: 'text', required: true },
+        { name: 'falseClaim', label: '网传说法（需要澄清的内容）', kind: 'textarea', required: true },
+        { name: 'facts', label: '事实情况', kind: 'textarea', rows: 8, required: true },
+        { name: 'sources', label: '信息来源或依据（每行一项）', kind: 'list', rows: 4, required: true },
+        { name: 'relatedItemIds', label: '关联的公开信息编号（每行一项，可选）', kind: 'list', rows: 2, hint: '关联信息页面将显示指向本澄清说明的提示。' },
+      ],
+    },
+  },
   { command: 'submitForSecrecyReview', label: '提交保密审查', from: ['drafting'], to: 'secrecy-review', roles: ['clerk'], handlerOnly: true },
   { command: 'recordReviewApproved', label: '保密审查通过', from: ['secrecy-review'], to: 'leader-approval', roles: ['clerk', 'head', 'reviewer', 'system'], handlerOnly: true },
-  { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'leader-approval', 'approved'], to: 'drafting', roles: ['clerk', 'head', 'reviewer', 'leader'] },
+  {
+    command: 'returnToDrafting',
+    label: '退回修改',
+    from: ['secrecy-review', 'leader-approval', 'approved'],
+    to: 'drafting',
+    roles: ['clerk', 'head', 'reviewer', 'leader'],
+    form: { fields: [reasonField()], tone: 'secondary' },
+  },
   { command: 'approve', label: '领导批准发布', from: ['leader-approval'], to: 'approved', roles: ['leader'] },
   { command: 'publish', label: '发布澄清信息', from: ['approved'], to: 'published', roles: ['clerk', 'leader', 'admin'], handlerOnly: true },
-  { command: 'recordFollowUp', label: '登记跟踪情况', from: ['published'], to: 'same', roles: HANDLING, handlerOnly: true },
-  { command: 'startFurtherStatement', label: '再次发布说明', from: ['published'], to: 'drafting', roles: ['head', 'leader'] },
+  {
+    command: 'recordFollowUp',
+    label: '登记跟踪情况',
+    from: ['published'],
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: {
+      fields: [
+        { name: 'reach', label: '传播和回应情况', kind: 'textarea', required: true },
+        {
+          name: 'furtherStatementNeeded',
+          label: '是否需要再次发布说明',
+          kind: 'radio',
+          options: [
+            { value: 'no', label: '不需要' },
+            { value: 'yes', label: '需要' },
+          ],
+        },
+      ],
+    },
+  },
+  { command: 'startFurtherStatement', label: '再次发布说明', from: ['published'], to: 'drafting', roles: ['head', 'leader'], form: { fields: [reasonField()] } },
   { command: 'close', label: '办结', from: ['published'], to: 'closed', roles: HANDLING, handlerOnly: true },
-  { command: 'closeUnfounded', label: '不予澄清并办结', from: BEFORE_DRAFT_DONE, to: 'closed-unfounded', roles: ['head', 'leader'] },
+  {
+    command: 'closeUnfounded',
+    label: '不予澄清并办结',
+    from: BEFORE_DRAFT_DONE,
+    to: 'closed-unfounded',
+    roles: ['head', 'leader'],
+    form: {
+      fields: [
+        { name: 'reason', label: '理由', kind: 'select', required: true, options: options(UNFOUNDED_REASONS, UNFOUNDED_LABELS) },
+        { name: 'note', label: '具体说明', kind: 'textarea', required: true },
+      ],
+      tone: 'secondary',
+    },
+  },
 ];
 
 export const CLARIFICATION_COMMAND_LABELS = Object.fromEntries(CLARIFICATION_TRANSITIONS.map((t) => [t.command, t.label])) as Record<ClarificationCommandType, string>;
-
-export const MAX_SOURCES = 10;
-export const MAX_RELATED = 10;
-
-/** Validates a draft: the false claim, the facts and at least one source are required. */
-export function checkDraft(d: ClarificationDraft): ClarificationDraft {
-  const title = text(d.title, 'title', '澄清标题', 200);
-  const falseClaim = text(d.falseClaim, 'falseClaim', '需要澄清的说法', 2000);
-  const facts = text(d.facts, 'facts', '事实情况', 20000);
-  const sources = (d.sources ?? []).map((s) => s.trim()).filter(Boolean);
-  if (sources.length === 0) throw new CaseValidationError('请填写信息来源或依据。', { sources: '请至少填写一项信息来源或依据（如文件名称、数据来源）。' });
-  if (sources.length > MAX_SOURCES) throw new CaseValidationError('来源过多。', { sources: `来源不能超过 ${MAX_SOURCES} 项。` });
-  const related = [...new Set((d.relatedItemIds ?? []).map((s) => s.trim()).filter(Boolean))];
-  if (related.length > MAX_RELATED) throw new CaseValidationError('关联信息过多。', { relatedItemIds: `关联信息不能超过 ${MAX_RELATED} 条。` });
-  if (related.some((r) => !/^[\w-]{1,100}$/.test(r))) throw new CaseValidationError('关联信息编号无效。', { relatedItemIds: '关联信息编号只能包含字母、数字、连字符。' });
-  return { title, falseClaim, facts, sources, relatedItemIds: related };
-}
 
 /** Heading of the reviewed list of related item ids (rendered as links, not as text). */
 export const RELATED_HEADING = '相关信息编号';
@@ -317,35 +405,22 @@ export const clarificationWorkflow = defineWorkflow<ClarificationCase, Clarifica
       return unless(last, 'NO_FOLLOW_UP', '请先登记发布后的跟踪情况，再办结。') ?? unless(!last?.furtherStatementNeeded, 'FURTHER_STATEMENT_NEEDED', '最近一次跟踪认为需要再次发布说明，不能办结。');
     },
   },
+  // The input is the parsed command (commands.ts); the effects keep the rules about the case.
   effects: {
     startAssessment: (c, _cmd, ctx) => ({ patch: { handlerId: c.handlerId ?? ctx.actor.id } }),
     markUrgent: (c, cmd, ctx) => {
-      const reason = text(cmd.reason, 'reason', '紧急的理由', 500);
       const urgent = clarificationDue(c.registeredOn, true, ctx.calendar, ctx.config);
       ensure(urgent.due <= c.due, 'URGENT_LATER', '紧急案件的期限不能晚于原期限。');
-      return { patch: { urgent: true, due: urgent.due, dueProvisional: urgent.provisional }, data: { reason, due: urgent.due } };
+      return { patch: { urgent: true, due: urgent.due, dueProvisional: urgent.provisional }, data: { reason: cmd.reason, due: urgent.due } };
     },
     recordAssessment: (_c, cmd, ctx) => {
-      const note = text(cmd.note, 'note', '研判意见', 2000);
-      const responsibleDepartment = text(cmd.responsibleDepartment, 'responsibleDepartment', '负责核实的部门', 100);
       ensure(cmd.aboutAgencyWork, 'NOT_OUR_REMIT', '该信息不涉及本机关工作：请“不予澄清并办结”并告知主管机关。');
       ensure(cmd.falsity !== 'accurate', 'ACCURATE', '研判认为信息属实：请“不予澄清并办结”。');
-      if (!(FALSITY_KINDS as readonly string[]).includes(cmd.falsity)) throw new CaseValidationError('请选择研判结论。', { falsity: '请选择研判结论。' });
-      if (!(IMPACT_LEVELS as readonly string[]).includes(cmd.impact)) throw new CaseValidationError('请选择影响程度。', { impact: '请选择影响程度。' });
-      return {
-        patch: { assessment: { aboutAgencyWork: true, falsity: cmd.falsity, impact: cmd.impact, note, responsibleDepartment, by: ctx.actor.id, on: ctx.today } },
-        data: { falsity: cmd.falsity, impact: cmd.impact },
-      };
+      const { falsity, impact, note, responsibleDepartment } = cmd;
+      return { patch: { assessment: { aboutAgencyWork: true, falsity, impact, note, responsibleDepartment, by: ctx.actor.id, on: ctx.today } }, data: { falsity, impact } };
     },
-    recordVerification: (_c, cmd, ctx) => {
-      const department = text(cmd.department, 'department', '核实部门', 100);
-      const facts = text(cmd.facts, 'facts', '核实情况', 20000);
-      return { patch: { verification: { department, facts, by: ctx.actor.id, on: ctx.today } }, data: { department } };
-    },
-    saveDraft: (_c, cmd) => {
-      const draft = checkDraft(cmd.draft);
-      return { patch: { draft }, data: { relatedItems: draft.relatedItemIds.length, sources: draft.sources.length } };
-    },
+    recordVerification: (_c, { department, facts }, ctx) => ({ patch: { verification: { department, facts, by: ctx.actor.id, on: ctx.today } }, data: { department } }),
+    saveDraft: (_c, { draft }) => ({ patch: { draft }, data: { relatedItems: draft.relatedItemIds.length, sources: draft.sources.length } }),
     submitForSecrecyReview: (_c, cmd) => {
       const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
       return { patch: { secrecyReviewId }, data: { secrecyReviewId } };
@@ -356,7 +431,7 @@ export const clarificationWorkflow = defineWorkflow<ClarificationCase, Clarifica
       return { data: { secrecyReviewId: cmd.secrecyReviewId } };
     },
     // A returned draft needs the leader's approval again.
-    returnToDrafting: (_c, cmd) => ({ patch: { approvedBy: undefined }, data: { reason: text(cmd.reason, 'reason', '退回理由', 1000) } }),
+    returnToDrafting: (_c, cmd) => ({ patch: { approvedBy: undefined }, data: { reason: cmd.reason } }),
     approve: (_c, _cmd, ctx) => ({ patch: { approvedBy: ctx.actor.id } }),
     publish: (c, cmd, ctx) => {
       assertClarificationReviewApproved(cmd.secrecyReviewApproved);
@@ -366,21 +441,13 @@ export const clarificationWorkflow = defineWorkflow<ClarificationCase, Clarifica
         data: { releaseId, round: c.round },
       };
     },
-    recordFollowUp: (c, cmd, ctx) => {
-      const reach = text(cmd.reach, 'reach', '传播和回应情况', 2000);
-      const furtherStatementNeeded = Boolean(cmd.furtherStatementNeeded);
-      return { patch: { followUps: [...c.followUps, { on: ctx.today, by: ctx.actor.id, reach, furtherStatementNeeded }] }, data: { furtherStatementNeeded } };
-    },
-    // A new round: its draft is reviewed and approved afresh.
-    startFurtherStatement: (c, cmd) => ({
-      patch: { round: c.round + 1, secrecyReviewId: undefined, approvedBy: undefined },
-      data: { reason: text(cmd.reason, 'reason', '再次发布的理由', 1000), round: c.round + 1 },
+    recordFollowUp: (c, { reach, furtherStatementNeeded }, ctx) => ({
+      patch: { followUps: [...c.followUps, { on: ctx.today, by: ctx.actor.id, reach, furtherStatementNeeded }] },
+      data: { furtherStatementNeeded },
     }),
+    // A new round: its draft is reviewed and approved afresh.
+    startFurtherStatement: (c, cmd) => ({ patch: { round: c.round + 1, secrecyReviewId: undefined, approvedBy: undefined }, data: { reason: cmd.reason, round: c.round + 1 } }),
     close: (_c, _cmd, ctx) => ({ patch: { closedOn: ctx.today } }),
-    closeUnfounded: (_c, cmd, ctx) => {
-      if (!(UNFOUNDED_REASONS as readonly string[]).includes(cmd.reason)) throw new CaseValidationError('请选择不予澄清的理由。', { reason: '请选择不予澄清的理由。' });
-      const note = text(cmd.note, 'note', '具体说明', 2000);
-      return { patch: { unfounded: { reason: cmd.reason, note, by: ctx.actor.id, on: ctx.today }, closedOn: ctx.today }, data: { reason: cmd.reason } };
-    },
+    closeUnfounded: (_c, { reason, note }, ctx) => ({ patch: { unfounded: { reason, note, by: ctx.actor.id, on: ctx.today }, closedOn: ctx.today }, data: { reason } }),
   },
 });

@@ -1,3 +1,4 @@
 export * from './workflow';
 export * from './tracking';
 export * from './letter';
+export * from './commands';

@@ -13,7 +13,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type Transition } from '../case';
+import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
 
 export const CORRECTION_STATUSES = ['submitted', 'registered', 'assessing', 'correcting', 'answer-drafting', 'secrecy-review', 'answer-approved', 'answered', 'closed', 'withdrawn'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
@@ -42,10 +42,13 @@ export const CORRECTION_OUTCOME_LABELS: Record<CorrectionOutcome, string> = {
   refused: '不予更正',
 };
 
+/** What kind of record was corrected: a catalogue item, a staff document, or another record of the agency. */
+export const RECORD_TYPES = ['item', 'document', 'other'] as const;
+export const RECORD_TYPE_LABELS: Record<(typeof RECORD_TYPES)[number], string> = { item: '公开信息', document: '文档', other: '其他记录' };
+
 /** The record that was corrected: the new version and the version it replaces (kept, marked corrected). */
 export interface CorrectedVersion {
-  /** What kind of record: a catalogue item, a staff document, or another record of the agency. */
-  readonly recordType: 'item' | 'document' | 'other';
+  readonly recordType: (typeof RECORD_TYPES)[number];
   readonly recordId: string;
   readonly previousVersion: number;
   readonly newVersion: number;
@@ -120,21 +123,93 @@ export type CorrectionContext = CaseContext<CorrectionFacts>;
 
 const HANDLING: readonly ActorRole[] = ['clerk', 'head'];
 
-/** `visibleToApplicant`: the steps the applicant's tracking page lists (registration, the decision, the answer). */
+const reasons = (label: string): StepField => ({ name: 'reasons', label, kind: 'textarea', required: true });
+
+/**
+ * `visibleToApplicant`: the steps the applicant's tracking page lists (registration, the decision,
+ * the answer). `form`: the fields each step asks for (commands.ts validates the same names).
+ */
 export const CORRECTION_TRANSITIONS: readonly Transition<CorrectionStatus, CorrectionCommandType, CorrectionFacts>[] = [
-  { command: 'register', label: '登记受理', from: ['submitted'], to: 'registered', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
+  {
+    command: 'register',
+    label: '登记受理',
+    from: ['submitted'],
+    to: 'registered',
+    roles: ['clerk', 'head', 'admin'],
+    visibleToApplicant: true,
+    form: { fields: [{ name: 'receivedOn', label: '收到申请之日', kind: 'date', hint: '留空为提交之日。' }] },
+  },
   { command: 'startAssessment', label: '开始审核', from: ['registered'], to: 'assessing', roles: HANDLING, handlerOnly: true },
-  { command: 'decideCorrect', label: '决定予以更正', from: ['assessing'], to: 'correcting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'recordCorrection', label: '登记更正后的版本', from: ['correcting'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true },
-  { command: 'decideRefer', label: '转送有权机关', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
-  { command: 'decideRefuse', label: '决定不予更正', from: ['assessing'], to: 'answer-drafting', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'decideCorrect',
+    label: '决定予以更正',
+    from: ['assessing'],
+    to: 'correcting',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: { fields: [{ name: 'plannedCorrection', label: '拟更正的内容', kind: 'textarea', required: true }] },
+  },
+  {
+    command: 'recordCorrection',
+    label: '登记更正后的版本',
+    from: ['correcting'],
+    to: 'answer-drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: {
+      fields: [
+        { name: 'recordType', label: '记录类型', kind: 'select', options: RECORD_TYPES.map((value) => ({ value, label: RECORD_TYPE_LABELS[value] })) },
+        { name: 'recordId', label: '记录编号', kind: 'text', required: true },
+        { name: 'previousVersion', label: '原版本号', kind: 'number', hint: '公开信息可留空：按当前公开版本的前一版填写。' },
+        { name: 'newVersion', label: '更正后版本号', kind: 'number', hint: '公开信息可留空：按当前公开的版本填写。' },
+        { name: 'summary', label: '更正说明', kind: 'textarea', required: true },
+      ],
+    },
+  },
+  {
+    command: 'decideRefer',
+    label: '转送有权机关',
+    from: ['assessing'],
+    to: 'answer-drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: { fields: [{ name: 'competentAgency', label: '有权更正的行政机关', kind: 'text', required: true }, reasons('理由')], tone: 'secondary' },
+  },
+  {
+    command: 'decideRefuse',
+    label: '决定不予更正',
+    from: ['assessing'],
+    to: 'answer-drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: { fields: [reasons('不予更正的理由')], tone: 'secondary' },
+  },
   { command: 'draftAnswer', label: '拟定答复', from: ['answer-drafting'], to: 'same', roles: HANDLING, handlerOnly: true },
   { command: 'submitForSecrecyReview', label: '提交保密审查', from: ['answer-drafting'], to: 'secrecy-review', roles: ['clerk'], handlerOnly: true },
   { command: 'recordReviewApproved', label: '保密审查通过', from: ['secrecy-review'], to: 'answer-approved', roles: ['clerk', 'head', 'reviewer', 'system'], handlerOnly: true },
-  { command: 'returnToDrafting', label: '退回修改', from: ['secrecy-review', 'answer-approved'], to: 'answer-drafting', roles: ['clerk', 'head', 'reviewer', 'leader'] },
+  {
+    command: 'returnToDrafting',
+    label: '退回修改',
+    from: ['secrecy-review', 'answer-approved'],
+    to: 'answer-drafting',
+    roles: ['clerk', 'head', 'reviewer', 'leader'],
+    form: { fields: [{ name: 'reason', label: '理由', kind: 'textarea', required: true }], tone: 'secondary' },
+  },
   { command: 'release', label: '送达答复', from: ['answer-approved'], to: 'answered', roles: HANDLING, handlerOnly: true, visibleToApplicant: true },
   { command: 'close', label: '归档', from: ['answered'], to: 'closed', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
-  { command: 'withdraw', label: '撤回申请', from: BEFORE_ANSWER, to: 'withdrawn', roles: ['applicant', 'clerk', 'head'], handlerOnly: true, visibleToApplicant: true },
+  {
+    command: 'withdraw',
+    label: '撤回申请',
+    from: BEFORE_ANSWER,
+    to: 'withdrawn',
+    roles: ['applicant', 'clerk', 'head'],
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: { fields: [], tone: 'secondary' },
+  },
 ];
 
 export const CORRECTION_COMMAND_LABELS = Object.fromEntries(CORRECTION_TRANSITIONS.map((t) => [t.command, t.label])) as Record<CorrectionCommandType, string>;
@@ -170,19 +245,14 @@ export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatu
       return { patch: { handlerId: ctx.actor.id, receivedOn: cmd.receivedOn, due, dueProvisional: provisional }, data: { receivedOn: cmd.receivedOn, due } };
     },
     startAssessment: () => ({}),
-    decideCorrect: (_c, cmd) => ({ patch: { outcome: 'corrected', plannedCorrection: text(cmd.plannedCorrection, 'plannedCorrection', '拟更正的内容', 2000) }, data: { outcome: 'corrected' } }),
-    recordCorrection: (_c, cmd) => {
-      const v = cmd.corrected;
-      text(v.recordId, 'recordId', '被更正的记录编号', 100);
-      const summary = text(v.summary, 'summary', '更正说明', 2000);
+    // The input is the parsed command (commands.ts); the effects keep the rules about the case.
+    decideCorrect: (_c, { plannedCorrection }) => ({ patch: { outcome: 'corrected', plannedCorrection }, data: { outcome: 'corrected' } }),
+    recordCorrection: (_c, { corrected: v }) => {
       ensure(Number.isInteger(v.previousVersion) && v.previousVersion >= 1 && v.newVersion > v.previousVersion, 'VERSION_ORDER', '更正后的版本号必须大于原版本号；原版本保留在修订记录中。');
-      return { patch: { corrected: { ...v, summary } }, data: { recordType: v.recordType, recordId: v.recordId, previousVersion: v.previousVersion, newVersion: v.newVersion } };
+      return { patch: { corrected: v }, data: { recordType: v.recordType, recordId: v.recordId, previousVersion: v.previousVersion, newVersion: v.newVersion } };
     },
-    decideRefer: (_c, cmd) => ({
-      patch: { outcome: 'referred', referredTo: text(cmd.competentAgency, 'competentAgency', '有权更正的行政机关', 100), reasons: text(cmd.reasons, 'reasons', '转送理由', 2000) },
-      data: { outcome: 'referred' },
-    }),
-    decideRefuse: (_c, cmd) => ({ patch: { outcome: 'refused', reasons: text(cmd.reasons, 'reasons', '不予更正的理由', 2000) }, data: { outcome: 'refused' } }),
+    decideRefer: (_c, cmd) => ({ patch: { outcome: 'referred', referredTo: cmd.competentAgency, reasons: cmd.reasons }, data: { outcome: 'referred' } }),
+    decideRefuse: (_c, { reasons }) => ({ patch: { outcome: 'refused', reasons }, data: { outcome: 'refused' } }),
     draftAnswer: () => ({ patch: { letterDrafted: true } }),
     submitForSecrecyReview: (_c, cmd) => {
       const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
@@ -194,7 +264,7 @@ export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatu
       return { data: { secrecyReviewId: cmd.secrecyReviewId } };
     },
     // A changed answer is reviewed afresh.
-    returnToDrafting: (_c, cmd) => ({ patch: { secrecyReviewId: undefined }, data: { reason: text(cmd.reason, 'reason', '退回理由', 1000) } }),
+    returnToDrafting: (_c, cmd) => ({ patch: { secrecyReviewId: undefined }, data: { reason: cmd.reason } }),
     release: (c, cmd, ctx) => {
       assertCorrectionReviewApproved(cmd.secrecyReviewApproved);
       const releaseId = text(cmd.releaseId, 'releaseId', '送达记录', 100);
