@@ -164,26 +164,30 @@ export function defineWorkflow<K, S extends string, Cmd extends CommandOf<string
   const stateLabel = (s: S) => def.labels[s] ?? s;
   const commandLabel = (c: C) => byCommand.get(c)?.label ?? c;
 
-  function roleAllowed(t: Transition<S, C, X>, c: K, ctx: CaseContext<X>): boolean {
-    const allowed = typeof t.roles === 'function' ? t.roles(ctx) : t.roles;
-    const mine = rolesOf(ctx.actor);
-    if (!mine.some((r) => allowed.includes(r))) return false;
-    if (t.handlerOnly && ctx.actor.kind === 'staff') {
-      const supervisor = mine.some((r) => SUPERVISOR_ROLES.includes(r) && allowed.includes(r));
-      const handler = def.handlerOf?.(c);
-      if (!supervisor && handler !== undefined && handler !== ctx.actor.id) return false;
-    }
-    return true;
+  const allowedRoles = (t: Transition<S, C, X>, ctx: CaseContext<X>) => (typeof t.roles === 'function' ? t.roles(ctx) : t.roles);
+  const holdsRole = (t: Transition<S, C, X>, ctx: CaseContext<X>) => rolesOf(ctx.actor).some((r) => allowedRoles(t, ctx).includes(r));
+
+  /** A `handlerOnly` step: the handler, anyone with the role while there is none, or a supervisor with the role. */
+  function handlerAllowed(t: Transition<S, C, X>, c: K, ctx: CaseContext<X>): boolean {
+    if (!t.handlerOnly || ctx.actor.kind !== 'staff') return true;
+    const supervisor = rolesOf(ctx.actor).some((r) => SUPERVISOR_ROLES.includes(r) && allowedRoles(t, ctx).includes(r));
+    const handler = def.handlerOf?.(c);
+    return supervisor || handler === undefined || handler === ctx.actor.id;
   }
 
+  // Who may take a step is asked before whether the case is in a state for it: somebody who may never
+  // take the step hears "not yours" (403) in every state, not a conflict (409) that invites a retry.
   function check(c: K, command: C, ctx: CaseContext<X>): CheckResult<S, C, X> {
     const state = def.stateOf(c);
     const t = byCommand.get(command);
     if (!t) return { ok: false, error: new IllegalTransitionError(state, command, stateLabel(state), command) };
+    const forbidden = () => ({
+      ok: false as const,
+      error: new CaseForbiddenError(`您无权对本${def.noun}执行「${t.label}」。`, `forbidden: ${def.name}.${command} by ${rolesOf(ctx.actor).join(',')}`),
+    });
+    if (!holdsRole(t, ctx)) return forbidden();
     if (!t.from.includes(state)) return { ok: false, error: new IllegalTransitionError(state, command, stateLabel(state), t.label) };
-    if (!roleAllowed(t, c, ctx)) {
-      return { ok: false, error: new CaseForbiddenError(`您无权对本${def.noun}执行「${t.label}」。`, `forbidden: ${def.name}.${command} by ${rolesOf(ctx.actor).join(',')}`) };
-    }
+    if (!handlerAllowed(t, c, ctx)) return forbidden();
     const refused = def.guards?.[command]?.(c, ctx);
     if (refused) return { ok: false, error: new GuardRefusedError(refused.code, refused.message) };
     return { ok: true, transition: t };

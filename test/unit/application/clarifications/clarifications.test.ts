@@ -178,7 +178,7 @@ describe('clarification workflow over the secrecy gate', () => {
     await actOnClarification(deps, people.clerk, id, 'recordReviewApproved', {});
     await actOnClarification(deps, people.leader, id, 'returnToDrafting', { reason: '补充数据' });
     await actOnClarification(deps, people.clerk, id, 'saveDraft', { ...draft, facts: '改过的事实' });
-    await expect(actOnClarification(deps, people.clerk, id, 'approve', {})).rejects.toBeInstanceOf(ConflictError);
+    await expect(actOnClarification(deps, people.leader, id, 'approve', {})).rejects.toBeInstanceOf(ConflictError);
     expect(writer.objects.size).toBe(0);
     await expect(getPublishedClarification(deps, id)).rejects.toThrow('尚未发布');
   });

@@ -216,11 +216,13 @@ describe('staff actions', () => {
 
   it('refuses an illegal step with 409 and a clear message, and a stale version', async () => {
     const f = await registered();
-    const e = await act(f.deps, people.clerk, f.tn, { command: 'signOff' }).catch((x: unknown) => x);
+    // The leader signs off, but not a case that is only registered (a clerk, who never may, hears 403).
+    const e = await act(f.deps, people.leader, f.tn, { command: 'signOff' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IllegalTransitionError);
     expect((e as Error).message).toBe('当前状态为「已登记」，不能执行「领导签发」。');
     await expect(act(f.deps, people.clerk, f.tn, { command: 'startAssessment', expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflictError);
     await expect(act(f.deps, people.clerk2, f.tn, { command: 'startAssessment' })).rejects.toBeInstanceOf(CaseForbiddenError);
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'signOff' })).rejects.toBeInstanceOf(CaseForbiddenError);
     await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '30', reason: '量大' } })).rejects.toThrow('延长期限须为1至20个工作日');
   });
 

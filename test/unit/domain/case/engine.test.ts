@@ -87,6 +87,15 @@ describe('case kernel', () => {
     expect(tickets.check(open, 'submit', ctx(clerk('c9'))).ok).toBe(true);
   });
 
+  it('refuses somebody who may never take the step as forbidden in every state, not as a conflict', () => {
+    for (const state of ['open', 'review', 'done'] as const) {
+      const result = tickets.check({ ...open, state }, 'approve', ctx(clerk()));
+      expect(!result.ok && result.error).toBeInstanceOf(CaseForbiddenError);
+    }
+    // The role holder still learns the state is wrong.
+    expect(!tickets.check(open, 'approve', ctx(head)).ok && tickets.check(open, 'approve', ctx(head))).toMatchObject({ error: { message: '当前状态为「办理中」，不能执行「审核通过」。' } });
+  });
+
   it('lets the applicant and scheduled jobs act only where the table names them', () => {
     const applicant = { kind: 'applicant' as const, id: 'T-1' };
     const job = { kind: 'system' as const, id: 'sweep' };
