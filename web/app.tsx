@@ -13,7 +13,7 @@ import { staffSession } from './middleware/session';
 import { apiRoutes } from './routes/api';
 import { authRoutes } from './routes/auth';
 import { accountRoutes } from './routes/accounts';
-import { calendarRoutes, staffCalendarRoutes } from './routes/calendar';
+import { calendarRoutes, staffCalendarRoutes } from './features/calendar/routes';
 import { clarificationRoutes, staffClarificationRoutes } from './routes/clarifications';
 import { correctionRoutes, staffCorrectionRoutes } from './routes/corrections';
 import { healthRoutes } from './routes/health';

@@ -1,4 +1,3 @@
-export { CalendarPage, NOT_COVERED_TEXT, type CalendarDay, type CalendarPageProps, type DayKind } from './CalendarPage';
 export { DocumentsPage, type DocumentRow, type DocumentsPageProps, type UploadForm } from './DocumentsPage';
 export { ErrorPage, ERROR_TEXT, type ErrorPageProps, type ErrorStatus } from './ErrorPage';
 export { HomePage, type HomePageProps } from './HomePage';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarPage, NOT_COVERED_TEXT } from '#web/views/pages/CalendarPage';
+import { CalendarPage, NOT_COVERED_TEXT } from '#web/features/calendar/pages';
 import { DocumentsPage } from '#web/views/pages/DocumentsPage';
 import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '#web/views/pages/ErrorPage';
 import { HomePage } from '#web/views/pages/HomePage';

@@ -1,0 +1,106 @@
+import type { ScheduleIssue } from '#domain/calendar';
+import type { FormBody } from '#web/form-body';
+
+/** Field names of the administrator's schedule form, in display order. */
+export const SCHEDULE_FORM_FIELDS = ['year', 'scope', 'region', 'title', 'documentNumber', 'issuedOn', 'holidays', 'makeupWorkdays', 'confirmReplace'] as const;
+
+const DATE_TOKEN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+
+function normaliseDate(token: string): string | undefined {
+  const m = DATE_TOKEN.exec(token);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : undefined;
+}
+
+/** Splits a line into its name and dates ("春节 2027-02-05 至 2027-02-11", "春节，2027年2月14日"). */
+function splitLine(line: string): { name: string; dates: string[] } {
+  const tokens = line.split(/[\s,，;；~～]+|至|到/).filter(Boolean);
+  const dates: string[] = [];
+  const names: string[] = [];
+  for (const t of tokens) {
+    const d = normaliseDate(t);
+    if (d) dates.push(d);
+    else names.push(t);
+  }
+  return { name: names.join(''), dates };
+}
+
+/** One entry a non-blank line, with its line number; a line `entry` refuses is reported in the `format` it should have. */
+function parseLines<T>(text: string | undefined, format: string, entry: (name: string, dates: string[]) => T | undefined) {
+  const entries: T[] = [];
+  const lines: number[] = [];
+  const wrong: string[] = [];
+  (text ?? '').split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const { name, dates } = splitLine(line);
+    const parsed = entry(name, dates);
+    if (parsed === undefined) wrong.push(`第${i + 1}行：格式应为“${format}”，日期写作YYYY-MM-DD`);
+    else {
+      entries.push(parsed);
+      lines.push(i + 1);
+    }
+  });
+  return { entries, lines, error: wrong.length ? wrong.join('；') : undefined };
+}
+
+export interface ParsedForm {
+  values: Record<string, string>;
+  schedule: Record<string, unknown>;
+  /** Line number (1-based) of holidays[i] and makeupWorkdays[i]. */
+  lines: { holidays: number[]; makeupWorkdays: number[] };
+  errors?: Record<string, string>;
+}
+
+/** The form's text fields → the schedule shape the domain validates; only line syntax is checked here. */
+export function scheduleFromForm(body: FormBody): ParsedForm {
+  const values: Record<string, string> = {};
+  for (const name of SCHEDULE_FORM_FIELDS) if (typeof body[name] === 'string') values[name] = body[name] as string;
+  const holidays = parseLines(values.holidays, '名称 开始日期 结束日期', (name, [from, to, ...more]) => (from && !more.length ? { name, from, to: to ?? from } : undefined));
+  const makeups = parseLines(values.makeupWorkdays, '名称 日期', (name, [date, ...more]) => (date && !more.length ? { name, date } : undefined));
+  const errors: Record<string, string> = {};
+  if (holidays.error) errors.holidays = holidays.error;
+  if (makeups.error) errors.makeupWorkdays = makeups.error;
+  const year = (values.year ?? '').trim();
+  if (!/^\d{4}$/.test(year)) errors.year = '请填写四位数字的年度，例如 2027。';
+  const scope = values.scope;
+  const source: Record<string, string> = { title: values.title ?? '' };
+  if (values.documentNumber?.trim()) source.documentNumber = values.documentNumber.trim();
+  if (values.issuedOn?.trim()) source.issuedOn = normaliseDate(values.issuedOn.trim()) ?? values.issuedOn.trim();
+  const schedule: Record<string, unknown> = { scope, year: Number(year), source, holidays: holidays.entries, makeupWorkdays: makeups.entries };
+  if (scope === 'local') schedule.region = values.region ?? '';
+  return { values, schedule, lines: { holidays: holidays.lines, makeupWorkdays: makeups.lines }, ...(Object.keys(errors).length ? { errors } : {}) };
+}
+
+const PATH_FIELD: Record<string, string> = {
+  year: 'year',
+  scope: 'scope',
+  region: 'region',
+  id: '_',
+  'source.title': 'title',
+  'source.documentNumber': 'documentNumber',
+  'source.issuedOn': 'issuedOn',
+};
+
+/** Schedule issues (paths like holidays.2.to) → one message per form field, with line numbers. */
+export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ParsedForm['lines']): Record<string, string> {
+  const grouped: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const [head, index] = issue.path.split('.');
+    let field = PATH_FIELD[issue.path] ?? '_';
+    let message = issue.message;
+    if (head === 'holidays' || head === 'makeupWorkdays') {
+      field = head;
+      const line = index !== undefined ? lines[head][Number(index)] : undefined;
+      if (line !== undefined) message = `第${line}行：${message}`;
+    }
+    (grouped[field] ??= []).includes(message) || grouped[field]!.push(message);
+  }
+  return Object.fromEntries(Object.entries(grouped).map(([f, ms]) => [f, ms.slice(0, 3).join('；') + (ms.length > 3 ? `；另有${ms.length - 3}处问题` : '')]));
+}
+
+/** A validation error's paths → the form's fields (`_` for what no field shows). */
+export function fieldErrors(fields: Record<string, string>, message: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, m] of Object.entries(fields)) out[PATH_FIELD[path] ?? (SCHEDULE_FORM_FIELDS.includes(path as never) ? path : '_')] ??= m;
+  if (Object.keys(out).length === 0) out._ = message;
+  return out;
+}

@@ -1,0 +1,145 @@
+import { Hono, type Context } from 'hono';
+import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '#application/calendar';
+import type { AppDependencies } from '#application/context';
+import { remindersFor, urgentDeadlines, type DeadlineReminder } from '#application/deadlines';
+import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate } from '#domain/calendar';
+import type { Urgency } from '#domain/deadlines';
+import { ValidationError } from '#domain/errors';
+import type { StaffEnv, WebEnv } from '#web/env';
+import { formStep } from '#web/form-step';
+import type { DeadlineChipProps, DeadlineUrgency } from '#web/views/components/DeadlineChip';
+import { fieldErrors, scheduleErrors, scheduleFromForm } from './forms';
+import { CalendarAdminPage, CalendarPage, RemindersPage, type CalendarAdminPageProps, type DueDateCalculator, type ReminderRow, type StoredScheduleRow } from './pages';
+
+const LAST_YEAR = LAST_INDEXED_YEAR - 1;
+
+/** Domain urgency → the chip's class names. */
+const CHIP_URGENCY: Record<Urgency, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
+
+export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: number, provisional: boolean): DeadlineChipProps {
+  return { dueDate: due, urgency: CHIP_URGENCY[urgency], workingDaysLeft, provisional };
+}
+
+/** The due-date calculator on the calendar page: what was typed, and the answer or why there is none. */
+async function calculator(deps: AppDependencies, c: Context<WebEnv>): Promise<DueDateCalculator> {
+  const values = { from: c.req.query('from'), workingDays: c.req.query('workingDays') };
+  if (values.from === undefined && values.workingDays === undefined) return { action: c.req.path, values };
+  try {
+    const { from, workingDays, due, provisional, explanation } = await dueDate(deps, values.from, values.workingDays, true);
+    const apiHref = `/api/calendar/due?from=${from}&workingDays=${workingDays}&explain=1`;
+    return { action: c.req.path, values, result: { from, workingDays, due, provisional, explanation: explanation!.text, apiHref } };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { action: c.req.path, values, errors: Object.keys(error.fields).length ? error.fields : { from: error.message } };
+  }
+}
+
+/** Pages: the public calendar with its due-date calculator. */
+export function calendarRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  const calendarPage = async (c: Context<WebEnv>, year: number) => {
+    const [view, calc] = await Promise.all([yearCalendar(deps, year), calculator(deps, c)]);
+    c.header('Cache-Control', calc.errors ? 'no-store' : 'public, max-age=60');
+    return c.render(
+      <CalendarPage
+        year={view.year}
+        covered={view.covered}
+        months={view.months}
+        holidays={view.holidays.map((h) => ({ name: h.scope === 'local' ? `${h.name}（${h.region ?? '地方'}）` : h.name, from: h.from, to: h.to }))}
+        makeupDays={view.makeupWorkdays.map((m) => m.date)}
+        prevYearHref={year > FIRST_INDEXED_YEAR ? `/calendar/${year - 1}` : undefined}
+        nextYearHref={year < LAST_YEAR ? `/calendar/${year + 1}` : undefined}
+        calculator={calc}
+      />,
+      calc.errors ? 400 : 200,
+    );
+  };
+
+  app.get('/calendar', (c) => calendarPage(c, +shanghaiDate(deps.clock.now()).slice(0, 4)));
+  app.get('/calendar/:year', (c) => {
+    const year = c.req.param('year');
+    if (!/^\d{4}$/.test(year) || +year < FIRST_INDEXED_YEAR || +year > LAST_YEAR) throw new ValidationError(`年份须为${FIRST_INDEXED_YEAR}至${LAST_YEAR}之间的四位数字。`);
+    return calendarPage(c, +year);
+  });
+  return app;
+}
+
+/** The administrator's holiday schedules and every member of staff's reminders. */
+export function staffCalendarRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+  const adminPage = async (c: Context<StaffEnv>, extra: Omit<CalendarAdminPageProps, 'rows' | 'action'>) =>
+    c.render(<CalendarAdminPage rows={(await listScheduleOverrides(deps)).map(scheduleRow)} action="/staff/calendar" {...extra} />);
+
+  app.get('/staff/calendar', (c) => {
+    const flash = c.req.query('saved') ? '节假日安排已保存，受影响的期限已重新计算。' : c.req.query('removed') ? '节假日安排已删除，受影响的期限已重新计算。' : undefined;
+    return adminPage(c, { flash });
+  });
+
+  formStep(app, '/staff/calendar', {
+    run: async (c, body) => {
+      const form = scheduleFromForm(body);
+      try {
+        if (form.errors) throw new ValidationError('提交的信息有误，请按提示修改。', form.errors);
+        await saveScheduleOverride(deps, c.get('staff'), form.schedule, { confirmReplace: form.values.confirmReplace === '1' });
+      } catch (error) {
+        // The refusal names the form's own fields: a schedule's issues per line, other paths mapped.
+        if (error instanceof ScheduleValidationError) throw new ValidationError(error.message, scheduleErrors(error.issues, form.lines));
+        if (error instanceof ValidationError) throw new ValidationError(error.message, fieldErrors(error.fields, error.message));
+        throw error;
+      }
+      return '/staff/calendar?saved=1';
+    },
+    again: (c, refusal, body) => {
+      const errors = refusal.errors();
+      return adminPage(c, { values: scheduleFromForm(body).values, errors, needsConfirm: !!errors.confirmReplace });
+    },
+  });
+
+  app.post('/staff/calendar/:id/remove', async (c) => {
+    await removeScheduleOverride(deps, c.get('staff'), c.req.param('id'));
+    return c.redirect('/staff/calendar?removed=1', 303);
+  });
+
+  app.get('/staff/reminders', async (c) => {
+    const staff = c.get('staff');
+    const [mine, urgent] = await Promise.all([remindersFor(deps, staff), urgentDeadlines(deps)]);
+    const row = (r: DeadlineReminder): ReminderRow => ({
+      date: r.date,
+      title: r.title,
+      kindLabel: deps.caseTypes.deadlineLabel(r.kind),
+      responsible: r.responsible.name,
+      chip: deadlineChip(r.due, r.urgency, r.workingDaysLeft, r.provisional),
+    });
+    return c.render(
+      <RemindersPage
+        reminders={mine.mine.map(row)}
+        escalations={staff.roles.includes('leader') ? mine.escalations.map(row) : undefined}
+        urgent={urgent.items.map(({ summary, status }) => ({
+          title: summary.title,
+          kindLabel: deps.caseTypes.deadlineLabel(summary.kind),
+          responsible: summary.responsible.name,
+          chip: deadlineChip(summary.due, status.urgency, status.workingDaysLeft, summary.provisional),
+        }))}
+      />,
+    );
+  });
+
+  return app;
+}
+
+function scheduleRow({ id, schedule: sc, status, savedAt, savedBy }: StoredScheduleOverride): StoredScheduleRow {
+  return {
+    id,
+    year: sc.year,
+    scopeLabel: sc.scope === 'national' ? '全国' : '地方',
+    region: sc.scope === 'local' ? sc.region : undefined,
+    title: sc.source.title,
+    documentNumber: sc.source.documentNumber,
+    holidays: sc.holidays.map((h) => (h.from === h.to ? `${h.name} ${h.from}` : `${h.name} ${h.from} 至 ${h.to}`)),
+    makeupDays: sc.makeupWorkdays.map((m) => `${m.name} ${m.date}`),
+    active: status === 'active',
+    savedAt,
+    savedBy: savedBy.name,
+    removeAction: status === 'active' ? `/staff/calendar/${encodeURIComponent(id)}/remove` : undefined,
+  };
+}
