@@ -192,9 +192,13 @@ describe('/staff/requests', () => {
     const stale = await clerk2.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
     expect(stale.res.status).toBe(409);
     expect(stale.html).toContain('该记录已被他人修改');
-    const illegal = await clerk.post(`/staff/requests/${tn}/act`, { command: 'signOff', version: '2' });
+    // A step the clerk may take, but not in this state: 409 with the state and the step.
+    const illegal = await clerk.post(`/staff/requests/${tn}/act`, { command: 'close', version: '2' });
     expect(illegal.res.status).toBe(409);
-    expect(illegal.html).toContain('当前状态为「已登记」，不能执行「领导签发」。');
+    expect(illegal.html).toContain('当前状态为「已登记」，不能执行「归档」。');
+    // A step the clerk may never take (the leader's sign-off) is refused as such in every state.
+    const forbidden = await clerk.post(`/staff/requests/${tn}/act`, { command: 'signOff', version: '2' });
+    expect(forbidden.res.status).toBe(403);
   });
 
   it('keeps typed values and shows field errors on a failed step', async () => {
@@ -207,6 +211,23 @@ describe('/staff/requests', () => {
     expect(res.res.status).toBe(400);
     expect(res.html).toContain('延长期限须为1至20个工作日');
     expect(res.html).toContain('档案量大');
+  });
+
+  it('a refused identity or contact form shows again with what was typed and its error', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const typed = (html: string, value: string) => new RegExp(`name="reason"[^>]*value="${value}"|value="${value}"[^>]*name="reason"`).test(html);
+    const clerk = session(app, await tokenFor(people.clerk));
+    await clerk.get(`/staff/requests/${tn}`);
+    const identity = await clerk.post(`/staff/requests/${tn}/identity`, { reason: '查' });
+    expect(identity.res.status).toBe(400);
+    expect(identity.html).toContain('请填写查看完整证件号码的理由');
+    expect(typed(identity.html, '查')).toBe(true);
+    const reviewer = session(app, await tokenFor(people.reviewer));
+    await reviewer.get(`/staff/requests/${tn}`);
+    const contact = await reviewer.post(`/staff/requests/${tn}/contact`, { reason: '看' });
+    expect(contact.res.status).toBe(400);
+    expect(contact.html).toContain('请填写查看联系方式的理由');
+    expect(typed(contact.html, '看')).toBe(true);
   });
 
   it('a clerk registers a paper application and becomes its handler; the queue filters by handler and due date', async () => {

@@ -19,6 +19,8 @@ export interface StepView {
   /** The look of a side step (return, refuse, withdraw). */
   readonly secondary?: boolean;
   readonly multipart?: boolean;
+  /** Controls the table has no kind for (a file input), after the fields. */
+  readonly controls?: Child;
   readonly method?: 'post' | 'get';
 }
 
@@ -31,7 +33,8 @@ export interface FailedStep {
 
 /** One field of a step form, by the kind the table gives it. */
 export function StepFieldControl({ field: f, value, error, idPrefix }: { field: StepField; value?: string; error?: string; idPrefix?: string }) {
-  const id = idPrefix ? `${idPrefix}-${f.name}` : undefined;
+  // The same id ErrorSummary links to for the key `<step id>-<field name>`.
+  const id = idPrefix ? fieldId(`${idPrefix}-${f.name}`) : undefined;
   const common = { name: f.name, label: f.label, hint: f.hint, required: f.required, value, error, ...(id ? { id } : {}) };
   switch (f.kind) {
     case 'textarea':
@@ -107,6 +110,7 @@ export function CaseSteps({ steps, version, failed, empty = '当前没有您可�
               {s.fields.map((f) => (
                 <StepFieldControl field={f} value={mine?.values?.[f.name] ?? s.values?.[f.name]} error={mine?.errors[f.name]} idPrefix={s.id} />
               ))}
+              {s.controls}
               <div class="form__actions">
                 <button class={`button ${s.secondary ? 'button--secondary' : 'button--primary'}`} type="submit">
                   {s.button ?? s.title}

@@ -15,62 +15,33 @@ import {
   withdrawByApplicant,
 } from '#application/requests';
 import { NotFoundError, RateLimitedError, ValidationError } from '#domain/errors';
-import type { RequestStatus } from '#domain/requests';
-import type { WebEnv } from '../env';
-import { shanghaiDateTime } from '../page-context';
-import type { BadgeTone } from '../views/components/StatusBadge';
-import { formatBytes } from '../views/format';
-import { TrackLookupPage } from '../views/pages/track/TrackLookupPage';
-import { TrackPage } from '../views/pages/track/TrackPage';
-import { filesOf, flatValues, readForm } from '../form-body';
-import { showCorrectionStatus } from './corrections';
+import type { WebEnv } from '../../env';
+import { shanghaiDateTime } from '../../page-context';
+import { formatBytes } from '../../views/format';
+import { filesOf, flatValues, readForm } from '../../form-body';
+import { showCorrectionStatus } from '../corrections/routes';
 import { isCorrectionTrackingNumber } from '#domain/corrections/tracking';
+import { REQUEST_STATUS_TONES, subjectOf } from '../requests/view-model';
+import { TrackLookupPage, TrackPage, type TrackLookupPageProps } from './pages';
 
 export const TRACK_COOKIE = '__Host-track';
-
-export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
-  submitted: 'info',
-  registered: 'info',
-  'supplement-requested': 'warning',
-  'in-assessment': 'info',
-  'third-party-consultation': 'warning',
-  'agency-consultation': 'warning',
-  'fee-notice': 'warning',
-  drafting: 'info',
-  'secrecy-review': 'info',
-  'leader-sign-off': 'info',
-  'signed-off': 'info',
-  released: 'success',
-  closed: 'neutral',
-  withdrawn: 'neutral',
-  'abandoned-no-supplement': 'neutral',
-  'abandoned-no-payment': 'neutral',
-};
 
 const FLASH: Record<string, string> = {
   supplemented: '补正材料已提交，工作人员将尽快处理。',
   withdrawn: '您的申请已撤回。',
 };
 
-export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
-  return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
-}
-
 /** The applicant's tracking pages: lookup by tracking number + access code, then a short signed session. */
 export function trackRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('/track', async (c, next) => {
+  const noStore = async (c: Context<WebEnv>, next: () => Promise<void>) => {
     await next();
     c.header('Cache-Control', 'no-store');
-  });
-  app.use('/track/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
-  const lookup = (c: Context<WebEnv>, extra: Parameters<typeof TrackLookupPage>[0] extends infer P ? Partial<P> : never = {}) => {
-    return <TrackLookupPage {...extra} />;
   };
+  app.use('/track', noStore);
+  app.use('/track/*', noStore);
+
+  const lookup = (_c: Context<WebEnv>, extra: TrackLookupPageProps = {}) => <TrackLookupPage {...extra} />;
 
   app.get('/track', (c) => {
     const tn = c.req.query('tn');

@@ -1,13 +1,12 @@
-import { CsrfField } from '../../components/CsrfField';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
-import { MetaTable } from '../../components/MetaTable';
-import { Notice } from '../../components/Notice';
-import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
-import { PROVISIONAL_EXPLANATION } from '../../components/DeadlineChip';
-import { Layout } from '../../layouts/Layout';
-import { ROUTES } from '../../layouts/nav';
-import { Hidden } from '../requests/parts';
+import { CsrfField } from '../../views/components/CsrfField';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField } from '../../views/components/FormField';
+import { MetaTable } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import type { BadgeTone } from '../../views/components/StatusBadge';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import { CaseTitle, DueDate, FileLinks, Timeline, WhyDate } from '../requests/parts';
 
 export interface TrackPageProps {
   trackingNumber: string;
@@ -37,9 +36,7 @@ export function TrackPage(p: TrackPageProps) {
   const base = `/track/${p.trackingNumber}`;
   return (
     <Layout title={`申请 ${p.trackingNumber}`} section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}>
-      <h1 class="page-title">
-        申请 {p.trackingNumber} <StatusBadge label={p.statusLabel} tone={p.statusTone} />
-      </h1>
+      <CaseTitle trackingNumber={p.trackingNumber} label={p.statusLabel} tone={p.statusTone} />
       {p.flash ? (
         <Notice kind="success" role="status">
           <p>{p.flash}</p>
@@ -59,32 +56,13 @@ export function TrackPage(p: TrackPageProps) {
             ? [
                 {
                   label: '答复期限',
-                  value: (
-                    <span id="answer-due">
-                      {p.answerDue}
-                      {p.provisional ? (
-                        <span class="deadline__provisional">
-                          暂定<span class="visually-hidden">：{PROVISIONAL_EXPLANATION}</span>
-                        </span>
-                      ) : null}
-                    </span>
-                  ),
+                  value: <DueDate id="answer-due" due={p.answerDue} provisional={p.provisional} />,
                 },
               ]
             : []),
         ]}
       />
-      {p.explanation.length > 0 ? (
-        <details class="why-date">
-          <summary>为什么是这个日期？</summary>
-          <ul>
-            {p.explanation.map((l) => (
-              <li>{l}</li>
-            ))}
-          </ul>
-          {p.provisional ? <p class="small">{PROVISIONAL_EXPLANATION}。</p> : null}
-        </details>
-      ) : null}
+      <WhyDate lines={p.explanation} provisional={p.provisional} />
 
       {p.supplement ? (
         <section class="section panel" aria-labelledby="supplement-title">
@@ -103,7 +81,7 @@ export function TrackPage(p: TrackPageProps) {
           {p.canReplyToSupplement ? (
             <form class="form" method="post" action={`${base}/supplement`} enctype="multipart/form-data" novalidate>
               <CsrfField />
-              <Hidden name="version" value={p.version} />
+              <input type="hidden" name="version" value={String(p.version)} />
               <FormField as="textarea" name="text" label="补正内容" required rows={5} maxlength={4000} value={p.values?.['text']} error={p.errors?.['text']} />
               <FormField name="attachments" label="补充材料" type="file" accept=".pdf,.jpg,.jpeg,.png" error={p.errors?.['attachments']} hint={`PDF、JPEG 或 PNG，不超过 ${p.maxAttachmentMb} MB。`} />
               <div class="form__actions">
@@ -126,37 +104,13 @@ export function TrackPage(p: TrackPageProps) {
           {p.answer.files.length > 0 ? (
             <>
               <h3 class="subheading">提供的政府信息</h3>
-              <ul class="answer-files">
-                {p.answer.files.map((f) => (
-                  <li>
-                    <a class="doc-link" href={f.href}>
-                      {f.fileName}
-                    </a>{' '}
-                    <span class="muted small">（{f.size}；下载链接5分钟内有效）</span>
-                  </li>
-                ))}
-              </ul>
+              <FileLinks class="answer-files" files={p.answer.files} note="下载链接5分钟内有效" />
             </>
           ) : null}
         </section>
       ) : null}
 
-      <section class="section" aria-labelledby="timeline-title">
-        <h2 class="section__title" id="timeline-title">
-          办理过程
-        </h2>
-        <ol class="timeline">
-          {p.timeline.map((t) => (
-            <li class="timeline__item">
-              <time class="timeline__date" datetime={t.on}>
-                {t.on}
-              </time>{' '}
-              <span class="timeline__label">{t.label}</span>
-              {t.note ? <span class="timeline__note">{t.note}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline items={p.timeline.map((t) => ({ at: t.on, label: t.label, ...(t.note ? { note: t.note } : {}) }))} />
 
       {p.canWithdraw ? (
         <section class="section no-print" aria-labelledby="withdraw-title">
@@ -165,7 +119,7 @@ export function TrackPage(p: TrackPageProps) {
           </h2>
           <form class="form" method="post" action={`${base}/withdraw`} novalidate>
             <CsrfField />
-            <Hidden name="version" value={p.version} />
+            <input type="hidden" name="version" value={String(p.version)} />
             <FormField name="reason" label="撤回理由" maxlength={500} />
             <div class="form__actions">
               <button class="button button--secondary" type="submit">
@@ -175,6 +129,60 @@ export function TrackPage(p: TrackPageProps) {
           </form>
         </section>
       ) : null}
+    </Layout>
+  );
+}
+export interface TrackLookupPageProps {
+  values?: Record<string, string>;
+  errors?: Record<string, string>;
+  /** A message above the form (wrong code, too many attempts, session expired). */
+  message?: { kind: 'error' | 'info' | 'success'; text: string };
+}
+
+export function TrackLookupPage(p: TrackLookupPageProps) {
+  return (
+    <Layout title="申请进度查询" section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '进度查询' }]}>
+      <h1 class="page-title">政府信息公开申请进度查询</h1>
+      <p class="lead">请输入申请回执上的申请编号和查询码。</p>
+      {p.message ? (
+        <Notice kind={p.message.kind} role={p.message.kind === 'error' ? 'alert' : 'status'}>
+          <p>{p.message.text}</p>
+        </Notice>
+      ) : null}
+      <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode']} />
+      <form class="form narrow" method="post" action="/track" novalidate>
+        <CsrfField />
+        <FormField
+          name="trackingNumber"
+          label="申请编号"
+          required
+          maxlength={20}
+          value={p.values?.['trackingNumber']}
+          error={p.errors?.['trackingNumber']}
+          hint="例如：YSQ-2026-000123"
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <FormField
+          name="accessCode"
+          label="查询码"
+          required
+          maxlength={20}
+          value={undefined}
+          error={p.errors?.['accessCode']}
+          hint="10位字母和数字，不区分大小写。"
+          autocomplete="off"
+          spellcheck={false}
+        />
+        <div class="form__actions">
+          <button class="button button--primary" type="submit">
+            查询
+          </button>
+        </div>
+      </form>
+      <p>
+        尚未申请？<a href={ROUTES.apply}>在线提交申请</a>
+      </p>
     </Layout>
   );
 }

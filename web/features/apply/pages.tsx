@@ -1,11 +1,20 @@
-import { CsrfField } from '../../components/CsrfField';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
-import { Notice } from '../../components/Notice';
-import { Layout } from '../../layouts/Layout';
-import { ROUTES } from '../../layouts/nav';
-import type { StaffInfo } from '../../types';
-import { Choices, Hidden, options } from '../requests/parts';
+import { StepFieldControl } from '../../views/components/CaseSteps';
+import { CsrfField } from '../../views/components/CsrfField';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField } from '../../views/components/FormField';
+import { MetaTable } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import type { StaffInfo } from '../../views/types';
+import { DueDate } from '../requests/parts';
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** A required choice shown as radio buttons (the step forms' control). */
+function Choices(p: { name: string; legend: string; options: { value: string; label: string }[]; value: string | undefined; error: string | undefined }) {
+  return <StepFieldControl field={{ name: p.name, label: p.legend, kind: 'radio', required: true, options: p.options }} value={p.value} error={p.error} />;
+}
 
 export interface ApplyFormLabels {
   applicantKinds: Record<string, string>;
@@ -88,11 +97,11 @@ export function ApplyPage(p: ApplyPageProps) {
       ) : null}
       <form class="form apply-form" method="post" action={p.staffMode?.action ?? '/apply'} enctype="multipart/form-data" novalidate>
         <CsrfField />
-        <Hidden name="nonce" value={p.nonce} />
+        <input type="hidden" name="nonce" value={p.nonce} />
         {staff && p.labels.channels ? (
           <fieldset class="apply-form__section">
             <legend class="apply-form__legend">申请渠道</legend>
-            <Choices name="channel" legend="申请渠道" required options={options(p.labels.channels)} value={v['channel']} error={e['channel']} />
+            <Choices name="channel" legend="申请渠道" options={options(p.labels.channels)} value={v['channel']} error={e['channel']} />
             <FormField
               name="receivedOn"
               label="收到申请之日"
@@ -106,7 +115,7 @@ export function ApplyPage(p: ApplyPageProps) {
 
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">申请人信息</legend>
-          <Choices name="applicantKind" legend="申请人类型" required options={options(p.labels.applicantKinds)} value={v['applicantKind']} error={e['applicantKind']} />
+          <Choices name="applicantKind" legend="申请人类型" options={options(p.labels.applicantKinds)} value={v['applicantKind']} error={e['applicantKind']} />
           <FormField name="name" label="姓名或名称" required maxlength={100} value={v['name']} error={e['name']} hint="公民填写本人姓名；法人或其他组织填写单位全称。" autocomplete="name" />
           <h3 class="subheading">公民填写</h3>
           <FormField as="select" name="idType" label="证件类型" placeholderOption="请选择" options={options(p.labels.idTypes)} value={v['idType']} error={e['idType']} />
@@ -188,8 +197,8 @@ export function ApplyPage(p: ApplyPageProps) {
 
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">获取信息的方式</legend>
-          <Choices name="provisionForm" legend="信息的载体形式" required options={options(p.labels.provisionForms)} value={v['provisionForm']} error={e['provisionForm']} />
-          <Choices name="deliveryMethod" legend="获取信息的方式" required options={options(p.labels.deliveryMethods)} value={v['deliveryMethod']} error={e['deliveryMethod']} />
+          <Choices name="provisionForm" legend="信息的载体形式" options={options(p.labels.provisionForms)} value={v['provisionForm']} error={e['provisionForm']} />
+          <Choices name="deliveryMethod" legend="获取信息的方式" options={options(p.labels.deliveryMethods)} value={v['deliveryMethod']} error={e['deliveryMethod']} />
         </fieldset>
 
         <fieldset class="apply-form__section">
@@ -211,6 +220,91 @@ export function ApplyPage(p: ApplyPageProps) {
           </button>
         </div>
       </form>
+    </Layout>
+  );
+}
+
+export interface ReceiptPageProps {
+  /** Registered by a member of staff (their breadcrumbs, the case link, the duplicates hint). */
+  staffMode?: boolean;
+  trackingNumber: string;
+  /** Formatted `ABCDE-FGHJK`; shown on this page only. */
+  accessCode: string;
+  submittedAt: string;
+  receivedOn?: string;
+  receiptRule: string;
+  answerDue?: string;
+  provisional: boolean;
+  emailSent: boolean;
+  duplicates: number;
+}
+
+/** 申请回执: printable; the access code appears here once and is not stored in clear. */
+export function ReceiptPage(p: ReceiptPageProps) {
+  const staff = p.staffMode === true;
+  return (
+    <Layout
+      title="申请回执"
+      section={staff ? 'staff' : 'apply'}
+      breadcrumbs={
+        staff
+          ? [{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/requests', label: '依申请公开' }, { label: '申请回执' }]
+          : [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: '申请回执' }]
+      }
+    >
+      <h1 class="page-title">政府信息公开申请回执</h1>
+      <Notice kind="success" role="status" title="申请已提交">
+        <p>{staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'}请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
+      </Notice>
+      <div class="receipt">
+        <p class="receipt__line">
+          申请编号：
+          <strong class="receipt__code" id="tracking-number">
+            {p.trackingNumber}
+          </strong>
+        </p>
+        <p class="receipt__line">
+          查询码：
+          <strong class="receipt__code" id="access-code">
+            {p.accessCode}
+          </strong>
+        </p>
+      </div>
+      <MetaTable
+        layout="single"
+        caption="申请信息"
+        rows={[
+          { label: '提交时间', value: p.submittedAt },
+          { label: '收到申请之日', value: p.receivedOn ?? '待工作人员确认' },
+          { label: '确定规则', value: p.receiptRule },
+          {
+            label: '答复期限',
+            value: p.answerDue ? (
+              <DueDate due={p.answerDue} provisional={p.provisional}>
+                <span class="data-table__sub">自收到申请之日起20个工作日内答复；需要补正、征求意见或依法延期的，期限相应调整。</span>
+              </DueDate>
+            ) : (
+              '收到申请之日确定后计算'
+            ),
+          },
+        ]}
+      />
+      {p.emailSent ? <p>回执已发送到您填写的电子邮箱（邮件中不含查询码）。</p> : null}
+      {staff && p.duplicates > 0 ? (
+        <Notice kind="warning" title="可能的重复申请">
+          <p>该申请人有 {p.duplicates} 件内容相近的申请，请在办理时核查（仅提示，不自动处理）。</p>
+        </Notice>
+      ) : null}
+      <p class="no-print button-group">
+        <a class="button button--primary" href={`${ROUTES.track}?tn=${encodeURIComponent(p.trackingNumber)}`}>
+          查询办理进度
+        </a>
+        {staff ? (
+          <a class="button button--secondary" href={`/staff/requests/${p.trackingNumber}`}>
+            打开案件
+          </a>
+        ) : null}
+      </p>
     </Layout>
   );
 }

@@ -1,0 +1,193 @@
+import { jsx } from 'hono/jsx';
+import type { AppDependencies } from '#application/context';
+import { DEMO_ACCOUNTS } from '#application/demo-data';
+import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
+import type { StepField, StepForm } from '#domain/case';
+import { ANSWER_FIELDS, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type ResponseType } from '#domain/requests';
+import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
+import { shanghaiDateTime } from '../../page-context';
+import type { StepView } from '../../views/components/CaseSteps';
+import { FormField } from '../../views/components/FormField';
+import { stepViews, type StepExtras } from '../case/steps';
+
+const isGeneric = (c: CommandType): boolean => (GENERIC_COMMANDS as readonly string[]).includes(c);
+
+/** The demo accounts a case may be handed to in local mode; elsewhere the handler's id is typed. */
+export function demoHandlers(deps: AppDependencies) {
+  if (deps.config.deployment !== 'local') return undefined;
+  return DEMO_ACCOUNTS.filter((a) => a.roles.includes('clerk') || a.roles.includes('head')).map((a) => ({
+    id: `local-${a.username}`,
+    name: a.displayName,
+    label: `${a.displayName}（${a.username}）`,
+  }));
+}
+
+function flattenDecision(decision: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (v: unknown, path: string[]) => {
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[path.join('.')] = v.join(',');
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (v !== undefined) out[path.join('.')] = String(v);
+  };
+  walk(decision, []);
+  return out;
+}
+
+const reasonField: StepField = { name: 'reason', label: '查看理由（将记录在案）', kind: 'text', required: true };
+
+/**
+ * The step forms of the staff case page, in the order they are offered: the table's forms (labels,
+ * kinds, required) with what this page adds: where each posts, what it prefills from the case and
+ * today, and the explanation that depends on the case or the agency's policy.
+ */
+export async function caseSteps(deps: AppDependencies, staff: StaffMember, view: CaseView, chosenType: string | undefined): Promise<StepView[]> {
+  const s = view.record.data;
+  const c = s.case;
+  const base = `/staff/requests/${c.trackingNumber}`;
+  const today = todayIn(deps);
+  const { deadlines: periods, workflow } = deps.policy;
+  const has = (command: CommandType) => view.commands.includes(command);
+  const fee = has('issueFeeNotice') ? await suggestFee(deps, s) : undefined;
+  const last = s.supplementReplies.at(-1);
+  const ext = c.extension;
+  const without = (form: StepForm, name: string) => form.fields.filter((f) => f.name !== name);
+
+  const generic = (command: CommandType, form: StepForm): Omit<StepExtras, 'action'> => {
+    switch (command) {
+      case 'register':
+        return c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { values: { receivedOn: today } };
+      case 'requestSupplement':
+        return {
+          values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays) },
+          ...(c.supplementNotices > 0 ? {} : { fields: without(form, 'supplementStillUnclear') }),
+          ...(view.deadlines ? { description: `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` } : {}),
+        };
+      case 'recordSupplement':
+        return { values: { receivedOn: last ? shanghaiDateTime(last.receivedAt).slice(0, 10) : today } };
+      case 'startThirdPartyConsultation':
+      case 'startAgencyConsultation':
+        return { description: `征求意见期间（最长${periods.consultationWorkingDays}个工作日）不计入答复期限。` };
+      case 'recordThirdPartyOpinion':
+      case 'recordAgencyOpinion':
+        return { values: { answeredOn: today } };
+      case 'issueFeeNotice':
+        return { values: { amountYuan: fee && fee.amountYuan > 0 ? String(fee.amountYuan) : '' }, ...(fee?.basis ? { description: fee.basis } : {}) };
+      case 'recordFeePaid':
+        return { values: { paidOn: today } };
+      case 'requestExtension':
+        return { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` };
+      case 'approveExtension':
+        return {
+          values: { applicantNotifiedOn: s.applicant.email ? today : '' },
+          description: [
+            ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}。` : '',
+            s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写告知日期。',
+          ].join(''),
+        };
+      case 'notifyExtension':
+        return { values: { notifiedOn: today } };
+      case 'withdraw':
+        return { values: { withdrawnOn: today } };
+      default:
+        return {};
+    }
+  };
+
+  const steps: StepView[] = stepViews(requestWorkflow, view.commands.filter(isGeneric), (command, form) => ({ action: `${base}/act`, hidden: { command }, ...generic(command, form) }));
+
+  const handlers = demoHandlers(deps);
+  steps.push(
+    ...stepViews(
+      requestWorkflow,
+      view.commands.filter((x) => x === 'reassign'),
+      (_command, form) => ({
+        action: `${base}/reassign`,
+        ...(handlers
+          ? { fields: form.fields.map((f) => (f.name === 'handlerId' ? { ...f, label: '新承办人', kind: 'select' as const, options: handlers.map((h) => ({ value: h.id, label: h.label })) } : f)) }
+          : {}),
+      }),
+    ),
+  );
+
+  if (has('draftAnswer')) {
+    const current = chosenType && (RESPONSE_TYPES as readonly string[]).includes(chosenType) ? (chosenType as ResponseType) : s.draft?.decision.type;
+    const [chooser] = stepViews(requestWorkflow, ['draftAnswer'], () => ({ action: `${base}#action-draft`, values: { type: current ?? '' } }));
+    steps.push({ ...chooser!, id: 'choose-type', title: s.draft ? '重新拟定答复：选择答复类型' : '拟定答复：选择答复类型', method: 'get', button: '填写答复内容' });
+    if (current) {
+      const info = RESPONSE_TYPE_INFO[current];
+      const kept = s.draft?.documents.length ? `；不选择则保留已上传的 ${s.draft.documents.length} 个文件` : '';
+      steps.push({
+        id: 'draft',
+        title: `拟定答复：${info.label}`,
+        action: `${base}/draft`,
+        multipart: true,
+        hidden: { type: current },
+        fields: ANSWER_FIELDS[current],
+        values: s.draft?.decision.type === current ? flattenDecision(s.draft.decision) : {},
+        ...(current === 'disclosed' || current === 'partial'
+          ? { controls: jsx(FormField, { name: 'documents', type: 'file', label: `提供的政府信息文件（PDF、Word、文本或图片，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB）${kept}` }) }
+          : {}),
+        description: `法律依据：${info.legalBasis.join('；')}。保存后按模板生成答复告知书，可在下方修改文字。`,
+        button: '保存答复并生成告知书',
+      });
+    }
+    if (c.status === 'drafting' && s.draft) {
+      const letter = s.draft.letter;
+      steps.push({
+        id: 'letter',
+        title: '修改告知书文字',
+        action: `${base}/letter`,
+        fields: [
+          ...letter.paragraphs.map((p): StepField => ({ name: `p.${p.key}`, label: `段落：${p.key}`, kind: 'textarea', rows: 4 })),
+          { name: 'p.remedies', label: '救济途径（不可删除）', kind: 'textarea', rows: 4 },
+        ],
+        values: { ...Object.fromEntries(letter.paragraphs.map((p) => [`p.${p.key}`, p.text])), 'p.remedies': letter.remedies },
+        button: '保存告知书',
+        secondary: true,
+      });
+    }
+  }
+
+  const review = view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无';
+  const [submit] = has('submitForSecrecyReview') && s.draft ? stepViews(requestWorkflow, ['submitForSecrecyReview'], () => ({ action: `${base}/review` })) : [];
+  if (submit) steps.push({ ...submit, id: 'review', description: `告知书${s.draft?.documents.length ? `及 ${s.draft.documents.length} 个文件` : ''}将提交保密审查（先审查、后公开）。` });
+  const [passed] = has('passSecrecyReview') ? stepViews(requestWorkflow, ['passSecrecyReview'], () => ({ action: `${base}/review-passed` })) : [];
+  if (passed) {
+    const approved = view.review?.status === 'approved';
+    steps.push({
+      ...passed,
+      id: 'review-passed',
+      title: '保密审查通过，报送领导签发',
+      button: '报送领导签发',
+      description: approved ? '审查单已审批通过。' : `审查单当前状态：${review}；审批通过后方可报送。`,
+    });
+  }
+  steps.push(
+    ...stepViews(
+      requestWorkflow,
+      view.commands.filter((x) => x === 'release'),
+      () => ({
+        action: `${base}/release`,
+        values: { method: 'download', servedOn: today },
+        description: '经审查的告知书及删除处理后的文件将通过发布服务提供给申请人；期限以送达之日判断。',
+      }),
+    ),
+  );
+
+  if (view.mayPropose) {
+    steps.push({
+      id: 'propose',
+      title: '提请转为主动公开',
+      action: `${base}/propose`,
+      fields: [],
+      description: '依照《条例》第四十四条，将本次公开的信息转为主动公开：系统生成一条主动公开信息草稿，补充正文和附件后经保密审查发布。',
+      button: '生成主动公开信息草稿',
+      secondary: true,
+    });
+  }
+  if (mayRevealIdentity(staff, s)) steps.push({ id: 'identity', title: '查看完整证件号码', action: `${base}/identity`, fields: [reasonField], button: '查看', secondary: true });
+  if (!seesContactPlainly(staff)) steps.push({ id: 'contact', title: '查看申请人联系方式', action: `${base}/contact`, fields: [reasonField], button: '查看', secondary: true });
+  return steps;
+}

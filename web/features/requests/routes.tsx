@@ -1,0 +1,205 @@
+import { Hono, type Context } from 'hono';
+import { ownValue } from '#domain/untrusted-input';
+import type { AppDependencies } from '#application/context';
+import {
+  act,
+  confirmSecrecyReview,
+  contactFor,
+  draftAnswer,
+  editAnswerLetter,
+  loadRequest,
+  mayRegisterApplications,
+  proposeForCatalogue,
+  reassign,
+  registerByClerk,
+  releaseAnswer,
+  requestCase,
+  requestQueue,
+  revealContact,
+  revealIdentityNumber,
+  submitAnswerForReview,
+  type ApplicantContact,
+} from '#application/requests';
+import { NotFoundError } from '#domain/errors';
+import { COMMAND_LABELS, REQUEST_STATUSES, STATUS_LABELS } from '#domain/requests';
+import type { StaffEnv } from '../../env';
+import { filesOf, flatValues, nestedFrom } from '../../form-body';
+import { formStep } from '../../form-step';
+import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes';
+import { caseSteps, demoHandlers } from './forms';
+import { CasePage, LetterPage, QueuePage, type CasePageProps } from './pages';
+import { caseFacts, queueRow } from './view-model';
+
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+const FLASH: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(COMMAND_LABELS).map(([k, v]) => [k, `已办理：${v}。`])),
+  letter: '告知书已保存。',
+  review: '已提交保密审查。',
+  'review-passed': '保密审查已通过，已报送领导签发。',
+  release: '答复已送达申请人。',
+  reassign: '承办人已变更。',
+};
+
+const single = (body: FormBody, name: string) => {
+  const v = body[name];
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : '';
+};
+const expected = (v: number | undefined) => (v ? { expectedVersion: v } : {});
+
+export function staffRequestRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+
+  app.get('/staff/requests', async (c) => {
+    const filters = { status: c.req.query('status') ?? '', handler: c.req.query('handler') ?? '', dueBy: c.req.query('dueBy') ?? '' };
+    const { rows } = await requestQueue(deps, {
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.handler ? { handler: filters.handler } : {}),
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? { dueBy: filters.dueBy } : {}),
+    });
+    const staff = c.get('staff');
+    const handlers = new Map<string, string>([
+      [staff.id, `${staff.displayName}（我）`],
+      ['unassigned', '未登记'],
+    ]);
+    for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
+    return c.render(
+      <QueuePage
+        filters={filters}
+        statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
+        handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
+        canRegister={mayRegisterApplications(staff)}
+        rows={rows.map(queueRow)}
+      />,
+    );
+  });
+
+  // Registration of paper, post, fax and oral applications (first-inquiry responsibility).
+  const registerPage = (c: Context<StaffEnv>, extra: Parameters<typeof applyPage>[1] = {}) => applyPage(REGISTER_CHANNEL_LABELS, extra, { staff: c.var.page.staff!, action: '/staff/requests/new' });
+  app.get('/staff/requests/new', (c) => c.render(registerPage(c)));
+  formStep(app, '/staff/requests/new', {
+    all: true,
+    run: async (c, body) => {
+      const values = flatValues(body);
+      const { channel: _channel, receivedOn: _received, ...form } = nestedFrom(body);
+      const result = await registerByClerk(deps, c.get('staff'), {
+        form,
+        nonce: values['nonce'] ?? '',
+        channel: (values['channel'] ?? '') as never,
+        ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
+        attachments: await filesOf(body, 'attachments'),
+      });
+      return c.render(receiptPage(deps, result, values, true));
+    },
+    again: (c, refusal, body) => {
+      const values = flatValues(body);
+      return c.render(registerPage(c, { values, errors: refusal.errors(), nonce: values['nonce'] ?? '' }));
+    },
+  });
+
+  const casePage = async (c: Context<StaffEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
+    const staff = c.get('staff');
+    const view = await requestCase(deps, staff, tn);
+    const { contact, ...pageExtra } = extra;
+    const flash = ownValue(FLASH, c.req.query('done'));
+    return (
+      <CasePage
+        {...caseFacts(view, contact ?? contactFor(staff, view.record.data.applicant))}
+        steps={await caseSteps(deps, staff, view, c.req.query('type') ?? extra.failed?.values?.['type'])}
+        version={view.record.version}
+        {...(flash ? { flash } : {})}
+        {...pageExtra}
+      />
+    );
+  };
+
+  app.get('/staff/requests/:tn', async (c) => c.render(await casePage(c, c.req.param('tn'))));
+
+  /**
+   * A step posted from the case page: a path redirects (303), a response is shown; on a validation
+   * error or a refusal the case page is shown again with the message and what was typed, at the form.
+   */
+  const step = <P extends string>(
+    path: P,
+    formId: string | ((body: FormBody) => string),
+    run: (c: Context<StaffEnv, P>, body: FormBody, tn: string, version: number | undefined) => Promise<string | Response>,
+  ) =>
+    formStep(app, path, {
+      all: true,
+      run: (c, body, version) => run(c, body, c.req.param('tn')!, version),
+      again: async (c, refusal, body) =>
+        c.render(
+          await casePage(c, c.req.param('tn')!, { failed: { id: typeof formId === 'string' ? formId : formId(body), errors: refusal.fields, values: flatValues(body), message: refusal.message } }),
+        ),
+    });
+  const done = (tn: string, key: string) => `/staff/requests/${tn}?done=${encodeURIComponent(key)}`;
+  const command = (b: FormBody) => single(b, 'command');
+
+  step('/staff/requests/:tn/act', command, async (c, body, tn, v) => {
+    await act(deps, c.get('staff'), tn, { command: command(body), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) });
+    return done(tn, command(body));
+  });
+
+  step('/staff/requests/:tn/reassign', 'reassign', async (c, body, tn, v) => {
+    const handlerId = single(body, 'handlerId');
+    const handlerName = demoHandlers(deps)?.find((h) => h.id === handlerId)?.name;
+    await reassign(deps, c.get('staff'), tn, { handlerId, ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...expected(v) });
+    return done(tn, 'reassign');
+  });
+
+  step('/staff/requests/:tn/draft', 'draft', async (c, body, tn, v) => {
+    const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
+    await draftAnswer(deps, c.get('staff'), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
+    return done(tn, 'draftAnswer');
+  });
+
+  step('/staff/requests/:tn/letter', 'letter', async (c, body, tn, v) => {
+    const edits: Record<string, string> = {};
+    for (const [k, x] of Object.entries(body)) if (k.startsWith('p.') && typeof x === 'string') edits[k.slice(2)] = x;
+    await editAnswerLetter(deps, c.get('staff'), tn, { edits, ...expected(v) });
+    return done(tn, 'letter');
+  });
+
+  step('/staff/requests/:tn/review', 'review', async (c, _body, tn, v) => {
+    await submitAnswerForReview(deps, c.get('staff'), tn, expected(v));
+    return done(tn, 'review');
+  });
+
+  step('/staff/requests/:tn/review-passed', 'review-passed', async (c, _body, tn, v) => {
+    await confirmSecrecyReview(deps, c.get('staff'), tn, expected(v));
+    return done(tn, 'review-passed');
+  });
+
+  step('/staff/requests/:tn/release', 'release', async (c, body, tn, v) => {
+    await releaseAnswer(deps, c.get('staff'), tn, { service: flatValues(body), ...expected(v) });
+    return done(tn, 'release');
+  });
+
+  step('/staff/requests/:tn/propose', 'propose', async (c, _body, tn, v) => `/staff/items/${(await proposeForCatalogue(deps, c.get('staff'), tn, expected(v))).itemId}`);
+
+  step('/staff/requests/:tn/identity', 'identity', async (c, body, tn) =>
+    c.render(await casePage(c, tn, { revealed: await revealIdentityNumber(deps, c.get('staff'), tn, { reason: single(body, 'reason') }) })),
+  );
+
+  step('/staff/requests/:tn/contact', 'contact', async (c, body, tn) =>
+    c.render(await casePage(c, tn, { contact: await revealContact(deps, c.get('staff'), tn, { reason: single(body, 'reason') }) })),
+  );
+
+  app.get('/staff/requests/:tn/letter', async (c) => {
+    const s = (await loadRequest(deps, c.req.param('tn'))).data;
+    if (!s.draft) throw new NotFoundError('尚未拟定答复。');
+    return c.render(
+      <LetterPage trackingNumber={s.case.trackingNumber} letter={s.draft.letter} {...(s.released ? {} : { draftNotice: '本告知书尚未送达（草稿），以最终经保密审查、领导签发的版本为准。' })} />,
+    );
+  });
+
+  app.get('/staff/requests/:tn/attachments/:id', async (c) => {
+    const record = await loadRequest(deps, c.req.param('tn'));
+    const a = record.data.attachments.find((x) => x.id === c.req.param('id'));
+    if (!a) throw new NotFoundError('附件不存在。');
+    return c.redirect(await deps.files.presignDownload(a.fileKey, a.fileName, 300), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,132 @@
+import { jsx } from 'hono/jsx';
+import type { ApplicantContact, CaseView, requestQueue } from '#application/requests';
+import {
+  APPLICANT_KIND_LABELS,
+  CHANNEL_LABELS,
+  DELIVERY_METHOD_LABELS,
+  ID_DOCUMENT_LABELS,
+  ORGANISATION_KIND_LABELS,
+  PROVISION_FORM_LABELS,
+  STATUS_LABELS,
+  type RequestStatus,
+} from '#domain/requests';
+import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '#domain/secrecy';
+import { shanghaiDateTime } from '../../page-context';
+import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
+import type { MetaRow } from '../../views/components/MetaTable';
+import type { BadgeTone } from '../../views/components/StatusBadge';
+import { formatBytes } from '../../views/format';
+import type { CasePageProps, QueueRowView } from './pages';
+
+export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
+  submitted: 'info',
+  registered: 'info',
+  'supplement-requested': 'warning',
+  'in-assessment': 'info',
+  'third-party-consultation': 'warning',
+  'agency-consultation': 'warning',
+  'fee-notice': 'warning',
+  drafting: 'info',
+  'secrecy-review': 'info',
+  'leader-sign-off': 'info',
+  'signed-off': 'info',
+  released: 'success',
+  closed: 'neutral',
+  withdrawn: 'neutral',
+  'abandoned-no-supplement': 'neutral',
+  'abandoned-no-payment': 'neutral',
+};
+
+const URGENCY: Record<string, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
+const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
+
+export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
+  return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
+}
+
+type QueueRow = Awaited<ReturnType<typeof requestQueue>>['rows'][number];
+
+export function queueRow(r: QueueRow): QueueRowView {
+  return {
+    trackingNumber: r.trackingNumber,
+    href: `/staff/requests/${r.trackingNumber}`,
+    statusLabel: STATUS_LABELS[r.status],
+    statusTone: REQUEST_STATUS_TONES[r.status],
+    applicant: r.applicantName,
+    subject: r.subject,
+    handler: r.handlerName ?? '未登记',
+    duplicates: r.duplicates,
+    ...(r.due && r.urgency ? { due: { date: r.due, workingDaysLeft: r.urgency.workingDaysLeft, urgency: urgencyOf(r.urgency.urgency), provisional: r.provisional } } : {}),
+  };
+}
+
+const row = (label: string, value: MetaRow['value'] | undefined): MetaRow[] => (value ? [{ label, value }] : []);
+
+/** What the staff case page shows of a case, besides the steps. */
+export function caseFacts(view: CaseView, contact: ApplicantContact): Omit<CasePageProps, 'steps' | 'version'> {
+  const s = view.record.data;
+  const { case: c, applicant: a } = s;
+  const tn = c.trackingNumber;
+  const d = view.deadlines;
+  const u = view.urgency;
+  const deadlineNote = d?.closed
+    ? `已于 ${d.closed.on} 办结${d.closed.onTime === true ? '，在答复期限内' : d.closed.onTime === false ? '，超过答复期限' : ''}。`
+    : c.status === 'supplement-requested'
+      ? `等待申请人补正${d?.supplement?.applicantDue ? `（应于 ${d.supplement.applicantDue} 前补正）` : ''}；答复期限自收到补正材料的次日起重新计算。`
+      : undefined;
+  const r = view.review;
+  return {
+    trackingNumber: tn,
+    statusLabel: STATUS_LABELS[c.status],
+    statusTone: REQUEST_STATUS_TONES[c.status],
+    facts: [
+      { label: '所需信息', value: subjectOf(s.requested) },
+      ...row('内容描述', s.requested.description),
+      { label: '载体形式', value: PROVISION_FORM_LABELS[s.provisionForm] },
+      { label: '获取方式', value: DELIVERY_METHOD_LABELS[s.deliveryMethod] },
+      { label: '申请渠道', value: CHANNEL_LABELS[s.channel] },
+      { label: '提交时间', value: shanghaiDateTime(s.submittedAt) },
+      { label: '收到申请之日', value: c.receivedOn ? `${c.receivedOn}（${s.receiptRule}）` : `待确认（${s.receiptRule}）` },
+      { label: '承办人', value: s.handlerName ?? '未登记（登记人即为承办人）' },
+      ...row('备注', s.notes),
+      ...row('本自然月申请件数', s.feeMonthCount ? `第 ${s.feeMonthCount} 件（用于信息处理费按件计收）` : undefined),
+    ],
+    applicant: [
+      { label: '申请人类型', value: APPLICANT_KIND_LABELS[a.kind] + (a.organisationKind ? `（${ORGANISATION_KIND_LABELS[a.organisationKind]}）` : '') },
+      { label: '姓名或名称', value: a.name },
+      { label: a.kind === 'citizen' ? (a.idType ? ID_DOCUMENT_LABELS[a.idType] : '证件号码') : '统一社会信用代码', value: jsx('span', { id: 'masked-id' }, a.idMasked) },
+      ...row('工作单位', a.workUnit),
+      ...row('法定代表人', a.legalRepresentative),
+      ...row('联系人', a.contactPerson),
+      ...row('联系电话', contact.phone),
+      ...row('电子邮箱', contact.email),
+      ...row('通信地址', contact.address ? `${contact.address}${contact.postCode ? `（${contact.postCode}）` : ''}` : undefined),
+    ],
+    duplicates: s.duplicates.map((x) => ({
+      trackingNumber: x.earlierTrackingNumber,
+      similarity: `${Math.round(x.similarity * 100)}%${x.sameDocumentNumber ? '，文号相同' : ''}`,
+      href: `/staff/requests/${x.earlierTrackingNumber}`,
+    })),
+    attachments: s.attachments.map((x) => ({ href: `/staff/requests/${tn}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) })),
+    supplementReplies: s.supplementReplies.map((x) => ({ receivedAt: shanghaiDateTime(x.receivedAt), text: x.text })),
+    ...(s.openDeadline && u ? { deadline: { due: s.openDeadline.due, workingDaysLeft: u.workingDaysLeft, urgency: urgencyOf(u.urgency), provisional: s.openDeadline.provisional } } : {}),
+    explanation: view.explanation,
+    ...(deadlineNote ? { deadlineNote } : {}),
+    timeline: s.timeline.map((t) => ({
+      at: shanghaiDateTime(t.at),
+      label: t.label,
+      actor: t.actor.kind === 'applicant' ? '申请人' : (t.actor.name ?? t.actor.id),
+      internal: !t.public,
+      ...(t.note ? { note: t.note } : {}),
+    })),
+    ...(s.draft ? { letter: { title: s.draft.letter.title, href: `/staff/requests/${tn}/letter` } } : {}),
+    ...(r
+      ? {
+          review: {
+            label: `${REVIEW_STATUS_LABELS[r.status as ReviewStatus]}${r.status === 'in-review' ? `（${STAGE_LABELS[r.stage as ReviewStage]}）` : ''}`,
+            href: `/staff/reviews/${r.id}`,
+          },
+        }
+      : {}),
+  };
+}
