@@ -4,7 +4,10 @@ import { ANSWER_FIELDS, REQUEST_TRANSITIONS, RESPONSE_TYPES } from '#domain/requ
 import { parseStepInput, REQUEST_STEP_SCHEMAS, requestCommand } from '#domain/requests/commands';
 
 /** Required = the schema refuses the field left out (a blank form field counts as left out). */
-const requiredBySchema = (command: keyof typeof REQUEST_STEP_SCHEMAS, name: string) => !REQUEST_STEP_SCHEMAS[command].shape[name as never]!.safeParse(undefined).success;
+const requiredBySchema = (command: keyof typeof REQUEST_STEP_SCHEMAS, name: string) => {
+  const shape: Record<string, { safeParse(v: unknown): { success: boolean } }> = REQUEST_STEP_SCHEMAS[command].shape;
+  return !shape[name]!.safeParse(undefined).success;
+};
 
 describe('the command schemas beside the request table (contract)', () => {
   it('every step has a schema, and every field of its form is known to it', () => {
