@@ -3,3 +3,5 @@ export * from './settings';
 export * from './stamp';
 export * from './items';
 export * from './public';
+export * from './work-list';
+export * from './item-steps';

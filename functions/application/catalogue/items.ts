@@ -39,6 +39,7 @@ import {
   type ValidityStatus,
   type WorkflowState,
 } from '#domain/catalogue';
+import { parseItemStepInput } from '#domain/catalogue/commands';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { staffActor, systemActor, type Actor, type StaffMember } from '#domain/staff';
 import type { Change, Page } from '#ports/record-store';
@@ -308,7 +309,7 @@ export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: st
 
 /** Returns a submitted version to draft (the review was returned or the content must change). */
 export function returnItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number): Promise<StoredItem> {
-  return command(deps, staff, id, { type: 'return', reason }, expectedVersion);
+  return command(deps, staff, id, { type: 'return', ...parseItemStepInput('return', { reason }) }, expectedVersion);
 }
 
 /** The index number of the item's first approval, drawn for the commit that uses it. */
@@ -409,7 +410,7 @@ export function unscheduleItem(deps: CatalogueDeps, staff: StaffMember, id: stri
 }
 
 export function reopenItem(deps: CatalogueDeps, staff: StaffMember, id: string, reason: string, expectedVersion?: number) {
-  return command(deps, staff, id, { type: 'reopen', reason }, expectedVersion);
+  return command(deps, staff, id, { type: 'reopen', ...parseItemStepInput('reopen', { reason }) }, expectedVersion);
 }
 
 export function discardItem(deps: CatalogueDeps, staff: StaffMember, id: string, expectedVersion?: number) {
@@ -418,19 +419,11 @@ export function discardItem(deps: CatalogueDeps, staff: StaffMember, id: string,
 
 /** 修订: a new draft version from the published one (changedOn restarts the 20-working-day clock). */
 export async function reviseItem(deps: CatalogueDeps, staff: StaffMember, id: string, changedOn: string, expectedVersion?: number) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(changedOn)) throw new ValidationError('请填写变更日期', { changedOn: '变更日期格式应为YYYY-MM-DD' });
-  return command(deps, staff, id, { type: 'revise', changedOn: changedOn as never }, expectedVersion);
+  return command(deps, staff, id, { type: 'revise', ...parseItemStepInput('revise', { changedOn }) }, expectedVersion);
 }
 
 export function markItemValidity(deps: CatalogueDeps, staff: StaffMember, id: string, input: { status: ValidityStatus; since?: string; note?: string }, expectedVersion?: number) {
-  if (!['valid', 'invalid', 'repealed'].includes(input.status)) throw new ValidationError('请选择有效性', { status: '请选择有效性' });
-  return command(
-    deps,
-    staff,
-    id,
-    { type: 'markValidity', status: input.status, ...(input.since ? { since: input.since as never } : {}), ...(input.note ? { note: input.note } : {}) },
-    expectedVersion,
-  );
+  return command(deps, staff, id, { type: 'markValidity', ...parseItemStepInput('markValidity', input) }, expectedVersion);
 }
 
 /** Art. 41: an earlier version, replaced by a published correction, is marked as corrected in the history. */
@@ -465,9 +458,7 @@ export async function withdrawItem(deps: CatalogueDeps, staff: StaffMember, id: 
   const ctx = stepContext(deps, actorOf(staff));
   // Who may, and whether it was ever public, before the reason is looked at.
   assertPublishingStep(current.data.record, 'withdraw', ctx);
-  const why = String(reason ?? '').trim();
-  if ([...why].length < 4) throw new ValidationError('请填写撤回理由。', { reason: '请写明撤回的理由（至少 4 个字），理由将记录在案。' });
-  return stepOn(deps, ctx, current, { type: 'withdraw', reason: why });
+  return stepOn(deps, ctx, current, { type: 'withdraw', ...parseItemStepInput('withdraw', { reason }) });
 }
 
 /** The scheduled publisher: publishes every scheduled version whose time has come. */

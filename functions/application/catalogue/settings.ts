@@ -1,6 +1,6 @@
 import { CategoryTree, DEFAULT_INDEX_SCHEME, defaultCategories, INDEX_SCHEMES, parseAgencyProfile, type AgencyProfile, type CatalogueCategory, type IndexNumberScheme } from '#domain/catalogue';
 import { parseUntrustedJson } from '#domain/untrusted-input';
-import { ValidationError } from '#domain/errors';
+import { ForbiddenError, ValidationError } from '#domain/errors';
 import { staffActor, type StaffMember } from '#domain/staff';
 import type { RecordStore } from '#ports/record-store';
 import { CatalogueSettingsRepository, type CatalogueSettings } from '#repositories/catalogue';
@@ -63,8 +63,12 @@ export interface SettingsInput {
   readonly guide?: string;
 }
 
+/** The agency profile, categories, index scheme and guide are the administrator's (the access policy lets only them reach the page). */
+export const mayEditCatalogueSettings = (staff: Pick<StaffMember, 'roles'>): boolean => staff.roles.includes('admin');
+
 /** Admin: saves the agency profile, category tree, index-number scheme and guide (each optional). */
 export async function saveCatalogueSettings(deps: Deps, admin: StaffMember, input: SettingsInput): Promise<LoadedCatalogue> {
+  if (!mayEditCatalogueSettings(admin)) throw new ForbiddenError('您无权修改目录与指南设置。', `${admin.id} may not edit catalogue settings`);
   const current = await loadCatalogue(deps, { fresh: true });
   let profile: AgencyProfile | undefined = current.settings.profile;
   if (input.profile !== undefined) profile = parseAgencyProfile(input.profile);

@@ -33,6 +33,7 @@ import {
   type Span,
 } from '#domain/secrecy';
 import { publishing } from '#domain/catalogue/publishing';
+import { parseReviewStepInput, resolutionOf } from '#domain/secrecy/commands';
 import type { StaffMember } from '#domain/staff';
 import { ReleaseRepository, type ReleaseRecord } from '#repositories/review-releases';
 import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '#repositories/reviews';
@@ -183,10 +184,11 @@ export async function reviseReviewContent(
   const r = record.data.review;
   // Ask the table before extracting and storing anything.
   assertReviewStep(r, 'revise', contextFor(deps, author));
+  const { text = '' } = parseReviewStepInput('revise', { text: input.text });
   const round = r.status === 'approved' || r.status === 'withheld' ? r.round + 1 : r.round;
   // A fresh folder per revision, so the texts of earlier versions stay for the record.
   const folder = `${round}-${newId(deps.clock.now())}`;
-  const { content, findings, digest } = await prepareContent(deps, id, folder, input.text ?? '', input.attachments ?? []);
+  const { content, findings, digest } = await prepareContent(deps, id, folder, text, input.attachments ?? []);
   return commitStep(deps, author, record, { type: 'revise', contentDigest: digest, findings }, () => ({ content, redacted: undefined }));
 }
 
@@ -200,14 +202,18 @@ export interface SignInput {
   readonly contentDigest?: string;
 }
 
-/** Sign the waiting stage with the checklist, conclusion and comments (审查单). */
-export async function signReviewStage(deps: Deps, actor: StaffMember, id: string, input: SignInput): Promise<ReviewRecord> {
+/** The 审查单 as the JSON API sends it (SignInput) or as the form posts it (the table's flat fields): the sign schema reads both. */
+export type SignStepInput = SignInput | (Readonly<Record<string, unknown>> & { readonly expectedVersion?: number; readonly stage: string; readonly contentDigest?: string });
+
+/** Sign the waiting stage with the checklist, conclusion and comments (审查单), parsed by the sign schema (commands.ts). */
+export async function signReviewStage(deps: Deps, actor: StaffMember, id: string, input: SignStepInput): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
   const review = record.data.review;
-  const type = Object.hasOwn(SIGN_COMMANDS, input.stage) ? SIGN_COMMANDS[input.stage] : undefined;
+  const type = Object.hasOwn(SIGN_COMMANDS, input.stage) ? SIGN_COMMANDS[input.stage as ReviewStage] : undefined;
   if (!type) throw new ReviewValidationError('请选择审查环节。', { stage: '请选择审查环节。' });
   assertReviewStep(review, type, contextFor(deps, actor));
-  const approving = input.conclusion?.type === 'disclose' || input.conclusion?.type === 'disclose-redacted';
+  const sheet = parseReviewStepInput(type, input);
+  const approving = sheet.conclusion.type === 'disclose' || sheet.conclusion.type === 'disclose-redacted';
   if (approving && (input.stage === 'secrecy' || input.stage === 'leader') && review.redaction) {
     // The redacted copy must cover every finding marked for deletion, including ones resolved after it was made.
     const residual = await redactionResiduals(deps, record.data);
@@ -215,17 +221,24 @@ export async function signReviewStage(deps: Deps, actor: StaffMember, id: string
   }
   return commitStep(deps, actor, record, {
     type,
-    checklist: input.checklist,
-    conclusion: input.conclusion,
-    ...(input.comments !== undefined ? { comments: input.comments } : {}),
-    contentDigest: input.contentDigest ?? releaseDigest(review),
+    checklist: sheet.checklist,
+    conclusion: sheet.conclusion,
+    ...(sheet.comments !== undefined ? { comments: sheet.comments } : {}),
+    contentDigest: sheet.contentDigest ?? releaseDigest(review),
   });
 }
 
-/** Return the item to its author with comments; a new round starts, the history stays. */
-export async function returnReview(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly comments: string }): Promise<ReviewRecord> {
+/** Return the item to its author with comments (the form's returnComments, the API's comments); a new round starts, the history stays. */
+export async function returnReview(
+  deps: Deps,
+  actor: StaffMember,
+  id: string,
+  input: { readonly expectedVersion?: number; readonly comments?: unknown; readonly returnComments?: unknown },
+): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  return commitStep(deps, actor, record, { type: 'return', comments: input.comments });
+  assertReviewStep(record.data.review, 'return', contextFor(deps, actor));
+  const { returnComments } = parseReviewStepInput('return', { returnComments: input.returnComments ?? input.comments });
+  return commitStep(deps, actor, record, { type: 'return', comments: returnComments });
 }
 
 /** The secrecy reviewer resolves one finding: redact, or keep with a reason. */
@@ -233,13 +246,16 @@ export async function resolveReviewFinding(
   deps: Deps,
   actor: StaffMember,
   id: string,
-  input: { readonly expectedVersion?: number; readonly findingId: string; readonly resolution: FindingResolution },
+  input: { readonly expectedVersion?: number; readonly findingId: unknown } & ({ readonly resolution: FindingResolution } | { readonly action?: unknown; readonly reason?: unknown }),
 ): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  const previous = record.data.review.resolutions[input.findingId];
-  return commitStep(deps, actor, record, { type: 'resolveFinding', findingId: input.findingId, resolution: input.resolution }, (next) => {
+  assertReviewStep(record.data.review, 'resolveFinding', contextFor(deps, actor));
+  const parsed = parseReviewStepInput('resolveFinding', input);
+  const resolution = resolutionOf(parsed);
+  const previous = record.data.review.resolutions[parsed.findingId];
+  return commitStep(deps, actor, record, { type: 'resolveFinding', findingId: parsed.findingId, resolution }, (next) => {
     // A changed decision makes the redacted pieces made for the old choices wrong: drop them too.
-    const changed = previous !== undefined && previous.resolution.action !== input.resolution?.action;
+    const changed = previous !== undefined && previous.resolution.action !== resolution.action;
     return changed && !next.redaction ? { redacted: undefined } : {};
   });
 }
@@ -293,19 +309,20 @@ export async function redactReviewText(
   deps: Deps,
   actor: StaffMember,
   id: string,
-  input: { readonly expectedVersion?: number; readonly spans?: readonly Span[]; readonly terms?: readonly string[] },
+  input: { readonly expectedVersion?: number; readonly spans?: readonly Span[]; readonly terms?: readonly string[] | string },
 ): Promise<RedactionOutcome> {
   const record = await load(deps, id, input.expectedVersion);
   const { review, content } = record.data;
   // A redacted piece is the secrecy stage's work: its role, its stage, and the separation of duties.
   assertReviewStep(review, 'attachRedacted', contextFor(deps, actor));
+  const terms = parseReviewStepInput('attachRedacted', { terms: input.terms }).terms ?? [];
   if (!content.bodyKey) throw new ValidationError('该信息没有正文，请对附件上传删除处理后的版本。', { spans: '没有正文。' });
   const original = await readText(deps.files, content.bodyKey);
   const manual: Span[] = [...(input.spans ?? [])];
-  for (const term of (input.terms ?? []).map((t) => t.trim()).filter((t) => t.length >= 2)) {
+  for (const term of terms.filter((t) => t.length >= 2)) {
     for (let at = original.indexOf(term); at >= 0; at = original.indexOf(term, at + term.length)) manual.push({ start: at, end: at + term.length });
   }
-  if ((input.terms ?? []).some((t) => t.trim().length >= 2) && manual.length === (input.spans ?? []).length) {
+  if (terms.some((t) => t.length >= 2) && manual.length === (input.spans ?? []).length) {
     throw new ValidationError('要删除的文字在正文中没有找到。', { terms: '要删除的文字在正文中没有找到，请检查后重试。' });
   }
   const fromFindings = review.findings.filter((f) => f.source === 'body' && review.resolutions[f.id]?.resolution.action === 'redact');
@@ -354,9 +371,10 @@ export async function attachRedactedFile(
 }
 
 /** Record the reply of the competent department or secrecy administration; the review resumes. */
-export async function recordReferral(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly reply: string }): Promise<ReviewRecord> {
+export async function recordReferral(deps: Deps, actor: StaffMember, id: string, input: { readonly expectedVersion?: number; readonly reply: unknown }): Promise<ReviewRecord> {
   const record = await load(deps, id, input.expectedVersion);
-  return commitStep(deps, actor, record, { type: 'referralReply', reply: input.reply });
+  assertReviewStep(record.data.review, 'referralReply', contextFor(deps, actor));
+  return commitStep(deps, actor, record, { type: 'referralReply', ...parseReviewStepInput('referralReply', { reply: input.reply }) });
 }
 
 // ---------------------------------------------------------------------------------------------

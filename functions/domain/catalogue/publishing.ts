@@ -156,14 +156,14 @@ export const PUBLISHING_STEPS: readonly PublishingStep[] = [
     from: ['approved'],
     to: 'scheduled',
     roles: RELEASERS,
-    form: { fields: [{ name: 'publishAt', label: '发布时间（北京时间）', kind: 'text', required: true }], tone: 'secondary' },
+    form: { fields: [{ name: 'publishAt', label: '发布时间（北京时间）', kind: 'text', required: true, hint: '格式：2026-03-02T09:00' }], tone: 'secondary' },
     refusedIn: {
       draft: '草稿必须先提交审核并通过保密审查，才能设置定时发布。',
       submitted: '信息尚未通过保密审查，不能设置定时发布。',
       scheduled: '信息已设置定时发布；如需更改时间，请先取消定时。',
     },
   },
-  { command: 'unschedule', label: '取消定时', event: 'unscheduled', from: ['scheduled'], to: 'approved', roles: DRAFTERS },
+  { command: 'unschedule', label: '取消定时', event: 'unscheduled', from: ['scheduled'], to: 'approved', roles: DRAFTERS, form: { fields: [], tone: 'secondary' } },
   {
     command: 'publish',
     label: '发布',

@@ -14,6 +14,8 @@ import {
   type CheckResult,
   type Effect,
   type Guard,
+  type StepField,
+  type StepForm,
   type Transition,
 } from '../case';
 import type { StaffMember, StaffRole } from '../staff';
@@ -381,6 +383,43 @@ export interface ReviewTransition extends Transition<ReviewStep, ReviewCommandTy
 
 const IN_REVIEW: readonly ReviewStep[] = ['head', 'secrecy', 'leader'];
 
+const options = <K extends string>(labels: Readonly<Record<K, string>>, keys: readonly K[] = Object.keys(labels) as K[]) => keys.map((value) => ({ value, label: labels[value] }));
+
+/**
+ * The 审查单 a stage signs: every checklist question (否/是, and what it is when 是), the conclusion
+ * and comments. The author's self-review cannot refer (报请确定), so its form has no referral fields.
+ * Field names are the keys of the review's validation messages (checklist.<item>, conclusion.legalBasis…).
+ */
+const signForm = (stage: ReviewStage): StepForm => {
+  const refer = stage !== 'self';
+  const conclusions = options(CONCLUSION_LABELS, refer ? undefined : ['disclose', 'disclose-redacted', 'withhold']);
+  const fields: StepField[] = [
+    ...CHECKLIST_ITEMS.flatMap((item): StepField[] => [
+      {
+        name: `checklist.${item}`,
+        label: CHECKLIST_LABELS[item],
+        kind: 'radio',
+        required: true,
+        options: [
+          { value: 'no', label: '否' },
+          { value: 'yes', label: '是' },
+        ],
+      },
+      { name: `checklist.${item}.note`, label: `情况说明：${CHECKLIST_LABELS[item].slice(2)}（选“是”时必填）`, kind: 'text' },
+    ]),
+    { name: 'conclusion', label: '审查结论', kind: 'radio', required: true, options: conclusions },
+    { name: 'conclusion.legalBasis', label: '不予公开的法律依据', kind: 'text', hint: '结论为“不予公开”时必填，例如：《政府信息公开条例》第十四条。' },
+    ...(refer
+      ? [
+          { name: 'conclusion.referTo', label: '报请确定的部门类型', kind: 'select', options: options(REFERRAL_BODY_LABELS) } as const,
+          { name: 'conclusion.body', label: '报请确定的具体部门', kind: 'text' } as const,
+        ]
+      : []),
+    { name: 'comments', label: '审查意见', kind: 'textarea', rows: 3 },
+  ];
+  return { fields, tone: 'primary' };
+};
+
 const signRow = (stage: Exclude<ReviewStage, 'self'>, to: ReviewStep): ReviewTransition => ({
   command: SIGN_COMMANDS[stage],
   label: STAGE_LABELS[stage],
@@ -391,16 +430,27 @@ const signRow = (stage: Exclude<ReviewStage, 'self'>, to: ReviewStep): ReviewTra
   roles: [STAGE_ROLE[stage]],
   refused: `当前不在“${STAGE_LABELS[stage]}”环节。`,
   refusedIn: { 'on-hold': '报请确定期间暂缓审查，请先登记答复。' },
+  form: signForm(stage),
 });
 
 export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
-  { command: 'signSelf', label: STAGE_LABELS.self, event: 'stage-signed', stage: 'self', from: ['self'], to: 'head', roles: ['clerk'], refused: '当前不在承办人自审环节。' },
+  { command: 'signSelf', label: STAGE_LABELS.self, event: 'stage-signed', stage: 'self', from: ['self'], to: 'head', roles: ['clerk'], refused: '当前不在承办人自审环节。', form: signForm('self') },
   signRow('head', 'secrecy'),
   // The secrecy stage concludes unless the leader must approve (leaderRequired); the effect decides.
   signRow('secrecy', 'leader'),
   signRow('leader', 'approved'),
   // Whoever may sign the waiting stage may return it instead (guard STAGE_ROLE).
-  { command: 'return', label: '退回承办人', event: 'review-returned', from: IN_REVIEW, to: 'self', roles: ['head', 'reviewer', 'leader'], refused: '只有审查中的信息可以退回。' },
+  {
+    command: 'return',
+    label: '退回承办人',
+    event: 'review-returned',
+    from: IN_REVIEW,
+    to: 'self',
+    roles: ['head', 'reviewer', 'leader'],
+    refused: '只有审查中的信息可以退回。',
+    // Not `comments`: the sign form on the same page has its own 审查意见.
+    form: { fields: [{ name: 'returnComments', label: '修改意见', kind: 'textarea', required: true, rows: 3 }], tone: 'secondary' },
+  },
   {
     command: 'revise',
     label: '修改送审内容',
@@ -409,6 +459,7 @@ export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
     to: 'self',
     roles: ['clerk'],
     refused: '审查进行中不能修改内容，请由当前审查人退回后再修改。',
+    form: { fields: [{ name: 'text', label: '正文', kind: 'textarea', rows: 8, hint: '修改后系统重新检测；附件保持不变。' }], tone: 'secondary' },
   },
   {
     command: 'resolveFinding',
@@ -419,19 +470,46 @@ export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
     to: 'same',
     roles: ['reviewer'],
     refused: '只有在保密审查环节可以处理检测结果。',
+    form: {
+      fields: [
+        {
+          name: 'action',
+          label: '处理方式',
+          kind: 'radio',
+          required: true,
+          options: [
+            { value: 'redact', label: '删除' },
+            { value: 'keep', label: '保留' },
+          ],
+        },
+        { name: 'reason', label: '保留理由（选“保留”时必填）', kind: 'text' },
+      ],
+      tone: 'secondary',
+    },
   },
   {
     command: 'attachRedacted',
-    label: '上传删除处理后的版本',
+    label: '删除处理',
     event: 'redacted-version-attached',
     stage: 'secrecy',
     from: ['secrecy'],
     to: 'same',
     roles: ['reviewer'],
     refused: '只有在保密审查环节可以上传删除处理后的版本。',
+    // The body's redacted copy is made from the findings marked 删除 and these terms; an attachment's is uploaded.
+    form: { fields: [{ name: 'terms', label: '其他需删除的文字', kind: 'list', rows: 3, hint: '每行一项，如姓名、住址' }] },
   },
   // Resumes at the stage that referred (the effect's target).
-  { command: 'referralReply', label: '登记答复', event: 'referral-answered', from: ['on-hold'], to: 'secrecy', roles: ['reviewer', 'leader', 'admin'], refused: '该信息没有待答复的报请确定事项。' },
+  {
+    command: 'referralReply',
+    label: '登记答复',
+    event: 'referral-answered',
+    from: ['on-hold'],
+    to: 'secrecy',
+    roles: ['reviewer', 'leader', 'admin'],
+    refused: '该信息没有待答复的报请确定事项。',
+    form: { fields: [{ name: 'reply', label: '答复内容', kind: 'textarea', required: true, rows: 3 }], tone: 'secondary' },
+  },
 ];
 
 // ---- guards: the rules that need no input, each with a code and the Chinese reason

@@ -1,0 +1,138 @@
+/**
+ * The typed input of a review's steps: one zod schema per command of the stage pipeline
+ * (review.ts), its fields the names of the step's `form` there, its messages in Chinese naming the
+ * field. The staff's HTML form (flat fields: `checklist.<item>`, `conclusion`, `conclusion.legalBasis`)
+ * and the JSON API (nested `checklist` and `conclusion` objects, `resolution`) are parsed by the same
+ * schema at the application's entry (parseReviewStepInput): the nested shape is read as the flat one.
+ * What needs the review itself (a note when 是, the legal basis of 不予公开, a referral's body) stays
+ * with the table's effects, under the same field names. A contract test checks every form field is
+ * known to its schema and that both agree on what is required.
+ */
+import { z } from '../zod';
+import { ReviewValidationError } from './errors';
+import { CHECKLIST_ITEMS, CHECKLIST_LABELS, REVIEW_STAGES, type Checklist, type Conclusion, type FindingResolution, type ReviewCommandType } from './review';
+
+const blank = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v);
+const text = (message: string, max = 2000) => z.preprocess(blank, z.string({ error: message }).max(max, message));
+const optionalText = (max: number, message: string) => z.preprocess(blank, z.string().max(max, message).optional());
+const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/** JSON's `checklist: { item: { involved, note } }` and `conclusion: { type, … }` as the form's flat fields. */
+function flatSign(input: unknown): Record<string, unknown> {
+  const flat: Record<string, unknown> = { ...record(input) };
+  const checklist = flat['checklist'];
+  if (checklist && typeof checklist === 'object') {
+    for (const item of CHECKLIST_ITEMS) {
+      const answer = record(record(checklist)[item]);
+      if (typeof answer['involved'] === 'boolean') flat[`checklist.${item}`] = answer['involved'] ? 'yes' : 'no';
+      if (answer['note'] !== undefined) flat[`checklist.${item}.note`] = answer['note'];
+    }
+  }
+  const conclusion = flat['conclusion'];
+  if (conclusion && typeof conclusion === 'object') {
+    const c = record(conclusion);
+    flat['conclusion'] = c['type'];
+    for (const k of ['legalBasis', 'referTo', 'body']) if (c[k] !== undefined) flat[`conclusion.${k}`] = c[k];
+  }
+  return flat;
+}
+
+const answer = (item: (typeof CHECKLIST_ITEMS)[number]) => z.preprocess(blank, z.enum(['yes', 'no'], { error: `请回答：${CHECKLIST_LABELS[item]}。` }));
+const note = optionalText(500, '情况说明不能超过 500 个字。');
+
+const signFields = z.object({
+  stage: z.preprocess(blank, z.enum(REVIEW_STAGES, { error: '请选择审查环节。' }).optional()),
+  contentDigest: z.preprocess(blank, z.string().optional()),
+  ...Object.fromEntries(CHECKLIST_ITEMS.flatMap((item) => [[`checklist.${item}`, answer(item)] as const, [`checklist.${item}.note`, note] as const])),
+  conclusion: z.preprocess(blank, z.enum(['disclose', 'disclose-redacted', 'withhold', 'refer'], { error: '请选择审查结论。' })),
+  'conclusion.legalBasis': optionalText(500, '法律依据不能超过 500 个字。'),
+  'conclusion.referTo': z.preprocess(blank, z.enum(['competent-department', 'secrecy-administration'], { error: '请选择。' }).optional()),
+  'conclusion.body': optionalText(200, '部门名称不能超过 200 个字。'),
+  comments: optionalText(2000, '审查意见不能超过 2000 个字。'),
+});
+
+export interface SignFields {
+  readonly stage?: (typeof REVIEW_STAGES)[number];
+  readonly contentDigest?: string;
+  readonly checklist: Checklist;
+  readonly conclusion: Conclusion;
+  readonly comments?: string;
+}
+
+const sign = z.preprocess(
+  flatSign,
+  signFields.transform((parsed): SignFields => {
+    const f = parsed as Readonly<Record<string, string | undefined>>;
+    const note = (item: string) => f[`checklist.${item}.note`];
+    const checklist = Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, { involved: f[`checklist.${item}`] === 'yes', ...(note(item) ? { note: note(item) } : {}) }]));
+    const type = f['conclusion'];
+    const conclusion =
+      type === 'withhold' ? { type, legalBasis: f['conclusion.legalBasis'] ?? '' } : type === 'refer' ? { type, referTo: f['conclusion.referTo'] ?? '', body: f['conclusion.body'] ?? '' } : { type };
+    return {
+      ...(parsed.stage ? { stage: parsed.stage as NonNullable<SignFields['stage']> } : {}),
+      ...(f['contentDigest'] ? { contentDigest: f['contentDigest'] } : {}),
+      checklist: checklist as unknown as Checklist,
+      conclusion: conclusion as Conclusion,
+      ...(f['comments'] ? { comments: f['comments'] } : {}),
+    };
+  }),
+);
+
+/** JSON's `resolution: { action, reason }` as the form's `action` and `reason`. */
+const flatResolution = (input: unknown) => {
+  const flat = { ...record(input) };
+  const r = record(flat['resolution']);
+  return { ...flat, ...(flat['resolution'] !== undefined ? { action: r['action'], reason: r['reason'] } : {}) };
+};
+
+/** One item per line in a form, an array in JSON; blank lines dropped. */
+const lines = z.preprocess(
+  (v) => {
+    const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : []).map((x) => (typeof x === 'string' ? x.trim() : '')).filter(Boolean);
+    return items.length ? items : undefined;
+  },
+  z.array(z.string().max(200, '每项不能超过 200 个字。')).max(100, '最多 100 项。').optional(),
+);
+
+/** One schema per command; field names = the step's form fields in the table. */
+export const REVIEW_STEP_SCHEMAS = {
+  signSelf: sign,
+  signHead: sign,
+  signSecrecy: sign,
+  signLeader: sign,
+  return: z.object({ returnComments: text('退回时请写明修改意见。') }),
+  revise: z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().max(200_000, '正文过长。').optional()) }),
+  resolveFinding: z.preprocess(
+    flatResolution,
+    z.object({
+      findingId: text('找不到该检测结果，请刷新页面。', 200),
+      action: z.preprocess(blank, z.enum(['redact', 'keep'], { error: '请选择处理方式：删除或保留。' })),
+      reason: optionalText(300, '保留理由不能超过 300 个字。'),
+    }),
+  ),
+  attachRedacted: z.object({ terms: lines }),
+  referralReply: z.object({ reply: text('请填写答复内容。') }),
+} as const satisfies Record<ReviewCommandType, z.ZodType>;
+
+export type ReviewStepInput<C extends ReviewCommandType> = z.output<(typeof REVIEW_STEP_SCHEMAS)[C]>;
+
+/** The sign schema's summary: the checklist is one form. */
+const SUMMARY: Partial<Record<ReviewCommandType, string>> = {
+  signSelf: '审查单填写不完整，请按提示补充。',
+  signHead: '审查单填写不完整，请按提示补充。',
+  signSecrecy: '审查单填写不完整，请按提示补充。',
+  signLeader: '审查单填写不完整，请按提示补充。',
+};
+
+/** The step's input parsed by its schema, or a ReviewValidationError with a message per field. */
+export function parseReviewStepInput<C extends ReviewCommandType>(command: C, input: unknown): ReviewStepInput<C> {
+  const schema: z.ZodType = REVIEW_STEP_SCHEMAS[command];
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return Object.fromEntries(Object.entries(result.data as object).filter(([, v]) => v !== undefined)) as ReviewStepInput<C>;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  throw new ReviewValidationError(SUMMARY[command] ?? Object.values(fields)[0] ?? '请检查填写的内容。', fields);
+}
+
+/** A finding's resolution from the parsed input (the table's effect asks for the reason of 保留). */
+export const resolutionOf = (x: ReviewStepInput<'resolveFinding'>): FindingResolution => (x.action === 'keep' ? { action: 'keep', reason: x.reason ?? '' } : { action: 'redact' });
