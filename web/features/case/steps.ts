@@ -7,6 +7,8 @@ export interface StepExtras {
   readonly values?: StepView['values'];
   readonly hidden?: StepView['hidden'];
   readonly description?: StepView['description'];
+  /** The button's text when it is not the step's label. */
+  readonly button?: StepView['button'];
   /** Fields the page leaves out or adds (a choice that only applies now); default: the table's. */
   readonly fields?: StepView['fields'];
 }
@@ -37,6 +39,7 @@ export function stepViews<C extends string>(table: Table<C>, commands: readonly 
         ...(x.values ? { values: x.values } : {}),
         ...(x.hidden ? { hidden: x.hidden } : {}),
         ...(x.description ? { description: x.description } : {}),
+        ...(x.button ? { button: x.button } : {}),
       },
     ];
   });

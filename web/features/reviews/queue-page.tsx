@@ -1,9 +1,13 @@
-import { DataTable } from '../../components/DataTable';
-import { Notice } from '../../components/Notice';
-import { StatusBadge, type BadgeTone } from '../../components/StatusBadge';
-import { Layout } from '../../layouts/Layout';
-import { ROUTES } from '../../layouts/nav';
-import { beijingTime, LONG_WAIT_MINUTES, waitingText } from './format';
+import { shanghaiDateTime as beijingTime } from '../../page-context';
+import { CsrfField } from '../../views/components/CsrfField';
+import { DataTable } from '../../views/components/DataTable';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField } from '../../views/components/FormField';
+import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StepOutcome } from '../../views/components/StepOutcome';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import { LONG_WAIT_MINUTES, waitingText } from './view-model';
 
 export interface QueueRow {
   id: string;
@@ -28,7 +32,7 @@ export interface ReviewQueuePageProps {
   filters: { stage: string; type: string };
   stageOptions: { value: string; label: string }[];
   typeOptions: { value: string; label: string }[];
-  flash?: string;
+  flash?: string | undefined;
 }
 
 function rowsTable(id: string, caption: string, rows: QueueRow[], empty: string) {
@@ -108,11 +112,7 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
         ) : null}
       </div>
       <p class="lead">先审查、后公开：拟公开或提供的信息须经保密审查通过后方可发布。审查通过的结论与内容绑定，内容改动后须重新审查。</p>
-      {flash ? (
-        <Notice kind="success" role="status">
-          <p>{flash}</p>
-        </Notice>
-      ) : null}
+      <StepOutcome flash={flash} />
 
       <form class="review-filters" method="get" action="/staff/reviews" aria-label="筛选待办">
         <div class="field review-filters__field">
@@ -163,6 +163,45 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
           {rowsTable('mine', `我送审的信息（共 ${mine.length} 项）`, mine, '您还没有送审的信息。')}
         </section>
       ) : null}
+    </Layout>
+  );
+}
+
+export interface ReviewNewPageProps {
+  typeOptions: { value: string; label: string }[];
+  accept: string;
+  maxBytesLabel: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/** Submit text (and an optional attachment) for secrecy review. */
+export function ReviewNewPage({ typeOptions, accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
+  return (
+    <Layout
+      title="送审新信息"
+      section="staff"
+      navHref="/staff/reviews"
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/reviews', label: '保密审查' }, { label: '送审新信息' }]}
+    >
+      <h1 class="page-title">送审新信息</h1>
+      <p class="lead">提交后系统自动检测身份证号码、手机号码、银行卡号、密级标识等内容，并进入承办人自审环节。</p>
+      <ErrorSummary errors={errors} order={['subjectType', 'title', 'text', 'file']} />
+      <form class="form panel panel--form review-new" method="post" action="/staff/reviews/new" enctype="multipart/form-data" novalidate>
+        <CsrfField />
+        <FormField as="select" name="subjectType" label="信息类型" required options={typeOptions} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
+        <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
+        <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />
+        <FormField name="file" label="附件" type="file" accept={accept} error={errors?.['file']} hint={`可选。支持 PDF、DOCX、TXT 等格式，不超过 ${maxBytesLabel}。`} />
+        <div class="form__actions">
+          <button type="submit" class="button button--primary">
+            提交审查
+          </button>
+          <a class="button button--secondary" href="/staff/reviews">
+            取消
+          </a>
+        </div>
+      </form>
     </Layout>
   );
 }

@@ -1,0 +1,308 @@
+import { CaseSteps, type FailedStep, type StepView } from '../../views/components/CaseSteps';
+import { CsrfField } from '../../views/components/CsrfField';
+import { DataTable } from '../../views/components/DataTable';
+import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField, type SelectOption } from '../../views/components/FormField';
+import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import { Pagination } from '../../views/components/Pagination';
+import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StepOutcome } from '../../views/components/StepOutcome';
+import { Layout } from '../../views/layouts/Layout';
+import { ITEM_FIELDS, itemFieldProps, type ItemFormValues, type SettingsValues } from './forms';
+
+const HOME = { href: '/staff', label: '工作台' };
+const ITEMS = { href: '/staff/items', label: '主动公开' };
+
+export interface WorkRow {
+  href: string;
+  title: string;
+  stateLabel: string;
+  stateTone: BadgeTone;
+  indexNumber?: string | undefined;
+  updatedAt: string;
+  deadline?: { due: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean; label: string; done: boolean } | undefined;
+}
+
+export interface WorkListPageProps {
+  tabs: { href: string; label: string; current: boolean }[];
+  stateLabel: string;
+  rows: WorkRow[];
+  overdue: { href: string; title: string; due: string }[];
+  canCreate: boolean;
+  /** Those who may edit the catalogue settings (the read model's mayEditSettings): a link to them. */
+  settingsHref?: string | undefined;
+  nextHref?: string | undefined;
+  flash?: string | undefined;
+}
+
+/** 主动公开 work list: items by workflow state, with the publication deadline and overdue flags. */
+export function WorkListPage(p: WorkListPageProps) {
+  return (
+    <Layout title="主动公开" section="staff" navHref="/staff/items" breadcrumbs={[HOME, { label: '主动公开' }]}>
+      <div class="page-head">
+        <h1 class="page-title">主动公开</h1>
+        <div class="button-group">
+          {p.canCreate ? (
+            <a class="button button--primary" href="/staff/items/new">
+              新建信息
+            </a>
+          ) : null}
+          {p.settingsHref ? (
+            <a class="button button--secondary" href={p.settingsHref}>
+              目录与指南设置
+            </a>
+          ) : null}
+        </div>
+      </div>
+      <StepOutcome flash={p.flash} />
+      {p.overdue.length > 0 ? (
+        <Notice kind="error" title={`有 ${p.overdue.length} 条信息已超过公开期限（形成或变更之日起20个工作日）`}>
+          <ul>
+            {p.overdue.map((o) => (
+              <li>
+                <a href={o.href}>{o.title}</a>（应于 {o.due} 前公开）
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <nav class="tabs" aria-label="按状态查看">
+        <ul class="tabs__list">
+          {p.tabs.map((t) => (
+            <li>
+              <a class="tabs__link" href={t.href} aria-current={t.current ? 'page' : undefined}>
+                {t.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <DataTable
+        id="items"
+        caption={`${p.stateLabel}的信息`}
+        rows={p.rows}
+        empty={<p class="empty-state__title">暂无{p.stateLabel}的信息</p>}
+        columns={[
+          { header: '标题', rowHeader: true, cell: (r) => <a href={r.href}>{r.title}</a> },
+          { header: '状态', cell: (r) => <StatusBadge label={r.stateLabel} tone={r.stateTone} /> },
+          { header: '索引号', cell: (r) => r.indexNumber ?? '—', class: 'data-table__nowrap' },
+          {
+            header: '公开期限',
+            cell: (r) =>
+              !r.deadline ? (
+                '—'
+              ) : r.deadline.done ? (
+                r.deadline.label
+              ) : (
+                <DeadlineChip dueDate={r.deadline.due} workingDaysLeft={r.deadline.workingDaysLeft} urgency={r.deadline.urgency} provisional={r.deadline.provisional} />
+              ),
+          },
+          { header: '最近更新', cell: (r) => r.updatedAt, class: 'data-table__nowrap' },
+        ]}
+      />
+      <Pagination nextHref={p.nextHref} />
+    </Layout>
+  );
+}
+
+export interface ItemFormProps {
+  action: string;
+  values: ItemFormValues;
+  errors?: Record<string, string> | undefined;
+  categories: SelectOption[];
+  /** Attachments already on the version (kept unless unticked). */
+  attachments: { index: number; name: string; size: string }[];
+  submitLabel: string;
+  version?: number;
+}
+
+const ERROR_ORDER = ['title', 'issuer', 'formedOn', 'categoryId', 'documentNumber', 'writtenOn', 'body', 'attachments', 'validUntil', 'keywords'];
+
+/** The item editing form (multipart: attachments are uploaded with it and checked by content). */
+export function ItemForm(p: ItemFormProps) {
+  const e = p.errors ?? {};
+  return (
+    <form class="form" method="post" action={p.action} enctype="multipart/form-data" novalidate>
+      <ErrorSummary errors={p.errors} order={ERROR_ORDER} />
+      <CsrfField />
+      {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
+      {ITEM_FIELDS.map((f) => (
+        <FormField {...itemFieldProps(f, p.values[f.name], e['error' in f ? f.error : f.name], p.categories)} />
+      ))}
+      {p.attachments.length > 0 ? (
+        <fieldset class="field">
+          <legend class="field__label">已上传的附件</legend>
+          {p.attachments.map((a) => (
+            <div>
+              <input type="checkbox" id={`keep-${a.index}`} name="keep" value={String(a.index)} checked />
+              <label for={`keep-${a.index}`}>
+                {' '}
+                保留 {a.name}（{a.size}）
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      <FormField
+        name="files"
+        label="上传附件"
+        type="file"
+        hint="可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB"
+        error={e['attachments']}
+        accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg"
+      />
+      <div class="form__actions">
+        <button type="submit" class="button button--primary">
+          {p.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function NewItemPage({ form }: { form: ItemFormProps }) {
+  return (
+    <Layout title="新建主动公开信息" section="staff" navHref="/staff/items" breadcrumbs={[HOME, ITEMS, { label: '新建信息' }]}>
+      <div class="page-head">
+        <h1 class="page-title">新建主动公开信息</h1>
+      </div>
+      <p class="lead">保存为草稿后，提交保密审查；审查通过后即可发布。</p>
+      <ItemForm {...form} />
+    </Layout>
+  );
+}
+
+export interface StaffItemPageProps {
+  id: string;
+  title: string;
+  stateLabel: string;
+  stateTone: BadgeTone;
+  version: number;
+  meta: MetaRow[];
+  flash?: string | undefined;
+  refusal?: string | undefined;
+  /** The steps the table allows now, as forms (stepViews), and the one that failed. */
+  steps: StepView[];
+  failed?: FailedStep | undefined;
+  /** Shown while the working version is a draft. */
+  form?: ItemFormProps | undefined;
+  review?: { href: string; statusLabel: string; approved: boolean } | undefined;
+  publicHref?: string | undefined;
+  versions: { number: number; statusLabel: string; updatedAt: string }[];
+  history: { at: string; type: string; actor: string }[];
+}
+
+/** Staff page of one item: metadata, the workflow steps allowed now, the draft form, versions and history. */
+export function StaffItemPage(p: StaffItemPageProps) {
+  return (
+    <Layout title={p.title} section="staff" navHref="/staff/items" breadcrumbs={[HOME, ITEMS, { label: p.title }]}>
+      <div class="page-head">
+        <h1 class="page-title">{p.title}</h1>
+        <StatusBadge label={p.stateLabel} tone={p.stateTone} />
+      </div>
+      <StepOutcome flash={p.flash} refusal={p.refusal} />
+      <MetaTable rows={p.meta} caption="信息基本情况" />
+      {p.publicHref ? (
+        <p>
+          <a href={p.publicHref}>查看公开页面</a>
+        </p>
+      ) : null}
+      {p.review ? (
+        <Notice kind={p.review.approved ? 'success' : 'info'} title="保密审查">
+          <p>
+            审查单状态：{p.review.statusLabel}。<a href={p.review.href}>查看审查单</a>
+          </p>
+        </Notice>
+      ) : null}
+      <section class="section" aria-labelledby="actions-title">
+        <h2 class="section__title" id="actions-title">
+          办理
+        </h2>
+        <CaseSteps steps={p.steps} version={p.version} failed={p.failed} />
+      </section>
+      {p.form ? (
+        <section class="section" aria-labelledby="edit-title">
+          <h2 class="section__title" id="edit-title">
+            修改草稿
+          </h2>
+          <ItemForm {...p.form} />
+        </section>
+      ) : null}
+      <section class="section" aria-labelledby="versions-title">
+        <h2 class="section__title" id="versions-title">
+          版本
+        </h2>
+        <ol class="revision-list">
+          {p.versions.map((v) => (
+            <li>
+              第{v.number}版：{v.statusLabel}（{v.updatedAt}）
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section class="section" aria-labelledby="history-title">
+        <h2 class="section__title" id="history-title">
+          办理记录
+        </h2>
+        <ol class="revision-list">
+          {p.history.map((h) => (
+            <li>
+              {h.at} {h.actor}：{h.type}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Layout>
+  );
+}
+
+export interface CatalogueSettingsPageProps {
+  values: SettingsValues;
+  schemes: SelectOption[];
+  errors?: Record<string, string> | undefined;
+  flash?: string | undefined;
+}
+
+/** Admin: agency profile, category tree, index-number scheme and the disclosure guide. */
+export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
+  const e = p.errors ?? {};
+  return (
+    <Layout title="目录与指南设置" section="staff" navHref="/staff/catalogue" breadcrumbs={[HOME, { label: '目录与指南设置' }]}>
+      <div class="page-head">
+        <h1 class="page-title">目录与指南设置</h1>
+      </div>
+      <StepOutcome flash={p.flash} />
+      <form class="form" method="post" action="/staff/catalogue" novalidate>
+        <ErrorSummary errors={p.errors} />
+        <CsrfField />
+        <FormField name="guide" label="政府信息公开指南" as="textarea" rows={16} hint="Markdown 格式，保存后在“政府信息公开指南”页面公布" value={p.values.guide} error={e['guide']} />
+        <FormField name="indexSchemeId" label="索引号规则" as="select" options={p.schemes} value={p.values.indexSchemeId} error={e['indexSchemeId']} />
+        <FormField
+          name="profile"
+          label="机关信息（JSON）"
+          as="textarea"
+          rows={10}
+          hint="name、code（组织机构代码或统一社会信用代码）、address、officeHours、phone、email、disclosureOffice、reconsiderationBody；留空则不修改"
+          value={p.values.profile}
+          error={e['profile'] ?? Object.entries(e).find(([k]) => k.startsWith('profile.'))?.[1]}
+        />
+        <FormField
+          name="categories"
+          label="目录分类（JSON）"
+          as="textarea"
+          rows={16}
+          hint="数组，每项包含 id、name、parentId、order，可选 code、description、legalBasis；最多三级"
+          value={p.values.categories}
+          error={e['categories']}
+        />
+        <div class="form__actions">
+          <button type="submit" class="button button--primary">
+            保存设置
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,342 @@
+import type { StepField } from '#domain/case';
+import { CaseSteps, StepFieldControl, type FailedStep, type StepView } from '../../views/components/CaseSteps';
+import { CsrfField } from '../../views/components/CsrfField';
+import { FormField } from '../../views/components/FormField';
+import { MetaTable } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StepOutcome } from '../../views/components/StepOutcome';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import type { FailedPost } from './view-model';
+
+export interface FindingView {
+  n: number;
+  id: string;
+  sourceLabel: string;
+  kindLabel: string;
+  preview: string;
+  location: string;
+  resolution?: { action: 'redact' | 'keep'; reason?: string | undefined; by: string; at: string } | undefined;
+}
+
+export interface Segment {
+  text: string;
+  /** Set on a highlighted finding. */
+  findingN?: number;
+  kindLabel?: string;
+}
+
+export interface ContentSection {
+  source: string;
+  label: string;
+  segments: Segment[];
+  warnings: string[];
+  metadataWarnings: readonly string[];
+  /** Attachments: the redacted version uploaded so far. */
+  redactedFile?: { fileName: string; metadataWarnings: readonly string[] } | undefined;
+}
+
+export interface ReviewPageProps {
+  id: string;
+  version: number;
+  title: string;
+  meta: { label: string; value: string }[];
+  statusLabel: string;
+  statusTone: BadgeTone;
+  sections: ContentSection[];
+  redactedBody?: string | undefined;
+  redactionAttached: boolean;
+  redactionWarnings: string[];
+  findings: FindingView[];
+  /** The table's form of 处理检测结果, when this person may resolve findings: one small form per finding. */
+  findingFields?: readonly StepField[] | undefined;
+  /** Attachments whose redacted version this person may upload. */
+  redactFiles: { id: string; fileName: string }[];
+  /** The steps the table offers this person now, as forms (stepViews), and the one that failed. */
+  steps: StepView[];
+  failed?: FailedStep | undefined;
+  failedPost?: FailedPost | undefined;
+  /** Why the signed-in person cannot act, when they cannot. */
+  waitingFor?: string | undefined;
+  records: {
+    round: number;
+    stageLabel: string;
+    returned: boolean;
+    by: string;
+    roleLabel: string;
+    at: string;
+    conclusion?: string | undefined;
+    checklist?: { label: string; involved: boolean; note?: string | undefined }[] | undefined;
+    comments: string;
+  }[];
+  referrals: { stageLabel: string; referTo: string; body: string; sentAt: string; by: string; reply?: { text: string; at: string; by: string } | undefined }[];
+  releases: { at: string; targetLabel: string; by: string; files: { fileName: string; url?: string | undefined }[] }[];
+  flash?: string | undefined;
+  /** A refusal (separation of duties, wrong stage, leak…), shown at the top. */
+  refusal?: string | undefined;
+}
+
+/** CSRF, the record's version and a form's own hidden fields. */
+function Hidden({ version, more = {} }: { version: number; more?: Record<string, string> }) {
+  return (
+    <>
+      <CsrfField />
+      <input type="hidden" name="version" value={String(version)} />
+      {Object.entries(more).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+function ContentText({ section }: { section: ContentSection }) {
+  return (
+    <pre class="review-text" tabindex={0} aria-label={`${section.label}内容`}>
+      {section.segments.map((s) =>
+        s.findingN ? (
+          <>
+            <mark class="review-mark" id={`mark-${s.findingN}`}>
+              {s.text}
+            </mark>
+            <a class="review-mark__ref" href={`#finding-${s.findingN}`} aria-label={`检测结果 ${s.findingN}：${s.kindLabel ?? ''}`}>
+              [{s.findingN}]
+            </a>
+          </>
+        ) : (
+          s.text
+        ),
+      )}
+    </pre>
+  );
+}
+
+/** One finding with its resolution, and the table's 处理检测结果 form when this person may resolve it. */
+function Finding({ f, p }: { f: FindingView; p: ReviewPageProps }) {
+  const failed = p.failedPost?.path === 'findings' && p.failedPost.values['findingId'] === f.id ? p.failedPost : undefined;
+  const values: Record<string, string | undefined> = failed?.values ?? { action: f.resolution?.action ?? 'redact', reason: f.resolution?.reason };
+  return (
+    <li class="finding" id={`finding-${f.n}`}>
+      <p class="finding__head">
+        <a href={`#mark-${f.n}`} class="finding__n">
+          [{f.n}]
+        </a>{' '}
+        <strong>{f.kindLabel}</strong>
+      </p>
+      <p class="finding__preview">
+        <code>{f.preview}</code>
+      </p>
+      <p class="small muted">
+        {f.sourceLabel} · {f.location}
+      </p>
+      <p class="finding__resolution">
+        {f.resolution ? (
+          <>
+            <StatusBadge label={f.resolution.action === 'redact' ? '删除' : '保留'} tone={f.resolution.action === 'redact' ? 'danger' : 'info'} />{' '}
+            {f.resolution.reason ? `理由：${f.resolution.reason}；` : ''}
+            {f.resolution.by}，{f.resolution.at}
+          </>
+        ) : (
+          <StatusBadge label="未处理" tone="warning" />
+        )}
+      </p>
+      {p.findingFields ? (
+        <form class="finding__form" method="post" action={`/staff/reviews/${p.id}/findings`}>
+          <Hidden version={p.version} more={{ findingId: f.id }} />
+          {p.findingFields.map((field) => (
+            <StepFieldControl field={field} value={values[field.name]} error={failed?.errors[field.name]} idPrefix={`finding-${f.n}`} />
+          ))}
+          <button type="submit" class="button button--secondary button--small">
+            保存处理意见
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
+
+/** The review page: content beside its findings, the steps the table offers (审查单, return, redaction, release), and the history. */
+export function ReviewPage(p: ReviewPageProps) {
+  const open = p.findings.filter((f) => !f.resolution).length;
+  return (
+    <Layout
+      title={`保密审查：${p.title}`}
+      section="staff"
+      navHref="/staff/reviews"
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { href: '/staff/reviews', label: '保密审查' }, { label: p.title }]}
+    >
+      <div class="page-head review-head">
+        <h1 class="page-title">{p.title}</h1>
+        <StatusBadge label={p.statusLabel} tone={p.statusTone} />
+      </div>
+      <StepOutcome flash={p.flash} refusal={p.refusal} />
+      <MetaTable caption="审查单基本情况" rows={p.meta} />
+      {p.waitingFor ? (
+        <Notice kind="info">
+          <p>{p.waitingFor}</p>
+        </Notice>
+      ) : null}
+
+      <div class="review-layout">
+        <section class="review-layout__content" aria-labelledby="content-title">
+          <h2 class="section__title" id="content-title">
+            送审内容
+          </h2>
+          {p.sections.map((s) => (
+            <div class="review-part">
+              <h3 class="review-part__title">{s.label}</h3>
+              {s.warnings.map((w) => (
+                <Notice kind="warning">
+                  <p>{w}</p>
+                </Notice>
+              ))}
+              {s.metadataWarnings.length ? (
+                <Notice kind="warning" title="文件属性中可能含有人员姓名">
+                  <ul>
+                    {s.metadataWarnings.map((w) => (
+                      <li>{w}</li>
+                    ))}
+                  </ul>
+                </Notice>
+              ) : null}
+              <ContentText section={s} />
+              {s.redactedFile ? (
+                <p class="small">
+                  已上传删除处理后的版本：{s.redactedFile.fileName}
+                  {s.redactedFile.metadataWarnings.length ? `（文件属性提示：${s.redactedFile.metadataWarnings.join('；')}）` : ''}
+                </p>
+              ) : null}
+            </div>
+          ))}
+          {p.redactedBody !== undefined ? (
+            <div class="review-part review-part--redacted">
+              <h3 class="review-part__title">删除处理后的正文（发布时使用此版本）</h3>
+              <pre class="review-text review-text--redacted" tabindex={0} aria-label="删除处理后的正文">
+                {p.redactedBody}
+              </pre>
+            </div>
+          ) : null}
+          {p.redactionAttached ? (
+            <Notice kind="success">
+              <p>删除处理后的版本已通过核验（应删除内容均已不再出现），发布和提供时只使用该版本，原件不对外。</p>
+              {p.redactionWarnings.length ? <p>文件属性提示：{p.redactionWarnings.join('；')}</p> : null}
+            </Notice>
+          ) : null}
+        </section>
+
+        <section class="review-layout__findings" aria-labelledby="findings-title">
+          <h2 class="section__title" id="findings-title">
+            检测结果（{p.findings.length}）
+          </h2>
+          {p.findings.length === 0 ? (
+            <p class="muted">未检测到身份证号码、联系方式、密级标识等内容。系统检测不能代替人工审查。</p>
+          ) : (
+            <>
+              <p class="small muted">{open > 0 ? `尚有 ${open} 处未处理。` : '已全部处理。'}仅显示脱敏预览。</p>
+              <ol class="finding-list">
+                {p.findings.map((f) => (
+                  <Finding f={f} p={p} />
+                ))}
+              </ol>
+            </>
+          )}
+          {p.redactFiles.map((a) => (
+            <form class="form panel panel--form review-tool" method="post" action={`/staff/reviews/${p.id}/redacted-file`} enctype="multipart/form-data">
+              <Hidden version={p.version} more={{ attachmentId: a.id }} />
+              <h3 class="review-part__title">上传“{a.fileName}”的删除处理版本</h3>
+              <p class="small">系统将重新提取文件文字，如仍含应删除的内容将拒绝接收，并提示文件属性中的作者等信息。</p>
+              <FormField name={`file-${a.id}`} label="删除处理后的文件" type="file" required error={p.failedPost?.errors[`file-${a.id}`]} />
+              <div class="form__actions">
+                <button type="submit" class="button button--secondary">
+                  上传并核验
+                </button>
+              </div>
+            </form>
+          ))}
+        </section>
+      </div>
+
+      {p.steps.length ? (
+        <section class="section" aria-labelledby="steps-title">
+          <h2 class="section__title" id="steps-title">
+            办理
+          </h2>
+          <CaseSteps steps={p.steps} version={p.version} failed={p.failed} />
+        </section>
+      ) : null}
+
+      {p.releases.length ? (
+        <section class="panel" aria-labelledby="releases-title">
+          <h2 class="section__title" id="releases-title">
+            发布记录
+          </h2>
+          <ul class="review-releases">
+            {p.releases.map((r) => (
+              <li>
+                {r.at} · {r.targetLabel} · {r.by}：
+                {r.files.map((f) =>
+                  f.url ? (
+                    <a class="doc-link review-releases__file" href={f.url}>
+                      {f.fileName}
+                    </a>
+                  ) : (
+                    <span class="review-releases__file">{f.fileName}</span>
+                  ),
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section class="panel" aria-labelledby="history-title">
+        <h2 class="section__title" id="history-title">
+          审查记录
+        </h2>
+        {p.records.length === 0 && p.referrals.length === 0 ? <p class="muted">尚无签署记录。</p> : null}
+        <ol class="review-timeline">
+          {p.records.map((r) => (
+            <li class={`review-timeline__item review-timeline__item--${r.returned ? 'returned' : 'signed'}`}>
+              <p class="review-timeline__head">
+                <strong>{r.stageLabel}</strong> · {r.returned ? '退回' : '签署'} · 第{r.round}轮
+              </p>
+              <p class="small muted">
+                {r.by}（{r.roleLabel}），<time>{r.at}</time>
+              </p>
+              {r.conclusion ? <p>结论：{r.conclusion}</p> : null}
+              {r.comments ? <p>意见：{r.comments}</p> : null}
+              {r.checklist ? (
+                <ul class="review-timeline__checklist small">
+                  {r.checklist.map((c) => (
+                    <li>
+                      {c.label}：{c.involved ? `是（${c.note ?? ''}）` : '否'}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+          {p.referrals.map((r) => (
+            <li class="review-timeline__item review-timeline__item--referral">
+              <p class="review-timeline__head">
+                <strong>报请确定</strong>（{r.stageLabel}）· {r.referTo}：{r.body}
+              </p>
+              <p class="small muted">
+                {r.by}，{r.sentAt}
+              </p>
+              {r.reply ? (
+                <p>
+                  答复：{r.reply.text}（{r.reply.by} 登记，{r.reply.at}）
+                </p>
+              ) : (
+                <p>
+                  <StatusBadge label="等待答复" tone="warning" />
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Layout>
+  );
+}

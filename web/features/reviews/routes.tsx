@@ -1,0 +1,124 @@
+import { Hono, type Context } from 'hono';
+import type { AppDependencies } from '#application/context';
+import {
+  attachRedactedFile,
+  getReview,
+  maySubmitForReview,
+  publishReviewedDocument,
+  recordReferral,
+  redactReviewText,
+  resolveReviewFinding,
+  returnReview,
+  reviewQueueFor,
+  reviseReviewContent,
+  signReviewStage,
+  submitForReview,
+} from '#application/secrecy';
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
+import { REVIEW_STAGES, STAGE_LABELS, type ReviewStage, type SecrecyReview } from '#domain/secrecy';
+import type { StaffMember } from '#domain/staff';
+import type { StaffEnv } from '../../env';
+import type { FormBody } from '../../form-body';
+import { textOf } from '../../form-body';
+import { formStep } from '../../form-step';
+import { formatBytes } from '../../views/format';
+import { newReviewInput, newReviewValues, redactedFileInput, typedValues } from './forms';
+import { ReviewPage } from './pages';
+import { ReviewNewPage, ReviewQueuePage } from './queue-page';
+import { flashOf, queueRow, reviewPageProps, SUBJECT_LABELS, type FailedPost } from './view-model';
+
+/** Staff pages of the secrecy review: queue, submission, the review page and its steps. */
+export function reviewRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+  const typeOptions = Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }));
+
+  app.get('/staff/reviews', async (c) => {
+    const staff = c.get('staff');
+    const stage = c.req.query('stage') ?? '';
+    const type = c.req.query('type') ?? '';
+    const filter = {
+      stage: ([...REVIEW_STAGES, 'on-hold'] as string[]).includes(stage) ? (stage as ReviewStage | 'on-hold') : undefined,
+      subjectType: Object.hasOwn(SUBJECT_LABELS, type) ? (type as SecrecyReview['subject']['type']) : undefined,
+    };
+    const { waiting, mine } = await reviewQueueFor(deps, staff, filter);
+    return c.render(
+      <ReviewQueuePage
+        waiting={waiting.map(queueRow)}
+        mine={mine.map(queueRow)}
+        canSubmit={maySubmitForReview(staff)}
+        filters={{ stage: filter.stage ?? '', type: filter.subjectType ?? '' }}
+        stageOptions={[...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }]}
+        typeOptions={typeOptions}
+        flash={flashOf(c.req.query('done'))}
+      />,
+    );
+  });
+
+  const newPage = (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) =>
+    c.render(<ReviewNewPage typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />);
+
+  app.get('/staff/reviews/new', (c) => newPage(c));
+
+  formStep(app, '/staff/reviews/new', {
+    run: async (c, body) => {
+      const record = await submitForReview(deps, c.get('staff'), await newReviewInput(deps, c.get('staff'), body));
+      return `/staff/reviews/${record.data.review.id}?done=submitted`;
+    },
+    again: (c, refusal, body) => newPage(c, { errors: refusal.status === 400 ? refusal.fields : { file: refusal.message }, values: newReviewValues(body) }),
+  });
+
+  const show = async (c: Context<StaffEnv>, state: Parameters<typeof reviewPageProps>[3]) => {
+    const view = await getReview(deps, c.get('staff'), c.req.param('id')!);
+    return c.render(<ReviewPage {...reviewPageProps(view, deps.clock.now(), deps.config.publicFilesBaseUrl, state)} />);
+  };
+
+  app.get('/staff/reviews/:id', (c) => show(c, { flash: flashOf(c.req.query('done')) }));
+
+  type Step = (staff: StaffMember, id: string, body: FormBody, expectedVersion: number | undefined) => Promise<string>;
+  /** The steps' form posts, by path: each use case parses the table's form fields with its command's schema. */
+  const STEPS: Record<string, Step> = {
+    sign: async (staff, id, body, expectedVersion) => {
+      await signReviewStage(deps, staff, id, { ...body, expectedVersion, stage: textOf(body, 'stage'), contentDigest: textOf(body, 'digest') || undefined });
+      return 'signed';
+    },
+    return: async (staff, id, body, expectedVersion) => {
+      await returnReview(deps, staff, id, { expectedVersion, returnComments: body['returnComments'] });
+      return 'returned';
+    },
+    findings: async (staff, id, body, expectedVersion) => {
+      await resolveReviewFinding(deps, staff, id, { expectedVersion, findingId: body['findingId'], action: body['action'], reason: body['reason'] });
+      return 'resolved';
+    },
+    'redact-text': async (staff, id, body, expectedVersion) =>
+      (await redactReviewText(deps, staff, id, { expectedVersion, terms: textOf(body, 'terms') })).attached ? 'redacted' : 'redacted-partial',
+    'redacted-file': async (staff, id, body, expectedVersion) =>
+      (await attachRedactedFile(deps, staff, id, { expectedVersion, ...(await redactedFileInput(body)) })).attached ? 'file-attached' : 'file-partial',
+    revise: async (staff, id, body, expectedVersion) => {
+      // The page edits the text only; attachments stay as they are.
+      const attachments = (await getReview(deps, staff, id)).content.attachments.map((a) => ({ fileKey: a.fileKey, fileName: a.fileName, contentType: a.contentType }));
+      await reviseReviewContent(deps, staff, id, { expectedVersion, text: textOf(body, 'text'), attachments });
+      return 'revised';
+    },
+    'referral-reply': async (staff, id, body, expectedVersion) => {
+      await recordReferral(deps, staff, id, { expectedVersion, reply: body['reply'] });
+      return 'referral';
+    },
+    release: async (staff, id, _body, expectedVersion) => {
+      await publishReviewedDocument(deps, staff, id, expectedVersion);
+      return 'released';
+    },
+  };
+
+  for (const [path, run] of Object.entries(STEPS)) {
+    formStep(app, `/staff/reviews/:id/${path}`, {
+      run: async (c, body, version) => `/staff/reviews/${c.req.param('id')}?done=${await run(c.get('staff'), c.req.param('id'), body, version)}#main-content`,
+      // Refusals show the page again with the message, and the failed form with its fields and what was typed.
+      again: (c, refusal, body) => {
+        const failed: FailedPost = { path, errors: refusal.fields, values: typedValues(body) };
+        return show(c, { refusal: refusal.message, failed });
+      },
+    });
+  }
+
+  return app;
+}

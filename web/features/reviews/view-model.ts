@@ -1,0 +1,248 @@
+import type { QueueItem, ReviewView } from '#application/secrecy';
+import {
+  CHECKLIST_ITEMS,
+  CHECKLIST_LABELS,
+  CONCLUSION_LABELS,
+  FINDING_KIND_LABELS,
+  REFERRAL_BODY_LABELS,
+  REVIEW_STAGES,
+  REVIEW_STATUS_LABELS,
+  reviewWorkflow,
+  SIGN_COMMANDS,
+  STAGE_LABELS,
+  type ReviewCommandType,
+  type ReviewStatus,
+  type SecrecyReview,
+} from '#domain/secrecy';
+import { ROLE_LABELS } from '#domain/staff';
+import { ownValue } from '#domain/untrusted-input';
+import { shanghaiDateTime } from '../../page-context';
+import type { FailedStep, StepView } from '../../views/components/CaseSteps';
+import type { BadgeTone } from '../../views/components/StatusBadge';
+import { formatBytes } from '../../views/format';
+import { stepViews } from '../case/steps';
+import type { ContentSection, ReviewPageProps, Segment } from './pages';
+import type { QueueRow } from './queue-page';
+
+export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = {
+  publication: '主动公开信息',
+  answer: '依申请公开答复',
+  clarification: '澄清信息',
+};
+
+export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
+  draft: 'neutral',
+  'in-review': 'info',
+  'on-hold': 'warning',
+  returned: 'warning',
+  approved: 'success',
+  withheld: 'danger',
+};
+
+const FLASH: Record<string, string> = {
+  submitted: '已提交审查。请完成承办人自审并签署。',
+  signed: '已签署。',
+  returned: '已退回承办人。',
+  resolved: '已保存处理意见。',
+  redacted: '已生成删除处理后的版本并通过核验。',
+  'redacted-partial': '已保存删除处理后的正文；仍有附件需要上传删除处理版本。',
+  'file-attached': '已接收删除处理后的文件并通过核验。',
+  'file-partial': '已接收该文件；其他部分仍需删除处理。',
+  revised: '内容已修改并重新检测。',
+  referral: '已登记答复，审查恢复。',
+  released: '已发布。',
+};
+export const flashOf = (done: string | undefined) => ownValue(FLASH, done);
+
+/** 45 → "45分钟"; 1500 → "1天1小时". */
+export function waitingText(minutes: number): string {
+  if (minutes < 60) return `${minutes}分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}小时${minutes % 60 ? `${minutes % 60}分钟` : ''}`;
+  const days = Math.floor(hours / 24);
+  return `${days}天${hours % 24 ? `${hours % 24}小时` : ''}`;
+}
+
+/** Waiting longer than this many minutes is flagged (3 days: a typical local review time limit is 5–7 working days). */
+export const LONG_WAIT_MINUTES = 3 * 24 * 60;
+
+const stageText = (r: Pick<SecrecyReview, 'status' | 'stage'>, onHold: string) =>
+  r.status === 'approved' || r.status === 'withheld' ? '已办结' : r.status === 'on-hold' ? onHold : STAGE_LABELS[r.stage];
+
+export function queueRow(item: QueueItem): QueueRow {
+  return {
+    ...item,
+    href: `/staff/reviews/${item.id}`,
+    subjectLabel: SUBJECT_LABELS[item.subjectType] ?? item.subjectType,
+    stageLabel: stageText(item, '报请确定'),
+    statusLabel: REVIEW_STATUS_LABELS[item.status],
+    statusTone: STATUS_TONES[item.status],
+  };
+}
+
+/** Split a text into plain and highlighted segments at the findings of one source. */
+function segmentsOf(text: string, marks: { start: number; end: number; n: number; kindLabel: string }[]): Segment[] {
+  const out: Segment[] = [];
+  let pos = 0;
+  for (const m of [...marks].sort((a, b) => a.start - b.start)) {
+    if (m.start < pos || m.end > text.length) continue;
+    if (m.start > pos) out.push({ text: text.slice(pos, m.start) });
+    out.push({ text: text.slice(m.start, m.end), findingN: m.n, kindLabel: m.kindLabel });
+    pos = m.end;
+  }
+  if (pos < text.length) out.push({ text: text.slice(pos) });
+  return out;
+}
+
+const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+/** Where each step's form posts (the routes' paths). */
+const PATHS: Record<ReviewCommandType, string> = {
+  signSelf: 'sign',
+  signHead: 'sign',
+  signSecrecy: 'sign',
+  signLeader: 'sign',
+  return: 'return',
+  revise: 'revise',
+  resolveFinding: 'findings',
+  attachRedacted: 'redact-text',
+  referralReply: 'referral-reply',
+};
+
+/** A form post that failed: the path it posted to, its messages and what was typed. */
+export interface FailedPost {
+  readonly path: string;
+  readonly errors: Readonly<Record<string, string>>;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/**
+ * The page's forms are the steps the table offers this person, with the table's fields: the
+ * waiting stage's 审查单, revising (at the author's self-review only: revising a decided review
+ * voids it), returning, the referral's reply, the body's redaction; and 发布 when the review allows it.
+ */
+function stepsOf(view: ReviewView): StepView[] {
+  const { id } = view.review;
+  const can = (c: ReviewCommandType) => view.available.includes(c);
+  const sign = REVIEW_STAGES.map((s) => SIGN_COMMANDS[s]).find(can);
+  const commands = [sign, sign === 'signSelf' && can('revise') ? 'revise' : undefined, can('return') ? 'return' : undefined, can('referralReply') ? 'referralReply' : undefined];
+  if (can('attachRedacted') && view.content.bodyKey) commands.push('attachRedacted');
+  const steps = stepViews(
+    reviewWorkflow,
+    commands.filter((c): c is ReviewCommandType => c !== undefined),
+    (c, form) => {
+      const action = `/staff/reviews/${id}/${PATHS[c]}`;
+      if (c === sign) return { action, hidden: { stage: view.review.stage, digest: view.currentDigest }, button: `签署${STAGE_LABELS[view.review.stage]}` };
+      if (c === 'revise') return { action, values: { text: view.texts['body'] ?? '' }, button: '保存修改并重新检测' };
+      if (c === 'return') return { action, button: '退回承办人修改' };
+      if (c === 'referralReply') return { action, button: '登记答复并恢复审查' };
+      return { action, button: '生成删除处理版本', description: `标记为“删除”的检测结果将被替换为 ■（每个字符一个）。${form.fields[0]?.hint ?? ''}`, values: {} };
+    },
+  );
+  if (!view.mayRelease) return steps;
+  const description = `审查已通过。发布时系统再次核对内容摘要，只发布审查通过的版本${view.review.redaction ? '（删除处理后的版本）' : ''}。`;
+  return [...steps, { id: 'release', title: '发布', action: `/staff/reviews/${id}/release`, fields: [], description, button: '发布到主动公开栏目' }];
+}
+
+/** When the table offers this person nothing, what the review waits for and the table's reason. */
+function waitingFor(view: ReviewView): string | undefined {
+  const { review } = view;
+  if (!view.refusal) return undefined;
+  const lead = review.status === 'on-hold' ? '该信息正在报请有关部门确定，暂缓公开。' : `等待“${STAGE_LABELS[review.stage]}”${review.stage === 'self' ? `（承办人：${review.author.name}）` : ''}。`;
+  return lead + view.refusal;
+}
+
+export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl: string, state: { flash?: string | undefined; refusal?: string; failed?: FailedPost } = {}): ReviewPageProps {
+  const { review, content } = view;
+  const kind = (f: { kind: keyof typeof FINDING_KIND_LABELS }) => FINDING_KIND_LABELS[f.kind];
+  const marksFor = (source: string) => review.findings.flatMap((f, i) => (f.source === source ? [{ start: f.start, end: f.end, n: i + 1, kindLabel: kind(f) }] : []));
+  const sections: ContentSection[] = [
+    ...(content.bodyKey ? [{ source: 'body', label: '正文', segments: segmentsOf(view.texts['body'] ?? '', marksFor('body')), warnings: [], metadataWarnings: [] }] : []),
+    ...content.attachments.map((a) => ({
+      source: a.id,
+      label: `附件：${a.fileName}（${formatBytes(a.sizeBytes)}）`,
+      segments: segmentsOf(view.texts[a.id] ?? '', marksFor(a.id)),
+      warnings: [...a.warnings],
+      metadataWarnings: [...a.metadataWarnings],
+      redactedFile: view.redacted?.files[a.id],
+    })),
+  ];
+  const steps = stepsOf(view);
+  const failedStep = state.failed && steps.find((s) => s.id === state.failed!.path || (s.id !== 'release' && PATHS[s.id as ReviewCommandType] === state.failed!.path));
+  const failed: FailedStep | undefined = failedStep && state.failed ? { id: failedStep.id, errors: state.failed.errors, values: state.failed.values } : undefined;
+  const mayResolve = view.available.includes('resolveFinding');
+  const base = publicFilesBaseUrl.replace(/\/$/, '');
+  return {
+    id: review.id,
+    version: view.record.version,
+    title: review.subject.title ?? review.subject.id,
+    meta: [
+      { label: '审查单编号', value: review.id },
+      { label: '信息类型', value: SUBJECT_LABELS[review.subject.type] ?? review.subject.type },
+      { label: '承办人', value: review.author.name },
+      { label: '当前环节', value: stageText(review, '报请确定（暂缓）') },
+      { label: '审查轮次', value: `第 ${review.round} 轮` },
+      { label: '送审时间', value: shanghaiDateTime(review.createdAt) },
+      { label: '内容摘要（SHA-256）', value: `${view.currentDigest.slice(0, 16)}…` },
+      { label: '已等待', value: waitingText(Math.max(0, Math.floor((now.getTime() - Date.parse(view.waitingSince)) / 60_000))) },
+    ],
+    statusLabel: REVIEW_STATUS_LABELS[review.status],
+    statusTone: STATUS_TONES[review.status],
+    sections,
+    redactedBody: view.redactedBody,
+    redactionAttached: Boolean(review.redaction),
+    redactionWarnings: [...(review.redaction?.metadataWarnings ?? [])],
+    findings: review.findings.map((f, i) => {
+      const resolved = review.resolutions[f.id];
+      return {
+        n: i + 1,
+        id: f.id,
+        sourceLabel: f.source === 'body' ? '正文' : `附件：${content.attachments.find((a) => a.id === f.source)?.fileName ?? f.source}`,
+        kindLabel: kind(f),
+        preview: f.preview,
+        location: `第 ${lineOf(view.texts[f.source] ?? '', f.start)} 行`,
+        resolution: resolved && {
+          action: resolved.resolution.action,
+          reason: resolved.resolution.action === 'keep' ? resolved.resolution.reason : undefined,
+          by: resolved.by.name,
+          at: shanghaiDateTime(resolved.at),
+        },
+      };
+    }),
+    findingFields: mayResolve ? reviewWorkflow.transition('resolveFinding')?.form?.fields : undefined,
+    redactFiles: view.available.includes('attachRedacted') ? content.attachments.map((a) => ({ id: a.id, fileName: a.fileName })) : [],
+    steps,
+    failed,
+    failedPost: state.failed,
+    waitingFor: waitingFor(view),
+    flash: state.flash,
+    refusal: state.refusal,
+    records: review.records.map((r) => ({
+      round: r.round,
+      stageLabel: STAGE_LABELS[r.stage],
+      returned: r.action !== 'signed',
+      by: r.by.name,
+      roleLabel: ROLE_LABELS[r.by.role],
+      at: shanghaiDateTime(r.at),
+      conclusion: r.conclusion
+        ? `${CONCLUSION_LABELS[r.conclusion.type]}${r.conclusion.type === 'withhold' ? `（依据：${r.conclusion.legalBasis}）` : r.conclusion.type === 'refer' ? `（${REFERRAL_BODY_LABELS[r.conclusion.referTo]}：${r.conclusion.body}）` : ''}`
+        : undefined,
+      checklist: r.checklist ? CHECKLIST_ITEMS.map((item) => ({ label: CHECKLIST_LABELS[item], involved: r.checklist![item].involved, note: r.checklist![item].note })) : undefined,
+      comments: r.comments,
+    })),
+    referrals: review.referrals.map((r) => ({
+      stageLabel: STAGE_LABELS[r.stage],
+      referTo: REFERRAL_BODY_LABELS[r.referTo],
+      body: r.body,
+      sentAt: shanghaiDateTime(r.sentAt),
+      by: r.by.name,
+      reply: r.reply && { text: r.reply.text, at: shanghaiDateTime(r.reply.recordedAt), by: r.reply.recordedBy.name },
+    })),
+    releases: view.releases.map((r) => ({
+      at: shanghaiDateTime(r.releasedAt),
+      targetLabel: r.target === 'public' ? '主动公开' : '提供给申请人',
+      by: r.releasedBy.name ?? r.releasedBy.id,
+      files: r.files.map((f) => ({ fileName: f.fileName, url: r.target === 'public' ? `${base}/${f.key.replace(/^files\//, '')}` : undefined })),
+    })),
+  };
+}
