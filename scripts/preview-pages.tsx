@@ -22,7 +22,7 @@ import type { CalendarDay, DayKind } from '#web/features/calendar/pages';
 import { CalendarPage } from '#web/features/calendar/pages';
 import { DocumentsPage } from '#web/views/pages/DocumentsPage';
 import { ErrorPage } from '#web/views/pages/ErrorPage';
-import { HomePage } from '#web/views/pages/HomePage';
+import { HomePage } from '#web/features/portal/pages';
 import { LoginPage } from '#web/views/pages/LoginPage';
 import { StaffHomePage } from '#web/views/pages/StaffHomePage';
 import { renderPage } from '#web/views/render';

@@ -19,7 +19,6 @@ import { correctionRoutes, staffCorrectionRoutes } from './routes/corrections';
 import { healthRoutes } from './routes/health';
 import { publicFileRoutes } from './routes/public-files';
 import type { PublicFileReader } from '#ports/file-store';
-import { publicRoutes } from './routes/public';
 import { reviewRoutes } from './features/reviews/routes';
 import { applyRoutes } from './features/apply/routes';
 import { trackRoutes } from './features/track/routes';
@@ -27,8 +26,7 @@ import { staffRequestRoutes } from './features/requests/routes';
 import { staffRoutes } from './routes/staff';
 import { localOutboxRoutes } from './routes/local-outbox';
 import { mountStaticFiles } from './static-files';
-import { portalRoutes } from './routes/portal';
-import { feedRoutes } from './routes/feeds';
+import { portalRoutes } from './features/portal/routes';
 import { staffItemRoutes } from './features/items/routes';
 import { pageContext } from './page-context';
 import { staffApp } from './staff-app';
@@ -112,11 +110,9 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
     '/',
     healthRoutes(deps, (request, env) => Promise.resolve(app.fetch(request, env))),
   );
-  app.route('/', publicRoutes(deps));
   // Route-level middleware is path-scoped (the staff sub-app's no-store covers /staff only), so the
   // public portal and catalogue API keep their own Cache-Control/ETag.
   app.route('/', portalRoutes(deps));
-  app.route('/', feedRoutes(deps));
   app.route('/', api.app);
   app.route('/', authRoutes(deps));
   app.route('/', applyRoutes(deps));

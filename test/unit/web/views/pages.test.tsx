@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CalendarPage, NOT_COVERED_TEXT } from '#web/features/calendar/pages';
 import { DocumentsPage } from '#web/views/pages/DocumentsPage';
 import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '#web/views/pages/ErrorPage';
-import { HomePage } from '#web/views/pages/HomePage';
+import { HomePage } from '#web/features/portal/pages';
 import { LoginPage } from '#web/views/pages/LoginPage';
 import { StaffHomePage } from '#web/views/pages/StaffHomePage';
 import { DOCTYPE, renderPage } from '#web/views/render';

@@ -1,0 +1,208 @@
+import { Hono, type Context } from 'hono';
+import { allPublicItems, getPublicItem, issuersOf, latestPublicItems, listPublicItems, loadCatalogue, relatedToItem } from '#application/catalogue';
+import type { AppDependencies } from '#application/context';
+import { searchCatalogue, searchRevision } from '#application/search';
+import { shanghaiDateOf } from '#domain/catalogue';
+import type { WebEnv } from '#web/env';
+import { buildAtomFeed, buildRssFeed, buildSitemap, sitemapEntriesFor } from '#web/feeds';
+import { publicCaching, publicItemCaching } from '#web/public-caching';
+import { describeContentType, formatBytes } from '#web/views/format';
+import { GuidePage, HomePage, ItemPage, ListingPage, SearchPage } from './pages';
+import {
+  catalogueCrumbs,
+  categoryHref,
+  categoryLinks,
+  itemHref,
+  itemMetaRows,
+  listingRow,
+  one,
+  queryHref,
+  SEARCH_PER_PAGE,
+  searchQuery,
+  searchResults,
+  shanghaiDay,
+  validityOf,
+  yearOf,
+} from './view-model';
+
+const FEED_ITEMS = 50;
+
+/**
+ * The public portal: home, the 主动公开 listings, items, search, the guide, feeds and the sitemap,
+ * from the public views only. Every page answers 304 when the client's copy is current
+ * (web/public-caching.ts) before anything else is read.
+ */
+export function portalRoutes(deps: AppDependencies) {
+  const app = new Hono<WebEnv>();
+  const cached =
+    (variant: string | (() => Promise<string>), page: (c: Context<WebEnv>) => Promise<Response>) =>
+    async (c: Context<WebEnv>): Promise<Response> =>
+      (await publicCaching(c, deps, typeof variant === 'string' ? variant : await variant())) ?? page(c);
+
+  app.get(
+    '/',
+    cached('home', async (c) => {
+      const [latest, catalogue] = await Promise.all([latestPublicItems(deps, 10), loadCatalogue(deps)]);
+      const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDay(i.publishedAt) }));
+      return c.render(<HomePage latestItems={latestItems} categories={catalogue.tree.roots.map((n) => ({ href: categoryHref(n.id), name: n.name }))} staffLoginHref="/login" />);
+    }),
+  );
+
+  const listing = cached('', async (c) => {
+    const categoryId = c.req.param('category');
+    const catalogue = await loadCatalogue(deps);
+    const node = categoryId ? catalogue.tree.get(categoryId) : undefined;
+    if (categoryId && !node) return c.notFound();
+    const q = c.req.query();
+    const order = q['order'] === 'oldest' ? 'oldest' : 'newest';
+    const filters = { year: one(q['year']) || undefined, issuer: one(q['issuer']).slice(0, 60) || undefined, validity: validityOf(q['validity']), order } as const;
+    const year = yearOf(filters.year);
+    const page = await listPublicItems(deps, {
+      ...(categoryId ? { categoryId } : {}),
+      ...(year ? { year } : {}),
+      ...(filters.issuer ? { issuer: filters.issuer } : {}),
+      ...(filters.validity ? { validity: filters.validity } : {}),
+      order,
+      ...(q['cursor'] ? { cursor: q['cursor'] } : {}),
+      limit: 20,
+    });
+    const action = categoryId ? categoryHref(categoryId) : '/proactive';
+    const hrefWith = (cursor: string) => queryHref(action, { year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor });
+    const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
+    const feedBase = `/feeds/${categoryId ?? 'all'}`;
+    return c.render(
+      <ListingPage
+        title={node ? node.name : '主动公开'}
+        {...(node?.description ? { description: node.description } : {})}
+        breadcrumbs={catalogueCrumbs(catalogue, node?.id)}
+        categories={categoryLinks(catalogue, categoryId)}
+        rows={page.items.map((v) => listingRow(v.item))}
+        filters={filters}
+        years={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
+        issuers={issuersOf(page.items.map((v) => v.item))}
+        action={action}
+        {...(page.prev ? { prevHref: hrefWith(page.prev) } : {})}
+        {...(page.next ? { nextHref: hrefWith(page.next) } : {})}
+        feedHref={{ atom: `${feedBase}.atom`, rss: `${feedBase}.rss` }}
+      />,
+    );
+  });
+  app.get('/proactive', listing);
+  app.get('/proactive/:category', listing);
+
+  app.get('/items/:id', async (c) => {
+    const id = c.req.param('id');
+    const notModified = await publicItemCaching(c, deps, id);
+    if (notModified) return notModified;
+    const [catalogue, { item, files }] = await Promise.all([loadCatalogue(deps), getPublicItem(deps, id)]);
+    const related = (await relatedToItem(deps, item)).map(({ to, title, kind }) => ({
+      href: 'item' in to ? itemHref(to.item) : `/clarifications/${encodeURIComponent(to.clarification)}`,
+      title,
+      kind,
+    }));
+    const { validity } = item;
+    return c.render(
+      <ItemPage
+        breadcrumbs={catalogueCrumbs(catalogue, item.categoryId, item.title)}
+        title={item.title}
+        meta={itemMetaRows(item, catalogue)}
+        bodyHtml={deps.content.markdownToHtml(item.body, { headingOffset: 1 })}
+        {...(validity.status !== 'valid' ? { validityNotice: `本文件已${validity.label}${validity.since ? `（${validity.since}起）` : ''}，仅供查阅。${validity.note ?? ''}` } : {})}
+        attachments={files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
+        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, ...(r.corrected ? { corrected: r.corrected } : {}) }))}
+        related={related}
+      />,
+    );
+  });
+
+  // Results change with the search snapshot too, which follows the stamp by an effect's delay.
+  app.get(
+    '/search',
+    cached(
+      async () => `search-${await searchRevision(deps)}`,
+      async (c) => {
+        const catalogue = await loadCatalogue(deps);
+        const asked = searchQuery(c.req.query());
+        const { query, category, year, validity, sort, page } = asked;
+        const filters = { ...(category && catalogue.tree.has(category) ? { categoryIds: catalogue.tree.subtreeIds(category) } : {}), ...(year ? { year } : {}), ...(validity ? { validity } : {}) };
+        const result = asked.searched ? await searchCatalogue(deps, query, { ...filters, sort, offset: (page - 1) * SEARCH_PER_PAGE, limit: SEARCH_PER_PAGE }) : undefined;
+        return c.render(
+          <SearchPage
+            query={query}
+            categories={catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }))}
+            filters={{ ...(category ? { category } : {}), ...(year ? { year: String(year) } : {}), ...(validity ? { validity } : {}), sort }}
+            searched={asked.searched}
+            {...searchResults(asked, result, catalogue)}
+          />,
+        );
+      },
+    ),
+  );
+
+  // 政府信息公开年报 (Arts. 49-50) are published as catalogue items in their own category.
+  app.get('/reports', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.redirect('/proactive/annual-reports', 301);
+  });
+
+  app.get(
+    '/guide',
+    cached('guide', async (c) => {
+      const catalogue = await loadCatalogue(deps);
+      const profile = catalogue.settings.profile;
+      const office = profile
+        ? [
+            { label: '机构名称', value: profile.disclosureOffice.name },
+            { label: '办公地址', value: profile.disclosureOffice.address ?? profile.address },
+            { label: '办公时间', value: profile.officeHours },
+            { label: '联系电话', value: profile.disclosureOffice.phone ?? profile.phone },
+            { label: '电子邮箱', value: profile.email },
+            { label: '行政复议机关', value: profile.reconsiderationBody.name },
+          ]
+        : [];
+      const categories = catalogue.tree
+        .all()
+        .map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }));
+      return c.render(<GuidePage guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })} office={office} categories={categories} />);
+    }),
+  );
+
+  // Atom/RSS per category (and `all`); an unknown category is a 404 before any cache header.
+  app.get('/feeds/:file', async (c) => {
+    const [, categoryId, format] = (c.req.param('file').match(/^([a-z0-9-]{1,64})\.(atom|rss)$/) ?? []) as [string?, string?, ('atom' | 'rss')?];
+    if (!categoryId || !format) return c.notFound();
+    const catalogue = await loadCatalogue(deps);
+    if (categoryId !== 'all' && !catalogue.tree.has(categoryId)) return c.notFound();
+    const notModified = await publicCaching(c, deps, format);
+    if (notModified) return notModified;
+    const items = await latestPublicItems(deps, FEED_ITEMS, categoryId === 'all' ? undefined : categoryId);
+    const name = categoryId === 'all' ? '主动公开' : catalogue.tree.label(categoryId);
+    const config = {
+      siteUrl: deps.config.publicBaseUrl,
+      title: `${deps.config.agencyName} - ${name}`,
+      description: `${deps.config.agencyName}政府信息公开：${name}`,
+      selfPath: `feeds/${categoryId}.${format}`,
+      itemPath: (item: { id: string }) => itemHref(item.id).slice(1),
+      categoryName: (id: string) => catalogue.tree.get(id)?.name,
+      author: deps.config.agencyName,
+      limit: FEED_ITEMS,
+    };
+    const xml = format === 'atom' ? buildAtomFeed(items, config) : buildRssFeed(items, config);
+    return c.body(xml, 200, { 'Content-Type': `application/${format}+xml; charset=utf-8` });
+  });
+
+  app.get(
+    '/sitemap.xml',
+    cached('sitemap', async (c) => {
+      const [catalogue, items] = await Promise.all([loadCatalogue(deps), allPublicItems(deps)]);
+      const fixed = ['', 'proactive', 'guide', 'search', 'apply', ...catalogue.tree.all().map((n) => categoryHref(n.id).slice(1))].map((path) => ({ path }));
+      const xml = buildSitemap(
+        deps.config.publicBaseUrl,
+        sitemapEntriesFor(items, (i) => itemHref(i.id).slice(1), fixed),
+      );
+      return c.body(xml, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    }),
+  );
+
+  return app;
+}
