@@ -252,8 +252,9 @@ export async function resolveReviewFinding(
   assertReviewStep(record.data.review, 'resolveFinding', contextFor(deps, actor));
   const parsed = parseReviewStepInput('resolveFinding', input);
   const resolution = resolutionOf(parsed);
-  const previous = record.data.review.resolutions[parsed.findingId];
-  return commitStep(deps, actor, record, { type: 'resolveFinding', findingId: parsed.findingId, resolution }, (next) => {
+  const findingId = parsed.findingId ?? '';
+  const previous = Object.hasOwn(record.data.review.resolutions, findingId) ? record.data.review.resolutions[findingId] : undefined;
+  return commitStep(deps, actor, record, { type: 'resolveFinding', findingId, resolution }, (next) => {
     // A changed decision makes the redacted pieces made for the old choices wrong: drop them too.
     const changed = previous !== undefined && previous.resolution.action !== resolution.action;
     return changed && !next.redaction ? { redacted: undefined } : {};

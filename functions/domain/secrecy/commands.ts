@@ -94,24 +94,34 @@ const lines = z.preprocess(
   z.array(z.string().max(200, '每项不能超过 200 个字。')).max(100, '最多 100 项。').optional(),
 );
 
-/** One schema per command; field names = the step's form fields in the table. */
+const resolveFields = z.object({
+  // Posted beside the form (one form per finding); whether the review has it is the table's effect's question.
+  findingId: optionalText(200, '找不到该检测结果，请刷新页面。'),
+  action: z.preprocess(blank, z.enum(['redact', 'keep'], { error: '请选择处理方式：删除或保留。' })),
+  reason: optionalText(300, '保留理由不能超过 300 个字。'),
+});
+
+/** The fields each command takes, by the names of the step's form in the table (the contract test reads these). */
+export const REVIEW_STEP_FIELDS = {
+  signSelf: signFields,
+  signHead: signFields,
+  signSecrecy: signFields,
+  signLeader: signFields,
+  return: z.object({ returnComments: text('退回时请写明修改意见。') }),
+  revise: z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().max(200_000, '正文过长。').optional()) }),
+  resolveFinding: resolveFields,
+  attachRedacted: z.object({ terms: lines }),
+  referralReply: z.object({ reply: text('请填写答复内容。') }),
+} as const satisfies Record<ReviewCommandType, z.ZodObject>;
+
+/** One schema per command: its fields, read from the form's flat names or the API's nested objects. */
 export const REVIEW_STEP_SCHEMAS = {
+  ...REVIEW_STEP_FIELDS,
   signSelf: sign,
   signHead: sign,
   signSecrecy: sign,
   signLeader: sign,
-  return: z.object({ returnComments: text('退回时请写明修改意见。') }),
-  revise: z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().max(200_000, '正文过长。').optional()) }),
-  resolveFinding: z.preprocess(
-    flatResolution,
-    z.object({
-      findingId: text('找不到该检测结果，请刷新页面。', 200),
-      action: z.preprocess(blank, z.enum(['redact', 'keep'], { error: '请选择处理方式：删除或保留。' })),
-      reason: optionalText(300, '保留理由不能超过 300 个字。'),
-    }),
-  ),
-  attachRedacted: z.object({ terms: lines }),
-  referralReply: z.object({ reply: text('请填写答复内容。') }),
+  resolveFinding: z.preprocess(flatResolution, resolveFields),
 } as const satisfies Record<ReviewCommandType, z.ZodType>;
 
 export type ReviewStepInput<C extends ReviewCommandType> = z.output<(typeof REVIEW_STEP_SCHEMAS)[C]>;
