@@ -1,7 +1,8 @@
+import type { Child } from 'hono/jsx';
 import { StepFieldControl } from '../../views/components/CaseSteps';
 import { CsrfField } from '../../views/components/CsrfField';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
-import { FormField } from '../../views/components/FormField';
+import { FormField, type FormFieldProps } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
@@ -11,9 +12,16 @@ import { DueDate } from '../requests/parts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/** A required choice shown as radio buttons (the step forms' control). */
-function Choices(p: { name: string; legend: string; options: { value: string; label: string }[]; value: string | undefined; error: string | undefined }) {
-  return <StepFieldControl field={{ name: p.name, label: p.legend, kind: 'radio', required: true, options: p.options }} value={p.value} error={p.error} />;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function Section({ legend, id, hint, children }: { legend: string; id?: string; hint?: string; children?: Child }) {
+  return (
+    <fieldset class="apply-form__section" id={id}>
+      <legend class="apply-form__legend">{legend}</legend>
+      {hint ? <p class="field__hint">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
 }
 
 export interface ApplyFormLabels {
@@ -66,6 +74,13 @@ export function ApplyPage(p: ApplyPageProps) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   const staff = p.staffMode?.staff;
+  /** A field with what was typed and its error. */
+  const field = (name: string, label: string, more: DistributiveOmit<FormFieldProps, 'name' | 'label'>) => (
+    <FormField {...({ name, label, value: v[name], error: e[name], ...more } as FormFieldProps)} />
+  );
+  const choice = (name: string, legend: string, labels: Record<string, string>) => (
+    <StepFieldControl field={{ name, label: legend, kind: 'radio', required: true, options: options(labels) }} value={v[name]} error={e[name]} />
+  );
   const title = staff ? '登记政府信息公开申请' : '政府信息公开申请';
   return (
     <Layout
@@ -99,110 +114,46 @@ export function ApplyPage(p: ApplyPageProps) {
         <CsrfField />
         <input type="hidden" name="nonce" value={p.nonce} />
         {staff && p.labels.channels ? (
-          <fieldset class="apply-form__section">
-            <legend class="apply-form__legend">申请渠道</legend>
-            <Choices name="channel" legend="申请渠道" options={options(p.labels.channels)} value={v['channel']} error={e['channel']} />
-            <FormField
-              name="receivedOn"
-              label="收到申请之日"
-              type="date"
-              value={v['receivedOn']}
-              error={e['receivedOn']}
-              hint="邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。"
-            />
-          </fieldset>
+          <Section legend="申请渠道">
+            {choice('channel', '申请渠道', p.labels.channels)}
+            {field('receivedOn', '收到申请之日', { type: 'date', hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。' })}
+          </Section>
         ) : null}
-
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">申请人信息</legend>
-          <Choices name="applicantKind" legend="申请人类型" options={options(p.labels.applicantKinds)} value={v['applicantKind']} error={e['applicantKind']} />
-          <FormField name="name" label="姓名或名称" required maxlength={100} value={v['name']} error={e['name']} hint="公民填写本人姓名；法人或其他组织填写单位全称。" autocomplete="name" />
+        <Section legend="申请人信息">
+          {choice('applicantKind', '申请人类型', p.labels.applicantKinds)}
+          {field('name', '姓名或名称', { required: true, maxlength: 100, hint: '公民填写本人姓名；法人或其他组织填写单位全称。', autocomplete: 'name' })}
           <h3 class="subheading">公民填写</h3>
-          <FormField as="select" name="idType" label="证件类型" placeholderOption="请选择" options={options(p.labels.idTypes)} value={v['idType']} error={e['idType']} />
-          <FormField
-            name="idNumber"
-            label="证件号码"
-            maxlength={40}
-            value={v['idNumber']}
-            error={e['idNumber']}
-            hint="居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。"
-            autocomplete="off"
-            spellcheck={false}
-          />
-          <FormField name="workUnit" label="工作单位" maxlength={100} value={v['workUnit']} error={e['workUnit']} />
+          {field('idType', '证件类型', { as: 'select', placeholderOption: '请选择', options: options(p.labels.idTypes) })}
+          {field('idNumber', '证件号码', { maxlength: 40, hint: '居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。', autocomplete: 'off', spellcheck: false })}
+          {field('workUnit', '工作单位', { maxlength: 100 })}
           <h3 class="subheading">法人或其他组织填写</h3>
-          <FormField
-            as="select"
-            name="organisationKind"
-            label="组织类别"
-            placeholderOption="请选择"
-            options={options(p.labels.organisationKinds)}
-            value={v['organisationKind']}
-            error={e['organisationKind']}
-          />
-          <FormField
-            name="creditCode"
-            label="统一社会信用代码"
-            maxlength={22}
-            value={v['creditCode']}
-            error={e['creditCode']}
-            hint="18位，见营业执照或登记证书。"
-            autocomplete="off"
-            spellcheck={false}
-          />
-          <FormField name="legalRepresentative" label="法定代表人或负责人" maxlength={100} value={v['legalRepresentative']} error={e['legalRepresentative']} />
-          <FormField name="contactPerson" label="联系人" maxlength={100} value={v['contactPerson']} error={e['contactPerson']} />
-        </fieldset>
-
-        <fieldset class="apply-form__section" id="field-contact">
-          <legend class="apply-form__legend">联系方式</legend>
-          <p class="field__hint">请至少填写一种联系方式。</p>
+          {field('organisationKind', '组织类别', { as: 'select', placeholderOption: '请选择', options: options(p.labels.organisationKinds) })}
+          {field('creditCode', '统一社会信用代码', { maxlength: 22, hint: '18位，见营业执照或登记证书。', autocomplete: 'off', spellcheck: false })}
+          {field('legalRepresentative', '法定代表人或负责人', { maxlength: 100 })}
+          {field('contactPerson', '联系人', { maxlength: 100 })}
+        </Section>
+        <Section legend="联系方式" id="field-contact" hint="请至少填写一种联系方式。">
           {e['contact'] ? (
             <p class="field__error">
               <span class="visually-hidden">错误：</span>
               {e['contact']}
             </p>
           ) : null}
-          <FormField name="contact.phone" label="联系电话" type="tel" inputmode="tel" maxlength={40} value={v['contact.phone']} error={e['contact.phone']} autocomplete="tel" />
-          <FormField
-            name="contact.email"
-            label="电子邮箱"
-            type="email"
-            maxlength={100}
-            value={v['contact.email']}
-            error={e['contact.email']}
-            hint="填写后，回执和办理通知将发送到该邮箱。"
-            autocomplete="email"
-          />
-          <FormField name="contact.address" label="通信地址" maxlength={200} value={v['contact.address']} error={e['contact.address']} autocomplete="street-address" />
-          <FormField
-            name="contact.postCode"
-            label="邮政编码"
-            inputmode="numeric"
-            maxlength={6}
-            value={v['contact.postCode']}
-            error={e['contact.postCode']}
-            autocomplete="postal-code"
-            class="field--narrow"
-          />
-        </fieldset>
-
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">所需政府信息</legend>
-          <p class="field__hint">请写明信息的名称、文号，或者便于查询的其他特征性描述（《条例》第二十九条）。</p>
-          <FormField name="requested.documentTitle" label="信息名称" maxlength={200} value={v['requested.documentTitle']} error={e['requested.documentTitle']} />
-          <FormField name="requested.documentNumber" label="文号" maxlength={100} value={v['requested.documentNumber']} error={e['requested.documentNumber']} hint="例如：示政发〔2025〕12号" />
-          <FormField as="textarea" name="requested.description" label="内容描述" rows={5} maxlength={2000} value={v['requested.description']} error={e['requested.description']} />
-        </fieldset>
-
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">获取信息的方式</legend>
-          <Choices name="provisionForm" legend="信息的载体形式" options={options(p.labels.provisionForms)} value={v['provisionForm']} error={e['provisionForm']} />
-          <Choices name="deliveryMethod" legend="获取信息的方式" options={options(p.labels.deliveryMethods)} value={v['deliveryMethod']} error={e['deliveryMethod']} />
-        </fieldset>
-
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">附件与备注</legend>
+          {field('contact.phone', '联系电话', { type: 'tel', inputmode: 'tel', maxlength: 40, autocomplete: 'tel' })}
+          {field('contact.email', '电子邮箱', { type: 'email', maxlength: 100, hint: '填写后，回执和办理通知将发送到该邮箱。', autocomplete: 'email' })}
+          {field('contact.address', '通信地址', { maxlength: 200, autocomplete: 'street-address' })}
+          {field('contact.postCode', '邮政编码', { inputmode: 'numeric', maxlength: 6, autocomplete: 'postal-code', class: 'field--narrow' })}
+        </Section>
+        <Section legend="所需政府信息" hint="请写明信息的名称、文号，或者便于查询的其他特征性描述（《条例》第二十九条）。">
+          {field('requested.documentTitle', '信息名称', { maxlength: 200 })}
+          {field('requested.documentNumber', '文号', { maxlength: 100, hint: '例如：示政发〔2025〕12号' })}
+          {field('requested.description', '内容描述', { as: 'textarea', rows: 5, maxlength: 2000 })}
+        </Section>
+        <Section legend="获取信息的方式">
+          {choice('provisionForm', '信息的载体形式', p.labels.provisionForms)}
+          {choice('deliveryMethod', '获取信息的方式', p.labels.deliveryMethods)}
+        </Section>
+        <Section legend="附件与备注">
           <FormField
             name="attachments"
             label="身份证明等附件"
@@ -211,8 +162,8 @@ export function ApplyPage(p: ApplyPageProps) {
             error={e['attachments']}
             hint={`可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${p.maxAttachmentMb} MB。如提交有误需要修改，请重新选择附件。`}
           />
-          <FormField as="textarea" name="notes" label="备注" rows={3} maxlength={1000} value={v['notes']} error={e['notes']} />
-        </fieldset>
+          {field('notes', '备注', { as: 'textarea', rows: 3, maxlength: 1000 })}
+        </Section>
 
         <div class="form__actions">
           <button class="button button--primary button--large" type="submit">

@@ -70,7 +70,12 @@ export function Timeline({ items }: { items: readonly TimelineItem[] }) {
               <span class="timeline__date">{t.at}</span>
             )}{' '}
             <span class="timeline__label">{t.label}</span>
-            {t.actor !== undefined ? <span class="muted small"> {t.actor}</span> : null}
+            {t.actor !== undefined ? (
+              <>
+                {' '}
+                <span class="muted small">{t.actor}</span>
+              </>
+            ) : null}
             {t.internal ? <span class="muted small">（内部）</span> : null}
             {t.note ? <span class="timeline__note">{t.note}</span> : null}
           </li>

@@ -6,7 +6,6 @@ import {
   applicantView,
   issueTrackingToken,
   loadRequest,
-  MAX_ATTACHMENT_BYTES,
   releasedFileLink,
   replyToSupplement,
   trackApplication,
@@ -16,12 +15,9 @@ import {
 } from '#application/requests';
 import { NotFoundError, RateLimitedError, ValidationError } from '#domain/errors';
 import type { WebEnv } from '../../env';
-import { shanghaiDateTime } from '../../page-context';
-import { formatBytes } from '../../views/format';
 import { filesOf, flatValues, readForm } from '../../form-body';
 import { showCorrectionStatus } from '../corrections/routes';
 import { isCorrectionTrackingNumber } from '#domain/corrections/tracking';
-import { REQUEST_STATUS_TONES, subjectOf } from '../requests/view-model';
 import { TrackLookupPage, TrackPage, type TrackLookupPageProps } from './pages';
 
 export const TRACK_COOKIE = '__Host-track';
@@ -82,38 +78,7 @@ export function trackRoutes(deps: AppDependencies) {
   const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
     const view = await applicantView(deps, await loadRequest(deps, tn));
     const flash = ownValue(FLASH, c.req.query('done'));
-    return (
-      <TrackPage
-        trackingNumber={view.trackingNumber}
-        version={view.version}
-        statusLabel={view.statusLabel}
-        statusTone={REQUEST_STATUS_TONES[view.status]}
-        channelLabel={view.channelLabel}
-        submittedAt={shanghaiDateTime(view.submittedAt)}
-        {...(view.receivedOn ? { receivedOn: view.receivedOn } : {})}
-        subject={subjectOf(view.requested)}
-        {...(view.answerDue ? { answerDue: view.answerDue } : {})}
-        provisional={view.provisional}
-        explanation={view.explanation}
-        timeline={view.timeline.map((t) => ({ on: t.on, label: t.label, ...(t.note && t.type !== 'withdraw' ? { note: t.note } : {}) }))}
-        {...(view.supplementNotice ? { supplement: view.supplementNotice } : {})}
-        canReplyToSupplement={view.canReplyToSupplement}
-        canWithdraw={view.canWithdraw}
-        {...(view.answer
-          ? {
-              answer: {
-                typeLabel: view.answer.typeLabel,
-                releasedAt: shanghaiDateTime(view.answer.releasedAt),
-                letterText: view.answer.letterText,
-                files: view.answer.files.map((f) => ({ href: `/track/${tn}/files/${f.index}`, fileName: f.fileName, size: formatBytes(f.sizeBytes) })),
-              },
-            }
-          : {})}
-        {...(flash ? { flash } : {})}
-        {...extra}
-        maxAttachmentMb={MAX_ATTACHMENT_BYTES / 1024 / 1024}
-      />
-    );
+    return <TrackPage view={view} {...(flash ? { flash } : {})} {...extra} />;
   };
 
   app.get('/track/:tn', async (c) => {
