@@ -1,16 +1,19 @@
-import { CsrfField } from '../../components/CsrfField';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
-import { MetaTable } from '../../components/MetaTable';
-import { Notice } from '../../components/Notice';
-import { Layout } from '../../layouts/Layout';
-import { ROUTES } from '../../layouts/nav';
-
-interface PublicBase {}
+import type { CorrectionTrackingView, CorrectionView } from '#application/corrections';
+import { shanghaiDateTime } from '../../page-context';
+import type { FailedStep } from '../../views/components/CaseSteps';
+import { CsrfField } from '../../views/components/CsrfField';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField } from '../../views/components/FormField';
+import { MetaTable } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import { CaseListPage, CasePage, CaseTimeline } from '../case/CasePage';
+import { CORRECTIONS, correctionCase, type CorrectionRow } from './view-model';
 
 const crumbs = (label: string) => [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label }];
 
-export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: Record<string, string>; errors?: Record<string, string>; maxMb: number; maxFiles: number }) {
+export function CorrectionRequestPage(p: { nonce: string; values?: Record<string, string>; errors?: Record<string, string>; maxMb: number; maxFiles: number }) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   return (
@@ -57,7 +60,7 @@ export function CorrectionRequestPage(p: PublicBase & { nonce: string; values?: 
   );
 }
 
-export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; accessCode: string; submittedOn: string }) {
+export function CorrectionReceiptPage(p: { trackingNumber: string; accessCode: string; submittedOn: string }) {
   return (
     <Layout title="更正申请回执" section="apply" breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">更正申请回执</h1>
@@ -90,57 +93,35 @@ export function CorrectionReceiptPage(p: PublicBase & { trackingNumber: string; 
   );
 }
 
-export interface CorrectionStatusPanelProps {
-  trackingNumber: string;
-  statusLabel: string;
-  submittedOn: string;
-  receivedOn?: string;
-  due?: string;
-  dueProvisional?: boolean;
-  record: string;
-  outcomeLabel?: string;
-  timeline: { at: string; label: string }[];
-  answerText?: string;
-  answeredOn?: string;
-  /** Show the withdrawal form (the applicant may still withdraw). */
-  withdraw?: boolean;
-}
-
 /**
- * The applicant's view of a correction request. The /track page renders this for `GZ-` numbers
- * (with findCorrectionByTracking from functions/application/corrections).
+ * The applicant's view of a correction request (no staff notes, no staff names). The /track page
+ * shows it too, for `GZ-` numbers (showCorrectionStatus).
  */
-export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
+export function CorrectionStatusPanel({ view: v }: { view: CorrectionTrackingView }) {
   return (
     <section class="panel" id="correction-status">
-      <h2 class="panel__title">更正申请 {p.trackingNumber}</h2>
+      <h2 class="panel__title">更正申请 {v.trackingNumber}</h2>
       <MetaTable
         layout="single"
         caption="办理情况"
         rows={[
-          { label: '当前状态', value: <strong id="correction-status-label">{p.statusLabel}</strong> },
-          { label: '需要更正的记录', value: p.record },
-          { label: '提交日期', value: p.submittedOn },
-          { label: '收到申请之日', value: p.receivedOn ?? '待工作人员登记' },
-          ...(p.due ? [{ label: '答复期限', value: `${p.due}${p.dueProvisional ? '（暂定）' : ''}` }] : []),
-          ...(p.outcomeLabel ? [{ label: '处理结果', value: p.outcomeLabel }] : []),
-          ...(p.answeredOn ? [{ label: '答复日期', value: p.answeredOn }] : []),
+          { label: '当前状态', value: <strong id="correction-status-label">{v.statusLabel}</strong> },
+          { label: '需要更正的记录', value: v.record },
+          { label: '提交日期', value: v.submittedOn },
+          { label: '收到申请之日', value: v.receivedOn ?? '待工作人员登记' },
+          ...(v.due ? [{ label: '答复期限', value: `${v.due}${v.dueProvisional ? '（暂定）' : ''}` }] : []),
+          ...(v.outcomeLabel ? [{ label: '处理结果', value: v.outcomeLabel }] : []),
+          ...(v.answeredOn ? [{ label: '答复日期', value: v.answeredOn }] : []),
         ]}
       />
       <h3 class="subheading">办理过程</h3>
-      <ol class="timeline">
-        {p.timeline.map((t) => (
-          <li class="timeline__item">
-            <span class="timeline__date">{t.at}</span> <span class="timeline__label">{t.label}</span>
-          </li>
-        ))}
-      </ol>
-      {p.withdraw ? (
+      <CaseTimeline rows={v.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label }))} />
+      {v.canWithdraw ? (
         <form class="form panel panel--form" method="post" action="/corrections/withdraw" novalidate id="withdraw">
           <h3 class="panel__title">撤回更正申请</h3>
           <p class="small">答复送达前，您可以撤回申请。撤回后本申请办结，如需更正可重新提出。</p>
           <CsrfField />
-          <input type="hidden" name="trackingNumber" value={p.trackingNumber} />
+          <input type="hidden" name="trackingNumber" value={v.trackingNumber} />
           <FormField name="accessCode" label="请再次输入查询码以确认撤回" required autocomplete="off" id="withdraw-accessCode" />
           <div class="form__actions">
             <button type="submit" class="button button--secondary">
@@ -149,11 +130,11 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
           </div>
         </form>
       ) : null}
-      {p.answerText ? (
+      {v.answerText ? (
         <>
           <h3 class="subheading">答复告知书</h3>
           <pre class="letter-text" id="correction-answer">
-            {p.answerText}
+            {v.answerText}
           </pre>
         </>
       ) : null}
@@ -161,7 +142,7 @@ export function CorrectionStatusPanel(p: CorrectionStatusPanelProps) {
   );
 }
 
-export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionStatusPanelProps; flash?: string }) {
+export function CorrectionTrackPage(p: { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionTrackingView; flash?: string }) {
   return (
     <Layout title="查询更正申请" section="apply" breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">查询更正申请</h1>
@@ -171,7 +152,7 @@ export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, st
         </Notice>
       ) : null}
       {p.result ? (
-        <CorrectionStatusPanel {...p.result} />
+        <CorrectionStatusPanel view={p.result} />
       ) : (
         <>
           <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode', '_']} />
@@ -188,5 +169,65 @@ export function CorrectionTrackPage(p: PublicBase & { values?: Record<string, st
         </>
       )}
     </Layout>
+  );
+}
+
+/** The staff list of correction requests. */
+export function StaffCorrectionsPage(p: { rows: CorrectionRow[] }) {
+  return (
+    <CaseListPage
+      area={CORRECTIONS}
+      heading="更正申请（条例第四十一条）"
+      table={{ id: 'correction-cases', caption: '更正申请', idHeader: '申请编号', dueHeader: '答复期限', empty: '暂无更正申请。' }}
+      columns={[
+        { header: '申请人', cell: (r) => r.applicant },
+        { header: '记录', cell: (r) => r.record },
+      ]}
+      rows={p.rows}
+    />
+  );
+}
+
+/** One correction request for staff: the case page with the request and its evidence, the decision and the letter. */
+export function CorrectionCasePage({ view, workingDays, ...outcome }: { view: CorrectionView; workingDays: number; flash?: string; refusal?: string; failed?: FailedStep }) {
+  const m = correctionCase(view, workingDays);
+  return (
+    <CasePage
+      area={CORRECTIONS}
+      noun="更正申请"
+      {...m}
+      {...outcome}
+      sections={[
+        { title: '申请信息', rows: m.meta },
+        {
+          title: '更正请求',
+          rows: [{ label: '记录', value: m.record }, ...(m.itemHref ? [{ label: '公开信息', value: <a href={m.itemHref.href}>{m.itemHref.id}（在“主动公开”中修订）</a> }] : []), ...m.request],
+          children: (
+            <ul>
+              {m.evidence.map((e) => (
+                <li>
+                  <a href={e.href}>{e.label}</a>
+                </li>
+              ))}
+            </ul>
+          ),
+        },
+        { title: '审核决定', rows: m.decision },
+        {
+          title: '答复告知书',
+          id: 'letter',
+          children: m.letterText ? (
+            <>
+              <pre class="letter-text">{m.letterText}</pre>
+              {m.review ? (
+                <p>
+                  保密审查：<a href={m.review.href}>{m.review.id}</a>（{m.review.statusLabel}）
+                </p>
+              ) : null}
+            </>
+          ) : undefined,
+        },
+      ]}
+    />
   );
 }

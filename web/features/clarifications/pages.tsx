@@ -1,13 +1,16 @@
-import { usePageInfo } from '../../page-info';
-import { CsrfField } from '../../components/CsrfField';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField } from '../../components/FormField';
-import { MetaTable } from '../../components/MetaTable';
-import { Notice } from '../../components/Notice';
-import { Layout } from '../../layouts/Layout';
-import { ROUTES } from '../../layouts/nav';
-
-interface PublicPageBase {}
+import type { ClarificationView } from '#application/clarifications';
+import { usePageInfo } from '../../views/page-info';
+import { CaseSteps, type FailedStep } from '../../views/components/CaseSteps';
+import { CsrfField } from '../../views/components/CsrfField';
+import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormField } from '../../views/components/FormField';
+import { MetaTable } from '../../views/components/MetaTable';
+import { Notice } from '../../views/components/Notice';
+import { Layout } from '../../views/layouts/Layout';
+import { ROUTES } from '../../views/layouts/nav';
+import { CaseListPage, CasePage, CaseTimeline } from '../case/CasePage';
+import { NEW_CASE } from './forms';
+import { CLARIFICATIONS, clarificationCase, type ClarificationRow } from './view-model';
 
 const crumbs = (last?: string) => [{ href: ROUTES.home, label: '首页' }, ...(last ? [{ href: ROUTES.clarifications, label: '澄清说明' }, { label: last }] : [{ label: '澄清说明' }])];
 
@@ -19,7 +22,7 @@ export interface ClarificationSummary {
 }
 
 /** 澄清说明: the published clarifications, newest first. */
-export function ClarificationListPage(p: PublicPageBase & { items: ClarificationSummary[] }) {
+export function ClarificationListPage(p: { items: ClarificationSummary[] }) {
   return (
     <Layout title="澄清说明" section="proactive" breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">澄清说明</h1>
@@ -47,7 +50,7 @@ export function ClarificationListPage(p: PublicPageBase & { items: Clarification
   );
 }
 
-export interface ClarificationPageProps extends PublicPageBase {
+export interface ClarificationPageProps {
   id: string;
   title: string;
   publishedAt: string;
@@ -110,7 +113,7 @@ export function ClarificationPage(p: ClarificationPageProps) {
   );
 }
 
-export interface ReportPageProps extends PublicPageBase {
+export interface ReportPageProps {
   values?: Record<string, string>;
   errors?: Record<string, string>;
   maxMb: number;
@@ -161,7 +164,7 @@ export function ClarificationReportPage(p: ReportPageProps) {
   );
 }
 
-export function ClarificationReportThanksPage(p: PublicPageBase & { reference: string }) {
+export function ClarificationReportThanksPage(p: { reference: string }) {
   return (
     <Layout title="已收到您的反映" section="proactive" breadcrumbs={crumbs('已收到您的反映')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">已收到您的反映</h1>
@@ -174,23 +177,65 @@ export function ClarificationReportThanksPage(p: PublicPageBase & { reference: s
   );
 }
 
-/**
- * The notice an item page (/items/:id) shows when published clarifications concern the item.
- * Data: clarificationNoticesForItem(deps, itemId) from functions/application/clarifications.
- */
-export function ClarificationNotices(p: { notices: { id: string; title: string; href: string }[] }) {
-  if (p.notices.length === 0) return null;
+/** The staff list of cases, with the form to open one from monitoring for those who may. */
+export function StaffClarificationsPage(p: { rows: ClarificationRow[]; canCreate: boolean; failed?: FailedStep; flash?: string }) {
   return (
-    <div class="clarification-notice" id="clarification-notices">
-      <Notice kind="warning" title="本信息相关的澄清说明">
-        <ul>
-          {p.notices.map((n) => (
-            <li>
-              <a href={n.href}>{n.title}</a>
-            </li>
-          ))}
-        </ul>
-      </Notice>
-    </div>
+    <CaseListPage
+      area={CLARIFICATIONS}
+      heading="澄清虚假或不完整信息"
+      table={{ id: 'clarification-cases', caption: '澄清案件', idHeader: '编号', dueHeader: '期限', empty: '暂无案件。' }}
+      columns={[
+        { header: '标题', cell: (r) => r.title },
+        { header: '来源', cell: (r) => r.source },
+      ]}
+      urgency
+      rows={p.rows}
+      flash={p.flash}
+    >
+      {p.canCreate ? <CaseSteps steps={[NEW_CASE]} failed={p.failed} /> : null}
+    </CaseListPage>
+  );
+}
+
+/** One clarification case for staff: the case page with the report, assessment, verification, draft and follow-ups. */
+export function ClarificationCasePage({ view, ...outcome }: { view: ClarificationView; flash?: string; refusal?: string; failed?: FailedStep }) {
+  const m = clarificationCase(view);
+  const link = (label: string, href: string | undefined, text: string = href ?? '') =>
+    href ? (
+      <p>
+        {label}
+        <a href={href}>{text}</a>
+      </p>
+    ) : null;
+  return (
+    <CasePage
+      area={CLARIFICATIONS}
+      noun="澄清案件"
+      {...m}
+      {...outcome}
+      sections={[
+        { title: '案件信息', rows: m.meta },
+        { title: '线索内容（仅供内部核实，不公开）', rows: m.report, children: link('', m.screenshotHref, '查看截图') },
+        { title: '研判结论', rows: m.assessment },
+        { title: '核实情况', rows: m.verification },
+        {
+          title: '澄清稿',
+          id: 'draft',
+          children: m.draftText ? (
+            <>
+              <pre class="letter-text">{m.draftText}</pre>
+              {m.review ? (
+                <p>
+                  保密审查：<a href={m.review.href}>{m.review.id}</a>（{m.review.statusLabel}）
+                </p>
+              ) : null}
+              {link('公开信息（澄清说明栏目）：', m.itemHref)}
+              {link('已发布：', m.publishedHref)}
+            </>
+          ) : undefined,
+        },
+        { title: '发布后跟踪', children: m.followUps.length ? <CaseTimeline rows={m.followUps} /> : undefined },
+      ]}
+    />
   );
 }

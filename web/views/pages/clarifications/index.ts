@@ -1,3 +1,0 @@
-export * from './public';
-export * from './staff';
-export * from './parts';
