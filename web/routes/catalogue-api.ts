@@ -7,7 +7,7 @@ import { searchCatalogue, searchRevision } from '#application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
-import { publicCaching, publicItemCaching } from './portal';
+import { publicCaching, publicItemCaching } from '../public-caching';
 
 const refused = { 400: { description: '请求无效', schema: errorSchema }, 401: { description: '未登录', schema: errorSchema }, 403: { description: '无权限', schema: errorSchema } };
 const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];

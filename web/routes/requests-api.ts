@@ -36,7 +36,7 @@ import { UnauthenticatedError } from '#domain/errors';
 import { CHANNELS } from '#domain/requests';
 import { ApiRegistry, errorSchema } from '../api-registry';
 import type { WebEnv } from '../env';
-import { TRACK_COOKIE } from './track';
+import { TRACK_COOKIE } from '../features/track/routes';
 import { getCookie } from 'hono/cookie';
 
 /*
