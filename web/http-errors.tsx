@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, RateLimitedError, StorageUnavailableError, ValidationError } from '#domain/errors';
 import type { AppDependencies } from '#application/context';
-import { ErrorPage, type ErrorStatus } from './views/pages/ErrorPage';
+import { ErrorPage, type ErrorStatus } from './views/layouts/ErrorPage';
 import type { WebEnv } from './env';
 import { pageContext } from './page-context';
 import { withPageInfo } from './views/render';

@@ -1,5 +1,4 @@
 export * from './components/index';
-export * from './pages/index';
 export * from './format';
 export { Layout, type LayoutProps } from './layouts/Layout';
 export { PUBLIC_NAV, ROUTES, STAFF_NAV } from './layouts/nav';

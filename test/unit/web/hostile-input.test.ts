@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { safeNext } from '#web/routes/auth';
+import { safeNext } from '#web/features/accounts/routes';
 import { CookieJar, csrfFrom, memoryApp, staff } from '#support/memory-deps';
 
 /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarPage, NOT_COVERED_TEXT } from '#web/features/calendar/pages';
-import { DocumentsPage } from '#web/views/pages/DocumentsPage';
-import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '#web/views/pages/ErrorPage';
+import { DocumentsPage, StaffHomePage } from '#web/features/workbench/pages';
+import { ERROR_TEXT, ErrorPage, type ErrorStatus } from '#web/views/layouts/ErrorPage';
 import { HomePage } from '#web/features/portal/pages';
-import { LoginPage } from '#web/views/pages/LoginPage';
-import { StaffHomePage } from '#web/views/pages/StaffHomePage';
+import { LoginPage } from '#web/features/accounts/pages';
 import { DOCTYPE, renderPage } from '#web/views/render';
 import { inlineStyleOrScript, site, staff, tagWithId } from './fixtures';
 

@@ -1,5 +1,5 @@
-import { Layout } from '../layouts/Layout';
-import { ROUTES } from '../layouts/nav';
+import { Layout } from './Layout';
+import { ROUTES } from './nav';
 import type { StaffInfo } from '../types';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;

@@ -1,7 +1,7 @@
-import { DataTable } from '../../components/DataTable';
-import { Notice } from '../../components/Notice';
-import { Pagination } from '../../components/Pagination';
-import { Layout } from '../../layouts/Layout';
+import { DataTable } from '#web/views/components/DataTable';
+import { Notice } from '#web/views/components/Notice';
+import { Pagination } from '#web/views/components/Pagination';
+import { StaffPage } from '#web/views/layouts/StaffPage';
 
 export interface OutboxRow {
   id: string;
@@ -21,8 +21,7 @@ export interface OutboxPageProps {
 /** Local mode only: the e-mails the portal would have sent, readable by a developer. */
 export function OutboxPage({ messages, nextHref }: OutboxPageProps) {
   return (
-    <Layout title="本地邮件发件箱" section="staff" breadcrumbs={[{ href: '/staff', label: '工作台' }, { label: '本地邮件发件箱' }]}>
-      <h1 class="page-title">本地邮件发件箱</h1>
+    <StaffPage title="本地邮件发件箱">
       <Notice kind="info">本地演示环境不发送真实邮件。系统应发给申请人的回执、补正告知、延期告知和答复通知都保存在这里，供开发和测试时查看。</Notice>
       <DataTable
         caption="已生成的邮件（最新在前）"
@@ -38,6 +37,6 @@ export function OutboxPage({ messages, nextHref }: OutboxPageProps) {
         ]}
       />
       <Pagination nextHref={nextHref} />
-    </Layout>
+    </StaffPage>
   );
 }

@@ -1,14 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { readForm } from '../form-body';
-import { z } from '#domain/zod';
-import { signInLocally, DEMO_ACCOUNTS } from '#application/local-sign-in';
 import type { AppDependencies } from '#application/context';
-import { ROLE_LABELS } from '#domain/staff';
-import { ValidationError } from '#domain/errors';
-import { LoginPage } from '../views/pages/LoginPage';
-import type { WebEnv } from '../env';
-import { endSession, sessionCookie, startSession } from '../middleware/session';
+import { changeLocalPassword, changeLocalRoles, DEMO_ACCOUNTS, listLocalAccounts, signInLocally } from '#application/local-sign-in';
 import { closeSession, openSession } from '#application/sessions';
+import { ValidationError } from '#domain/errors';
+import { ROLE_LABELS, STAFF_ROLES } from '#domain/staff';
+import { z } from '#domain/zod';
+import type { StaffEnv, WebEnv } from '#web/env';
+import { readForm, textOf } from '#web/form-body';
+import { formStep } from '#web/form-step';
+import { endSession, sessionCookie, startSession } from '#web/middleware/session';
+import { localOnly } from '../local/routes';
+import { AccountsPage, LoginPage, PasswordPage } from './pages';
 
 const SAME_SITE = 'https://portal.invalid';
 
@@ -107,5 +109,48 @@ export function authRoutes(deps: AppDependencies) {
     return c.redirect('/', 303);
   });
 
+  return app;
+}
+
+/**
+ * Local mode's own accounts: changing one's password and (administrators) changing roles. Both
+ * end the person's sessions everywhere. In AWS the same happens in Cognito, whose events end the
+ * sessions there (functions/handlers/revoke-sessions.ts); these pages do not exist.
+ */
+export function accountRoutes(deps: AppDependencies) {
+  const app = new Hono<StaffEnv>();
+  for (const path of ['/staff/account/*', '/staff/accounts', '/staff/accounts/*']) app.use(path, localOnly(deps));
+
+  const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => c.render(<PasswordPage {...(errors ? { errors } : {})} />, errors ? 400 : 200);
+
+  app.get('/staff/account/password', (c) => passwordPage(c));
+  formStep(app, '/staff/account/password', {
+    run: async (c, body) => {
+      await changeLocalPassword(deps, c.get('staff'), { current: textOf(body, 'current'), next: textOf(body, 'next'), confirm: textOf(body, 'confirm') });
+      endSession(c);
+      return '/login?next=%2Fstaff';
+    },
+    again: (c, refusal) => passwordPage(c, refusal.errors()),
+  });
+
+  const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
+    const accounts = (await listLocalAccounts(deps)).map((a) => ({
+      username: a.username,
+      displayName: a.displayName,
+      roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),
+    }));
+    return c.render(<AccountsPage accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
+  };
+
+  app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));
+  formStep(app, '/staff/accounts/:username/roles', {
+    all: true,
+    run: async (c, body) => {
+      const roles = [body['roles'] ?? []].flat().filter((r): r is string => typeof r === 'string');
+      await changeLocalRoles(deps, c.get('staff'), c.req.param('username'), roles);
+      return '/staff/accounts?done=1';
+    },
+    again: (c, refusal) => accountsPage(c, { errors: refusal.errors() }),
+  });
   return app;
 }

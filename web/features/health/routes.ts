@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppDependencies } from '#application/context';
 import { checkStorage, TABLE_SCHEMA_VERSION } from '#application/health';
-import type { WebEnv } from '../env';
-import { nestedFrom, readForm } from '../form-body';
+import type { WebEnv } from '#web/env';
+import { nestedFrom, readForm } from '#web/form-body';
 
 /** Headers of the health request the page probe must not carry (it must render, not revalidate). */
 const NOT_FORWARDED = new Set(['if-none-match', 'if-modified-since', 'cookie', 'authorization', 'content-type', 'content-length']);

@@ -1,11 +1,63 @@
-import { CSRF_FIELD_NAME, CsrfField } from '../components/CsrfField';
-import { DataTable } from '../components/DataTable';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { FormField } from '../components/FormField';
-import { Notice } from '../components/Notice';
-import { describeAccept, describeContentType, formatBytes, formatDateTime } from '../format';
-import { Layout } from '../layouts/Layout';
-import { ROUTES } from '../layouts/nav';
+import { CSRF_FIELD_NAME, CsrfField } from '#web/views/components/CsrfField';
+import { DataTable } from '#web/views/components/DataTable';
+import { ErrorSummary } from '#web/views/components/ErrorSummary';
+import { FormField } from '#web/views/components/FormField';
+import { Notice } from '#web/views/components/Notice';
+import { Section } from '#web/views/components/Section';
+import { describeAccept, describeContentType, formatBytes, formatDateTime } from '#web/views/format';
+import { Layout } from '#web/views/layouts/Layout';
+import { StaffPage } from '#web/views/layouts/StaffPage';
+import type { StaffInfo } from '#web/views/types';
+
+export interface StaffCard {
+  href: string;
+  title: string;
+  /** e.g. number of items waiting; omitted when not meaningful. */
+  count?: number;
+  /** Unit shown after the count, default 件. */
+  countUnit?: string;
+  description: string;
+}
+
+export interface StaffHomePageProps {
+  staff: StaffInfo;
+  cards: StaffCard[];
+}
+
+/** 工作台: entry cards for the staff member's tasks. */
+export function StaffHomePage({ staff, cards }: StaffHomePageProps) {
+  return (
+    <Layout title="工作台" section="staff" navHref="/staff">
+      <h1 class="page-title">工作台</h1>
+      <p class="lead">
+        {staff.displayName}，您好。以下是您当前可以办理的事项{staff.roleLabels.length > 0 ? `（${staff.roleLabels.join('、')}）` : ''}。
+      </p>
+      {cards.length > 0 ? (
+        <ul class="task-cards">
+          {cards.map((card) => (
+            <li class="task-cards__item">
+              <a class="task-card" href={card.href}>
+                <span class="task-card__title">{card.title}</span>
+                {card.count !== undefined ? (
+                  <span class={`task-card__count${card.count > 0 ? ' task-card__count--pending' : ''}`}>
+                    <span class="task-card__number">{card.count}</span>
+                    <span class="task-card__unit">{card.countUnit ?? '件'}</span>
+                  </span>
+                ) : null}
+                <span class="task-card__desc">{card.description}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div class="empty-state">
+          <p class="empty-state__title">暂无可办理的事项</p>
+          <p>如需开通权限，请联系本单位系统管理员。</p>
+        </div>
+      )}
+    </Layout>
+  );
+}
 
 export interface DocumentRow {
   id: string;
@@ -42,20 +94,10 @@ export interface DocumentsPageProps {
 /** Staff document list + upload form (multipart POST handled server-side). */
 export function DocumentsPage({ documents, upload, errors, values, flash }: DocumentsPageProps) {
   return (
-    <Layout title="文档管理" section="staff" navHref="/staff/documents" breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: '文档管理' }]}>
-      <h1 class="page-title">文档管理</h1>
-      {flash ? (
-        <Notice kind="success" role="status">
-          <p>{flash}</p>
-        </Notice>
-      ) : null}
+    <StaffPage title="文档管理" navHref="/staff/documents" flash={flash}>
       <ErrorSummary errors={errors} order={['title', 'file']} />
-
       <div class="documents-layout">
-        <section class="documents-layout__list" aria-labelledby="documents-title">
-          <h2 class="section__title" id="documents-title">
-            已上传文档
-          </h2>
+        <Section name="documents" title="已上传文档" class="documents-layout__list">
           <DataTable
             id="documents"
             caption={`已上传文档（共 ${documents.length} 份）`}
@@ -86,12 +128,9 @@ export function DocumentsPage({ documents, upload, errors, values, flash }: Docu
               { header: '上传人', class: 'data-table__nowrap', cell: (d) => d.uploadedBy },
             ]}
           />
-        </section>
+        </Section>
 
-        <section class="documents-layout__form panel panel--form" aria-labelledby="upload-title">
-          <h2 class="section__title" id="upload-title">
-            上传文档
-          </h2>
+        <Section name="upload" title="上传文档" class="documents-layout__form panel panel--form">
           {upload ? (
             <form class="form" method="post" action={upload.action} enctype="multipart/form-data" novalidate>
               {CSRF_FIELD_NAME in upload.fields ? null : <CsrfField />}
@@ -119,8 +158,8 @@ export function DocumentsPage({ documents, upload, errors, values, flash }: Docu
               <p>您当前的角色不能上传文档，或上传功能暂不可用。如需上传，请联系系统管理员。</p>
             </Notice>
           )}
-        </section>
+        </Section>
       </div>
-    </Layout>
+    </StaffPage>
   );
 }
