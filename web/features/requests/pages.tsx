@@ -3,22 +3,16 @@ import { DataTable } from '../../views/components/DataTable';
 import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormField, type SelectOption } from '../../views/components/FormField';
-import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
+import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseTitle, FileLinks, Timeline, WhyDate, type TimelineItem } from './parts';
+import { CaseTitle, FileLinks, Timeline, WhyDate } from './parts';
+import type { CaseFacts } from './view-model';
 
 const STAFF_REQUESTS = { href: '/staff/requests', label: '依申请公开' };
 const staffCrumbs = (...rest: { href?: string; label: string }[]) => [{ href: ROUTES.staffHome, label: '工作台' }, ...rest];
-
-interface Due {
-  due: string;
-  workingDaysLeft: number;
-  urgency: DeadlineUrgency;
-  provisional: boolean;
-}
 
 export interface QueueRowView {
   trackingNumber: string;
@@ -28,7 +22,7 @@ export interface QueueRowView {
   applicant: string;
   subject: string;
   handler: string;
-  due?: { date: string } & Omit<Due, 'due'>;
+  due?: { date: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean };
   duplicates: number;
 }
 
@@ -91,29 +85,14 @@ export function QueuePage(p: QueuePageProps) {
   );
 }
 
-export interface CasePageProps {
-  trackingNumber: string;
-  statusLabel: string;
-  statusTone: BadgeTone;
-  facts: MetaRow[];
-  applicant: MetaRow[];
-  duplicates: { trackingNumber: string; similarity: string; href: string }[];
-  attachments: { href: string; fileName: string; size: string }[];
-  supplementReplies: { receivedAt: string; text: string }[];
-  deadline?: Due;
-  explanation: readonly string[];
-  /** Shown instead of the chip when no answer deadline runs (awaiting a supplement, concluded). */
-  deadlineNote?: string;
-  timeline: TimelineItem[];
-  letter?: { title: string; href: string };
-  review?: { label: string; href: string };
+export type CasePageProps = CaseFacts & {
   steps: StepView[];
   version: number;
   /** The form that failed, with what was typed, a message per field and the refusal. */
   failed?: FailedStep & { message?: string };
   flash?: string;
   revealed?: string;
-}
+};
 
 /** The staff case page: facts, deadline and why, timeline, and the steps this person may take now. */
 export function CasePage(p: CasePageProps) {

@@ -117,74 +117,58 @@ export function staffRequestRoutes(deps: AppDependencies) {
   app.get('/staff/requests/:tn', async (c) => c.render(await casePage(c, c.req.param('tn'))));
 
   /**
-   * A step posted from the case page: a path redirects (303), a response is shown; on a validation
-   * error or a refusal the case page is shown again with the message and what was typed, at the form.
+   * A step posted from the case page: then back to the case with its flash (`done`), unless the step
+   * answers with a path or a page; on a validation error or a refusal the case page is shown again
+   * with the message and what was typed, at the form.
    */
   const step = <P extends string>(
     path: P,
     formId: string | ((body: FormBody) => string),
-    run: (c: Context<StaffEnv, P>, body: FormBody, tn: string, version: number | undefined) => Promise<string | Response>,
+    run: (c: Context<StaffEnv, P>, body: FormBody, tn: string, version: number | undefined) => Promise<unknown>,
+    done?: string,
   ) =>
     formStep(app, path, {
       all: true,
-      run: (c, body, version) => run(c, body, c.req.param('tn')!, version),
+      run: async (c, body, version) => {
+        const tn = c.req.param('tn')!;
+        const out = await run(c, body, tn, version);
+        return typeof out === 'string' || out instanceof Response ? out : `/staff/requests/${tn}?done=${encodeURIComponent(done ?? (typeof formId === 'string' ? formId : formId(body)))}`;
+      },
       again: async (c, refusal, body) =>
         c.render(
           await casePage(c, c.req.param('tn')!, { failed: { id: typeof formId === 'string' ? formId : formId(body), errors: refusal.fields, values: flatValues(body), message: refusal.message } }),
         ),
     });
-  const done = (tn: string, key: string) => `/staff/requests/${tn}?done=${encodeURIComponent(key)}`;
   const command = (b: FormBody) => single(b, 'command');
+  const staffOf = (c: Context<StaffEnv>) => c.get('staff');
 
-  step('/staff/requests/:tn/act', command, async (c, body, tn, v) => {
-    await act(deps, c.get('staff'), tn, { command: command(body), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) });
-    return done(tn, command(body));
-  });
-
-  step('/staff/requests/:tn/reassign', 'reassign', async (c, body, tn, v) => {
+  step('/staff/requests/:tn/act', command, (c, body, tn, v) => act(deps, staffOf(c), tn, { command: command(body), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) }));
+  step('/staff/requests/:tn/reassign', 'reassign', (c, body, tn, v) => {
     const handlerId = single(body, 'handlerId');
     const handlerName = demoHandlers(deps)?.find((h) => h.id === handlerId)?.name;
-    await reassign(deps, c.get('staff'), tn, { handlerId, ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...expected(v) });
-    return done(tn, 'reassign');
+    return reassign(deps, staffOf(c), tn, { handlerId, ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...expected(v) });
   });
-
-  step('/staff/requests/:tn/draft', 'draft', async (c, body, tn, v) => {
-    const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
-    await draftAnswer(deps, c.get('staff'), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
-    return done(tn, 'draftAnswer');
+  step(
+    '/staff/requests/:tn/draft',
+    'draft',
+    async (c, body, tn, v) => {
+      const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
+      return draftAnswer(deps, staffOf(c), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
+    },
+    'draftAnswer',
+  );
+  step('/staff/requests/:tn/letter', 'letter', (c, body, tn, v) => {
+    const edits = Object.fromEntries(Object.entries(body).flatMap(([k, x]) => (k.startsWith('p.') && typeof x === 'string' ? [[k.slice(2), x]] : [])));
+    return editAnswerLetter(deps, staffOf(c), tn, { edits, ...expected(v) });
   });
-
-  step('/staff/requests/:tn/letter', 'letter', async (c, body, tn, v) => {
-    const edits: Record<string, string> = {};
-    for (const [k, x] of Object.entries(body)) if (k.startsWith('p.') && typeof x === 'string') edits[k.slice(2)] = x;
-    await editAnswerLetter(deps, c.get('staff'), tn, { edits, ...expected(v) });
-    return done(tn, 'letter');
-  });
-
-  step('/staff/requests/:tn/review', 'review', async (c, _body, tn, v) => {
-    await submitAnswerForReview(deps, c.get('staff'), tn, expected(v));
-    return done(tn, 'review');
-  });
-
-  step('/staff/requests/:tn/review-passed', 'review-passed', async (c, _body, tn, v) => {
-    await confirmSecrecyReview(deps, c.get('staff'), tn, expected(v));
-    return done(tn, 'review-passed');
-  });
-
-  step('/staff/requests/:tn/release', 'release', async (c, body, tn, v) => {
-    await releaseAnswer(deps, c.get('staff'), tn, { service: flatValues(body), ...expected(v) });
-    return done(tn, 'release');
-  });
-
-  step('/staff/requests/:tn/propose', 'propose', async (c, _body, tn, v) => `/staff/items/${(await proposeForCatalogue(deps, c.get('staff'), tn, expected(v))).itemId}`);
-
+  step('/staff/requests/:tn/review', 'review', (c, _body, tn, v) => submitAnswerForReview(deps, staffOf(c), tn, expected(v)));
+  step('/staff/requests/:tn/review-passed', 'review-passed', (c, _body, tn, v) => confirmSecrecyReview(deps, staffOf(c), tn, expected(v)));
+  step('/staff/requests/:tn/release', 'release', (c, body, tn, v) => releaseAnswer(deps, staffOf(c), tn, { service: flatValues(body), ...expected(v) }));
+  step('/staff/requests/:tn/propose', 'propose', async (c, _body, tn, v) => `/staff/items/${(await proposeForCatalogue(deps, staffOf(c), tn, expected(v))).itemId}`);
   step('/staff/requests/:tn/identity', 'identity', async (c, body, tn) =>
-    c.render(await casePage(c, tn, { revealed: await revealIdentityNumber(deps, c.get('staff'), tn, { reason: single(body, 'reason') }) })),
+    c.render(await casePage(c, tn, { revealed: await revealIdentityNumber(deps, staffOf(c), tn, { reason: single(body, 'reason') }) })),
   );
-
-  step('/staff/requests/:tn/contact', 'contact', async (c, body, tn) =>
-    c.render(await casePage(c, tn, { contact: await revealContact(deps, c.get('staff'), tn, { reason: single(body, 'reason') }) })),
-  );
+  step('/staff/requests/:tn/contact', 'contact', async (c, body, tn) => c.render(await casePage(c, tn, { contact: await revealContact(deps, staffOf(c), tn, { reason: single(body, 'reason') }) })));
 
   app.get('/staff/requests/:tn/letter', async (c) => {
     const s = (await loadRequest(deps, c.req.param('tn'))).data;

@@ -16,7 +16,8 @@ import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
-import type { CasePageProps, QueueRowView } from './pages';
+import type { QueueRowView } from './pages';
+import type { TimelineItem } from './parts';
 
 export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
   submitted: 'info',
@@ -63,7 +64,25 @@ export function queueRow(r: QueueRow): QueueRowView {
 const row = (label: string, value: MetaRow['value'] | undefined): MetaRow[] => (value ? [{ label, value }] : []);
 
 /** What the staff case page shows of a case, besides the steps. */
-export function caseFacts(view: CaseView, contact: ApplicantContact): Omit<CasePageProps, 'steps' | 'version'> {
+export interface CaseFacts {
+  trackingNumber: string;
+  statusLabel: string;
+  statusTone: BadgeTone;
+  facts: MetaRow[];
+  applicant: MetaRow[];
+  duplicates: { trackingNumber: string; similarity: string; href: string }[];
+  attachments: { href: string; fileName: string; size: string }[];
+  supplementReplies: { receivedAt: string; text: string }[];
+  deadline?: { due: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean };
+  explanation: readonly string[];
+  /** Shown instead of the chip when no answer deadline runs (awaiting a supplement, concluded). */
+  deadlineNote?: string;
+  timeline: TimelineItem[];
+  letter?: { title: string; href: string };
+  review?: { label: string; href: string };
+}
+
+export function caseFacts(view: CaseView, contact: ApplicantContact): CaseFacts {
   const s = view.record.data;
   const { case: c, applicant: a } = s;
   const tn = c.trackingNumber;
