@@ -7,6 +7,7 @@ import { FormField, type SelectOption } from '../../views/components/FormField';
 import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Pagination } from '../../views/components/Pagination';
+import { Section } from '../../views/components/Section';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
@@ -216,24 +217,15 @@ export function StaffItemPage(p: StaffItemPageProps) {
           </p>
         </Notice>
       ) : null}
-      <section class="section" aria-labelledby="actions-title">
-        <h2 class="section__title" id="actions-title">
-          办理
-        </h2>
+      <Section name="actions" title="办理">
         <CaseSteps steps={p.steps} version={p.version} failed={p.failed} />
-      </section>
+      </Section>
       {p.form ? (
-        <section class="section" aria-labelledby="edit-title">
-          <h2 class="section__title" id="edit-title">
-            修改草稿
-          </h2>
+        <Section name="edit" title="修改草稿">
           <ItemForm {...p.form} />
-        </section>
+        </Section>
       ) : null}
-      <section class="section" aria-labelledby="versions-title">
-        <h2 class="section__title" id="versions-title">
-          版本
-        </h2>
+      <Section name="versions" title="版本">
         <ol class="revision-list">
           {p.versions.map((v) => (
             <li>
@@ -241,11 +233,8 @@ export function StaffItemPage(p: StaffItemPageProps) {
             </li>
           ))}
         </ol>
-      </section>
-      <section class="section" aria-labelledby="history-title">
-        <h2 class="section__title" id="history-title">
-          办理记录
-        </h2>
+      </Section>
+      <Section name="history" title="办理记录">
         <ol class="revision-list">
           {p.history.map((h) => (
             <li>
@@ -253,7 +242,7 @@ export function StaffItemPage(p: StaffItemPageProps) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </Layout>
   );
 }

@@ -5,6 +5,7 @@ import {
   DEADLINE_STATUS_LABELS,
   publishedVersion,
   publishing,
+  PUBLISHING_STEPS,
   VERSION_STATUS_LABELS,
   WORKFLOW_STATE_LABELS,
   workingVersion,
@@ -52,21 +53,12 @@ const FLASH: Record<string, string> = {
 };
 export const flashOf = (done: string | undefined) => ownValue(FLASH, done);
 
-/** Audit event types of items, for the 办理记录 list. */
+/** Audit event types of items, for the 办理记录 list: the table's steps by their event, and what is no step. */
 const EVENT_LABELS: Record<string, string> = {
+  ...Object.fromEntries(PUBLISHING_STEPS.map((t) => [`item.${t.event ?? t.command}`, t.label])),
   'item.created': '新建草稿',
-  'item.edited': '修改',
   'item.submitted': '提交保密审查',
-  'item.returned': '退回修改',
   'item.approved': '审核通过（生成索引号）',
-  'item.scheduled': '定时发布',
-  'item.unscheduled': '取消定时',
-  'item.published': '发布',
-  'item.reopened': '重新编辑',
-  'item.revised': '修订（生成新版本）',
-  'item.discarded': '放弃草稿',
-  'item.validity-marked': '标注有效性',
-  'item.withdrawn': '撤回',
   'item.deadline-recomputed': '工作日调整后重算公开期限',
 };
 

@@ -4,6 +4,7 @@ import { CsrfField } from '../../views/components/CsrfField';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
+import { Section } from '../../views/components/Section';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
@@ -178,10 +179,7 @@ export function ReviewPage(p: ReviewPageProps) {
       ) : null}
 
       <div class="review-layout">
-        <section class="review-layout__content" aria-labelledby="content-title">
-          <h2 class="section__title" id="content-title">
-            送审内容
-          </h2>
+        <Section name="content" title="送审内容" class="review-layout__content">
           {p.sections.map((s) => (
             <div class="review-part">
               <h3 class="review-part__title">{s.label}</h3>
@@ -222,12 +220,9 @@ export function ReviewPage(p: ReviewPageProps) {
               {p.redactionWarnings.length ? <p>文件属性提示：{p.redactionWarnings.join('；')}</p> : null}
             </Notice>
           ) : null}
-        </section>
+        </Section>
 
-        <section class="review-layout__findings" aria-labelledby="findings-title">
-          <h2 class="section__title" id="findings-title">
-            检测结果（{p.findings.length}）
-          </h2>
+        <Section name="findings" title={`检测结果（${p.findings.length}）`} class="review-layout__findings">
           {p.findings.length === 0 ? (
             <p class="muted">未检测到身份证号码、联系方式、密级标识等内容。系统检测不能代替人工审查。</p>
           ) : (
@@ -253,23 +248,17 @@ export function ReviewPage(p: ReviewPageProps) {
               </div>
             </form>
           ))}
-        </section>
+        </Section>
       </div>
 
       {p.steps.length ? (
-        <section class="section" aria-labelledby="steps-title">
-          <h2 class="section__title" id="steps-title">
-            办理
-          </h2>
+        <Section name="steps" title="办理">
           <CaseSteps steps={p.steps} version={p.version} failed={p.failed} />
-        </section>
+        </Section>
       ) : null}
 
       {p.releases.length ? (
-        <section class="panel" aria-labelledby="releases-title">
-          <h2 class="section__title" id="releases-title">
-            发布记录
-          </h2>
+        <Section name="releases" title="发布记录" class="panel">
           <ul class="review-releases">
             {p.releases.map((r) => (
               <li>
@@ -286,13 +275,10 @@ export function ReviewPage(p: ReviewPageProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section class="panel" aria-labelledby="history-title">
-        <h2 class="section__title" id="history-title">
-          审查记录
-        </h2>
+      <Section name="history" title="审查记录" class="panel">
         {p.records.length === 0 && p.referrals.length === 0 ? <p class="muted">尚无签署记录。</p> : null}
         <ol class="review-timeline">
           {p.records.map((r) => (
@@ -336,7 +322,7 @@ export function ReviewPage(p: ReviewPageProps) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </Layout>
   );
 }
