@@ -6,6 +6,7 @@ import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
+import type { Refusal } from '../../form-step';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 
@@ -73,6 +74,10 @@ export interface CasePageProps {
   /** The step form that failed, shown again with its errors. */
   readonly failed?: FailedStep;
 }
+
+/** After a refused step: its form again with the field errors and what was typed (400), or the reason above the page (403, 409). */
+export const refusedStep = (stepId: string, refusal: Refusal, typed: Record<string, string>): Pick<CasePageProps, 'failed' | 'refusal'> =>
+  refusal.status === 400 ? { failed: { id: stepId, errors: refusal.errors(), values: typed } } : { refusal: refusal.message };
 
 /** The one staff case page: header, the case's panels, its timeline, and the steps this person may take now. */
 export function CasePage(p: CasePageProps) {

@@ -1,10 +1,10 @@
 import type { ClarificationView } from '#application/clarifications';
 import { usePageInfo } from '../../views/page-info';
 import { CaseSteps, type FailedStep } from '../../views/components/CaseSteps';
-import { CsrfField } from '../../views/components/CsrfField';
-import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormPanel } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
+import { Section } from '../../views/components/Section';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
@@ -14,15 +14,8 @@ import { CLARIFICATIONS, clarificationCase, type ClarificationRow } from './view
 
 const crumbs = (last?: string) => [{ href: ROUTES.home, label: '首页' }, ...(last ? [{ href: ROUTES.clarifications, label: '澄清说明' }, { label: last }] : [{ label: '澄清说明' }])];
 
-export interface ClarificationSummary {
-  id: string;
-  title: string;
-  publishedAt: string;
-  href: string;
-}
-
 /** 澄清说明: the published clarifications, newest first. */
-export function ClarificationListPage(p: { items: ClarificationSummary[] }) {
+export function ClarificationListPage(p: { items: { title: string; publishedAt: string; href: string }[] }) {
   return (
     <Layout title="澄清说明" section="proactive" breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">澄清说明</h1>
@@ -50,17 +43,15 @@ export function ClarificationListPage(p: { items: ClarificationSummary[] }) {
   );
 }
 
-export interface ClarificationPageProps {
+/** One published clarification: the released text, the items it concerns, earlier statements. */
+export function ClarificationPage(p: {
   id: string;
   title: string;
   publishedAt: string;
   sections: { heading: string; body: string }[];
   related: { href: string; label: string }[];
   earlier: { title: string; publishedAt: string }[];
-}
-
-/** One published clarification: the released text, the items it concerns, earlier statements. */
-export function ClarificationPage(p: ClarificationPageProps) {
+}) {
   return (
     <Layout title={p.title} section="proactive" breadcrumbs={crumbs(p.title)} staffLoginHref={ROUTES.login}>
       <article class="clarification" id="clarification">
@@ -73,20 +64,18 @@ export function ClarificationPage(p: ClarificationPageProps) {
             { label: '发布机关', value: usePageInfo().site.agencyName },
           ]}
         />
-        {p.sections.map((s) => (
-          <section class="section">
-            <h2 class="section__title">{s.heading}</h2>
+        {p.sections.map((s, i) => (
+          <Section name={`part-${i}`} title={s.heading}>
             {s.body
               .split('\n')
               .filter(Boolean)
               .map((line) => (
                 <p>{line}</p>
               ))}
-          </section>
+          </Section>
         ))}
         {p.related.length > 0 ? (
-          <section class="section">
-            <h2 class="section__title">相关信息</h2>
+          <Section name="related" title="相关信息">
             <ul>
               {p.related.map((r) => (
                 <li>
@@ -94,11 +83,10 @@ export function ClarificationPage(p: ClarificationPageProps) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
         {p.earlier.length > 0 ? (
-          <section class="section">
-            <h2 class="section__title">此前发布的说明</h2>
+          <Section name="earlier" title="此前发布的说明">
             <ul>
               {p.earlier.map((e) => (
                 <li>
@@ -106,30 +94,22 @@ export function ClarificationPage(p: ClarificationPageProps) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : null}
       </article>
     </Layout>
   );
 }
 
-export interface ReportPageProps {
-  values?: Record<string, string>;
-  errors?: Record<string, string>;
-  maxMb: number;
-}
-
 /** The public report form (反映虚假或不完整信息). Reports are never published as such. */
-export function ClarificationReportPage(p: ReportPageProps) {
+export function ClarificationReportPage(p: { values?: Record<string, string>; errors?: Record<string, string>; maxMb: number }) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   return (
     <Layout title="反映虚假或不完整信息" section="proactive" breadcrumbs={crumbs('反映虚假或不完整信息')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">反映虚假或不完整信息</h1>
       <p class="lead">如您发现涉及本机关工作的虚假或者不完整信息，请告诉我们。我们核实后将在职责范围内发布准确信息予以澄清。您提交的内容仅供工作人员核实，不会公开发布。</p>
-      <ErrorSummary errors={p.errors} order={['url', 'outlet', 'firstSeenOn', 'screenshot', 'description', 'contactPhone', 'contactEmail', '_']} />
-      <form class="form panel panel--form" method="post" action="/clarifications/report" enctype="multipart/form-data" novalidate>
-        <CsrfField />
+      <FormPanel action="/clarifications/report" multipart button="提交" errors={p.errors} order={['url', 'outlet', 'firstSeenOn', 'screenshot', 'description', 'contactPhone', 'contactEmail', '_']}>
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">信息出现在哪里</legend>
           <FormField name="url" type="url" label="链接" value={v['url']} error={e['url']} hint="信息所在网页的完整地址。链接、来源名称、截图至少提供一项。" maxlength={1000} />
@@ -154,12 +134,7 @@ export function ClarificationReportPage(p: ReportPageProps) {
           <FormField name="contactPhone" type="tel" label="联系电话" value={v['contactPhone']} error={e['contactPhone']} />
           <FormField name="contactEmail" type="email" label="电子邮箱" value={v['contactEmail']} error={e['contactEmail']} />
         </fieldset>
-        <div class="form__actions">
-          <button type="submit" class="button button--primary">
-            提交
-          </button>
-        </div>
-      </form>
+      </FormPanel>
     </Layout>
   );
 }

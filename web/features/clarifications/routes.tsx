@@ -18,7 +18,8 @@ import { NotFoundError, ValidationError } from '#domain/errors';
 import { ownValue } from '#domain/untrusted-input';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
-import { formStep, type Refusal } from '../../form-step';
+import { formStep } from '../../form-step';
+import { refusedStep } from '../case/CasePage';
 import type { FailedStep } from '../../views/components/CaseSteps';
 import { ClarificationCasePage, ClarificationListPage, ClarificationPage, ClarificationReportPage, ClarificationReportThanksPage, StaffClarificationsPage } from './pages';
 import { NEW_CASE } from './forms';
@@ -26,10 +27,6 @@ import { CLARIFICATIONS, caseRows, publicHref, shanghaiDay } from './view-model'
 
 const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
 const COMMANDS = new Set<string>(CLARIFICATION_TRANSITIONS.map((t) => t.command));
-
-/** The form shown again: its field errors and what was typed (400), or the refusal above the page (403, 409). */
-const outcomeOf = (id: string, refusal: Refusal, typed: Record<string, string>): { failed?: FailedStep; refusal?: string } =>
-  refusal.status === 400 ? { failed: { id, errors: refusal.errors(), values: typed } } : { refusal: refusal.message };
 
 /** Public clarification pages and the report form. */
 export function clarificationRoutes(deps: AppDependencies) {
@@ -104,7 +101,7 @@ export function staffClarificationRoutes(deps: AppDependencies) {
       await actOnClarification(deps, c.get('staff'), id, command as ClarificationCommandType, { ...flatValues(body), ...(version ? { expectedVersion: version } : {}) });
       return `${CLARIFICATIONS.href}/${id}?done=done`;
     },
-    again: (c, refusal, body) => casePage(c, c.req.param('id'), outcomeOf(c.req.param('command'), refusal, flatValues(body))),
+    again: (c, refusal, body) => casePage(c, c.req.param('id'), refusedStep(c.req.param('command'), refusal, flatValues(body))),
   });
 
   return app;

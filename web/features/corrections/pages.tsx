@@ -1,11 +1,11 @@
 import type { CorrectionTrackingView, CorrectionView } from '#application/corrections';
 import { shanghaiDateTime } from '../../page-context';
 import type { FailedStep } from '../../views/components/CaseSteps';
-import { CsrfField } from '../../views/components/CsrfField';
-import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormPanel } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
+import { ReceiptCodes } from '../../views/components/ReceiptCodes';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseListPage, CasePage, CaseTimeline } from '../case/CasePage';
@@ -22,9 +22,13 @@ export function CorrectionRequestPage(p: { nonce: string; values?: Record<string
       <p class="lead">
         您有证据证明本机关提供的与您自身相关的政府信息记录不准确的，可以要求本机关更正（《中华人民共和国政府信息公开条例》第四十一条）。本机关有权更正的予以更正；无权更正的，转送有权更正的行政机关处理并告知您。
       </p>
-      <ErrorSummary errors={p.errors} order={['name', 'idNumber', 'phone', 'email', 'recordDescription', 'itemId', 'inaccuracy', 'requestedCorrection', 'evidence', '_']} />
-      <form class="form panel panel--form" method="post" action="/corrections/request" enctype="multipart/form-data" novalidate>
-        <CsrfField />
+      <FormPanel
+        action="/corrections/request"
+        multipart
+        button="提交申请"
+        errors={p.errors}
+        order={['name', 'idNumber', 'phone', 'email', 'recordDescription', 'itemId', 'inaccuracy', 'requestedCorrection', 'evidence', '_']}
+      >
         <input type="hidden" name="nonce" value={p.nonce} />
         <fieldset class="apply-form__section">
           <legend class="apply-form__legend">申请人</legend>
@@ -50,12 +54,7 @@ export function CorrectionRequestPage(p: { nonce: string; values?: Record<string
             hint={`PNG、JPEG 或 PDF，最多 ${p.maxFiles} 个，每个不超过 ${p.maxMb} MB。`}
           />
         </fieldset>
-        <div class="form__actions">
-          <button type="submit" class="button button--primary">
-            提交申请
-          </button>
-        </div>
-      </form>
+      </FormPanel>
     </Layout>
   );
 }
@@ -64,23 +63,7 @@ export function CorrectionReceiptPage(p: { trackingNumber: string; accessCode: s
   return (
     <Layout title="更正申请回执" section="apply" breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">更正申请回执</h1>
-      <Notice kind="success" role="status" title="申请已提交">
-        <p>我们已收到您的更正申请。请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
-      </Notice>
-      <div class="receipt">
-        <p class="receipt__line">
-          申请编号：
-          <strong class="receipt__code" id="tracking-number">
-            {p.trackingNumber}
-          </strong>
-        </p>
-        <p class="receipt__line">
-          查询码：
-          <strong class="receipt__code" id="access-code">
-            {p.accessCode}
-          </strong>
-        </p>
-      </div>
+      <ReceiptCodes received="我们已收到您的更正申请。" trackingNumber={p.trackingNumber} accessCode={p.accessCode} />
       <MetaTable
         layout="single"
         caption="申请信息"
@@ -117,18 +100,12 @@ export function CorrectionStatusPanel({ view: v }: { view: CorrectionTrackingVie
       <h3 class="subheading">办理过程</h3>
       <CaseTimeline rows={v.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label }))} />
       {v.canWithdraw ? (
-        <form class="form panel panel--form" method="post" action="/corrections/withdraw" novalidate id="withdraw">
+        <FormPanel action="/corrections/withdraw" id="withdraw" button="撤回申请" secondary>
           <h3 class="panel__title">撤回更正申请</h3>
           <p class="small">答复送达前，您可以撤回申请。撤回后本申请办结，如需更正可重新提出。</p>
-          <CsrfField />
           <input type="hidden" name="trackingNumber" value={v.trackingNumber} />
           <FormField name="accessCode" label="请再次输入查询码以确认撤回" required autocomplete="off" id="withdraw-accessCode" />
-          <div class="form__actions">
-            <button type="submit" class="button button--secondary">
-              撤回申请
-            </button>
-          </div>
-        </form>
+        </FormPanel>
       ) : null}
       {v.answerText ? (
         <>
@@ -154,19 +131,10 @@ export function CorrectionTrackPage(p: { values?: Record<string, string>; errors
       {p.result ? (
         <CorrectionStatusPanel view={p.result} />
       ) : (
-        <>
-          <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode', '_']} />
-          <form class="form panel panel--form" method="post" action="/corrections/track" novalidate>
-            <CsrfField />
-            <FormField name="trackingNumber" label="申请编号" required value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="如 GZ-2026-000001" />
-            <FormField name="accessCode" label="查询码" required error={p.errors?.['accessCode']} autocomplete="off" />
-            <div class="form__actions">
-              <button type="submit" class="button button--primary">
-                查询
-              </button>
-            </div>
-          </form>
-        </>
+        <FormPanel action="/corrections/track" button="查询" errors={p.errors} order={['trackingNumber', 'accessCode', '_']}>
+          <FormField name="trackingNumber" label="申请编号" required value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="如 GZ-2026-000001" />
+          <FormField name="accessCode" label="查询码" required error={p.errors?.['accessCode']} autocomplete="off" />
+        </FormPanel>
       )}
     </Layout>
   );

@@ -9,6 +9,7 @@ import { formatAccessCode } from '#domain/requests/tracking';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
 import { formStep } from '../../form-step';
+import { refusedStep } from '../case/CasePage';
 import { shanghaiDateTime } from '../../page-context';
 import type { FailedStep } from '../../views/components/CaseSteps';
 import { CorrectionCasePage, CorrectionReceiptPage, CorrectionRequestPage, CorrectionTrackPage, StaffCorrectionsPage } from './pages';
@@ -96,8 +97,7 @@ export function staffCorrectionRoutes(deps: AppDependencies) {
       await actOnCorrection(deps, c.get('staff'), tn, command as CorrectionCommandType, { ...flatValues(body), ...(version ? { expectedVersion: version } : {}) });
       return `/staff/corrections/${tn}?done=1`;
     },
-    again: (c, refusal, body) =>
-      casePage(c, c.req.param('tn'), refusal.status === 400 ? { failed: { id: c.req.param('command'), errors: refusal.errors(), values: flatValues(body) } } : { refusal: refusal.message }),
+    again: (c, refusal, body) => casePage(c, c.req.param('tn'), refusedStep(c.req.param('command'), refusal, flatValues(body))),
   });
 
   return app;
