@@ -41,15 +41,11 @@ export function authRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   const local = deps.localSignIn;
 
+  const demoAccounts = DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, roleLabel: a.roles.map((r) => ROLE_LABELS[r]).join('、') }));
+  // Never stored: the page carries a CSRF token, and after a failed sign-in what was typed.
   const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
-    return (
-      <LoginPage
-        next={extra.next ?? safeNext(c.req.query('next'))}
-        error={extra.error}
-        values={{ username: extra.username }}
-        demoAccounts={DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, roleLabel: a.roles.map((r) => ROLE_LABELS[r]).join('、') }))}
-      />
-    );
+    c.header('Cache-Control', 'no-store');
+    return c.render(<LoginPage next={extra.next ?? safeNext(c.req.query('next'))} error={extra.error} values={{ username: extra.username }} demoAccounts={demoAccounts} />);
   };
 
   app.get('/login', (c) => {
@@ -58,15 +54,11 @@ export function authRoutes(deps: AppDependencies) {
       const signIn = deps.config.staffSignIn;
       if (!signIn) throw new Error('staff sign-in is not configured');
       const url = new URL(signIn.authorizeUrl);
-      url.searchParams.set('client_id', signIn.clientId);
-      url.searchParams.set('response_type', 'code');
-      url.searchParams.set('scope', 'openid profile');
-      url.searchParams.set('redirect_uri', `${deps.config.publicBaseUrl}/auth/callback`);
-      url.searchParams.set('state', safeNext(c.req.query('next')));
+      const query = { client_id: signIn.clientId, response_type: 'code', scope: 'openid profile', redirect_uri: `${deps.config.publicBaseUrl}/auth/callback`, state: safeNext(c.req.query('next')) };
+      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
       return c.redirect(url.toString(), 303);
     }
-    c.header('Cache-Control', 'no-store');
-    return c.render(loginPage(c));
+    return loginPage(c);
   });
 
   app.post('/login', async (c) => {
@@ -76,9 +68,8 @@ export function authRoutes(deps: AppDependencies) {
     const next = safeNext(form.data.next);
     const result = await signInLocally(deps, form.data.username, form.data.password, c.get('clientAddress'));
     if (!result.ok) {
-      c.header('Cache-Control', 'no-store');
       c.status(401);
-      return c.render(loginPage(c, { error: result.message, username: form.data.username, next }));
+      return loginPage(c, { error: result.message, username: form.data.username, next });
     }
     startSession(c, result.sessionId);
     return c.redirect(next, 303);

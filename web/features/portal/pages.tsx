@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { EmptyState } from '#web/views/components/EmptyState';
 import { MetaTable, type MetaRow } from '#web/views/components/MetaTable';
 import { Notice } from '#web/views/components/Notice';
 import { Pagination } from '#web/views/components/Pagination';
@@ -48,10 +49,11 @@ function Filter({ id, label, children }: { id: string; label: string; children: 
   );
 }
 
-function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string | undefined; options: [string, string][] }) {
+/** A filter's select; its id is the form's prefix and its name (f-year, s-sort). */
+function FilterSelect({ form, name, label, value, options }: { form: 'f' | 's'; name: string; label: string; value: string | undefined; options: [string, string][] }) {
   return (
-    <Filter id={id} label={label}>
-      <select class="field__control" id={id} name={name}>
+    <Filter id={`${form}-${name}`} label={label}>
+      <select class="field__control" id={`${form}-${name}`} name={name}>
         {options.map(([v, text]) => (
           <option value={v} selected={value === v}>
             {text}
@@ -67,6 +69,14 @@ const VALIDITY_OPTIONS: [string, string][] = [
   ['valid', '有效'],
   ['invalid', '失效'],
   ['repealed', '废止'],
+];
+const ORDER_OPTIONS: [string, string][] = [
+  ['newest', '发布日期从新到旧'],
+  ['oldest', '发布日期从旧到新'],
+];
+const SORT_OPTIONS: [string, string][] = [
+  ['relevance', '按相关度'],
+  ['date', '按发布日期'],
 ];
 
 /** 、-separated links with their counts: （3条）. */
@@ -193,10 +203,9 @@ export function HomePage({ latestItems, categories, staffLoginHref }: HomePagePr
               ))}
             </ul>
           ) : (
-            <div class="empty-state">
-              <p class="empty-state__title">暂无主动公开信息</p>
+            <EmptyState title="暂无主动公开信息">
               <p>信息经审核发布后将在此处显示。您也可以查阅政府信息公开指南，或通过依申请公开渠道提出申请。</p>
-            </div>
+            </EmptyState>
           )}
         </HomePanel>
 
@@ -218,9 +227,9 @@ export function HomePage({ latestItems, categories, staffLoginHref }: HomePagePr
               ))}
             </ul>
           ) : (
-            <div class="empty-state">
+            <EmptyState>
               <p>目录分类正在整理中。</p>
-            </div>
+            </EmptyState>
           )}
         </HomePanel>
       </div>
@@ -343,7 +352,7 @@ export function ListingPage(p: ListingPageProps) {
         <div class="portal-layout__main">
           <form class="filters no-print" method="get" action={p.action} role="search" aria-label="筛选">
             <div class="filters__row">
-              <FilterSelect id="f-year" name="year" label="年份" value={p.filters.year} options={[['', '全部年份'], ...p.years.map((y): [string, string] => [y, `${y}年`])]} />
+              <FilterSelect form="f" name="year" label="年份" value={p.filters.year} options={[['', '全部年份'], ...p.years.map((y): [string, string] => [y, `${y}年`])]} />
               <Filter id="f-issuer" label="发布机构">
                 <input class="field__control" id="f-issuer" name="issuer" type="text" value={p.filters.issuer ?? ''} list="issuer-list" maxlength={60} />
                 <datalist id="issuer-list">
@@ -352,17 +361,8 @@ export function ListingPage(p: ListingPageProps) {
                   ))}
                 </datalist>
               </Filter>
-              <FilterSelect id="f-validity" name="validity" label="有效性" value={p.filters.validity} options={VALIDITY_OPTIONS} />
-              <FilterSelect
-                id="f-order"
-                name="order"
-                label="排序"
-                value={p.filters.order}
-                options={[
-                  ['newest', '发布日期从新到旧'],
-                  ['oldest', '发布日期从旧到新'],
-                ]}
-              />
+              <FilterSelect form="f" name="validity" label="有效性" value={p.filters.validity} options={VALIDITY_OPTIONS} />
+              <FilterSelect form="f" name="order" label="排序" value={p.filters.order} options={ORDER_OPTIONS} />
             </div>
             <div class="button-group">
               <button type="submit" class="button button--primary">
@@ -374,12 +374,11 @@ export function ListingPage(p: ListingPageProps) {
             </div>
           </form>
           {p.rows.length === 0 ? (
-            <div class="empty-state">
-              <p class="empty-state__title">没有符合条件的信息</p>
+            <EmptyState title="没有符合条件的信息">
               <p>
                 请尝试清除筛选条件，或使用<a href="/search">全文检索</a>。如未找到所需信息，可以<a href="/apply">申请政府信息公开</a>。
               </p>
-            </div>
+            </EmptyState>
           ) : (
             <ul class="doc-list">
               {p.rows.map((r) => (
@@ -518,21 +517,12 @@ export function SearchPage(p: SearchPageProps) {
           <input class="field__control" id="q" name="q" type="search" value={p.query} maxlength={100} aria-describedby="q-hint" />
         </Filter>
         <div class="filters__row">
-          <FilterSelect id="s-category" name="category" label="目录分类" value={p.filters.category} options={[['', '全部分类'], ...p.categories.map((c): [string, string] => [c.value, c.label])]} />
+          <FilterSelect form="s" name="category" label="目录分类" value={p.filters.category} options={[['', '全部分类'], ...p.categories.map((c): [string, string] => [c.value, c.label])]} />
           <Filter id="s-year" label="发布年份">
             <input class="field__control" id="s-year" name="year" type="text" inputmode="numeric" maxlength={4} value={p.filters.year ?? ''} />
           </Filter>
-          <FilterSelect id="s-validity" name="validity" label="有效性" value={p.filters.validity} options={VALIDITY_OPTIONS} />
-          <FilterSelect
-            id="s-sort"
-            name="sort"
-            label="排序"
-            value={p.filters.sort}
-            options={[
-              ['relevance', '按相关度'],
-              ['date', '按发布日期'],
-            ]}
-          />
+          <FilterSelect form="s" name="validity" label="有效性" value={p.filters.validity} options={VALIDITY_OPTIONS} />
+          <FilterSelect form="s" name="sort" label="排序" value={p.filters.sort} options={SORT_OPTIONS} />
         </div>
         <button type="submit" class="button button--primary">
           检索
@@ -542,14 +532,13 @@ export function SearchPage(p: SearchPageProps) {
         <Section name="results" title="检索结果">
           <p role="status">{p.total > 0 ? `共找到 ${p.total} 条结果${p.relaxed ? '（未找到同时包含全部词语的信息，以下结果包含部分词语）' : ''}。` : '没有找到相关信息。'}</p>
           {p.help && p.total === 0 ? (
-            <div class="empty-state">
-              <p class="empty-state__title">{p.help.message}</p>
+            <EmptyState title={p.help.message}>
               <CountedLinks intro="您是不是要找：" links={p.help.suggestions} />
               <CountedLinks intro="相关分类：" links={p.help.categories} />
               <p>
                 建议：检查错别字，减少检索词，或浏览<a href="/proactive">主动公开目录</a>。如仍未找到所需信息，可以<a href="/apply">申请政府信息公开</a>。
               </p>
-            </div>
+            </EmptyState>
           ) : (
             <ol class="search-results">
               {p.hits.map((h) => (

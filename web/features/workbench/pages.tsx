@@ -1,5 +1,6 @@
 import { CSRF_FIELD_NAME, CsrfField } from '#web/views/components/CsrfField';
 import { DataTable } from '#web/views/components/DataTable';
+import { EmptyState } from '#web/views/components/EmptyState';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
 import { FormField } from '#web/views/components/FormField';
 import { Notice } from '#web/views/components/Notice';
@@ -50,10 +51,9 @@ export function StaffHomePage({ staff, cards }: StaffHomePageProps) {
           ))}
         </ul>
       ) : (
-        <div class="empty-state">
-          <p class="empty-state__title">暂无可办理的事项</p>
+        <EmptyState title="暂无可办理的事项">
           <p>如需开通权限，请联系本单位系统管理员。</p>
-        </div>
+        </EmptyState>
       )}
     </Layout>
   );
