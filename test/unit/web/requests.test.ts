@@ -211,6 +211,12 @@ describe('/staff/requests', () => {
     expect(res.res.status).toBe(400);
     expect(res.html).toContain('延长期限须为1至20个工作日');
     expect(res.html).toContain('档案量大');
+    const blank = await clerk.post(`/staff/requests/${tn}/act`, { command: 'requestExtension', version: '2', workingDays: '十', reason: ' ' });
+    expect(blank.res.status).toBe(400);
+    expect(blank.html).toContain('请填写延长的工作日数（整数）。');
+    expect(blank.html).toContain('请填写延长答复期限的理由。');
+    expect(blank.html).toContain('href="#field-requestExtension-reason"');
+    expect(blank.html).toContain('id="field-requestExtension-reason"');
   });
 
   it('a refused identity or contact form shows again with what was typed and its error', async () => {
@@ -319,6 +325,11 @@ describe('/api/requests', () => {
     expect(await acted.json()).toMatchObject({ status: 'registered', version: 2, handlerId: people.clerk.id });
     const conflict = await app.request(`/api/requests/${receipt.trackingNumber}/act`, json({ command: 'register', expectedVersion: 1 }, clerk));
     expect(conflict.status).toBe(409);
+    // The step's input goes through the same schema as the case page's form: the same field messages.
+    const extension = { command: 'requestExtension', expectedVersion: 2, fields: { workingDays: '十', reason: ' ' } };
+    const refused = await app.request(`/api/requests/${receipt.trackingNumber}/act`, json(extension, clerk));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: Record<string, string> }).fields).toEqual({ workingDays: '请填写延长的工作日数（整数）。', reason: '请填写延长答复期限的理由。' });
     const detail = await app.request(`/api/requests/${receipt.trackingNumber}`, { headers: { authorization: `Bearer ${clerk}` } });
     const text = await detail.text();
     expect(text).not.toContain(ID_NUMBER);
