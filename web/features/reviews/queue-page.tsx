@@ -98,6 +98,25 @@ function rowsTable(id: string, caption: string, rows: QueueRow[], empty: string)
   );
 }
 
+/** One filter of the queue: a select whose first choice is everything. */
+function Filter({ name, label, all, options, value }: { name: string; label: string; all: string; options: { value: string; label: string }[]; value: string }) {
+  return (
+    <div class="field review-filters__field">
+      <label class="field__label" for={`filter-${name}`}>
+        {label}
+      </label>
+      <select class="field__control field__control--select" id={`filter-${name}`} name={name}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value ? true : undefined}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** 保密审查 queue: what waits for me (by role and stage), how long it has waited; my own submissions. */
 export function ReviewQueuePage(props: ReviewQueuePageProps) {
   const { waiting, mine, canSubmit, filters, flash } = props;
@@ -115,32 +134,8 @@ export function ReviewQueuePage(props: ReviewQueuePageProps) {
       <StepOutcome flash={flash} />
 
       <form class="review-filters" method="get" action="/staff/reviews" aria-label="筛选待办">
-        <div class="field review-filters__field">
-          <label class="field__label" for="filter-stage">
-            审查环节
-          </label>
-          <select class="field__control field__control--select" id="filter-stage" name="stage">
-            <option value="">全部环节</option>
-            {props.stageOptions.map((o) => (
-              <option value={o.value} selected={o.value === filters.stage ? true : undefined}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field review-filters__field">
-          <label class="field__label" for="filter-type">
-            信息类型
-          </label>
-          <select class="field__control field__control--select" id="filter-type" name="type">
-            <option value="">全部类型</option>
-            {props.typeOptions.map((o) => (
-              <option value={o.value} selected={o.value === filters.type ? true : undefined}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Filter name="stage" label="审查环节" all="全部环节" options={props.stageOptions} value={filters.stage} />
+        <Filter name="type" label="信息类型" all="全部类型" options={props.typeOptions} value={filters.type} />
         <div class="review-filters__actions">
           <button type="submit" class="button button--secondary">
             筛选
