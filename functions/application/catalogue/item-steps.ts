@@ -26,7 +26,7 @@ const STEPS: { readonly [C in ItemStepCommand]: Run } = {
 };
 
 /** One step of an item's form, by the table's command name: its input parsed by the command's schema (commands.ts). */
-export function runItemStep(deps: CatalogueDeps, staff: StaffMember, id: string, command: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {
+export async function runItemStep(deps: CatalogueDeps, staff: StaffMember, id: string, command: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {
   if (!isItemStepCommand(command)) throw new NotFoundError('页面不存在。');
   return STEPS[command](deps, staff, id, input, expectedVersion);
 }

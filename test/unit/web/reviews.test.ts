@@ -183,6 +183,43 @@ describe('review pages', () => {
     expect(atHeadForHead).not.toContain('等待“');
   });
 
+  it('resolves a finding through its form on the page (the table’s fields), refusing 保留 without a reason under that finding', async () => {
+    const { app, tokenFor } = await appWithRelease();
+    const clerk = await tokenFor(people.clerk);
+    const created = (await (await app.request('/api/reviews', json(clerk, { subject: { type: 'publication', title: '检测结果' }, text: `身份证 ${validResidentId()}` }))).json()) as {
+      id: string;
+      version: number;
+    };
+    const signed = (await (
+      await app.request(`/api/reviews/${created.id}/sign`, json(clerk, { expectedVersion: created.version, stage: 'self', checklist: allNo, conclusion: { type: 'disclose-redacted' } }))
+    ).json()) as { version: number };
+    const head = await tokenFor(people.head);
+    expect(
+      (await app.request(`/api/reviews/${created.id}/sign`, json(head, { expectedVersion: signed.version, stage: 'head', checklist: allNo, conclusion: { type: 'disclose-redacted' } }))).status,
+    ).toBe(200);
+    const reviewer = { authorization: `Bearer ${await tokenFor(people.reviewer)}` };
+    const jar = new CookieJar();
+    const page = await app.request(`/staff/reviews/${created.id}`, { headers: reviewer });
+    jar.store(page);
+    const html = await page.text();
+    expect(html).toContain(`action="/staff/reviews/${created.id}/findings"`);
+    const findingId = html.match(/name="findingId" value="([^"]+)"/)![1]!;
+    const version = html.match(/name="version" value="(\d+)"/)![1]!;
+    const post = (fields: Record<string, string>) =>
+      app.request(`/staff/reviews/${created.id}/findings`, {
+        method: 'POST',
+        headers: { ...reviewer, cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrfFrom(html), version, findingId, ...fields }),
+      });
+    const bad = await post({ action: 'keep', reason: '' });
+    expect(bad.status).toBe(400);
+    const shown = await bad.text();
+    expect(shown.slice(shown.indexOf('id="finding-1"'))).toContain('保留检测内容的，请写明理由');
+    const kept = await post({ action: 'keep', reason: '属于公开的办公电话' });
+    expect(kept.status).toBe(303);
+    expect(kept.headers.get('location')).toContain('done=resolved');
+  });
+
   it('shows the queue with waiting time', async () => {
     const { app, tokenFor } = await appWithRelease();
     await app.request('/api/reviews', json(await tokenFor(people.clerk), { subject: { type: 'publication', title: '排队事项' }, text: '内容' }));

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createItem } from '#application/catalogue';
 import { CaseForbiddenError } from '#domain/case/errors';
 import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
-import { itemInput, people } from '../application/catalogue/support';
+import { itemInput, people, publishedItem } from '../application/catalogue/support';
 
 /** The edit use case can refuse for reasons the access policy does not see; this switch stands in for one. */
 const refuseEdit = vi.hoisted(() => ({ with: undefined as Error | undefined }));
@@ -90,5 +90,18 @@ describe('staff item forms keep the status of a refusal', () => {
     expect(stale.res.status).toBe(409);
     expect(stale.html).toContain('该记录已被他人修改');
     expect(stale.html).toContain('关于春季防火的通知');
+  });
+
+  it('a step form that fails its schema comes back with the message under its field and what was typed (400)', async () => {
+    const { app, deps, tokenFor } = await memoryApp();
+    const id = await publishedItem(deps);
+    const clerk = session(app, await tokenFor(people.clerk));
+    const page = await clerk.get(`/staff/items/${id}`);
+    expect(page.html).toContain(`action="/staff/items/${id}/revise"`);
+    const bad = await clerk.post(`/staff/items/${id}/revise`, { changedOn: '三月一日' });
+    expect(bad.res.status).toBe(400);
+    const form = bad.html.slice(bad.html.indexOf('id="action-revise"'));
+    expect(form).toContain('变更日期格式应为YYYY-MM-DD');
+    expect(form).toContain('value="三月一日"');
   });
 });
