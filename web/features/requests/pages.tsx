@@ -1,33 +1,23 @@
+import type { QueueRow } from '#application/requests';
+import { STATUS_LABELS } from '#domain/requests';
 import { CaseSteps, type FailedStep, type StepView } from '../../views/components/CaseSteps';
 import { DataTable } from '../../views/components/DataTable';
-import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
+import { DeadlineChip } from '../../views/components/DeadlineChip';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormField, type SelectOption } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
-import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StatusBadge } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseTitle, FileLinks, Timeline, WhyDate } from './parts';
-import type { CaseFacts } from './view-model';
+import { REQUEST_STATUS_TONES, urgencyOf, type CaseFacts } from './view-model';
 
 const STAFF_REQUESTS = { href: '/staff/requests', label: '依申请公开' };
 const staffCrumbs = (...rest: { href?: string; label: string }[]) => [{ href: ROUTES.staffHome, label: '工作台' }, ...rest];
 
-export interface QueueRowView {
-  trackingNumber: string;
-  href: string;
-  statusLabel: string;
-  statusTone: BadgeTone;
-  applicant: string;
-  subject: string;
-  handler: string;
-  due?: { date: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean };
-  duplicates: number;
-}
-
 export interface QueuePageProps {
-  rows: QueueRowView[];
+  rows: readonly QueueRow[];
   filters: { status: string; handler: string; dueBy: string };
   statusOptions: SelectOption[];
   handlerOptions: SelectOption[];
@@ -62,8 +52,8 @@ export function QueuePage(p: QueuePageProps) {
         rows={p.rows}
         empty={<p class="empty-state__title">没有符合条件的申请</p>}
         columns={[
-          { header: '申请编号', rowHeader: true, class: 'data-table__nowrap', cell: (r) => <a href={r.href}>{r.trackingNumber}</a> },
-          { header: '状态', cell: (r) => <StatusBadge label={r.statusLabel} tone={r.statusTone} /> },
+          { header: '申请编号', rowHeader: true, class: 'data-table__nowrap', cell: (r) => <a href={`/staff/requests/${r.trackingNumber}`}>{r.trackingNumber}</a> },
+          { header: '状态', cell: (r) => <StatusBadge label={STATUS_LABELS[r.status]} tone={REQUEST_STATUS_TONES[r.status]} /> },
           {
             header: '所需信息',
             cell: (r) => (
@@ -73,11 +63,16 @@ export function QueuePage(p: QueuePageProps) {
               </>
             ),
           },
-          { header: '申请人', cell: (r) => r.applicant },
-          { header: '承办人', cell: (r) => r.handler },
+          { header: '申请人', cell: (r) => r.applicantName },
+          { header: '承办人', cell: (r) => r.handlerName ?? '未登记' },
           {
             header: '答复期限',
-            cell: (r) => (r.due ? <DeadlineChip dueDate={r.due.date} workingDaysLeft={r.due.workingDaysLeft} urgency={r.due.urgency} provisional={r.due.provisional} /> : <span class="muted">—</span>),
+            cell: (r) =>
+              r.due && r.urgency ? (
+                <DeadlineChip dueDate={r.due} workingDaysLeft={r.urgency.workingDaysLeft} urgency={urgencyOf(r.urgency.urgency)} provisional={r.provisional} />
+              ) : (
+                <span class="muted">—</span>
+              ),
           },
         ]}
       />

@@ -28,7 +28,7 @@ import { formStep } from '../../form-step';
 import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes';
 import { caseSteps, demoHandlers } from './forms';
 import { CasePage, LetterPage, QueuePage, type CasePageProps } from './pages';
-import { caseFacts, queueRow } from './view-model';
+import { caseFacts } from './view-model';
 
 type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -70,7 +70,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
         handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
         canRegister={mayRegisterApplications(staff)}
-        rows={rows.map(queueRow)}
+        rows={rows}
       />,
     );
   });

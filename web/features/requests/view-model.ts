@@ -1,5 +1,5 @@
 import { jsx } from 'hono/jsx';
-import type { ApplicantContact, CaseView, requestQueue } from '#application/requests';
+import type { ApplicantContact, CaseView } from '#application/requests';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -16,8 +16,6 @@ import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
-import type { QueueRowView } from './pages';
-import type { TimelineItem } from './parts';
 
 export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
   submitted: 'info',
@@ -39,50 +37,18 @@ export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
 };
 
 const URGENCY: Record<string, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
-const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
+export const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
 
 export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
   return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
 }
 
-type QueueRow = Awaited<ReturnType<typeof requestQueue>>['rows'][number];
-
-export function queueRow(r: QueueRow): QueueRowView {
-  return {
-    trackingNumber: r.trackingNumber,
-    href: `/staff/requests/${r.trackingNumber}`,
-    statusLabel: STATUS_LABELS[r.status],
-    statusTone: REQUEST_STATUS_TONES[r.status],
-    applicant: r.applicantName,
-    subject: r.subject,
-    handler: r.handlerName ?? '未登记',
-    duplicates: r.duplicates,
-    ...(r.due && r.urgency ? { due: { date: r.due, workingDaysLeft: r.urgency.workingDaysLeft, urgency: urgencyOf(r.urgency.urgency), provisional: r.provisional } } : {}),
-  };
-}
-
 const row = (label: string, value: MetaRow['value'] | undefined): MetaRow[] => (value ? [{ label, value }] : []);
 
 /** What the staff case page shows of a case, besides the steps. */
-export interface CaseFacts {
-  trackingNumber: string;
-  statusLabel: string;
-  statusTone: BadgeTone;
-  facts: MetaRow[];
-  applicant: MetaRow[];
-  duplicates: { trackingNumber: string; similarity: string; href: string }[];
-  attachments: { href: string; fileName: string; size: string }[];
-  supplementReplies: { receivedAt: string; text: string }[];
-  deadline?: { due: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean };
-  explanation: readonly string[];
-  /** Shown instead of the chip when no answer deadline runs (awaiting a supplement, concluded). */
-  deadlineNote?: string;
-  timeline: TimelineItem[];
-  letter?: { title: string; href: string };
-  review?: { label: string; href: string };
-}
+export type CaseFacts = ReturnType<typeof caseFacts>;
 
-export function caseFacts(view: CaseView, contact: ApplicantContact): CaseFacts {
+export function caseFacts(view: CaseView, contact: ApplicantContact) {
   const s = view.record.data;
   const { case: c, applicant: a } = s;
   const tn = c.trackingNumber;
