@@ -3,11 +3,11 @@ import { CaseSteps, type FailedStep, type StepView } from '../../views/component
 import { DataTable, type Column } from '../../views/components/DataTable';
 import { ErrorSummary, FORM_LEVEL } from '../../views/components/ErrorSummary';
 import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
-import { Notice } from '../../views/components/Notice';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import type { Refusal } from '../../form-step';
 import { Layout } from '../../views/layouts/Layout';
+import { StaffPage } from '../../views/layouts/StaffPage';
 import { ROUTES } from '../../views/layouts/nav';
 
 /** Where a case type's staff pages live: its list and the list's name (navigation, breadcrumbs). */
@@ -23,7 +23,7 @@ export interface Badge {
 
 export const URGENT: Badge = { label: '紧急', tone: 'danger' };
 
-const crumbs = (area: CaseArea, last?: string) => [{ href: ROUTES.staffHome, label: '工作台' }, ...(last ? [{ href: area.href, label: area.label }, { label: last }] : [{ label: area.label }])];
+const crumbs = (area: CaseArea, last: string) => [{ href: ROUTES.staffHome, label: '工作台' }, { href: area.href, label: area.label }, { label: last }];
 
 export interface TimelineRow {
   readonly at: string;
@@ -168,15 +168,9 @@ export function CaseListPage<R extends CaseRow>(p: CaseListPageProps<R>) {
     },
   ];
   return (
-    <Layout title={p.heading} section="staff" navHref={p.area.href} breadcrumbs={crumbs(p.area)}>
-      <h1 class="page-title">{p.heading}</h1>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          {p.flash}
-        </Notice>
-      ) : null}
+    <StaffPage title={p.heading} navHref={p.area.href} flash={p.flash}>
       <DataTable caption={t.caption} id={t.id} rows={[...p.rows]} empty={<p class="empty-state">{t.empty}</p>} columns={columns} />
       {p.children}
-    </Layout>
+    </StaffPage>
   );
 }
