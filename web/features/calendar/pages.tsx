@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { CsrfField } from '#web/views/components/CsrfField';
 import { DataTable, type Column } from '#web/views/components/DataTable';
-import { DeadlineChip, type DeadlineChipProps } from '#web/views/components/DeadlineChip';
+import { DeadlineChip } from '#web/views/components/DeadlineChip';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
 import { FormField, type FormFieldProps } from '#web/views/components/FormField';
 import { Notice } from '#web/views/components/Notice';
@@ -12,6 +12,7 @@ import { Layout } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
 import { StaffPage } from '#web/views/layouts/StaffPage';
 import { SCHEDULE_FORM_FIELDS } from './forms';
+import type { DeadlineRow, ReminderRow, StoredScheduleRow } from './view-model';
 
 export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
 
@@ -301,22 +302,6 @@ function Calculator({ calculator }: { calculator: DueDateCalculator }) {
 
 // ---- the administrator's schedules ----
 
-export interface StoredScheduleRow {
-  id: string;
-  year: number;
-  scopeLabel: string;
-  region?: string;
-  title: string;
-  documentNumber?: string;
-  holidays: string[];
-  makeupDays: string[];
-  active: boolean;
-  savedAt: string;
-  savedBy: string;
-  /** POST target of the 删除 button (active rows only). */
-  removeAction?: string;
-}
-
 export interface CalendarAdminPageProps {
   rows: StoredScheduleRow[];
   action: string;
@@ -438,17 +423,6 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
 }
 
 // ---- reminders ----
-
-export interface DeadlineRow {
-  title: string;
-  kindLabel: string;
-  responsible: string;
-  chip: DeadlineChipProps;
-}
-
-export interface ReminderRow extends DeadlineRow {
-  date: string;
-}
 
 export interface RemindersPageProps {
   reminders: ReminderRow[];

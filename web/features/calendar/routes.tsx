@@ -1,24 +1,16 @@
 import { Hono, type Context } from 'hono';
-import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar, type StoredScheduleOverride } from '#application/calendar';
+import { dueDate, listScheduleOverrides, removeScheduleOverride, saveScheduleOverride, yearCalendar } from '#application/calendar';
 import type { AppDependencies } from '#application/context';
 import { remindersFor, urgentDeadlines, type DeadlineReminder } from '#application/deadlines';
 import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shanghaiDate } from '#domain/calendar';
-import type { Urgency } from '#domain/deadlines';
 import { ValidationError } from '#domain/errors';
 import type { StaffEnv, WebEnv } from '#web/env';
 import { formStep } from '#web/form-step';
-import type { DeadlineChipProps, DeadlineUrgency } from '#web/views/components/DeadlineChip';
 import { fieldErrors, scheduleErrors, scheduleFromForm } from './forms';
-import { CalendarAdminPage, CalendarPage, RemindersPage, type CalendarAdminPageProps, type DueDateCalculator, type ReminderRow, type StoredScheduleRow } from './pages';
+import { CalendarAdminPage, CalendarPage, RemindersPage, type CalendarAdminPageProps, type DueDateCalculator } from './pages';
+import { deadlineRow, scheduleRow } from './view-model';
 
 const LAST_YEAR = LAST_INDEXED_YEAR - 1;
-
-/** Domain urgency → the chip's class names. */
-const CHIP_URGENCY: Record<Urgency, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
-
-export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: number, provisional: boolean): DeadlineChipProps {
-  return { dueDate: due, urgency: CHIP_URGENCY[urgency], workingDaysLeft, provisional };
-}
 
 /** The due-date calculator on the calendar page: what was typed, and the answer or why there is none. */
 async function calculator(deps: AppDependencies, c: Context<WebEnv>): Promise<DueDateCalculator> {
@@ -103,43 +95,16 @@ export function staffCalendarRoutes(deps: AppDependencies) {
   app.get('/staff/reminders', async (c) => {
     const staff = c.get('staff');
     const [mine, urgent] = await Promise.all([remindersFor(deps, staff), urgentDeadlines(deps)]);
-    const row = (r: DeadlineReminder): ReminderRow => ({
-      date: r.date,
-      title: r.title,
-      kindLabel: deps.caseTypes.deadlineLabel(r.kind),
-      responsible: r.responsible.name,
-      chip: deadlineChip(r.due, r.urgency, r.workingDaysLeft, r.provisional),
-    });
+    const label = (kind: string) => deps.caseTypes.deadlineLabel(kind);
+    const row = (r: DeadlineReminder) => ({ date: r.date, ...deadlineRow(r, label) });
     return c.render(
       <RemindersPage
         reminders={mine.mine.map(row)}
         escalations={staff.roles.includes('leader') ? mine.escalations.map(row) : undefined}
-        urgent={urgent.items.map(({ summary, status }) => ({
-          title: summary.title,
-          kindLabel: deps.caseTypes.deadlineLabel(summary.kind),
-          responsible: summary.responsible.name,
-          chip: deadlineChip(summary.due, status.urgency, status.workingDaysLeft, summary.provisional),
-        }))}
+        urgent={urgent.items.map(({ summary, status }) => deadlineRow({ ...summary, ...status }, label))}
       />,
     );
   });
 
   return app;
-}
-
-function scheduleRow({ id, schedule: sc, status, savedAt, savedBy }: StoredScheduleOverride): StoredScheduleRow {
-  return {
-    id,
-    year: sc.year,
-    scopeLabel: sc.scope === 'national' ? '全国' : '地方',
-    region: sc.scope === 'local' ? sc.region : undefined,
-    title: sc.source.title,
-    documentNumber: sc.source.documentNumber,
-    holidays: sc.holidays.map((h) => (h.from === h.to ? `${h.name} ${h.from}` : `${h.name} ${h.from} 至 ${h.to}`)),
-    makeupDays: sc.makeupWorkdays.map((m) => `${m.name} ${m.date}`),
-    active: status === 'active',
-    savedAt,
-    savedBy: savedBy.name,
-    removeAction: status === 'active' ? `/staff/calendar/${encodeURIComponent(id)}/remove` : undefined,
-  };
 }

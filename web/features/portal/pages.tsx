@@ -9,6 +9,7 @@ import { Layout } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
 import { usePageInfo } from '#web/views/page-info';
 import type { BreadcrumbItem, Section as NavSection } from '#web/views/types';
+import type { CategoryLink, ListingRow } from './view-model';
 
 /** A public portal page: the layout with the staff entry in the footer, and the page heading. */
 function PortalPage({
@@ -294,25 +295,6 @@ export function HomePage({ latestItems, categories, staffLoginHref }: HomePagePr
 }
 
 // ---- 主动公开 listing ----
-
-export interface ListingRow {
-  href: string;
-  title: string;
-  indexNumber: string;
-  documentNumber?: string;
-  issuer: string;
-  date: string;
-  validityLabel: string;
-  /** True for 失效/废止 (shown as a badge). */
-  notValid: boolean;
-}
-
-export interface CategoryLink {
-  href: string;
-  name: string;
-  depth: number;
-  current: boolean;
-}
 
 export interface ListingPageProps {
   title: string;

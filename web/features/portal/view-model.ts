@@ -3,7 +3,7 @@ import type { searchCatalogue } from '#application/search';
 import { shanghaiDateOf, VALIDITY_STATUSES, type PublicItem, type ValidityStatus } from '#domain/catalogue';
 import type { MetaRow } from '#web/views/components/MetaTable';
 import type { BreadcrumbItem } from '#web/views/types';
-import type { CategoryLink, ListingRow, SearchPageProps } from './pages';
+import type { SearchPageProps } from './pages';
 
 export const itemHref = (id: string) => `/items/${encodeURIComponent(id)}`;
 export const categoryHref = (id: string) => `/proactive/${encodeURIComponent(id)}`;
@@ -20,12 +20,13 @@ export const one = (v: string | undefined) => (v ?? '').trim();
 export const validityOf = (v: string | undefined): ValidityStatus | undefined => ((VALIDITY_STATUSES as readonly string[]).includes(v ?? '') ? (v as ValidityStatus) : undefined);
 export const yearOf = (v: string | undefined): number | undefined => (/^\d{4}$/.test(v ?? '') ? Number(v) : undefined);
 
-export function listingRow(item: PublicItem): ListingRow {
+/** A line of a listing; notValid (失效/废止) shows the validity as a badge. */
+export function listingRow(item: PublicItem) {
   return {
     href: itemHref(item.id),
     title: item.title,
     indexNumber: item.indexNumber,
-    ...(item.documentNumber ? { documentNumber: item.documentNumber } : {}),
+    documentNumber: item.documentNumber,
     issuer: item.issuer,
     date: shanghaiDay(item.publishedAt),
     validityLabel: item.validity.label,
@@ -33,9 +34,12 @@ export function listingRow(item: PublicItem): ListingRow {
   };
 }
 
-export function categoryLinks(catalogue: LoadedCatalogue, current?: string): CategoryLink[] {
+export function categoryLinks(catalogue: LoadedCatalogue, current?: string) {
   return catalogue.tree.all().map((n) => ({ href: categoryHref(n.id), name: n.name, depth: n.depth, current: n.id === current }));
 }
+
+export type ListingRow = ReturnType<typeof listingRow>;
+export type CategoryLink = ReturnType<typeof categoryLinks>[number];
 
 /** 首页 › 主动公开 › the category's ancestors, then `last` (a category's or an item's own title). */
 export function catalogueCrumbs(catalogue: LoadedCatalogue, categoryId: string | undefined, last?: string): BreadcrumbItem[] {

@@ -1,0 +1,49 @@
+import type { StoredScheduleOverride } from '#application/calendar';
+import type { Urgency } from '#domain/deadlines';
+import type { DeadlineChipProps, DeadlineUrgency } from '#web/views/components/DeadlineChip';
+
+/** Domain urgency → the chip's class names. */
+const CHIP_URGENCY: Record<Urgency, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
+
+export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: number, provisional: boolean): DeadlineChipProps {
+  return { dueDate: due, urgency: CHIP_URGENCY[urgency], workingDaysLeft, provisional };
+}
+
+interface OpenDeadline {
+  readonly title: string;
+  readonly kind: string;
+  readonly responsible: { readonly name: string };
+  readonly due: string;
+  readonly urgency: Urgency;
+  readonly workingDaysLeft: number;
+  readonly provisional: boolean;
+}
+
+/** A row of the reminders page: the case, its deadline's kind (labelled by its case type), who answers for it, the chip. */
+export function deadlineRow(d: OpenDeadline, kindLabel: (kind: string) => string) {
+  return { title: d.title, kindLabel: kindLabel(d.kind), responsible: d.responsible.name, chip: deadlineChip(d.due, d.urgency, d.workingDaysLeft, d.provisional) };
+}
+
+export type DeadlineRow = ReturnType<typeof deadlineRow>;
+/** A reminder: the deadline and the day it was sent. */
+export type ReminderRow = DeadlineRow & { date: string };
+
+/** A stored schedule as the administrator's table shows it; only an active one has a 删除 button (removeAction). */
+export function scheduleRow({ id, schedule: sc, status, savedAt, savedBy }: StoredScheduleOverride) {
+  return {
+    id,
+    year: sc.year,
+    scopeLabel: sc.scope === 'national' ? '全国' : '地方',
+    region: sc.scope === 'local' ? sc.region : undefined,
+    title: sc.source.title,
+    documentNumber: sc.source.documentNumber,
+    holidays: sc.holidays.map((h) => (h.from === h.to ? `${h.name} ${h.from}` : `${h.name} ${h.from} 至 ${h.to}`)),
+    makeupDays: sc.makeupWorkdays.map((m) => `${m.name} ${m.date}`),
+    active: status === 'active',
+    savedAt,
+    savedBy: savedBy.name,
+    removeAction: status === 'active' ? `/staff/calendar/${encodeURIComponent(id)}/remove` : undefined,
+  };
+}
+
+export type StoredScheduleRow = ReturnType<typeof scheduleRow>;
