@@ -15,7 +15,8 @@ import {
 } from '#application/requests';
 import { NotFoundError, RateLimitedError, ValidationError } from '#domain/errors';
 import type { WebEnv } from '../../env';
-import { filesOf, flatValues, readForm } from '../../form-body';
+import { filesOf, flatValues, readForm, textOf } from '../../form-body';
+import { versionOf } from '../../form-step';
 import { showCorrectionStatus } from '../corrections/routes';
 import { isCorrectionTrackingNumber } from '#domain/corrections/tracking';
 import { TrackLookupPage, TrackPage, type TrackLookupPageProps } from './pages';
@@ -68,12 +69,13 @@ export function trackRoutes(deps: AppDependencies) {
     }
   });
 
-  /** The tracking number of the session, or a redirect back to the lookup form. */
-  const session = (c: Context<WebEnv>): string | undefined => {
-    const tn = (c.req.param('tn') ?? '').toUpperCase();
-    return verifyTrackingToken(deps, getCookie(c, TRACK_COOKIE), tn) ? tn : undefined;
-  };
-  const expired = (c: Context<WebEnv>) => c.redirect(`/track?expired=1&tn=${encodeURIComponent(c.req.param('tn') ?? '')}`, 303);
+  /** A page of the session's case: the handler gets its tracking number, or the lookup form is shown again. */
+  const inSession = (method: 'get' | 'post', path: string, handler: (c: Context<WebEnv>, tn: string) => Promise<Response>) =>
+    app[method](path, async (c) => {
+      const tn = (c.req.param('tn') ?? '').toUpperCase();
+      if (!verifyTrackingToken(deps, getCookie(c, TRACK_COOKIE), tn)) return c.redirect(`/track?expired=1&tn=${encodeURIComponent(c.req.param('tn') ?? '')}`, 303);
+      return handler(c, tn);
+    });
 
   const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
     const view = await applicantView(deps, await loadRequest(deps, tn));
@@ -81,39 +83,28 @@ export function trackRoutes(deps: AppDependencies) {
     return <TrackPage view={view} {...(flash ? { flash } : {})} {...extra} />;
   };
 
-  app.get('/track/:tn', async (c) => {
-    const tn = session(c);
-    if (!tn) return expired(c);
-    return c.render(await page(c, tn));
-  });
+  inSession('get', '/track/:tn', async (c, tn) => c.render(await page(c, tn)));
 
-  app.post('/track/:tn/supplement', async (c) => {
-    const tn = session(c);
-    if (!tn) return expired(c);
+  inSession('post', '/track/:tn/supplement', async (c, tn) => {
     const body = await readForm(c, { all: true });
-    const values = flatValues(body as Record<string, string | File | (string | File)[]>);
+    const values = flatValues(body);
     try {
-      await replyToSupplement(deps, tn, { text: values['text'] ?? '', attachments: await filesOf(body as Record<string, string | File>, 'attachments') });
+      await replyToSupplement(deps, tn, { text: values['text'] ?? '', attachments: await filesOf(body, 'attachments') });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      c.status(400);
-      return c.render(await page(c, tn, { errors: error.fields, values }));
+      return c.render(await page(c, tn, { errors: error.fields, values }), 400);
     }
     return c.redirect(`/track/${tn}?done=supplemented`, 303);
   });
 
-  app.post('/track/:tn/withdraw', async (c) => {
-    const tn = session(c);
-    if (!tn) return expired(c);
+  inSession('post', '/track/:tn/withdraw', async (c, tn) => {
     const body = await readForm(c);
-    const version = Number(body['version']);
-    await withdrawByApplicant(deps, tn, { ...(Number.isInteger(version) && version > 0 ? { expectedVersion: version } : {}), reason: typeof body['reason'] === 'string' ? body['reason'] : '' });
+    const version = versionOf(body);
+    await withdrawByApplicant(deps, tn, { ...(version ? { expectedVersion: version } : {}), reason: textOf(body, 'reason') });
     return c.redirect(`/track/${tn}?done=withdrawn`, 303);
   });
 
-  app.get('/track/:tn/files/:index', async (c) => {
-    const tn = session(c);
-    if (!tn) return expired(c);
+  inSession('get', '/track/:tn/files/:index', async (c, tn) => {
     const index = Number(c.req.param('index'));
     if (!Number.isInteger(index) || index < 0) throw new NotFoundError('文件不存在。');
     return c.redirect(await releasedFileLink(deps, tn, index), 303);
