@@ -97,24 +97,19 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
 
   const steps: StepView[] = stepViews(requestWorkflow, view.commands.filter(isGeneric), (command, form) => ({ action: `${base}/act`, hidden: { command }, ...generic(command, form) }));
 
+  /** One step of the table the viewer may take now, posting to its own path, with what the page sets. */
+  const tableStep = (command: CommandType, action: string, more: Partial<StepView> = {}): StepView[] =>
+    has(command) ? stepViews(requestWorkflow, [command], () => ({ action })).map((v) => ({ ...v, ...more })) : [];
+
   const handlers = demoHandlers(deps);
-  steps.push(
-    ...stepViews(
-      requestWorkflow,
-      view.commands.filter((x) => x === 'reassign'),
-      (_command, form) => ({
-        action: `${base}/reassign`,
-        ...(handlers
-          ? { fields: form.fields.map((f) => (f.name === 'handlerId' ? { ...f, label: '新承办人', kind: 'select' as const, options: handlers.map((h) => ({ value: h.id, label: h.label })) } : f)) }
-          : {}),
-      }),
-    ),
-  );
+  const handlerField = (f: StepField): StepField =>
+    handlers && f.name === 'handlerId' ? { ...f, label: '新承办人', kind: 'select', options: handlers.map((h) => ({ value: h.id, label: h.label })) } : f;
+  steps.push(...tableStep('reassign', `${base}/reassign`, { fields: (requestWorkflow.transition('reassign')?.form?.fields ?? []).map(handlerField) }));
 
   if (has('draftAnswer')) {
     const current = chosenType && (RESPONSE_TYPES as readonly string[]).includes(chosenType) ? (chosenType as ResponseType) : s.draft?.decision.type;
-    const [chooser] = stepViews(requestWorkflow, ['draftAnswer'], () => ({ action: `${base}#action-draft`, values: { type: current ?? '' } }));
-    steps.push({ ...chooser!, id: 'choose-type', title: s.draft ? '重新拟定答复：选择答复类型' : '拟定答复：选择答复类型', method: 'get', button: '填写答复内容' });
+    const title = s.draft ? '重新拟定答复：选择答复类型' : '拟定答复：选择答复类型';
+    steps.push(...tableStep('draftAnswer', `${base}#action-draft`, { id: 'choose-type', title, method: 'get', button: '填写答复内容', values: { type: current ?? '' } }));
     if (current) {
       const info = RESPONSE_TYPE_INFO[current];
       const kept = s.draft?.documents.length ? `；不选择则保留已上传的 ${s.draft.documents.length} 个文件` : '';
@@ -150,31 +145,12 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
     }
   }
 
-  const review = view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无';
-  const [submit] = has('submitForSecrecyReview') && s.draft ? stepViews(requestWorkflow, ['submitForSecrecyReview'], () => ({ action: `${base}/review` })) : [];
-  if (submit) steps.push({ ...submit, id: 'review', description: `告知书${s.draft?.documents.length ? `及 ${s.draft.documents.length} 个文件` : ''}将提交保密审查（先审查、后公开）。` });
-  const [passed] = has('passSecrecyReview') ? stepViews(requestWorkflow, ['passSecrecyReview'], () => ({ action: `${base}/review-passed` })) : [];
-  if (passed) {
-    const approved = view.review?.status === 'approved';
-    steps.push({
-      ...passed,
-      id: 'review-passed',
-      title: '保密审查通过，报送领导签发',
-      button: '报送领导签发',
-      description: approved ? '审查单已审批通过。' : `审查单当前状态：${review}；审批通过后方可报送。`,
-    });
-  }
-  steps.push(
-    ...stepViews(
-      requestWorkflow,
-      view.commands.filter((x) => x === 'release'),
-      () => ({
-        action: `${base}/release`,
-        values: { method: 'download', servedOn: today },
-        description: '经审查的告知书及删除处理后的文件将通过发布服务提供给申请人；期限以送达之日判断。',
-      }),
-    ),
-  );
+  const documents = s.draft?.documents.length ? `及 ${s.draft.documents.length} 个文件` : '';
+  if (s.draft) steps.push(...tableStep('submitForSecrecyReview', `${base}/review`, { id: 'review', description: `告知书${documents}将提交保密审查（先审查、后公开）。` }));
+  const review = view.review?.status === 'approved' ? '审查单已审批通过。' : `审查单当前状态：${view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无'}；审批通过后方可报送。`;
+  steps.push(...tableStep('passSecrecyReview', `${base}/review-passed`, { id: 'review-passed', title: '保密审查通过，报送领导签发', button: '报送领导签发', description: review }));
+  const served = '经审查的告知书及删除处理后的文件将通过发布服务提供给申请人；期限以送达之日判断。';
+  steps.push(...tableStep('release', `${base}/release`, { values: { method: 'download', servedOn: today }, description: served }));
 
   if (view.mayPropose) {
     steps.push({
