@@ -57,15 +57,7 @@ export function portalRoutes(deps: AppDependencies) {
     const order = q['order'] === 'oldest' ? 'oldest' : 'newest';
     const filters = { year: one(q['year']) || undefined, issuer: one(q['issuer']).slice(0, 60) || undefined, validity: validityOf(q['validity']), order } as const;
     const year = yearOf(filters.year);
-    const page = await listPublicItems(deps, {
-      ...(categoryId ? { categoryId } : {}),
-      ...(year ? { year } : {}),
-      ...(filters.issuer ? { issuer: filters.issuer } : {}),
-      ...(filters.validity ? { validity: filters.validity } : {}),
-      order,
-      ...(q['cursor'] ? { cursor: q['cursor'] } : {}),
-      limit: 20,
-    });
+    const page = await listPublicItems(deps, { categoryId, year, issuer: filters.issuer, validity: filters.validity, order, cursor: q['cursor'] || undefined, limit: 20 });
     const action = categoryId ? categoryHref(categoryId) : '/proactive';
     const hrefWith = (cursor: string) => queryHref(action, { year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor });
     const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
@@ -73,7 +65,7 @@ export function portalRoutes(deps: AppDependencies) {
     return c.render(
       <ListingPage
         title={node ? node.name : '主动公开'}
-        {...(node?.description ? { description: node.description } : {})}
+        description={node?.description}
         breadcrumbs={catalogueCrumbs(catalogue, node?.id)}
         categories={categoryLinks(catalogue, categoryId)}
         rows={page.items.map((v) => listingRow(v.item))}
@@ -81,8 +73,8 @@ export function portalRoutes(deps: AppDependencies) {
         years={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
         issuers={issuersOf(page.items.map((v) => v.item))}
         action={action}
-        {...(page.prev ? { prevHref: hrefWith(page.prev) } : {})}
-        {...(page.next ? { nextHref: hrefWith(page.next) } : {})}
+        prevHref={page.prev && hrefWith(page.prev)}
+        nextHref={page.next && hrefWith(page.next)}
         feedHref={{ atom: `${feedBase}.atom`, rss: `${feedBase}.rss` }}
       />,
     );
@@ -107,9 +99,9 @@ export function portalRoutes(deps: AppDependencies) {
         title={item.title}
         meta={itemMetaRows(item, catalogue)}
         bodyHtml={deps.content.markdownToHtml(item.body, { headingOffset: 1 })}
-        {...(validity.status !== 'valid' ? { validityNotice: `本文件已${validity.label}${validity.since ? `（${validity.since}起）` : ''}，仅供查阅。${validity.note ?? ''}` } : {})}
+        validityNotice={validity.status === 'valid' ? undefined : `本文件已${validity.label}${validity.since ? `（${validity.since}起）` : ''}，仅供查阅。${validity.note ?? ''}`}
         attachments={files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
-        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, ...(r.corrected ? { corrected: r.corrected } : {}) }))}
+        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, corrected: r.corrected }))}
         related={related}
       />,
     );
@@ -130,7 +122,7 @@ export function portalRoutes(deps: AppDependencies) {
           <SearchPage
             query={query}
             categories={catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }))}
-            filters={{ ...(category ? { category } : {}), ...(year ? { year: String(year) } : {}), ...(validity ? { validity } : {}), sort }}
+            filters={{ category: category || undefined, year: year ? String(year) : undefined, validity, sort }}
             searched={asked.searched}
             {...searchResults(asked, result, catalogue)}
           />,
@@ -160,9 +152,7 @@ export function portalRoutes(deps: AppDependencies) {
             { label: '行政复议机关', value: profile.reconsiderationBody.name },
           ]
         : [];
-      const categories = catalogue.tree
-        .all()
-        .map((n) => ({ name: n.name, depth: n.depth, ...(n.description ? { description: n.description } : {}), ...(n.legalBasis ? { legalBasis: n.legalBasis } : {}) }));
+      const categories = catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, description: n.description, legalBasis: n.legalBasis }));
       return c.render(<GuidePage guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })} office={office} categories={categories} />);
     }),
   );

@@ -104,26 +104,18 @@ export function searchResults(
       titleHtml: h.titleHtml,
       snippetHtml: h.snippetHtml,
       meta: [h.indexNumber, h.documentNumber, h.issuers[0], shanghaiDay(h.publishedAt)].filter(Boolean).join(' · '),
-      ...(h.validity !== 'valid' ? { validityLabel: h.validity === 'invalid' ? '失效' : '废止' } : {}),
+      validityLabel: h.validity === 'valid' ? undefined : h.validity === 'invalid' ? '失效' : '废止',
     })),
-    ...(result?.help
-      ? {
-          help: {
-            message: result.help.message,
-            suggestions: result.help.suggestions.map((s) => ({
-              href: s.reason === 'no-filters' ? queryHref('/search', { q: s.query }) : href({ q: s.query, page: undefined }),
-              label: s.query,
-              count: s.count,
-            })),
-            categories: result.help.relatedCategories.map((r) => ({
-              href: href({ category: r.categoryId, page: undefined }),
-              label: catalogue.tree.label(r.categoryId) || r.categoryId,
-              count: r.count,
-            })),
-          },
-        }
-      : {}),
-    ...(page > 1 ? { prevHref: href({ page: String(page - 1) }) } : {}),
-    ...(total > page * SEARCH_PER_PAGE && page < 50 ? { nextHref: href({ page: String(page + 1) }) } : {}),
+    help: result?.help && {
+      message: result.help.message,
+      suggestions: result.help.suggestions.map((s) => ({
+        href: s.reason === 'no-filters' ? queryHref('/search', { q: s.query }) : href({ q: s.query, page: undefined }),
+        label: s.query,
+        count: s.count,
+      })),
+      categories: result.help.relatedCategories.map((r) => ({ href: href({ category: r.categoryId, page: undefined }), label: catalogue.tree.label(r.categoryId) || r.categoryId, count: r.count })),
+    },
+    prevHref: page > 1 ? href({ page: String(page - 1) }) : undefined,
+    nextHref: total > page * SEARCH_PER_PAGE && page < 50 ? href({ page: String(page + 1) }) : undefined,
   };
 }
