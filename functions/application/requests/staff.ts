@@ -1,4 +1,4 @@
-import { formatDateZh, type IsoDate } from '#domain/calendar';
+import { formatDateZh, type IsoDate, type WorkingCalendar } from '#domain/calendar';
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
@@ -97,8 +97,10 @@ function assertMayTakeStep(staff: StaffMember, command: CommandType): void {
 }
 
 /**
- * Staff act on a case with one of the workflow's generic commands. 409 when the step is illegal in
- * the current state or a rule forbids it now, or when the case changed since the page was shown.
+ * Staff act on a case with one of the workflow's generic commands, from a form or JSON: whether this
+ * person may take the step now is asked first (403, or 409 when the state or a rule forbids it, or
+ * the case changed since the page was shown), then the input is parsed by the step's schema
+ * (commands.ts; 400 with a message per field) and the typed command is run.
  */
 export async function act(
   deps: RequestDeps,
@@ -107,11 +109,24 @@ export async function act(
   input: { command: string; expectedVersion?: number; fields?: Record<string, unknown> },
 ): Promise<RequestRecord> {
   if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
-  const command = commandFromInput(input.command as GenericCommand, input.fields ?? {}, () => newId(deps.clock.now()));
+  const type = input.command as GenericCommand;
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const ctx = await requestContext(deps, actorOf(staff));
+  requestWorkflow.assertAllowed(record.data.case, type, ctx);
+  return takeStep(
+    deps,
+    staff,
+    record,
+    commandFromInput(type, input.fields ?? {}, () => newId(deps.clock.now())),
+    ctx.calendar,
+  );
+}
+
+/** Runs a generic step's typed command on the loaded case, with the notice and mail it owes. */
+export async function takeStep(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar): Promise<RequestRecord> {
   const actor = actorOf(staff);
   // The notice and the mail quote the deadlines after the step, so they are derived first.
-  const preview = await previewStep(deps, record, command, actor);
+  const preview = await previewStep(deps, record, command, actor, calendar);
   const { note, patch, messages } = stepNotice(deps, record.data, command, preview.deadlines, preview.event.data);
   return applyCommand(deps, record, command, actor, { calendar: preview.ctx.calendar, ...(patch ? { patch } : {}), ...(note ? { note } : {}), messages });
 }

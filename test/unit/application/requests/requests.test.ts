@@ -224,6 +224,10 @@ describe('staff actions', () => {
     await expect(act(f.deps, people.clerk2, f.tn, { command: 'startAssessment' })).rejects.toBeInstanceOf(CaseForbiddenError);
     await expect(act(f.deps, people.clerk, f.tn, { command: 'signOff' })).rejects.toBeInstanceOf(CaseForbiddenError);
     await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '30', reason: '量大' } })).rejects.toThrow('延长期限须为1至20个工作日');
+    // Who may take the step, and whether now, is asked before the input is read.
+    await expect(act(f.deps, people.reviewer, f.tn, { command: 'requestExtension', fields: {} })).rejects.toBeInstanceOf(CaseForbiddenError);
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'recordFeePaid', fields: { paidOn: 'yesterday' } })).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: {} })).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('two clerks acting on the same case at once: exactly one succeeds', async () => {
