@@ -1,13 +1,13 @@
-import { CaseSteps, type FailedStep, type StepView } from '../../views/components/CaseSteps';
+import type { FailedStep, StepView } from '../../views/components/CaseSteps';
+import { CasePage, type TimelineRow } from '../case/CasePage';
 import { CsrfField } from '../../views/components/CsrfField';
 import { DataTable } from '../../views/components/DataTable';
 import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormField, type SelectOption } from '../../views/components/FormField';
-import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
+import type { MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Pagination } from '../../views/components/Pagination';
-import { Section } from '../../views/components/Section';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
@@ -192,19 +192,13 @@ export interface StaffItemPageProps {
   review?: { href: string; statusLabel: string; approved: boolean } | undefined;
   publicHref?: string | undefined;
   versions: { number: number; statusLabel: string; updatedAt: string }[];
-  history: { at: string; type: string; actor: string }[];
+  history: TimelineRow[];
 }
 
-/** Staff page of one item: metadata, the workflow steps allowed now, the draft form, versions and history. */
+/** Staff page of one item, as every case page: its facts, the draft form and versions, the history, and the steps allowed now. */
 export function StaffItemPage(p: StaffItemPageProps) {
-  return (
-    <Layout title={p.title} section="staff" navHref="/staff/items" breadcrumbs={[HOME, ITEMS, { label: p.title }]}>
-      <div class="page-head">
-        <h1 class="page-title">{p.title}</h1>
-        <StatusBadge label={p.stateLabel} tone={p.stateTone} />
-      </div>
-      <StepOutcome flash={p.flash} refusal={p.refusal} />
-      <MetaTable rows={p.meta} caption="信息基本情况" />
+  const about = (
+    <>
       {p.publicHref ? (
         <p>
           <a href={p.publicHref}>查看公开页面</a>
@@ -217,33 +211,32 @@ export function StaffItemPage(p: StaffItemPageProps) {
           </p>
         </Notice>
       ) : null}
-      <Section name="actions" title="办理">
-        <CaseSteps steps={p.steps} version={p.version} failed={p.failed} />
-      </Section>
-      {p.form ? (
-        <Section name="edit" title="修改草稿">
-          <ItemForm {...p.form} />
-        </Section>
-      ) : null}
-      <Section name="versions" title="版本">
-        <ol class="revision-list">
-          {p.versions.map((v) => (
-            <li>
-              第{v.number}版：{v.statusLabel}（{v.updatedAt}）
-            </li>
-          ))}
-        </ol>
-      </Section>
-      <Section name="history" title="办理记录">
-        <ol class="revision-list">
-          {p.history.map((h) => (
-            <li>
-              {h.at} {h.actor}：{h.type}
-            </li>
-          ))}
-        </ol>
-      </Section>
-    </Layout>
+    </>
+  );
+  const versions = (
+    <ol class="revision-list">
+      {p.versions.map((v) => (
+        <li>
+          第{v.number}版：{v.statusLabel}（{v.updatedAt}）
+        </li>
+      ))}
+    </ol>
+  );
+  return (
+    <CasePage
+      area={ITEMS}
+      id={p.title}
+      noun="主动公开"
+      heading={p.title}
+      status={{ label: p.stateLabel, tone: p.stateTone }}
+      sections={[{ title: '信息基本情况', rows: p.meta, children: about }, ...(p.form ? [{ title: '修改草稿', children: <ItemForm {...p.form} /> }] : []), { title: '版本', children: versions }]}
+      timeline={p.history}
+      steps={p.steps}
+      version={p.version}
+      {...(p.flash ? { flash: p.flash } : {})}
+      {...(p.refusal ? { refusal: p.refusal } : {})}
+      {...(p.failed ? { failed: p.failed } : {})}
+    />
   );
 }
 

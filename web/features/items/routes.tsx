@@ -4,7 +4,8 @@ import type { AppDependencies } from '#application/context';
 import { INDEX_SCHEMES, publishing, workingVersion, type PublishingCommandType } from '#domain/catalogue';
 import type { StaffEnv } from '../../env';
 import { formStep } from '../../form-step';
-import { textOf } from '../../form-body';
+import { flatValues } from '../../form-body';
+import { refusedStep } from '../case/CasePage';
 import { itemInput, settingsField, settingsInput, settingsValues, typedValues, type ItemFormValues, type SettingsValues } from './forms';
 import { CatalogueSettingsPage, NewItemPage, StaffItemPage, WorkListPage } from './pages';
 import { categoryOptions, flashOf, itemPageProps, workListProps, type ItemPageState } from './view-model';
@@ -59,10 +60,7 @@ export function staffItemRoutes(deps: AppDependencies) {
       await runItemStep(deps, c.get('staff'), c.req.param('id'), command, body, version);
       return `/staff/items/${c.req.param('id')}?done=${publishing.transition(command as PublishingCommandType)?.event ?? command}`;
     },
-    again: (c, refusal, body) => {
-      const values = Object.fromEntries(Object.keys(body).map((k) => [k, textOf(body, k)]));
-      return itemPage(c, c.req.param('id'), { refusal: refusal.message, failed: { id: c.req.param('command'), errors: refusal.fields, values } });
-    },
+    again: (c, refusal, body) => itemPage(c, c.req.param('id'), refusedStep(c.req.param('command'), refusal, flatValues(body))),
   });
 
   const settingsPage = async (c: Context<StaffEnv>, values?: SettingsValues, errors?: Record<string, string>) => {

@@ -171,8 +171,8 @@ export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, h
     versions: record.versions.map((v) => ({ number: v.number, statusLabel: VERSION_STATUS_LABELS[v.status], updatedAt: shanghaiDateTime(v.updatedAt) })),
     history: history.map((h) => ({
       at: shanghaiDateTime(h.at),
-      type: EVENT_LABELS[h.type] ?? h.type,
-      actor: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—',
+      label: EVENT_LABELS[h.type] ?? h.type,
+      by: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—',
     })),
   };
 }

@@ -3,11 +3,11 @@ import { uploadDocument } from '#application/documents';
 import { ValidationError } from '#domain/errors';
 import type { SecrecyReview } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
-import { textOf, type FormBody } from '../../form-body';
+import { flatValues, textOf, type FormBody } from '../../form-body';
+import { CSRF_FIELD_NAME } from '../../views/components/CsrfField';
 
 /** What a failed form had typed, to show it again (not the CSRF token, the version or the digest). */
-export const typedValues = (body: FormBody): Record<string, string> =>
-  Object.fromEntries(Object.keys(body).flatMap((k) => (typeof body[k] === 'string' && !['_csrf', 'version', 'digest'].includes(k) ? [[k, textOf(body, k)]] : [])));
+export const typedValues = (body: FormBody) => flatValues(body, [CSRF_FIELD_NAME, 'version', 'digest']);
 
 const fileOf = (body: FormBody, name: string) => {
   const f = body[name];
