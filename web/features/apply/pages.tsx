@@ -1,4 +1,6 @@
 import type { Child } from 'hono/jsx';
+import { MAX_ATTACHMENT_BYTES } from '#application/requests';
+import { APPLICANT_KIND_LABELS, DELIVERY_METHOD_LABELS, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
 import { StepFieldControl } from '../../views/components/CaseSteps';
 import { CsrfField } from '../../views/components/CsrfField';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
@@ -24,23 +26,12 @@ function Section({ legend, id, hint, children }: { legend: string; id?: string; 
   );
 }
 
-export interface ApplyFormLabels {
-  applicantKinds: Record<string, string>;
-  organisationKinds: Record<string, string>;
-  idTypes: Record<string, string>;
-  provisionForms: Record<string, string>;
-  deliveryMethods: Record<string, string>;
-  channels?: Record<string, string>;
-}
-
 export interface ApplyPageProps {
   nonce: string;
-  labels: ApplyFormLabels;
   values?: Record<string, string>;
   errors?: Record<string, string>;
-  /** Staff registering a paper, post, fax or oral application (channel + receipt date fields). */
-  staffMode?: { staff: StaffInfo; action: string };
-  maxAttachmentMb: number;
+  /** Staff registering a paper, post, fax or oral application: the channels, the receipt date, where it posts. */
+  staffMode?: { staff: StaffInfo; action: string; channels: Record<string, string> };
 }
 
 /** Field order for the error summary (the order the fields appear). */
@@ -113,21 +104,21 @@ export function ApplyPage(p: ApplyPageProps) {
       <form class="form apply-form" method="post" action={p.staffMode?.action ?? '/apply'} enctype="multipart/form-data" novalidate>
         <CsrfField />
         <input type="hidden" name="nonce" value={p.nonce} />
-        {staff && p.labels.channels ? (
+        {p.staffMode ? (
           <Section legend="申请渠道">
-            {choice('channel', '申请渠道', p.labels.channels)}
+            {choice('channel', '申请渠道', p.staffMode.channels)}
             {field('receivedOn', '收到申请之日', { type: 'date', hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。' })}
           </Section>
         ) : null}
         <Section legend="申请人信息">
-          {choice('applicantKind', '申请人类型', p.labels.applicantKinds)}
+          {choice('applicantKind', '申请人类型', APPLICANT_KIND_LABELS)}
           {field('name', '姓名或名称', { required: true, maxlength: 100, hint: '公民填写本人姓名；法人或其他组织填写单位全称。', autocomplete: 'name' })}
           <h3 class="subheading">公民填写</h3>
-          {field('idType', '证件类型', { as: 'select', placeholderOption: '请选择', options: options(p.labels.idTypes) })}
+          {field('idType', '证件类型', { as: 'select', placeholderOption: '请选择', options: options(ID_DOCUMENT_LABELS) })}
           {field('idNumber', '证件号码', { maxlength: 40, hint: '居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。', autocomplete: 'off', spellcheck: false })}
           {field('workUnit', '工作单位', { maxlength: 100 })}
           <h3 class="subheading">法人或其他组织填写</h3>
-          {field('organisationKind', '组织类别', { as: 'select', placeholderOption: '请选择', options: options(p.labels.organisationKinds) })}
+          {field('organisationKind', '组织类别', { as: 'select', placeholderOption: '请选择', options: options(ORGANISATION_KIND_LABELS) })}
           {field('creditCode', '统一社会信用代码', { maxlength: 22, hint: '18位，见营业执照或登记证书。', autocomplete: 'off', spellcheck: false })}
           {field('legalRepresentative', '法定代表人或负责人', { maxlength: 100 })}
           {field('contactPerson', '联系人', { maxlength: 100 })}
@@ -150,8 +141,8 @@ export function ApplyPage(p: ApplyPageProps) {
           {field('requested.description', '内容描述', { as: 'textarea', rows: 5, maxlength: 2000 })}
         </Section>
         <Section legend="获取信息的方式">
-          {choice('provisionForm', '信息的载体形式', p.labels.provisionForms)}
-          {choice('deliveryMethod', '获取信息的方式', p.labels.deliveryMethods)}
+          {choice('provisionForm', '信息的载体形式', PROVISION_FORM_LABELS)}
+          {choice('deliveryMethod', '获取信息的方式', DELIVERY_METHOD_LABELS)}
         </Section>
         <Section legend="附件与备注">
           <FormField
@@ -160,7 +151,7 @@ export function ApplyPage(p: ApplyPageProps) {
             type="file"
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
             error={e['attachments']}
-            hint={`可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${p.maxAttachmentMb} MB。如提交有误需要修改，请重新选择附件。`}
+            hint={`可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。如提交有误需要修改，请重新选择附件。`}
           />
           {field('notes', '备注', { as: 'textarea', rows: 3, maxlength: 1000 })}
         </Section>

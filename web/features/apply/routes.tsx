@@ -1,35 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppDependencies } from '#application/context';
-import { MAX_ATTACHMENT_BYTES, submitOnline, type SubmitResult } from '#application/requests';
+import { submitOnline, type SubmitResult } from '#application/requests';
 import { ValidationError } from '#domain/errors';
-import { APPLICANT_KIND_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, formatAccessCode, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
+import { CHANNEL_LABELS, formatAccessCode } from '#domain/requests';
 import type { WebEnv } from '../../env';
 import { filesOf, flatValues, nestedFrom, readForm } from '../../form-body';
 import { shanghaiDateTime } from '../../page-context';
 import { ApplyPage, ReceiptPage, type ApplyPageProps } from './pages';
 
-const APPLY_LABELS = {
-  applicantKinds: APPLICANT_KIND_LABELS,
-  organisationKinds: ORGANISATION_KIND_LABELS,
-  idTypes: ID_DOCUMENT_LABELS,
-  provisionForms: PROVISION_FORM_LABELS,
-  deliveryMethods: DELIVERY_METHOD_LABELS,
-};
 export const REGISTER_CHANNEL_LABELS = Object.fromEntries(Object.entries(CHANNEL_LABELS).filter(([k]) => k !== 'online'));
 
-/** The application form, for the public (no channels) or for staff registering one (channels, where it posts). */
-export function applyPage(
-  channels: Record<string, string> | undefined,
-  extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {},
-  staffMode?: ApplyPageProps['staffMode'],
-) {
+/** The application form, for the public or (staffMode) for staff registering one. */
+export function applyPage(extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}, staffMode?: ApplyPageProps['staffMode']) {
   return (
     <ApplyPage
       // The one-time form nonce: with the form's content it makes a double submit create one application.
       nonce={extra.nonce || randomBytes(16).toString('base64url')}
-      labels={{ ...APPLY_LABELS, ...(channels ? { channels } : {}) }}
-      maxAttachmentMb={MAX_ATTACHMENT_BYTES / 1024 / 1024}
       {...(staffMode ? { staffMode } : {})}
       {...(extra.values ? { values: extra.values } : {})}
       {...(extra.errors ? { errors: extra.errors } : {})}
@@ -62,7 +49,7 @@ export function applyRoutes(deps: AppDependencies) {
     c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/apply', (c) => c.render(applyPage(undefined)));
+  app.get('/apply', (c) => c.render(applyPage()));
 
   app.post('/apply', async (c) => {
     const body = await readForm(c, { all: true });
@@ -74,7 +61,7 @@ export function applyRoutes(deps: AppDependencies) {
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       c.status(400);
-      return c.render(applyPage(undefined, { values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }));
+      return c.render(applyPage({ values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }));
     }
   });
 

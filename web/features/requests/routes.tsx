@@ -76,7 +76,8 @@ export function staffRequestRoutes(deps: AppDependencies) {
   });
 
   // Registration of paper, post, fax and oral applications (first-inquiry responsibility).
-  const registerPage = (c: Context<StaffEnv>, extra: Parameters<typeof applyPage>[1] = {}) => applyPage(REGISTER_CHANNEL_LABELS, extra, { staff: c.var.page.staff!, action: '/staff/requests/new' });
+  const registerPage = (c: Context<StaffEnv>, extra: Parameters<typeof applyPage>[0] = {}) =>
+    applyPage(extra, { staff: c.var.page.staff!, action: '/staff/requests/new', channels: REGISTER_CHANNEL_LABELS });
   app.get('/staff/requests/new', (c) => c.render(registerPage(c)));
   formStep(app, '/staff/requests/new', {
     all: true,
