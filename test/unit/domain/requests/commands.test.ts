@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseValidationError } from '#domain/case';
-import { ANSWER_FIELDS, REQUEST_TRANSITIONS, RESPONSE_TYPES } from '#domain/requests';
+import { ANSWER_FIELDS, decisionSchema, REQUEST_TRANSITIONS, RESPONSE_TYPES } from '#domain/requests';
+import { z } from '#domain/zod';
 import { parseStepInput, REQUEST_STEP_SCHEMAS, requestCommand } from '#domain/requests/commands';
 
 /** Required = the schema refuses the field left out (a blank form field counts as left out). */
@@ -31,6 +32,38 @@ describe('the command schemas beside the request table (contract)', () => {
     expect(Object.keys(ANSWER_FIELDS).sort()).toEqual([...RESPONSE_TYPES].sort());
     const draft = REQUEST_TRANSITIONS.find((t) => t.command === 'draftAnswer')!;
     expect(draft.form?.fields.map((f) => f.name)).toEqual(['type']);
+  });
+});
+
+/** The schemas a dotted form path reaches (`grounds.0.reason`), and whether it is always required there. */
+function reach(schema: z.ZodType, path: readonly string[], mandatory = true, conditional = false): { mandatory: boolean; conditional: boolean }[] {
+  if (schema instanceof z.ZodOptional) return reach(schema.unwrap() as z.ZodType, path, false, conditional);
+  if (path.length === 0) return [{ mandatory, conditional }];
+  if (schema instanceof z.ZodUnion) return (schema.options as z.ZodType[]).flatMap((o) => reach(o, path, mandatory, true));
+  if (schema instanceof z.ZodArray && /^\d+$/.test(path[0]!)) return reach(schema.element as z.ZodType, path.slice(1), mandatory, conditional);
+  if (schema instanceof z.ZodObject) {
+    const next = (schema.shape as Record<string, z.ZodType | undefined>)[path[0]!];
+    return next ? reach(next, path.slice(1), mandatory, conditional) : [];
+  }
+  return [];
+}
+
+describe('the answer forms and the decision schema (contract)', () => {
+  it('every field of each type’s form is a path of that type’s decision, required where the decision always requires it', () => {
+    for (const type of RESPONSE_TYPES) {
+      const option = decisionSchema.options.find((o) => o.shape.type.value === type)!;
+      for (const f of ANSWER_FIELDS[type]) {
+        const found = reach(option, f.name.split('.'));
+        expect(found.length, `${type}: ${f.name}`).toBeGreaterThan(0);
+        // Withholding facts depend on the ground chosen: the form cannot mark them 必填, only the ground.
+        if (found.every((x) => !x.conditional)) expect(f.required ?? false, `${type}: ${f.name}`).toBe(found.every((x) => x.mandatory));
+        else if (f.required)
+          expect(
+            found.every((x) => x.mandatory),
+            `${type}: ${f.name}`,
+          ).toBe(true);
+      }
+    }
   });
 });
 
