@@ -9,6 +9,7 @@ import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge'
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
+import { CaseTimeline, type TimelineRow } from '../case/CasePage';
 import type { FailedPost } from './view-model';
 
 export interface FindingView {
@@ -60,18 +61,8 @@ export interface ReviewPageProps {
   failedPost?: FailedPost | undefined;
   /** Why the signed-in person cannot act, when they cannot. */
   waitingFor?: string | undefined;
-  records: {
-    round: number;
-    stageLabel: string;
-    returned: boolean;
-    by: string;
-    roleLabel: string;
-    at: string;
-    conclusion?: string | undefined;
-    checklist?: { label: string; involved: boolean; note?: string | undefined }[] | undefined;
-    comments: string;
-  }[];
-  referrals: { stageLabel: string; referTo: string; body: string; sentAt: string; by: string; reply?: { text: string; at: string; by: string } | undefined }[];
+  /** 审查记录: signatures, returns and referrals in time order. */
+  history: TimelineRow[];
   releases: { at: string; targetLabel: string; by: string; files: { fileName: string; url?: string | undefined }[] }[];
   flash?: string | undefined;
   /** A refusal (separation of duties, wrong stage, leak…), shown at the top. */
@@ -279,49 +270,7 @@ export function ReviewPage(p: ReviewPageProps) {
       ) : null}
 
       <Section name="history" title="审查记录" class="panel">
-        {p.records.length === 0 && p.referrals.length === 0 ? <p class="muted">尚无签署记录。</p> : null}
-        <ol class="review-timeline">
-          {p.records.map((r) => (
-            <li class={`review-timeline__item review-timeline__item--${r.returned ? 'returned' : 'signed'}`}>
-              <p class="review-timeline__head">
-                <strong>{r.stageLabel}</strong> · {r.returned ? '退回' : '签署'} · 第{r.round}轮
-              </p>
-              <p class="small muted">
-                {r.by}（{r.roleLabel}），<time>{r.at}</time>
-              </p>
-              {r.conclusion ? <p>结论：{r.conclusion}</p> : null}
-              {r.comments ? <p>意见：{r.comments}</p> : null}
-              {r.checklist ? (
-                <ul class="review-timeline__checklist small">
-                  {r.checklist.map((c) => (
-                    <li>
-                      {c.label}：{c.involved ? `是（${c.note ?? ''}）` : '否'}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </li>
-          ))}
-          {p.referrals.map((r) => (
-            <li class="review-timeline__item review-timeline__item--referral">
-              <p class="review-timeline__head">
-                <strong>报请确定</strong>（{r.stageLabel}）· {r.referTo}：{r.body}
-              </p>
-              <p class="small muted">
-                {r.by}，{r.sentAt}
-              </p>
-              {r.reply ? (
-                <p>
-                  答复：{r.reply.text}（{r.reply.by} 登记，{r.reply.at}）
-                </p>
-              ) : (
-                <p>
-                  <StatusBadge label="等待答复" tone="warning" />
-                </p>
-              )}
-            </li>
-          ))}
-        </ol>
+        {p.history.length === 0 ? <p class="muted">尚无签署记录。</p> : <CaseTimeline rows={p.history} />}
       </Section>
     </Layout>
   );

@@ -21,6 +21,7 @@ import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
+import type { TimelineRow } from '../case/CasePage';
 import type { ContentSection, ReviewPageProps, Segment } from './pages';
 import type { QueueRow } from './queue-page';
 
@@ -152,6 +153,25 @@ function waitingFor(view: ReviewView): string | undefined {
   return lead + view.refusal;
 }
 
+const conclusionText = (c: NonNullable<SecrecyReview['records'][number]['conclusion']>) =>
+  `${CONCLUSION_LABELS[c.type]}${c.type === 'withhold' ? `（依据：${c.legalBasis}）` : c.type === 'refer' ? `（${REFERRAL_BODY_LABELS[c.referTo]}：${c.body}）` : ''}`;
+
+/** 审查记录: every signature and return with its 审查单, and every referral with its reply, in time order. */
+function historyOf(review: SecrecyReview): TimelineRow[] {
+  const records = review.records.map((r) => {
+    const checklist = r.checklist ? CHECKLIST_ITEMS.map((item) => `${CHECKLIST_LABELS[item]}：${r.checklist![item].involved ? `是（${r.checklist![item].note ?? ''}）` : '否'}`).join('；') : '';
+    const note = [r.conclusion ? `结论：${conclusionText(r.conclusion)}` : '', r.comments ? `意见：${r.comments}` : '', checklist].filter(Boolean).join('。');
+    return { at: r.at, label: `${STAGE_LABELS[r.stage]} · ${r.action === 'signed' ? '签署' : '退回'} · 第${r.round}轮`, by: `${r.by.name}（${ROLE_LABELS[r.by.role]}）`, note };
+  });
+  const referrals = review.referrals.map((r) => ({
+    at: r.sentAt,
+    label: `报请确定（${STAGE_LABELS[r.stage]}）· ${REFERRAL_BODY_LABELS[r.referTo]}：${r.body}`,
+    by: r.by.name,
+    note: r.reply ? `答复：${r.reply.text}（${r.reply.recordedBy.name} 登记，${shanghaiDateTime(r.reply.recordedAt)}）` : '等待答复',
+  }));
+  return [...records, ...referrals].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((row) => ({ ...row, at: shanghaiDateTime(row.at) }));
+}
+
 export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl: string, state: { flash?: string | undefined; refusal?: string; failed?: FailedPost } = {}): ReviewPageProps {
   const { review, content } = view;
   const kind = (f: { kind: keyof typeof FINDING_KIND_LABELS }) => FINDING_KIND_LABELS[f.kind];
@@ -217,27 +237,7 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
     waitingFor: waitingFor(view),
     flash: state.flash,
     refusal: state.refusal,
-    records: review.records.map((r) => ({
-      round: r.round,
-      stageLabel: STAGE_LABELS[r.stage],
-      returned: r.action !== 'signed',
-      by: r.by.name,
-      roleLabel: ROLE_LABELS[r.by.role],
-      at: shanghaiDateTime(r.at),
-      conclusion: r.conclusion
-        ? `${CONCLUSION_LABELS[r.conclusion.type]}${r.conclusion.type === 'withhold' ? `（依据：${r.conclusion.legalBasis}）` : r.conclusion.type === 'refer' ? `（${REFERRAL_BODY_LABELS[r.conclusion.referTo]}：${r.conclusion.body}）` : ''}`
-        : undefined,
-      checklist: r.checklist ? CHECKLIST_ITEMS.map((item) => ({ label: CHECKLIST_LABELS[item], involved: r.checklist![item].involved, note: r.checklist![item].note })) : undefined,
-      comments: r.comments,
-    })),
-    referrals: review.referrals.map((r) => ({
-      stageLabel: STAGE_LABELS[r.stage],
-      referTo: REFERRAL_BODY_LABELS[r.referTo],
-      body: r.body,
-      sentAt: shanghaiDateTime(r.sentAt),
-      by: r.by.name,
-      reply: r.reply && { text: r.reply.text, at: shanghaiDateTime(r.reply.recordedAt), by: r.reply.recordedBy.name },
-    })),
+    history: historyOf(review),
     releases: view.releases.map((r) => ({
       at: shanghaiDateTime(r.releasedAt),
       targetLabel: r.target === 'public' ? '主动公开' : '提供给申请人',
