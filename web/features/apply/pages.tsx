@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormField, type FormFieldProps } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
+import { ReceiptCodes } from '../../views/components/ReceiptCodes';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import type { StaffInfo } from '../../views/types';
@@ -195,23 +196,7 @@ export function ReceiptPage(p: ReceiptPageProps) {
       }
     >
       <h1 class="page-title">政府信息公开申请回执</h1>
-      <Notice kind="success" role="status" title="申请已提交">
-        <p>{staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'}请打印或记下以下申请编号和查询码：查询码只在本页显示一次，工作人员也无法找回。</p>
-      </Notice>
-      <div class="receipt">
-        <p class="receipt__line">
-          申请编号：
-          <strong class="receipt__code" id="tracking-number">
-            {p.trackingNumber}
-          </strong>
-        </p>
-        <p class="receipt__line">
-          查询码：
-          <strong class="receipt__code" id="access-code">
-            {p.accessCode}
-          </strong>
-        </p>
-      </div>
+      <ReceiptCodes received={staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'} trackingNumber={p.trackingNumber} accessCode={p.accessCode} />
       <MetaTable
         layout="single"
         caption="申请信息"
