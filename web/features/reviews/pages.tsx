@@ -147,6 +147,20 @@ function Finding({ f, p }: { f: FindingView; p: ReviewPageProps }) {
   );
 }
 
+/** An attachment's redacted version, uploaded and verified: a step form with a file control the table has no kind for. */
+const uploadStep = (p: ReviewPageProps, a: { id: string; fileName: string }): StepView => ({
+  id: `redacted-file-${a.id}`,
+  title: `上传“${a.fileName}”的删除处理版本`,
+  action: `/staff/reviews/${p.id}/redacted-file`,
+  fields: [],
+  hidden: { attachmentId: a.id },
+  multipart: true,
+  secondary: true,
+  description: '系统将重新提取文件文字，如仍含应删除的内容将拒绝接收，并提示文件属性中的作者等信息。',
+  controls: <FormField name={`file-${a.id}`} label="删除处理后的文件" type="file" required error={p.failedPost?.errors[`file-${a.id}`]} />,
+  button: '上传并核验',
+});
+
 /** The review page: content beside its findings, the steps the table offers (审查单, return, redaction, release), and the history. */
 export function ReviewPage(p: ReviewPageProps) {
   const open = p.findings.filter((f) => !f.resolution).length;
@@ -226,19 +240,7 @@ export function ReviewPage(p: ReviewPageProps) {
               </ol>
             </>
           )}
-          {p.redactFiles.map((a) => (
-            <form class="form panel panel--form review-tool" method="post" action={`/staff/reviews/${p.id}/redacted-file`} enctype="multipart/form-data">
-              <Hidden version={p.version} more={{ attachmentId: a.id }} />
-              <h3 class="review-part__title">上传“{a.fileName}”的删除处理版本</h3>
-              <p class="small">系统将重新提取文件文字，如仍含应删除的内容将拒绝接收，并提示文件属性中的作者等信息。</p>
-              <FormField name={`file-${a.id}`} label="删除处理后的文件" type="file" required error={p.failedPost?.errors[`file-${a.id}`]} />
-              <div class="form__actions">
-                <button type="submit" class="button button--secondary">
-                  上传并核验
-                </button>
-              </div>
-            </form>
-          ))}
+          {p.redactFiles.length ? <CaseSteps steps={p.redactFiles.map((a) => uploadStep(p, a))} version={p.version} /> : null}
         </Section>
       </div>
 
