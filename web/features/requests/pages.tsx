@@ -1,16 +1,15 @@
 import type { QueueRow } from '#application/requests';
 import { STATUS_LABELS } from '#domain/requests';
-import { CaseSteps, type FailedStep, type StepView } from '../../views/components/CaseSteps';
+import type { Child } from 'hono/jsx';
+import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import { DataTable } from '../../views/components/DataTable';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
-import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormField, type SelectOption } from '../../views/components/FormField';
-import { MetaTable } from '../../views/components/MetaTable';
-import { Notice } from '../../views/components/Notice';
 import { StatusBadge } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseTitle, FileLinks, Timeline, WhyDate } from './parts';
+import { CasePage, type CaseSection } from '../case/CasePage';
+import { FileLinks, WhyDate } from './parts';
 import { REQUEST_STATUS_TONES, urgencyOf, type CaseFacts } from './view-model';
 
 const STAFF_REQUESTS = { href: '/staff/requests', label: '依申请公开' };
@@ -49,7 +48,7 @@ export function QueuePage(p: QueuePageProps) {
       <DataTable
         id="requests"
         caption={`申请（共 ${p.rows.length} 件，按答复期限排序）`}
-        rows={p.rows}
+        rows={[...p.rows]}
         empty={<p class="empty-state__title">没有符合条件的申请</p>}
         columns={[
           { header: '申请编号', rowHeader: true, class: 'data-table__nowrap', cell: (r) => <a href={`/staff/requests/${r.trackingNumber}`}>{r.trackingNumber}</a> },
@@ -80,117 +79,99 @@ export function QueuePage(p: QueuePageProps) {
   );
 }
 
-export type CasePageProps = CaseFacts & {
+export type RequestCasePageProps = CaseFacts & {
   steps: StepView[];
   version: number;
-  /** The form that failed, with what was typed, a message per field and the refusal. */
-  failed?: FailedStep & { message?: string };
+  failed?: FailedStep;
+  /** Why the step just tried was refused (403, 409). */
+  refusal?: string;
   flash?: string;
   revealed?: string;
 };
 
-/** The staff case page: facts, deadline and why, timeline, and the steps this person may take now. */
-export function CasePage(p: CasePageProps) {
-  const failed = p.failed;
+const list = <T,>(items: readonly T[], item: (x: T) => Child) => (items.length ? <ul>{items.map(item)}</ul> : null);
+
+/** The staff case page (the one CasePage of every case type): deadline and why, facts, applicant, answer, timeline, steps. */
+export function RequestCasePage(p: RequestCasePageProps) {
+  const sections: CaseSection[] = [
+    {
+      title: '答复期限',
+      id: 'deadline',
+      children: (
+        <>
+          {p.deadline ? (
+            <DeadlineChip dueDate={p.deadline.due} workingDaysLeft={p.deadline.workingDaysLeft} urgency={p.deadline.urgency} provisional={p.deadline.provisional} />
+          ) : (
+            <p class="muted">{p.deadlineNote ?? '当前没有正在计算的答复期限。'}</p>
+          )}
+          <WhyDate lines={p.explanation} />
+        </>
+      ),
+    },
+    { title: '申请内容', id: 'facts', rows: p.facts },
+    { title: '申请人', id: 'applicant', rows: p.applicant },
+    {
+      title: '完整证件号码（本次查看已记录）',
+      children: p.revealed ? (
+        <p>
+          <strong>{p.revealed}</strong>
+        </p>
+      ) : null,
+    },
+    {
+      title: '可能的重复申请（仅提示）',
+      children: list(p.duplicates, (d) => (
+        <li>
+          <a href={d.href}>{d.trackingNumber}</a>（相似度 {d.similarity}）
+        </li>
+      )),
+    },
+    { title: '附件', children: p.attachments.length ? <FileLinks files={p.attachments} /> : null },
+    {
+      title: '申请人补正',
+      children: p.supplementReplies.length
+        ? p.supplementReplies.map((r) => (
+            <blockquote class="supplement-reply">
+              <p class="small muted">{r.receivedAt}</p>
+              <p>{r.text}</p>
+            </blockquote>
+          ))
+        : null,
+    },
+    {
+      title: '答复',
+      children:
+        p.letter || p.review ? (
+          <ul>
+            {p.letter ? (
+              <li>
+                <a href={p.letter.href}>{p.letter.title}</a>（打印版）
+              </li>
+            ) : null}
+            {p.review ? (
+              <li>
+                保密审查：<a href={p.review.href}>{p.review.label}</a>
+              </li>
+            ) : null}
+          </ul>
+        ) : null,
+    },
+  ];
   return (
-    <Layout title={`申请 ${p.trackingNumber}`} section="staff" navHref="/staff/requests" breadcrumbs={staffCrumbs(STAFF_REQUESTS, { label: p.trackingNumber })}>
-      <CaseTitle trackingNumber={p.trackingNumber} label={p.statusLabel} tone={p.statusTone} />
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          <p>{p.flash}</p>
-        </Notice>
-      ) : null}
-      {failed?.message ? (
-        <Notice kind="error" role="alert">
-          <p>{failed.message}</p>
-        </Notice>
-      ) : null}
-      {failed ? <ErrorSummary errors={Object.fromEntries(Object.entries(failed.errors).map(([k, v]) => [`${failed.id}-${k}`, v]))} /> : null}
-
-      <div class="case-layout">
-        <div class="case-layout__main">
-          <section class="section" aria-labelledby="deadline-title">
-            <h2 class="section__title" id="deadline-title">
-              答复期限
-            </h2>
-            {p.deadline ? (
-              <DeadlineChip dueDate={p.deadline.due} workingDaysLeft={p.deadline.workingDaysLeft} urgency={p.deadline.urgency} provisional={p.deadline.provisional} />
-            ) : (
-              <p class="muted">{p.deadlineNote ?? '当前没有正在计算的答复期限。'}</p>
-            )}
-            <WhyDate lines={p.explanation} />
-          </section>
-
-          <MetaTable layout="single" caption="申请内容" captionHidden={false} id="facts" rows={p.facts} />
-          <MetaTable layout="single" caption="申请人" captionHidden={false} id="applicant" rows={p.applicant} />
-          {p.revealed ? (
-            <Notice kind="warning" title="完整证件号码（本次查看已记录）">
-              <p>
-                <strong>{p.revealed}</strong>
-              </p>
-            </Notice>
-          ) : null}
-
-          {p.duplicates.length > 0 ? (
-            <Notice kind="warning" title="可能的重复申请（仅提示）">
-              <ul>
-                {p.duplicates.map((d) => (
-                  <li>
-                    <a href={d.href}>{d.trackingNumber}</a>（相似度 {d.similarity}）
-                  </li>
-                ))}
-              </ul>
-            </Notice>
-          ) : null}
-
-          {p.attachments.length > 0 ? (
-            <section class="section">
-              <h2 class="section__title">附件</h2>
-              <FileLinks files={p.attachments} />
-            </section>
-          ) : null}
-
-          {p.supplementReplies.length > 0 ? (
-            <section class="section">
-              <h2 class="section__title">申请人补正</h2>
-              {p.supplementReplies.map((r) => (
-                <blockquote class="supplement-reply">
-                  <p class="small muted">{r.receivedAt}</p>
-                  <p>{r.text}</p>
-                </blockquote>
-              ))}
-            </section>
-          ) : null}
-
-          {p.letter || p.review ? (
-            <section class="section">
-              <h2 class="section__title">答复</h2>
-              <ul>
-                {p.letter ? (
-                  <li>
-                    <a href={p.letter.href}>{p.letter.title}</a>（打印版）
-                  </li>
-                ) : null}
-                {p.review ? (
-                  <li>
-                    保密审查：<a href={p.review.href}>{p.review.label}</a>
-                  </li>
-                ) : null}
-              </ul>
-            </section>
-          ) : null}
-
-          <Timeline items={p.timeline} />
-        </div>
-
-        <aside class="case-layout__actions" aria-labelledby="actions-title">
-          <h2 class="section__title" id="actions-title">
-            可办理的事项
-          </h2>
-          <CaseSteps steps={p.steps} version={p.version} {...(failed ? { failed } : {})} />
-        </aside>
-      </div>
-    </Layout>
+    <CasePage
+      area={STAFF_REQUESTS}
+      id={p.trackingNumber}
+      noun="申请"
+      heading={`申请 ${p.trackingNumber}`}
+      status={{ label: p.statusLabel, tone: p.statusTone }}
+      sections={sections}
+      timeline={p.timeline.map((t) => ({ at: t.at, label: t.label, by: `${t.actor}${t.internal ? '（内部）' : ''}`, ...(t.note ? { note: t.note } : {}) }))}
+      steps={p.steps}
+      version={p.version}
+      {...(p.flash ? { flash: p.flash } : {})}
+      {...(p.refusal ? { refusal: p.refusal } : {})}
+      {...(p.failed ? { failed: p.failed } : {})}
+    />
   );
 }
 

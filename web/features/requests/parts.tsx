@@ -43,17 +43,8 @@ export function WhyDate({ lines, provisional = false }: { lines: readonly string
   );
 }
 
-export interface TimelineItem {
-  /** A date (the applicant's view) or a date and time (the staff's). */
-  readonly at: string;
-  readonly label: string;
-  readonly actor?: string;
-  readonly internal?: boolean;
-  readonly note?: string;
-}
-
-/** 办理过程: the case's steps in order; the staff see who took each and which are internal. */
-export function Timeline({ items }: { items: readonly TimelineItem[] }) {
+/** 办理过程 as the applicant sees it: the steps of the case in order, by date. */
+export function Timeline({ items }: { items: readonly { at: string; label: string; note?: string }[] }) {
   return (
     <section class="section" aria-labelledby="timeline-title">
       <h2 class="section__title" id="timeline-title">
@@ -61,22 +52,11 @@ export function Timeline({ items }: { items: readonly TimelineItem[] }) {
       </h2>
       <ol class="timeline">
         {items.map((t) => (
-          <li class={`timeline__item${t.internal ? ' timeline__item--internal' : ''}`}>
-            {t.actor === undefined ? (
-              <time class="timeline__date" datetime={t.at}>
-                {t.at}
-              </time>
-            ) : (
-              <span class="timeline__date">{t.at}</span>
-            )}{' '}
+          <li class="timeline__item">
+            <time class="timeline__date" datetime={t.at}>
+              {t.at}
+            </time>{' '}
             <span class="timeline__label">{t.label}</span>
-            {t.actor !== undefined ? (
-              <>
-                {' '}
-                <span class="muted small">{t.actor}</span>
-              </>
-            ) : null}
-            {t.internal ? <span class="muted small">（内部）</span> : null}
             {t.note ? <span class="timeline__note">{t.note}</span> : null}
           </li>
         ))}

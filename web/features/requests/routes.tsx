@@ -27,7 +27,8 @@ import { filesOf, flatValues, nestedFrom } from '../../form-body';
 import { formStep } from '../../form-step';
 import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes';
 import { caseSteps, demoHandlers } from './forms';
-import { CasePage, LetterPage, QueuePage, type CasePageProps } from './pages';
+import { refusedStep } from '../case/CasePage';
+import { LetterPage, QueuePage, RequestCasePage, type RequestCasePageProps } from './pages';
 import { caseFacts } from './view-model';
 
 type FormBody = Record<string, string | File | (string | File)[]>;
@@ -99,13 +100,13 @@ export function staffRequestRoutes(deps: AppDependencies) {
     },
   });
 
-  const casePage = async (c: Context<StaffEnv>, tn: string, extra: Partial<Pick<CasePageProps, 'failed' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
+  const casePage = async (c: Context<StaffEnv>, tn: string, extra: Partial<Pick<RequestCasePageProps, 'failed' | 'refusal' | 'revealed'>> & { contact?: ApplicantContact } = {}) => {
     const staff = c.get('staff');
     const view = await requestCase(deps, staff, tn);
     const { contact, ...pageExtra } = extra;
     const flash = ownValue(FLASH, c.req.query('done'));
     return (
-      <CasePage
+      <RequestCasePage
         {...caseFacts(view, contact ?? contactFor(staff, view.record.data.applicant))}
         steps={await caseSteps(deps, staff, view, c.req.query('type') ?? extra.failed?.values?.['type'])}
         version={view.record.version}
@@ -135,10 +136,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
         const out = await run(c, body, tn, version);
         return typeof out === 'string' || out instanceof Response ? out : `/staff/requests/${tn}?done=${encodeURIComponent(done ?? (typeof formId === 'string' ? formId : formId(body)))}`;
       },
-      again: async (c, refusal, body) =>
-        c.render(
-          await casePage(c, c.req.param('tn')!, { failed: { id: typeof formId === 'string' ? formId : formId(body), errors: refusal.fields, values: flatValues(body), message: refusal.message } }),
-        ),
+      again: async (c, refusal, body) => c.render(await casePage(c, c.req.param('tn')!, refusedStep(typeof formId === 'string' ? formId : formId(body), refusal, flatValues(body)))),
     });
   const command = (b: FormBody) => single(b, 'command');
   const staffOf = (c: Context<StaffEnv>) => c.get('staff');
