@@ -1,9 +1,8 @@
 import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import { CasePage, type TimelineRow } from '../case/CasePage';
-import { CsrfField } from '../../views/components/CsrfField';
 import { DataTable } from '../../views/components/DataTable';
 import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
-import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormPanel } from '../../views/components/FormPanel';
 import { FormField, type SelectOption } from '../../views/components/FormField';
 import type { MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
@@ -125,9 +124,7 @@ const ERROR_ORDER = ['title', 'issuer', 'formedOn', 'categoryId', 'documentNumbe
 export function ItemForm(p: ItemFormProps) {
   const e = p.errors ?? {};
   return (
-    <form class="form" method="post" action={p.action} enctype="multipart/form-data" novalidate>
-      <ErrorSummary errors={p.errors} order={ERROR_ORDER} />
-      <CsrfField />
+    <FormPanel action={p.action} button={p.submitLabel} errors={p.errors} order={ERROR_ORDER} multipart>
       {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
       {ITEM_FIELDS.map((f) => (
         <FormField {...itemFieldProps(f, p.values[f.name], e['error' in f ? f.error : f.name], p.categories)} />
@@ -154,12 +151,7 @@ export function ItemForm(p: ItemFormProps) {
         error={e['attachments']}
         accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg"
       />
-      <div class="form__actions">
-        <button type="submit" class="button button--primary">
-          {p.submitLabel}
-        </button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }
 
@@ -256,9 +248,7 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
         <h1 class="page-title">目录与指南设置</h1>
       </div>
       <StepOutcome flash={p.flash} />
-      <form class="form" method="post" action="/staff/catalogue" novalidate>
-        <ErrorSummary errors={p.errors} />
-        <CsrfField />
+      <FormPanel action="/staff/catalogue" button="保存设置" errors={p.errors}>
         <FormField name="guide" label="政府信息公开指南" as="textarea" rows={16} hint="Markdown 格式，保存后在“政府信息公开指南”页面公布" value={p.values.guide} error={e['guide']} />
         <FormField name="indexSchemeId" label="索引号规则" as="select" options={p.schemes} value={p.values.indexSchemeId} error={e['indexSchemeId']} />
         <FormField
@@ -279,12 +269,7 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
           value={p.values.categories}
           error={e['categories']}
         />
-        <div class="form__actions">
-          <button type="submit" class="button button--primary">
-            保存设置
-          </button>
-        </div>
-      </form>
+      </FormPanel>
     </Layout>
   );
 }

@@ -1,7 +1,6 @@
 import { shanghaiDateTime as beijingTime } from '../../page-context';
-import { CsrfField } from '../../views/components/CsrfField';
 import { DataTable } from '../../views/components/DataTable';
-import { ErrorSummary } from '../../views/components/ErrorSummary';
+import { FormPanel } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
@@ -181,22 +180,15 @@ export function ReviewNewPage({ typeOptions, accept, maxBytesLabel, errors, valu
     >
       <h1 class="page-title">送审新信息</h1>
       <p class="lead">提交后系统自动检测身份证号码、手机号码、银行卡号、密级标识等内容，并进入承办人自审环节。</p>
-      <ErrorSummary errors={errors} order={['subjectType', 'title', 'text', 'file']} />
-      <form class="form panel panel--form review-new" method="post" action="/staff/reviews/new" enctype="multipart/form-data" novalidate>
-        <CsrfField />
+      <FormPanel action="/staff/reviews/new" button="提交审查" errors={errors} order={['subjectType', 'title', 'text', 'file']} multipart>
         <FormField as="select" name="subjectType" label="信息类型" required options={typeOptions} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
         <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
         <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />
         <FormField name="file" label="附件" type="file" accept={accept} error={errors?.['file']} hint={`可选。支持 PDF、DOCX、TXT 等格式，不超过 ${maxBytesLabel}。`} />
-        <div class="form__actions">
-          <button type="submit" class="button button--primary">
-            提交审查
-          </button>
-          <a class="button button--secondary" href="/staff/reviews">
-            取消
-          </a>
-        </div>
-      </form>
+      </FormPanel>
+      <p>
+        <a href="/staff/reviews">取消</a>
+      </p>
     </Layout>
   );
 }
