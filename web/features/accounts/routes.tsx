@@ -45,6 +45,8 @@ export function authRoutes(deps: AppDependencies) {
   // Never stored: the page carries a CSRF token, and after a failed sign-in what was typed.
   const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
     c.header('Cache-Control', 'no-store');
+    // The sign-in page is the public site's, whoever is signed in already (switching accounts signs in afresh).
+    c.set('page', { ...c.var.page, staff: undefined });
     return c.render(<LoginPage next={extra.next ?? safeNext(c.req.query('next'))} error={extra.error} values={{ username: extra.username }} demoAccounts={demoAccounts} />);
   };
 
