@@ -10,7 +10,7 @@ import { accessGuard } from './middleware/access-guard';
 import { clientAddress, UNKNOWN_CLIENT, type ClientAddressResolver } from './middleware/client-address';
 import { csrfProtection } from './middleware/csrf';
 import { staffSession } from './middleware/session';
-import { apiRoutes } from './routes/api';
+import { apiRoutes } from './api';
 import { accountRoutes, authRoutes } from './features/accounts/routes';
 import { calendarRoutes, staffCalendarRoutes } from './features/calendar/routes';
 import { clarificationRoutes, staffClarificationRoutes } from './features/clarifications/routes';

@@ -5,9 +5,10 @@
  * the redacted pieces); a field added to it stays inside until someone lists it here.
  */
 import { z } from '#domain/zod';
-import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, releaseDigest } from '#domain/secrecy';
+import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, releaseDigest, type PublicFinding } from '#domain/secrecy';
 import type { ReviewRecord } from '#repositories/reviews';
-import type { ReviewView } from './reviews';
+import type { ReleaseReceipt } from '../release';
+import type { RedactionOutcome, ReviewView } from './reviews';
 
 const text = z.string();
 const int = z.number().int();
@@ -149,4 +150,32 @@ export function toStaffReviewDetailDto(view: Pick<ReviewView, 'record' | 'canAct
     mayRelease: view.mayRelease,
     releases: view.releases,
   });
+}
+
+/** After redact-text: whether the redacted bundle is attached, what still needs a redacted version, the review. */
+export const redactionSchema = z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: staffReviewSchema });
+
+export const releaseReceiptSchema = z.object({ releaseId: z.string(), digest: z.string(), files: z.array(z.object({ fileName: z.string(), url: z.string().optional() })) });
+
+/** What the scanner found, by position (UTF-16 indices, end exclusive) with a masked preview only. */
+export const scanResultSchema = z.object({ findings: z.array(z.object({ kind: z.enum(FINDING_KINDS), label: z.string(), start: z.number().int(), end: z.number().int(), preview: z.string() })) });
+
+export type RedactionDto = z.infer<typeof redactionSchema>;
+export type ReleaseReceiptDto = z.infer<typeof releaseReceiptSchema>;
+export type ScanResultDto = z.infer<typeof scanResultSchema>;
+
+export function toRedactionDto(outcome: RedactionOutcome): RedactionDto {
+  return redactionSchema.parse({
+    attached: outcome.attached,
+    pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })),
+    review: toStaffReviewDto(outcome.record),
+  });
+}
+
+export function toReleaseReceiptDto(receipt: ReleaseReceipt): ReleaseReceiptDto {
+  return releaseReceiptSchema.parse({ releaseId: receipt.releaseId, digest: receipt.digest, files: receipt.files.map((f) => ({ fileName: f.fileName, url: f.url })) });
+}
+
+export function toScanResultDto(result: { readonly findings: readonly PublicFinding[] }): ScanResultDto {
+  return scanResultSchema.parse({ findings: result.findings.map((f) => ({ kind: f.kind, label: f.label, start: f.start, end: f.end, preview: f.preview })) });
 }

@@ -6,7 +6,7 @@ import type { StaffMember } from '#domain/staff';
 import { accessFor } from '#web/access-policy';
 import { ApiRegistry } from '#web/api-registry';
 import type { WebEnv } from '#web/env';
-import { apiRoutes } from '#web/routes/api';
+import { apiRoutes } from '#web/api';
 import { memoryApp, staff } from '#support/memory-deps';
 
 /** A bare app with the registry's routes: `who` plays the session middleware. */

@@ -99,6 +99,23 @@ describe('review API', () => {
     expect(key).toMatch(/^files\//);
     expect(writer.text(key!)).toBe(`身份证 ${'■'.repeat(18)}`);
   });
+  it('answers a refused return under the body’s field (comments), not the domain form’s (returnComments)', async () => {
+    const { app, tokenFor } = await appWithRelease();
+    const clerk = await tokenFor(people.clerk);
+    let review = (await (await app.request('/api/reviews', json(clerk, { subject: { type: 'publication', title: '退回' }, text: '本机关工作要点' }))).json()) as { id: string; version: number };
+    review = (await (
+      await app.request(`/api/reviews/${review.id}/sign`, json(clerk, { expectedVersion: review.version, stage: 'self', checklist: allNo, conclusion: { type: 'disclose' } }))
+    ).json()) as typeof review;
+    const head = await tokenFor(people.head);
+
+    const blank = await app.request(`/api/reviews/${review.id}/return`, json(head, { expectedVersion: review.version, comments: '  ' }));
+    expect(blank.status).toBe(400);
+    const refusal = (await blank.json()) as { fields?: Record<string, string> };
+    expect(refusal.fields).toEqual({ comments: '退回时请写明修改意见。' });
+
+    const returned = await app.request(`/api/reviews/${review.id}/return`, json(head, { expectedVersion: review.version, comments: '请补充依据。' }));
+    expect(returned.status).toBe(200);
+  });
 });
 
 describe('review pages', () => {

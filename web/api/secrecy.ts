@@ -2,41 +2,36 @@ import type { Hono } from 'hono';
 import { z } from '#domain/zod';
 import type { AppDependencies } from '#application/context';
 import { getReview, publishReviewedDocument, recordReferral, redactReviewText, resolveReviewFinding, returnReview, reviewQueueFor, signReviewStage, submitForReview } from '#application/secrecy';
-import { staffReviewDetailSchema, staffReviewSchema, toStaffReviewDetailDto, toStaffReviewDto } from '#application/secrecy/review-dto';
+import {
+  redactionSchema,
+  releaseReceiptSchema,
+  scanResultSchema,
+  staffReviewDetailSchema,
+  staffReviewSchema,
+  toRedactionDto,
+  toReleaseReceiptDto,
+  toScanResultDto,
+  toStaffReviewDetailDto,
+  toStaffReviewDto,
+} from '#application/secrecy/review-dto';
+import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
-import { CHECKLIST_ITEMS, FINDING_KINDS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '#domain/secrecy';
-import { ApiRegistry, errorSchema } from '../api-registry';
+import { ValidationError } from '#domain/errors';
+import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '#domain/secrecy';
+import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
+import { refusals } from './responses';
 
 /** Longest text the scanner endpoint accepts (characters). */
 export const MAX_SCAN_TEXT = 500_000;
 
-const refused = {
-  400: { description: '请求无效', schema: errorSchema },
-  401: { description: '未登录', schema: errorSchema },
-  403: { description: '无权限或违反分工（承办人不能审核自己的信息，同一人只能签署一个环节）', schema: errorSchema },
-  404: { description: '审查单不存在', schema: errorSchema },
-  409: { description: '当前环节不允许该操作，或记录已被他人修改', schema: errorSchema },
-};
-
-const findingSchema = z.object({ kind: z.enum(FINDING_KINDS), label: z.string(), start: z.number().int(), end: z.number().int(), preview: z.string() });
-
-const queueItemSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-  subjectType: z.string(),
-  status: z.string(),
-  stage: z.string(),
-  author: z.string(),
-  waitingSince: z.string(),
-  waitingMinutes: z.number().int(),
-  findingCount: z.number().int(),
-  unresolvedCount: z.number().int(),
-  round: z.number().int(),
+const refused = refusals([400, 401, 403, 404, 409], {
+  403: '无权限或违反分工（承办人不能审核自己的信息，同一人只能签署一个环节）',
+  404: '审查单不存在',
+  409: '当前环节不允许该操作，或记录已被他人修改',
 });
-
-const queueSchema = z.object({ waiting: z.array(queueItemSchema), mine: z.array(queueItemSchema) });
+/** The answer of a step: the review after it. */
+const afterStep = { 200: { description: '审查单', schema: staffReviewSchema }, ...refused };
 
 const versioned = { expectedVersion: z.number({ error: '请提供审查单版本号（expectedVersion）。' }).int().positive() };
 
@@ -55,10 +50,24 @@ const conclusionSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
- * JSON API of the secrecy review, declared through the registry so it appears in
- * /api/openapi.json. Mounted from apiRoutes (web/routes/api.ts).
+ * A step's refusal with its field errors under the names of the API's body where the domain's
+ * form names the field otherwise (the return form's `returnComments` is the body's `comments`).
  */
-export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
+async function underBodyNames<T>(bodyNames: Readonly<Record<string, string>>, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const Refusal = error.constructor as new (message: string, fields: Record<string, string>) => ValidationError;
+    throw new Refusal(error.message, Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [bodyNames[field] ?? field, message])));
+  }
+}
+
+/**
+ * JSON API of the secrecy review, declared through the registry so it appears in
+ * /api/openapi.json. Mounted from apiRoutes (web/api/index.ts).
+ */
+export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
   api.defineStaff(
     app,
     {
@@ -67,9 +76,9 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'secrecy',
       summary: '保密检测：返回身份证号码、联系方式、密级标识等检测结果（只返回脱敏预览，不保存任何内容）',
       body: z.object({ text: z.string({ error: '请提供要检测的文字（text）。' }).max(MAX_SCAN_TEXT, `文字不能超过 ${MAX_SCAN_TEXT} 个字符。`) }),
-      responses: { 200: { description: '检测结果（位置为 UTF-16 下标，end 不含）', schema: z.object({ findings: z.array(findingSchema) }) }, ...refused },
+      responses: { 200: { description: '检测结果（位置为 UTF-16 下标，end 不含）', schema: scanResultSchema }, ...refused },
     },
-    (c, { body }) => c.json(scanForApi(body.text)),
+    (c, { body }) => c.json(toScanResultDto(scanForApi(body.text))),
   );
 
   api.defineStaff(
@@ -80,9 +89,9 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
       query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
-      responses: { 200: { description: '待办与我的送审', schema: queueSchema }, ...refused },
+      responses: { 200: { description: '待办与我的送审', schema: reviewQueueSchema }, ...refused },
     },
-    async (c, { query, staff }) => c.json(queueSchema.parse(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
+    async (c, { query, staff }) => c.json(toReviewQueueDto(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
   );
 
   api.defineStaff(
@@ -136,7 +145,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         comments: z.string().max(2000).optional(),
         contentDigest: z.string().max(100).optional(),
       }),
-      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) =>
       c.json(toStaffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
@@ -150,9 +159,9 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '退回承办人（须写明修改意见；开始新一轮，记录保留）',
       body: z.object({ ...versioned, comments: z.string().max(2000) }),
-      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
+      responses: afterStep,
     },
-    async (c, { body, staff }) => c.json(toStaffReviewDto(await returnReview(deps, staff, c.req.param('id')!, body))),
+    async (c, { body, staff }) => c.json(toStaffReviewDto(await underBodyNames({ returnComments: 'comments' }, returnReview(deps, staff, c.req.param('id')!, body)))),
   );
 
   api.defineStaff(
@@ -167,7 +176,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
         findingId: z.string().max(200),
         resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]),
       }),
-      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toStaffReviewDto(await resolveReviewFinding(deps, staff, c.req.param('id')!, body))),
   );
@@ -187,18 +196,9 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
           .optional(),
         terms: z.array(z.string().max(200)).max(100).optional(),
       }),
-      responses: {
-        200: {
-          description: '处理结果',
-          schema: z.object({ attached: z.boolean(), pending: z.array(z.object({ source: z.string(), label: z.string(), preview: z.string() })), review: staffReviewSchema }),
-        },
-        ...refused,
-      },
+      responses: { 200: { description: '处理结果', schema: redactionSchema }, ...refused },
     },
-    async (c, { body, staff }) => {
-      const outcome = await redactReviewText(deps, staff, c.req.param('id')!, body);
-      return c.json({ attached: outcome.attached, pending: outcome.pending.map((p) => ({ source: p.source, label: p.label, preview: p.preview })), review: toStaffReviewDto(outcome.record) });
-    },
+    async (c, { body, staff }) => c.json(toRedactionDto(await redactReviewText(deps, staff, c.req.param('id')!, body))),
   );
 
   api.defineStaff(
@@ -209,7 +209,7 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '登记报请确定的答复，审查恢复',
       body: z.object({ ...versioned, reply: z.string().max(2000) }),
-      responses: { 200: { description: '审查单', schema: staffReviewSchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toStaffReviewDto(await recordReferral(deps, staff, c.req.param('id')!, body))),
   );
@@ -222,14 +222,8 @@ export function secrecyApiRoutes(app: Hono<WebEnv>, api: ApiRegistry, deps: AppD
       tag: 'reviews',
       summary: '发布审查通过的信息（经发布步骤写入公开存储；未通过或内容已改动的一律拒绝）',
       body: z.object({ ...versioned }),
-      responses: {
-        200: { description: '发布回执', schema: z.object({ releaseId: z.string(), digest: z.string(), files: z.array(z.object({ fileName: z.string(), url: z.string().optional() })) }) },
-        ...refused,
-      },
+      responses: { 200: { description: '发布回执', schema: releaseReceiptSchema }, ...refused },
     },
-    async (c, { body, staff }) => {
-      const receipt = await publishReviewedDocument(deps, staff, c.req.param('id')!, body.expectedVersion);
-      return c.json({ releaseId: receipt.releaseId, digest: receipt.digest, files: receipt.files.map((f) => ({ fileName: f.fileName, url: f.url })) });
-    },
+    async (c, { body, staff }) => c.json(toReleaseReceiptDto(await publishReviewedDocument(deps, staff, c.req.param('id')!, body.expectedVersion))),
   );
 }

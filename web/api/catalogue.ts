@@ -5,11 +5,11 @@ import { publicItemSchema, staffItemSchema, toPublicItemDto, toStaffItemDto, toW
 import type { AppDependencies } from '#application/context';
 import { searchCatalogue, searchRevision } from '#application/search';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
-import { ApiRegistry, errorSchema } from '../api-registry';
+import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from '../public-caching';
+import { refusals, STAFF_REFUSALS as refused } from './responses';
 
-const refused = { 400: { description: '请求无效', schema: errorSchema }, 401: { description: '未登录', schema: errorSchema }, 403: { description: '无权限', schema: errorSchema } };
 const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];
 
 /** /api/catalogue/* (public reads, cacheable) and /api/items/* (staff), described in /api/openapi.json. */
@@ -51,7 +51,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       }),
       responses: {
         200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) },
-        404: { description: '分类不存在', schema: errorSchema },
+        ...refusals([404], { 404: '分类不存在' }),
       },
     },
     async (c, { query }) => {
@@ -77,7 +77,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       path: '/api/catalogue/items/{id}',
       tag: 'catalogue',
       summary: '一条主动公开信息（当前版本，含正文与附件地址）',
-      responses: { 200: { description: '信息', schema: publicItemSchema }, 404: { description: '不存在或已撤回', schema: errorSchema } },
+      responses: { 200: { description: '信息', schema: publicItemSchema }, ...refusals([404], { 404: '不存在或已撤回' }) },
     },
     async (c) => {
       const cached = await publicItemCaching(c, deps, c.req.param('id')!, 'api');
@@ -175,7 +175,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       path: '/api/items/{id}',
       tag: 'items',
       summary: '信息详情（全部版本、状态、期限、审查情况）',
-      responses: { 200: { description: '信息', schema: staffItemSchema }, 404: { description: '不存在', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '信息', schema: staffItemSchema }, ...refusals([404]), ...refused },
     },
     async (c, { staff }) => c.json(toStaffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
   );
@@ -188,7 +188,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       tag: 'items',
       summary: '提交保密审查',
       body: z.object({ version: z.number().int().optional() }),
-      responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, 409: { description: '当前状态不能提交', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, ...refusals([409], { 409: '当前状态不能提交' }), ...refused },
     },
     async (c, { body, staff }) => {
       const item = await submitItem(deps, staff, c.req.param('id')!, body.version);
@@ -204,7 +204,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       tag: 'items',
       summary: '发布或定时发布（须保密审查通过）',
       body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
-      responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, 409: { description: '审查未通过或状态不允许', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, ...refusals([409], { 409: '审查未通过或状态不允许' }), ...refused },
     },
     async (c, { body, staff }) => {
       const item = await publishItem(deps, staff, c.req.param('id')!, {
@@ -223,7 +223,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       tag: 'items',
       summary: '撤回（从全部公开渠道下线，保留记录和理由）',
       body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
-      responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, 409: { description: '状态不允许', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, ...refusals([409], { 409: '状态不允许' }), ...refused },
     },
     async (c, { body, staff }) => {
       await withdrawItem(deps, staff, c.req.param('id')!, body.reason, body.version);

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { z } from '#domain/zod';
 import type { AppDependencies } from '#application/context';
 import {
@@ -34,10 +34,10 @@ import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toA
 import { annualReportSchema, toAnnualReportDto } from '#application/requests/report-dto';
 import { UnauthenticatedError } from '#domain/errors';
 import { CHANNELS } from '#domain/requests';
-import { ApiRegistry, errorSchema } from '../api-registry';
+import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from '../features/track/routes';
-import { getCookie } from 'hono/cookie';
+import { refusals } from './responses';
 
 /*
  * JSON API of disclosure on application, mirroring the pages with the same validation (the use
@@ -45,13 +45,10 @@ import { getCookie } from 'hono/cookie';
  * call with the tracking number and access code, or the tracking session cookie of /track.
  */
 
-const refused = {
-  400: { description: '请求无效', schema: errorSchema },
-  401: { description: '未登录', schema: errorSchema },
-  403: { description: '无权限', schema: errorSchema },
-  404: { description: '申请不存在', schema: errorSchema },
-  409: { description: '当前状态不允许该操作，或申请已被他人修改', schema: errorSchema },
-};
+const refused = refusals([400, 401, 403, 404, 409], { 404: '申请不存在', 409: '当前状态不允许该操作，或申请已被他人修改' });
+/** The answer of a staff step: the case's state after it. */
+const afterStep = { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused };
+const receipts = { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused };
 
 const applicationBody = z
   .object({
@@ -68,6 +65,8 @@ const credentials = z.object({
 });
 
 const versioned = { expectedVersion: z.number().int().positive().optional() };
+/** The version the client expects, when it sent one. */
+const expecting = (expectedVersion: number | undefined) => (expectedVersion ? { expectedVersion } : {});
 
 /** The applicant's case: the tracking session cookie, or tracking number + access code in the body. */
 async function applicantCase(deps: AppDependencies, c: Context<WebEnv>, tn: string, body?: { accessCode?: string }): Promise<string> {
@@ -86,7 +85,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）',
       body: applicationBody,
-      responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused },
+      responses: receipts,
     },
     async (c, { body }) => {
       const r = await submitOnline(deps, { form: body.form, nonce: body.nonce, client: c.get('clientAddress') });
@@ -102,7 +101,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '凭申请编号和查询码查询办理进度（限制频率）',
       body: credentials,
-      responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: applicantTrackingSchema }, 429: { description: '查询过于频繁', schema: errorSchema }, ...refused },
+      responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: applicantTrackingSchema }, ...refused, ...refusals([429]) },
     },
     async (c, { body }) => {
       const record = await trackApplication(deps, body, { ip: c.get('clientAddress') });
@@ -123,9 +122,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(
-        toApplicantCaseSummaryDto(await withdrawByApplicant(deps, tn, { ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), ...(body.reason ? { reason: body.reason } : {}) })),
-      );
+      return c.json(toApplicantCaseSummaryDto(await withdrawByApplicant(deps, tn, { ...expecting(body.expectedVersion), ...(body.reason ? { reason: body.reason } : {}) })));
     },
   );
 
@@ -141,7 +138,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     },
     async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(toApplicantCaseSummaryDto(await replyToSupplement(deps, tn, { text: body.text, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) })));
+      return c.json(toApplicantCaseSummaryDto(await replyToSupplement(deps, tn, { text: body.text, ...expecting(body.expectedVersion) })));
     },
   );
 
@@ -189,7 +186,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
       body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
-      responses: { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused },
+      responses: receipts,
     },
     async (c, { body, staff }) => {
       const r = await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
@@ -217,12 +214,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
       body: z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
-    async (c, { body, staff }) =>
-      c.json(
-        toCaseSummaryDto(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}), fields: body.fields ?? {} })),
-      ),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...expecting(body.expectedVersion), fields: body.fields ?? {} }))),
   );
 
   api.defineStaff(
@@ -233,7 +227,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '变更承办人（须填写理由）',
       body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toCaseSummaryDto(await reassign(deps, staff, c.req.param('tn')!, body))),
   );
@@ -246,10 +240,9 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '拟定答复（答复类型与事实；按模板生成告知书）',
       body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
-    async (c, { body, staff }) =>
-      c.json(toCaseSummaryDto(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...expecting(body.expectedVersion) }))),
   );
 
   api.defineStaff(
@@ -260,7 +253,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '修改告知书段落（按段落键）',
       body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toCaseSummaryDto(await editAnswerLetter(deps, staff, c.req.param('tn')!, body))),
   );
@@ -273,7 +266,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '提交答复及文件保密审查',
       body: z.object({ ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toCaseSummaryDto(await submitAnswerForReview(deps, staff, c.req.param('tn')!, body))),
   );
@@ -286,7 +279,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '保密审查通过后报送领导签发',
       body: z.object({ ...versioned }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
     async (c, { body, staff }) => c.json(toCaseSummaryDto(await confirmSecrecyReview(deps, staff, c.req.param('tn')!, body))),
   );
@@ -302,9 +295,8 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
         service: z.object({ method: z.enum(['download', 'email', 'handed-over', 'post']), servedOn: z.string().optional(), postalTrackingNumber: z.string().optional() }),
         ...versioned,
       }),
-      responses: { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused },
+      responses: afterStep,
     },
-    async (c, { body, staff }) =>
-      c.json(toCaseSummaryDto(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...(body.expectedVersion ? { expectedVersion: body.expectedVersion } : {}) }))),
+    async (c, { body, staff }) => c.json(toCaseSummaryDto(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...expecting(body.expectedVersion) }))),
   );
 }
