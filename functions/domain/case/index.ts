@@ -1,6 +1,6 @@
 export * from './actor';
 export * from './engine';
 export * from './errors';
-export * from './input';
 export * from './time';
 export * from './timeline';
+export * from './step-input';

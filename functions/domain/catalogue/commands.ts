@@ -5,37 +5,33 @@
  * entry (parseItemStepInput); blank text counts as absent. A contract test checks every form field
  * is known to its schema and that both agree on what is required.
  */
-import type { IsoDate } from '../calendar/iso-date';
-import { CaseValidationError } from '../case';
+import { date, given, optionalDate, parseStepInput } from '../case';
 import { z } from '../zod';
 import type { PublishingCommandType } from './publishing';
 
-const blank = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v);
 const reason = (message: string, min = 1) =>
-  z.preprocess(
-    blank,
+  given(
     z
       .string({ error: message })
       .refine((s) => [...s].length >= min, message)
       .refine((s) => s.length <= 500, '理由不能超过 500 个字。'),
   );
-const isoDate = (message: string) => z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message) as unknown as z.ZodType<IsoDate>;
 
 /** The steps an item page offers with a form; field names = the step's form fields in the table. */
 export const ITEM_STEP_SCHEMAS = {
   submit: z.object({}),
   return: z.object({ reason: reason('请填写退回理由') }),
   /** Beijing time as a form's datetime (YYYY-MM-DDTHH:mm); the use case turns it into an instant. */
-  schedule: z.object({ publishAt: z.preprocess(blank, z.string({ error: '请填写发布时间' }).regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '请填写发布时间（如 2026-03-02T09:00）')) }),
+  schedule: z.object({ publishAt: given(z.string({ error: '请填写发布时间' }).regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/, '请填写发布时间（如 2026-03-02T09:00）')) }),
   unschedule: z.object({}),
   publish: z.object({}),
   reopen: z.object({ reason: reason('请填写重新编辑的理由') }),
-  revise: z.object({ changedOn: z.preprocess(blank, isoDate('变更日期格式应为YYYY-MM-DD')) }),
+  revise: z.object({ changedOn: date('变更日期', '变更日期格式应为YYYY-MM-DD') }),
   discard: z.object({}),
   markValidity: z.object({
-    status: z.preprocess(blank, z.enum(['valid', 'invalid', 'repealed'], { error: '请选择有效性' })),
-    since: z.preprocess(blank, isoDate('失效或废止日期格式应为YYYY-MM-DD').optional()),
-    note: z.preprocess(blank, z.string().max(200, '说明不能超过 200 个字').optional()),
+    status: given(z.enum(['valid', 'invalid', 'repealed'], { error: '请选择有效性' })),
+    since: optionalDate('失效或废止日期', '失效或废止日期格式应为YYYY-MM-DD'),
+    note: given(z.string().max(200, '说明不能超过 200 个字').optional()),
   }),
   withdraw: z.object({ reason: reason('请写明撤回的理由（至少 4 个字），理由将记录在案。', 4) }),
 } as const satisfies Partial<Record<PublishingCommandType, z.ZodObject>>;
@@ -49,11 +45,5 @@ const SUMMARY: Partial<Record<ItemStepCommand, string>> = { withdraw: '请填写
 export const isItemStepCommand = (command: string): command is ItemStepCommand => Object.hasOwn(ITEM_STEP_SCHEMAS, command);
 
 /** The step's input parsed by its schema, or a CaseValidationError with a message per field. */
-export function parseItemStepInput<C extends ItemStepCommand>(command: C, input: unknown): ItemStepInput<C> {
-  const schema: z.ZodType = ITEM_STEP_SCHEMAS[command];
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return Object.fromEntries(Object.entries(result.data as object).filter(([, v]) => v !== undefined)) as ItemStepInput<C>;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  throw new CaseValidationError(SUMMARY[command] ?? Object.values(fields)[0] ?? '请检查填写的内容。', fields);
-}
+export const parseItemStepInput = <C extends ItemStepCommand>(command: C, input: unknown): ItemStepInput<C> =>
+  parseStepInput(ITEM_STEP_SCHEMAS[command] as z.ZodType, input, { ...(SUMMARY[command] ? { summary: SUMMARY[command] } : {}) }) as ItemStepInput<C>;

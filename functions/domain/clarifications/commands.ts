@@ -3,53 +3,13 @@
  * fields named as in the transition table's `form` (a contract test checks that every form field
  * is known here and that 必填 agrees). The application parses a step's raw input (a posted form or
  * JSON) with these at its entry, so both reach the workflow as the same typed command.
- *
- * The field helpers are shared with the other case types' command schemas (corrections).
  */
-import { CaseValidationError } from '../case';
-import type { FieldErrors } from '../errors';
+import { choice, flag, parseStepInput, requiredText, splitLines, type CommandSchemas } from '../case';
 import { z } from '../zod';
 import { FALSITY_KINDS, IMPACT_LEVELS, UNFOUNDED_REASONS, type ClarificationCommandType } from './workflow';
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-
-/** A field the person may leave blank: blank is absent, anything else must pass `schema`. */
-export const ifGiven = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (blank(v) ? undefined : v), schema.optional());
-
-/** Trimmed, non-blank text of at most `max` characters: “请填写{label}。”. */
-export const requiredText = (label: string, max = 2000) =>
-  z
-    .string({ error: `请填写${label}。` })
-    .trim()
-    .min(1, `请填写${label}。`)
-    .max(max, `${label}不能超过 ${max} 个字。`);
-
-/** One item per line (a textarea) or an array (JSON): trimmed, blank lines dropped. */
-export const lines = z.preprocess(
-  (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : []).map((s) => (typeof s === 'string' ? s.trim() : '')).filter(Boolean),
-  z.array(z.string()),
-);
-
-/** A checkbox, a yes/no choice or a JSON boolean; absent is `absent`. */
-export const flag = (absent: boolean) => z.preprocess((v) => (v === undefined || v === '' ? absent : v === true || v === 'true' || v === 'on' || v === 'yes' || v === '1'), z.boolean());
-
-/** One of a table's values, with the Chinese message for anything else. */
-export const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
-
-export type CommandSchemas<C extends string> = { readonly [K in C]: z.ZodObject };
-
-/** Parses a step's raw input with its command's schema; field errors in Chinese, one message per field. */
-export function parseStepInput<S extends z.ZodObject>(schema: S, input: unknown): z.output<S> {
-  const r = schema.safeParse(input ?? {});
-  if (r.success) return r.data;
-  const fields: FieldErrors = {};
-  for (const i of r.error.issues) {
-    const key = i.path.map(String).join('.') || '_';
-    if (!(key in fields)) fields[key] = i.message;
-  }
-  const messages = Object.values(fields);
-  throw new CaseValidationError(messages.length === 1 ? messages[0]! : '请按提示修改后重新提交。', fields);
-}
+/** One item per line (a textarea) or an array (JSON). */
+const lines = z.preprocess(splitLines, z.array(z.string()));
 
 export const MAX_SOURCES = 10;
 export const MAX_RELATED = 10;
@@ -103,5 +63,5 @@ export type ClarificationStep = { [C in ClarificationCommandType]: { readonly ty
 
 /** Parses the raw input of step `type` (a posted form or JSON); throws CaseValidationError (400) with a message per field. */
 export function parseClarificationStep<C extends ClarificationCommandType>(type: C, input: unknown): Extract<ClarificationStep, { type: C }> {
-  return { ...parseStepInput(clarificationCommandSchemas[type], input), type } as Extract<ClarificationStep, { type: C }>;
+  return { ...(parseStepInput(clarificationCommandSchemas[type], input) as object), type } as Extract<ClarificationStep, { type: C }>;
 }

@@ -14,7 +14,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
+import { defineWorkflow, ensure, requireText, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
 
 // ---------------------------------------------------------------------------------------------
 // States
@@ -422,7 +422,7 @@ export const clarificationWorkflow = defineWorkflow<ClarificationCase, Clarifica
     recordVerification: (_c, { department, facts }, ctx) => ({ patch: { verification: { department, facts, by: ctx.actor.id, on: ctx.today } }, data: { department } }),
     saveDraft: (_c, { draft }) => ({ patch: { draft }, data: { relatedItems: draft.relatedItemIds.length, sources: draft.sources.length } }),
     submitForSecrecyReview: (_c, cmd) => {
-      const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
+      const secrecyReviewId = requireText(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
       return { patch: { secrecyReviewId }, data: { secrecyReviewId } };
     },
     recordReviewApproved: (c, cmd) => {
@@ -435,7 +435,7 @@ export const clarificationWorkflow = defineWorkflow<ClarificationCase, Clarifica
     approve: (_c, _cmd, ctx) => ({ patch: { approvedBy: ctx.actor.id } }),
     publish: (c, cmd, ctx) => {
       assertClarificationReviewApproved(cmd.secrecyReviewApproved);
-      const releaseId = text(cmd.releaseId, 'releaseId', '发布记录', 100);
+      const releaseId = requireText(cmd.releaseId, 'releaseId', '发布记录', 100);
       return {
         patch: { publications: [...c.publications, { round: c.round, on: ctx.today, releaseId, reviewId: c.secrecyReviewId!, by: ctx.actor.id }] },
         data: { releaseId, round: c.round },

@@ -3,7 +3,7 @@
  * fields named as in the transition table's `form` (a contract test checks that they agree). The
  * application parses a step's raw input (a posted form or JSON) with these at its entry.
  */
-import { choice, ifGiven, parseStepInput, requiredText, type CommandSchemas } from '../clarifications/commands';
+import { choice, ifGiven, parseStepInput, requiredText, type CommandSchemas } from '../case';
 import { z } from '../zod';
 import { RECORD_TYPES, type CorrectionCommandType } from './workflow';
 
@@ -49,5 +49,5 @@ export type CorrectionStep = { [C in CorrectionCommandType]: { readonly type: C 
 
 /** Parses the raw input of step `type` (a posted form or JSON); throws CaseValidationError (400) with a message per field. */
 export function parseCorrectionStep<C extends CorrectionCommandType>(type: C, input: unknown): Extract<CorrectionStep, { type: C }> {
-  return { ...parseStepInput(correctionCommandSchemas[type], input), type } as Extract<CorrectionStep, { type: C }>;
+  return { ...(parseStepInput(correctionCommandSchemas[type], input) as object), type } as Extract<CorrectionStep, { type: C }>;
 }

@@ -13,7 +13,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { defineWorkflow, ensure, text, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
+import { defineWorkflow, ensure, requireText, unless, type ActorRole, type CaseContext, type StepField, type Transition } from '../case';
 
 export const CORRECTION_STATUSES = ['submitted', 'registered', 'assessing', 'correcting', 'answer-drafting', 'secrecy-review', 'answer-approved', 'answered', 'closed', 'withdrawn'] as const;
 export type CorrectionStatus = (typeof CORRECTION_STATUSES)[number];
@@ -255,7 +255,7 @@ export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatu
     decideRefuse: (_c, { reasons }) => ({ patch: { outcome: 'refused', reasons }, data: { outcome: 'refused' } }),
     draftAnswer: () => ({ patch: { letterDrafted: true } }),
     submitForSecrecyReview: (_c, cmd) => {
-      const secrecyReviewId = text(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
+      const secrecyReviewId = requireText(cmd.secrecyReviewId, 'secrecyReviewId', '审查单编号', 100);
       return { patch: { secrecyReviewId }, data: { secrecyReviewId } };
     },
     recordReviewApproved: (c, cmd) => {
@@ -267,7 +267,7 @@ export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatu
     returnToDrafting: (_c, cmd) => ({ patch: { secrecyReviewId: undefined }, data: { reason: cmd.reason } }),
     release: (c, cmd, ctx) => {
       assertCorrectionReviewApproved(cmd.secrecyReviewApproved);
-      const releaseId = text(cmd.releaseId, 'releaseId', '送达记录', 100);
+      const releaseId = requireText(cmd.releaseId, 'releaseId', '送达记录', 100);
       return { patch: { answeredOn: ctx.today, releaseId }, data: { releaseId, outcome: c.outcome ?? '' } };
     },
     close: (_c, _cmd, ctx) => ({ patch: { closedOn: ctx.today } }),

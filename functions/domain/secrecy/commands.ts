@@ -8,13 +8,12 @@
  * with the table's effects, under the same field names. A contract test checks every form field is
  * known to its schema and that both agree on what is required.
  */
+import { given, parseStepInput, splitLines, text } from '../case';
 import { z } from '../zod';
 import { ReviewValidationError } from './errors';
 import { CHECKLIST_ITEMS, CHECKLIST_LABELS, REVIEW_STAGES, type Checklist, type Conclusion, type FindingResolution, type ReviewCommandType } from './review';
 
-const blank = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : v);
-const text = (message: string, max = 2000) => z.preprocess(blank, z.string({ error: message }).max(max, message));
-const optionalText = (max: number, message: string) => z.preprocess(blank, z.string().max(max, message).optional());
+const optionalText = (max: number, message: string) => given(z.string().max(max, message).optional());
 const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 /** JSON's `checklist: { item: { involved, note } }` and `conclusion: { type, … }` as the form's flat fields. */
@@ -37,16 +36,16 @@ function flatSign(input: unknown): Record<string, unknown> {
   return flat;
 }
 
-const answer = (item: (typeof CHECKLIST_ITEMS)[number]) => z.preprocess(blank, z.enum(['yes', 'no'], { error: `请回答：${CHECKLIST_LABELS[item]}。` }));
+const answer = (item: (typeof CHECKLIST_ITEMS)[number]) => given(z.enum(['yes', 'no'], { error: `请回答：${CHECKLIST_LABELS[item]}。` }));
 const note = optionalText(500, '情况说明不能超过 500 个字。');
 
 const signFields = z.object({
-  stage: z.preprocess(blank, z.enum(REVIEW_STAGES, { error: '请选择审查环节。' }).optional()),
-  contentDigest: z.preprocess(blank, z.string().optional()),
+  stage: given(z.enum(REVIEW_STAGES, { error: '请选择审查环节。' }).optional()),
+  contentDigest: given(z.string().optional()),
   ...Object.fromEntries(CHECKLIST_ITEMS.flatMap((item) => [[`checklist.${item}`, answer(item)] as const, [`checklist.${item}.note`, note] as const])),
-  conclusion: z.preprocess(blank, z.enum(['disclose', 'disclose-redacted', 'withhold', 'refer'], { error: '请选择审查结论。' })),
+  conclusion: given(z.enum(['disclose', 'disclose-redacted', 'withhold', 'refer'], { error: '请选择审查结论。' })),
   'conclusion.legalBasis': optionalText(500, '法律依据不能超过 500 个字。'),
-  'conclusion.referTo': z.preprocess(blank, z.enum(['competent-department', 'secrecy-administration'], { error: '请选择。' }).optional()),
+  'conclusion.referTo': given(z.enum(['competent-department', 'secrecy-administration'], { error: '请选择。' }).optional()),
   'conclusion.body': optionalText(200, '部门名称不能超过 200 个字。'),
   comments: optionalText(2000, '审查意见不能超过 2000 个字。'),
 });
@@ -86,18 +85,12 @@ const flatResolution = (input: unknown) => {
 };
 
 /** One item per line in a form, an array in JSON; blank lines dropped. */
-const lines = z.preprocess(
-  (v) => {
-    const items = (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : []).map((x) => (typeof x === 'string' ? x.trim() : '')).filter(Boolean);
-    return items.length ? items : undefined;
-  },
-  z.array(z.string().max(200, '每项不能超过 200 个字。')).max(100, '最多 100 项。').optional(),
-);
+const lines = z.preprocess((v) => (splitLines(v).length ? splitLines(v) : undefined), z.array(z.string().max(200, '每项不能超过 200 个字。')).max(100, '最多 100 项。').optional());
 
 const resolveFields = z.object({
   // Posted beside the form (one form per finding); whether the review has it is the table's effect's question.
   findingId: optionalText(200, '找不到该检测结果，请刷新页面。'),
-  action: z.preprocess(blank, z.enum(['redact', 'keep'], { error: '请选择处理方式：删除或保留。' })),
+  action: given(z.enum(['redact', 'keep'], { error: '请选择处理方式：删除或保留。' })),
   reason: optionalText(300, '保留理由不能超过 300 个字。'),
 });
 
@@ -107,11 +100,11 @@ export const REVIEW_STEP_FIELDS = {
   signHead: signFields,
   signSecrecy: signFields,
   signLeader: signFields,
-  return: z.object({ returnComments: text('退回时请写明修改意见。') }),
+  return: z.object({ returnComments: text('退回时请写明修改意见。', 2000) }),
   revise: z.object({ text: z.preprocess((v) => (typeof v === 'string' ? v : undefined), z.string().max(200_000, '正文过长。').optional()) }),
   resolveFinding: resolveFields,
   attachRedacted: z.object({ terms: lines }),
-  referralReply: z.object({ reply: text('请填写答复内容。') }),
+  referralReply: z.object({ reply: text('请填写答复内容。', 2000) }),
 } as const satisfies Record<ReviewCommandType, z.ZodObject>;
 
 /** One schema per command: its fields, read from the form's flat names or the API's nested objects. */
@@ -135,14 +128,8 @@ const SUMMARY: Partial<Record<ReviewCommandType, string>> = {
 };
 
 /** The step's input parsed by its schema, or a ReviewValidationError with a message per field. */
-export function parseReviewStepInput<C extends ReviewCommandType>(command: C, input: unknown): ReviewStepInput<C> {
-  const schema: z.ZodType = REVIEW_STEP_SCHEMAS[command];
-  const result = schema.safeParse(input ?? {});
-  if (result.success) return Object.fromEntries(Object.entries(result.data as object).filter(([, v]) => v !== undefined)) as ReviewStepInput<C>;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  throw new ReviewValidationError(SUMMARY[command] ?? Object.values(fields)[0] ?? '请检查填写的内容。', fields);
-}
+export const parseReviewStepInput = <C extends ReviewCommandType>(command: C, input: unknown): ReviewStepInput<C> =>
+  parseStepInput(REVIEW_STEP_SCHEMAS[command] as z.ZodType, input, { error: ReviewValidationError, ...(SUMMARY[command] ? { summary: SUMMARY[command] } : {}) }) as ReviewStepInput<C>;
 
 /** A finding's resolution from the parsed input (the table's effect asks for the reason of 保留). */
 export const resolutionOf = (x: ReviewStepInput<'resolveFinding'>): FindingResolution => (x.action === 'keep' ? { action: 'keep', reason: x.reason ?? '' } : { action: 'redact' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CaseValidationError } from '#domain/case';
 import { PUBLISHING_STEPS } from '#domain/catalogue';
 import { ITEM_STEP_SCHEMAS, parseItemStepInput } from '#domain/catalogue/commands';
-import { formContract } from '../clarifications/form-contract';
+import { formContract } from '#support/form-contract';
 
 const fieldsOf = (run: () => unknown): Record<string, string> => {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseValidationError } from '#domain/case';
 import { CLARIFICATION_TRANSITIONS, clarificationCommandSchemas, parseClarificationStep } from '#domain/clarifications';
-import { formContract } from './form-contract';
+import { formContract } from '#support/form-contract';
 
 const fieldsOf = (run: () => unknown): Record<string, string> => {
   try {

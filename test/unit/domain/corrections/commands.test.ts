@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseValidationError } from '#domain/case';
 import { CORRECTION_TRANSITIONS, correctionCommandSchemas, parseCorrectionStep } from '#domain/corrections';
-import { formContract } from '../clarifications/form-contract';
+import { formContract } from '#support/form-contract';
 
 const fieldsOf = (run: () => unknown): Record<string, string> => {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKLIST_ITEMS, REVIEW_TRANSITIONS, ReviewValidationError } from '#domain/secrecy';
 import { parseReviewStepInput, REVIEW_STEP_FIELDS, REVIEW_STEP_SCHEMAS, resolutionOf } from '#domain/secrecy/commands';
-import { formContract } from '../clarifications/form-contract';
+import { formContract } from '#support/form-contract';
 
 const fieldsOf = (run: () => unknown): Record<string, string> => {
   try {
