@@ -4,6 +4,7 @@ import { createItem, getPublicItem, getStaffItem, listPublicItems, loadCatalogue
 import { publicItemSchema, staffItemSchema, toPublicItemDto, toStaffItemDto, toWorkListDto, workListSchema } from '#application/catalogue/item-dto';
 import type { AppDependencies } from '#application/context';
 import { searchCatalogue, searchRevision } from '#application/search';
+import { categoriesSchema, searchResultSchema, toCategoriesDto, toSearchResultDto } from '#application/search/search-dto';
 import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
@@ -21,15 +22,13 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       path: '/api/catalogue/categories',
       tag: 'catalogue',
       summary: '信息公开目录分类',
-      responses: {
-        200: { description: '分类树（深度优先）', schema: z.object({ categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number() })) }) },
-      },
+      responses: { 200: { description: '分类树（深度优先）', schema: categoriesSchema } },
     },
     async (c) => {
       const cached = await publicCaching(c, deps, 'api');
       if (cached) return cached;
       const catalogue = await loadCatalogue(deps);
-      return c.json({ categories: catalogue.tree.all().map((n) => ({ id: n.id, name: n.name, parentId: n.parentId, depth: n.depth })) });
+      return c.json(toCategoriesDto(catalogue.tree.all()));
     },
   );
 
@@ -103,17 +102,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
         offset: z.coerce.number().int().min(0).max(500).optional(),
         limit: z.coerce.number().int().min(1).max(50).optional(),
       }),
-      responses: {
-        200: {
-          description: '检索结果',
-          schema: z.object({
-            query: z.string(),
-            mode: z.enum(['all', 'any', 'browse']),
-            total: z.number(),
-            hits: z.array(z.object({ id: z.string(), indexNumber: z.string(), title: z.string(), titleHtml: z.string(), snippetHtml: z.string(), publishedAt: z.string(), score: z.number() })),
-          }),
-        },
-      },
+      responses: { 200: { description: '检索结果', schema: searchResultSchema } },
     },
     async (c, { query }) => {
       const cached = await publicCaching(c, deps, `api-search-${await searchRevision(deps)}`);
@@ -127,7 +116,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
         offset: query.offset ?? 0,
         limit: query.limit ?? 10,
       });
-      return c.json(result);
+      return c.json(toSearchResultDto(result));
     },
   );
 
@@ -141,13 +130,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
       tag: 'items',
       summary: '主动公开工作清单（按状态，游标分页）',
       query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
-      responses: {
-        200: {
-          description: '一页信息',
-          schema: workListSchema,
-        },
-        ...refused,
-      },
+      responses: { 200: { description: '一页信息', schema: workListSchema }, ...refused },
     },
     async (c, { query }) => c.json(toWorkListDto(await staffWorkList(deps, query.state, query.cursor))),
   );
