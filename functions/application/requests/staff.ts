@@ -2,7 +2,7 @@ import { formatDateZh, type IsoDate, type WorkingCalendar } from '#domain/calend
 import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
-import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
 import { parseStepInput, requestCommand } from '#domain/requests/commands';
 import type { OutgoingMessage } from '#domain/notifications/message';
@@ -449,6 +449,14 @@ export function mayOpenContact(staff: Pick<StaffMember, 'roles'>): boolean {
 
 /** Who may open the files an applicant attached (an ID scan, a letter): those who handle applications. */
 export const mayOpenApplicationAttachments = handlesApplications;
+
+/** A short-lived link to a file the applicant attached, for those who may open it (403), or 404. */
+export async function applicationAttachmentUrl(deps: RequestDeps, staff: StaffMember, trackingNumber: string, attachmentId: string): Promise<string> {
+  if (!mayOpenApplicationAttachments(staff)) throw new ForbiddenError('申请人提交的附件由承办人员查看。');
+  const attachment = (await loadRequest(deps, trackingNumber)).data.attachments.find((a) => a.id === attachmentId);
+  if (!attachment) throw new NotFoundError('附件不存在。');
+  return deps.files.presignDownload(attachment.fileKey, attachment.fileName, 300);
+}
 
 /**
  * Art. 44: a case answered by disclosing (wholly or in part) may be proposed once for proactive

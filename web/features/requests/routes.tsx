@@ -7,6 +7,7 @@ import {
   contactFor,
   draftAnswer,
   editAnswerLetter,
+  applicationAttachmentUrl,
   loadRequest,
   mayRegisterApplications,
   proposeForCatalogue,
@@ -177,12 +178,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
     );
   });
 
-  app.get('/staff/requests/:tn/attachments/:id', async (c) => {
-    const record = await loadRequest(deps, c.req.param('tn'));
-    const a = record.data.attachments.find((x) => x.id === c.req.param('id'));
-    if (!a) throw new NotFoundError('附件不存在。');
-    return c.redirect(await deps.files.presignDownload(a.fileKey, a.fileName, 300), 303);
-  });
+  app.get('/staff/requests/:tn/attachments/:id', async (c) => c.redirect(await applicationAttachmentUrl(deps, c.get('staff'), c.req.param('tn'), c.req.param('id')), 303));
 
   return app;
 }
