@@ -17,7 +17,7 @@ import {
 import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
 import { ValidationError } from '#domain/errors';
-import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type Checklist, type Conclusion, type SecrecyReview } from '#domain/secrecy';
+import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type SecrecyReview } from '#domain/secrecy';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { refusals } from './responses';
@@ -35,19 +35,15 @@ const afterStep = { 200: { description: '审查单', schema: staffReviewSchema }
 
 const versioned = { expectedVersion: z.number({ error: '请提供审查单版本号（expectedVersion）。' }).int().positive() };
 
-const checklistSchema = z.object(
-  Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, z.object({ involved: z.boolean(), note: z.string().max(500).optional() })])) as Record<
-    (typeof CHECKLIST_ITEMS)[number],
-    z.ZodObject<{ involved: z.ZodBoolean; note: z.ZodOptional<z.ZodString> }>
-  >,
-);
-
-const conclusionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('disclose') }),
-  z.object({ type: z.literal('disclose-redacted') }),
-  z.object({ type: z.literal('withhold'), legalBasis: z.string().max(500) }),
-  z.object({ type: z.literal('refer'), referTo: z.enum(['competent-department', 'secrecy-administration']), body: z.string().max(200) }),
-]);
+/*
+ * What a step's fields say is the command schema's to check (domain/secrecy/commands.ts reads the
+ * nested checklist, conclusion and resolution as the page's flat fields); the body only has them.
+ */
+const checklistBody = z.record(z.string(), z.unknown()).describe(`六项审查事项，各 { involved: boolean, note?: string }：${CHECKLIST_ITEMS.join('、')}`);
+const conclusionBody = z
+  .record(z.string(), z.unknown())
+  .describe('审查结论 { type }：disclose、disclose-redacted、withhold（legalBasis）、refer（referTo: competent-department | secrecy-administration，body）');
+const resolutionBody = z.record(z.string(), z.unknown()).describe('{ action: redact } 或 { action: keep, reason }');
 
 /**
  * A step's refusal with its field errors under the names of the API's body where the domain's
@@ -140,15 +136,14 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
       body: z.object({
         ...versioned,
         stage: z.enum(REVIEW_STAGES),
-        checklist: checklistSchema,
-        conclusion: conclusionSchema,
+        checklist: checklistBody,
+        conclusion: conclusionBody,
         comments: z.string().max(2000).optional(),
         contentDigest: z.string().max(100).optional(),
       }),
       responses: afterStep,
     },
-    async (c, { body, staff }) =>
-      c.json(toStaffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, { ...body, checklist: body.checklist as Checklist, conclusion: body.conclusion as Conclusion }))),
+    async (c, { body, staff }) => c.json(toStaffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, body))),
   );
 
   api.defineStaff(
@@ -174,7 +169,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
       body: z.object({
         ...versioned,
         findingId: z.string().max(200),
-        resolution: z.discriminatedUnion('action', [z.object({ action: z.literal('redact') }), z.object({ action: z.literal('keep'), reason: z.string().max(300) })]),
+        resolution: resolutionBody,
       }),
       responses: afterStep,
     },

@@ -99,6 +99,18 @@ describe('review API', () => {
     expect(key).toMatch(/^files\//);
     expect(writer.text(key!)).toBe(`身份证 ${'■'.repeat(18)}`);
   });
+  it('checks a signed checklist and conclusion with the sign command’s schema, under the nested field names', async () => {
+    const { app, tokenFor } = await appWithRelease();
+    const clerk = await tokenFor(people.clerk);
+    const review = (await (await app.request('/api/reviews', json(clerk, { subject: { type: 'publication', title: '审查单' }, text: '本机关工作要点' }))).json()) as { id: string; version: number };
+    const { 'state-secret': _unanswered, ...partial } = allNo;
+    const res = await app.request(`/api/reviews/${review.id}/sign`, json(clerk, { expectedVersion: review.version, stage: 'self', checklist: partial, conclusion: { type: 'maybe' } }));
+    expect(res.status).toBe(400);
+    const { fields } = (await res.json()) as { fields: Record<string, string> };
+    expect(fields['checklist.state-secret']).toContain('请回答');
+    expect(fields['conclusion']).toBe('请选择审查结论。');
+  });
+
   it('answers a refused return under the body’s field (comments), not the domain form’s (returnComments)', async () => {
     const { app, tokenFor } = await appWithRelease();
     const clerk = await tokenFor(people.clerk);
