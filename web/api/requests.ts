@@ -37,7 +37,7 @@ import { CHANNELS } from '#domain/requests';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from '../features/track/routes';
-import { refusals } from './responses';
+import { refusals, underBodyNames } from './responses';
 
 /*
  * JSON API of disclosure on application, mirroring the pages with the same validation (the use
@@ -63,6 +63,9 @@ const credentials = z.object({
   trackingNumber: z.string({ error: '请填写申请编号。' }).max(30),
   accessCode: z.string({ error: '请填写查询码。' }).max(30),
 });
+
+/** The release command's fields are the body's service. */
+const SERVICE_FIELDS = { method: 'service.method', servedOn: 'service.servedOn', postalTrackingNumber: 'service.postalTrackingNumber' };
 
 const versioned = { expectedVersion: z.number().int().positive().optional() };
 /** The version the client expects, when it sent one. */
@@ -292,11 +295,13 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       tag: 'requests',
       summary: '送达答复（经发布服务提供经审查的告知书和文件，并记录送达方式）',
       body: z.object({
-        service: z.object({ method: z.enum(['download', 'email', 'handed-over', 'post']), servedOn: z.string().optional(), postalTrackingNumber: z.string().optional() }),
+        // Checked by the release command's schema (domain/requests/commands.ts), as the case page's form is.
+        service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
         ...versioned,
       }),
       responses: afterStep,
     },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...expecting(body.expectedVersion) }))),
+    async (c, { body, staff }) =>
+      c.json(toCaseSummaryDto(await underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...expecting(body.expectedVersion) })))),
   );
 }

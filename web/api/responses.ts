@@ -1,3 +1,4 @@
+import { ValidationError } from '#domain/errors';
 import { errorSchema } from '../api-registry';
 
 /** The refusals an API route declares, each answered with the error body (errorSchema). */
@@ -15,3 +16,18 @@ export function refusals(statuses: readonly Refusal[], described: Partial<Record
 
 /** The refusals of a staff route that takes a request and may refuse who asks. */
 export const STAFF_REFUSALS = refusals([400, 401, 403]);
+
+/**
+ * A step's refusal with its field errors under the names of the API's body where the command's
+ * schema names a field otherwise (the return form's `returnComments` is the body's `comments`;
+ * release's `method` is the body's `service.method`).
+ */
+export async function underBodyNames<T>(bodyNames: Readonly<Record<string, string>>, step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const Refusal = error.constructor as new (message: string, fields: Record<string, string>) => ValidationError;
+    throw new Refusal(error.message, Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [bodyNames[field] ?? field, message])));
+  }
+}

@@ -16,11 +16,10 @@ import {
 } from '#application/secrecy/review-dto';
 import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
-import { ValidationError } from '#domain/errors';
 import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type SecrecyReview } from '#domain/secrecy';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
-import { refusals } from './responses';
+import { refusals, underBodyNames } from './responses';
 
 /** Longest text the scanner endpoint accepts (characters). */
 export const MAX_SCAN_TEXT = 500_000;
@@ -44,20 +43,6 @@ const conclusionBody = z
   .record(z.string(), z.unknown())
   .describe('审查结论 { type }：disclose、disclose-redacted、withhold（legalBasis）、refer（referTo: competent-department | secrecy-administration，body）');
 const resolutionBody = z.record(z.string(), z.unknown()).describe('{ action: redact } 或 { action: keep, reason }');
-
-/**
- * A step's refusal with its field errors under the names of the API's body where the domain's
- * form names the field otherwise (the return form's `returnComments` is the body's `comments`).
- */
-async function underBodyNames<T>(bodyNames: Readonly<Record<string, string>>, step: Promise<T>): Promise<T> {
-  try {
-    return await step;
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const Refusal = error.constructor as new (message: string, fields: Record<string, string>) => ValidationError;
-    throw new Refusal(error.message, Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [bodyNames[field] ?? field, message])));
-  }
-}
 
 /**
  * JSON API of the secrecy review, declared through the registry so it appears in

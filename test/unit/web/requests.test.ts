@@ -337,4 +337,23 @@ describe('/api/requests', () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/requests', '/api/requests/track', '/api/requests/{tn}/act', '/api/requests/{tn}/release']));
   });
+
+  it('checks the release’s service with the release command’s schema, answering under the body’s service fields', async () => {
+    const { app, tokenFor } = await portal();
+    const form = {
+      applicantKind: 'citizen',
+      name: '李四',
+      idType: 'resident-id',
+      idNumber: ID_NUMBER,
+      contact: { phone: '13812345678' },
+      requested: { documentTitle: '某某文件' },
+      provisionForm: 'electronic',
+      deliveryMethod: 'download',
+    };
+    const receipt = (await (await app.request('/api/requests', json({ nonce: 'api-nonce-0002', form }))).json()) as { trackingNumber: string };
+    const clerk = await tokenFor(people.clerk);
+    const refused = await app.request(`/api/requests/${receipt.trackingNumber}/release`, json({ service: { method: 'pigeon' } }, clerk));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { fields: Record<string, string> }).fields).toEqual({ 'service.method': '请选择送达方式。' });
+  });
 });
