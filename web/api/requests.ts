@@ -33,6 +33,7 @@ import {
 import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
 import { annualReportSchema, toAnnualReportDto } from '#application/requests/report-dto';
 import { UnauthenticatedError } from '#domain/errors';
+import type { StaffMember } from '#domain/staff';
 import { CHANNELS } from '#domain/requests';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
@@ -209,99 +210,45 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     async (c, { staff }) => c.json(toStaffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/act',
-      tag: 'requests',
-      summary: '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
-      body: z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await act(deps, staff, c.req.param('tn')!, { command: body.command, ...expecting(body.expectedVersion), fields: body.fields ?? {} }))),
+  /** A step on one case, POST /api/requests/{tn}/<name>, answered with the case's state after it. */
+  function step<B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, tn: string, body: z.infer<B>) => Promise<Parameters<typeof toCaseSummaryDto>[0]>): void {
+    api.defineStaff(app, { method: 'post', path: `/api/requests/{tn}/${name}`, tag: 'requests', summary, body, responses: afterStep }, async (c, input) =>
+      c.json(toCaseSummaryDto(await run(input.staff, c.req.param('tn')!, input.body as z.infer<B>))),
+    );
+  }
+
+  step(
+    'act',
+    '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
+    z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
+    (staff, tn, body) => act(deps, staff, tn, { command: body.command, ...expecting(body.expectedVersion), fields: body.fields ?? {} }),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/reassign',
-      tag: 'requests',
-      summary: '变更承办人（须填写理由）',
-      body: z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await reassign(deps, staff, c.req.param('tn')!, body))),
+  step(
+    'reassign',
+    '变更承办人（须填写理由）',
+    z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
+    (staff, tn, body) => reassign(deps, staff, tn, body),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/draft',
-      tag: 'requests',
-      summary: '拟定答复（答复类型与事实；按模板生成告知书）',
-      body: z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await draftAnswer(deps, staff, c.req.param('tn')!, { decision: body.decision, ...expecting(body.expectedVersion) }))),
+  step('draft', '拟定答复（答复类型与事实；按模板生成告知书）', z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), (staff, tn, body) =>
+    draftAnswer(deps, staff, tn, { decision: body.decision, ...expecting(body.expectedVersion) }),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/letter',
-      tag: 'requests',
-      summary: '修改告知书段落（按段落键）',
-      body: z.object({ edits: z.record(z.string(), z.string()), ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await editAnswerLetter(deps, staff, c.req.param('tn')!, body))),
-  );
+  step('letter', '修改告知书段落（按段落键）', z.object({ edits: z.record(z.string(), z.string()), ...versioned }), (staff, tn, body) => editAnswerLetter(deps, staff, tn, body));
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/review',
-      tag: 'requests',
-      summary: '提交答复及文件保密审查',
-      body: z.object({ ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await submitAnswerForReview(deps, staff, c.req.param('tn')!, body))),
-  );
+  step('review', '提交答复及文件保密审查', z.object({ ...versioned }), (staff, tn, body) => submitAnswerForReview(deps, staff, tn, body));
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/review-passed',
-      tag: 'requests',
-      summary: '保密审查通过后报送领导签发',
-      body: z.object({ ...versioned }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toCaseSummaryDto(await confirmSecrecyReview(deps, staff, c.req.param('tn')!, body))),
-  );
+  step('review-passed', '保密审查通过后报送领导签发', z.object({ ...versioned }), (staff, tn, body) => confirmSecrecyReview(deps, staff, tn, body));
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/release',
-      tag: 'requests',
-      summary: '送达答复（经发布服务提供经审查的告知书和文件，并记录送达方式）',
-      body: z.object({
-        // Checked by the release command's schema (domain/requests/commands.ts), as the case page's form is.
-        service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
-        ...versioned,
-      }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) =>
-      c.json(toCaseSummaryDto(await underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, c.req.param('tn')!, { service: body.service, ...expecting(body.expectedVersion) })))),
+  step(
+    'release',
+    '送达答复（经发布服务提供经审查的告知书和文件，并记录送达方式）',
+    z.object({
+      // Checked by the release command's schema (domain/requests/commands.ts), as the case page's form is.
+      service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
+      ...versioned,
+    }),
+    (staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, { service: body.service, ...expecting(body.expectedVersion) })),
   );
 }
