@@ -1,7 +1,18 @@
 import type { Hono } from 'hono';
 import { z } from '#domain/zod';
 import type { AppDependencies } from '#application/context';
-import { getReview, publishReviewedDocument, recordReferral, redactReviewText, resolveReviewFinding, returnReview, reviewQueueFor, signReviewStage, submitForReview } from '#application/secrecy';
+import {
+  getReview,
+  publishReviewedDocument,
+  type ReviewRecord,
+  recordReferral,
+  redactReviewText,
+  resolveReviewFinding,
+  returnReview,
+  reviewQueueFor,
+  signReviewStage,
+  submitForReview,
+} from '#application/secrecy';
 import {
   redactionSchema,
   releaseReceiptSchema,
@@ -16,6 +27,7 @@ import {
 } from '#application/secrecy/review-dto';
 import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
+import type { StaffMember } from '#domain/staff';
 import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type SecrecyReview } from '#domain/secrecy';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
@@ -111,54 +123,33 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     },
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/sign',
-      tag: 'reviews',
-      summary: '签署当前环节：六项审查事项、审查结论与意见',
-      body: z.object({
-        ...versioned,
-        stage: z.enum(REVIEW_STAGES),
-        checklist: checklistBody,
-        conclusion: conclusionBody,
-        comments: z.string().max(2000).optional(),
-        contentDigest: z.string().max(100).optional(),
-      }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toStaffReviewDto(await signReviewStage(deps, staff, c.req.param('id')!, body))),
+  /** A step of one review, POST /api/reviews/{id}/<name>, answered with the review after it. */
+  function step<B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, id: string, body: z.infer<B>) => Promise<ReviewRecord>): void {
+    api.defineStaff(app, { method: 'post', path: `/api/reviews/{id}/${name}`, tag: 'reviews', summary, body, responses: afterStep }, async (c, input) =>
+      c.json(toStaffReviewDto(await run(input.staff, c.req.param('id')!, input.body as z.infer<B>))),
+    );
+  }
+
+  step(
+    'sign',
+    '签署当前环节：六项审查事项、审查结论与意见',
+    z.object({
+      ...versioned,
+      stage: z.enum(REVIEW_STAGES),
+      checklist: checklistBody,
+      conclusion: conclusionBody,
+      comments: z.string().max(2000).optional(),
+      contentDigest: z.string().max(100).optional(),
+    }),
+    (staff, id, body) => signReviewStage(deps, staff, id, body),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/return',
-      tag: 'reviews',
-      summary: '退回承办人（须写明修改意见；开始新一轮，记录保留）',
-      body: z.object({ ...versioned, comments: z.string().max(2000) }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toStaffReviewDto(await underBodyNames({ returnComments: 'comments' }, returnReview(deps, staff, c.req.param('id')!, body)))),
+  step('return', '退回承办人（须写明修改意见；开始新一轮，记录保留）', z.object({ ...versioned, comments: z.string().max(2000) }), (staff, id, body) =>
+    underBodyNames({ returnComments: 'comments' }, returnReview(deps, staff, id, body)),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/findings/resolve',
-      tag: 'reviews',
-      summary: '处理一条检测结果：删除，或写明理由后保留（保密审查环节）',
-      body: z.object({
-        ...versioned,
-        findingId: z.string().max(200),
-        resolution: resolutionBody,
-      }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toStaffReviewDto(await resolveReviewFinding(deps, staff, c.req.param('id')!, body))),
+  step('findings/resolve', '处理一条检测结果：删除，或写明理由后保留（保密审查环节）', z.object({ ...versioned, findingId: z.string().max(200), resolution: resolutionBody }), (staff, id, body) =>
+    resolveReviewFinding(deps, staff, id, body),
   );
 
   api.defineStaff(
@@ -181,18 +172,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     async (c, { body, staff }) => c.json(toRedactionDto(await redactReviewText(deps, staff, c.req.param('id')!, body))),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/referral-reply',
-      tag: 'reviews',
-      summary: '登记报请确定的答复，审查恢复',
-      body: z.object({ ...versioned, reply: z.string().max(2000) }),
-      responses: afterStep,
-    },
-    async (c, { body, staff }) => c.json(toStaffReviewDto(await recordReferral(deps, staff, c.req.param('id')!, body))),
-  );
+  step('referral-reply', '登记报请确定的答复，审查恢复', z.object({ ...versioned, reply: z.string().max(2000) }), (staff, id, body) => recordReferral(deps, staff, id, body));
 
   api.defineStaff(
     app,
