@@ -21,7 +21,7 @@ const leader = staff('l1', 'leader');
 const publisher: Actor = { kind: 'system', id: 'scheduled-publisher' };
 const chinese = /[\u4e00-\u9fff]/;
 
-/** Every audit name the item history shows today (web/routes/staff-items.tsx), by step. */
+/** Every audit name the item history shows today (the staff item page, web/features/items), by step. */
 const AUDIT_NAMES: Record<PublishingCommandType, string> = {
   edit: 'item.edited',
   submit: 'item.submitted',
