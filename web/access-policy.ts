@@ -1,6 +1,6 @@
 import { TrieRouter } from 'hono/router/trie-router';
 import { mayCreateItem } from '#application/catalogue';
-import { mayReadAnnualReport, mayRegisterApplications } from '#application/requests';
+import { mayRegisterApplications } from '#application/requests';
 import { maySubmitForReview } from '#application/secrecy';
 import type { StaffMember } from '#domain/staff';
 
@@ -64,7 +64,6 @@ export const ACCESS_RULES: ReadonlyArray<readonly [Method, string, Access]> = [
   ['GET', '/staff/reviews/new', maySubmitForReview],
   ['GET', '/staff/requests/new', mayRegisterApplications],
   ['GET', '/staff/items/new', mayCreateItem],
-  ['GET', '/api/requests/report/:year', mayReadAnnualReport],
   // Everything else for staff: the workbench, every case page and step, the staff API
   ['POST', '/logout', 'staff'],
   ['GET', '/local/outbox', 'staff'],

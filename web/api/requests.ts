@@ -179,7 +179,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
         ...refused,
       },
     },
-    async (c) => c.json(toAnnualReportDto(await annualTableB(deps, Number(c.req.param('year'))))),
+    async (c, { staff }) => c.json(toAnnualReportDto(await annualTableB(deps, staff, Number(c.req.param('year'))))),
   );
 
   api.defineStaff(

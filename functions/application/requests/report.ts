@@ -1,4 +1,4 @@
-import { ValidationError } from '#domain/errors';
+import { ForbiddenError, ValidationError } from '#domain/errors';
 import { buildTableB, checkTableB, REQUEST_STATUSES, type ReportCase, type TableB, type TableBIssue } from '#domain/requests';
 import type { StaffMember } from '#domain/staff';
 import { RequestRepository } from '#repositories/requests';
@@ -14,7 +14,8 @@ export function mayReadAnnualReport(staff: Pick<StaffMember, 'roles'>): boolean 
  * application's applicant column, receipt date, conclusion date and outcome row, read with one
  * paginated GSI1 Query per status partition (no scan).
  */
-export async function annualTableB(deps: Pick<RequestDeps, 'records'>, year: number): Promise<{ table: TableB; issues: TableBIssue[]; cases: number }> {
+export async function annualTableB(deps: Pick<RequestDeps, 'records'>, staff: Pick<StaffMember, 'roles'>, year: number): Promise<{ table: TableB; issues: TableBIssue[]; cases: number }> {
+  if (!mayReadAnnualReport(staff)) throw new ForbiddenError('年度报告由政府信息公开工作机构负责人、分管领导或管理员查看。');
   if (!Number.isInteger(year) || year < 2000 || year > 2099) throw new ValidationError('年份无效。', { year: '请填写2000至2099之间的年份。' });
   const repo = new RequestRepository(deps.records);
   const cases: ReportCase[] = [];

@@ -9,7 +9,7 @@ describe('the staff API’s annual report (Table B)', () => {
     const f = requestDeps();
     const { trackingNumber } = await submitOnline(f.deps, { form: citizenForm(), nonce: 'nonce-report-dto-1' });
     await act(f.deps, people.clerk, trackingNumber, { command: 'register' });
-    const report = await annualTableB(f.deps, 2026);
+    const report = await annualTableB(f.deps, people.head, 2026);
     const dto = toAnnualReportDto(report);
     expect(dto).toEqual({ table: report.table, issues: report.issues, cases: 1 });
     expect(Object.keys(dto.table.rows)).toEqual([...TABLE_B_ROWS]);
@@ -19,7 +19,7 @@ describe('the staff API’s annual report (Table B)', () => {
   });
 
   it('passes on only what it lists', async () => {
-    const report = await annualTableB(requestDeps().deps, 2026);
+    const report = await annualTableB(requestDeps().deps, people.head, 2026);
     const grown = {
       ...report,
       internal: '仅内部可见',

@@ -31,7 +31,7 @@ import {
 } from '#application/requests';
 import { attachRedactedFile, getReview, resolveReviewFinding, signReviewStage } from '#application/secrecy';
 import { DeadlineIndex } from '#repositories/deadline-index';
-import { ConflictError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '#domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '#domain/errors';
 import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
@@ -522,7 +522,8 @@ describe('annual report Table B', () => {
       }),
       nonce: nonce(9),
     });
-    const { table, cases } = await annualTableB(f.deps, 2026);
+    const { table, cases } = await annualTableB(f.deps, people.head, 2026);
+    await expect(annualTableB(f.deps, people.clerk, 2026)).rejects.toBeInstanceOf(ForbiddenError);
     expect(cases).toBe(2);
     expect(table.rows.new).toMatchObject({ citizen: 1, commercial: 1, total: 2 });
     expect(table.rows['other-3']).toMatchObject({ citizen: 1, total: 1 });
