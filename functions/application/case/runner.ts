@@ -56,7 +56,7 @@ export interface CaseRunnerType<R extends StoredCase<K>, K, S extends string, Cm
   deadline(next: R, calendar: WorkingCalendar): DeadlineSummary | null;
 }
 
-export interface StepOptions<R> {
+export interface StepOptions<R, K = unknown, S extends string = string> {
   readonly expectedVersion?: number;
   readonly calendar?: WorkingCalendar;
   /** Shown on the timeline line (a reason, a date). */
@@ -71,6 +71,11 @@ export interface StepOptions<R> {
   readonly extraChanges?: readonly Change[];
   /** Messages to the applicant or staff, queued in the outbox by the same commit. */
   readonly messages?: readonly OutgoingMessage[];
+  /**
+   * What the step owes once it is decided, when that depends on the decision (a notice and a mail
+   * quoting the deadlines after the step): its note, patch and messages join the options'.
+   */
+  readonly then?: (decided: { readonly next: K; readonly event: CaseEvent<S>; readonly calendar: WorkingCalendar }) => Pick<StepOptions<R>, 'note' | 'patch' | 'messages'>;
 }
 
 export interface StepResult<R, S extends string> {
@@ -113,13 +118,20 @@ export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd 
   record: Versioned<R>,
   command: Cmd,
   actor: Actor,
-  options: StepOptions<R> = {},
+  given: StepOptions<R, K, S> = {},
 ): Promise<StepResult<R, S>> {
   const { workflow } = type;
-  assertVersion(record, options.expectedVersion, `${workflow.name} ${workflow.idOf(record.data.case)}`);
-  const calendar = options.calendar ?? (await loadCalendar(deps));
+  assertVersion(record, given.expectedVersion, `${workflow.name} ${workflow.idOf(record.data.case)}`);
+  const calendar = given.calendar ?? (await loadCalendar(deps));
   const ctx = await caseContext(deps, type, actor, calendar);
   const { next: decided, event } = workflow.decide(record.data.case, command, ctx);
+  const owed = given.then?.({ next: decided, event, calendar }) ?? {};
+  const options: StepOptions<R, K, S> = {
+    ...given,
+    ...(owed.note ? { note: owed.note } : {}),
+    ...(owed.patch ? { patch: (r: R) => ({ ...(given.patch?.(r) ?? {}), ...owed.patch!(r) }) } : {}),
+    messages: [...(given.messages ?? []), ...(owed.messages ?? [])],
+  };
 
   const transition = workflow.transition(command.type as Cmd['type']);
   const line: CaseTimelineEntry = {

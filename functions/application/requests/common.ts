@@ -100,7 +100,7 @@ export async function previewStep(deps: RequestDeps, record: RequestRecord, comm
   return { ctx, next, event, deadlines: caseDeadlines(next, ctx.calendar, deps.policy) };
 }
 
-export interface ApplyOptions extends StepOptions<StoredRequest> {
+export interface ApplyOptions extends StepOptions<StoredRequest, RequestCase, RequestStatus> {
   /** Reassignment: the new handler's display name. */
   readonly handlerName?: string;
 }

@@ -124,11 +124,11 @@ export async function act(
 
 /** Runs a generic step's typed command on the loaded case, with the notice and mail it owes. */
 export async function takeStep(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar): Promise<RequestRecord> {
-  const actor = actorOf(staff);
-  // The notice and the mail quote the deadlines after the step, so they are derived first.
-  const preview = await previewStep(deps, record, command, actor, calendar);
-  const { note, patch, messages } = stepNotice(deps, record.data, command, preview.deadlines, preview.event.data);
-  return applyCommand(deps, record, command, actor, { calendar: preview.ctx.calendar, ...(patch ? { patch } : {}), ...(note ? { note } : {}), messages });
+  // The notice and the mail quote the deadlines after the step: the runner hands over the decided case.
+  return applyCommand(deps, record, command, actorOf(staff), {
+    ...(calendar ? { calendar } : {}),
+    then: ({ next, event, calendar: used }) => stepNotice(deps, record.data, command, caseDeadlines(next, used, deps.policy), event.data),
+  });
 }
 
 interface StepNotice {

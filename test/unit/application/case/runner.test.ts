@@ -92,6 +92,24 @@ describe('the case runner', () => {
     expect((await new Outbox(records).newest(10)).items.map((m) => [m.message.id, m.delivery.status])).toEqual([['m1', 'sent']]);
   });
 
+  it('decides once and hands the decision to what the step owes after it (a notice quoting the state it led to)', async () => {
+    const { deps, records, record } = await setup();
+    const seen: string[] = [];
+    const { record: taken } = await runStep(deps, probes, record, { type: 'take' }, actorOf(clerk), {
+      note: '登记',
+      then: ({ next, event }) => {
+        seen.push(`${next.status}:${event.type}`);
+        return {
+          note: `已由${next.handlerId}接办`,
+          messages: [{ id: 'm2', kind: 'probe.taken', to: 'a@example.com', subject: '接办', text: next.status, reference: '1', createdAt: '2026-03-02T02:00:00.000Z' }],
+        };
+      },
+    });
+    expect(seen).toEqual(['taken:probe.take']);
+    expect(taken.data.timeline.at(-1)).toMatchObject({ type: 'take', note: '已由id-clerk接办' });
+    expect((await new Outbox(records).newest(10)).items.map((m) => [m.message.id, m.message.text])).toEqual([['m2', 'taken']]);
+  });
+
   it('refuses a stale version and an illegal step without writing anything', async () => {
     const { deps, records, record } = await setup();
     await expect(runStep(deps, probes, record, { type: 'take' }, actorOf(clerk), { expectedVersion: 7 })).rejects.toBeInstanceOf(VersionConflictError);
