@@ -1,10 +1,8 @@
-import type { Child } from 'hono/jsx';
 import { MAX_ATTACHMENT_BYTES } from '#application/requests';
 import { APPLICANT_KIND_LABELS, DELIVERY_METHOD_LABELS, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
-import { StepFieldControl } from '../../views/components/CaseSteps';
-import { CsrfField } from '../../views/components/CsrfField';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
-import { FormField, type FormFieldProps } from '../../views/components/FormField';
+import { fieldId } from '../../views/components/FormField';
+import { FormPanel, PanelFields, type PanelField } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { ReceiptCodes } from '../../views/components/ReceiptCodes';
@@ -14,18 +12,97 @@ import type { StaffInfo } from '../../views/types';
 import { DueDate } from '../requests/parts';
 
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const choice = (name: string, label: string, labels: Record<string, string>): PanelField => ({ name, label, kind: 'radio', required: true, options: options(labels) });
+const text = (name: string, label: string, maxlength: number, more: Partial<PanelField> = {}): PanelField => ({ name, label, kind: 'text', ...more, input: { maxlength, ...more.input } });
+const NO_AUTOFILL = { autocomplete: 'off', spellcheck: false } as const;
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-function Section({ legend, id, hint, children }: { legend: string; id?: string; hint?: string; children?: Child }) {
-  return (
-    <fieldset class="apply-form__section" id={id}>
-      <legend class="apply-form__legend">{legend}</legend>
-      {hint ? <p class="field__hint">{hint}</p> : null}
-      {children}
-    </fieldset>
-  );
+/** A part of the form: a fieldset of fields, then groups under their subheadings. */
+interface ApplySection {
+  legend: string;
+  /** The fieldset's id, and the key of a message about the section as a whole ("contact"). */
+  name?: string;
+  hint?: string;
+  fields: PanelField[];
+  groups?: { heading: string; fields: PanelField[] }[];
 }
+
+/** 政府信息公开申请表 as data: what Art. 29 asks for, and nothing more. */
+const APPLY_SECTIONS: ApplySection[] = [
+  {
+    legend: '申请人信息',
+    fields: [
+      choice('applicantKind', '申请人类型', APPLICANT_KIND_LABELS),
+      text('name', '姓名或名称', 100, { required: true, hint: '公民填写本人姓名；法人或其他组织填写单位全称。', input: { autocomplete: 'name' } }),
+    ],
+    groups: [
+      {
+        heading: '公民填写',
+        fields: [
+          { name: 'idType', label: '证件类型', kind: 'select', options: options(ID_DOCUMENT_LABELS) },
+          text('idNumber', '证件号码', 40, { hint: '居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。', input: NO_AUTOFILL }),
+          text('workUnit', '工作单位', 100),
+        ],
+      },
+      {
+        heading: '法人或其他组织填写',
+        fields: [
+          { name: 'organisationKind', label: '组织类别', kind: 'select', options: options(ORGANISATION_KIND_LABELS) },
+          text('creditCode', '统一社会信用代码', 22, { hint: '18位，见营业执照或登记证书。', input: NO_AUTOFILL }),
+          text('legalRepresentative', '法定代表人或负责人', 100),
+          text('contactPerson', '联系人', 100),
+        ],
+      },
+    ],
+  },
+  {
+    legend: '联系方式',
+    name: 'contact',
+    hint: '请至少填写一种联系方式。',
+    fields: [
+      text('contact.phone', '联系电话', 40, { input: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' } }),
+      text('contact.email', '电子邮箱', 100, { hint: '填写后，回执和办理通知将发送到该邮箱。', input: { type: 'email', autocomplete: 'email' } }),
+      text('contact.address', '通信地址', 200, { input: { autocomplete: 'street-address' } }),
+      text('contact.postCode', '邮政编码', 6, { input: { inputmode: 'numeric', autocomplete: 'postal-code', class: 'field--narrow' } }),
+    ],
+  },
+  {
+    legend: '所需政府信息',
+    hint: '请写明信息的名称、文号，或者便于查询的其他特征性描述（《条例》第二十九条）。',
+    fields: [
+      text('requested.documentTitle', '信息名称', 200),
+      text('requested.documentNumber', '文号', 100, { hint: '例如：示政发〔2025〕12号' }),
+      { name: 'requested.description', label: '内容描述', kind: 'textarea', rows: 5, input: { maxlength: 2000 } },
+    ],
+  },
+  { legend: '获取信息的方式', fields: [choice('provisionForm', '信息的载体形式', PROVISION_FORM_LABELS), choice('deliveryMethod', '获取信息的方式', DELIVERY_METHOD_LABELS)] },
+  {
+    legend: '附件与备注',
+    fields: [
+      {
+        name: 'attachments',
+        label: '身份证明等附件',
+        kind: 'text',
+        hint: `可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。如提交有误需要修改，请重新选择附件。`,
+        input: { type: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' },
+      },
+      { name: 'notes', label: '备注', kind: 'textarea', rows: 3, input: { maxlength: 1000 } },
+    ],
+  },
+];
+
+/** Staff registering an application first say how it came and when. */
+const channelSection = (channels: Record<string, string>): ApplySection => ({
+  legend: '申请渠道',
+  fields: [
+    choice('channel', '申请渠道', channels),
+    {
+      name: 'receivedOn',
+      label: '收到申请之日',
+      kind: 'date',
+      hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。',
+    },
+  ],
+});
 
 export interface ApplyPageProps {
   nonce: string;
@@ -61,18 +138,35 @@ export const APPLY_FIELD_ORDER = [
   'notes',
 ];
 
+function SectionFields({ section: s, values, errors }: { section: ApplySection; values: Record<string, string>; errors: Record<string, string> }) {
+  const error = s.name ? errors[s.name] : undefined;
+  return (
+    <fieldset class="apply-form__section" id={s.name ? fieldId(s.name) : undefined}>
+      <legend class="apply-form__legend">{s.legend}</legend>
+      {s.hint ? <p class="field__hint">{s.hint}</p> : null}
+      {error ? (
+        <p class="field__error">
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      ) : null}
+      <PanelFields fields={s.fields} values={values} errors={errors} />
+      {(s.groups ?? []).map((g) => (
+        <>
+          <h3 class="subheading">{g.heading}</h3>
+          <PanelFields fields={g.fields} values={values} errors={errors} />
+        </>
+      ))}
+    </fieldset>
+  );
+}
+
 /** 政府信息公开申请表: what Art. 29 asks for, and nothing more. Works without JavaScript. */
 export function ApplyPage(p: ApplyPageProps) {
   const v = p.values ?? {};
   const e = p.errors ?? {};
   const staff = p.staffMode?.staff;
-  /** A field with what was typed and its error. */
-  const field = (name: string, label: string, more: DistributiveOmit<FormFieldProps, 'name' | 'label'>) => (
-    <FormField {...({ name, label, value: v[name], error: e[name], ...more } as FormFieldProps)} />
-  );
-  const choice = (name: string, legend: string, labels: Record<string, string>) => (
-    <StepFieldControl field={{ name, label: legend, kind: 'radio', required: true, options: options(labels) }} value={v[name]} error={e[name]} />
-  );
+  const sections = p.staffMode ? [channelSection(p.staffMode.channels), ...APPLY_SECTIONS] : APPLY_SECTIONS;
   const title = staff ? '登记政府信息公开申请' : '政府信息公开申请';
   return (
     <Layout
@@ -102,67 +196,11 @@ export function ApplyPage(p: ApplyPageProps) {
           <p>{e['_']}</p>
         </Notice>
       ) : null}
-      <form class="form apply-form" method="post" action={p.staffMode?.action ?? '/apply'} enctype="multipart/form-data" novalidate>
-        <CsrfField />
-        <input type="hidden" name="nonce" value={p.nonce} />
-        {p.staffMode ? (
-          <Section legend="申请渠道">
-            {choice('channel', '申请渠道', p.staffMode.channels)}
-            {field('receivedOn', '收到申请之日', { type: 'date', hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。' })}
-          </Section>
-        ) : null}
-        <Section legend="申请人信息">
-          {choice('applicantKind', '申请人类型', APPLICANT_KIND_LABELS)}
-          {field('name', '姓名或名称', { required: true, maxlength: 100, hint: '公民填写本人姓名；法人或其他组织填写单位全称。', autocomplete: 'name' })}
-          <h3 class="subheading">公民填写</h3>
-          {field('idType', '证件类型', { as: 'select', placeholderOption: '请选择', options: options(ID_DOCUMENT_LABELS) })}
-          {field('idNumber', '证件号码', { maxlength: 40, hint: '居民身份证为18位，最后一位可能是X。仅用于核实身份，页面和列表中只显示部分号码。', autocomplete: 'off', spellcheck: false })}
-          {field('workUnit', '工作单位', { maxlength: 100 })}
-          <h3 class="subheading">法人或其他组织填写</h3>
-          {field('organisationKind', '组织类别', { as: 'select', placeholderOption: '请选择', options: options(ORGANISATION_KIND_LABELS) })}
-          {field('creditCode', '统一社会信用代码', { maxlength: 22, hint: '18位，见营业执照或登记证书。', autocomplete: 'off', spellcheck: false })}
-          {field('legalRepresentative', '法定代表人或负责人', { maxlength: 100 })}
-          {field('contactPerson', '联系人', { maxlength: 100 })}
-        </Section>
-        <Section legend="联系方式" id="field-contact" hint="请至少填写一种联系方式。">
-          {e['contact'] ? (
-            <p class="field__error">
-              <span class="visually-hidden">错误：</span>
-              {e['contact']}
-            </p>
-          ) : null}
-          {field('contact.phone', '联系电话', { type: 'tel', inputmode: 'tel', maxlength: 40, autocomplete: 'tel' })}
-          {field('contact.email', '电子邮箱', { type: 'email', maxlength: 100, hint: '填写后，回执和办理通知将发送到该邮箱。', autocomplete: 'email' })}
-          {field('contact.address', '通信地址', { maxlength: 200, autocomplete: 'street-address' })}
-          {field('contact.postCode', '邮政编码', { inputmode: 'numeric', maxlength: 6, autocomplete: 'postal-code', class: 'field--narrow' })}
-        </Section>
-        <Section legend="所需政府信息" hint="请写明信息的名称、文号，或者便于查询的其他特征性描述（《条例》第二十九条）。">
-          {field('requested.documentTitle', '信息名称', { maxlength: 200 })}
-          {field('requested.documentNumber', '文号', { maxlength: 100, hint: '例如：示政发〔2025〕12号' })}
-          {field('requested.description', '内容描述', { as: 'textarea', rows: 5, maxlength: 2000 })}
-        </Section>
-        <Section legend="获取信息的方式">
-          {choice('provisionForm', '信息的载体形式', PROVISION_FORM_LABELS)}
-          {choice('deliveryMethod', '获取信息的方式', DELIVERY_METHOD_LABELS)}
-        </Section>
-        <Section legend="附件与备注">
-          <FormField
-            name="attachments"
-            label="身份证明等附件"
-            type="file"
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-            error={e['attachments']}
-            hint={`可上传 PDF、JPEG 或 PNG 文件，最多3个，每个不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。如提交有误需要修改，请重新选择附件。`}
-          />
-          {field('notes', '备注', { as: 'textarea', rows: 3, maxlength: 1000 })}
-        </Section>
-
-        <div class="form__actions">
-          <button class="button button--primary button--large" type="submit">
-            {staff ? '登记申请' : '提交申请'}
-          </button>
-        </div>
-      </form>
+      <FormPanel class="form apply-form" action={p.staffMode?.action ?? '/apply'} button={staff ? '登记申请' : '提交申请'} buttonClass="button--large" multipart noSummary hidden={{ nonce: p.nonce }}>
+        {sections.map((s) => (
+          <SectionFields section={s} values={v} errors={e} />
+        ))}
+      </FormPanel>
     </Layout>
   );
 }

@@ -1,15 +1,26 @@
 import { MAX_ATTACHMENT_BYTES, type ApplicantView } from '#application/requests';
 import { shanghaiDateTime } from '../../page-context';
 import { formatBytes } from '../../views/format';
-import { CsrfField } from '../../views/components/CsrfField';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
-import { FormField } from '../../views/components/FormField';
+import { FormPanel, type PanelField } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseTitle, DueDate, FileLinks, Timeline, WhyDate } from '../requests/parts';
 import { REQUEST_STATUS_TONES, subjectOf } from '../requests/view-model';
+
+const SUPPLEMENT_FIELDS: PanelField[] = [
+  { name: 'text', label: '补正内容', kind: 'textarea', required: true, rows: 5, input: { maxlength: 4000 } },
+  {
+    name: 'attachments',
+    label: '补充材料',
+    kind: 'text',
+    hint: `PDF、JPEG 或 PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。`,
+    input: { type: 'file', accept: '.pdf,.jpg,.jpeg,.png' },
+  },
+];
+const WITHDRAW_FIELDS: PanelField[] = [{ name: 'reason', label: '撤回理由', kind: 'text', input: { maxlength: 500 } }];
 
 export interface TrackPageProps {
   view: ApplicantView;
@@ -60,24 +71,17 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
             ))}
           </ol>
           {p.canReplyToSupplement ? (
-            <form class="form" method="post" action={`${base}/supplement`} enctype="multipart/form-data" novalidate>
-              <CsrfField />
-              <input type="hidden" name="version" value={String(p.version)} />
-              <FormField as="textarea" name="text" label="补正内容" required rows={5} maxlength={4000} value={form.values?.['text']} error={form.errors?.['text']} />
-              <FormField
-                name="attachments"
-                label="补充材料"
-                type="file"
-                accept=".pdf,.jpg,.jpeg,.png"
-                error={form.errors?.['attachments']}
-                hint={`PDF、JPEG 或 PNG，不超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB。`}
-              />
-              <div class="form__actions">
-                <button class="button button--primary" type="submit">
-                  提交补正
-                </button>
-              </div>
-            </form>
+            <FormPanel
+              class="form"
+              action={`${base}/supplement`}
+              button="提交补正"
+              multipart
+              noSummary
+              hidden={{ version: p.version }}
+              fields={SUPPLEMENT_FIELDS}
+              values={form.values}
+              errors={form.errors}
+            />
           ) : null}
         </section>
       ) : null}
@@ -109,16 +113,7 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
           <h2 class="section__title" id="withdraw-title">
             撤回申请
           </h2>
-          <form class="form" method="post" action={`${base}/withdraw`} novalidate>
-            <CsrfField />
-            <input type="hidden" name="version" value={String(p.version)} />
-            <FormField name="reason" label="撤回理由" maxlength={500} />
-            <div class="form__actions">
-              <button class="button button--secondary" type="submit">
-                撤回本申请
-              </button>
-            </div>
-          </form>
+          <FormPanel class="form" action={`${base}/withdraw`} button="撤回本申请" secondary noSummary hidden={{ version: p.version }} fields={WITHDRAW_FIELDS} />
         </section>
       ) : null}
     </Layout>
@@ -133,7 +128,12 @@ export interface TrackLookupPageProps {
 }
 
 /** A code typed from the receipt: no autocomplete or spellcheck. */
-const CODE = { required: true, maxlength: 20, autocomplete: 'off', spellcheck: false } as const;
+const CODE = { maxlength: 20, autocomplete: 'off', spellcheck: false } as const;
+
+const LOOKUP_FIELDS: PanelField[] = [
+  { name: 'trackingNumber', label: '申请编号', kind: 'text', required: true, hint: '例如：YSQ-2026-000123', input: CODE },
+  { name: 'accessCode', label: '查询码', kind: 'text', required: true, hint: '10位字母和数字，不区分大小写。', input: { ...CODE, noEcho: true } },
+];
 
 export function TrackLookupPage(p: TrackLookupPageProps) {
   return (
@@ -145,17 +145,7 @@ export function TrackLookupPage(p: TrackLookupPageProps) {
           <p>{p.message.text}</p>
         </Notice>
       ) : null}
-      <ErrorSummary errors={p.errors} order={['trackingNumber', 'accessCode']} />
-      <form class="form narrow" method="post" action="/track" novalidate>
-        <CsrfField />
-        <FormField name="trackingNumber" label="申请编号" {...CODE} value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="例如：YSQ-2026-000123" />
-        <FormField name="accessCode" label="查询码" {...CODE} error={p.errors?.['accessCode']} hint="10位字母和数字，不区分大小写。" />
-        <div class="form__actions">
-          <button class="button button--primary" type="submit">
-            查询
-          </button>
-        </div>
-      </form>
+      <FormPanel class="form narrow" action="/track" button="查询" errors={p.errors} order={['trackingNumber', 'accessCode']} fields={LOOKUP_FIELDS} values={p.values} />
       <p>
         尚未申请？<a href={ROUTES.apply}>在线提交申请</a>
       </p>
