@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import { CsrfField } from '#web/views/components/CsrfField';
+import { FormPanel, type PanelField } from '#web/views/components/FormPanel';
 import { DataTable, type Column } from '#web/views/components/DataTable';
 import { DeadlineChip } from '#web/views/components/DeadlineChip';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
-import { FormField, type FormFieldProps } from '#web/views/components/FormField';
 import { Notice } from '#web/views/components/Notice';
 import { Section } from '#web/views/components/Section';
 import { StatusBadge } from '#web/views/components/StatusBadge';
@@ -75,6 +75,31 @@ const RULES: [string, Child][] = [
   ['尚未发布安排的年度暂定计算。', '期限涉及节假日安排尚未发布的年度时，暂按周一至周五计算并标注“暂定”，安排发布后自动重新计算。'],
 ];
 
+const HOLIDAY_COLUMNS: Column<{ name: string; from: string; to: string }>[] = [
+  { header: '节日', cell: (h) => h.name, rowHeader: true },
+  {
+    header: '放假时间',
+    cell: (h) => (
+      <>
+        <time datetime={h.from}>{formatMonthDayZh(h.from)}</time>
+        {h.to !== h.from ? (
+          <>
+            至<time datetime={h.to}>{formatMonthDayZh(h.to)}</time>
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  { header: '天数', cell: (h) => `${inclusiveDays(h.from, h.to)} 天`, numeric: true },
+];
+
+/** The legend of the month tables: the marks of the day cells, then the weekend's colour. */
+const LEGEND: [DayKind, string][] = [
+  ['HOLIDAY', '法定节假日（休息）'],
+  ['MAKEUP_WORKDAY', '调休上班日（计入工作日）'],
+  ['WEEKEND', '周六、周日（休息）'],
+];
+
 /** The text mark of a holiday (休) or a make-up working day (班); the colour is never the only sign. */
 const MARK: Partial<Record<DayKind, { mark: string; modifier: string }>> = { HOLIDAY: { mark: '休', modifier: 'holiday' }, MAKEUP_WORKDAY: { mark: '班', modifier: 'makeup' } };
 const DAY_CLASS: Record<DayKind, string> = { WORKDAY: 'workday', WEEKEND: 'weekend', HOLIDAY: 'holiday', MAKEUP_WORKDAY: 'makeup' };
@@ -123,38 +148,15 @@ export function CalendarPage(props: CalendarPageProps) {
 
       <div class="calendar-summary">
         <Section name="holidays" title="法定节假日安排" class="panel">
-          {holidays.length > 0 ? (
-            <table class="data-table data-table--compact">
-              <caption class="visually-hidden">{year}年法定节假日放假安排</caption>
-              <thead>
-                <tr>
-                  <th scope="col">节日</th>
-                  <th scope="col">放假时间</th>
-                  <th scope="col" class="data-table__num">
-                    天数
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {holidays.map((h) => (
-                  <tr>
-                    <th scope="row">{h.name}</th>
-                    <td>
-                      <time datetime={h.from}>{formatMonthDayZh(h.from)}</time>
-                      {h.to !== h.from ? (
-                        <>
-                          至<time datetime={h.to}>{formatMonthDayZh(h.to)}</time>
-                        </>
-                      ) : null}
-                    </td>
-                    <td class="data-table__num">{inclusiveDays(h.from, h.to)} 天</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="muted">{covered ? '该年度无法定节假日记录。' : '尚未发布。'}</p>
-          )}
+          <DataTable
+            id="holidays"
+            caption={`${year}年法定节假日放假安排`}
+            captionHidden
+            stack={false}
+            rows={holidays}
+            empty={<p class="muted">{covered ? '该年度无法定节假日记录。' : '尚未发布。'}</p>}
+            columns={HOLIDAY_COLUMNS}
+          />
         </Section>
         <Section name="makeup" title="调休上班日" class="panel">
           {makeupDays.length > 0 ? (
@@ -174,18 +176,12 @@ export function CalendarPage(props: CalendarPageProps) {
 
       <Section name="months" title="全年日历">
         <ul class="legend" aria-label="图例">
-          <li class="legend__item">
-            <Mark kind="HOLIDAY" />
-            法定节假日（休息）
-          </li>
-          <li class="legend__item">
-            <Mark kind="MAKEUP_WORKDAY" />
-            调休上班日（计入工作日）
-          </li>
-          <li class="legend__item">
-            <span class="legend__swatch legend__swatch--weekend" aria-hidden="true"></span>
-            周六、周日（休息）
-          </li>
+          {LEGEND.map(([kind, text]) => (
+            <li class="legend__item">
+              {kind === 'WEEKEND' ? <span class="legend__swatch legend__swatch--weekend" aria-hidden="true"></span> : <Mark kind={kind} />}
+              {text}
+            </li>
+          ))}
         </ul>
         <div class="months">
           {months.map((m) => (
@@ -257,29 +253,18 @@ function DayCell({ day }: { day: CalendarDay }) {
   );
 }
 
+const NARROW_NUMBER = { inputmode: 'numeric', class: 'field--narrow' } as const;
+const CALCULATOR_FIELDS: PanelField[] = [
+  { name: 'from', label: '起算日期', kind: 'date', required: true, hint: '格式：YYYY-MM-DD，例如 2026-02-10', input: { class: 'field--narrow' } },
+  { name: 'workingDays', label: '工作日数', kind: 'text', required: true, hint: '答复期限为 20 个工作日；延长最多再加 20 个工作日', input: { ...NARROW_NUMBER, maxlength: 3 } },
+];
+
 function Calculator({ calculator }: { calculator: DueDateCalculator }) {
   const { action, values, errors, result } = calculator;
   return (
     <Section name="calculator" anchor="calculator" title="期限计算器" class="section panel calc">
       <p>输入起算日期（如收到申请之日）和工作日数，计算期限的截止日期。起算当日不计入。</p>
-      <ErrorSummary errors={errors} order={['from', 'workingDays']} />
-      <form class="calc__form" method="get" action={`${action}#calculator`}>
-        <FormField name="from" label="起算日期" type="date" required value={values.from} error={errors?.from} hint="格式：YYYY-MM-DD，例如 2026-02-10" class="field--narrow" />
-        <FormField
-          name="workingDays"
-          label="工作日数"
-          inputmode="numeric"
-          required
-          maxlength={3}
-          value={values.workingDays}
-          error={errors?.workingDays}
-          hint="答复期限为 20 个工作日；延长最多再加 20 个工作日"
-          class="field--narrow"
-        />
-        <button class="button button--primary" type="submit">
-          计算截止日期
-        </button>
-      </form>
+      <FormPanel method="get" class="calc__form" action={`${action}#calculator`} button="计算截止日期" errors={errors} order={['from', 'workingDays']} fields={CALCULATOR_FIELDS} values={values} />
       {result ? (
         <div class="calc__result" role="status">
           <p class="calc__due">
@@ -312,20 +297,32 @@ export interface CalendarAdminPageProps {
   flash?: string;
 }
 
-const SCOPE_OPTIONS = [
-  { value: 'national', label: '全国（国务院办公厅通知）' },
-  { value: 'local', label: '地方调整（省、市规定）' },
+/** The schedule form; 替换 is asked for only when the schedule replaces a year's national arrangement. */
+const SCHEDULE_FIELDS: PanelField[] = [
+  { name: 'year', label: '年度', kind: 'text', required: true, hint: '例如 2027', input: { ...NARROW_NUMBER, maxlength: 4 } },
+  {
+    name: 'scope',
+    label: '范围',
+    kind: 'select',
+    required: true,
+    options: [
+      { value: 'national', label: '全国（国务院办公厅通知）' },
+      { value: 'local', label: '地方调整（省、市规定）' },
+    ],
+  },
+  { name: 'region', label: '地区', kind: 'text', hint: '仅地方调整填写，例如：广西壮族自治区', input: { maxlength: 60 } },
+  { name: 'title', label: '文件标题', kind: 'text', required: true, hint: '例如：国务院办公厅关于2027年部分节假日安排的通知', input: { maxlength: 200 } },
+  { name: 'documentNumber', label: '文号', kind: 'text', hint: '例如：国办发明电〔2026〕1号', input: { maxlength: 60 } },
+  { name: 'issuedOn', label: '成文日期', kind: 'date', hint: '格式：YYYY-MM-DD', input: { class: 'field--narrow' } },
+  { name: 'holidays', label: '放假安排', kind: 'textarea', rows: 8, hint: '每行一段假期：名称 开始日期 结束日期，例如“春节 2027-02-05 2027-02-11”；只放一天可只写一个日期。' },
+  { name: 'makeupWorkdays', label: '调休上班日', kind: 'textarea', rows: 4, hint: '每行一天：名称 日期，例如“春节 2027-02-14”（名称为对应的节日）。' },
 ];
-
-/** The schedule form's fields after 年度 and 范围: [name, label, hint, what else the field needs]. */
-const SCHEDULE_FIELDS: [string, string, string, Partial<FormFieldProps>?][] = [
-  ['region', '地区', '仅地方调整填写，例如：广西壮族自治区', { maxlength: 60 }],
-  ['title', '文件标题', '例如：国务院办公厅关于2027年部分节假日安排的通知', { required: true, maxlength: 200 }],
-  ['documentNumber', '文号', '例如：国办发明电〔2026〕1号', { maxlength: 60 }],
-  ['issuedOn', '成文日期', '格式：YYYY-MM-DD', { type: 'date', class: 'field--narrow' }],
-  ['holidays', '放假安排', '每行一段假期：名称 开始日期 结束日期，例如“春节 2027-02-05 2027-02-11”；只放一天可只写一个日期。', { as: 'textarea', rows: 8 }],
-  ['makeupWorkdays', '调休上班日', '每行一天：名称 日期，例如“春节 2027-02-14”（名称为对应的节日）。', { as: 'textarea', rows: 4 }],
-];
+const CONFIRM_FIELD: PanelField = {
+  name: 'confirmReplace',
+  label: '替换全国安排',
+  kind: 'checkbox',
+  options: [{ value: 'yes', label: '我确认以本次录入的安排替换该年度原有的全国安排' }],
+};
 
 function RemoveButton({ r }: { r: StoredScheduleRow }) {
   const active = <StatusBadge label="生效中" tone="success" />;
@@ -347,7 +344,6 @@ function RemoveButton({ r }: { r: StoredScheduleRow }) {
 
 /** 节假日安排管理: stored schedules and the form to add next year's notice or a local adjustment. */
 export function CalendarAdminPage({ rows, action, values = {}, errors, needsConfirm, flash }: CalendarAdminPageProps) {
-  const confirmError = errors?.confirmReplace;
   return (
     <StaffPage
       title="节假日安排管理"
@@ -392,31 +388,15 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
       </Section>
 
       <Section name="add" title="录入安排" class="section panel">
-        <form method="post" action={action} class="schedule-form" novalidate>
-          <CsrfField />
-          <FormField name="year" label="年度" inputmode="numeric" maxlength={4} required value={values.year} error={errors?.year} hint="例如 2027" class="field--narrow" />
-          <FormField as="select" name="scope" label="范围" required value={values.scope ?? 'national'} error={errors?.scope} options={SCOPE_OPTIONS} />
-          {SCHEDULE_FIELDS.map(([name, label, hint, more]) => (
-            <FormField {...(more as FormFieldProps)} name={name} label={label} hint={hint} value={values[name]} error={errors?.[name]} />
-          ))}
-          {needsConfirm || confirmError ? (
-            <div class={`field${confirmError ? ' field--error' : ''}`}>
-              {confirmError ? (
-                <p class="field__error" id="field-confirmReplace-error">
-                  <span class="visually-hidden">错误：</span>
-                  {confirmError}
-                </p>
-              ) : null}
-              <label class="checkbox" for="field-confirmReplace">
-                <input type="checkbox" id="field-confirmReplace" name="confirmReplace" value="1" aria-describedby={confirmError ? 'field-confirmReplace-error' : undefined} />
-                我确认以本次录入的安排替换该年度原有的全国安排
-              </label>
-            </div>
-          ) : null}
-          <button class="button button--primary" type="submit">
-            保存安排
-          </button>
-        </form>
+        <FormPanel
+          class="schedule-form"
+          action={action}
+          button="保存安排"
+          noSummary
+          errors={errors}
+          fields={needsConfirm || errors?.confirmReplace ? [...SCHEDULE_FIELDS, CONFIRM_FIELD] : SCHEDULE_FIELDS}
+          values={{ ...values, scope: values.scope ?? 'national', confirmReplace: undefined }}
+        />
       </Section>
     </StaffPage>
   );

@@ -72,7 +72,7 @@ export function staffCalendarRoutes(deps: AppDependencies) {
       const form = scheduleFromForm(body);
       try {
         if (form.errors) throw new ValidationError('提交的信息有误，请按提示修改。', form.errors);
-        await saveScheduleOverride(deps, c.get('staff'), form.schedule, { confirmReplace: form.values.confirmReplace === '1' });
+        await saveScheduleOverride(deps, c.get('staff'), form.schedule, { confirmReplace: form.values.confirmReplace === 'yes' });
       } catch (error) {
         // The refusal names the form's own fields: a schedule's issues per line, other paths mapped.
         if (error instanceof ScheduleValidationError) throw new ValidationError(error.message, scheduleErrors(error.issues, form.lines));
