@@ -1,8 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { CaseSteps, type FailedStep, type StepView } from '../../views/components/CaseSteps';
 import { DataTable, type Column } from '../../views/components/DataTable';
+import { DeadlineChip, type DeadlineChipProps } from '../../views/components/DeadlineChip';
+import { FormField, type SelectOption } from '../../views/components/FormField';
 import { ErrorSummary, FORM_LEVEL } from '../../views/components/ErrorSummary';
 import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
+import { Pagination } from '../../views/components/Pagination';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import type { Refusal } from '../../form-step';
@@ -124,52 +127,150 @@ export function CasePage(p: CasePageProps) {
 /** What every case list shows of a case besides its own columns. */
 export interface CaseRow {
   readonly id: string;
+  /** The link's text when it is not the case's number (an item's title). */
+  readonly label?: string;
+  /** A line under the link (what it is, who handles it). */
+  readonly sub?: Child;
   readonly href: string;
   readonly status: Badge;
   readonly urgent?: boolean;
   /** An open deadline; none shows —. */
   readonly due?: string;
   readonly overdue?: boolean;
+  /** Or one counted in working days (剩余 N 个工作日, 已超期), or a closed one's outcome as text. */
+  readonly deadline?: DeadlineChipProps | string;
 }
 
-export interface CaseListPageProps<R extends CaseRow> {
-  readonly area: CaseArea;
-  readonly heading: string;
-  /** The table's id and caption. */
-  readonly table: { readonly id: string; readonly caption: string; readonly idHeader: string; readonly dueHeader: string; readonly empty: string };
+export interface CaseTableProps<R extends CaseRow> {
+  /** The table's id and caption; without `dueHeader` no deadline column; `title` heads a panel around it. */
+  readonly table: {
+    readonly id: string;
+    readonly caption: string;
+    readonly captionHidden?: boolean;
+    readonly title?: string;
+    readonly idHeader: string;
+    readonly dueHeader?: string;
+    readonly empty: string;
+  };
   /** The case type's own columns, between the number and the status. */
   readonly columns: readonly Column<R>[];
   readonly urgency?: boolean;
   readonly rows: readonly R[];
-  readonly flash?: string;
-  /** After the table (a form to open a case). */
-  readonly children?: Child;
 }
 
-/** The one staff case list: number, the type's columns, status, urgency, deadline (overdue marked). */
-export function CaseListPage<R extends CaseRow>(p: CaseListPageProps<R>) {
+function dueCell(r: CaseRow): Child {
+  if (typeof r.deadline === 'string') return r.deadline;
+  if (r.deadline) return <DeadlineChip {...r.deadline} />;
+  if (!r.due) return '—';
+  return (
+    <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>
+      {r.due}
+      {r.overdue ? '（已超期）' : ''}
+    </span>
+  );
+}
+
+/** One table of cases: number (or title), the type's columns, status, urgency, deadline (overdue marked). */
+export function CaseTable<R extends CaseRow>(p: CaseTableProps<R>) {
   const t = p.table;
   const columns: Column<R>[] = [
-    { header: t.idHeader, cell: (r) => <a href={r.href}>{r.id}</a>, rowHeader: true },
+    {
+      header: t.idHeader,
+      rowHeader: true,
+      // Numbers stay on one line; titles wrap.
+      ...(p.rows.some((r) => r.label !== undefined) ? {} : { class: 'data-table__nowrap' }),
+      cell: (r) => (
+        <>
+          <a href={r.href}>{r.label ?? r.id}</a>
+          {r.sub ? <span class="data-table__sub">{r.sub}</span> : null}
+        </>
+      ),
+    },
     ...p.columns,
     { header: '状态', cell: (r) => <StatusBadge {...r.status} /> },
     ...(p.urgency ? [{ header: '紧急', cell: (r: R) => (r.urgent ? <StatusBadge {...URGENT} /> : '—') }] : []),
-    {
-      header: t.dueHeader,
-      cell: (r) =>
-        r.due ? (
-          <span class={r.overdue ? 'deadline deadline--overdue' : 'deadline'}>
-            {r.due}
-            {r.overdue ? '（已超期）' : ''}
-          </span>
-        ) : (
-          '—'
-        ),
-    },
+    ...(t.dueHeader ? [{ header: t.dueHeader, cell: dueCell }] : []),
   ];
+  const table = <DataTable caption={t.caption} captionHidden={t.captionHidden} id={t.id} rows={[...p.rows]} empty={<p class="empty-state__title">{t.empty}</p>} columns={columns} />;
+  if (!t.title) return table;
   return (
-    <StaffPage title={p.heading} navHref={p.area.href} flash={p.flash}>
-      <DataTable caption={t.caption} id={t.id} rows={[...p.rows]} empty={<p class="empty-state">{t.empty}</p>} columns={columns} />
+    <section class="panel" aria-labelledby={`${t.id}-title`}>
+      <h2 class="section__title" id={`${t.id}-title`}>
+        {t.title}
+      </h2>
+      {table}
+    </section>
+  );
+}
+
+/** A filter of a list: a select whose first choice is everything, or a date. */
+export type ListFilter = { readonly name: string; readonly label: string; readonly value: string } & ({ readonly all: string; readonly options: readonly SelectOption[] } | { readonly type: 'date' });
+
+export interface CaseListPageProps<R extends CaseRow> extends CaseTableProps<R> {
+  readonly area: CaseArea;
+  readonly heading: string;
+  readonly lead?: string;
+  /** Buttons under the heading (新建, settings): the first is the primary one. */
+  readonly actions?: readonly { readonly href: string; readonly label: string }[];
+  /** A warning above the list (what is overdue). */
+  readonly notice?: Child;
+  /** A GET form above the list, posted back to the list. */
+  readonly filters?: { readonly label?: string; readonly fields: readonly ListFilter[] };
+  /** Tabs by state above the list. */
+  readonly tabs?: readonly { readonly href: string; readonly label: string; readonly current: boolean }[];
+  /** The next page of the list. */
+  readonly nextHref?: string | undefined;
+  readonly flash?: string | undefined;
+  /** After the table (a form to open a case, another table). */
+  readonly children?: Child;
+}
+
+/** The one staff case list: actions, filters or tabs, the table of cases, the next page. */
+export function CaseListPage<R extends CaseRow>(p: CaseListPageProps<R>) {
+  const actions = p.actions ?? [];
+  return (
+    <StaffPage title={p.heading} navHref={p.area.href} lead={p.lead} flash={p.flash}>
+      {actions.length ? (
+        <p class="button-group">
+          {actions.map((a, i) => (
+            <a class={`button ${i === 0 ? 'button--primary' : 'button--secondary'}`} href={a.href}>
+              {a.label}
+            </a>
+          ))}
+        </p>
+      ) : null}
+      {p.notice}
+      {p.filters ? (
+        <form class="review-filters" method="get" action={p.area.href} aria-label={p.filters.label}>
+          {p.filters.fields.map((f) =>
+            'options' in f ? (
+              <FormField as="select" name={f.name} label={f.label} class="review-filters__field" placeholderOption={f.all} options={[...f.options]} value={f.value} />
+            ) : (
+              <FormField name={f.name} label={f.label} type="date" class="review-filters__field" value={f.value} />
+            ),
+          )}
+          <div class="review-filters__actions">
+            <button class="button button--secondary" type="submit">
+              筛选
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {p.tabs ? (
+        <nav class="tabs" aria-label="按状态查看">
+          <ul class="tabs__list">
+            {p.tabs.map((t) => (
+              <li>
+                <a class="tabs__link" href={t.href} aria-current={t.current ? 'page' : undefined}>
+                  {t.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <CaseTable table={p.table} columns={p.columns} urgency={p.urgency} rows={p.rows} />
+      <Pagination nextHref={p.nextHref} />
       {p.children}
     </StaffPage>
   );

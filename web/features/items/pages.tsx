@@ -1,13 +1,10 @@
 import type { FailedStep, StepView } from '../../views/components/CaseSteps';
-import { CasePage, type TimelineRow } from '../case/CasePage';
-import { DataTable } from '../../views/components/DataTable';
-import { DeadlineChip, type DeadlineUrgency } from '../../views/components/DeadlineChip';
+import { CaseListPage, CasePage, type CaseRow, type TimelineRow } from '../case/CasePage';
 import { FormPanel } from '../../views/components/FormPanel';
 import { FormField, type SelectOption } from '../../views/components/FormField';
 import type { MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
-import { Pagination } from '../../views/components/Pagination';
-import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import type { BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
 import { ITEM_FIELDS, itemFieldProps, type ItemFormValues, type SettingsValues } from './forms';
@@ -15,14 +12,9 @@ import { ITEM_FIELDS, itemFieldProps, type ItemFormValues, type SettingsValues }
 const HOME = { href: '/staff', label: '工作台' };
 const ITEMS = { href: '/staff/items', label: '主动公开' };
 
-export interface WorkRow {
-  href: string;
-  title: string;
-  stateLabel: string;
-  stateTone: BadgeTone;
+export interface WorkRow extends CaseRow {
   indexNumber?: string | undefined;
   updatedAt: string;
-  deadline?: { due: string; workingDaysLeft: number; urgency: DeadlineUrgency; provisional: boolean; label: string; done: boolean } | undefined;
 }
 
 export interface WorkListPageProps {
@@ -40,70 +32,33 @@ export interface WorkListPageProps {
 /** 主动公开 work list: items by workflow state, with the publication deadline and overdue flags. */
 export function WorkListPage(p: WorkListPageProps) {
   return (
-    <Layout title="主动公开" section="staff" navHref="/staff/items" breadcrumbs={[HOME, { label: '主动公开' }]}>
-      <div class="page-head">
-        <h1 class="page-title">主动公开</h1>
-        <div class="button-group">
-          {p.canCreate ? (
-            <a class="button button--primary" href="/staff/items/new">
-              新建信息
-            </a>
-          ) : null}
-          {p.settingsHref ? (
-            <a class="button button--secondary" href={p.settingsHref}>
-              目录与指南设置
-            </a>
-          ) : null}
-        </div>
-      </div>
-      <StepOutcome flash={p.flash} />
-      {p.overdue.length > 0 ? (
-        <Notice kind="error" title={`有 ${p.overdue.length} 条信息已超过公开期限（形成或变更之日起20个工作日）`}>
-          <ul>
-            {p.overdue.map((o) => (
-              <li>
-                <a href={o.href}>{o.title}</a>（应于 {o.due} 前公开）
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <nav class="tabs" aria-label="按状态查看">
-        <ul class="tabs__list">
-          {p.tabs.map((t) => (
-            <li>
-              <a class="tabs__link" href={t.href} aria-current={t.current ? 'page' : undefined}>
-                {t.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <DataTable
-        id="items"
-        caption={`${p.stateLabel}的信息`}
-        rows={p.rows}
-        empty={<p class="empty-state__title">暂无{p.stateLabel}的信息</p>}
-        columns={[
-          { header: '标题', rowHeader: true, cell: (r) => <a href={r.href}>{r.title}</a> },
-          { header: '状态', cell: (r) => <StatusBadge label={r.stateLabel} tone={r.stateTone} /> },
-          { header: '索引号', cell: (r) => r.indexNumber ?? '—', class: 'data-table__nowrap' },
-          {
-            header: '公开期限',
-            cell: (r) =>
-              !r.deadline ? (
-                '—'
-              ) : r.deadline.done ? (
-                r.deadline.label
-              ) : (
-                <DeadlineChip dueDate={r.deadline.due} workingDaysLeft={r.deadline.workingDaysLeft} urgency={r.deadline.urgency} provisional={r.deadline.provisional} />
-              ),
-          },
-          { header: '最近更新', cell: (r) => r.updatedAt, class: 'data-table__nowrap' },
-        ]}
-      />
-      <Pagination nextHref={p.nextHref} />
-    </Layout>
+    <CaseListPage
+      area={ITEMS}
+      heading="主动公开"
+      actions={[...(p.canCreate ? [{ href: '/staff/items/new', label: '新建信息' }] : []), ...(p.settingsHref ? [{ href: p.settingsHref, label: '目录与指南设置' }] : [])]}
+      notice={
+        p.overdue.length > 0 ? (
+          <Notice kind="error" title={`有 ${p.overdue.length} 条信息已超过公开期限（形成或变更之日起20个工作日）`}>
+            <ul>
+              {p.overdue.map((o) => (
+                <li>
+                  <a href={o.href}>{o.title}</a>（应于 {o.due} 前公开）
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null
+      }
+      tabs={p.tabs}
+      table={{ id: 'items', caption: `${p.stateLabel}的信息`, idHeader: '标题', dueHeader: '公开期限', empty: `暂无${p.stateLabel}的信息` }}
+      columns={[
+        { header: '索引号', cell: (r) => r.indexNumber ?? '—', class: 'data-table__nowrap' },
+        { header: '最近更新', cell: (r) => r.updatedAt, class: 'data-table__nowrap' },
+      ]}
+      rows={p.rows}
+      nextHref={p.nextHref}
+      flash={p.flash}
+    />
   );
 }
 

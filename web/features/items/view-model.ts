@@ -68,6 +68,10 @@ function urgencyOf(d: PublicationDeadline): DeadlineUrgency {
   return d.status === 'due-soon' ? 'soon' : 'normal';
 }
 
+/** A met or late deadline shows how it ended; an open one the days left. */
+const deadlineOf = (d: PublicationDeadline) =>
+  d.status === 'met' || d.status === 'late' ? DEADLINE_STATUS_LABELS[d.status] : { dueDate: d.due, workingDaysLeft: d.workingDaysLeft ?? 0, urgency: urgencyOf(d), provisional: d.provisional };
+
 export const categoryOptions = (catalogue: LoadedCatalogue) => catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }));
 
 function formValuesOf(content: ItemContent): ItemFormValues {
@@ -82,20 +86,13 @@ export function workListProps(view: StaffWorkListView, done: string | undefined)
     tabs: WORK_LIST_STATES.map((s) => ({ href: `/staff/items?state=${s}`, label: WORKFLOW_STATE_LABELS[s], current: s === state })),
     stateLabel: WORKFLOW_STATE_LABELS[state],
     rows: page.items.map((r) => ({
+      id: r.id,
+      label: r.title,
       href: href(r.id),
-      title: r.title,
-      stateLabel: WORKFLOW_STATE_LABELS[r.state],
-      stateTone: STATE_TONES[r.state],
+      status: { label: WORKFLOW_STATE_LABELS[r.state], tone: STATE_TONES[r.state] },
       updatedAt: shanghaiDateTime(r.updatedAt),
       indexNumber: r.indexNumber,
-      deadline: r.deadline && {
-        due: r.deadline.due,
-        workingDaysLeft: r.deadline.workingDaysLeft ?? 0,
-        urgency: urgencyOf(r.deadline),
-        provisional: r.deadline.provisional,
-        label: DEADLINE_STATUS_LABELS[r.deadline.status],
-        done: r.deadline.status === 'met' || r.deadline.status === 'late',
-      },
+      ...(r.deadline ? { deadline: deadlineOf(r.deadline) } : {}),
     })),
     overdue: view.overdue.map((o) => ({ href: href(o.id), title: o.title, due: o.due })),
     canCreate: view.mayCreate,

@@ -1,81 +1,45 @@
-import type { QueueRow } from '#application/requests';
-import { STATUS_LABELS } from '#domain/requests';
 import type { Child } from 'hono/jsx';
 import type { FailedStep, StepView } from '../../views/components/CaseSteps';
-import { DataTable } from '../../views/components/DataTable';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
-import { FormField, type SelectOption } from '../../views/components/FormField';
-import { StatusBadge } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CasePage, type CaseSection } from '../case/CasePage';
+import { CaseListPage, CasePage, type CaseSection, type ListFilter } from '../case/CasePage';
 import { FileLinks, WhyDate } from './parts';
-import { REQUEST_STATUS_TONES, urgencyOf, type CaseFacts } from './view-model';
+import type { CaseFacts, QueueCaseRow } from './view-model';
 
 const STAFF_REQUESTS = { href: '/staff/requests', label: '依申请公开' };
 const staffCrumbs = (...rest: { href?: string; label: string }[]) => [{ href: ROUTES.staffHome, label: '工作台' }, ...rest];
 
 export interface QueuePageProps {
-  rows: readonly QueueRow[];
-  filters: { status: string; handler: string; dueBy: string };
-  statusOptions: SelectOption[];
-  handlerOptions: SelectOption[];
+  rows: readonly QueueCaseRow[];
+  filters: readonly ListFilter[];
   canRegister: boolean;
 }
 
 /** 依申请公开办理队列: sorted by due date, with working days left. */
 export function QueuePage(p: QueuePageProps) {
   return (
-    <Layout title="依申请公开" section="staff" navHref="/staff/requests" breadcrumbs={staffCrumbs({ label: '依申请公开' })}>
-      <h1 class="page-title">依申请公开办理</h1>
-      {p.canRegister ? (
-        <p class="button-group">
-          <a class="button button--primary" href="/staff/requests/new">
-            登记申请
-          </a>
-        </p>
-      ) : null}
-      <form class="review-filters" method="get" action="/staff/requests">
-        <FormField as="select" name="status" label="状态" class="review-filters__field" placeholderOption="全部未办结" options={p.statusOptions} value={p.filters.status} />
-        <FormField as="select" name="handler" label="承办人" class="review-filters__field" placeholderOption="全部" options={p.handlerOptions} value={p.filters.handler} />
-        <FormField name="dueBy" label="答复期限不晚于" type="date" class="review-filters__field" value={p.filters.dueBy} />
-        <div class="review-filters__actions">
-          <button class="button button--secondary" type="submit">
-            筛选
-          </button>
-        </div>
-      </form>
-      <DataTable
-        id="requests"
-        caption={`申请（共 ${p.rows.length} 件，按答复期限排序）`}
-        rows={[...p.rows]}
-        empty={<p class="empty-state__title">没有符合条件的申请</p>}
-        columns={[
-          { header: '申请编号', rowHeader: true, class: 'data-table__nowrap', cell: (r) => <a href={`/staff/requests/${r.trackingNumber}`}>{r.trackingNumber}</a> },
-          { header: '状态', cell: (r) => <StatusBadge label={STATUS_LABELS[r.status]} tone={REQUEST_STATUS_TONES[r.status]} /> },
-          {
-            header: '所需信息',
-            cell: (r) => (
-              <>
-                {r.subject}
-                {r.duplicates > 0 ? <span class="data-table__sub">可能重复（{r.duplicates}）</span> : null}
-              </>
-            ),
-          },
-          { header: '申请人', cell: (r) => r.applicantName },
-          { header: '承办人', cell: (r) => r.handlerName ?? '未登记' },
-          {
-            header: '答复期限',
-            cell: (r) =>
-              r.due && r.urgency ? (
-                <DeadlineChip dueDate={r.due} workingDaysLeft={r.urgency.workingDaysLeft} urgency={urgencyOf(r.urgency.urgency)} provisional={r.provisional} />
-              ) : (
-                <span class="muted">—</span>
-              ),
-          },
-        ]}
-      />
-    </Layout>
+    <CaseListPage
+      area={STAFF_REQUESTS}
+      heading="依申请公开办理"
+      actions={p.canRegister ? [{ href: '/staff/requests/new', label: '登记申请' }] : []}
+      filters={{ fields: p.filters }}
+      table={{ id: 'requests', caption: `申请（共 ${p.rows.length} 件，按答复期限排序）`, idHeader: '申请编号', dueHeader: '答复期限', empty: '没有符合条件的申请' }}
+      columns={[
+        {
+          header: '所需信息',
+          cell: (r) => (
+            <>
+              {r.subject}
+              {r.duplicates > 0 ? <span class="data-table__sub">可能重复（{r.duplicates}）</span> : null}
+            </>
+          ),
+        },
+        { header: '申请人', cell: (r) => r.applicant },
+        { header: '承办人', cell: (r) => r.handler },
+      ]}
+      rows={p.rows}
+    />
   );
 }
 

@@ -22,7 +22,7 @@ import {
   type ApplicantContact,
 } from '#application/requests';
 import { NotFoundError } from '#domain/errors';
-import { COMMAND_LABELS, REQUEST_STATUSES, STATUS_LABELS } from '#domain/requests';
+import { COMMAND_LABELS } from '#domain/requests';
 import type { StaffEnv } from '../../env';
 import { filesOf, flatValues, nestedFrom } from '../../form-body';
 import { formStep } from '../../form-step';
@@ -30,7 +30,7 @@ import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes
 import { caseSteps, demoHandlers } from './forms';
 import { refusedStep } from '../case/CasePage';
 import { LetterPage, QueuePage, RequestCasePage, type RequestCasePageProps } from './pages';
-import { caseFacts } from './view-model';
+import { caseFacts, queueFilters, queueRows } from './view-model';
 
 type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -60,21 +60,7 @@ export function staffRequestRoutes(deps: AppDependencies) {
       ...(filters.handler ? { handler: filters.handler } : {}),
       ...(/^\d{4}-\d{2}-\d{2}$/.test(filters.dueBy) ? { dueBy: filters.dueBy } : {}),
     });
-    const staff = c.get('staff');
-    const handlers = new Map<string, string>([
-      [staff.id, `${staff.displayName}（我）`],
-      ['unassigned', '未登记'],
-    ]);
-    for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
-    return c.render(
-      <QueuePage
-        filters={filters}
-        statusOptions={REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] }))}
-        handlerOptions={[...handlers].map(([value, label]) => ({ value, label }))}
-        canRegister={mayRegisterApplications(staff)}
-        rows={rows}
-      />,
-    );
+    return c.render(<QueuePage filters={queueFilters(filters, c.get('staff'), rows)} canRegister={mayRegisterApplications(c.get('staff'))} rows={queueRows(rows)} />);
   });
 
   // Registration of paper, post, fax and oral applications (first-inquiry responsibility).

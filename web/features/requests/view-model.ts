@@ -1,5 +1,5 @@
 import { jsx } from 'hono/jsx';
-import type { ApplicantContact, CaseView } from '#application/requests';
+import type { ApplicantContact, CaseView, QueueRow } from '#application/requests';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -7,6 +7,7 @@ import {
   ID_DOCUMENT_LABELS,
   ORGANISATION_KIND_LABELS,
   PROVISION_FORM_LABELS,
+  REQUEST_STATUSES,
   STATUS_LABELS,
   type RequestStatus,
 } from '#domain/requests';
@@ -15,6 +16,7 @@ import { shanghaiDateTime } from '../../page-context';
 import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
+import type { CaseRow, ListFilter } from '../case/CasePage';
 import { formatBytes } from '../../views/format';
 
 export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
@@ -41,6 +43,40 @@ export const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
 
 export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
   return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
+}
+
+/** A case in the queue: the list's row and the queue's own columns. */
+export interface QueueCaseRow extends CaseRow {
+  readonly subject: string;
+  readonly duplicates: number;
+  readonly applicant: string;
+  readonly handler: string;
+}
+
+export const queueRows = (rows: readonly QueueRow[]): QueueCaseRow[] =>
+  rows.map((r) => ({
+    id: r.trackingNumber,
+    href: `/staff/requests/${r.trackingNumber}`,
+    status: { label: STATUS_LABELS[r.status], tone: REQUEST_STATUS_TONES[r.status] },
+    subject: r.subject,
+    duplicates: r.duplicates,
+    applicant: r.applicantName,
+    handler: r.handlerName ?? '未登记',
+    ...(r.due && r.urgency ? { deadline: { dueDate: r.due, workingDaysLeft: r.urgency.workingDaysLeft, urgency: urgencyOf(r.urgency.urgency), provisional: r.provisional } } : {}),
+  }));
+
+/** The queue's filters: status, handler (me, nobody, those in the list), due by. */
+export function queueFilters(values: { status: string; handler: string; dueBy: string }, me: { id: string; displayName: string }, rows: readonly QueueRow[]): ListFilter[] {
+  const handlers = new Map<string, string>([
+    [me.id, `${me.displayName}（我）`],
+    ['unassigned', '未登记'],
+  ]);
+  for (const r of rows) if (r.handlerId && !handlers.has(r.handlerId)) handlers.set(r.handlerId, r.handlerName ?? r.handlerId);
+  return [
+    { name: 'status', label: '状态', all: '全部未办结', options: REQUEST_STATUSES.map((st) => ({ value: st, label: STATUS_LABELS[st] })), value: values.status },
+    { name: 'handler', label: '承办人', all: '全部', options: [...handlers].map(([value, label]) => ({ value, label })), value: values.handler },
+    { name: 'dueBy', label: '答复期限不晚于', type: 'date', value: values.dueBy },
+  ];
 }
 
 const row = (label: string, value: MetaRow['value'] | undefined): MetaRow[] => (value ? [{ label, value }] : []);

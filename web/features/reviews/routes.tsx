@@ -15,7 +15,7 @@ import {
   submitForReview,
 } from '#application/secrecy';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
-import { REVIEW_STAGES, STAGE_LABELS, type ReviewStage, type SecrecyReview } from '#domain/secrecy';
+import { REVIEW_STAGES, type ReviewStage, type SecrecyReview } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../../env';
 import type { FormBody } from '../../form-body';
@@ -25,7 +25,7 @@ import { formatBytes } from '../../views/format';
 import { newReviewInput, newReviewValues, redactedFileInput, typedValues } from './forms';
 import { ReviewPage } from './pages';
 import { ReviewNewPage, ReviewQueuePage } from './queue-page';
-import { flashOf, queueRow, reviewPageProps, SUBJECT_LABELS, type FailedPost } from './view-model';
+import { flashOf, queueFilters, queueRow, reviewPageProps, SUBJECT_LABELS, type FailedPost } from './view-model';
 
 /** Staff pages of the secrecy review: queue, submission, the review page and its steps. */
 export function reviewRoutes(deps: AppDependencies) {
@@ -46,9 +46,7 @@ export function reviewRoutes(deps: AppDependencies) {
         waiting={waiting.map(queueRow)}
         mine={mine.map(queueRow)}
         canSubmit={maySubmitForReview(staff)}
-        filters={{ stage: filter.stage ?? '', type: filter.subjectType ?? '' }}
-        stageOptions={[...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }]}
-        typeOptions={typeOptions}
+        filters={queueFilters({ stage: filter.stage ?? '', type: filter.subjectType ?? '' })}
         flash={flashOf(c.req.query('done'))}
       />,
     );

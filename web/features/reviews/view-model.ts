@@ -21,9 +21,8 @@ import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
-import type { TimelineRow } from '../case/CasePage';
+import type { CaseArea, CaseRow, ListFilter, TimelineRow } from '../case/CasePage';
 import type { ContentSection, ReviewPageProps, Segment } from './pages';
-import type { QueueRow } from './queue-page';
 
 export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = {
   publication: '主动公开信息',
@@ -70,16 +69,41 @@ export const LONG_WAIT_MINUTES = 3 * 24 * 60;
 const stageText = (r: Pick<SecrecyReview, 'status' | 'stage'>, onHold: string) =>
   r.status === 'approved' || r.status === 'withheld' ? '已办结' : r.status === 'on-hold' ? onHold : STAGE_LABELS[r.stage];
 
-export function queueRow(item: QueueItem): QueueRow {
-  return {
-    ...item,
-    href: `/staff/reviews/${item.id}`,
-    subjectLabel: SUBJECT_LABELS[item.subjectType] ?? item.subjectType,
-    stageLabel: stageText(item, '报请确定'),
-    statusLabel: REVIEW_STATUS_LABELS[item.status],
-    statusTone: STATUS_TONES[item.status],
-  };
+export const REVIEWS: CaseArea = { href: '/staff/reviews', label: '保密审查' };
+
+/** A review in the queue: the list's row (its title as the link) and the queue's own columns. */
+export interface ReviewQueueRow extends CaseRow {
+  readonly stageLabel: string;
+  readonly waitingSince: string;
+  readonly waitingMinutes: number;
+  readonly findingCount: number;
+  readonly unresolvedCount: number;
 }
+
+export const queueRow = (item: QueueItem): ReviewQueueRow => ({
+  id: item.id,
+  label: item.title,
+  sub: `${SUBJECT_LABELS[item.subjectType] ?? item.subjectType} · 承办人 ${item.author}${item.round > 1 ? ` · 第${item.round}轮` : ''}`,
+  href: `${REVIEWS.href}/${item.id}`,
+  status: { label: REVIEW_STATUS_LABELS[item.status], tone: STATUS_TONES[item.status] },
+  stageLabel: stageText(item, '报请确定'),
+  waitingSince: item.waitingSince,
+  waitingMinutes: item.waitingMinutes,
+  findingCount: item.findingCount,
+  unresolvedCount: item.unresolvedCount,
+});
+
+/** The queue's filters: the stage (or on hold) and the type of information. */
+export const queueFilters = (values: { stage: string; type: string }): ListFilter[] => [
+  {
+    name: 'stage',
+    label: '审查环节',
+    all: '全部环节',
+    options: [...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }],
+    value: values.stage,
+  },
+  { name: 'type', label: '信息类型', all: '全部类型', options: Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label })), value: values.type },
+];
 
 /** Split a text into plain and highlighted segments at the findings of one source. */
 function segmentsOf(text: string, marks: { start: number; end: number; n: number; kindLabel: string }[]): Segment[] {
