@@ -4,8 +4,7 @@
  */
 import type { IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import type { StaffRole } from '../staff';
-import { CaseForbiddenError, CaseValidationError } from '../case/errors';
+import { CaseValidationError } from '../case/errors';
 
 export type FeeMethod = 'per-application' | 'per-volume';
 export const FEE_METHOD_LABELS: Record<FeeMethod, string> = { 'per-application': '按件计收', 'per-volume': '按量计收' };
@@ -135,27 +134,3 @@ export const DEFAULT_WAIVER_REASONS: Readonly<Record<string, string>> = {
   'agency-error': '因本机关原因需重新提供',
   other: '其他（须说明）',
 };
-
-export interface FeeWaiver {
-  readonly reasonCode: string;
-  readonly note?: string;
-  readonly approverId: string;
-  readonly decidedOn: IsoDate;
-}
-
-export function approveWaiver(
-  input: { reasonCode: string; note?: string; approverId: string; approverRoles: readonly StaffRole[]; decidedOn: IsoDate },
-  options: { reasons?: Readonly<Record<string, string>>; approverRoles?: readonly StaffRole[] } = {},
-): FeeWaiver {
-  const reasons = options.reasons ?? DEFAULT_WAIVER_REASONS;
-  const roles = options.approverRoles ?? ['head', 'admin'];
-  if (!input.approverRoles.some((r) => roles.includes(r))) throw new CaseForbiddenError('您无权批准减免信息处理费。');
-  if (!(input.reasonCode in reasons)) throw new CaseValidationError('请选择有效的减免理由。', { reasonCode: '请选择有效的减免理由。' });
-  if (input.reasonCode === 'other' && !input.note?.trim()) throw new CaseValidationError('减免理由为“其他”的，请说明具体情况。', { note: '请说明具体情况。' });
-  return {
-    reasonCode: input.reasonCode,
-    ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-    approverId: input.approverId,
-    decidedOn: input.decidedOn,
-  };
-}

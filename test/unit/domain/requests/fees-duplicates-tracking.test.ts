@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
-import { CaseForbiddenError, CaseValidationError } from '#domain/case';
+import { CaseValidationError } from '#domain/case';
 import {
   ACCESS_CODE_ALPHABET,
-  approveWaiver,
   assessFee,
   findDuplicates,
   formatTrackingNumber,
@@ -46,13 +45,6 @@ describe('information processing fee (109号)', () => {
   });
   it('payment deadline: 20 working days from the day after receipt of the notice', () => {
     expect(paymentDeadline(isoDate('2026-02-10'), shippedWorkingCalendar()).due).toBe('2026-03-16');
-  });
-  it('waiver needs a reason code and an approver with authority', () => {
-    const base = { reasonCode: 'public-interest', approverId: 'h1', approverRoles: ['head'] as const, decidedOn: isoDate('2026-03-01') };
-    expect(approveWaiver(base)).toMatchObject({ reasonCode: 'public-interest', approverId: 'h1' });
-    expect(() => approveWaiver({ ...base, approverRoles: ['clerk'] })).toThrow(CaseForbiddenError);
-    expect(() => approveWaiver({ ...base, reasonCode: 'low-income' })).toThrow(CaseValidationError);
-    expect(() => approveWaiver({ ...base, reasonCode: 'other' })).toThrow(CaseValidationError);
   });
 });
 

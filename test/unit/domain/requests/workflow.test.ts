@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar, type IsoDate } from '#domain/calendar';
-import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
+import { CaseForbiddenError, CaseValidationError, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
 import { agencyPolicy, DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '#domain/policy';
 import {
   COMMAND_LABELS,
@@ -215,6 +215,10 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
     expect(a.next).toMatchObject({ status: 'abandoned-no-payment', outcomeRow: 'other-2' });
     expect(() => decide(r.next, sample.waiveFee, ctx(clerk))).toThrow(CaseForbiddenError);
     expect(decide(r.next, sample.waiveFee, ctx(head)).clockEvents[0]!.type).toBe('feeNoticeWithdrawn');
+    // A waiver names one of the agency's reasons, and “other” says which.
+    expect(() => decide(r.next, { type: 'waiveFee', reasonCode: 'low-income' }, ctx(head))).toThrow('请选择有效的减免理由');
+    expect(() => decide(r.next, { type: 'waiveFee', reasonCode: 'other' }, ctx(head))).toThrow(CaseValidationError);
+    expect(decide(r.next, { type: 'waiveFee', reasonCode: 'other', note: '申请人为在校学生' }, ctx(head)).event.data).toMatchObject({ reasonCode: 'other', approvedBy: head.id });
     expect(() => decide(registered(), sample.issueFeeNotice, ctx(clerk, '2026-02-11', agencyPolicy({ workflow: { feesEnabled: false, feeWaiverReasonCodes: [] } })))).toThrow('未启用');
   });
 
