@@ -112,31 +112,8 @@ export interface ApplyPageProps {
   staffMode?: { staff: StaffInfo; action: string; channels: Record<string, string> };
 }
 
-/** Field order for the error summary (the order the fields appear). */
-export const APPLY_FIELD_ORDER = [
-  'channel',
-  'receivedOn',
-  'applicantKind',
-  'name',
-  'idType',
-  'idNumber',
-  'organisationKind',
-  'creditCode',
-  'legalRepresentative',
-  'contactPerson',
-  'contact',
-  'contact.phone',
-  'contact.email',
-  'contact.address',
-  'contact.postCode',
-  'requested.documentTitle',
-  'requested.documentNumber',
-  'requested.description',
-  'provisionForm',
-  'deliveryMethod',
-  'attachments',
-  'notes',
-];
+/** Field order for the error summary: the order the fields appear, a section's own message first. */
+const APPLY_FIELD_ORDER = [channelSection({}), ...APPLY_SECTIONS].flatMap((s) => [...(s.name ? [s.name] : []), ...[...s.fields, ...(s.groups ?? []).flatMap((g) => g.fields)].map((f) => f.name)]);
 
 function SectionFields({ section: s, values, errors }: { section: ApplySection; values: Record<string, string>; errors: Record<string, string> }) {
   const error = s.name ? errors[s.name] : undefined;

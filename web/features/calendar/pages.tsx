@@ -100,12 +100,16 @@ const LEGEND: [DayKind, string][] = [
   ['WEEKEND', '周六、周日（休息）'],
 ];
 
-/** The text mark of a holiday (休) or a make-up working day (班); the colour is never the only sign. */
-const MARK: Partial<Record<DayKind, { mark: string; modifier: string }>> = { HOLIDAY: { mark: '休', modifier: 'holiday' }, MAKEUP_WORKDAY: { mark: '班', modifier: 'makeup' } };
-const DAY_CLASS: Record<DayKind, string> = { WORKDAY: 'workday', WEEKEND: 'weekend', HOLIDAY: 'holiday', MAKEUP_WORKDAY: 'makeup' };
+/** Each kind of day: its class, and the text mark of a holiday (休) or a make-up working day (班); the colour is never the only sign. */
+const DAY: Record<DayKind, { modifier: string; mark?: string }> = {
+  WORKDAY: { modifier: 'workday' },
+  WEEKEND: { modifier: 'weekend' },
+  HOLIDAY: { modifier: 'holiday', mark: '休' },
+  MAKEUP_WORKDAY: { modifier: 'makeup', mark: '班' },
+};
 
 function Mark({ kind }: { kind: DayKind }) {
-  const m = MARK[kind]!;
+  const m = DAY[kind];
   return (
     <span class={`cal-mark cal-mark--${m.modifier}`} aria-hidden="true">
       {m.mark}
@@ -239,11 +243,11 @@ function MonthTable({ year, month, days }: { year: number; month: number; days: 
 function DayCell({ day }: { day: CalendarDay }) {
   const holiday = day.kind === 'HOLIDAY';
   return (
-    <td class={`cal__day cal__day--${DAY_CLASS[day.kind]}`} title={holiday ? day.holidayName : day.kind === 'MAKEUP_WORKDAY' ? '调休上班' : undefined}>
+    <td class={`cal__day cal__day--${DAY[day.kind].modifier}`} title={holiday ? day.holidayName : day.kind === 'MAKEUP_WORKDAY' ? '调休上班' : undefined}>
       <time class="cal__num" datetime={day.date}>
         {parseIsoDate(day.date)?.day ?? ''}
       </time>
-      {MARK[day.kind] ? (
+      {DAY[day.kind].mark ? (
         <>
           <Mark kind={day.kind} />
           <span class="visually-hidden">{holiday ? `（${day.holidayName ? `${day.holidayName}，` : ''}法定节假日休息）` : '（调休上班日）'}</span>
@@ -264,7 +268,7 @@ function Calculator({ calculator }: { calculator: DueDateCalculator }) {
   return (
     <Section name="calculator" anchor="calculator" title="期限计算器" class="section panel calc">
       <p>输入起算日期（如收到申请之日）和工作日数，计算期限的截止日期。起算当日不计入。</p>
-      <FormPanel method="get" class="calc__form" action={`${action}#calculator`} button="计算截止日期" errors={errors} order={['from', 'workingDays']} fields={CALCULATOR_FIELDS} values={values} />
+      <FormPanel method="get" class="calc__form" action={`${action}#calculator`} button="计算截止日期" errors={errors} fields={CALCULATOR_FIELDS} values={values} />
       {result ? (
         <div class="calc__result" role="status">
           <p class="calc__due">

@@ -145,7 +145,7 @@ export function TrackLookupPage(p: TrackLookupPageProps) {
           <p>{p.message.text}</p>
         </Notice>
       ) : null}
-      <FormPanel class="form narrow" action="/track" button="查询" errors={p.errors} order={['trackingNumber', 'accessCode']} fields={LOOKUP_FIELDS} values={p.values} />
+      <FormPanel class="form narrow" action="/track" button="查询" errors={p.errors} fields={LOOKUP_FIELDS} values={p.values} />
       <p>
         尚未申请？<a href={ROUTES.apply}>在线提交申请</a>
       </p>

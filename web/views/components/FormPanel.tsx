@@ -42,7 +42,7 @@ export function PanelFields({ fields, values = {}, errors = {} }: { fields: read
 export interface FormPanelProps {
   readonly action: string;
   readonly button: string;
-  /** The messages of the form shown again, in `order` (field names) when given. */
+  /** The messages of the form shown again, in `order` (field names) or the order of `fields`. */
   readonly errors?: Record<string, string> | undefined;
   readonly order?: string[];
   readonly multipart?: boolean;
@@ -68,7 +68,7 @@ export function FormPanel(p: FormPanelProps) {
   const post = (p.method ?? 'post') === 'post';
   return (
     <>
-      {p.noSummary ? null : <ErrorSummary errors={p.errors} order={p.order} />}
+      {p.noSummary ? null : <ErrorSummary errors={p.errors} order={p.order ?? p.fields?.map((f) => f.name)} />}
       <form class={p.class ?? 'form panel panel--form'} method={p.method ?? 'post'} action={p.action} enctype={p.multipart ? 'multipart/form-data' : undefined} novalidate id={p.id}>
         {post ? <CsrfField /> : null}
         {Object.entries(p.hidden ?? {}).map(([name, value]) => (
