@@ -6,7 +6,7 @@ import { StatusBadge } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseListPage, CaseTable, type ListFilter } from '../case/CasePage';
-import { LONG_WAIT_MINUTES, REVIEWS, waitingText, type ReviewQueueRow } from './view-model';
+import { LONG_WAIT_MINUTES, REVIEWS, SUBJECT_OPTIONS, waitingText, type ReviewQueueRow } from './view-model';
 
 export interface ReviewQueuePageProps {
   waiting: ReviewQueueRow[];
@@ -77,7 +77,6 @@ export function ReviewQueuePage({ waiting, mine, canSubmit, filters, flash }: Re
 }
 
 export interface ReviewNewPageProps {
-  typeOptions: { value: string; label: string }[];
   accept: string;
   maxBytesLabel: string;
   errors?: Record<string, string>;
@@ -85,13 +84,13 @@ export interface ReviewNewPageProps {
 }
 
 /** Submit text (and an optional attachment) for secrecy review. */
-export function ReviewNewPage({ typeOptions, accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
+export function ReviewNewPage({ accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
   return (
     <Layout title="送审新信息" section="staff" navHref={REVIEWS.href} breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, REVIEWS, { label: '送审新信息' }]}>
       <h1 class="page-title">送审新信息</h1>
       <p class="lead">提交后系统自动检测身份证号码、手机号码、银行卡号、密级标识等内容，并进入承办人自审环节。</p>
       <FormPanel action="/staff/reviews/new" button="提交审查" errors={errors} order={['subjectType', 'title', 'text', 'file']} multipart>
-        <FormField as="select" name="subjectType" label="信息类型" required options={typeOptions} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
+        <FormField as="select" name="subjectType" label="信息类型" required options={SUBJECT_OPTIONS} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
         <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
         <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />
         <FormField name="file" label="附件" type="file" accept={accept} error={errors?.['file']} hint={`可选。支持 PDF、DOCX、TXT 等格式，不超过 ${maxBytesLabel}。`} />

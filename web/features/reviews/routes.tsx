@@ -30,7 +30,6 @@ import { flashOf, queueFilters, queueRow, reviewPageProps, SUBJECT_LABELS, type 
 /** Staff pages of the secrecy review: queue, submission, the review page and its steps. */
 export function reviewRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
-  const typeOptions = Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }));
 
   app.get('/staff/reviews', async (c) => {
     const staff = c.get('staff');
@@ -53,7 +52,7 @@ export function reviewRoutes(deps: AppDependencies) {
   });
 
   const newPage = (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) =>
-    c.render(<ReviewNewPage typeOptions={typeOptions} accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />);
+    c.render(<ReviewNewPage accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />);
 
   app.get('/staff/reviews/new', (c) => newPage(c));
 

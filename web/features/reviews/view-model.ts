@@ -30,6 +30,9 @@ export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = 
   clarification: '澄清信息',
 };
 
+/** The types as the choices of a select (the queue's filter, the submission form). */
+export const SUBJECT_OPTIONS = Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }));
+
 export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
   draft: 'neutral',
   'in-review': 'info',
@@ -102,7 +105,7 @@ export const queueFilters = (values: { stage: string; type: string }): ListFilte
     options: [...REVIEW_STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })), { value: 'on-hold', label: '报请确定（暂缓）' }],
     value: values.stage,
   },
-  { name: 'type', label: '信息类型', all: '全部类型', options: Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label })), value: values.type },
+  { name: 'type', label: '信息类型', all: '全部类型', options: SUBJECT_OPTIONS, value: values.type },
 ];
 
 /** Split a text into plain and highlighted segments at the findings of one source. */
