@@ -7,8 +7,9 @@
  * A field added to the stored record or the read model stays inside until it is listed here.
  */
 import { z } from '#domain/zod';
-import { REQUEST_STATUSES, STATUS_LABELS } from '#domain/requests';
+import { REQUEST_STATUSES } from '#domain/requests';
 import type { RequestRecord } from '#repositories/requests';
+import { caseSummarySchema, toCaseSummaryDto } from './case-dto';
 import type { SubmitResult } from './submit';
 import type { ApplicantView } from './track';
 
@@ -43,29 +44,12 @@ export function toReceiptDto(r: SubmitResult): ReceiptDto {
   });
 }
 
-/** Where the application stands after the applicant's own step (withdrawal, supplement): no handler. */
-export const applicantCaseSummarySchema = z.object({
-  trackingNumber: text,
-  version: z.number().int(),
-  status: z.enum(REQUEST_STATUSES),
-  statusLabel: text,
-  due: optional(text),
-  provisional: z.boolean(),
-});
+/** Where the application stands after the applicant's own step (withdrawal, supplement): the staff summary without the handler. */
+export const applicantCaseSummarySchema = caseSummarySchema.omit({ handlerId: true });
 
 export type ApplicantCaseSummaryDto = z.infer<typeof applicantCaseSummarySchema>;
 
-export function toApplicantCaseSummaryDto(record: RequestRecord): ApplicantCaseSummaryDto {
-  const c = record.data.case;
-  return applicantCaseSummarySchema.parse({
-    trackingNumber: c.trackingNumber,
-    version: record.version,
-    status: c.status,
-    statusLabel: STATUS_LABELS[c.status],
-    due: record.data.openDeadline?.due,
-    provisional: record.data.openDeadline?.provisional ?? false,
-  });
-}
+export const toApplicantCaseSummaryDto = (record: RequestRecord): ApplicantCaseSummaryDto => applicantCaseSummarySchema.parse(toCaseSummaryDto(record));
 
 /** A step the applicant is told about: when and what, with its note for the applicant. */
 const publicStepSchema = z.object({ at: text, on: text, label: text, note: optional(text) });
