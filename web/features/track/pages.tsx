@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormPanel, type PanelField } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
+import { Section } from '../../views/components/Section';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseTitle, DueDate, FileLinks, Timeline, WhyDate } from '../requests/parts';
@@ -57,10 +58,7 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
       <WhyDate lines={p.explanation} provisional={p.provisional} />
 
       {supplement ? (
-        <section class="section panel" aria-labelledby="supplement-title">
-          <h2 class="section__title" id="supplement-title">
-            补正通知
-          </h2>
+        <Section name="supplement" title="补正通知" class="section panel">
           <p>
             本机关于 {supplement.requestedOn} 通知您补正申请，需要补正的内容如下
             {supplement.applicantDue ? `，请于 ${supplement.applicantDue} 前补正；无正当理由逾期不补正的，视为放弃申请` : ''}：
@@ -83,14 +81,11 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
               errors={form.errors}
             />
           ) : null}
-        </section>
+        </Section>
       ) : null}
 
       {p.answer ? (
-        <section class="section panel" aria-labelledby="answer-title">
-          <h2 class="section__title" id="answer-title">
-            答复（{p.answer.typeLabel}）
-          </h2>
+        <Section name="answer" title={`答复（${p.answer.typeLabel}）`} class="section panel">
           <p class="small">送达时间：{shanghaiDateTime(p.answer.releasedAt)}</p>
           <pre class="letter-text">{p.answer.letterText}</pre>
           {p.answer.files.length > 0 ? (
@@ -103,18 +98,15 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
               />
             </>
           ) : null}
-        </section>
+        </Section>
       ) : null}
 
       <Timeline items={p.timeline.map((t) => ({ at: t.on, label: t.label, ...(t.note && t.type !== 'withdraw' ? { note: t.note } : {}) }))} />
 
       {p.canWithdraw ? (
-        <section class="section no-print" aria-labelledby="withdraw-title">
-          <h2 class="section__title" id="withdraw-title">
-            撤回申请
-          </h2>
+        <Section name="withdraw" title="撤回申请" class="section no-print">
           <FormPanel class="form" action={`${base}/withdraw`} button="撤回本申请" secondary noSummary hidden={{ version: p.version }} fields={WITHDRAW_FIELDS} />
-        </section>
+        </Section>
       ) : null}
     </Layout>
   );
