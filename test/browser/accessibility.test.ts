@@ -1,28 +1,8 @@
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createItem, publishItem, submitItem, type CatalogueDeps } from '#application/catalogue';
 import { signReviewStage } from '#application/secrecy';
-import { startPortal } from '#support/browser';
+import { bypassCsp, seriousViolations, startPortal } from '#support/browser';
 import { checklist, itemInput, people } from '../unit/application/catalogue/support';
-
-const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  })) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** axe-core on the public portal pages: no serious or critical violations, desktop and phone. */
 describe('accessibility of the public portal', () => {
@@ -48,9 +28,7 @@ describe('accessibility of the public portal', () => {
 
   it('home, listing, item and search pages have no serious or critical violations', async () => {
     const page = await portal.context.newPage();
-    // The portal's CSP (script-src 'self') would refuse the injected axe script: bypass it for the scan only.
-    const cdp = await portal.context.newCDPSession(page);
-    await cdp.send('Page.setBypassCSP', { enabled: true });
+    await bypassCsp(page);
     const paths = ['/', '/proactive', '/proactive/regulations-normative', `/items/${itemId}`, '/search?q=垃圾分类', '/search?q=火星探测', '/guide'];
     const report: string[] = [];
     for (const width of [1280, 375]) {

@@ -1,22 +1,10 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startPortal } from '#support/browser';
+import { bypassCsp, seriousViolations, signInAs, startPortal } from '#support/browser';
 import { PDF_BYTES, PNG_BYTES } from '../unit/application/clarifications/support';
 import { editItem, publishItem, reviseItem, submitItem } from '#application/catalogue';
 import { approveReview as approveCatalogueReview, itemInput, people, publishedItem } from '../unit/application/catalogue/support';
 import { validResidentId } from '../unit/application/secrecy/support';
-
-const AXE = join(process.cwd(), 'node_modules/axe-core/axe.min.js');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  })) as { violations: { id: string; impact: string | null; help: string }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /** Signs the secrecy review at `reviewPath` through every stage the review still needs. */
 async function signReview(page: Page, baseUrl: string, reviewPath: string) {
@@ -178,11 +166,10 @@ describe('clarification and correction journeys', () => {
   });
   it('the public forms and pages, and the staff case pages, have no serious accessibility violations', async () => {
     const page = await portal.context.newPage();
-    const cdp = await portal.context.newCDPSession(page);
-    await cdp.send('Page.setBypassCSP', { enabled: true });
+    await bypassCsp(page);
     const report: string[] = [];
     const scan = async (label: string) => {
-      for (const v of await seriousViolations(page)) report.push(`${label}: ${v}`);
+      for (const v of await seriousViolations(page)) report.push(`${label}: ${v.id}: ${v.help}`);
     };
     for (const path of ['/clarifications', '/clarifications/report', '/corrections/request', '/corrections/track']) {
       const res = await page.goto(`${portal.baseUrl}${path}`);
