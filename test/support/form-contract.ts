@@ -1,4 +1,6 @@
-import type { StepField } from '#domain/case';
+import { expect } from 'vitest';
+import { CaseValidationError, type StepField } from '#domain/case';
+import type { ValidationError } from '#domain/errors';
 import type { z } from '#domain/zod';
 
 /** Whether a schema requires a field: it refuses the field's absence. */
@@ -28,4 +30,15 @@ export function formContract<C extends string>(transitions: readonly { command: 
     }
   }
   return problems;
+}
+
+/** The field errors of a step input that must be refused with `kind` (CaseValidationError unless said). */
+export function fieldsOf(run: () => unknown, kind: new (...args: never[]) => ValidationError = CaseValidationError): Record<string, string> {
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(kind);
+    return (e as ValidationError).fields;
+  }
+  throw new Error(`expected a ${kind.name}`);
 }

@@ -14,7 +14,7 @@ import { createApp } from '#web/app';
 import { memoryApp } from '#support/memory-deps';
 import { approveReview, itemInput, publishedItem } from '../application/catalogue/support';
 import { people, RecordingPublicWriter } from '../application/secrecy/support';
-import { ID_NUMBER } from '../application/requests/support';
+import { citizenForm, ID_NUMBER } from '../application/requests/support';
 
 async function portal() {
   const m = await memoryApp();
@@ -37,16 +37,7 @@ const post = (app: App, path: string, body: unknown, token?: string) =>
 
 async function withApplication() {
   const p = await portal();
-  const form = {
-    applicantKind: 'citizen',
-    name: '李四',
-    idType: 'resident-id',
-    idNumber: ID_NUMBER,
-    contact: { phone: '13812345678' },
-    requested: { documentTitle: '某某文件' },
-    provisionForm: 'electronic',
-    deliveryMethod: 'download',
-  };
+  const form = citizenForm({ name: '李四', contact: { phone: '13812345678' }, requested: { documentTitle: '某某文件' } });
   const { trackingNumber } = (await (await post(p.app, '/api/requests', { nonce: 'api-dtos-0001', form })).json()) as { trackingNumber: string };
   const clerk = await p.tokenFor(people.clerk);
   expect((await post(p.app, `/api/requests/${trackingNumber}/act`, { command: 'register' }, clerk)).status).toBe(200);

@@ -15,7 +15,7 @@ import { RequestRepository } from '#repositories/requests';
 import { createApp } from '#web/app';
 import { memoryApp } from '#support/memory-deps';
 import { people, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';
-import { ID_NUMBER } from '../application/requests/support';
+import { citizenForm, ID_NUMBER } from '../application/requests/support';
 import { PDF_BYTES } from '../application/clarifications/support';
 
 async function portal() {
@@ -44,16 +44,7 @@ function expectNothingInternal(text: string) {
 describe('/api/requests/track', () => {
   async function caseAwaitingSupplement() {
     const p = await portal();
-    const form = {
-      applicantKind: 'citizen',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: ID_NUMBER,
-      contact: { phone: '13812345678' },
-      requested: { documentTitle: '某某文件' },
-      provisionForm: 'electronic',
-      deliveryMethod: 'download',
-    };
+    const form = citizenForm({ name: '李四', contact: { phone: '13812345678' }, requested: { documentTitle: '某某文件' } });
     const receipt = (await (await p.app.request('/api/requests', json({ nonce: 'track-dto-0001', form }))).json()) as { trackingNumber: string; accessCode: string };
     const tn = receipt.trackingNumber;
     const clerk = await p.tokenFor(people.clerk);

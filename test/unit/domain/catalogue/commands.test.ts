@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CaseValidationError } from '#domain/case';
 import { PUBLISHING_STEPS } from '#domain/catalogue';
 import { ITEM_STEP_SCHEMAS, parseItemStepInput } from '#domain/catalogue/commands';
-import { formContract } from '#support/form-contract';
-
-const fieldsOf = (run: () => unknown): Record<string, string> => {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CaseValidationError);
-    return (e as CaseValidationError).fields;
-  }
-  throw new Error('expected a CaseValidationError');
-};
+import { fieldsOf, formContract } from '#support/form-contract';
 
 describe('item commands: the schemas and the publishing table', () => {
   it('every form field is known to its command, and 必填 agrees both ways; every step with a form has a schema and no schema lacks its form', () => {

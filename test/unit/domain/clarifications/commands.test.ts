@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaseValidationError } from '#domain/case';
 import { CLARIFICATION_TRANSITIONS, clarificationCommandSchemas, parseClarificationStep } from '#domain/clarifications';
-import { formContract } from '#support/form-contract';
-
-const fieldsOf = (run: () => unknown): Record<string, string> => {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CaseValidationError);
-    return (e as CaseValidationError).fields;
-  }
-  throw new Error('expected a CaseValidationError');
-};
+import { fieldsOf, formContract } from '#support/form-contract';
 
 const draft = { title: '关于“某路段将收费”的澄清说明', falseClaim: '网传某路段自3月起收费。', facts: '经核实，该路段不收费。', sources: '市交通运输局', relatedItemIds: 'item-1' };
 

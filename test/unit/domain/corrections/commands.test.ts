@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaseValidationError } from '#domain/case';
 import { CORRECTION_TRANSITIONS, correctionCommandSchemas, parseCorrectionStep } from '#domain/corrections';
-import { formContract } from '#support/form-contract';
-
-const fieldsOf = (run: () => unknown): Record<string, string> => {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CaseValidationError);
-    return (e as CaseValidationError).fields;
-  }
-  throw new Error('expected a CaseValidationError');
-};
+import { fieldsOf, formContract } from '#support/form-contract';
 
 describe('correction commands: the schemas and the table', () => {
   it('every form field is known to its command, and 必填 agrees both ways', () => {
