@@ -1,15 +1,16 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { EmptyState } from '#web/views/components/EmptyState';
-import { MetaTable, type MetaRow } from '#web/views/components/MetaTable';
+import { MetaTable } from '#web/views/components/MetaTable';
 import { Notice } from '#web/views/components/Notice';
 import { Pagination } from '#web/views/components/Pagination';
 import { Section } from '#web/views/components/Section';
 import { Layout } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
+import { VALIDITY_LABELS } from '#domain/catalogue';
 import { usePageInfo } from '#web/views/page-info';
 import type { BreadcrumbItem, Section as NavSection } from '#web/views/types';
-import type { CategoryLink, ListingRow } from './view-model';
+import type { GuideView, ItemView, ListingView, SearchView } from './view-model';
 
 /** A public portal page: the layout with the staff entry in the footer, and the page heading. */
 function PortalPage({
@@ -65,12 +66,7 @@ function FilterSelect({ form, name, label, value, options }: { form: 'f' | 's'; 
   );
 }
 
-const VALIDITY_OPTIONS: [string, string][] = [
-  ['', '全部'],
-  ['valid', '有效'],
-  ['invalid', '失效'],
-  ['repealed', '废止'],
-];
+const VALIDITY_OPTIONS: [string, string][] = [['', '全部'], ...Object.entries(VALIDITY_LABELS)];
 const ORDER_OPTIONS: [string, string][] = [
   ['newest', '发布日期从新到旧'],
   ['oldest', '发布日期从旧到新'],
@@ -296,24 +292,8 @@ export function HomePage({ latestItems, categories, staffLoginHref }: HomePagePr
 
 // ---- 主动公开 listing ----
 
-export interface ListingPageProps {
-  title: string;
-  description?: string;
-  breadcrumbs: BreadcrumbItem[];
-  categories: CategoryLink[];
-  rows: ListingRow[];
-  /** Current filter values. */
-  filters: { year?: string; issuer?: string; validity?: string; order: 'newest' | 'oldest' };
-  years: string[];
-  issuers: string[];
-  action: string;
-  prevHref?: string;
-  nextHref?: string;
-  feedHref: { atom: string; rss: string };
-}
-
 /** 主动公开 listing: category navigation, filters (GET form, works without JavaScript) and cursor paging. */
-export function ListingPage(p: ListingPageProps) {
+export function ListingPage(p: ListingView) {
   return (
     <PortalPage title={p.title} breadcrumbs={p.breadcrumbs} lead={p.description}>
       <div class="portal-layout">
@@ -393,20 +373,8 @@ export function ListingPage(p: ListingPageProps) {
 
 // ---- an item ----
 
-export interface ItemPageProps {
-  breadcrumbs: BreadcrumbItem[];
-  title: string;
-  meta: MetaRow[];
-  /** Safe HTML from adapters/markdown (raw HTML disabled there). */
-  bodyHtml: string;
-  validityNotice?: string;
-  attachments: { name: string; href: string; size: string; type: string }[];
-  revisions: { version: number; date: string; current: boolean; corrected?: string }[];
-  related: { href: string; title: string; kind: string }[];
-}
-
 /** An item page: the gov.cn metadata block, the body, attachments, versions and related items. */
-export function ItemPage(p: ItemPageProps) {
+export function ItemPage(p: ItemView) {
   return (
     <Layout title={p.title} section="proactive" breadcrumbs={p.breadcrumbs} staffLoginHref="/login">
       <article class="item-article">
@@ -465,30 +433,8 @@ export function ItemPage(p: ItemPageProps) {
 
 // ---- 全文检索 ----
 
-export interface SearchHitView {
-  href: string;
-  /** Escaped HTML with <mark>. */
-  titleHtml: string;
-  snippetHtml: string;
-  meta: string;
-  validityLabel?: string;
-}
-
-export interface SearchPageProps {
-  query: string;
-  categories: { value: string; label: string }[];
-  filters: { category?: string; year?: string; validity?: string; sort: 'relevance' | 'date' };
-  searched: boolean;
-  total: number;
-  hits: SearchHitView[];
-  relaxed: boolean;
-  help?: { message: string; suggestions: { href: string; label: string; count: number }[]; categories: { href: string; label: string; count: number }[] };
-  prevHref?: string;
-  nextHref?: string;
-}
-
 /** 全文检索: Chinese search with highlights, filters and a no-results page that helps. */
-export function SearchPage(p: SearchPageProps) {
+export function SearchPage(p: SearchView) {
   return (
     <PortalPage title={p.query ? `检索：${p.query}` : '全文检索'} heading="全文检索" breadcrumbs={[{ href: '/', label: '首页' }, { label: '全文检索' }]}>
       <form class="filters no-print" method="get" action="/search" role="search" aria-label="全文检索">
@@ -544,15 +490,8 @@ export function SearchPage(p: SearchPageProps) {
 
 // ---- 政府信息公开指南 ----
 
-export interface GuidePageProps {
-  /** Safe HTML from adapters/markdown. */
-  guideHtml: string;
-  office: MetaRow[];
-  categories: { name: string; description?: string; legalBasis?: string; depth: number }[];
-}
-
 /** 政府信息公开指南: the admin-edited text, the disclosure office and the catalogue's structure. */
-export function GuidePage(p: GuidePageProps) {
+export function GuidePage(p: GuideView) {
   return (
     <PortalPage title="政府信息公开指南" section="guide" breadcrumbs={[{ href: '/', label: '首页' }, { label: '政府信息公开指南' }]}>
       <div class="prose">{raw(p.guideHtml)}</div>

@@ -1,29 +1,13 @@
 import { Hono, type Context } from 'hono';
-import { allPublicItems, getPublicItem, issuersOf, latestPublicItems, listPublicItems, loadCatalogue, relatedToItem } from '#application/catalogue';
+import { allPublicItems, getPublicItem, latestPublicItems, listPublicItems, loadCatalogue, relatedToItem } from '#application/catalogue';
 import type { AppDependencies } from '#application/context';
 import { searchCatalogue, searchRevision } from '#application/search';
 import { shanghaiDateOf } from '#domain/catalogue';
 import type { WebEnv } from '#web/env';
 import { buildAtomFeed, buildRssFeed, buildSitemap, sitemapEntriesFor } from '#web/feeds';
 import { publicCaching, publicItemCaching } from '#web/public-caching';
-import { describeContentType, formatBytes } from '#web/views/format';
 import { GuidePage, HomePage, ItemPage, ListingPage, SearchPage } from './pages';
-import {
-  catalogueCrumbs,
-  categoryHref,
-  categoryLinks,
-  itemHref,
-  itemMetaRows,
-  listingRow,
-  one,
-  queryHref,
-  SEARCH_PER_PAGE,
-  searchQuery,
-  searchResults,
-  shanghaiDay,
-  validityOf,
-  yearOf,
-} from './view-model';
+import { categoryHref, guideView, itemHref, itemView, listingFilters, listingView, SEARCH_PER_PAGE, searchQuery, searchView, yearOf } from './view-model';
 
 const FEED_ITEMS = 50;
 
@@ -43,7 +27,7 @@ export function portalRoutes(deps: AppDependencies) {
     '/',
     cached('home', async (c) => {
       const [latest, catalogue] = await Promise.all([latestPublicItems(deps, 10), loadCatalogue(deps)]);
-      const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDay(i.publishedAt) }));
+      const latestItems = latest.map((i) => ({ href: itemHref(i.id), title: i.title, date: shanghaiDateOf(i.publishedAt) }));
       return c.render(<HomePage latestItems={latestItems} categories={catalogue.tree.roots.map((n) => ({ href: categoryHref(n.id), name: n.name }))} staffLoginHref="/login" />);
     }),
   );
@@ -51,33 +35,11 @@ export function portalRoutes(deps: AppDependencies) {
   const listing = cached('', async (c) => {
     const categoryId = c.req.param('category');
     const catalogue = await loadCatalogue(deps);
-    const node = categoryId ? catalogue.tree.get(categoryId) : undefined;
-    if (categoryId && !node) return c.notFound();
-    const q = c.req.query();
-    const order = q['order'] === 'oldest' ? 'oldest' : 'newest';
-    const filters = { year: one(q['year']) || undefined, issuer: one(q['issuer']).slice(0, 60) || undefined, validity: validityOf(q['validity']), order } as const;
-    const year = yearOf(filters.year);
-    const page = await listPublicItems(deps, { categoryId, year, issuer: filters.issuer, validity: filters.validity, order, cursor: q['cursor'] || undefined, limit: 20 });
-    const action = categoryId ? categoryHref(categoryId) : '/proactive';
-    const hrefWith = (cursor: string) => queryHref(action, { year: filters.year, issuer: filters.issuer, validity: filters.validity, order: order === 'oldest' ? 'oldest' : undefined, cursor });
-    const thisYear = Number(shanghaiDateOf(deps.clock.now()).slice(0, 4));
-    const feedBase = `/feeds/${categoryId ?? 'all'}`;
-    return c.render(
-      <ListingPage
-        title={node ? node.name : '主动公开'}
-        description={node?.description}
-        breadcrumbs={catalogueCrumbs(catalogue, node?.id)}
-        categories={categoryLinks(catalogue, categoryId)}
-        rows={page.items.map((v) => listingRow(v.item))}
-        filters={filters}
-        years={Array.from({ length: 10 }, (_, i) => String(thisYear - i))}
-        issuers={issuersOf(page.items.map((v) => v.item))}
-        action={action}
-        prevHref={page.prev && hrefWith(page.prev)}
-        nextHref={page.next && hrefWith(page.next)}
-        feedHref={{ atom: `${feedBase}.atom`, rss: `${feedBase}.rss` }}
-      />,
-    );
+    if (categoryId && !catalogue.tree.has(categoryId)) return c.notFound();
+    const filters = listingFilters(c.req.query());
+    const { year, issuer, validity, order } = filters;
+    const page = await listPublicItems(deps, { categoryId, year: yearOf(year), issuer, validity, order, cursor: c.req.query('cursor') || undefined, limit: 20 });
+    return c.render(<ListingPage {...listingView(catalogue, categoryId, filters, page, Number(shanghaiDateOf(deps.clock.now()).slice(0, 4)))} />);
   });
   app.get('/proactive', listing);
   app.get('/proactive/:category', listing);
@@ -86,25 +48,9 @@ export function portalRoutes(deps: AppDependencies) {
     const id = c.req.param('id');
     const notModified = await publicItemCaching(c, deps, id);
     if (notModified) return notModified;
-    const [catalogue, { item, files }] = await Promise.all([loadCatalogue(deps), getPublicItem(deps, id)]);
-    const related = (await relatedToItem(deps, item)).map(({ to, title, kind }) => ({
-      href: 'item' in to ? itemHref(to.item) : `/clarifications/${encodeURIComponent(to.clarification)}`,
-      title,
-      kind,
-    }));
-    const { validity } = item;
-    return c.render(
-      <ItemPage
-        breadcrumbs={catalogueCrumbs(catalogue, item.categoryId, item.title)}
-        title={item.title}
-        meta={itemMetaRows(item, catalogue)}
-        bodyHtml={deps.content.markdownToHtml(item.body, { headingOffset: 1 })}
-        validityNotice={validity.status === 'valid' ? undefined : `本文件已${validity.label}${validity.since ? `（${validity.since}起）` : ''}，仅供查阅。${validity.note ?? ''}`}
-        attachments={files.map((f) => ({ name: f.name, href: f.url, size: formatBytes(f.size), type: describeContentType(f.contentType) }))}
-        revisions={item.revisions.map((r) => ({ version: r.version, date: shanghaiDay(r.publishedAt), current: r.version === item.version, corrected: r.corrected }))}
-        related={related}
-      />,
-    );
+    const [catalogue, view] = await Promise.all([loadCatalogue(deps), getPublicItem(deps, id)]);
+    const related = await relatedToItem(deps, view.item);
+    return c.render(<ItemPage {...itemView(catalogue, view, related, deps.content.markdownToHtml(view.item.body, { headingOffset: 1 }))} />);
   });
 
   // Results change with the search snapshot too, which follows the stamp by an effect's delay.
@@ -118,15 +64,7 @@ export function portalRoutes(deps: AppDependencies) {
         const { query, category, year, validity, sort, page } = asked;
         const filters = { ...(category && catalogue.tree.has(category) ? { categoryIds: catalogue.tree.subtreeIds(category) } : {}), ...(year ? { year } : {}), ...(validity ? { validity } : {}) };
         const result = asked.searched ? await searchCatalogue(deps, query, { ...filters, sort, offset: (page - 1) * SEARCH_PER_PAGE, limit: SEARCH_PER_PAGE }) : undefined;
-        return c.render(
-          <SearchPage
-            query={query}
-            categories={catalogue.tree.all().map((n) => ({ value: n.id, label: `${'　'.repeat(n.depth - 1)}${n.name}` }))}
-            filters={{ category: category || undefined, year: year ? String(year) : undefined, validity, sort }}
-            searched={asked.searched}
-            {...searchResults(asked, result, catalogue)}
-          />,
-        );
+        return c.render(<SearchPage {...searchView(asked, result, catalogue)} />);
       },
     ),
   );
@@ -141,19 +79,7 @@ export function portalRoutes(deps: AppDependencies) {
     '/guide',
     cached('guide', async (c) => {
       const catalogue = await loadCatalogue(deps);
-      const profile = catalogue.settings.profile;
-      const office = profile
-        ? [
-            { label: '机构名称', value: profile.disclosureOffice.name },
-            { label: '办公地址', value: profile.disclosureOffice.address ?? profile.address },
-            { label: '办公时间', value: profile.officeHours },
-            { label: '联系电话', value: profile.disclosureOffice.phone ?? profile.phone },
-            { label: '电子邮箱', value: profile.email },
-            { label: '行政复议机关', value: profile.reconsiderationBody.name },
-          ]
-        : [];
-      const categories = catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, description: n.description, legalBasis: n.legalBasis }));
-      return c.render(<GuidePage guideHtml={deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 })} office={office} categories={categories} />);
+      return c.render(<GuidePage {...guideView(catalogue, deps.content.markdownToHtml(catalogue.settings.guide, { headingOffset: 0 }))} />);
     }),
   );
 
