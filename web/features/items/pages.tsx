@@ -1,46 +1,26 @@
-import type { FailedStep, StepView } from '../../views/components/CaseSteps';
-import { CaseListPage, CasePage, type CaseRow, type TimelineRow } from '../case/CasePage';
+import { CaseListPage, CasePage } from '../case/CasePage';
 import { FormPanel } from '../../views/components/FormPanel';
 import { FormField, type SelectOption } from '../../views/components/FormField';
-import type { MetaRow } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
-import type { BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
-import { ITEM_FIELDS, itemFieldProps, type ItemFormValues, type SettingsValues } from './forms';
+import { ITEM_FIELDS, type ItemFormValues, type SettingsValues } from './forms';
+import type { ItemPageProps, WorkListProps } from './view-model';
 
 const HOME = { href: '/staff', label: '工作台' };
 const ITEMS = { href: '/staff/items', label: '主动公开' };
 
-export interface WorkRow extends CaseRow {
-  indexNumber?: string | undefined;
-  updatedAt: string;
-}
-
-export interface WorkListPageProps {
-  tabs: { href: string; label: string; current: boolean }[];
-  stateLabel: string;
-  rows: WorkRow[];
-  overdue: { href: string; title: string; due: string }[];
-  canCreate: boolean;
-  /** Those who may edit the catalogue settings (the read model's mayEditSettings): a link to them. */
-  settingsHref?: string | undefined;
-  nextHref?: string | undefined;
-  flash?: string | undefined;
-}
-
 /** 主动公开 work list: items by workflow state, with the publication deadline and overdue flags. */
-export function WorkListPage(p: WorkListPageProps) {
+export function WorkListPage({ stateLabel, overdue, ...p }: WorkListProps) {
   return (
     <CaseListPage
       area={ITEMS}
       heading="主动公开"
-      actions={[...(p.canCreate ? [{ href: '/staff/items/new', label: '新建信息' }] : []), ...(p.settingsHref ? [{ href: p.settingsHref, label: '目录与指南设置' }] : [])]}
       notice={
-        p.overdue.length > 0 ? (
-          <Notice kind="error" title={`有 ${p.overdue.length} 条信息已超过公开期限（形成或变更之日起20个工作日）`}>
+        overdue.length > 0 ? (
+          <Notice kind="error" title={`有 ${overdue.length} 条信息已超过公开期限（形成或变更之日起20个工作日）`}>
             <ul>
-              {p.overdue.map((o) => (
+              {overdue.map((o) => (
                 <li>
                   <a href={o.href}>{o.title}</a>（应于 {o.due} 前公开）
                 </li>
@@ -49,15 +29,12 @@ export function WorkListPage(p: WorkListPageProps) {
           </Notice>
         ) : null
       }
-      tabs={p.tabs}
-      table={{ id: 'items', caption: `${p.stateLabel}的信息`, idHeader: '标题', dueHeader: '公开期限', empty: `暂无${p.stateLabel}的信息` }}
+      table={{ id: 'items', caption: `${stateLabel}的信息`, idHeader: '标题', dueHeader: '公开期限', empty: `暂无${stateLabel}的信息` }}
       columns={[
         { header: '索引号', cell: (r) => r.indexNumber ?? '—', class: 'data-table__nowrap' },
         { header: '最近更新', cell: (r) => r.updatedAt, class: 'data-table__nowrap' },
       ]}
-      rows={p.rows}
-      nextHref={p.nextHref}
-      flash={p.flash}
+      {...p}
     />
   );
 }
@@ -73,17 +50,18 @@ export interface ItemFormProps {
   version?: number;
 }
 
-const ERROR_ORDER = ['title', 'issuer', 'formedOn', 'categoryId', 'documentNumber', 'writtenOn', 'body', 'attachments', 'validUntil', 'keywords'];
-
 /** The item editing form (multipart: attachments are uploaded with it and checked by content). */
 export function ItemForm(p: ItemFormProps) {
-  const e = p.errors ?? {};
   return (
-    <FormPanel action={p.action} button={p.submitLabel} errors={p.errors} order={ERROR_ORDER} multipart>
-      {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
-      {ITEM_FIELDS.map((f) => (
-        <FormField {...itemFieldProps(f, p.values[f.name], e['error' in f ? f.error : f.name], p.categories)} />
-      ))}
+    <FormPanel
+      action={p.action}
+      button={p.submitLabel}
+      errors={p.errors}
+      multipart
+      hidden={p.version !== undefined ? { version: p.version } : {}}
+      fields={ITEM_FIELDS.map((f) => (f.name === 'categoryId' ? { ...f, options: p.categories } : f))}
+      values={p.values}
+    >
       {p.attachments.length > 0 ? (
         <fieldset class="field">
           <legend class="field__label">已上传的附件</legend>
@@ -103,7 +81,7 @@ export function ItemForm(p: ItemFormProps) {
         label="上传附件"
         type="file"
         hint="可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB"
-        error={e['attachments']}
+        error={p.errors?.['files']}
         accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg"
       />
     </FormPanel>
@@ -122,69 +100,35 @@ export function NewItemPage({ form }: { form: ItemFormProps }) {
   );
 }
 
-export interface StaffItemPageProps {
-  id: string;
-  title: string;
-  stateLabel: string;
-  stateTone: BadgeTone;
-  version: number;
-  meta: MetaRow[];
-  flash?: string | undefined;
-  refusal?: string | undefined;
-  /** The steps the table allows now, as forms (stepViews), and the one that failed. */
-  steps: StepView[];
-  failed?: FailedStep | undefined;
-  /** Shown while the working version is a draft. */
-  form?: ItemFormProps | undefined;
-  review?: { href: string; statusLabel: string; approved: boolean } | undefined;
-  publicHref?: string | undefined;
-  versions: { number: number; statusLabel: string; updatedAt: string }[];
-  history: TimelineRow[];
-}
-
 /** Staff page of one item, as every case page: its facts, the draft form and versions, the history, and the steps allowed now. */
-export function StaffItemPage(p: StaffItemPageProps) {
+export function StaffItemPage({ title, meta, publicHref, review, form, versions, ...p }: ItemPageProps) {
   const about = (
     <>
-      {p.publicHref ? (
+      {publicHref ? (
         <p>
-          <a href={p.publicHref}>查看公开页面</a>
+          <a href={publicHref}>查看公开页面</a>
         </p>
       ) : null}
-      {p.review ? (
-        <Notice kind={p.review.approved ? 'success' : 'info'} title="保密审查">
+      {review ? (
+        <Notice kind={review.approved ? 'success' : 'info'} title="保密审查">
           <p>
-            审查单状态：{p.review.statusLabel}。<a href={p.review.href}>查看审查单</a>
+            审查单状态：{review.statusLabel}。<a href={review.href}>查看审查单</a>
           </p>
         </Notice>
       ) : null}
     </>
   );
-  const versions = (
+  const versionList = (
     <ol class="revision-list">
-      {p.versions.map((v) => (
+      {versions.map((v) => (
         <li>
           第{v.number}版：{v.statusLabel}（{v.updatedAt}）
         </li>
       ))}
     </ol>
   );
-  return (
-    <CasePage
-      area={ITEMS}
-      id={p.title}
-      noun="主动公开"
-      heading={p.title}
-      status={{ label: p.stateLabel, tone: p.stateTone }}
-      sections={[{ title: '信息基本情况', rows: p.meta, children: about }, ...(p.form ? [{ title: '修改草稿', children: <ItemForm {...p.form} /> }] : []), { title: '版本', children: versions }]}
-      timeline={p.history}
-      steps={p.steps}
-      version={p.version}
-      {...(p.flash ? { flash: p.flash } : {})}
-      {...(p.refusal ? { refusal: p.refusal } : {})}
-      {...(p.failed ? { failed: p.failed } : {})}
-    />
-  );
+  const sections = [{ title: '信息基本情况', rows: meta, children: about }, ...(form ? [{ title: '修改草稿', children: <ItemForm {...form} /> }] : []), { title: '版本', children: versionList }];
+  return <CasePage area={ITEMS} id={title} noun="主动公开" heading={title} sections={sections} {...p} />;
 }
 
 export interface CatalogueSettingsPageProps {
@@ -213,7 +157,7 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
           rows={10}
           hint="name、code（组织机构代码或统一社会信用代码）、address、officeHours、phone、email、disclosureOffice、reconsiderationBody；留空则不修改"
           value={p.values.profile}
-          error={e['profile'] ?? Object.entries(e).find(([k]) => k.startsWith('profile.'))?.[1]}
+          error={e['profile']}
         />
         <FormField
           name="categories"

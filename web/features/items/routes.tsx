@@ -6,7 +6,7 @@ import type { StaffEnv } from '../../env';
 import { formStep } from '../../form-step';
 import { flatValues } from '../../form-body';
 import { refusedStep } from '../case/CasePage';
-import { itemInput, settingsField, settingsInput, settingsValues, typedValues, type ItemFormValues, type SettingsValues } from './forms';
+import { itemErrors, itemInput, settingsField, settingsInput, settingsValues, typedValues, type ItemFormValues, type SettingsValues } from './forms';
 import { CatalogueSettingsPage, NewItemPage, StaffItemPage, WorkListPage } from './pages';
 import { categoryOptions, flashOf, itemPageProps, workListProps, type ItemPageState } from './view-model';
 
@@ -32,7 +32,7 @@ export function staffItemRoutes(deps: AppDependencies) {
       const item = await createItem(deps, c.get('staff'), await itemInput(deps, c.get('staff'), body, []));
       return `/staff/items/${item.record.id}?done=created`;
     },
-    again: (c, refusal, body) => newPage(c, typedValues(body), refusal.errors('form')),
+    again: (c, refusal, body) => newPage(c, typedValues(body), itemErrors(refusal.errors('form'))),
   });
 
   const itemPage = async (c: Context<StaffEnv>, id: string, state: ItemPageState = { flash: flashOf(c.req.query('done')) }) => {
@@ -50,7 +50,8 @@ export function staffItemRoutes(deps: AppDependencies) {
       await editItem(deps, c.get('staff'), id, await itemInput(deps, c.get('staff'), body, workingVersion(view.stored.record)?.content.attachments ?? []), version);
       return `/staff/items/${id}?done=saved`;
     },
-    again: (c, refusal, body) => itemPage(c, c.req.param('id'), refusal.status === 400 ? { draftErrors: refusal.errors('form'), draftValues: typedValues(body) } : { refusal: refusal.message }),
+    again: (c, refusal, body) =>
+      itemPage(c, c.req.param('id'), refusal.status === 400 ? { draftErrors: itemErrors(refusal.errors('form')), draftValues: typedValues(body) } : { refusal: refusal.message }),
   });
 
   // Every other step of the table, by its command: the form's fields are parsed by the command's schema.

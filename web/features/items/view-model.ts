@@ -17,13 +17,12 @@ import {
 import { REVIEW_STATUS_LABELS } from '#domain/secrecy';
 import { ownValue } from '#domain/untrusted-input';
 import { shanghaiDateTime } from '../../page-context';
-import type { FailedStep } from '../../views/components/CaseSteps';
 import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
+import type { CasePageProps } from '../case/CasePage';
 import type { ItemFormValues } from './forms';
-import type { StaffItemPageProps, WorkListPageProps } from './pages';
 
 export const STATE_TONES: Record<WorkflowState, BadgeTone> = {
   draft: 'neutral',
@@ -79,10 +78,13 @@ function formValuesOf(content: ItemContent): ItemFormValues {
   return { ...(rest as ItemFormValues), coIssuers: coIssuers.join('、'), keywords: keywords.join('、'), interpretations: related.interpretations.join(',') };
 }
 
-export function workListProps(view: StaffWorkListView, done: string | undefined): WorkListPageProps {
+export type WorkListProps = ReturnType<typeof workListProps>;
+
+export function workListProps(view: StaffWorkListView, done: string | undefined) {
   const { state, page } = view;
   const href = (id: string) => `/staff/items/${id}`;
   return {
+    actions: [...(view.mayCreate ? [{ href: '/staff/items/new', label: '新建信息' }] : []), ...(view.mayEditSettings ? [{ href: '/staff/catalogue', label: '目录与指南设置' }] : [])],
     tabs: WORK_LIST_STATES.map((s) => ({ href: `/staff/items?state=${s}`, label: WORKFLOW_STATE_LABELS[s], current: s === state })),
     stateLabel: WORKFLOW_STATE_LABELS[state],
     rows: page.items.map((r) => ({
@@ -95,8 +97,6 @@ export function workListProps(view: StaffWorkListView, done: string | undefined)
       ...(r.deadline ? { deadline: deadlineOf(r.deadline) } : {}),
     })),
     overdue: view.overdue.map((o) => ({ href: href(o.id), title: o.title, due: o.due })),
-    canCreate: view.mayCreate,
-    settingsHref: view.mayEditSettings ? '/staff/catalogue' : undefined,
     nextHref: page.cursor ? `/staff/items?state=${state}&cursor=${encodeURIComponent(page.cursor)}` : undefined,
     flash: flashOf(done),
   };
@@ -105,15 +105,14 @@ export function workListProps(view: StaffWorkListView, done: string | undefined)
 /** The steps an item page offers a form for, in the page's order: 发布 on a submitted version approves it first. */
 const PAGE_STEPS: readonly PublishingCommandType[] = ['submit', 'publish', 'schedule', 'unschedule', 'return', 'reopen', 'revise', 'markValidity', 'discard', 'withdraw'];
 
-export interface ItemPageState {
-  readonly flash?: string;
-  readonly refusal?: string;
-  readonly failed?: FailedStep;
+export type ItemPageState = Pick<CasePageProps, 'flash' | 'refusal' | 'failed'> & {
   readonly draftErrors?: Record<string, string>;
   readonly draftValues?: ItemFormValues;
-}
+};
 
-export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, history: readonly AuditEvent[], state: ItemPageState): StaffItemPageProps {
+export type ItemPageProps = ReturnType<typeof itemPageProps>;
+
+export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, history: readonly AuditEvent[], { draftErrors, draftValues, ...outcome }: ItemPageState) {
   const record = view.stored.record;
   const id = record.id;
   const w = workingVersion(record);
@@ -127,10 +126,8 @@ export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, h
     (c) => ({ action: `/staff/items/${id}/${c}`, ...(c === 'submit' ? { button: '提交保密审查' } : {}), ...(c === 'markValidity' ? { values: { status: record.validity.status } } : {}) }),
   );
   return {
-    id,
     title: c0.title,
-    stateLabel: WORKFLOW_STATE_LABELS[view.state],
-    stateTone: STATE_TONES[view.state],
+    status: { label: WORKFLOW_STATE_LABELS[view.state], tone: STATE_TONES[view.state] },
     version: view.version,
     meta: [
       { label: '索引号', value: record.indexNumber ?? '审核通过后生成' },
@@ -144,9 +141,7 @@ export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, h
       ...(record.withdrawal ? [{ label: '撤回理由', value: `${record.withdrawal.reason}（${shanghaiDateTime(record.withdrawal.at)}）`, wide: true }] : []),
     ],
     steps,
-    failed: state.failed,
-    flash: state.flash,
-    refusal: state.refusal,
+    ...outcome,
     publicHref: isPublic ? `/items/${id}` : undefined,
     review: view.review && {
       href: `/staff/reviews/${view.review.id}`,
@@ -157,16 +152,16 @@ export function itemPageProps(view: StaffItemView, catalogue: LoadedCatalogue, h
       w && w.status === 'draft'
         ? {
             action: `/staff/items/${id}/edit`,
-            values: state.draftValues ?? formValuesOf(w.content),
+            values: draftValues ?? formValuesOf(w.content),
             categories: categoryOptions(catalogue),
             attachments: w.content.attachments.map((a, index) => ({ index, name: a.name, size: formatBytes(a.size) })),
             submitLabel: '保存修改',
             version: view.version,
-            errors: state.draftErrors,
+            errors: draftErrors,
           }
         : undefined,
     versions: record.versions.map((v) => ({ number: v.number, statusLabel: VERSION_STATUS_LABELS[v.status], updatedAt: shanghaiDateTime(v.updatedAt) })),
-    history: history.map((h) => ({
+    timeline: history.map((h) => ({
       at: shanghaiDateTime(h.at),
       label: EVENT_LABELS[h.type] ?? h.type,
       by: h.actor.kind === 'staff' ? h.actor.name : h.actor.kind === 'system' ? `系统（${h.actor.id}）` : '—',
