@@ -57,17 +57,14 @@ export function DataTable<Row>({ caption, captionHidden, columns, rows, empty, i
         <tbody role={r('rowgroup')}>
           {rows.map((row) => (
             <tr role={r('row')}>
-              {columns.map((c) =>
-                c.rowHeader ? (
-                  <th scope="row" class={cellClass(c)} role={r('rowheader')} data-label={stack ? c.header : undefined}>
+              {columns.map((c) => {
+                const Cell = c.rowHeader ? 'th' : 'td';
+                return (
+                  <Cell scope={c.rowHeader ? 'row' : undefined} class={cellClass(c)} role={r(c.rowHeader ? 'rowheader' : 'cell')} data-label={stack ? c.header : undefined}>
                     {stack ? <span class="data-table__value">{c.cell(row)}</span> : c.cell(row)}
-                  </th>
-                ) : (
-                  <td class={cellClass(c)} role={r('cell')} data-label={stack ? c.header : undefined}>
-                    {stack ? <span class="data-table__value">{c.cell(row)}</span> : c.cell(row)}
-                  </td>
-                ),
-              )}
+                  </Cell>
+                );
+              })}
             </tr>
           ))}
         </tbody>

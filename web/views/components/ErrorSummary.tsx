@@ -17,9 +17,7 @@ export interface ErrorSummaryProps {
  */
 export function ErrorSummary({ errors, order, title = '您提交的信息有误，请修改以下内容后重新提交' }: ErrorSummaryProps) {
   if (!errors) return null;
-  const names = order ? order.filter((n) => errors[n]) : Object.keys(errors);
-  const extra = order ? Object.keys(errors).filter((n) => !order.includes(n)) : [];
-  const all = [...names, ...extra].filter((n) => errors[n]);
+  const all = [...(order ?? []), ...Object.keys(errors).filter((n) => !order?.includes(n))].filter((n) => errors[n]);
   if (all.length === 0) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { StepField } from '#domain/case';
 
 /** The id a field gets from its name; ErrorSummary links to the same id. */
 export function fieldId(name: string): string {
@@ -26,21 +27,19 @@ interface CommonProps {
   class?: string;
 }
 
+interface InputProps {
+  as?: 'input';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number' | 'search' | 'url' | 'file';
+  autocomplete?: string;
+  inputmode?: 'none' | 'text' | 'tel' | 'url' | 'email' | 'numeric' | 'decimal' | 'search';
+  maxlength?: number;
+  /** For type="file". */
+  accept?: string;
+  spellcheck?: boolean;
+}
+
 export type FormFieldProps = CommonProps &
-  (
-    | {
-        as?: 'input';
-        type?: 'text' | 'email' | 'tel' | 'password' | 'date' | 'number' | 'search' | 'url' | 'file';
-        autocomplete?: string;
-        inputmode?: 'none' | 'text' | 'tel' | 'url' | 'email' | 'numeric' | 'decimal' | 'search';
-        maxlength?: number;
-        /** For type="file". */
-        accept?: string;
-        spellcheck?: boolean;
-      }
-    | { as: 'textarea'; rows?: number; maxlength?: number }
-    | { as: 'select'; options: SelectOption[]; /** First, empty option text, e.g. 请选择 */ placeholderOption?: string }
-  );
+  (InputProps | { as: 'textarea'; rows?: number; maxlength?: number } | { as: 'select'; options: SelectOption[]; /** First, empty option text, e.g. 请选择 */ placeholderOption?: string });
 
 /**
  * A labelled form control with hint, error and a visible 必填 marker.
@@ -48,15 +47,13 @@ export type FormFieldProps = CommonProps &
  */
 export function FormField(props: FormFieldProps) {
   const id = props.id ?? fieldId(props.name);
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const errorId = props.error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const notes = fieldNotes({ id, hint: props.hint, error: props.error });
   const common = {
     id,
     name: props.name,
     required: props.required ? true : undefined,
     'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
+    'aria-describedby': notes.describedBy,
   };
 
   let control: Child;
@@ -102,18 +99,82 @@ export function FormField(props: FormFieldProps) {
         {props.label}
         {props.required ? <span class="field__required">（必填）</span> : <span class="field__optional">（选填）</span>}
       </label>
-      {props.hint ? (
-        <div class="field__hint" id={hintId}>
-          {props.hint}
-        </div>
-      ) : null}
-      {props.error ? (
-        <p class="field__error" id={errorId}>
-          <span class="visually-hidden">错误：</span>
-          {props.error}
-        </p>
-      ) : null}
+      {notes.children}
       {control}
     </div>
+  );
+}
+
+/** A field's hint and error message, and the aria-describedby that names them (`<id>-hint`, `<id>-error`). */
+export function fieldNotes({ id, hint, error }: { id: string; hint?: Child; error?: string | undefined }) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return {
+    describedBy: [hintId, errorId].filter(Boolean).join(' ') || undefined,
+    children: (
+      <>
+        {hint ? (
+          <div class="field__hint" id={hintId}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p class="field__error" id={errorId}>
+            <span class="visually-hidden">错误：</span>
+            {error}
+          </p>
+        ) : null}
+      </>
+    ),
+  };
+}
+
+/** A field of a form: the table's field spec plus what an input of a public form may add (`noEcho`: a code typed from a receipt is never shown again). */
+export type PanelField = StepField & { readonly input?: Omit<InputProps, 'as'> & Pick<CommonProps, 'class'> & { readonly noEcho?: boolean } };
+
+/** One field of a form, by the kind the table gives it. */
+export function StepFieldControl({ field: f, value, error, idPrefix }: { field: PanelField; value?: string | undefined; error?: string | undefined; idPrefix?: string }) {
+  // The same id ErrorSummary links to for the key `<step id>-<field name>`.
+  const id = idPrefix ? fieldId(`${idPrefix}-${f.name}`) : undefined;
+  const { noEcho, type, ...input } = f.input ?? {};
+  const shown = noEcho ? undefined : value;
+  const common = { name: f.name, label: f.label, hint: f.hint, required: f.required, value: shown, error, ...input, ...(id ? { id } : {}) };
+  switch (f.kind) {
+    case 'textarea':
+    case 'list':
+      return <FormField as="textarea" {...common} rows={f.rows ?? (f.kind === 'list' ? 3 : 4)} />;
+    case 'select':
+      return <FormField as="select" {...common} placeholderOption="请选择" options={[...(f.options ?? [])]} />;
+    case 'radio':
+    case 'checkboxes':
+    case 'checkbox':
+      return <Choices field={f} value={shown} error={error} id={id ?? fieldId(f.name)} />;
+    default:
+      return <FormField {...common} type={type ?? (f.kind === 'date' ? 'date' : f.kind === 'number' ? 'number' : 'text')} />;
+  }
+}
+
+/** Radio buttons, checkboxes or one confirming checkbox, in a fieldset whose legend is the label. */
+function Choices({ field: f, value, error, id }: { field: StepField; value?: string | undefined; error?: string | undefined; id: string }) {
+  const type = f.kind === 'radio' ? 'radio' : 'checkbox';
+  const options = f.kind === 'checkbox' ? [{ value: 'yes', label: f.options?.[0]?.label ?? '确认' }] : (f.options ?? []);
+  const chosen = (value ?? '').split(',');
+  const notes = fieldNotes({ id, hint: f.hint, error });
+  return (
+    <fieldset class={`field choices${error ? ' field--error' : ''}`} aria-describedby={notes.describedBy}>
+      <legend class="field__label">
+        {f.label}
+        {f.required ? <span class="field__required">（必填）</span> : null}
+      </legend>
+      {notes.children}
+      <div class="review-choice">
+        {options.map((o, i) => (
+          <label class="review-choice__option">
+            <input type={type} id={i === 0 ? id : undefined} name={f.name} value={o.value} checked={chosen.includes(o.value) ? true : undefined} aria-invalid={error ? 'true' : undefined} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -11,24 +11,20 @@ export function Pagination({ prevHref, nextHref, label = '分页' }: PaginationP
   return (
     <nav class="pagination" aria-label={label}>
       <ul class="pagination__list">
-        <li>
-          {prevHref ? (
-            <a class="pagination__link" href={prevHref} rel="prev">
-              ‹ 上一页
-            </a>
-          ) : (
-            <span class="pagination__link pagination__link--disabled">‹ 上一页</span>
-          )}
-        </li>
-        <li>
-          {nextHref ? (
-            <a class="pagination__link" href={nextHref} rel="next">
-              下一页 ›
-            </a>
-          ) : (
-            <span class="pagination__link pagination__link--disabled">下一页 ›</span>
-          )}
-        </li>
+        {[
+          { href: prevHref, rel: 'prev', text: '‹ 上一页' },
+          { href: nextHref, rel: 'next', text: '下一页 ›' },
+        ].map((l) => (
+          <li>
+            {l.href ? (
+              <a class="pagination__link" href={l.href} rel={l.rel}>
+                {l.text}
+              </a>
+            ) : (
+              <span class="pagination__link pagination__link--disabled">{l.text}</span>
+            )}
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -25,6 +25,12 @@ export interface LayoutProps {
 
 const SITE_TITLE = '政府信息公开';
 
+const FOOTER_LINKS = [
+  { href: ROUTES.guide, label: '政府信息公开指南' },
+  { href: ROUTES.apply, label: '依申请公开' },
+  { href: ROUTES.calendar, label: '工作日日历' },
+];
+
 /**
  * The document shell. Emits `<!DOCTYPE html>` itself, so `c.render(<Page/>)` and `renderPage(<Page/>, info)`
  * both produce a complete document. No inline style or script: everything comes from site.css.
@@ -97,27 +103,16 @@ export function Layout(props: LayoutProps) {
           <nav class="main-nav" aria-label={staff ? '工作台导航' : '主导航'}>
             <div class="container">
               <ul class="main-nav__list">
-                {staff
-                  ? STAFF_NAV.map((item) => {
-                      const active = navHref === item.href;
-                      return (
-                        <li class="main-nav__item">
-                          <a class="main-nav__link" href={item.href} aria-current={active ? (sectionRoot ? 'page' : 'true') : undefined}>
-                            {item.label}
-                          </a>
-                        </li>
-                      );
-                    })
-                  : PUBLIC_NAV.map((item) => {
-                      const active = navHref ? navHref === item.href : section === item.section;
-                      return (
-                        <li class="main-nav__item">
-                          <a class="main-nav__link" href={item.href} aria-current={active ? (sectionRoot ? 'page' : 'true') : undefined}>
-                            {item.label}
-                          </a>
-                        </li>
-                      );
-                    })}
+                {(staff ? STAFF_NAV : PUBLIC_NAV).map((item: { href: string; label: string; section?: Section }) => {
+                  const active = navHref ? navHref === item.href : item.section !== undefined && item.section === section;
+                  return (
+                    <li class="main-nav__item">
+                      <a class="main-nav__link" href={item.href} aria-current={active ? (sectionRoot ? 'page' : 'true') : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           </nav>
@@ -132,20 +127,11 @@ export function Layout(props: LayoutProps) {
           <footer class="site-footer">
             <div class="container">
               <ul class="site-footer__links">
-                <li>
-                  <a href={ROUTES.guide}>政府信息公开指南</a>
-                </li>
-                <li>
-                  <a href={ROUTES.apply}>依申请公开</a>
-                </li>
-                <li>
-                  <a href={ROUTES.calendar}>工作日日历</a>
-                </li>
-                {staffLoginHref && !staff ? (
+                {[...FOOTER_LINKS, ...(staffLoginHref && !staff ? [{ href: staffLoginHref, label: '工作人员入口' }] : [])].map((l) => (
                   <li>
-                    <a href={staffLoginHref}>工作人员入口</a>
+                    <a href={l.href}>{l.label}</a>
                   </li>
-                ) : null}
+                ))}
               </ul>
               <div class="site-footer__info">
                 <p>

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { Notice } from '../components/Notice';
+import { StepOutcome } from '../components/StepOutcome';
 import { Layout } from './Layout';
 import { ROUTES } from './nav';
 
@@ -19,11 +19,7 @@ export function StaffPage({ title, navHref, lead, flash, children }: StaffPagePr
     <Layout title={title} section="staff" navHref={navHref} breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, { label: title }]}>
       <h1 class="page-title">{title}</h1>
       {lead ? <p class="lead">{lead}</p> : null}
-      {flash ? (
-        <Notice kind="success" role="status">
-          <p>{flash}</p>
-        </Notice>
-      ) : null}
+      <StepOutcome flash={flash} />
       {children}
     </Layout>
   );
