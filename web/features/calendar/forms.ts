@@ -1,8 +1,44 @@
 import type { ScheduleIssue } from '#domain/calendar';
 import type { FormBody } from '#web/form-body';
+import type { PanelField } from '#web/views/components/FormPanel';
+
+const NARROW_NUMBER = { inputmode: 'numeric', class: 'field--narrow' } as const;
+
+/** The public due-date calculator. */
+export const CALCULATOR_FIELDS: PanelField[] = [
+  { name: 'from', label: '起算日期', kind: 'date', required: true, hint: '格式：YYYY-MM-DD，例如 2026-02-10', input: { class: 'field--narrow' } },
+  { name: 'workingDays', label: '工作日数', kind: 'text', required: true, hint: '答复期限为 20 个工作日；延长最多再加 20 个工作日', input: { ...NARROW_NUMBER, maxlength: 3 } },
+];
+
+/** The schedule form; 替换 is asked for only when the schedule replaces a year's national arrangement. */
+export const SCHEDULE_FIELDS: PanelField[] = [
+  { name: 'year', label: '年度', kind: 'text', required: true, hint: '例如 2027', input: { ...NARROW_NUMBER, maxlength: 4 } },
+  {
+    name: 'scope',
+    label: '范围',
+    kind: 'select',
+    required: true,
+    options: [
+      { value: 'national', label: '全国（国务院办公厅通知）' },
+      { value: 'local', label: '地方调整（省、市规定）' },
+    ],
+  },
+  { name: 'region', label: '地区', kind: 'text', hint: '仅地方调整填写，例如：广西壮族自治区', input: { maxlength: 60 } },
+  { name: 'title', label: '文件标题', kind: 'text', required: true, hint: '例如：国务院办公厅关于2027年部分节假日安排的通知', input: { maxlength: 200 } },
+  { name: 'documentNumber', label: '文号', kind: 'text', hint: '例如：国办发明电〔2026〕1号', input: { maxlength: 60 } },
+  { name: 'issuedOn', label: '成文日期', kind: 'date', hint: '格式：YYYY-MM-DD', input: { class: 'field--narrow' } },
+  { name: 'holidays', label: '放假安排', kind: 'textarea', rows: 8, hint: '每行一段假期：名称 开始日期 结束日期，例如“春节 2027-02-05 2027-02-11”；只放一天可只写一个日期。' },
+  { name: 'makeupWorkdays', label: '调休上班日', kind: 'textarea', rows: 4, hint: '每行一天：名称 日期，例如“春节 2027-02-14”（名称为对应的节日）。' },
+];
+export const CONFIRM_FIELD: PanelField = {
+  name: 'confirmReplace',
+  label: '替换全国安排',
+  kind: 'checkbox',
+  options: [{ value: 'yes', label: '我确认以本次录入的安排替换该年度原有的全国安排' }],
+};
 
 /** Field names of the administrator's schedule form, in display order. */
-export const SCHEDULE_FORM_FIELDS = ['year', 'scope', 'region', 'title', 'documentNumber', 'issuedOn', 'holidays', 'makeupWorkdays', 'confirmReplace'] as const;
+export const SCHEDULE_FORM_FIELDS = [...SCHEDULE_FIELDS, CONFIRM_FIELD].map((f) => f.name);
 
 const DATE_TOKEN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
@@ -100,7 +136,7 @@ export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ParsedFo
 /** A validation error's paths → the form's fields (`_` for what no field shows). */
 export function fieldErrors(fields: Record<string, string>, message: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [path, m] of Object.entries(fields)) out[PATH_FIELD[path] ?? (SCHEDULE_FORM_FIELDS.includes(path as never) ? path : '_')] ??= m;
+  for (const [path, m] of Object.entries(fields)) out[PATH_FIELD[path] ?? (SCHEDULE_FORM_FIELDS.includes(path) ? path : '_')] ??= m;
   if (Object.keys(out).length === 0) out._ = message;
   return out;
 }

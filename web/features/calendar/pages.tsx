@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
+import type { DueDateAnswer, YearCalendar } from '#application/calendar';
 import { CsrfField } from '#web/views/components/CsrfField';
-import { FormPanel, type PanelField } from '#web/views/components/FormPanel';
+import { FormPanel } from '#web/views/components/FormPanel';
 import { DataTable, type Column } from '#web/views/components/DataTable';
 import { DeadlineChip } from '#web/views/components/DeadlineChip';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
@@ -11,24 +12,17 @@ import { formatDateTime, formatDateZh, formatMonthDayZh, inclusiveDays, parseIso
 import { Layout } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
 import { StaffPage } from '#web/views/layouts/StaffPage';
-import { SCHEDULE_FORM_FIELDS } from './forms';
+import { CALCULATOR_FIELDS, CONFIRM_FIELD, SCHEDULE_FIELDS, SCHEDULE_FORM_FIELDS } from './forms';
 import type { DeadlineRow, ReminderRow, StoredScheduleRow } from './view-model';
 
-export type DayKind = 'WORKDAY' | 'WEEKEND' | 'HOLIDAY' | 'MAKEUP_WORKDAY';
-
-export interface CalendarDay {
-  /** "YYYY-MM-DD" */
-  date: string;
-  kind: DayKind;
-  holidayName?: string;
-}
+export type CalendarDay = YearCalendar['months'][number]['days'][number];
+export type DayKind = CalendarDay['kind'];
 
 export interface CalendarPageProps {
   year: number;
   /** false when the State Council holiday notice for the year is not loaded yet. */
   covered: boolean;
-  /** 12 entries, each with every day of the month. */
-  months: { month: number; days: CalendarDay[] }[];
+  months: YearCalendar['months'];
   holidays: { name: string; from: string; to: string }[];
   makeupDays: string[];
   prevYearHref?: string;
@@ -44,16 +38,8 @@ export interface DueDateCalculator {
   values: { from?: string; workingDays?: string };
   /** Field errors keyed "from", "workingDays". */
   errors?: Record<string, string>;
-  result?: {
-    from: string;
-    workingDays: number;
-    due: string;
-    provisional: boolean;
-    /** "why this date" in plain Chinese. */
-    explanation: string;
-    /** The same answer as JSON (GET /api/calendar/due?…&explain=1). */
-    apiHref: string;
-  };
+  /** The answer with its explanation, the same as GET /api/calendar/due?…&explain=1. */
+  result?: DueDateAnswer;
 }
 
 const WEEK_HEADERS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -257,12 +243,6 @@ function DayCell({ day }: { day: CalendarDay }) {
   );
 }
 
-const NARROW_NUMBER = { inputmode: 'numeric', class: 'field--narrow' } as const;
-const CALCULATOR_FIELDS: PanelField[] = [
-  { name: 'from', label: '起算日期', kind: 'date', required: true, hint: '格式：YYYY-MM-DD，例如 2026-02-10', input: { class: 'field--narrow' } },
-  { name: 'workingDays', label: '工作日数', kind: 'text', required: true, hint: '答复期限为 20 个工作日；延长最多再加 20 个工作日', input: { ...NARROW_NUMBER, maxlength: 3 } },
-];
-
 function Calculator({ calculator }: { calculator: DueDateCalculator }) {
   const { action, values, errors, result } = calculator;
   return (
@@ -279,9 +259,9 @@ function Calculator({ calculator }: { calculator: DueDateCalculator }) {
             {result.provisional ? <span class="deadline__provisional">暂定</span> : null}
           </p>
           <h3 class="calc__why-title">为什么是这一天</h3>
-          <p class="calc__why">{result.explanation}</p>
+          <p class="calc__why">{result.explanation?.text}</p>
           <p class="small">
-            <a href={result.apiHref}>以 JSON 格式查看（API）</a>
+            <a href={`/api/calendar/due?from=${result.from}&workingDays=${result.workingDays}&explain=1`}>以 JSON 格式查看（API）</a>
           </p>
         </div>
       ) : null}
@@ -300,33 +280,6 @@ export interface CalendarAdminPageProps {
   needsConfirm?: boolean;
   flash?: string;
 }
-
-/** The schedule form; 替换 is asked for only when the schedule replaces a year's national arrangement. */
-const SCHEDULE_FIELDS: PanelField[] = [
-  { name: 'year', label: '年度', kind: 'text', required: true, hint: '例如 2027', input: { ...NARROW_NUMBER, maxlength: 4 } },
-  {
-    name: 'scope',
-    label: '范围',
-    kind: 'select',
-    required: true,
-    options: [
-      { value: 'national', label: '全国（国务院办公厅通知）' },
-      { value: 'local', label: '地方调整（省、市规定）' },
-    ],
-  },
-  { name: 'region', label: '地区', kind: 'text', hint: '仅地方调整填写，例如：广西壮族自治区', input: { maxlength: 60 } },
-  { name: 'title', label: '文件标题', kind: 'text', required: true, hint: '例如：国务院办公厅关于2027年部分节假日安排的通知', input: { maxlength: 200 } },
-  { name: 'documentNumber', label: '文号', kind: 'text', hint: '例如：国办发明电〔2026〕1号', input: { maxlength: 60 } },
-  { name: 'issuedOn', label: '成文日期', kind: 'date', hint: '格式：YYYY-MM-DD', input: { class: 'field--narrow' } },
-  { name: 'holidays', label: '放假安排', kind: 'textarea', rows: 8, hint: '每行一段假期：名称 开始日期 结束日期，例如“春节 2027-02-05 2027-02-11”；只放一天可只写一个日期。' },
-  { name: 'makeupWorkdays', label: '调休上班日', kind: 'textarea', rows: 4, hint: '每行一天：名称 日期，例如“春节 2027-02-14”（名称为对应的节日）。' },
-];
-const CONFIRM_FIELD: PanelField = {
-  name: 'confirmReplace',
-  label: '替换全国安排',
-  kind: 'checkbox',
-  options: [{ value: 'yes', label: '我确认以本次录入的安排替换该年度原有的全国安排' }],
-};
 
 function RemoveButton({ r }: { r: StoredScheduleRow }) {
   const active = <StatusBadge label="生效中" tone="success" />;

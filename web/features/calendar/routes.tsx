@@ -10,26 +10,24 @@ import { fieldErrors, scheduleErrors, scheduleFromForm } from './forms';
 import { CalendarAdminPage, CalendarPage, RemindersPage, type CalendarAdminPageProps, type DueDateCalculator } from './pages';
 import { deadlineRow, scheduleRow } from './view-model';
 
-const LAST_YEAR = LAST_INDEXED_YEAR - 1;
-
 /** The due-date calculator on the calendar page: what was typed, and the answer or why there is none. */
 async function calculator(deps: AppDependencies, c: Context<WebEnv>): Promise<DueDateCalculator> {
-  const values = { from: c.req.query('from'), workingDays: c.req.query('workingDays') };
-  if (values.from === undefined && values.workingDays === undefined) return { action: c.req.path, values };
+  const form = { action: c.req.path, values: { from: c.req.query('from'), workingDays: c.req.query('workingDays') } };
+  const { from, workingDays } = form.values;
+  if (from === undefined && workingDays === undefined) return form;
   try {
-    const { from, workingDays, due, provisional, explanation } = await dueDate(deps, values.from, values.workingDays, true);
-    const apiHref = `/api/calendar/due?from=${from}&workingDays=${workingDays}&explain=1`;
-    return { action: c.req.path, values, result: { from, workingDays, due, provisional, explanation: explanation!.text, apiHref } };
+    return { ...form, result: await dueDate(deps, from, workingDays, true) };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return { action: c.req.path, values, errors: Object.keys(error.fields).length ? error.fields : { from: error.message } };
+    return { ...form, errors: Object.keys(error.fields).length ? error.fields : { from: error.message } };
   }
 }
 
 /** Pages: the public calendar with its due-date calculator. */
 export function calendarRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  const calendarPage = async (c: Context<WebEnv>, year: number) => {
+  // An unknown year is the use case's 400 (checkYear).
+  const calendarPage = async (c: Context<WebEnv>, year: unknown) => {
     const [view, calc] = await Promise.all([yearCalendar(deps, year), calculator(deps, c)]);
     c.header('Cache-Control', calc.errors ? 'no-store' : 'public, max-age=60');
     return c.render(
@@ -39,8 +37,8 @@ export function calendarRoutes(deps: AppDependencies) {
         months={view.months}
         holidays={view.holidays.map((h) => ({ name: h.scope === 'local' ? `${h.name}（${h.region ?? '地方'}）` : h.name, from: h.from, to: h.to }))}
         makeupDays={view.makeupWorkdays.map((m) => m.date)}
-        prevYearHref={year > FIRST_INDEXED_YEAR ? `/calendar/${year - 1}` : undefined}
-        nextYearHref={year < LAST_YEAR ? `/calendar/${year + 1}` : undefined}
+        prevYearHref={view.year > FIRST_INDEXED_YEAR ? `/calendar/${view.year - 1}` : undefined}
+        nextYearHref={view.year < LAST_INDEXED_YEAR - 1 ? `/calendar/${view.year + 1}` : undefined}
         calculator={calc}
       />,
       calc.errors ? 400 : 200,
@@ -48,11 +46,7 @@ export function calendarRoutes(deps: AppDependencies) {
   };
 
   app.get('/calendar', (c) => calendarPage(c, +shanghaiDate(deps.clock.now()).slice(0, 4)));
-  app.get('/calendar/:year', (c) => {
-    const year = c.req.param('year');
-    if (!/^\d{4}$/.test(year) || +year < FIRST_INDEXED_YEAR || +year > LAST_YEAR) throw new ValidationError(`年份须为${FIRST_INDEXED_YEAR}至${LAST_YEAR}之间的四位数字。`);
-    return calendarPage(c, +year);
-  });
+  app.get('/calendar/:year', (c) => calendarPage(c, c.req.param('year')));
   return app;
 }
 

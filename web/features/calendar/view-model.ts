@@ -1,13 +1,6 @@
 import type { StoredScheduleOverride } from '#application/calendar';
 import type { Urgency } from '#domain/deadlines';
-import type { DeadlineChipProps, DeadlineUrgency } from '#web/views/components/DeadlineChip';
-
-/** Domain urgency → the chip's class names. */
-const CHIP_URGENCY: Record<Urgency, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
-
-export function deadlineChip(due: string, urgency: Urgency, workingDaysLeft: number, provisional: boolean): DeadlineChipProps {
-  return { dueDate: due, urgency: CHIP_URGENCY[urgency], workingDaysLeft, provisional };
-}
+import { urgencyOf } from '../requests/view-model';
 
 interface OpenDeadline {
   readonly title: string;
@@ -21,7 +14,12 @@ interface OpenDeadline {
 
 /** A row of the reminders page: the case, its deadline's kind (labelled by its case type), who answers for it, the chip. */
 export function deadlineRow(d: OpenDeadline, kindLabel: (kind: string) => string) {
-  return { title: d.title, kindLabel: kindLabel(d.kind), responsible: d.responsible.name, chip: deadlineChip(d.due, d.urgency, d.workingDaysLeft, d.provisional) };
+  return {
+    title: d.title,
+    kindLabel: kindLabel(d.kind),
+    responsible: d.responsible.name,
+    chip: { dueDate: d.due, urgency: urgencyOf(d.urgency), workingDaysLeft: d.workingDaysLeft, provisional: d.provisional },
+  };
 }
 
 export type DeadlineRow = ReturnType<typeof deadlineRow>;
