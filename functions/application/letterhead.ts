@@ -1,23 +1,33 @@
+import { ConflictError } from '#domain/errors';
 import type { AgencyProfile as LetterAgency } from '#domain/requests/letters';
 import { loadCatalogue } from './catalogue/settings';
 import type { AppDependencies } from './context';
 
+/** Where the administrator enters the profile, named in the refusal so a clerk knows whom to ask. */
+export const PROFILE_SETTINGS = '“目录与指南设置”（/staff/catalogue）的机关信息';
+
 /**
  * The letterhead of answer letters (applications, corrections): the agency profile the
- * administrator keeps at /staff/catalogue — name, address, phone, reconsideration body — and,
- * until one is saved, defaults derived from the configured agency name. The court is not part of
- * the profile; it defaults to the people's court of the agency's place (行诉法 第十八条).
+ * administrator keeps at /staff/catalogue. Nothing is derived from the agency's name: a guessed
+ * court or reconsideration body in a signed letter misleads the applicant about their remedies
+ * (a wrong remedy notice lets their time limits run for up to a year, 复议法 Art. 20(2)), so until
+ * the profile names them, no letter can be drafted.
  */
 export async function letterhead(deps: Pick<AppDependencies, 'records' | 'clock' | 'config'>): Promise<LetterAgency> {
   const profile = (await loadCatalogue(deps)).settings.profile;
-  const name = profile?.name ?? deps.config.agencyName;
-  const place = /^(.+?[市州盟县区])/.exec(name)?.[1] ?? name;
+  const { court, letterPrefix } = profile ?? {};
+  if (!profile || !court || !letterPrefix) {
+    const missing = profile
+      ? Object.entries({ 有管辖权的人民法院: court, 发文机关代字: letterPrefix }).flatMap(([label, value]) => (value ? [] : [label]))
+      : ['行政复议机关、有管辖权的人民法院等机关信息'];
+    throw new ConflictError(`尚未填写${missing.join('和')}，不能出具告知书。请管理员在${PROFILE_SETTINGS}中填写后再拟定。`);
+  }
   return {
-    name,
-    letterPrefix: `${place.replace(/[市州盟县区]$/, '')}政信`,
-    address: profile?.disclosureOffice.address ?? profile?.address ?? `${place}人民政府政务服务中心政府信息公开窗口`,
-    phone: profile?.disclosureOffice.phone ?? profile?.phone ?? '12345（政务服务便民热线）',
-    reconsiderationBody: profile?.reconsiderationBody.name ?? `${place}人民政府`,
-    court: `${place}人民法院`,
+    name: profile.name,
+    letterPrefix,
+    address: profile.disclosureOffice.address ?? profile.address,
+    phone: profile.disclosureOffice.phone ?? profile.phone,
+    reconsiderationBody: profile.reconsiderationBody.name,
+    court,
   };
 }

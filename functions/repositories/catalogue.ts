@@ -2,6 +2,7 @@ import type { AuditEventInput } from '#domain/audit/chain';
 import type { AgencyProfile, CatalogueCategory, IndexNumberScheme } from '#domain/catalogue';
 import type { Change, RecordStore, VersionedRecord } from '#ports/record-store';
 import { keys } from './keys';
+import { ConflictError } from '#domain/errors';
 
 /** Deployment settings of the catalogue, edited by the admin on /staff/catalogue. */
 export interface CatalogueSettings {
@@ -23,6 +24,18 @@ export class CatalogueSettingsRepository {
   async save(settings: CatalogueSettings, expectedVersion: number | undefined, event: AuditEventInput): Promise<void> {
     const write = { key: keys.catalogueSettings(), entity: 'catalogue-settings', data: settings };
     await this.records.commit([expectedVersion === undefined ? { op: 'create', write, event } : { op: 'update', write, expectedVersion, event }]);
+  }
+
+  /** Saves settings only when none exist yet (demo data); false when they do, or another writer won. */
+  async seedOnce(settings: CatalogueSettings, event: AuditEventInput): Promise<boolean> {
+    if (await this.get()) return false;
+    try {
+      await this.save(settings, undefined, event);
+      return true;
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
   }
 
   /** The change stamp public ETags and the search snapshot carry (0 before the first change). */

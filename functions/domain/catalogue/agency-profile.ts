@@ -71,6 +71,15 @@ const contactBody = z.object({
     .optional(),
 });
 
+/** A text the administrator may leave empty for now (an empty box is absent, not an error). */
+const laterText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .optional()
+    .transform((v) => v || undefined);
+
 export const agencyProfileSchema = z.object({
   name: text('机关名称', 60),
   /** 9-character organisation code or 18-character USCC; prefix of index numbers. */
@@ -95,8 +104,21 @@ export const agencyProfileSchema = z.object({
   website: z.url({ protocol: /^https?$/, error: '网站地址应以 http:// 或 https:// 开头' }).optional(),
   /** 政府信息公开工作机构 (Art. 4). */
   disclosureOffice: contactBody,
-  /** 行政复议机关 named in the guide and in answer letters. */
+  /**
+   * 行政复议机关 named in the guide and in answer letters. Entered, never derived from the name:
+   * 复议法 (2023) Art. 24 sends a district department to the district government, a vertical body
+   * elsewhere (Art. 27); no rule on the agency's name finds it.
+   */
   reconsiderationBody: contactBody,
+  /**
+   * The people's court with jurisdiction over the agency's administrative cases, named in every
+   * letter's remedy notice. Entered, never derived: many provinces designate courts for
+   * administrative cases (集中管辖), and level depends on the defendant (行诉法 Arts. 14–15, 18).
+   * Optional here so a guide can be published first; letters are refused until it is set.
+   */
+  court: laterText('有管辖权的人民法院', 60),
+  /** 发文机关代字 of the agency's letters: 示例政办 → 示例政办〔2026〕12号 (GB/T 9704 发文字号). Required before letters, like the court. */
+  letterPrefix: laterText('发文机关代字', 20),
 });
 
 export type AgencyProfileInput = z.input<typeof agencyProfileSchema>;

@@ -223,7 +223,7 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
 
 export function remediesText(wording: RemedyWording, agency: AgencyProfile): string {
   return wording === 'reconsideration-first'
-    ? `如对本答复不服，您可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议。根据《中华人民共和国行政复议法》第二十三条的规定，对行政机关不予公开政府信息不服的，应当先申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向${agency.court}提起行政诉讼。`
+    ? `如对本答复不服，您可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议。根据《中华人民共和国行政复议法》第二十三条的规定，对行政机关不予公开政府信息不服的，应当先申请行政复议。对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向${agency.court}提起行政诉讼；行政复议机关逾期不作决定的，可以自行政复议期限届满之日起十五日内向${agency.court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条）。`
     : `如对本答复不服，您可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议，也可以自收到本告知书之日起六个月内向${agency.court}提起行政诉讼。`;
 }
 

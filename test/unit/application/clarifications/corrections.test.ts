@@ -6,7 +6,7 @@ import { Outbox } from '#repositories/outbox';
 import { editItem, getPublicItem, publishItem, reviseItem, submitItem } from '#application/catalogue';
 import { approveReview as approveCatalogueReview, itemInput, publishedItem } from '../catalogue/support';
 import { validResidentId } from '../secrecy/support';
-import { approveReview, caseDeps, PDF_BYTES, people } from './support';
+import { approveReview, caseDeps, PDF_BYTES, people, saveAgencyProfile } from './support';
 
 const form = (over: Record<string, string> = {}) => ({
   name: '张三',
@@ -20,6 +20,7 @@ const form = (over: Record<string, string> = {}) => ({
 });
 
 async function submitted(deps: ReturnType<typeof caseDeps>['deps'], nonce = 'nonce-0001') {
+  await saveAgencyProfile(deps);
   return submitCorrection(deps, { form: form(), nonce, evidence: [{ fileName: '户口簿.pdf', bytes: PDF_BYTES }] }, { ip: '10.1.1.1' });
 }
 
@@ -72,6 +73,7 @@ describe('correction requests', () => {
 
   it('is registered (20 working days), corrected as a new version, answered through review and release, with remedies', async () => {
     const { deps, records } = caseDeps();
+    await saveAgencyProfile(deps);
     const itemId = await publishedItem(deps, { title: '2026年第一批低保审核结果公示', documentNumber: '', body: '张三家庭，家庭人口2人。' });
     const { trackingNumber: tn, accessCode } = await submitCorrection(
       deps,

@@ -4,6 +4,7 @@ import { signReviewStage } from '#application/secrecy';
 import { checklist, fakeDeps, people, RecordingPublicWriter } from '../secrecy/support';
 
 export { people };
+export { saveAgencyProfile } from '../secrecy/support';
 
 /** Memory fakes with the in-process release step; the case runner delivers mail after its commit. */
 export function caseDeps() {

@@ -35,12 +35,13 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
-import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps } from './support';
+import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps, saveAgencyProfile } from './support';
 
 const nonce = (n = 1) => `nonce-test-${n}-abcdef`;
 
 async function submitted(overrides: Record<string, unknown> = {}) {
   const f = requestDeps();
+  await saveAgencyProfile(f.deps);
   const receipt = await submitOnline(f.deps, { form: citizenForm(overrides), nonce: nonce() });
   return { ...f, receipt, tn: receipt.trackingNumber };
 }
@@ -397,7 +398,7 @@ describe('the answer: draft, review, sign-off, release', () => {
     expect(record.data.case.status).toBe('drafting');
   });
 
-  it('letters carry the agency profile the administrator saved', async () => {
+  it('letters carry the agency profile the administrator saved (court and prefix included)', async () => {
     const f = await registered();
     const { deps, tn } = f;
     await saveCatalogueSettings(deps, people.admin, {
@@ -410,6 +411,8 @@ describe('the answer: draft, review, sign-off, release', () => {
         email: 'xxgk@example.gov.cn',
         disclosureOffice: { name: '某市财政局办公室', phone: '0571-87654321' },
         reconsiderationBody: { name: '某市人民政府' },
+        court: '某市某区人民法院',
+        letterPrefix: '某财信',
       },
     });
     await draftAnswer(deps, people.clerk, tn, { decision: { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '随本告知书一并提供。' } } });

@@ -3,7 +3,7 @@ import { withEffects } from '#application/effects';
 import type { RequestDeps } from '#application/requests';
 import { fakeDeps, people, RecordingPublicWriter, validResidentId } from '../secrecy/support';
 
-export { people, validResidentId, checklist, privacyChecklist } from '../secrecy/support';
+export { people, validResidentId, checklist, privacyChecklist, saveAgencyProfile } from '../secrecy/support';
 
 /** Memory fakes with a mailer and the in-process release step. */
 export function requestDeps() {

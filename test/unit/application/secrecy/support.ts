@@ -8,6 +8,9 @@ import { sha256 } from '#config/dependencies';
 import type { Checklist } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import { createLogger } from '#observability/logger';
+import { saveCatalogueSettings } from '#application/catalogue/settings';
+import { demoAgencyProfile } from '#application/demo-data';
+import type { AppConfig } from '#application/context';
 
 /** A valid 18-digit resident ID (GB 11643 check character) for a birth date. */
 export function validResidentId(prefix17 = '11010519491231002'): string {
@@ -74,3 +77,6 @@ export function checklist(overrides: Partial<Checklist> = {}): Checklist {
 }
 
 export const privacyChecklist = () => checklist({ 'personal-privacy': { involved: true, note: '正文含身份证号码，已作删除处理' } });
+
+/** The demo agency profile, saved as local mode seeds it: letters are refused until a profile names the court and reconsideration body. */
+export const saveAgencyProfile = (deps: Parameters<typeof saveCatalogueSettings>[0] & { config: AppConfig }) => saveCatalogueSettings(deps, people.admin, { profile: demoAgencyProfile(deps.config) });

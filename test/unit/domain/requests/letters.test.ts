@@ -93,6 +93,13 @@ describe('answer letters', () => {
     expect(l.legalBasis).toContain('《中华人民共和国统计法》第三十九条');
   });
 
+  it('the reconsideration-first notice states both limbs of 行诉法 Art. 45, the late decision included', () => {
+    const l = generateAnswerLetter({ agency, application, decision: parseDecision(decisions.withheld[0]), letterSequence: 1, letterDate: isoDate('2026-03-02') });
+    expect(l.remedies).toContain('自收到行政复议决定书之日起十五日内');
+    expect(l.remedies).toContain('行政复议机关逾期不作决定的');
+    expect(l.remedies).toContain('自行政复议期限届满之日起十五日内向示例市示例区人民法院提起行政诉讼');
+  });
+
   it('remedy wording is configurable per outcome block', () => {
     const l = generateAnswerLetter({
       agency,
