@@ -14,6 +14,9 @@ import type { WebEnv } from './env';
  * staff, checked once here (401 when nobody is signed in, as the access guard answers), so no
  * handler reads `c.get('staff')` and asserts it. The access guard (web/access-policy.ts) still
  * decides which roles may call each route; a test holds the two in step.
+ *
+ * Most routes are declared by area (`area`): one tag and the refusals its routes share, each route
+ * with its path and the handler it `run`s.
  */
 export interface ApiRoute<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -30,6 +33,21 @@ type Parsed<S> = S extends z.ZodType ? z.infer<S> : undefined;
 type Input<B, Q> = { body: Parsed<B>; query: Parsed<Q> };
 type Handler<B, Q, Extra = unknown> = (c: Context<WebEnv>, input: Input<B, Q> & Extra) => Response | Promise<Response>;
 type Registered = ApiRoute<z.ZodType | undefined, z.ZodType | undefined> & { readonly staff: boolean };
+type Responses = ApiRoute<undefined, undefined>['responses'];
+type Signed = { staff: StaffMember };
+
+/** A route of an area: its description and the handler that `run`s it. */
+type Declare<Extra> = <B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  path: string,
+  route: Omit<ApiRoute<B, Q>, 'method' | 'path' | 'tag'> & { run: Handler<B, Q, Extra> },
+) => void;
+
+/** The routes of one area (one tag), declared Hono-style: `area.post(path, { summary, body, responses, run })`. */
+export interface Area<Extra> {
+  readonly get: Declare<Extra>;
+  readonly post: Declare<Extra>;
+  readonly delete: Declare<Extra>;
+}
 
 export class ApiRegistry {
   private readonly routes: Registered[] = [];
@@ -40,12 +58,26 @@ export class ApiRegistry {
   }
 
   /** A staff-only route: the handler receives the signed-in member of staff (401 when there is none). */
-  defineStaff<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-    app: Hono<WebEnv>,
-    route: ApiRoute<B, Q>,
-    handler: Handler<B, Q, { staff: StaffMember }>,
-  ): void {
+  defineStaff<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(app: Hono<WebEnv>, route: ApiRoute<B, Q>, handler: Handler<B, Q, Signed>): void {
     this.register(app, route, true, signedIn, handler);
+  }
+
+  /** The public routes of one area under `tag`; `refusals` are declared on every one of them. */
+  area(app: Hono<WebEnv>, tag: string, refusals: Responses = {}): Area<unknown> {
+    return this.areaOf(app, tag, refusals, false, () => ({}));
+  }
+
+  /** The staff-only routes of one area (as `defineStaff`). */
+  staffArea(app: Hono<WebEnv>, tag: string, refusals: Responses = {}): Area<Signed> {
+    return this.areaOf(app, tag, refusals, true, signedIn);
+  }
+
+  private areaOf<Extra>(app: Hono<WebEnv>, tag: string, refusals: Responses, staff: boolean, who: (c: Context<WebEnv>) => Extra): Area<Extra> {
+    const on =
+      (method: ApiRoute<undefined, undefined>['method']): Declare<Extra> =>
+      (path, { run, ...route }) =>
+        this.register(app, { ...route, method, path, tag, responses: { ...refusals, ...route.responses } }, staff, who, run);
+    return { get: on('get'), post: on('post'), delete: on('delete') };
   }
 
   /** `who` runs first, before the body is read: a refusal to somebody not signed in is a 401, not a 400. */
@@ -105,7 +137,7 @@ export class ApiRegistry {
 }
 
 /** The member of staff signed in, or 401 as the access guard (web/middleware/access-guard.ts) answers. */
-function signedIn(c: Context<WebEnv>): { staff: StaffMember } {
+function signedIn(c: Context<WebEnv>): Signed {
   const staff = c.get('staff');
   if (!staff) throw new UnauthenticatedError('请先登录。');
   return { staff };
@@ -136,7 +168,7 @@ async function readJson(c: Context): Promise<unknown> {
 }
 
 /** zod issues become field-level messages (first issue per field). */
-export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
@@ -145,4 +177,14 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
     fields[field] ??= issue.message;
   }
   throw new ValidationError('提交的信息有误，请按提示修改。', fields);
+}
+
+/**
+ * The steps on one case, `POST <casePath>/<name>`: the use case runs on the case the path names with
+ * the step's body, and what it returns is answered through `dto` (the case after the step).
+ */
+export function caseSteps<R>(area: Area<Signed>, casePath: string, responses: Responses, dto: (result: R) => object) {
+  const param = /\{(\w+)\}$/.exec(casePath)![1]!;
+  return <B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, id: string, body: z.infer<B>) => Promise<R>): void =>
+    area.post(`${casePath}/${name}`, { summary, body, responses, run: async (c, input) => c.json(dto(await run(input.staff, c.req.param(param)!, input.body as z.infer<B>))) });
 }

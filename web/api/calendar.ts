@@ -30,84 +30,54 @@ const overrideBody = z
   })
   .loose();
 
-const invalid = refusals([400]);
-const adminOnly = refusals([400, 401, 403], { 403: '无权限（仅管理员）' });
-
 /**
  * The calendar API, registered from apiRoutes so it appears in /api/openapi.json. Static paths
  * (/due, /overrides) are registered before /{year}.
  */
 export function registerCalendarApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/calendar/due',
-      tag: 'calendar',
-      summary: '期限计算：起算日期后第 N 个工作日（explain=1 时附“为什么是这一天”）',
-      query: z.object({ from: z.string().optional(), workingDays: z.string().optional(), explain: z.enum(['0', '1']).optional() }),
-      responses: { 200: { description: '截止日期', schema: dueDateSchema }, ...invalid },
-    },
-    async (c, { query }) => {
+  const open = api.area(app, 'calendar', refusals([400]));
+  const admin = api.staffArea(app, 'calendar', refusals([400, 401, 403], { 403: '无权限（仅管理员）' }));
+
+  open.get('/api/calendar/due', {
+    summary: '期限计算：起算日期后第 N 个工作日（explain=1 时附“为什么是这一天”）',
+    query: z.object({ from: z.string().optional(), workingDays: z.string().optional(), explain: z.enum(['0', '1']).optional() }),
+    responses: { 200: { description: '截止日期', schema: dueDateSchema } },
+    run: async (c, { query }) => {
       const answer = toDueDateDto(await dueDate(deps, query.from, query.workingDays, query.explain === '1'));
       c.header('Cache-Control', 'public, max-age=60');
       return c.json(answer);
     },
-  );
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/calendar/overrides',
-      tag: 'calendar',
-      summary: '已录入的节假日安排（管理员）',
-      responses: { 200: { description: '安排列表', schema: overrideListSchema }, ...adminOnly },
-    },
-    async (c) => c.json(toOverrideListDto(await listScheduleOverrides(deps))),
-  );
+  admin.get('/api/calendar/overrides', {
+    summary: '已录入的节假日安排（管理员）',
+    responses: { 200: { description: '安排列表', schema: overrideListSchema } },
+    run: async (c) => c.json(toOverrideListDto(await listScheduleOverrides(deps))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/calendar/overrides',
-      tag: 'calendar',
-      summary: '录入次年全国安排或地方调整（管理员）；受影响的未办结期限自动重新计算',
-      body: overrideBody,
-      responses: { 201: { description: '已保存', schema: scheduleChangeSchema }, ...adminOnly },
-    },
-    async (c, { body, staff }) => {
+  admin.post('/api/calendar/overrides', {
+    summary: '录入次年全国安排或地方调整（管理员）；受影响的未办结期限自动重新计算',
+    body: overrideBody,
+    responses: { 201: { description: '已保存', schema: scheduleChangeSchema } },
+    run: async (c, { body, staff }) => {
       const { confirmReplace, ...schedule } = body;
       return c.json(toScheduleChangeDto(await saveScheduleOverride(deps, staff, schedule, { confirmReplace })), 201);
     },
-  );
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'delete',
-      path: '/api/calendar/overrides/{id}',
-      tag: 'calendar',
-      summary: '删除已录入的安排（管理员；记录保留并标记为已删除）',
-      responses: { 200: { description: '已删除', schema: scheduleChangeSchema }, ...adminOnly, ...refusals([404], { 404: '安排不存在' }) },
-    },
-    async (c, { staff }) => c.json(toScheduleChangeDto(await removeScheduleOverride(deps, staff, c.req.param('id')!))),
-  );
+  admin.delete('/api/calendar/overrides/{id}', {
+    summary: '删除已录入的安排（管理员；记录保留并标记为已删除）',
+    responses: { 200: { description: '已删除', schema: scheduleChangeSchema }, ...refusals([404], { 404: '安排不存在' }) },
+    run: async (c, { staff }) => c.json(toScheduleChangeDto(await removeScheduleOverride(deps, staff, c.req.param('id')!))),
+  });
 
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/calendar/{year}',
-      tag: 'calendar',
-      summary: '某年的法定节假日、调休上班日及该年安排是否已发布',
-      responses: { 200: { description: '年度日历', schema: yearCalendarSchema }, ...invalid },
-    },
-    async (c) => {
+  open.get('/api/calendar/{year}', {
+    summary: '某年的法定节假日、调休上班日及该年安排是否已发布',
+    responses: { 200: { description: '年度日历', schema: yearCalendarSchema } },
+    run: async (c) => {
       const view = toYearCalendarDto(await yearCalendar(deps, c.req.param('year')));
       c.header('Cache-Control', 'public, max-age=60');
       return c.json(view);
     },
-  );
+  });
 }

@@ -9,208 +9,113 @@ import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#d
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from '../public-caching';
-import { refusals, STAFF_REFUSALS as refused } from './responses';
+import { refusals, STAFF_REFUSALS } from './responses';
 
 const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];
 
 /** /api/catalogue/* (public reads, cacheable) and /api/items/* (staff), described in /api/openapi.json. */
 export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/catalogue/categories',
-      tag: 'catalogue',
-      summary: '信息公开目录分类',
-      responses: { 200: { description: '分类树（深度优先）', schema: categoriesSchema } },
+  const catalogue = api.area(app, 'catalogue');
+  catalogue.get('/api/catalogue/categories', {
+    summary: '信息公开目录分类',
+    responses: { 200: { description: '分类树（深度优先）', schema: categoriesSchema } },
+    run: async (c) => (await publicCaching(c, deps, 'api')) ?? c.json(toCategoriesDto((await loadCatalogue(deps)).tree.all())),
+  });
+
+  catalogue.get('/api/catalogue/items', {
+    summary: '主动公开信息列表（游标分页，按发布日期排序）',
+    query: z.object({
+      category: z.string().max(64).optional(),
+      year: z.coerce.number().int().min(1990).max(2100).optional(),
+      issuer: z.string().max(60).optional(),
+      validity: z.enum(VALIDITY_STATUSES).optional(),
+      order: z.enum(['newest', 'oldest']).optional(),
+      cursor: z.string().max(600).optional(),
+      limit: z.coerce.number().int().min(1).max(100).optional(),
+    }),
+    responses: {
+      200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) },
+      ...refusals([404], { 404: '分类不存在' }),
     },
-    async (c) => {
+    run: async (c, { query: { category, ...query } }) => {
       const cached = await publicCaching(c, deps, 'api');
       if (cached) return cached;
-      const catalogue = await loadCatalogue(deps);
-      return c.json(toCategoriesDto(catalogue.tree.all()));
+      const page = await listPublicItems(deps, { ...query, categoryId: category });
+      return c.json({ items: page.items.map((v) => toPublicItemDto(v, { withBody: false })), next: page.next, prev: page.prev });
     },
-  );
+  });
 
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/catalogue/items',
-      tag: 'catalogue',
-      summary: '主动公开信息列表（游标分页，按发布日期排序）',
-      query: z.object({
-        category: z.string().max(64).optional(),
-        year: z.coerce.number().int().min(1990).max(2100).optional(),
-        issuer: z.string().max(60).optional(),
-        validity: z.enum(VALIDITY_STATUSES).optional(),
-        order: z.enum(['newest', 'oldest']).optional(),
-        cursor: z.string().max(600).optional(),
-        limit: z.coerce.number().int().min(1).max(100).optional(),
-      }),
-      responses: {
-        200: { description: '一页信息（不含正文）', schema: z.object({ items: z.array(publicItemSchema), next: z.string().optional(), prev: z.string().optional() }) },
-        ...refusals([404], { 404: '分类不存在' }),
-      },
-    },
-    async (c, { query }) => {
-      const cached = await publicCaching(c, deps, 'api');
-      if (cached) return cached;
-      const page = await listPublicItems(deps, {
-        ...(query.category ? { categoryId: query.category } : {}),
-        ...(query.year ? { year: query.year } : {}),
-        ...(query.issuer ? { issuer: query.issuer } : {}),
-        ...(query.validity ? { validity: query.validity } : {}),
-        ...(query.order ? { order: query.order } : {}),
-        ...(query.cursor ? { cursor: query.cursor } : {}),
-        ...(query.limit ? { limit: query.limit } : {}),
-      });
-      return c.json({ items: page.items.map((v) => toPublicItemDto(v, { withBody: false })), ...(page.next ? { next: page.next } : {}), ...(page.prev ? { prev: page.prev } : {}) });
-    },
-  );
+  catalogue.get('/api/catalogue/items/{id}', {
+    summary: '一条主动公开信息（当前版本，含正文与附件地址）',
+    responses: { 200: { description: '信息', schema: publicItemSchema }, ...refusals([404], { 404: '不存在或已撤回' }) },
+    run: async (c) => (await publicItemCaching(c, deps, c.req.param('id')!, 'api')) ?? c.json(toPublicItemDto(await getPublicItem(deps, c.req.param('id')!))),
+  });
 
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/catalogue/items/{id}',
-      tag: 'catalogue',
-      summary: '一条主动公开信息（当前版本，含正文与附件地址）',
-      responses: { 200: { description: '信息', schema: publicItemSchema }, ...refusals([404], { 404: '不存在或已撤回' }) },
-    },
-    async (c) => {
-      const cached = await publicItemCaching(c, deps, c.req.param('id')!, 'api');
-      if (cached) return cached;
-      const view = await getPublicItem(deps, c.req.param('id')!);
-      return c.json(toPublicItemDto(view));
-    },
-  );
-
-  api.define(
-    app,
-    {
-      method: 'get',
-      path: '/api/catalogue/search',
-      tag: 'catalogue',
-      summary: '全文检索（中文分词，按相关度或日期排序，含高亮摘要）',
-      query: z.object({
-        q: z.string().max(100).default(''),
-        category: z.string().max(64).optional(),
-        year: z.coerce.number().int().min(1990).max(2100).optional(),
-        validity: z.enum(VALIDITY_STATUSES).optional(),
-        sort: z.enum(['relevance', 'date']).optional(),
-        offset: z.coerce.number().int().min(0).max(500).optional(),
-        limit: z.coerce.number().int().min(1).max(50).optional(),
-      }),
-      responses: { 200: { description: '检索结果', schema: searchResultSchema } },
-    },
-    async (c, { query }) => {
+  catalogue.get('/api/catalogue/search', {
+    summary: '全文检索（中文分词，按相关度或日期排序，含高亮摘要）',
+    query: z.object({
+      q: z.string().max(100).default(''),
+      category: z.string().max(64).optional(),
+      year: z.coerce.number().int().min(1990).max(2100).optional(),
+      validity: z.enum(VALIDITY_STATUSES).optional(),
+      sort: z.enum(['relevance', 'date']).optional(),
+      offset: z.coerce.number().int().min(0).max(500).optional(),
+      limit: z.coerce.number().int().min(1).max(50).optional(),
+    }),
+    responses: { 200: { description: '检索结果', schema: searchResultSchema } },
+    run: async (c, { query: { q, category, ...options } }) => {
       const cached = await publicCaching(c, deps, `api-search-${await searchRevision(deps)}`);
       if (cached) return cached;
-      const catalogue = await loadCatalogue(deps);
-      const result = await searchCatalogue(deps, query.q, {
-        ...(query.category && catalogue.tree.has(query.category) ? { categoryIds: catalogue.tree.subtreeIds(query.category) } : {}),
-        ...(query.year ? { year: query.year } : {}),
-        ...(query.validity ? { validity: query.validity } : {}),
-        ...(query.sort ? { sort: query.sort } : {}),
-        offset: query.offset ?? 0,
-        limit: query.limit ?? 10,
-      });
-      return c.json(toSearchResultDto(result));
+      const { tree } = await loadCatalogue(deps);
+      return c.json(toSearchResultDto(await searchCatalogue(deps, q, { ...options, ...(category && tree.has(category) ? { categoryIds: tree.subtreeIds(category) } : {}) })));
     },
-  );
+  });
 
-  // ---- staff ----
+  const items = api.staffArea(app, 'items', STAFF_REFUSALS);
+  items.get('/api/items', {
+    summary: '主动公开工作清单（按状态，游标分页）',
+    query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
+    responses: { 200: { description: '一页信息', schema: workListSchema } },
+    run: async (c, { query }) => c.json(toWorkListDto(await staffWorkList(deps, query.state, query.cursor))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/items',
-      tag: 'items',
-      summary: '主动公开工作清单（按状态，游标分页）',
-      query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
-      responses: { 200: { description: '一页信息', schema: workListSchema }, ...refused },
-    },
-    async (c, { query }) => c.json(toWorkListDto(await staffWorkList(deps, query.state, query.cursor))),
-  );
+  items.post('/api/items', {
+    summary: '新建主动公开信息（草稿）',
+    body: z.record(z.string(), z.unknown()),
+    responses: { 201: { description: '草稿', schema: z.object({ id: z.string() }) } },
+    run: async (c, { body, staff }) => c.json({ id: (await createItem(deps, staff, body)).record.id }, 201),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/items',
-      tag: 'items',
-      summary: '新建主动公开信息（草稿）',
-      body: z.record(z.string(), z.unknown()),
-      responses: { 201: { description: '草稿', schema: z.object({ id: z.string() }) }, ...refused },
-    },
-    async (c, { body, staff }) => {
-      const item = await createItem(deps, staff, body);
-      return c.json({ id: item.record.id }, 201);
-    },
-  );
+  items.get('/api/items/{id}', {
+    summary: '信息详情（全部版本、状态、期限、审查情况）',
+    responses: { 200: { description: '信息', schema: staffItemSchema }, ...refusals([404]) },
+    run: async (c, { staff }) => c.json(toStaffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/items/{id}',
-      tag: 'items',
-      summary: '信息详情（全部版本、状态、期限、审查情况）',
-      responses: { 200: { description: '信息', schema: staffItemSchema }, ...refusals([404]), ...refused },
-    },
-    async (c, { staff }) => c.json(toStaffItemDto(await getStaffItem(deps, c.req.param('id')!, staff))),
-  );
+  items.post('/api/items/{id}/submit', {
+    summary: '提交保密审查',
+    body: z.object({ version: z.number().int().optional() }),
+    responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, ...refusals([409], { 409: '当前状态不能提交' }) },
+    run: async (c, { body, staff }) => c.json({ reviewId: (await submitItem(deps, staff, c.req.param('id')!, body.version)).review!.id }),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/items/{id}/submit',
-      tag: 'items',
-      summary: '提交保密审查',
-      body: z.object({ version: z.number().int().optional() }),
-      responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, ...refusals([409], { 409: '当前状态不能提交' }), ...refused },
-    },
-    async (c, { body, staff }) => {
-      const item = await submitItem(deps, staff, c.req.param('id')!, body.version);
-      return c.json({ reviewId: item.review!.id });
-    },
-  );
-
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/items/{id}/publish',
-      tag: 'items',
-      summary: '发布或定时发布（须保密审查通过）',
-      body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
-      responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, ...refusals([409], { 409: '审查未通过或状态不允许' }), ...refused },
-    },
-    async (c, { body, staff }) => {
-      const item = await publishItem(deps, staff, c.req.param('id')!, {
-        ...(body.publishAt ? { publishAt: body.publishAt } : {}),
-        ...(body.version ? { expectedVersion: body.version } : {}),
-      });
+  items.post('/api/items/{id}/publish', {
+    summary: '发布或定时发布（须保密审查通过）',
+    body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
+    responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, ...refusals([409], { 409: '审查未通过或状态不允许' }) },
+    run: async (c, { body, staff }) => {
+      const item = await publishItem(deps, staff, c.req.param('id')!, { publishAt: body.publishAt, expectedVersion: body.version || undefined });
       return c.json({ indexNumber: item.record.indexNumber! });
     },
-  );
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/items/{id}/withdraw',
-      tag: 'items',
-      summary: '撤回（从全部公开渠道下线，保留记录和理由）',
-      body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
-      responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, ...refusals([409], { 409: '状态不允许' }), ...refused },
-    },
-    async (c, { body, staff }) => {
+  items.post('/api/items/{id}/withdraw', {
+    summary: '撤回（从全部公开渠道下线，保留记录和理由）',
+    body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
+    responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, ...refusals([409], { 409: '状态不允许' }) },
+    run: async (c, { body, staff }) => {
       await withdrawItem(deps, staff, c.req.param('id')!, body.reason, body.version);
       return c.json({ ok: true });
     },
-  );
+  });
 }

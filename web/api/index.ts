@@ -42,62 +42,39 @@ export function apiRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   const api = new ApiRegistry();
 
-  api.defineStaff(
-    app,
-    { method: 'get', path: '/api/me', tag: 'staff', summary: '当前登录的工作人员', responses: { 200: { description: '工作人员信息', schema: meSchema }, ...refused } },
-    (c, { staff }) => c.json(toMeDto(staff)),
-  );
+  api.staffArea(app, 'staff', refused).get('/api/me', {
+    summary: '当前登录的工作人员',
+    responses: { 200: { description: '工作人员信息', schema: meSchema } },
+    run: (c, { staff }) => c.json(toMeDto(staff)),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/documents',
-      tag: 'documents',
-      summary: '文档列表（最新在前，游标分页）',
-      query: z.object({ cursor: z.string().max(2000).optional() }),
-      responses: { 200: { description: '一页文档', schema: documentPageSchema }, ...refused },
-    },
-    async (c, { query }) => c.json(toDocumentPageDto(await listDocuments(deps, query.cursor))),
-  );
+  const documents = api.staffArea(app, 'documents', refused);
+  documents.get('/api/documents', {
+    summary: '文档列表（最新在前，游标分页）',
+    query: z.object({ cursor: z.string().max(2000).optional() }),
+    responses: { 200: { description: '一页文档', schema: documentPageSchema } },
+    run: async (c, { query }) => c.json(toDocumentPageDto(await listDocuments(deps, query.cursor))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/documents/uploads',
-      tag: 'documents',
-      summary: '申请直传地址（预签名 PUT，限定类型与大小）',
-      body: uploadRequest,
-      responses: { 201: { description: '上传地址', schema: uploadSlotSchema }, ...refused },
-    },
-    async (c, { body, staff }) => c.json(toUploadSlotDto(await openUploadSlot(deps, staff, body)), 201),
-  );
+  documents.post('/api/documents/uploads', {
+    summary: '申请直传地址（预签名 PUT，限定类型与大小）',
+    body: uploadRequest,
+    responses: { 201: { description: '上传地址', schema: uploadSlotSchema } },
+    run: async (c, { body, staff }) => c.json(toUploadSlotDto(await openUploadSlot(deps, staff, body)), 201),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/documents/uploads/{uploadId}/complete',
-      tag: 'documents',
-      summary: '完成直传：按文件内容核验类型与大小后登记',
-      body: z.object({ title: z.string({ error: '请填写文件标题。' }).trim().min(1, '请填写文件标题。').max(200, '文件标题不能超过 200 个字。') }),
-      responses: { 201: { description: '已登记的文档', schema: documentSchema }, ...refused, ...refusals([404], { 404: '上传记录不存在' }) },
-    },
-    async (c, { body, staff }) => c.json(toDocumentDto(await completeUpload(deps, staff, c.req.param('uploadId')!, body.title)), 201),
-  );
+  documents.post('/api/documents/uploads/{uploadId}/complete', {
+    summary: '完成直传：按文件内容核验类型与大小后登记',
+    body: z.object({ title: z.string({ error: '请填写文件标题。' }).trim().min(1, '请填写文件标题。').max(200, '文件标题不能超过 200 个字。') }),
+    responses: { 201: { description: '已登记的文档', schema: documentSchema }, ...refusals([404], { 404: '上传记录不存在' }) },
+    run: async (c, { body, staff }) => c.json(toDocumentDto(await completeUpload(deps, staff, c.req.param('uploadId')!, body.title)), 201),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/documents/{id}/download',
-      tag: 'documents',
-      summary: '文档的短期下载地址（5 分钟有效）',
-      responses: { 200: { description: '下载地址', schema: downloadUrlSchema }, ...refused, ...refusals([404], { 404: '文档不存在' }) },
-    },
-    async (c) => c.json(toDownloadUrlDto(await documentDownloadUrl(deps, c.req.param('id')!), DOWNLOAD_SECONDS)),
-  );
+  documents.get('/api/documents/{id}/download', {
+    summary: '文档的短期下载地址（5 分钟有效）',
+    responses: { 200: { description: '下载地址', schema: downloadUrlSchema }, ...refusals([404], { 404: '文档不存在' }) },
+    run: async (c) => c.json(toDownloadUrlDto(await documentDownloadUrl(deps, c.req.param('id')!), DOWNLOAD_SECONDS)),
+  });
 
   registerCalendarApi(app, api, deps);
   registerSecrecyApi(app, api, deps);

@@ -28,14 +28,14 @@ import {
   trackApplication,
   TRACKING_SESSION_SECONDS,
   verifyTrackingToken,
+  type SubmitResult,
   withdrawByApplicant,
 } from '#application/requests';
 import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
 import { annualReportSchema, toAnnualReportDto } from '#application/requests/report-dto';
 import { UnauthenticatedError } from '#domain/errors';
-import type { StaffMember } from '#domain/staff';
 import { CHANNELS } from '#domain/requests';
-import type { ApiRegistry } from '../api-registry';
+import { caseSteps, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from '../features/track/routes';
 import { refusals, underBodyNames } from './responses';
@@ -48,8 +48,8 @@ import { refusals, underBodyNames } from './responses';
 
 const refused = refusals([400, 401, 403, 404, 409], { 404: '申请不存在', 409: '当前状态不允许该操作，或申请已被他人修改' });
 /** The answer of a staff step: the case's state after it. */
-const afterStep = { 200: { description: '执行后的状态', schema: caseSummarySchema }, ...refused };
-const receipts = { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema }, ...refused };
+const afterStep = { 200: { description: '执行后的状态', schema: caseSummarySchema } };
+const receipts = { 201: { description: '申请回执', schema: receiptSchema }, 200: { description: '重复提交：原申请回执', schema: receiptSchema } };
 
 const applicationBody = z
   .object({
@@ -69,8 +69,6 @@ const credentials = z.object({
 const SERVICE_FIELDS = { method: 'service.method', servedOn: 'service.servedOn', postalTrackingNumber: 'service.postalTrackingNumber' };
 
 const versioned = { expectedVersion: z.number().int().positive().optional() };
-/** The version the client expects, when it sent one. */
-const expecting = (expectedVersion: number | undefined) => (expectedVersion ? { expectedVersion } : {});
 
 /** The applicant's case: the tracking session cookie, or tracking number + access code in the body. */
 async function applicantCase(deps: AppDependencies, c: Context<WebEnv>, tn: string, body?: { accessCode?: string }): Promise<string> {
@@ -79,149 +77,90 @@ async function applicantCase(deps: AppDependencies, c: Context<WebEnv>, tn: stri
   throw new UnauthenticatedError('请提供查询码。');
 }
 
-export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
-  // ------------------------------------------------------------------ applicant
-  api.define(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests',
-      tag: 'requests',
-      summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）',
-      body: applicationBody,
-      responses: receipts,
-    },
-    async (c, { body }) => {
-      const r = await submitOnline(deps, { form: body.form, nonce: body.nonce, client: c.get('clientAddress') });
-      return c.json(toReceiptDto(r), r.replayed ? 200 : 201);
-    },
-  );
+/** A new application's receipt: 201, or 200 with the original one when the same submission is sent again. */
+const receipt = (c: Context<WebEnv>, r: SubmitResult) => c.json(toReceiptDto(r), r.replayed ? 200 : 201);
 
-  api.define(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/track',
-      tag: 'requests',
-      summary: '凭申请编号和查询码查询办理进度（限制频率）',
-      body: credentials,
-      responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: applicantTrackingSchema }, ...refused, ...refusals([429]) },
-    },
-    async (c, { body }) => {
+export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
+  const applicant = api.area(app, 'requests', refused);
+  applicant.post('/api/requests', {
+    summary: '提交政府信息公开申请（同一 nonce 与内容重复提交只产生一件申请）',
+    body: applicationBody,
+    responses: receipts,
+    run: async (c, { body }) => receipt(c, await submitOnline(deps, { ...body, client: c.get('clientAddress') })),
+  });
+
+  applicant.post('/api/requests/track', {
+    summary: '凭申请编号和查询码查询办理进度（限制频率）',
+    body: credentials,
+    responses: { 200: { description: '办理情况（与查询页面所示相同）', schema: applicantTrackingSchema }, ...refusals([429]) },
+    run: async (c, { body }) => {
       const record = await trackApplication(deps, body, { ip: c.get('clientAddress') });
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, record.data.case.trackingNumber), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
       return c.json(toApplicantTrackingDto(await applicantView(deps, record)));
     },
-  );
+  });
 
-  api.define(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/withdraw',
-      tag: 'requests',
-      summary: '申请人撤回申请',
-      body: z.object({ accessCode: z.string().max(30).optional(), reason: z.string().max(500).optional(), ...versioned }),
-      responses: { 200: { description: '撤回后的状态', schema: applicantCaseSummarySchema }, ...refused },
-    },
-    async (c, { body }) => {
+  applicant.post('/api/requests/{tn}/withdraw', {
+    summary: '申请人撤回申请',
+    body: z.object({ accessCode: z.string().max(30).optional(), reason: z.string().max(500).optional(), ...versioned }),
+    responses: { 200: { description: '撤回后的状态', schema: applicantCaseSummarySchema } },
+    run: async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(toApplicantCaseSummaryDto(await withdrawByApplicant(deps, tn, { ...expecting(body.expectedVersion), ...(body.reason ? { reason: body.reason } : {}) })));
+      return c.json(toApplicantCaseSummaryDto(await withdrawByApplicant(deps, tn, body)));
     },
-  );
+  });
 
-  api.define(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/{tn}/supplement',
-      tag: 'requests',
-      summary: '申请人提交补正内容',
-      body: z.object({ accessCode: z.string().max(30).optional(), text: z.string({ error: '请填写补正内容。' }).max(4000), ...versioned }),
-      responses: { 200: { description: '提交后的状态', schema: applicantCaseSummarySchema }, ...refused },
-    },
-    async (c, { body }) => {
+  applicant.post('/api/requests/{tn}/supplement', {
+    summary: '申请人提交补正内容',
+    body: z.object({ accessCode: z.string().max(30).optional(), text: z.string({ error: '请填写补正内容。' }).max(4000), ...versioned }),
+    responses: { 200: { description: '提交后的状态', schema: applicantCaseSummarySchema } },
+    run: async (c, { body }) => {
       const tn = await applicantCase(deps, c, c.req.param('tn')!, body);
-      return c.json(toApplicantCaseSummaryDto(await replyToSupplement(deps, tn, { text: body.text, ...expecting(body.expectedVersion) })));
+      return c.json(toApplicantCaseSummaryDto(await replyToSupplement(deps, tn, body)));
     },
-  );
+  });
 
-  // ------------------------------------------------------------------ staff
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/requests',
-      tag: 'requests',
-      summary: '办理队列（按答复期限排序）',
-      query: z.object({
-        status: z.string().max(40).optional(),
-        handler: z.string().max(100).optional(),
-        dueBy: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD。')
-          .optional(),
-      }),
-      responses: { 200: { description: '申请列表', schema: requestQueueSchema }, ...refused },
-    },
-    async (c, { query }) => c.json(toRequestQueueDto(await requestQueue(deps, query))),
-  );
+  const staff = api.staffArea(app, 'requests', refused);
+  staff.get('/api/requests', {
+    summary: '办理队列（按答复期限排序）',
+    query: z.object({
+      status: z.string().max(40).optional(),
+      handler: z.string().max(100).optional(),
+      dueBy: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD。')
+        .optional(),
+    }),
+    responses: { 200: { description: '申请列表', schema: requestQueueSchema } },
+    run: async (c, { query }) => c.json(toRequestQueueDto(await requestQueue(deps, query))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/requests/report/{year}',
-      tag: 'requests',
-      summary: '年度报告表B（依申请公开情况，按已记录的申请人类别与办理结果统计）',
-      responses: {
-        200: { description: '表B各行各列数字及校验提示', schema: annualReportSchema },
-        ...refused,
-      },
-    },
-    async (c, { staff }) => c.json(toAnnualReportDto(await annualTableB(deps, staff, Number(c.req.param('year'))))),
-  );
+  staff.get('/api/requests/report/{year}', {
+    summary: '年度报告表B（依申请公开情况，按已记录的申请人类别与办理结果统计）',
+    responses: { 200: { description: '表B各行各列数字及校验提示', schema: annualReportSchema } },
+    run: async (c, { staff }) => c.json(toAnnualReportDto(await annualTableB(deps, staff, Number(c.req.param('year'))))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/requests/register',
-      tag: 'requests',
-      summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
-      body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
-      responses: receipts,
-    },
-    async (c, { body, staff }) => {
-      const r = await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) });
-      return c.json(toReceiptDto(r), r.replayed ? 200 : 201);
-    },
-  );
+  staff.post('/api/requests/register', {
+    summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
+    body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
+    responses: receipts,
+    run: async (c, { body, staff }) =>
+      receipt(c, await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) })),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/requests/{tn}',
-      tag: 'requests',
-      summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
-      responses: { 200: { description: '案件', schema: staffCaseSchema }, ...refused },
-    },
-    async (c, { staff }) => c.json(toStaffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
-  );
+  staff.get('/api/requests/{tn}', {
+    summary: '案件详情（证件号码已脱敏）与当前可执行的操作',
+    responses: { 200: { description: '案件', schema: staffCaseSchema } },
+    run: async (c, { staff }) => c.json(toStaffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
+  });
 
-  /** A step on one case, POST /api/requests/{tn}/<name>, answered with the case's state after it. */
-  function step<B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, tn: string, body: z.infer<B>) => Promise<Parameters<typeof toCaseSummaryDto>[0]>): void {
-    api.defineStaff(app, { method: 'post', path: `/api/requests/{tn}/${name}`, tag: 'requests', summary, body, responses: afterStep }, async (c, input) =>
-      c.json(toCaseSummaryDto(await run(input.staff, c.req.param('tn')!, input.body as z.infer<B>))),
-    );
-  }
-
+  const step = caseSteps(staff, '/api/requests/{tn}', afterStep, toCaseSummaryDto);
   step(
     'act',
     '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
     z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
-    (staff, tn, body) => act(deps, staff, tn, { command: body.command, ...expecting(body.expectedVersion), fields: body.fields ?? {} }),
+    (staff, tn, body) => act(deps, staff, tn, body),
   );
 
   step(
@@ -231,9 +170,7 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     (staff, tn, body) => reassign(deps, staff, tn, body),
   );
 
-  step('draft', '拟定答复（答复类型与事实；按模板生成告知书）', z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), (staff, tn, body) =>
-    draftAnswer(deps, staff, tn, { decision: body.decision, ...expecting(body.expectedVersion) }),
-  );
+  step('draft', '拟定答复（答复类型与事实；按模板生成告知书）', z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), (staff, tn, body) => draftAnswer(deps, staff, tn, body));
 
   step('letter', '修改告知书段落（按段落键）', z.object({ edits: z.record(z.string(), z.string()), ...versioned }), (staff, tn, body) => editAnswerLetter(deps, staff, tn, body));
 
@@ -249,6 +186,6 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
       ...versioned,
     }),
-    (staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, { service: body.service, ...expecting(body.expectedVersion) })),
+    (staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, body)),
   );
 }

@@ -1,18 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from '#domain/zod';
 import type { AppDependencies } from '#application/context';
-import {
-  getReview,
-  publishReviewedDocument,
-  type ReviewRecord,
-  recordReferral,
-  redactReviewText,
-  resolveReviewFinding,
-  returnReview,
-  reviewQueueFor,
-  signReviewStage,
-  submitForReview,
-} from '#application/secrecy';
+import { getReview, publishReviewedDocument, recordReferral, redactReviewText, resolveReviewFinding, returnReview, reviewQueueFor, signReviewStage, submitForReview } from '#application/secrecy';
 import {
   redactionSchema,
   releaseReceiptSchema,
@@ -27,9 +16,8 @@ import {
 } from '#application/secrecy/review-dto';
 import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
-import type { StaffMember } from '#domain/staff';
 import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type SecrecyReview } from '#domain/secrecy';
-import type { ApiRegistry } from '../api-registry';
+import { caseSteps, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { refusals, underBodyNames } from './responses';
 
@@ -42,7 +30,7 @@ const refused = refusals([400, 401, 403, 404, 409], {
   409: '当前环节不允许该操作，或记录已被他人修改',
 });
 /** The answer of a step: the review after it. */
-const afterStep = { 200: { description: '审查单', schema: staffReviewSchema }, ...refused };
+const afterStep = { 200: { description: '审查单', schema: staffReviewSchema } };
 
 const versioned = { expectedVersion: z.number({ error: '请提供审查单版本号（expectedVersion）。' }).int().positive() };
 
@@ -61,75 +49,43 @@ const resolutionBody = z.record(z.string(), z.unknown()).describe('{ action: red
  * /api/openapi.json. Mounted from apiRoutes (web/api/index.ts).
  */
 export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/secrecy/scan',
-      tag: 'secrecy',
-      summary: '保密检测：返回身份证号码、联系方式、密级标识等检测结果（只返回脱敏预览，不保存任何内容）',
-      body: z.object({ text: z.string({ error: '请提供要检测的文字（text）。' }).max(MAX_SCAN_TEXT, `文字不能超过 ${MAX_SCAN_TEXT} 个字符。`) }),
-      responses: { 200: { description: '检测结果（位置为 UTF-16 下标，end 不含）', schema: scanResultSchema }, ...refused },
-    },
-    (c, { body }) => c.json(toScanResultDto(scanForApi(body.text))),
-  );
+  api.staffArea(app, 'secrecy', refused).post('/api/secrecy/scan', {
+    summary: '保密检测：返回身份证号码、联系方式、密级标识等检测结果（只返回脱敏预览，不保存任何内容）',
+    body: z.object({ text: z.string({ error: '请提供要检测的文字（text）。' }).max(MAX_SCAN_TEXT, `文字不能超过 ${MAX_SCAN_TEXT} 个字符。`) }),
+    responses: { 200: { description: '检测结果（位置为 UTF-16 下标，end 不含）', schema: scanResultSchema } },
+    run: (c, { body }) => c.json(toScanResultDto(scanForApi(body.text))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/reviews',
-      tag: 'reviews',
-      summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
-      query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
-      responses: { 200: { description: '待办与我的送审', schema: reviewQueueSchema }, ...refused },
-    },
-    async (c, { query, staff }) => c.json(toReviewQueueDto(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
-  );
+  const reviews = api.staffArea(app, 'reviews', refused);
+  reviews.get('/api/reviews', {
+    summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
+    query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
+    responses: { 200: { description: '待办与我的送审', schema: reviewQueueSchema } },
+    run: async (c, { query, staff }) => c.json(toReviewQueueDto(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews',
-      tag: 'reviews',
-      summary: '送审：检测正文与附件（已上传的文档）并创建审查单，进入承办人自审',
-      body: z.object({
-        subject: z.object({ type: z.enum(['publication', 'answer', 'clarification']), id: z.string().max(100).optional(), title: z.string().max(200) }),
-        text: z.string().max(200_000).default(''),
-        documentIds: z.array(z.string().max(100)).max(10).default([]),
-      }),
-      responses: { 201: { description: '审查单', schema: staffReviewSchema }, ...refused },
-    },
-    async (c, { body, staff }) => {
+  reviews.post('/api/reviews', {
+    summary: '送审：检测正文与附件（已上传的文档）并创建审查单，进入承办人自审',
+    body: z.object({
+      subject: z.object({ type: z.enum(['publication', 'answer', 'clarification']), id: z.string().max(100).optional(), title: z.string().max(200) }),
+      text: z.string().max(200_000).default(''),
+      documentIds: z.array(z.string().max(100)).max(10).default([]),
+    }),
+    responses: { 201: { description: '审查单', schema: staffReviewSchema } },
+    run: async (c, { body, staff }) => {
       const attachments = await documentAttachments(deps, body.documentIds);
       const record = await submitForReview(deps, staff, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
       return c.json(toStaffReviewDto(record), 201);
     },
-  );
+  });
 
-  api.defineStaff(
-    app,
-    {
-      method: 'get',
-      path: '/api/reviews/{id}',
-      tag: 'reviews',
-      summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）',
-      responses: { 200: { description: '审查单', schema: staffReviewDetailSchema }, ...refused },
-    },
-    async (c, { staff }) => {
-      const view = await getReview(deps, staff, c.req.param('id')!);
-      return c.json(toStaffReviewDetailDto(view));
-    },
-  );
+  reviews.get('/api/reviews/{id}', {
+    summary: '审查单（含各环节记录、检测结果的脱敏预览、报请确定与发布记录）',
+    responses: { 200: { description: '审查单', schema: staffReviewDetailSchema } },
+    run: async (c, { staff }) => c.json(toStaffReviewDetailDto(await getReview(deps, staff, c.req.param('id')!))),
+  });
 
-  /** A step of one review, POST /api/reviews/{id}/<name>, answered with the review after it. */
-  function step<B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, id: string, body: z.infer<B>) => Promise<ReviewRecord>): void {
-    api.defineStaff(app, { method: 'post', path: `/api/reviews/{id}/${name}`, tag: 'reviews', summary, body, responses: afterStep }, async (c, input) =>
-      c.json(toStaffReviewDto(await run(input.staff, c.req.param('id')!, input.body as z.infer<B>))),
-    );
-  }
-
+  const step = caseSteps(reviews, '/api/reviews/{id}', afterStep, toStaffReviewDto);
   step(
     'sign',
     '签署当前环节：六项审查事项、审查结论与意见',
@@ -152,38 +108,26 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     resolveReviewFinding(deps, staff, id, body),
   );
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/redact-text',
-      tag: 'reviews',
-      summary: '生成删除处理后的正文（■ 替换每个删除的字符），原文保留在私有存储',
-      body: z.object({
-        ...versioned,
-        spans: z
-          .array(z.object({ start: z.number().int(), end: z.number().int() }))
-          .max(500)
-          .optional(),
-        terms: z.array(z.string().max(200)).max(100).optional(),
-      }),
-      responses: { 200: { description: '处理结果', schema: redactionSchema }, ...refused },
-    },
-    async (c, { body, staff }) => c.json(toRedactionDto(await redactReviewText(deps, staff, c.req.param('id')!, body))),
-  );
+  reviews.post('/api/reviews/{id}/redact-text', {
+    summary: '生成删除处理后的正文（■ 替换每个删除的字符），原文保留在私有存储',
+    body: z.object({
+      ...versioned,
+      spans: z
+        .array(z.object({ start: z.number().int(), end: z.number().int() }))
+        .max(500)
+        .optional(),
+      terms: z.array(z.string().max(200)).max(100).optional(),
+    }),
+    responses: { 200: { description: '处理结果', schema: redactionSchema } },
+    run: async (c, { body, staff }) => c.json(toRedactionDto(await redactReviewText(deps, staff, c.req.param('id')!, body))),
+  });
 
   step('referral-reply', '登记报请确定的答复，审查恢复', z.object({ ...versioned, reply: z.string().max(2000) }), (staff, id, body) => recordReferral(deps, staff, id, body));
 
-  api.defineStaff(
-    app,
-    {
-      method: 'post',
-      path: '/api/reviews/{id}/release',
-      tag: 'reviews',
-      summary: '发布审查通过的信息（经发布步骤写入公开存储；未通过或内容已改动的一律拒绝）',
-      body: z.object({ ...versioned }),
-      responses: { 200: { description: '发布回执', schema: releaseReceiptSchema }, ...refused },
-    },
-    async (c, { body, staff }) => c.json(toReleaseReceiptDto(await publishReviewedDocument(deps, staff, c.req.param('id')!, body.expectedVersion))),
-  );
+  reviews.post('/api/reviews/{id}/release', {
+    summary: '发布审查通过的信息（经发布步骤写入公开存储；未通过或内容已改动的一律拒绝）',
+    body: z.object({ ...versioned }),
+    responses: { 200: { description: '发布回执', schema: releaseReceiptSchema } },
+    run: async (c, { body, staff }) => c.json(toReleaseReceiptDto(await publishReviewedDocument(deps, staff, c.req.param('id')!, body.expectedVersion))),
+  });
 }
