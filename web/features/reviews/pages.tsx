@@ -1,88 +1,17 @@
-import type { StepField } from '#domain/case';
-import { CaseSteps, StepFieldControl, type FailedStep, type StepView } from '../../views/components/CaseSteps';
+import { CaseSteps, StepFieldControl, type StepView } from '../../views/components/CaseSteps';
 import { CsrfField } from '../../views/components/CsrfField';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Section } from '../../views/components/Section';
-import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StatusBadge } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseTimeline, type TimelineRow } from '../case/CasePage';
-import type { FailedPost } from './view-model';
+import { CaseTimeline } from '../case/CasePage';
+import type { ReviewPageProps } from './view-model';
 
-export interface FindingView {
-  n: number;
-  id: string;
-  sourceLabel: string;
-  kindLabel: string;
-  preview: string;
-  location: string;
-  resolution?: { action: 'redact' | 'keep'; reason?: string | undefined; by: string; at: string } | undefined;
-}
-
-export interface Segment {
-  text: string;
-  /** Set on a highlighted finding. */
-  findingN?: number;
-  kindLabel?: string;
-}
-
-export interface ContentSection {
-  source: string;
-  label: string;
-  segments: Segment[];
-  warnings: string[];
-  metadataWarnings: readonly string[];
-  /** Attachments: the redacted version uploaded so far. */
-  redactedFile?: { fileName: string; metadataWarnings: readonly string[] } | undefined;
-}
-
-export interface ReviewPageProps {
-  id: string;
-  version: number;
-  title: string;
-  meta: { label: string; value: string }[];
-  statusLabel: string;
-  statusTone: BadgeTone;
-  sections: ContentSection[];
-  redactedBody?: string | undefined;
-  redactionAttached: boolean;
-  redactionWarnings: string[];
-  findings: FindingView[];
-  /** The table's form of 处理检测结果, when this person may resolve findings: one small form per finding. */
-  findingFields?: readonly StepField[] | undefined;
-  /** Attachments whose redacted version this person may upload. */
-  redactFiles: { id: string; fileName: string }[];
-  /** The steps the table offers this person now, as forms (stepViews), and the one that failed. */
-  steps: StepView[];
-  failed?: FailedStep | undefined;
-  failedPost?: FailedPost | undefined;
-  /** Why the signed-in person cannot act, when they cannot. */
-  waitingFor?: string | undefined;
-  /** 审查记录: signatures, returns and referrals in time order. */
-  history: TimelineRow[];
-  releases: { at: string; targetLabel: string; by: string; files: { fileName: string; url?: string | undefined }[] }[];
-  flash?: string | undefined;
-  /** A refusal (separation of duties, wrong stage, leak…), shown at the top. */
-  refusal?: string | undefined;
-}
-
-/** CSRF, the record's version and a form's own hidden fields. */
-function Hidden({ version, more = {} }: { version: number; more?: Record<string, string> }) {
-  return (
-    <>
-      <CsrfField />
-      <input type="hidden" name="version" value={String(version)} />
-      {Object.entries(more).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
-
-function ContentText({ section }: { section: ContentSection }) {
+function ContentText({ section }: { section: ReviewPageProps['sections'][number] }) {
   return (
     <pre class="review-text" tabindex={0} aria-label={`${section.label}内容`}>
       {section.segments.map((s) =>
@@ -104,7 +33,7 @@ function ContentText({ section }: { section: ContentSection }) {
 }
 
 /** One finding with its resolution, and the table's 处理检测结果 form when this person may resolve it. */
-function Finding({ f, p }: { f: FindingView; p: ReviewPageProps }) {
+function Finding({ f, p }: { f: ReviewPageProps['findings'][number]; p: ReviewPageProps }) {
   const failed = p.failedPost?.path === 'findings' && p.failedPost.values['findingId'] === f.id ? p.failedPost : undefined;
   const values: Record<string, string | undefined> = failed?.values ?? { action: f.resolution?.action ?? 'redact', reason: f.resolution?.reason };
   return (
@@ -134,7 +63,9 @@ function Finding({ f, p }: { f: FindingView; p: ReviewPageProps }) {
       </p>
       {p.findingFields ? (
         <form class="finding__form" method="post" action={`/staff/reviews/${p.id}/findings`}>
-          <Hidden version={p.version} more={{ findingId: f.id }} />
+          <CsrfField />
+          <input type="hidden" name="version" value={String(p.version)} />
+          <input type="hidden" name="findingId" value={f.id} />
           {p.findingFields.map((field) => (
             <StepFieldControl field={field} value={values[field.name]} error={failed?.errors[field.name]} idPrefix={`finding-${f.n}`} />
           ))}
@@ -173,7 +104,7 @@ export function ReviewPage(p: ReviewPageProps) {
     >
       <div class="page-head review-head">
         <h1 class="page-title">{p.title}</h1>
-        <StatusBadge label={p.statusLabel} tone={p.statusTone} />
+        <StatusBadge {...p.status} />
       </div>
       <StepOutcome flash={p.flash} refusal={p.refusal} />
       <MetaTable caption="审查单基本情况" rows={p.meta} />

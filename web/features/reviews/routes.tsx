@@ -18,14 +18,13 @@ import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/d
 import { REVIEW_STAGES, type ReviewStage, type SecrecyReview } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../../env';
-import type { FormBody } from '../../form-body';
-import { textOf } from '../../form-body';
+import { textOf, type FormBody } from '../../form-body';
 import { formStep } from '../../form-step';
 import { formatBytes } from '../../views/format';
 import { newReviewInput, newReviewValues, redactedFileInput, typedValues } from './forms';
 import { ReviewPage } from './pages';
 import { ReviewNewPage, ReviewQueuePage } from './queue-page';
-import { flashOf, queueFilters, queueRow, reviewPageProps, SUBJECT_LABELS, type FailedPost } from './view-model';
+import { flashOf, queueFilters, queueRow, reviewPageProps, SUBJECT_LABELS } from './view-model';
 
 /** Staff pages of the secrecy review: queue, submission, the review page and its steps. */
 export function reviewRoutes(deps: AppDependencies) {
@@ -72,20 +71,13 @@ export function reviewRoutes(deps: AppDependencies) {
   app.get('/staff/reviews/:id', (c) => show(c, { flash: flashOf(c.req.query('done')) }));
 
   type Step = (staff: StaffMember, id: string, body: FormBody, expectedVersion: number | undefined) => Promise<string>;
-  /** The steps' form posts, by path: each use case parses the table's form fields with its command's schema. */
+  /** The steps' form posts, by path, each answering with its flash: each use case parses the table's form fields with its command's schema. */
   const STEPS: Record<string, Step> = {
-    sign: async (staff, id, body, expectedVersion) => {
-      await signReviewStage(deps, staff, id, { ...body, expectedVersion, stage: textOf(body, 'stage'), contentDigest: textOf(body, 'digest') || undefined });
-      return 'signed';
-    },
-    return: async (staff, id, body, expectedVersion) => {
-      await returnReview(deps, staff, id, { expectedVersion, returnComments: body['returnComments'] });
-      return 'returned';
-    },
-    findings: async (staff, id, body, expectedVersion) => {
-      await resolveReviewFinding(deps, staff, id, { expectedVersion, findingId: body['findingId'], action: body['action'], reason: body['reason'] });
-      return 'resolved';
-    },
+    sign: (staff, id, body, expectedVersion) =>
+      signReviewStage(deps, staff, id, { ...body, expectedVersion, stage: textOf(body, 'stage'), contentDigest: textOf(body, 'digest') || undefined }).then(() => 'signed'),
+    return: (staff, id, body, expectedVersion) => returnReview(deps, staff, id, { expectedVersion, returnComments: body['returnComments'] }).then(() => 'returned'),
+    findings: (staff, id, body, expectedVersion) =>
+      resolveReviewFinding(deps, staff, id, { expectedVersion, findingId: body['findingId'], action: body['action'], reason: body['reason'] }).then(() => 'resolved'),
     'redact-text': async (staff, id, body, expectedVersion) =>
       (await redactReviewText(deps, staff, id, { expectedVersion, terms: textOf(body, 'terms') })).attached ? 'redacted' : 'redacted-partial',
     'redacted-file': async (staff, id, body, expectedVersion) =>
@@ -96,24 +88,15 @@ export function reviewRoutes(deps: AppDependencies) {
       await reviseReviewContent(deps, staff, id, { expectedVersion, text: textOf(body, 'text'), attachments });
       return 'revised';
     },
-    'referral-reply': async (staff, id, body, expectedVersion) => {
-      await recordReferral(deps, staff, id, { expectedVersion, reply: body['reply'] });
-      return 'referral';
-    },
-    release: async (staff, id, _body, expectedVersion) => {
-      await publishReviewedDocument(deps, staff, id, expectedVersion);
-      return 'released';
-    },
+    'referral-reply': (staff, id, body, expectedVersion) => recordReferral(deps, staff, id, { expectedVersion, reply: body['reply'] }).then(() => 'referral'),
+    release: (staff, id, _body, expectedVersion) => publishReviewedDocument(deps, staff, id, expectedVersion).then(() => 'released'),
   };
 
   for (const [path, run] of Object.entries(STEPS)) {
     formStep(app, `/staff/reviews/:id/${path}`, {
       run: async (c, body, version) => `/staff/reviews/${c.req.param('id')}?done=${await run(c.get('staff'), c.req.param('id'), body, version)}#main-content`,
       // Refusals show the page again with the message, and the failed form with its fields and what was typed.
-      again: (c, refusal, body) => {
-        const failed: FailedPost = { path, errors: refusal.fields, values: typedValues(body) };
-        return show(c, { refusal: refusal.message, failed });
-      },
+      again: (c, refusal, body) => show(c, { refusal: refusal.message, failed: { path, errors: refusal.fields, values: typedValues(body) } }),
     });
   }
 

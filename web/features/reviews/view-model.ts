@@ -17,12 +17,11 @@ import {
 import { ROLE_LABELS } from '#domain/staff';
 import { ownValue } from '#domain/untrusted-input';
 import { shanghaiDateTime } from '../../page-context';
-import type { FailedStep, StepView } from '../../views/components/CaseSteps';
+import type { StepView } from '../../views/components/CaseSteps';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
 import type { CaseArea, CaseRow, ListFilter, TimelineRow } from '../case/CasePage';
-import type { ContentSection, ReviewPageProps, Segment } from './pages';
 
 export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = {
   publication: '主动公开信息',
@@ -109,8 +108,8 @@ export const queueFilters = (values: { stage: string; type: string }): ListFilte
 ];
 
 /** Split a text into plain and highlighted segments at the findings of one source. */
-function segmentsOf(text: string, marks: { start: number; end: number; n: number; kindLabel: string }[]): Segment[] {
-  const out: Segment[] = [];
+function segmentsOf(text: string, marks: { start: number; end: number; n: number; kindLabel: string }[]) {
+  const out: { text: string; findingN?: number; kindLabel?: string }[] = [];
   let pos = 0;
   for (const m of [...marks].sort((a, b) => a.start - b.start)) {
     if (m.start < pos || m.end > text.length) continue;
@@ -199,25 +198,23 @@ function historyOf(review: SecrecyReview): TimelineRow[] {
   return [...records, ...referrals].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).map((row) => ({ ...row, at: shanghaiDateTime(row.at) }));
 }
 
-export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl: string, state: { flash?: string | undefined; refusal?: string; failed?: FailedPost } = {}): ReviewPageProps {
+export type ReviewPageProps = ReturnType<typeof reviewPageProps>;
+
+export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl: string, state: { flash?: string | undefined; refusal?: string; failed?: FailedPost } = {}) {
   const { review, content } = view;
   const kind = (f: { kind: keyof typeof FINDING_KIND_LABELS }) => FINDING_KIND_LABELS[f.kind];
   const marksFor = (source: string) => review.findings.flatMap((f, i) => (f.source === source ? [{ start: f.start, end: f.end, n: i + 1, kindLabel: kind(f) }] : []));
-  const sections: ContentSection[] = [
-    ...(content.bodyKey ? [{ source: 'body', label: '正文', segments: segmentsOf(view.texts['body'] ?? '', marksFor('body')), warnings: [], metadataWarnings: [] }] : []),
-    ...content.attachments.map((a) => ({
-      source: a.id,
-      label: `附件：${a.fileName}（${formatBytes(a.sizeBytes)}）`,
-      segments: segmentsOf(view.texts[a.id] ?? '', marksFor(a.id)),
-      warnings: [...a.warnings],
-      metadataWarnings: [...a.metadataWarnings],
-      redactedFile: view.redacted?.files[a.id],
-    })),
-  ];
+  const part = (source: string, label: string, a?: ReviewView['content']['attachments'][number]) => ({
+    label,
+    segments: segmentsOf(view.texts[source] ?? '', marksFor(source)),
+    warnings: a?.warnings ?? [],
+    metadataWarnings: a?.metadataWarnings ?? [],
+    redactedFile: a && view.redacted?.files[a.id],
+  });
+  const sections = [...(content.bodyKey ? [part('body', '正文')] : []), ...content.attachments.map((a) => part(a.id, `附件：${a.fileName}（${formatBytes(a.sizeBytes)}）`, a))];
   const steps = stepsOf(view);
-  const failedStep = state.failed && steps.find((s) => s.id === state.failed!.path || (s.id !== 'release' && PATHS[s.id as ReviewCommandType] === state.failed!.path));
-  const failed: FailedStep | undefined = failedStep && state.failed ? { id: failedStep.id, errors: state.failed.errors, values: state.failed.values } : undefined;
-  const mayResolve = view.available.includes('resolveFinding');
+  const { failed: failedPost, ...outcome } = state;
+  const failedStep = failedPost && steps.find((s) => s.id === failedPost.path || (s.id !== 'release' && PATHS[s.id as ReviewCommandType] === failedPost.path));
   const base = publicFilesBaseUrl.replace(/\/$/, '');
   return {
     id: review.id,
@@ -233,8 +230,7 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
       { label: '内容摘要（SHA-256）', value: `${view.currentDigest.slice(0, 16)}…` },
       { label: '已等待', value: waitingText(Math.max(0, Math.floor((now.getTime() - Date.parse(view.waitingSince)) / 60_000))) },
     ],
-    statusLabel: REVIEW_STATUS_LABELS[review.status],
-    statusTone: STATUS_TONES[review.status],
+    status: { label: REVIEW_STATUS_LABELS[review.status], tone: STATUS_TONES[review.status] },
     sections,
     redactedBody: view.redactedBody,
     redactionAttached: Boolean(review.redaction),
@@ -256,14 +252,13 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
         },
       };
     }),
-    findingFields: mayResolve ? reviewWorkflow.transition('resolveFinding')?.form?.fields : undefined,
+    findingFields: view.available.includes('resolveFinding') ? reviewWorkflow.transition('resolveFinding')?.form?.fields : undefined,
     redactFiles: view.available.includes('attachRedacted') ? content.attachments.map((a) => ({ id: a.id, fileName: a.fileName })) : [],
     steps,
-    failed,
-    failedPost: state.failed,
+    failed: failedPost && failedStep ? { ...failedPost, id: failedStep.id } : undefined,
+    failedPost,
     waitingFor: waitingFor(view),
-    flash: state.flash,
-    refusal: state.refusal,
+    ...outcome,
     history: historyOf(review),
     releases: view.releases.map((r) => ({
       at: shanghaiDateTime(r.releasedAt),
