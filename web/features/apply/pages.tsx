@@ -1,5 +1,5 @@
-import { MAX_ATTACHMENT_BYTES } from '#application/requests';
-import { APPLICANT_KIND_LABELS, DELIVERY_METHOD_LABELS, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
+import { MAX_ATTACHMENT_BYTES, type SubmitResult } from '#application/requests';
+import { APPLICANT_KIND_LABELS, DELIVERY_METHOD_LABELS, formatAccessCode, ID_DOCUMENT_LABELS, ORGANISATION_KIND_LABELS, PROVISION_FORM_LABELS } from '#domain/requests';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { fieldId } from '../../views/components/FormField';
 import { FormPanel, PanelFields, type PanelField } from '../../views/components/FormPanel';
@@ -168,11 +168,6 @@ export function ApplyPage(p: ApplyPageProps) {
         </>
       )}
       <ErrorSummary errors={p.errors} order={APPLY_FIELD_ORDER} />
-      {e['_'] ? (
-        <Notice kind="error" role="alert">
-          <p>{e['_']}</p>
-        </Notice>
-      ) : null}
       <FormPanel class="form apply-form" action={p.staffMode?.action ?? '/apply'} button={staff ? '登记申请' : '提交申请'} buttonClass="button--large" multipart noSummary hidden={{ nonce: p.nonce }}>
         {sections.map((s) => (
           <SectionFields section={s} values={v} errors={e} />
@@ -183,23 +178,15 @@ export function ApplyPage(p: ApplyPageProps) {
 }
 
 export interface ReceiptPageProps {
+  result: SubmitResult;
   /** Registered by a member of staff (their breadcrumbs, the case link, the duplicates hint). */
-  staffMode?: boolean;
-  trackingNumber: string;
-  /** Formatted `ABCDE-FGHJK`; shown on this page only. */
-  accessCode: string;
+  staffMode: boolean;
   submittedAt: string;
-  receivedOn?: string;
-  receiptRule: string;
-  answerDue?: string;
-  provisional: boolean;
   emailSent: boolean;
-  duplicates: number;
 }
 
 /** 申请回执: printable; the access code appears here once and is not stored in clear. */
-export function ReceiptPage(p: ReceiptPageProps) {
-  const staff = p.staffMode === true;
+export function ReceiptPage({ result: r, staffMode: staff, ...p }: ReceiptPageProps) {
   return (
     <Layout
       title="申请回执"
@@ -211,18 +198,18 @@ export function ReceiptPage(p: ReceiptPageProps) {
       }
     >
       <h1 class="page-title">政府信息公开申请回执</h1>
-      <ReceiptCodes received={staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'} trackingNumber={p.trackingNumber} accessCode={p.accessCode} />
+      <ReceiptCodes received={staff ? '申请已登记。请将本回执（含查询码）交给申请人。' : '我们已收到您的申请。'} trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} />
       <MetaTable
         layout="single"
         caption="申请信息"
         rows={[
           { label: '提交时间', value: p.submittedAt },
-          { label: '收到申请之日', value: p.receivedOn ?? '待工作人员确认' },
-          { label: '确定规则', value: p.receiptRule },
+          { label: '收到申请之日', value: r.receivedOn ?? '待工作人员确认' },
+          { label: '确定规则', value: r.receiptRule },
           {
             label: '答复期限',
-            value: p.answerDue ? (
-              <DueDate due={p.answerDue} provisional={p.provisional}>
+            value: r.answerDue ? (
+              <DueDate due={r.answerDue} provisional={r.provisional}>
                 <span class="data-table__sub">自收到申请之日起20个工作日内答复；需要补正、征求意见或依法延期的，期限相应调整。</span>
               </DueDate>
             ) : (
@@ -232,17 +219,17 @@ export function ReceiptPage(p: ReceiptPageProps) {
         ]}
       />
       {p.emailSent ? <p>回执已发送到您填写的电子邮箱（邮件中不含查询码）。</p> : null}
-      {staff && p.duplicates > 0 ? (
+      {staff && r.duplicates.length > 0 ? (
         <Notice kind="warning" title="可能的重复申请">
-          <p>该申请人有 {p.duplicates} 件内容相近的申请，请在办理时核查（仅提示，不自动处理）。</p>
+          <p>该申请人有 {r.duplicates.length} 件内容相近的申请，请在办理时核查（仅提示，不自动处理）。</p>
         </Notice>
       ) : null}
       <p class="no-print button-group">
-        <a class="button button--primary" href={`${ROUTES.track}?tn=${encodeURIComponent(p.trackingNumber)}`}>
+        <a class="button button--primary" href={`${ROUTES.track}?tn=${encodeURIComponent(r.trackingNumber)}`}>
           查询办理进度
         </a>
         {staff ? (
-          <a class="button button--secondary" href={`/staff/requests/${p.trackingNumber}`}>
+          <a class="button button--secondary" href={`/staff/requests/${r.trackingNumber}`}>
             打开案件
           </a>
         ) : null}

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '#application/context';
 import { submitOnline, type SubmitResult } from '#application/requests';
 import { ValidationError } from '#domain/errors';
-import { CHANNEL_LABELS, formatAccessCode } from '#domain/requests';
+import { CHANNEL_LABELS } from '#domain/requests';
 import type { WebEnv } from '../../env';
 import { filesOf, flatValues, nestedFrom, readForm } from '../../form-body';
 import { shanghaiDateTime } from '../../page-context';
@@ -13,42 +13,17 @@ export const REGISTER_CHANNEL_LABELS = Object.fromEntries(Object.entries(CHANNEL
 
 /** The application form, for the public or (staffMode) for staff registering one. */
 export function applyPage(extra: { values?: Record<string, string>; errors?: Record<string, string>; nonce?: string } = {}, staffMode?: ApplyPageProps['staffMode']) {
-  return (
-    <ApplyPage
-      // The one-time form nonce: with the form's content it makes a double submit create one application.
-      nonce={extra.nonce || randomBytes(16).toString('base64url')}
-      {...(staffMode ? { staffMode } : {})}
-      {...(extra.values ? { values: extra.values } : {})}
-      {...(extra.errors ? { errors: extra.errors } : {})}
-    />
-  );
+  // The one-time form nonce: with the form's content it makes a double submit create one application.
+  return <ApplyPage {...extra} nonce={extra.nonce || randomBytes(16).toString('base64url')} staffMode={staffMode} />;
 }
 
 export function receiptPage(deps: AppDependencies, result: SubmitResult, values: Record<string, string>, staffMode = false) {
-  return (
-    <ReceiptPage
-      staffMode={staffMode}
-      trackingNumber={result.trackingNumber}
-      accessCode={formatAccessCode(result.accessCode)}
-      submittedAt={shanghaiDateTime(deps.clock.now().toISOString())}
-      {...(result.receivedOn ? { receivedOn: result.receivedOn } : {})}
-      receiptRule={result.receiptRule}
-      {...(result.answerDue ? { answerDue: result.answerDue } : {})}
-      provisional={result.provisional}
-      emailSent={Boolean(values['contact.email'])}
-      duplicates={result.duplicates.length}
-    />
-  );
+  return <ReceiptPage result={result} staffMode={staffMode} submittedAt={shanghaiDateTime(deps.clock.now().toISOString())} emailSent={Boolean(values['contact.email'])} />;
 }
 
 /** The public application form (依申请公开) and its printable receipt. */
 export function applyRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('/apply', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
   app.get('/apply', (c) => c.render(applyPage()));
 
   app.post('/apply', async (c) => {
@@ -60,8 +35,7 @@ export function applyRoutes(deps: AppDependencies) {
       return c.render(receiptPage(deps, result, values));
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      c.status(400);
-      return c.render(applyPage({ values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }));
+      return c.render(applyPage({ values, errors: Object.keys(error.fields).length > 0 ? error.fields : { _: error.message }, nonce }), 400);
     }
   });
 
