@@ -6,6 +6,7 @@ import { FormPanel, type PanelField } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Notice } from '../../views/components/Notice';
 import { Section } from '../../views/components/Section';
+import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseTitle, DueDate, FileLinks, Timeline, WhyDate } from '../requests/parts';
@@ -37,11 +38,7 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
   return (
     <Layout title={`申请 ${p.trackingNumber}`} section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.track, label: '进度查询' }, { label: p.trackingNumber }]}>
       <CaseTitle trackingNumber={p.trackingNumber} label={p.statusLabel} tone={REQUEST_STATUS_TONES[p.status]} />
-      {form.flash ? (
-        <Notice kind="success" role="status">
-          <p>{form.flash}</p>
-        </Notice>
-      ) : null}
+      <StepOutcome flash={form.flash} />
       <ErrorSummary errors={form.errors} order={['text', 'attachments']} />
       <MetaTable
         layout="single"
@@ -112,7 +109,7 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
   );
 }
 
-export interface TrackLookupPageProps {
+interface TrackLookupPageProps {
   values?: Record<string, string>;
   errors?: Record<string, string>;
   /** A message above the form (wrong code, too many attempts, session expired). */

@@ -19,7 +19,7 @@ import { filesOf, flatValues, readForm, textOf } from '../../form-body';
 import { versionOf } from '../../form-step';
 import { showCorrectionStatus } from '../corrections/routes';
 import { isCorrectionTrackingNumber } from '#domain/corrections/tracking';
-import { TrackLookupPage, TrackPage, type TrackLookupPageProps } from './pages';
+import { TrackLookupPage, TrackPage } from './pages';
 
 export const TRACK_COOKIE = '__Host-track';
 
@@ -31,41 +31,30 @@ const FLASH: Record<string, string> = {
 /** The applicant's tracking pages: lookup by tracking number + access code, then a short signed session. */
 export function trackRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  const noStore = async (c: Context<WebEnv>, next: () => Promise<void>) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  };
-  app.use('/track', noStore);
-  app.use('/track/*', noStore);
-
-  const lookup = (_c: Context<WebEnv>, extra: TrackLookupPageProps = {}) => <TrackLookupPage {...extra} />;
-
   app.get('/track', (c) => {
     const tn = c.req.query('tn');
     const expired = c.req.query('expired');
-    return c.render(lookup(c, { ...(tn ? { values: { trackingNumber: tn } } : {}), ...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {}) }));
+    return c.render(
+      <TrackLookupPage {...(tn ? { values: { trackingNumber: tn } } : {})} {...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {})} />,
+    );
   });
 
   app.post('/track', async (c) => {
-    const body = await readForm(c);
-    const values = flatValues(body);
+    const values = flatValues(await readForm(c));
+    const trackingNumber = values['trackingNumber'] ?? '';
     // One tracking form for every case a citizen can follow: correction requests (GZ-…) too.
-    if (isCorrectionTrackingNumber((values['trackingNumber'] ?? '').trim().toUpperCase())) return showCorrectionStatus(c, deps, values as Record<string, string>);
+    if (isCorrectionTrackingNumber(trackingNumber.trim().toUpperCase())) return showCorrectionStatus(c, deps, values);
     try {
-      const record = await trackApplication(deps, { trackingNumber: values['trackingNumber'] ?? '', accessCode: values['accessCode'] ?? '' }, { ip: c.get('clientAddress') });
+      const record = await trackApplication(deps, { trackingNumber, accessCode: values['accessCode'] ?? '' }, { ip: c.get('clientAddress') });
       const tn = record.data.case.trackingNumber;
       setCookie(c, TRACK_COOKIE, issueTrackingToken(deps, tn), { path: '/', httpOnly: true, secure: true, sameSite: 'Strict', maxAge: TRACKING_SESSION_SECONDS });
       return c.redirect(`/track/${tn}`, 303);
     } catch (error) {
-      const keep = { trackingNumber: values['trackingNumber'] ?? '' };
-      if (error instanceof ValidationError) return c.render(lookup(c, { values: keep, errors: error.fields }), 400);
-      if (error instanceof NotFoundError) return c.render(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }), 404);
-      if (error instanceof RateLimitedError) {
-        c.header('Retry-After', String(error.retryAfterSeconds));
-        c.status(429);
-        return c.render(lookup(c, { values: keep, message: { kind: 'error', text: error.message } }));
-      }
-      throw error;
+      if (!(error instanceof ValidationError || error instanceof NotFoundError || error instanceof RateLimitedError)) throw error;
+      if (error instanceof RateLimitedError) c.header('Retry-After', String(error.retryAfterSeconds));
+      // The form again with the tracking number (never the code), and the field errors or why.
+      const shown = error instanceof ValidationError ? { errors: error.fields } : { message: { kind: 'error', text: error.message } as const };
+      return c.render(<TrackLookupPage values={{ trackingNumber }} {...shown} />, error.status);
     }
   });
 
