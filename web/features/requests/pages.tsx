@@ -1,9 +1,7 @@
-import type { Child } from 'hono/jsx';
-import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseListPage, CasePage, type CaseSection, type ListFilter } from '../case/CasePage';
+import { CaseListPage, CasePage, type CasePageProps, type CaseSection, type ListFilter } from '../case/CasePage';
 import { FileLinks, WhyDate } from './parts';
 import type { CaseFacts, QueueCaseRow } from './view-model';
 
@@ -43,58 +41,48 @@ export function QueuePage(p: QueuePageProps) {
   );
 }
 
-export type RequestCasePageProps = CaseFacts & {
-  steps: StepView[];
-  version: number;
-  failed?: FailedStep;
-  /** Why the step just tried was refused (403, 409). */
-  refusal?: string;
-  flash?: string;
-  revealed?: string;
-};
-
-const list = <T,>(items: readonly T[], item: (x: T) => Child) => (items.length ? <ul>{items.map(item)}</ul> : null);
+export type RequestCasePageProps = CaseFacts & Pick<CasePageProps, 'steps' | 'version' | 'failed' | 'refusal' | 'flash'> & { revealed?: string };
 
 /** The staff case page (the one CasePage of every case type): deadline and why, facts, applicant, answer, timeline, steps. */
-export function RequestCasePage(p: RequestCasePageProps) {
+export function RequestCasePage({ deadline, deadlineNote, explanation, facts, applicant, revealed, duplicates, attachments, supplementReplies, letter, review, ...p }: RequestCasePageProps) {
   const sections: CaseSection[] = [
     {
       title: '答复期限',
       id: 'deadline',
       children: (
         <>
-          {p.deadline ? (
-            <DeadlineChip dueDate={p.deadline.due} workingDaysLeft={p.deadline.workingDaysLeft} urgency={p.deadline.urgency} provisional={p.deadline.provisional} />
-          ) : (
-            <p class="muted">{p.deadlineNote ?? '当前没有正在计算的答复期限。'}</p>
-          )}
-          <WhyDate lines={p.explanation} />
+          {deadline ? <DeadlineChip {...deadline} /> : <p class="muted">{deadlineNote ?? '当前没有正在计算的答复期限。'}</p>}
+          <WhyDate lines={explanation} />
         </>
       ),
     },
-    { title: '申请内容', id: 'facts', rows: p.facts },
-    { title: '申请人', id: 'applicant', rows: p.applicant },
+    { title: '申请内容', id: 'facts', rows: facts },
+    { title: '申请人', id: 'applicant', rows: applicant },
     {
       title: '完整证件号码（本次查看已记录）',
-      children: p.revealed ? (
+      children: revealed ? (
         <p>
-          <strong>{p.revealed}</strong>
+          <strong>{revealed}</strong>
         </p>
       ) : null,
     },
     {
       title: '可能的重复申请（仅提示）',
-      children: list(p.duplicates, (d) => (
-        <li>
-          <a href={d.href}>{d.trackingNumber}</a>（相似度 {d.similarity}）
-        </li>
-      )),
+      children: duplicates.length ? (
+        <ul>
+          {duplicates.map((d) => (
+            <li>
+              <a href={d.href}>{d.trackingNumber}</a>（相似度 {d.similarity}）
+            </li>
+          ))}
+        </ul>
+      ) : null,
     },
-    { title: '附件', children: p.attachments.length ? <FileLinks files={p.attachments} /> : null },
+    { title: '附件', children: attachments.length ? <FileLinks files={attachments} /> : null },
     {
       title: '申请人补正',
-      children: p.supplementReplies.length
-        ? p.supplementReplies.map((r) => (
+      children: supplementReplies.length
+        ? supplementReplies.map((r) => (
             <blockquote class="supplement-reply">
               <p class="small muted">{r.receivedAt}</p>
               <p>{r.text}</p>
@@ -105,38 +93,23 @@ export function RequestCasePage(p: RequestCasePageProps) {
     {
       title: '答复',
       children:
-        p.letter || p.review ? (
+        letter || review ? (
           <ul>
-            {p.letter ? (
+            {letter ? (
               <li>
-                <a href={p.letter.href}>{p.letter.title}</a>（打印版）
+                <a href={letter.href}>{letter.title}</a>（打印版）
               </li>
             ) : null}
-            {p.review ? (
+            {review ? (
               <li>
-                保密审查：<a href={p.review.href}>{p.review.label}</a>
+                保密审查：<a href={review.href}>{review.label}</a>
               </li>
             ) : null}
           </ul>
         ) : null,
     },
   ];
-  return (
-    <CasePage
-      area={STAFF_REQUESTS}
-      id={p.trackingNumber}
-      noun="申请"
-      heading={`申请 ${p.trackingNumber}`}
-      status={{ label: p.statusLabel, tone: p.statusTone }}
-      sections={sections}
-      timeline={p.timeline.map((t) => ({ at: t.at, label: t.label, by: `${t.actor}${t.internal ? '（内部）' : ''}`, ...(t.note ? { note: t.note } : {}) }))}
-      steps={p.steps}
-      version={p.version}
-      {...(p.flash ? { flash: p.flash } : {})}
-      {...(p.refusal ? { refusal: p.refusal } : {})}
-      {...(p.failed ? { failed: p.failed } : {})}
-    />
-  );
+  return <CasePage area={STAFF_REQUESTS} noun="申请" heading={`申请 ${p.id}`} sections={sections} {...p} />;
 }
 
 export interface LetterPageProps {

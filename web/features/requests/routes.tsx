@@ -24,15 +24,13 @@ import {
 import { NotFoundError } from '#domain/errors';
 import { COMMAND_LABELS } from '#domain/requests';
 import type { StaffEnv } from '../../env';
-import { filesOf, flatValues, nestedFrom } from '../../form-body';
+import { filesOf, flatValues, nestedFrom, textOf, type FormBody } from '../../form-body';
 import { formStep } from '../../form-step';
 import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes';
 import { caseSteps, demoHandlers } from './forms';
 import { refusedStep } from '../case/CasePage';
 import { LetterPage, QueuePage, RequestCasePage, type RequestCasePageProps } from './pages';
 import { caseFacts, queueFilters, queueRows } from './view-model';
-
-type FormBody = Record<string, string | File | (string | File)[]>;
 
 const FLASH: Record<string, string> = {
   ...Object.fromEntries(Object.entries(COMMAND_LABELS).map(([k, v]) => [k, `已办理：${v}。`])),
@@ -43,11 +41,6 @@ const FLASH: Record<string, string> = {
   reassign: '承办人已变更。',
 };
 
-const single = (body: FormBody, name: string) => {
-  const v = body[name];
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : '';
-};
 const expected = (v: number | undefined) => (v ? { expectedVersion: v } : {});
 
 export function staffRequestRoutes(deps: AppDependencies) {
@@ -125,36 +118,39 @@ export function staffRequestRoutes(deps: AppDependencies) {
       },
       again: async (c, refusal, body) => c.render(await casePage(c, c.req.param('tn')!, refusedStep(typeof formId === 'string' ? formId : formId(body), refusal, flatValues(body)))),
     });
-  const command = (b: FormBody) => single(b, 'command');
-  const staffOf = (c: Context<StaffEnv>) => c.get('staff');
+  const command = (b: FormBody) => textOf(b, 'command');
 
-  step('/staff/requests/:tn/act', command, (c, body, tn, v) => act(deps, staffOf(c), tn, { command: command(body), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) }));
+  step('/staff/requests/:tn/act', command, (c, body, tn, v) =>
+    act(deps, c.get('staff'), tn, { command: command(body), ...expected(v), fields: nestedFrom(body, [], ['_csrf', 'version', 'command']) }),
+  );
   step('/staff/requests/:tn/reassign', 'reassign', (c, body, tn, v) => {
-    const handlerId = single(body, 'handlerId');
+    const handlerId = textOf(body, 'handlerId');
     const handlerName = demoHandlers(deps)?.find((h) => h.id === handlerId)?.name;
-    return reassign(deps, staffOf(c), tn, { handlerId, ...(handlerName ? { handlerName } : {}), reason: single(body, 'reason'), ...expected(v) });
+    return reassign(deps, c.get('staff'), tn, { handlerId, ...(handlerName ? { handlerName } : {}), reason: textOf(body, 'reason'), ...expected(v) });
   });
   step(
     '/staff/requests/:tn/draft',
     'draft',
     async (c, body, tn, v) => {
       const decision = nestedFrom(body, ['interests', 'grounds.0.interests', 'withheldParts.0.withholding.interests'], ['_csrf', 'version', 'documents']);
-      return draftAnswer(deps, staffOf(c), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
+      return draftAnswer(deps, c.get('staff'), tn, { decision, documents: await filesOf(body, 'documents'), ...expected(v) });
     },
     'draftAnswer',
   );
   step('/staff/requests/:tn/letter', 'letter', (c, body, tn, v) => {
     const edits = Object.fromEntries(Object.entries(body).flatMap(([k, x]) => (k.startsWith('p.') && typeof x === 'string' ? [[k.slice(2), x]] : [])));
-    return editAnswerLetter(deps, staffOf(c), tn, { edits, ...expected(v) });
+    return editAnswerLetter(deps, c.get('staff'), tn, { edits, ...expected(v) });
   });
-  step('/staff/requests/:tn/review', 'review', (c, _body, tn, v) => submitAnswerForReview(deps, staffOf(c), tn, expected(v)));
-  step('/staff/requests/:tn/review-passed', 'review-passed', (c, _body, tn, v) => confirmSecrecyReview(deps, staffOf(c), tn, expected(v)));
-  step('/staff/requests/:tn/release', 'release', (c, body, tn, v) => releaseAnswer(deps, staffOf(c), tn, { service: flatValues(body), ...expected(v) }));
-  step('/staff/requests/:tn/propose', 'propose', async (c, _body, tn, v) => `/staff/items/${(await proposeForCatalogue(deps, staffOf(c), tn, expected(v))).itemId}`);
+  step('/staff/requests/:tn/review', 'review', (c, _body, tn, v) => submitAnswerForReview(deps, c.get('staff'), tn, expected(v)));
+  step('/staff/requests/:tn/review-passed', 'review-passed', (c, _body, tn, v) => confirmSecrecyReview(deps, c.get('staff'), tn, expected(v)));
+  step('/staff/requests/:tn/release', 'release', (c, body, tn, v) => releaseAnswer(deps, c.get('staff'), tn, { service: flatValues(body), ...expected(v) }));
+  step('/staff/requests/:tn/propose', 'propose', async (c, _body, tn, v) => `/staff/items/${(await proposeForCatalogue(deps, c.get('staff'), tn, expected(v))).itemId}`);
   step('/staff/requests/:tn/identity', 'identity', async (c, body, tn) =>
-    c.render(await casePage(c, tn, { revealed: await revealIdentityNumber(deps, staffOf(c), tn, { reason: single(body, 'reason') }) })),
+    c.render(await casePage(c, tn, { revealed: await revealIdentityNumber(deps, c.get('staff'), tn, { reason: textOf(body, 'reason') }) })),
   );
-  step('/staff/requests/:tn/contact', 'contact', async (c, body, tn) => c.render(await casePage(c, tn, { contact: await revealContact(deps, staffOf(c), tn, { reason: single(body, 'reason') }) })));
+  step('/staff/requests/:tn/contact', 'contact', async (c, body, tn) =>
+    c.render(await casePage(c, tn, { contact: await revealContact(deps, c.get('staff'), tn, { reason: textOf(body, 'reason') }) })),
+  );
 
   app.get('/staff/requests/:tn/letter', async (c) => {
     const s = (await loadRequest(deps, c.req.param('tn'))).data;

@@ -1,5 +1,6 @@
 import { jsx } from 'hono/jsx';
 import type { ApplicantContact, CaseView, QueueRow } from '#application/requests';
+import type { UrgencyResult } from '#domain/deadlines';
 import {
   APPLICANT_KIND_LABELS,
   CHANNEL_LABELS,
@@ -13,7 +14,7 @@ import {
 } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '#domain/secrecy';
 import { shanghaiDateTime } from '../../page-context';
-import type { DeadlineUrgency } from '../../views/components/DeadlineChip';
+import type { DeadlineChipProps, DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import type { CaseRow, ListFilter } from '../case/CasePage';
@@ -41,6 +42,10 @@ export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
 const URGENCY: Record<string, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
 export const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
 
+/** An open deadline as its chip shows it. */
+const chip = (dueDate: string, provisional: boolean, u: UrgencyResult): DeadlineChipProps => ({ dueDate, workingDaysLeft: u.workingDaysLeft, urgency: urgencyOf(u.urgency), provisional });
+const status = (s: RequestStatus) => ({ label: STATUS_LABELS[s], tone: REQUEST_STATUS_TONES[s] });
+
 export function subjectOf(r: { documentTitle?: string; documentNumber?: string; description?: string }): string {
   return [r.documentTitle, r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle ? r.description : ''].filter(Boolean).join('');
 }
@@ -57,12 +62,12 @@ export const queueRows = (rows: readonly QueueRow[]): QueueCaseRow[] =>
   rows.map((r) => ({
     id: r.trackingNumber,
     href: `/staff/requests/${r.trackingNumber}`,
-    status: { label: STATUS_LABELS[r.status], tone: REQUEST_STATUS_TONES[r.status] },
+    status: status(r.status),
     subject: r.subject,
     duplicates: r.duplicates,
     applicant: r.applicantName,
     handler: r.handlerName ?? '未登记',
-    ...(r.due && r.urgency ? { deadline: { dueDate: r.due, workingDaysLeft: r.urgency.workingDaysLeft, urgency: urgencyOf(r.urgency.urgency), provisional: r.provisional } } : {}),
+    ...(r.due && r.urgency ? { deadline: chip(r.due, r.provisional, r.urgency) } : {}),
   }));
 
 /** The queue's filters: status, handler (me, nobody, those in the list), due by. */
@@ -97,9 +102,8 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       : undefined;
   const r = view.review;
   return {
-    trackingNumber: tn,
-    statusLabel: STATUS_LABELS[c.status],
-    statusTone: REQUEST_STATUS_TONES[c.status],
+    id: tn,
+    status: status(c.status),
     facts: [
       { label: '所需信息', value: subjectOf(s.requested) },
       ...row('内容描述', s.requested.description),
@@ -130,15 +134,14 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
     })),
     attachments: s.attachments.map((x) => ({ href: `/staff/requests/${tn}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) })),
     supplementReplies: s.supplementReplies.map((x) => ({ receivedAt: shanghaiDateTime(x.receivedAt), text: x.text })),
-    ...(s.openDeadline && u ? { deadline: { due: s.openDeadline.due, workingDaysLeft: u.workingDaysLeft, urgency: urgencyOf(u.urgency), provisional: s.openDeadline.provisional } } : {}),
+    ...(s.openDeadline && u ? { deadline: chip(s.openDeadline.due, s.openDeadline.provisional, u) } : {}),
     explanation: view.explanation,
     ...(deadlineNote ? { deadlineNote } : {}),
     timeline: s.timeline.map((t) => ({
       at: shanghaiDateTime(t.at),
       label: t.label,
-      actor: t.actor.kind === 'applicant' ? '申请人' : (t.actor.name ?? t.actor.id),
-      internal: !t.public,
-      ...(t.note ? { note: t.note } : {}),
+      by: `${t.actor.kind === 'applicant' ? '申请人' : (t.actor.name ?? t.actor.id)}${t.public ? '' : '（内部）'}`,
+      note: t.note,
     })),
     ...(s.draft ? { letter: { title: s.draft.letter.title, href: `/staff/requests/${tn}/letter` } } : {}),
     ...(r
