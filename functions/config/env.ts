@@ -29,6 +29,8 @@ const envSchema = z.object({
   CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
   URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).optional(),
   CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
+  /** [M?] What a 要求确认或重新出具已获取信息 answer cites (default in domain/requests/letters.ts; docs/legal-notes.md). */
+  CONFIRM_OR_REISSUE_BASIS: z.string().trim().min(2).max(200).optional(),
   /** AWS: the KMS HMAC key that signs audit events (its MAC key never leaves KMS). */
   AUDIT_MAC_KEY_ID: z.string().min(1).optional(),
   /** Local mode: the file holding the audit MAC key, outside the data folder. */

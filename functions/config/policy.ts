@@ -7,5 +7,6 @@ export function policyFromEnv(env: AppEnv): AgencyPolicy {
     receipt: { online: env.ONLINE_RECEIPT_RULE },
     clarification: { workingDays: env.CLARIFICATION_WORKING_DAYS, urgentWorkingDays: env.URGENT_CLARIFICATION_WORKING_DAYS },
     correction: { workingDays: env.CORRECTION_WORKING_DAYS },
+    letters: { confirmOrReissueBasis: env.CONFIRM_OR_REISSUE_BASIS },
   });
 }

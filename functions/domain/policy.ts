@@ -10,6 +10,7 @@ import { DEFAULT_CLARIFICATION_CONFIG, type ClarificationConfig } from './clarif
 import { DEFAULT_CORRECTION_CONFIG, type CorrectionConfig } from './corrections/workflow';
 import { DEFAULT_DEADLINE_CONFIG, deadlineConfig, type DeadlineConfig } from './deadlines';
 import { DEFAULT_RECEIPT_POLICY, type ReceiptPolicy } from './requests/application';
+import { DEFAULT_LETTER_POLICY, type LetterPolicy, type RemedyPolicy } from './requests/letters';
 import { DEFAULT_WORKFLOW_CONFIG, type WorkflowConfig } from './requests/workflow';
 
 export interface AgencyPolicy {
@@ -26,6 +27,8 @@ export interface AgencyPolicy {
   readonly clarification: ClarificationConfig;
   /** The agency's period for answering a correction request (no statutory number). */
   readonly correction: CorrectionConfig;
+  /** Readings in the answer letters: the remedy paragraph per answer, the basis of a confirm-or-reissue answer. */
+  readonly letters: LetterPolicy;
 }
 
 export const DEFAULT_AGENCY_POLICY: AgencyPolicy = {
@@ -34,6 +37,7 @@ export const DEFAULT_AGENCY_POLICY: AgencyPolicy = {
   receipt: DEFAULT_RECEIPT_POLICY,
   clarification: DEFAULT_CLARIFICATION_CONFIG,
   correction: DEFAULT_CORRECTION_CONFIG,
+  letters: DEFAULT_LETTER_POLICY,
 };
 
 export interface PolicyOverrides {
@@ -43,6 +47,7 @@ export interface PolicyOverrides {
   readonly receipt?: Partial<ReceiptPolicy>;
   readonly clarification?: Partial<ClarificationConfig>;
   readonly correction?: Partial<CorrectionConfig>;
+  readonly letters?: { readonly remedies?: Partial<RemedyPolicy>; readonly confirmOrReissueBasis?: string | undefined };
 }
 
 const defined = <T extends object>(o: T | undefined): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -55,5 +60,9 @@ export function agencyPolicy(overrides: PolicyOverrides = {}): AgencyPolicy {
     receipt: { ...DEFAULT_RECEIPT_POLICY, ...defined(overrides.receipt) },
     clarification: { ...DEFAULT_CLARIFICATION_CONFIG, ...defined(overrides.clarification) },
     correction: { ...DEFAULT_CORRECTION_CONFIG, ...defined(overrides.correction) },
+    letters: {
+      remedies: { ...DEFAULT_LETTER_POLICY.remedies, ...defined(overrides.letters?.remedies) },
+      confirmOrReissueBasis: overrides.letters?.confirmOrReissueBasis?.trim() || DEFAULT_LETTER_POLICY.confirmOrReissueBasis,
+    },
   };
 }

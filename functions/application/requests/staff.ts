@@ -273,6 +273,7 @@ export async function draftAnswer(
     decision,
     letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),
     letterDate: today,
+    policy: deps.policy.letters,
   });
   const committed = await putStaged(
     deps,

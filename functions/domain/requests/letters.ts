@@ -12,14 +12,11 @@ import {
   PROCESS_INFORMATION_LABELS,
   REGULATION,
   RESPONSE_TYPE_INFO,
+  RESPONSE_TYPES,
   SECURITY_INTEREST_LABELS,
   THIRD_PARTY_INTEREST_LABELS,
   legalBasisOf,
-  outcomeBlock,
-  tableBRow,
   type Decision,
-  type OutcomeBlock,
-  type OutcomeMappingOptions,
   type Provision,
   type ResponseType,
   type Withholding,
@@ -53,18 +50,39 @@ export interface ApplicationFacts {
 export type RemedyWording = 'reconsideration-first' | 'either';
 
 /**
- * 复议法 (2023) 第二十三条: where an agency refuses disclosure (不予公开), reconsideration comes
- * first. Default: that wording for 不予公开 and 部分公开 (domain.md §3.2 "Implement"); for the
- * other outcomes the scope is debated [M?], so legal counsel may set it per block.
+ * Which remedy paragraph each answer carries, chosen by the decision, not by the Table B row it is
+ * counted in (a special regime counts under 不予公开-8 but refuses nothing).
  */
-export type RemedyPolicy = Readonly<Record<OutcomeBlock, RemedyWording>>;
+export type RemedyPolicy = Readonly<Record<ResponseType, RemedyWording>>;
+
+/**
+ * 复议法 (2023) Art. 23(1)(4): where an agency refuses disclosure (不予公开), reconsideration comes
+ * first; the default gives that wording to 不予公开 and 部分公开 (domain.md §3.2 "Implement"). How
+ * far 复议前置 reaches beyond them is debated [M?]: an agency whose counsel reads it more broadly
+ * sets reconsideration-first for more types (telling an applicant to reconsider first costs them
+ * nothing; telling them they may sue directly when they may not can cost them the suit).
+ */
 export const DEFAULT_REMEDY_POLICY: RemedyPolicy = {
-  disclosed: 'either',
-  partial: 'reconsideration-first',
+  ...(Object.fromEntries(RESPONSE_TYPES.map((t) => [t, 'either'])) as Record<ResponseType, RemedyWording>),
   withheld: 'reconsideration-first',
-  unavailable: 'either',
-  'not-processed': 'either',
-  other: 'either',
+  partial: 'reconsideration-first',
+};
+
+/** The agency's readings in its letters (AgencyPolicy.letters). */
+export interface LetterPolicy {
+  readonly remedies: RemedyPolicy;
+  /**
+   * [M?] What a 要求确认或重新出具已获取信息 answer cites. No article of the Regulation covers it
+   * (Art. 39 is petitions and publications, which the old letters cited); the default is Art. 2's
+   * definition of government information, which such a request does not ask for. For counsel:
+   * docs/legal-notes.md.
+   */
+  readonly confirmOrReissueBasis: string;
+}
+
+export const DEFAULT_LETTER_POLICY: LetterPolicy = {
+  remedies: DEFAULT_REMEDY_POLICY,
+  confirmOrReissueBasis: `${REGULATION}第二条`,
 };
 
 export interface LetterParagraph {
@@ -93,8 +111,7 @@ export interface LetterInput {
   /** Sequence number within the year of the letter date. */
   readonly letterSequence: number;
   readonly letterDate: IsoDate;
-  readonly remedyPolicy?: RemedyPolicy;
-  readonly outcomeMapping?: OutcomeMappingOptions;
+  readonly policy?: LetterPolicy;
 }
 
 const PROVISION_METHOD: Record<Provision['method'], string> = {
@@ -129,12 +146,12 @@ export function withholdingReason(g: Withholding): string {
       return `该信息属于行政机关在履行行政管理职能过程中形成的${PROCESS_INFORMATION_LABELS[g.kind]}，属于过程性信息，且无法律、法规、规章规定应当公开。本机关经裁量认为：${g.discretionReason}。根据${REGULATION}第十六条第二款的规定，不予公开`;
     case 'enforcement-files':
       return `该信息属于行政执法案卷信息，且无法律、法规、规章规定应当公开。本机关经裁量认为：${g.discretionReason}。根据${REGULATION}第十六条第二款的规定，不予公开`;
-    case 'administrative-query':
-      return `该信息属于${g.regime}事项，${g.reason}。根据${REGULATION}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理`;
+    case 'not-government-information':
+      return `该部分内容不属于${REGULATION}第二条规定的政府信息，理由为：${g.reason}。根据${REGULATION}第三十七条的规定，不予提供`;
   }
 }
 
-function bodyParagraphs(d: Decision): LetterParagraph[] {
+function bodyParagraphs(d: Decision, policy: LetterPolicy): LetterParagraph[] {
   const p = (key: string, text: string): LetterParagraph => ({ key, text: text.endsWith('。') ? text : `${text}。` });
   switch (d.type) {
     case 'already-public':
@@ -170,8 +187,8 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
         p('reason', `经审查，${d.reason}`),
         p(
           'decision',
-          `根据${REGULATION}第三十六条第（五）项的规定，您申请的信息不属于本机关负责公开${
-            d.competentAgency ? `，负责公开该信息的机关为${d.competentAgency.name}${d.competentAgency.contact ? `（联系方式：${d.competentAgency.contact}）` : ''}，建议您向其提出申请` : ''
+          `根据${REGULATION}第三十六条第（五）项的规定，您申请的信息不属于本机关负责公开。${
+            d.competentAgency ? `负责公开该信息的机关为${d.competentAgency.name}（联系方式：${d.competentAgency.contact}），建议您向其提出申请` : '经查，本机关无法确定负责公开该信息的行政机关'
           }`,
         ),
       ];
@@ -189,6 +206,14 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
           `您申请获取的信息属于${d.regime}事项，${d.lawReference}对该信息的获取有特别规定。根据${REGULATION}第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理${d.whereToApply ? `（${d.whereToApply}）` : ''}`,
         ),
       ];
+    case 'not-government-information':
+      return [
+        p('reason', `经审查，${d.reason}`),
+        p(
+          'decision',
+          `根据${REGULATION}第二条的规定，政府信息是指行政机关在履行行政管理职能过程中制作或者获取的，以一定形式记录、保存的信息。您申请获取的内容不属于政府信息，本机关不作为政府信息公开申请处理`,
+        ),
+      ];
     case 'no-duty-to-create':
       return [
         p('decision', `经审查，${d.reason}。根据${REGULATION}第三十八条的规定，行政机关向申请人提供的信息应当是已制作或者获取的政府信息，对需要行政机关对现有政府信息进行加工、分析的，可以不予提供`),
@@ -199,17 +224,16 @@ function bodyParagraphs(d: Decision): LetterParagraph[] {
         ...(d.properChannel ? [p('channel', `您可以通过${d.properChannel}反映相关诉求`)] : []),
       ];
     case 'publication':
-      return [
-        p('decision', `您申请获取的是公开出版物。根据${REGULATION}第三十九条第二款的规定，本机关不作为政府信息公开申请处理`),
-        ...(d.whereToObtain ? [p('channel', `您可以通过${d.whereToObtain}获取`)] : []),
-      ];
+      return [p('decision', `您申请获取的是政府公报、报刊、书籍等公开出版物。根据${REGULATION}第三十九条第二款的规定，现告知您获取的途径：${d.whereToObtain}`)];
     case 'unreasonable-volume':
       return [
         p('facts', `本机关于${d.explanationRequestedOn}要求您说明理由。经审查，${d.reason}`),
         p('decision', `您申请公开政府信息的数量、频次明显超过合理范围，且说明的理由不合理。根据${REGULATION}第三十五条的规定，本机关不予处理`),
       ];
     case 'confirm-or-reissue':
-      return [p('decision', `经审查，您要求本机关确认或者重新出具已获取的信息，${d.reason}。根据${REGULATION}第三十九条的规定，本机关不作为政府信息公开申请处理`)];
+      return [
+        p('decision', `经审查，您要求本机关确认或者重新出具已获取的信息，${d.reason}。该请求不属于获取政府信息的申请，根据${policy.confirmOrReissueBasis}的规定，本机关不作为政府信息公开申请处理`),
+      ];
     case 'still-unclear':
       return [
         p('facts', `本机关于${d.supplementRequestedOn}向您发出补正通知，并于${d.supplementReceivedOn}收到您的补正材料。经审查，${d.reason}`),
@@ -238,9 +262,9 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
     if (!v?.trim()) throw new CaseValidationError('机关信息不完整，无法生成告知书。', { [`agency.${k}`]: '请在机关设置中填写。' });
   }
   const info = RESPONSE_TYPE_INFO[decision.type];
-  const block = outcomeBlock(tableBRow(decision, input.outcomeMapping));
-  const wording = (input.remedyPolicy ?? DEFAULT_REMEDY_POLICY)[block];
-  const legalBasis = legalBasisOf(decision);
+  const policy = input.policy ?? DEFAULT_LETTER_POLICY;
+  const wording = policy.remedies[decision.type];
+  const legalBasis = [...legalBasisOf(decision), ...(decision.type === 'confirm-or-reissue' ? [policy.confirmOrReissueBasis] : [])];
   const opening: LetterParagraph = {
     key: 'opening',
     text: `本机关于${formatDateZh(app.receivedOn)}收到您提出的政府信息公开申请（申请编号：${app.trackingNumber}），您申请获取${app.requestSummary}。现答复如下：`,
@@ -250,7 +274,7 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
     title: `政府信息公开申请答复告知书（${info.label}）`,
     number: letterNumber(agency.letterPrefix, input.letterDate, input.letterSequence),
     salutation: `${app.applicantName}：`,
-    paragraphs: [opening, ...bodyParagraphs(decision), contact],
+    paragraphs: [opening, ...bodyParagraphs(decision, policy), contact],
     legalBasis,
     remedies: remediesText(wording, agency),
     remedyWording: wording,

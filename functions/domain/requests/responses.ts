@@ -66,7 +66,9 @@ export function outcomeBlock(row: OutcomeRow): OutcomeBlock {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Withholding grounds (Art. 14–16; domain.md §3.1)
+// Withholding grounds (Art. 14–16; Art. 37 for parts that are not government information; domain.md §3.1).
+// Art. 36(7) special regimes are an answer of their own ('special-regime'), never a ground: a
+// letter that withholds under 36(3) must not also send the applicant to another procedure.
 
 export const WITHHOLDING_GROUNDS = [
   'state-secret',
@@ -76,7 +78,7 @@ export const WITHHOLDING_GROUNDS = [
   'internal-affairs',
   'process-information',
   'enforcement-files',
-  'administrative-query',
+  'not-government-information',
 ] as const;
 export type WithholdingGround = (typeof WITHHOLDING_GROUNDS)[number];
 
@@ -95,12 +97,16 @@ export const WITHHOLDING_GROUND_INFO: Record<WithholdingGround, { readonly label
   'third-party': {
     label: '涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害',
     row: 'withheld-4',
-    legalBasis: [`${REGULATION}第十五条`, `${REGULATION}第三十二条`],
+    // Art. 32 is cited only when a consultation took place (legalBasisOf).
+    legalBasis: [`${REGULATION}第十五条`],
   },
   'internal-affairs': { label: '属于内部事务信息', row: 'withheld-5', legalBasis: [`${REGULATION}第十六条第一款`] },
   'process-information': { label: '属于过程性信息', row: 'withheld-6', legalBasis: [`${REGULATION}第十六条第二款`] },
   'enforcement-files': { label: '属于行政执法案卷信息', row: 'withheld-7', legalBasis: [`${REGULATION}第十六条第二款`] },
-  'administrative-query': { label: '属于行政查询事项', row: 'withheld-8', legalBasis: [`${REGULATION}第三十六条第（七）项`] },
+  // Only for a part of the requested material (Art. 37 "不属于政府信息的内容"); a whole request for
+  // such content is the 'not-government-information' answer. Its row is never used: a partial
+  // disclosure counts as 部分公开 only.
+  'not-government-information': { label: '不属于政府信息的内容（仅用于部分公开）', row: 'partial', legalBasis: [`${REGULATION}第二条`] },
 };
 
 export const SECURITY_INTERESTS = ['national-security', 'public-security', 'economic-security', 'social-stability'] as const;
@@ -182,11 +188,7 @@ export const withholdingSchema = z.discriminatedUnion(
       discretionReason: req('裁量不予公开的理由'),
     }),
     z.object({ ground: z.literal('enforcement-files'), discretionReason: req('裁量不予公开的理由') }),
-    z.object({
-      ground: z.literal('administrative-query'),
-      regime: req('适用的查询制度（如不动产登记资料查询）', 200),
-      reason: req('理由'),
-    }),
+    z.object({ ground: z.literal('not-government-information'), reason: req('该部分不属于政府信息的理由') }),
   ],
   { error: '请选择不予公开的理由类别。' },
 );
@@ -213,6 +215,7 @@ export const RESPONSE_TYPES = [
   'not-this-agency',
   'repeat-request',
   'special-regime',
+  'not-government-information',
   'no-duty-to-create',
   'petition-complaint',
   'publication',
@@ -245,15 +248,23 @@ export const RESPONSE_TYPE_INFO: Record<ResponseType, ResponseTypeInfo> = {
     // [M?] domain.md §6.3: "most likely" 不予公开-8 行政查询事项; configurable in tableBRow().
     row: 'withheld-8',
   },
+  'not-government-information': {
+    label: '不属于政府信息',
+    article: '第二条',
+    legalBasis: [`${REGULATION}第二条`],
+    // [M?] 30号 has no row for it; 其他处理-3 "其他" is the closest. Configurable in tableBRow().
+    row: 'other-3',
+  },
   'no-duty-to-create': { label: '没有现成信息需要另行制作', article: '第三十八条', legalBasis: [`${REGULATION}第三十八条`], row: 'unavailable-2' },
   'petition-complaint': { label: '信访、投诉、举报类申请不作为政府信息公开申请处理', article: '第三十九条第一款', legalBasis: [`${REGULATION}第三十九条第一款`], row: 'not-processed-1' },
   publication: { label: '要求提供公开出版物', article: '第三十九条第二款', legalBasis: [`${REGULATION}第三十九条第二款`], row: 'not-processed-3' },
   'unreasonable-volume': { label: '无正当理由大量反复申请不予处理', article: '第三十五条', legalBasis: [`${REGULATION}第三十五条`], row: 'not-processed-4' },
   'confirm-or-reissue': {
     label: '要求确认或重新出具已获取信息',
-    article: '第三十九条',
-    // [M?] The 30号 row exists; the article relied on varies between agencies (often 第三十九条第一款).
-    legalBasis: [`${REGULATION}第三十九条`],
+    // No article of the Regulation covers it (Art. 39 is petitions and publications); the basis
+    // the letter cites is the agency's LetterPolicy.confirmOrReissueBasis (docs/legal-notes.md).
+    article: '',
+    legalBasis: [],
     row: 'not-processed-5',
   },
   'still-unclear': { label: '补正后申请内容仍不明确', article: '第三十条', legalBasis: [`${REGULATION}第三十条`], row: 'unavailable-3' },
@@ -274,7 +285,10 @@ export const decisionSchema = z.discriminatedUnion(
     z.object({
       type: z.literal('withheld'),
       facts: req('查明的事实'),
-      grounds: z.array(withholdingSchema).min(1, { error: '请至少填写一项不予公开的理由。' }),
+      grounds: z
+        .array(withholdingSchema)
+        .min(1, { error: '请至少填写一项不予公开的理由。' })
+        .refine((gs) => gs.every((g) => g.ground !== 'not-government-information'), { error: '申请内容整体不属于政府信息的，请选择“不属于政府信息”答复类型。' }),
     }),
     z.object({
       type: z.literal('partial'),
@@ -292,7 +306,8 @@ export const decisionSchema = z.discriminatedUnion(
     z.object({
       type: z.literal('not-this-agency'),
       reason: req('不属于本机关负责公开的理由'),
-      competentAgency: z.object({ name: req('负责公开的机关名称', 200), contact: opt('联系方式', 200) }).optional(),
+      /** Art. 36(5): when the responsible agency can be determined, its name and contact are told; absent, the letter says it cannot be. */
+      competentAgency: z.object({ name: req('负责公开的机关名称', 200), contact: req('该机关的联系方式', 200) }).optional(),
     }),
     z.object({
       type: z.literal('repeat-request'),
@@ -305,9 +320,11 @@ export const decisionSchema = z.discriminatedUnion(
       lawReference: req('规定该查询制度的法律、行政法规及条款', 200),
       whereToApply: opt('办理机构和途径', 500),
     }),
+    z.object({ type: z.literal('not-government-information'), reason: req('不属于政府信息的理由') }),
     z.object({ type: z.literal('no-duty-to-create'), reason: req('需要另行制作或加工、分析的理由') }),
     z.object({ type: z.literal('petition-complaint'), properChannel: opt('可通过的渠道', 500) }),
-    z.object({ type: z.literal('publication'), whereToObtain: opt('获取公开出版物的途径', 500) }),
+    // Art. 39(2): the agency tells the applicant where to obtain the publication; that is the whole answer.
+    z.object({ type: z.literal('publication'), whereToObtain: req('获取公开出版物的途径', 500) }),
     z.object({
       type: z.literal('unreasonable-volume'),
       /** Art. 35: the agency asked for reasons and found them unreasonable. */
@@ -342,6 +359,8 @@ export function parseDecision(input: unknown): Decision {
 export interface OutcomeMappingOptions {
   /** [M?] Art. 36(7) special regimes; domain.md §6.3 suggests 不予公开-8. */
   readonly specialRegimeRow?: OutcomeRow;
+  /** [M?] Art. 2 answers; 30号 has no row, 其他处理-3 by default. */
+  readonly notGovernmentInformationRow?: OutcomeRow;
 }
 
 /**
@@ -354,6 +373,8 @@ export function tableBRow(decision: Decision, options: OutcomeMappingOptions = {
       return WITHHOLDING_GROUND_INFO[decision.grounds[0]!.ground].row;
     case 'special-regime':
       return options.specialRegimeRow ?? 'withheld-8';
+    case 'not-government-information':
+      return options.notGovernmentInformationRow ?? 'other-3';
     default:
       return RESPONSE_TYPE_INFO[decision.type].row!;
   }
@@ -366,6 +387,7 @@ export function legalBasisOf(decision: Decision): string[] {
   for (const g of grounds) {
     for (const b of WITHHOLDING_GROUND_INFO[g.ground].legalBasis) out.push(b);
     if (g.ground === 'prohibited-by-law') out.push(`${g.lawName}${g.article}`);
+    if (g.ground === 'third-party' && g.consultation !== 'not-consulted') out.push(`${REGULATION}第三十二条`);
   }
   if (decision.type === 'special-regime') out.push(decision.lawReference);
   return [...new Set(out)];

@@ -467,7 +467,12 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     handlerOnly: true,
     // The answer's type; the facts each type asks for are ANSWER_FIELDS below.
     form: form(
-      [field('type', '答复类型', 'select', { required: true, options: RESPONSE_TYPES.map((t) => ({ value: t, label: `${RESPONSE_TYPE_INFO[t].label}（${RESPONSE_TYPE_INFO[t].article}）` })) })],
+      [
+        field('type', '答复类型', 'select', {
+          required: true,
+          options: RESPONSE_TYPES.map((t) => ({ value: t, label: RESPONSE_TYPE_INFO[t].article ? `${RESPONSE_TYPE_INFO[t].label}（${RESPONSE_TYPE_INFO[t].article}）` : RESPONSE_TYPE_INFO[t].label })),
+        }),
+      ],
       'secondary',
     ),
   },
@@ -526,7 +531,6 @@ const withholdingFields = (prefix: string): StepField[] => [
   field(`${prefix}article`, '具体条款'),
   field(`${prefix}kind`, '信息类别（内部事务、过程性信息类）', 'select', { options: options({ ...INTERNAL_AFFAIRS_LABELS, ...PROCESS_INFORMATION_LABELS }) }),
   field(`${prefix}discretionReason`, '裁量不予公开的理由（第十六条类）', 'textarea', { rows: 2 }),
-  field(`${prefix}regime`, '适用的查询制度（行政查询事项类）'),
 ];
 
 const required = { required: true } as const;
@@ -541,14 +545,15 @@ export const ANSWER_FIELDS: Readonly<Record<ResponseType, readonly StepField[]>>
   'does-not-exist': [field('searchScope', '检索范围', 'textarea', area(2, required)), field('searchMethods', '检索方式', 'textarea', area(2, required)), field('searchedOn', '检索日期', 'date')],
   'not-this-agency': [
     field('reason', '不属于本机关负责公开的理由', 'textarea', area(3, required)),
-    field('competentAgency.name', '负责公开的机关名称（能够确定的）'),
-    field('competentAgency.contact', '该机关联系方式'),
+    field('competentAgency.name', '负责公开的机关名称（能够确定的）', 'text', { hint: '能够确定的，须同时填写其联系方式；不能确定的留空，告知书将写明无法确定。' }),
+    field('competentAgency.contact', '该机关的联系方式（填写机关名称时必填）'),
   ],
   'repeat-request': [field('earlierTrackingNumber', '此前申请的编号', 'text', required), field('earlierAnswerDate', '此前答复日期', 'date', required)],
   'special-regime': [field('regime', '适用的查询制度', 'text', required), field('lawReference', '规定该查询制度的法律、行政法规及条款', 'text', required), field('whereToApply', '办理机构和途径')],
+  'not-government-information': [field('reason', '不属于政府信息的理由', 'textarea', area(3, required))],
   'no-duty-to-create': [field('reason', '需要另行制作或加工、分析的理由', 'textarea', area(3, required))],
   'petition-complaint': [field('properChannel', '可通过的渠道', 'textarea', area(2))],
-  publication: [field('whereToObtain', '获取公开出版物的途径', 'textarea', area(2))],
+  publication: [field('whereToObtain', '获取公开出版物的途径', 'textarea', area(2, required))],
   'unreasonable-volume': [field('explanationRequestedOn', '要求申请人说明理由的日期', 'date', required), field('reason', '认定理由不合理的依据', 'textarea', area(3, required))],
   'confirm-or-reissue': [field('reason', '理由', 'textarea', area(3, required))],
   'still-unclear': [

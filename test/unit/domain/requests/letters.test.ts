@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
-import { RESPONSE_TYPES, editLetter, generateAnswerLetter, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '#domain/requests';
+import { DEFAULT_LETTER_POLICY, RESPONSE_TYPES, editLetter, generateAnswerLetter, legalBasisOf, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '#domain/requests';
 
 const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
 const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
@@ -37,11 +37,12 @@ const decisions: Record<ResponseType, [DecisionInput, string, string]> = {
   ],
   'repeat-request': [{ type: 'repeat-request', earlierTrackingNumber: 'YSQ-2026-000001', earlierAnswerDate: '2026年1月5日' }, '第三十六条第（六）项', 'not-processed-2'],
   'special-regime': [{ type: 'special-regime', regime: '不动产登记资料查询', lawReference: '《不动产登记暂行条例》第二十七条' }, '第三十六条第（七）项', 'withheld-8'],
+  'not-government-information': [{ type: 'not-government-information', reason: '您要求本机关解释有关政策的适用，不是行政机关已制作或者获取的信息' }, '第二条', 'other-3'],
   'no-duty-to-create': [{ type: 'no-duty-to-create', reason: '您要求的统计数据需对现有信息进行汇总分析' }, '第三十八条', 'unavailable-2'],
   'petition-complaint': [{ type: 'petition-complaint', properChannel: '信访渠道' }, '第三十九条第一款', 'not-processed-1'],
-  publication: [{ type: 'publication' }, '第三十九条第二款', 'not-processed-3'],
+  publication: [{ type: 'publication', whereToObtain: '本市新华书店或《示例市人民政府公报》网站' }, '第三十九条第二款', 'not-processed-3'],
   'unreasonable-volume': [{ type: 'unreasonable-volume', explanationRequestedOn: '2026年2月1日', reason: '您一个月内提交申请120件且未说明合理理由' }, '第三十五条', 'not-processed-4'],
-  'confirm-or-reissue': [{ type: 'confirm-or-reissue', reason: '该信息您已获取' }, '第三十九条', 'not-processed-5'],
+  'confirm-or-reissue': [{ type: 'confirm-or-reissue', reason: '该信息您已获取' }, '第二条', 'not-processed-5'],
   'still-unclear': [{ type: 'still-unclear', supplementRequestedOn: '2026年2月12日', supplementReceivedOn: '2026年3月2日', reason: '仍未说明所需信息的时间和事项' }, '第三十条', 'unavailable-3'],
 };
 
@@ -70,7 +71,8 @@ describe('answer letters', () => {
     expect(text).toContain('2026年2月10日');
     expect(l.legalBasis.some((b) => b.includes(article))).toBe(true);
     expect(l.remedies).toContain('六十日内向示例市人民政府申请行政复议');
-    const refusal = type === 'withheld' || type === 'partial' || type === 'special-regime';
+    // Chosen by the decision: a special regime counts under 不予公开-8 but refuses nothing.
+    const refusal = type === 'withheld' || type === 'partial';
     expect(l.remedies.includes('应当先申请行政复议')).toBe(refusal);
     expect(l.remedies.includes('六个月内')).toBe(!refusal);
   });
@@ -100,14 +102,68 @@ describe('answer letters', () => {
     expect(l.remedies).toContain('自行政复议期限届满之日起十五日内向示例市示例区人民法院提起行政诉讼');
   });
 
-  it('remedy wording is configurable per outcome block', () => {
+  const letterText = (input: DecisionInput, policy = DEFAULT_LETTER_POLICY) => {
+    const l = generateAnswerLetter({ agency, application, decision: parseDecision(input), letterSequence: 1, letterDate: isoDate('2026-03-02'), policy });
+    return { l, text: l.paragraphs.map((p) => p.text).join('') };
+  };
+
+  it('a special regime is its own answer, never a withholding ground beside Art. 36(3)', () => {
+    expect(() => parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'administrative-query', regime: '不动产登记资料查询', reason: '另有规定' }] })).toThrow(CaseValidationError);
+    const { l, text } = letterText(decisions['special-regime'][0]);
+    expect(text).toContain('第三十六条第（七）项');
+    expect(text).not.toContain('第三十六条第（三）项');
+    expect(l.remedyWording).toBe('either');
+  });
+
+  it('a confirm-or-reissue answer cites the configured basis, never Art. 39', () => {
+    const { l, text } = letterText(decisions['confirm-or-reissue'][0]);
+    expect(text).not.toContain('第三十九条');
+    expect(l.legalBasis).toEqual(['《中华人民共和国政府信息公开条例》第二条']);
+    const counsel = letterText(decisions['confirm-or-reissue'][0], { ...DEFAULT_LETTER_POLICY, confirmOrReissueBasis: '《示例省政府信息公开规定》第十条' });
+    expect(counsel.text).toContain('根据《示例省政府信息公开规定》第十条的规定');
+    expect(counsel.l.legalBasis).toEqual(['《示例省政府信息公开规定》第十条']);
+  });
+
+  it('a publication answer tells where to obtain it (Art. 39(2)), not that the application is not handled (Art. 39(1))', () => {
+    const { text } = letterText(decisions.publication[0]);
+    expect(text).toContain('现告知您获取的途径：本市新华书店');
+    expect(text).not.toContain('不作为政府信息公开申请处理');
+    expect(() => parseDecision({ type: 'publication' })).toThrow(CaseValidationError);
+  });
+
+  it('cites Art. 32 only when the third party was consulted', () => {
+    const withholding = (consultation: string) => ({
+      type: 'withheld',
+      facts: '经查',
+      grounds: [{ ground: 'third-party', interest: 'trade-secret', consultation, publicInterestAssessment: '不涉及重大公共利益', reason: '属于企业商业秘密' }],
+    });
+    expect(legalBasisOf(parseDecision(withholding('not-consulted')))).not.toContain('《中华人民共和国政府信息公开条例》第三十二条');
+    expect(letterText(withholding('not-consulted')).text).not.toContain('第三十二条');
+    expect(legalBasisOf(parseDecision(withholding('objected')))).toContain('《中华人民共和国政府信息公开条例》第三十二条');
+  });
+
+  it('not government information: a whole request is its own answer (Art. 2); a part of a document is a ground of partial disclosure only', () => {
+    const { text } = letterText(decisions['not-government-information'][0]);
+    expect(text).toContain('第二条的规定，政府信息是指');
+    const partial = letterText({ type: 'partial', provision, withheldParts: [{ part: '第2页会议主持人的个人意见', withholding: { ground: 'not-government-information', reason: '系个人发言记录' } }] });
+    expect(partial.text).toContain('1.第2页会议主持人的个人意见：该部分内容不属于《中华人民共和国政府信息公开条例》第二条规定的政府信息');
+    expect(() => parseDecision({ type: 'withheld', facts: '经查', grounds: [{ ground: 'not-government-information', reason: 'x' }] })).toThrow('答复内容不完整');
+  });
+
+  it('Art. 36(5): the responsible agency is named with its contact, or the letter says it cannot be determined', () => {
+    expect(() => parseDecision({ type: 'not-this-agency', reason: '该信息由其他机关制作', competentAgency: { name: '示例市自然资源局' } })).toThrow(CaseValidationError);
+    const { text } = letterText({ type: 'not-this-agency', reason: '该信息不是本机关制作或者获取的' });
+    expect(text).toContain('本机关无法确定负责公开该信息的行政机关');
+  });
+
+  it('remedy wording is configurable per answer type', () => {
     const l = generateAnswerLetter({
       agency,
       application,
       decision: parseDecision(decisions['does-not-exist'][0]),
       letterSequence: 1,
       letterDate: isoDate('2026-03-02'),
-      remedyPolicy: { disclosed: 'either', partial: 'reconsideration-first', withheld: 'reconsideration-first', unavailable: 'reconsideration-first', 'not-processed': 'either', other: 'either' },
+      policy: { ...DEFAULT_LETTER_POLICY, remedies: { ...DEFAULT_LETTER_POLICY.remedies, 'does-not-exist': 'reconsideration-first' } },
     });
     expect(l.remedies).toContain('应当先申请行政复议');
   });

@@ -47,7 +47,7 @@ const sample: Record<CommandType, RequestCommand> = {
   rejectExtension: { type: 'rejectExtension', reason: '无必要' },
   notifyExtension: { type: 'notifyExtension', notifiedOn: d('2026-02-11') },
   setDelayedReply: { type: 'setDelayedReply', due: d('2026-06-30'), reason: '申请数量大' },
-  draftAnswer: { type: 'draftAnswer', decision: { type: 'publication' } },
+  draftAnswer: { type: 'draftAnswer', decision: { type: 'publication', whereToObtain: '新华书店' } },
   submitForSecrecyReview: { type: 'submitForSecrecyReview', secrecyReviewId: 'sr1' },
   passSecrecyReview: { type: 'passSecrecyReview', secrecyReviewApproved: true },
   returnToDrafting: { type: 'returnToDrafting', reason: '理由不充分' },
