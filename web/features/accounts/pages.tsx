@@ -2,6 +2,7 @@ import { CsrfField } from '#web/views/components/CsrfField';
 import { DataTable } from '#web/views/components/DataTable';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
 import { FormField } from '#web/views/components/FormField';
+import { FormPanel } from '#web/views/components/FormPanel';
 import { Notice } from '#web/views/components/Notice';
 import { Section } from '#web/views/components/Section';
 import { Layout } from '#web/views/layouts/Layout';
@@ -19,15 +20,13 @@ export interface LoginPageProps {
   next?: string;
   /** Form-level error, e.g. 用户名或密码不正确. */
   error?: string;
-  /** Field errors (username/password), e.g. 请输入用户名. */
-  errors?: Record<string, string>;
   /** Submitted username, kept on error. The password is never echoed. */
   values?: { username?: string };
   demoAccounts: DemoAccount[];
 }
 
 /** Local-mode staff sign-in (本地演示登录). Production uses the unified identity provider instead. */
-export function LoginPage({ next, error, errors, values, demoAccounts }: LoginPageProps) {
+export function LoginPage({ next, error, values, demoAccounts }: LoginPageProps) {
   return (
     <Layout title="工作人员登录" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { label: '工作人员登录' }]}>
       <div class="narrow">
@@ -35,23 +34,15 @@ export function LoginPage({ next, error, errors, values, demoAccounts }: LoginPa
         <Notice kind="warning" title="本地演示登录（仅用于本地开发环境，生产环境使用统一身份认证）">
           <p>本页面仅在本地开发和演示时启用，账号和密码均为公开的演示数据，请勿用于真实业务。</p>
         </Notice>
-        <ErrorSummary errors={errors} order={['username', 'password']} />
         {error ? (
           <Notice kind="error" role="alert" title="登录失败">
             <p>{error}</p>
           </Notice>
         ) : null}
-        <form class="form" method="post" action={ROUTES.login} novalidate>
-          <CsrfField />
-          {next ? <input type="hidden" name="next" value={next} /> : null}
-          <FormField name="username" label="用户名" required autocomplete="username" spellcheck={false} value={values?.username} error={errors?.['username']} />
-          <FormField name="password" label="密码" type="password" required autocomplete="current-password" error={errors?.['password']} />
-          <div class="form__actions">
-            <button type="submit" class="button button--primary button--large">
-              登录
-            </button>
-          </div>
-        </form>
+        <FormPanel class="form" action={ROUTES.login} button="登录" buttonClass="button--large" hidden={next ? { next } : {}}>
+          <FormField name="username" label="用户名" required autocomplete="username" spellcheck={false} value={values?.username} />
+          <FormField name="password" label="密码" type="password" required autocomplete="current-password" />
+        </FormPanel>
         {demoAccounts.length > 0 ? (
           <Section name="demo" title="演示账号">
             <p>以下账号对应不同的办理角色，可用于体验各环节的操作权限。</p>
@@ -79,16 +70,11 @@ export function PasswordPage({ errors }: { errors?: Record<string, string> }) {
   return (
     <StaffPage title="修改密码" navHref="/staff" lead="修改后，您在所有设备上的登录都将失效，需要用新密码重新登录。">
       <div class="narrow">
-        <ErrorSummary errors={errors} order={['current', 'next', 'confirm']} />
-        <form class="form" method="post" action="/staff/account/password" novalidate>
-          <CsrfField />
+        <FormPanel class="form" action="/staff/account/password" button="修改密码" errors={errors} order={['current', 'next', 'confirm']}>
           <FormField name="current" label="当前密码" type="password" autocomplete="current-password" required error={errors?.['current']} />
           <FormField name="next" label="新密码" type="password" autocomplete="new-password" required hint="至少 12 个字符。" error={errors?.['next']} />
           <FormField name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" required error={errors?.['confirm']} />
-          <button class="button button--primary" type="submit">
-            修改密码
-          </button>
-        </form>
+        </FormPanel>
       </div>
     </StaffPage>
   );

@@ -42,9 +42,7 @@ export function authRoutes(deps: AppDependencies) {
   const local = deps.localSignIn;
 
   const demoAccounts = DEMO_ACCOUNTS.map((a) => ({ username: a.username, password: a.password, roleLabel: a.roles.map((r) => ROLE_LABELS[r]).join('、') }));
-  // Never stored: the page carries a CSRF token, and after a failed sign-in what was typed.
   const loginPage = (c: Context<WebEnv>, extra: { error?: string; username?: string; next?: string } = {}) => {
-    c.header('Cache-Control', 'no-store');
     // The sign-in page is the public site's, whoever is signed in already (switching accounts signs in afresh).
     c.set('page', { ...c.var.page, staff: undefined });
     return c.render(<LoginPage next={extra.next ?? safeNext(c.req.query('next'))} error={extra.error} values={{ username: extra.username }} demoAccounts={demoAccounts} />);
@@ -114,7 +112,8 @@ export function accountRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   for (const path of ['/staff/account/*', '/staff/accounts', '/staff/accounts/*']) app.use(path, localOnly(deps));
 
-  const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => c.render(<PasswordPage {...(errors ? { errors } : {})} />, errors ? 400 : 200);
+  // A form shown again answers under the refusal's status (formStep).
+  const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => c.render(<PasswordPage errors={errors} />);
 
   app.get('/staff/account/password', (c) => passwordPage(c));
   formStep(app, '/staff/account/password', {
@@ -132,7 +131,7 @@ export function accountRoutes(deps: AppDependencies) {
       displayName: a.displayName,
       roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),
     }));
-    return c.render(<AccountsPage accounts={accounts} {...extra} />, extra.errors ? 400 : 200);
+    return c.render(<AccountsPage accounts={accounts} {...extra} />);
   };
 
   app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));
