@@ -6,17 +6,16 @@ import { parseUntrustedJson } from '#domain/untrusted-input';
 import type { WebEnv } from './env';
 
 /**
- * API routes are declared through `defineApi`, which registers the Hono handler, validates the
+ * API routes are declared through the registry, which registers the Hono handler, validates the
  * request at the edge with the route's zod schemas, and records the route for /api/openapi.json.
- * A route cannot exist without its description.
+ * A route cannot exist without its description. Routes are declared by area (`area`, `staffArea`:
+ * one tag and the refusals its routes share), each with its path and the handler it `run`s;
+ * `define` and `defineStaff` declare a single route.
  *
- * Staff routes are declared through `defineStaff`: the handler receives the signed-in member of
- * staff, checked once here (401 when nobody is signed in, as the access guard answers), so no
- * handler reads `c.get('staff')` and asserts it. The access guard (web/access-policy.ts) still
- * decides which roles may call each route; a test holds the two in step.
- *
- * Most routes are declared by area (`area`): one tag and the refusals its routes share, each route
- * with its path and the handler it `run`s.
+ * Staff routes (`staffArea`, `defineStaff`): the handler receives the signed-in member of staff,
+ * checked once here (401 when nobody is signed in, as the access guard answers), so no handler
+ * reads `c.get('staff')` and asserts it. The access guard (web/access-policy.ts) still decides
+ * which roles may call each route; a test holds the two in step.
  */
 export interface ApiRoute<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -172,19 +171,16 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.join('.') || '_';
-    fields[field] ??= issue.message;
-  }
+  for (const issue of result.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
   throw new ValidationError('提交的信息有误，请按提示修改。', fields);
 }
 
 /**
- * The steps on one case, `POST <casePath>/<name>`: the use case runs on the case the path names with
- * the step's body, and what it returns is answered through `dto` (the case after the step).
+ * The steps on one case, `POST <casePath>/<name>`, each run by its use case on the case the path
+ * names with the step's body; what the use case returns is answered through `dto` (the case after the step).
  */
-export function caseSteps<R>(area: Area<Signed>, casePath: string, responses: Responses, dto: (result: R) => object) {
+export function caseSteps<D, R>(area: Area<Signed>, deps: D, casePath: string, responses: Responses, dto: (result: R) => object) {
   const param = /\{(\w+)\}$/.exec(casePath)![1]!;
-  return <B extends z.ZodObject>(name: string, summary: string, body: B, run: (staff: StaffMember, id: string, body: z.infer<B>) => Promise<R>): void =>
-    area.post(`${casePath}/${name}`, { summary, body, responses, run: async (c, input) => c.json(dto(await run(input.staff, c.req.param(param)!, input.body as z.infer<B>))) });
+  return <B extends z.ZodObject>(name: string, summary: string, body: B, run: (deps: D, staff: StaffMember, id: string, body: z.infer<B>) => Promise<R>): void =>
+    area.post(`${casePath}/${name}`, { summary, body, responses, run: async (c, input) => c.json(dto(await run(deps, input.staff, c.req.param(param)!, input.body as z.infer<B>))) });
 }

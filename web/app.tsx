@@ -26,7 +26,6 @@ import { localOutboxRoutes, publicFileRoutes } from './features/local/routes';
 import { mountStaticFiles } from './static-files';
 import { portalRoutes } from './features/portal/routes';
 import { staffItemRoutes } from './features/items/routes';
-import { pageContext } from './page-context';
 import { staffApp } from './staff-app';
 import { pageRenderer } from './page-renderer';
 
@@ -95,30 +94,18 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.use(staffSession(deps));
   app.use(accessGuard());
   app.use(csrfProtection(deps.config.appSecret));
-  app.use(async (c, next) => {
-    c.set('page', pageContext(c, deps));
-    await next();
-  });
-  app.use(pageRenderer);
+  app.use(pageRenderer(deps));
 
   mountStaticFiles(app, options.staticDir);
   if (options.publicFiles) app.route('/', publicFileRoutes(options.publicFiles));
-  const api = apiRoutes(deps);
   app.route(
     '/',
     healthRoutes(deps, (request, env) => Promise.resolve(app.fetch(request, env))),
   );
   // Route-level middleware is path-scoped (the staff sub-app's no-store covers /staff only), so the
   // public portal and catalogue API keep their own Cache-Control/ETag.
-  app.route('/', portalRoutes(deps));
-  app.route('/', api.app);
-  app.route('/', authRoutes(deps));
-  app.route('/', applyRoutes(deps));
-  app.route('/', trackRoutes(deps));
-  app.route('/', clarificationRoutes(deps));
-  app.route('/', correctionRoutes(deps));
-  app.route('/', calendarRoutes(deps));
-  app.route('/', localOutboxRoutes(deps));
+  const publicRoutes = [portalRoutes, (d: AppDependencies) => apiRoutes(d).app, authRoutes, applyRoutes, trackRoutes, clarificationRoutes, correctionRoutes, calendarRoutes, localOutboxRoutes];
+  for (const routes of publicRoutes) app.route('/', routes(deps));
   // Every /staff page, behind one check that somebody is signed in (their routes never see `staff` undefined).
   const staff = staffApp();
   for (const routes of [staffRoutes, staffItemRoutes, accountRoutes, reviewRoutes, staffRequestRoutes, staffClarificationRoutes, staffCorrectionRoutes, staffCalendarRoutes])
@@ -129,5 +116,3 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   app.notFound(notFoundHandler(deps));
   return app;
 }
-
-export type PortalApp = ReturnType<typeof createApp>;

@@ -1,6 +1,7 @@
 import type { StaffMember } from '#domain/staff';
 import type { Logger } from '#observability/logger';
-import type { PageContext, StaffPageContext } from './page-context';
+import type { StaffPageContext } from './page-context';
+import type { PageInfo } from './views/page-info';
 
 /** Per-request values the middleware chain puts on the Hono context. */
 export interface WebEnv {
@@ -12,7 +13,7 @@ export interface WebEnv {
     /** The client's address as the host vouches for it (web/middleware/client-address.ts). */
     clientAddress: string;
     /** What every page's layout needs: site, the signed-in staff member, CSRF token, local banner. */
-    page: PageContext;
+    page: PageInfo;
   };
 }
 

@@ -10,7 +10,7 @@ import { toShanghaiRfc3339, toShanghaiRfc822, type Instant } from '#domain/calen
 // eslint-disable-next-line no-control-regex
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(INVALID_XML, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
@@ -38,10 +38,11 @@ export function absoluteUrl(siteUrl: string, path: string): string {
   return new URL(path.replace(/^\/+/, ''), base.href.endsWith('/') ? base.href : `${base.href}/`).href;
 }
 
-const ms = (i: Instant) => Date.parse(i);
-
-function newest(items: readonly PublicItem[], limit: number): PublicItem[] {
-  return [...items].sort((a, b) => ms(b.updatedAt) - ms(a.updatedAt) || (a.id < b.id ? -1 : 1)).slice(0, limit);
+/** The newest items, each with its page's URL and category name, and the feed's own and home URLs. */
+function feedOf(items: readonly PublicItem[], config: FeedConfig) {
+  const newest = [...items].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || (a.id < b.id ? -1 : 1)).slice(0, config.limit ?? 50);
+  const entries = newest.map((item) => ({ item, url: absoluteUrl(config.siteUrl, config.itemPath(item)), cat: config.categoryName?.(item.categoryId) }));
+  return { entries, self: absoluteUrl(config.siteUrl, config.selfPath), home: absoluteUrl(config.siteUrl, '') };
 }
 
 /** Entry summary: status first for 失效/废止 items, then 内容概述 (or 文号). */
@@ -56,14 +57,10 @@ function summaryOf(item: PublicItem): string {
  * `emptyUpdated` is used when there are no items).
  */
 export function buildAtomFeed(items: readonly PublicItem[], config: FeedConfig, emptyUpdated: Instant = '2000-01-01T00:00:00+08:00'): string {
-  const list = newest(items, config.limit ?? 50);
-  const self = absoluteUrl(config.siteUrl, config.selfPath);
-  const home = absoluteUrl(config.siteUrl, '');
-  const updated = toShanghaiRfc3339(list[0]?.updatedAt ?? emptyUpdated);
-  const entries = list.map((item) => {
-    const url = absoluteUrl(config.siteUrl, config.itemPath(item));
-    const cat = config.categoryName?.(item.categoryId);
-    return [
+  const { entries, self, home } = feedOf(items, config);
+  const updated = toShanghaiRfc3339(entries[0]?.item.updatedAt ?? emptyUpdated);
+  const entriesXml = entries.map(({ item, url, cat }) =>
+    [
       '  <entry>',
       `    <title>${escapeXml(item.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
@@ -74,8 +71,8 @@ export function buildAtomFeed(items: readonly PublicItem[], config: FeedConfig, 
       ...(cat ? [`    <category term="${escapeXml(item.categoryId)}" label="${escapeXml(cat)}"/>`] : []),
       `    <summary type="text">${escapeXml(summaryOf(item))}</summary>`,
       '  </entry>',
-    ].join('\n');
-  });
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -86,7 +83,7 @@ export function buildAtomFeed(items: readonly PublicItem[], config: FeedConfig, 
     `  <id>${escapeXml(self)}</id>`,
     `  <updated>${updated}</updated>`,
     `  <author><name>${escapeXml(config.author)}</name></author>`,
-    ...entries,
+    ...entriesXml,
     '</feed>',
     '',
   ].join('\n');
@@ -94,13 +91,9 @@ export function buildAtomFeed(items: readonly PublicItem[], config: FeedConfig, 
 
 /** RSS 2.0 (with atom:link rel="self", as feed validators recommend). */
 export function buildRssFeed(items: readonly PublicItem[], config: FeedConfig): string {
-  const list = newest(items, config.limit ?? 50);
-  const self = absoluteUrl(config.siteUrl, config.selfPath);
-  const home = absoluteUrl(config.siteUrl, '');
-  const itemsXml = list.map((item) => {
-    const url = absoluteUrl(config.siteUrl, config.itemPath(item));
-    const cat = config.categoryName?.(item.categoryId);
-    return [
+  const { entries, self, home } = feedOf(items, config);
+  const itemsXml = entries.map(({ item, url, cat }) =>
+    [
       '    <item>',
       `      <title>${escapeXml(item.title)}</title>`,
       `      <link>${escapeXml(url)}</link>`,
@@ -109,8 +102,8 @@ export function buildRssFeed(items: readonly PublicItem[], config: FeedConfig): 
       ...(cat ? [`      <category>${escapeXml(cat)}</category>`] : []),
       `      <description>${escapeXml(summaryOf(item))}</description>`,
       '    </item>',
-    ].join('\n');
-  });
+    ].join('\n'),
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
@@ -120,7 +113,7 @@ export function buildRssFeed(items: readonly PublicItem[], config: FeedConfig): 
     `    <description>${escapeXml(config.description)}</description>`,
     '    <language>zh-cn</language>',
     `    <atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
-    ...(list[0] ? [`    <lastBuildDate>${toShanghaiRfc822(list[0].updatedAt)}</lastBuildDate>`] : []),
+    ...(entries[0] ? [`    <lastBuildDate>${toShanghaiRfc822(entries[0].item.updatedAt)}</lastBuildDate>`] : []),
     ...itemsXml,
     '  </channel>',
     '</rss>',

@@ -1,27 +1,24 @@
 import type { Context } from 'hono';
-import { ROLE_LABELS, type StaffMember } from '#domain/staff';
+import { ROLE_LABELS } from '#domain/staff';
 import type { AppDependencies } from '#application/context';
-import type { SiteInfo, StaffInfo } from './views/types';
+import type { StaffInfo } from './views/types';
 import type { PageInfo } from './views/page-info';
 import type { WebEnv } from './env';
 
-/** What every page shares (site identity, the signed-in staff member, CSRF token, local banner); the renderer hands it to Layout. */
-export type PageContext = PageInfo;
-
-/** The same on staff pages, where somebody is always signed in. */
-export interface StaffPageContext extends PageContext {
+/** The page info on staff pages, where somebody is always signed in. */
+export interface StaffPageContext extends PageInfo {
   staff: StaffInfo;
 }
 
-export function pageContext(c: Context<WebEnv>, deps: AppDependencies): PageContext {
+/** What every page shares (site identity, the signed-in staff member, CSRF token, local banner); the renderer hands it to Layout. */
+export function pageContext(c: Context<WebEnv>, deps: AppDependencies): PageInfo {
   const staff = c.get('staff');
-  return { site: siteInfo(deps), staff: staff ? staffInfo(staff) : undefined, csrfToken: c.get('csrfToken') ?? '', localMode: deps.config.deployment === 'local' };
-}
-
-export const staffInfo = (staff: StaffMember): StaffInfo => ({ displayName: staff.displayName, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) });
-
-export function siteInfo(deps: AppDependencies): SiteInfo {
-  return { agencyName: deps.config.agencyName, footer: { sponsor: deps.config.agencyName } };
+  return {
+    site: { agencyName: deps.config.agencyName, footer: { sponsor: deps.config.agencyName } },
+    staff: staff && { displayName: staff.displayName, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) },
+    csrfToken: c.get('csrfToken') ?? '',
+    localMode: deps.config.deployment === 'local',
+  };
 }
 
 /** An instant as the Asia/Shanghai wall-clock time pages show ("2026-03-02 10:00"); China has no DST. */

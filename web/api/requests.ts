@@ -155,28 +155,23 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     run: async (c, { staff }) => c.json(toStaffCaseDto(await requestCase(deps, staff, c.req.param('tn')!), staff)),
   });
 
-  const step = caseSteps(staff, '/api/requests/{tn}', afterStep, toCaseSummaryDto);
+  const step = caseSteps(staff, deps, '/api/requests/{tn}', afterStep, toCaseSummaryDto);
   step(
     'act',
     '执行办理步骤（状态机命令；非法步骤或版本过期返回 409）',
     z.object({ command: z.enum(GENERIC_COMMANDS, { error: '不支持的操作。' }), fields: z.record(z.string(), z.unknown()).optional(), ...versioned }),
-    (staff, tn, body) => act(deps, staff, tn, body),
+    act,
   );
 
-  step(
-    'reassign',
-    '变更承办人（须填写理由）',
-    z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }),
-    (staff, tn, body) => reassign(deps, staff, tn, body),
-  );
+  step('reassign', '变更承办人（须填写理由）', z.object({ handlerId: z.string().min(1).max(100), handlerName: z.string().max(100).optional(), reason: z.string().max(500), ...versioned }), reassign);
 
-  step('draft', '拟定答复（答复类型与事实；按模板生成告知书）', z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), (staff, tn, body) => draftAnswer(deps, staff, tn, body));
+  step('draft', '拟定答复（答复类型与事实；按模板生成告知书）', z.object({ decision: z.record(z.string(), z.unknown()), ...versioned }), draftAnswer);
 
-  step('letter', '修改告知书段落（按段落键）', z.object({ edits: z.record(z.string(), z.string()), ...versioned }), (staff, tn, body) => editAnswerLetter(deps, staff, tn, body));
+  step('letter', '修改告知书段落（按段落键）', z.object({ edits: z.record(z.string(), z.string()), ...versioned }), editAnswerLetter);
 
-  step('review', '提交答复及文件保密审查', z.object({ ...versioned }), (staff, tn, body) => submitAnswerForReview(deps, staff, tn, body));
+  step('review', '提交答复及文件保密审查', z.object({ ...versioned }), submitAnswerForReview);
 
-  step('review-passed', '保密审查通过后报送领导签发', z.object({ ...versioned }), (staff, tn, body) => confirmSecrecyReview(deps, staff, tn, body));
+  step('review-passed', '保密审查通过后报送领导签发', z.object({ ...versioned }), confirmSecrecyReview);
 
   step(
     'release',
@@ -186,6 +181,6 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
       ...versioned,
     }),
-    (staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, body)),
+    (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, body)),
   );
 }

@@ -85,7 +85,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     run: async (c, { staff }) => c.json(toStaffReviewDetailDto(await getReview(deps, staff, c.req.param('id')!))),
   });
 
-  const step = caseSteps(reviews, '/api/reviews/{id}', afterStep, toStaffReviewDto);
+  const step = caseSteps(reviews, deps, '/api/reviews/{id}', afterStep, toStaffReviewDto);
   step(
     'sign',
     '签署当前环节：六项审查事项、审查结论与意见',
@@ -97,16 +97,14 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
       comments: z.string().max(2000).optional(),
       contentDigest: z.string().max(100).optional(),
     }),
-    (staff, id, body) => signReviewStage(deps, staff, id, body),
+    signReviewStage,
   );
 
-  step('return', '退回承办人（须写明修改意见；开始新一轮，记录保留）', z.object({ ...versioned, comments: z.string().max(2000) }), (staff, id, body) =>
+  step('return', '退回承办人（须写明修改意见；开始新一轮，记录保留）', z.object({ ...versioned, comments: z.string().max(2000) }), (deps, staff, id, body) =>
     underBodyNames({ returnComments: 'comments' }, returnReview(deps, staff, id, body)),
   );
 
-  step('findings/resolve', '处理一条检测结果：删除，或写明理由后保留（保密审查环节）', z.object({ ...versioned, findingId: z.string().max(200), resolution: resolutionBody }), (staff, id, body) =>
-    resolveReviewFinding(deps, staff, id, body),
-  );
+  step('findings/resolve', '处理一条检测结果：删除，或写明理由后保留（保密审查环节）', z.object({ ...versioned, findingId: z.string().max(200), resolution: resolutionBody }), resolveReviewFinding);
 
   reviews.post('/api/reviews/{id}/redact-text', {
     summary: '生成删除处理后的正文（■ 替换每个删除的字符），原文保留在私有存储',
@@ -122,7 +120,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     run: async (c, { body, staff }) => c.json(toRedactionDto(await redactReviewText(deps, staff, c.req.param('id')!, body))),
   });
 
-  step('referral-reply', '登记报请确定的答复，审查恢复', z.object({ ...versioned, reply: z.string().max(2000) }), (staff, id, body) => recordReferral(deps, staff, id, body));
+  step('referral-reply', '登记报请确定的答复，审查恢复', z.object({ ...versioned, reply: z.string().max(2000) }), recordReferral);
 
   reviews.post('/api/reviews/{id}/release', {
     summary: '发布审查通过的信息（经发布步骤写入公开存储；未通过或内容已改动的一律拒绝）',

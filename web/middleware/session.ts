@@ -23,11 +23,11 @@ export function staffSession(deps: AppDependencies): MiddlewareHandler<WebEnv> {
         if (!(error instanceof UnauthenticatedError)) throw error;
       }
     } else {
-      const id = getCookie(c, SESSION_COOKIE);
+      const id = sessionCookie(c);
       if (id) {
         const staff = await sessionStaff(deps, id);
         if (staff) c.set('staff', staff);
-        else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+        else endSession(c);
       }
     }
     await next();
