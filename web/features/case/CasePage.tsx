@@ -6,12 +6,17 @@ import { FormField, type SelectOption } from '../../views/components/FormField';
 import { ErrorSummary, FORM_LEVEL } from '../../views/components/ErrorSummary';
 import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
 import { Pagination } from '../../views/components/Pagination';
+import { Section } from '../../views/components/Section';
 import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import type { Refusal } from '../../form-step';
 import { Layout } from '../../views/layouts/Layout';
 import { StaffPage } from '../../views/layouts/StaffPage';
 import { ROUTES } from '../../views/layouts/nav';
+import { shanghaiDateTime } from '../../page-context';
+import type { CaseTimelineEntry } from '#domain/case';
+import { REVIEW_STATUS_LABELS } from '#domain/secrecy';
+import { ownValue } from '#domain/untrusted-input';
 
 /** Where a case type's staff pages live: its list and the list's name (navigation, breadcrumbs). */
 export interface CaseArea {
@@ -46,6 +51,21 @@ export function CaseTimeline({ rows }: { rows: readonly TimelineRow[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A case record's timeline as the case page lists it, times in Asia/Shanghai. */
+export const timelineRows = (timeline: readonly CaseTimelineEntry[]): TimelineRow[] => timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.actor.name, note: t.note }));
+
+export const reviewStatusLabel = (review: { status: string }) => ownValue(REVIEW_STATUS_LABELS, review.status) ?? review.status;
+
+/** The secrecy review a case's letter or draft is in: its number, linked, and its state. */
+export function ReviewLine({ review }: { review: { id: string; status: string } | undefined }) {
+  if (!review) return null;
+  return (
+    <p>
+      保密审查：<a href={`/staff/reviews/${review.id}`}>{review.id}</a>（{reviewStatusLabel(review)}）
+    </p>
   );
 }
 
@@ -194,12 +214,9 @@ export function CaseTable<R extends CaseRow>(p: CaseTableProps<R>) {
   const table = <DataTable caption={t.caption} captionHidden={t.captionHidden} id={t.id} rows={[...p.rows]} empty={<p class="empty-state__title">{t.empty}</p>} columns={columns} />;
   if (!t.title) return table;
   return (
-    <section class="panel" aria-labelledby={`${t.id}-title`}>
-      <h2 class="section__title" id={`${t.id}-title`}>
-        {t.title}
-      </h2>
+    <Section name={t.id} title={t.title} class="panel">
       {table}
-    </section>
+    </Section>
   );
 }
 

@@ -1,14 +1,13 @@
 import type { ClarificationView } from '#application/clarifications';
 import { usePageInfo } from '../../views/page-info';
 import { CaseSteps, type FailedStep } from '../../views/components/CaseSteps';
-import { FormPanel } from '../../views/components/FormPanel';
-import { FormField } from '../../views/components/FormField';
+import { FormPanel, type FormPanelProps } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Section } from '../../views/components/Section';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseListPage, CasePage, CaseTimeline } from '../case/CasePage';
+import { CaseListPage, CasePage, CaseTimeline, ReviewLine } from '../case/CasePage';
 import { NEW_CASE } from './forms';
 import { CLARIFICATIONS, clarificationCase, type ClarificationRow } from './view-model';
 
@@ -101,40 +100,41 @@ export function ClarificationPage(p: {
   );
 }
 
+const ACCEPT = 'image/png,image/jpeg,application/pdf';
+
+/** The report form's fields: where the information appeared, what is wrong with it, who reports it. */
+const reportGroups = (maxMb: number): FormPanelProps['groups'] => [
+  {
+    legend: '信息出现在哪里',
+    fields: [
+      { name: 'url', label: '链接', kind: 'text', hint: '信息所在网页的完整地址。链接、来源名称、截图至少提供一项。', input: { type: 'url', maxlength: 1000 } },
+      { name: 'outlet', label: '来源名称', kind: 'text', hint: '例如：某微信公众号、某报纸、某微博账号', input: { maxlength: 200 } },
+      { name: 'firstSeenOn', label: '首次看到的日期', kind: 'date' },
+      { name: 'screenshot', label: '截图', kind: 'text', hint: `可选。PNG、JPEG 或 PDF，不超过 ${maxMb} MB。`, input: { type: 'file', accept: ACCEPT } },
+    ],
+  },
+  {
+    fields: [
+      { name: 'description', label: '哪些内容不实或不完整', kind: 'textarea', required: true, rows: 6, hint: '请说明信息的主要内容，以及您认为不实或不完整的地方。', input: { maxlength: 5000 } },
+    ],
+  },
+  {
+    legend: '联系方式（选填）',
+    fields: [
+      { name: 'contactName', label: '姓名', kind: 'text', input: { maxlength: 50 } },
+      { name: 'contactPhone', label: '联系电话', kind: 'text', input: { type: 'tel' } },
+      { name: 'contactEmail', label: '电子邮箱', kind: 'text', input: { type: 'email' } },
+    ],
+  },
+];
+
 /** The public report form (反映虚假或不完整信息). Reports are never published as such. */
 export function ClarificationReportPage(p: { values?: Record<string, string>; errors?: Record<string, string>; maxMb: number }) {
-  const v = p.values ?? {};
-  const e = p.errors ?? {};
   return (
     <Layout title="反映虚假或不完整信息" section="proactive" breadcrumbs={crumbs('反映虚假或不完整信息')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">反映虚假或不完整信息</h1>
       <p class="lead">如您发现涉及本机关工作的虚假或者不完整信息，请告诉我们。我们核实后将在职责范围内发布准确信息予以澄清。您提交的内容仅供工作人员核实，不会公开发布。</p>
-      <FormPanel action="/clarifications/report" multipart button="提交" errors={p.errors} order={['url', 'outlet', 'firstSeenOn', 'screenshot', 'description', 'contactPhone', 'contactEmail', '_']}>
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">信息出现在哪里</legend>
-          <FormField name="url" type="url" label="链接" value={v['url']} error={e['url']} hint="信息所在网页的完整地址。链接、来源名称、截图至少提供一项。" maxlength={1000} />
-          <FormField name="outlet" label="来源名称" value={v['outlet']} error={e['outlet']} hint="例如：某微信公众号、某报纸、某微博账号" maxlength={200} />
-          <FormField name="firstSeenOn" type="date" label="首次看到的日期" value={v['firstSeenOn']} error={e['firstSeenOn']} />
-          <FormField name="screenshot" type="file" label="截图" accept="image/png,image/jpeg,application/pdf" error={e['screenshot']} hint={`可选。PNG、JPEG 或 PDF，不超过 ${p.maxMb} MB。`} />
-        </fieldset>
-        <FormField
-          as="textarea"
-          name="description"
-          label="哪些内容不实或不完整"
-          required
-          rows={6}
-          maxlength={5000}
-          value={v['description']}
-          error={e['description']}
-          hint="请说明信息的主要内容，以及您认为不实或不完整的地方。"
-        />
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">联系方式（选填）</legend>
-          <FormField name="contactName" label="姓名" value={v['contactName']} maxlength={50} />
-          <FormField name="contactPhone" type="tel" label="联系电话" value={v['contactPhone']} error={e['contactPhone']} />
-          <FormField name="contactEmail" type="email" label="电子邮箱" value={v['contactEmail']} error={e['contactEmail']} />
-        </fieldset>
-      </FormPanel>
+      <FormPanel action="/clarifications/report" multipart button="提交" errors={p.errors} values={p.values} groups={reportGroups(p.maxMb)} />
     </Layout>
   );
 }
@@ -199,11 +199,7 @@ export function ClarificationCasePage({ view, ...outcome }: { view: Clarificatio
           children: m.draftText ? (
             <>
               <pre class="letter-text">{m.draftText}</pre>
-              {m.review ? (
-                <p>
-                  保密审查：<a href={m.review.href}>{m.review.id}</a>（{m.review.statusLabel}）
-                </p>
-              ) : null}
+              <ReviewLine review={view.review} />
               {link('公开信息（澄清说明栏目）：', m.itemHref)}
               {link('已发布：', m.publishedHref)}
             </>

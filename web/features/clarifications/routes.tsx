@@ -13,12 +13,13 @@ import {
   reportScreenshotUrl,
 } from '#application/clarifications';
 import type { AppDependencies } from '#application/context';
+import { shanghaiDate } from '#domain/calendar';
 import { CLARIFICATION_TRANSITIONS, type ClarificationCommandType } from '#domain/clarifications';
-import { NotFoundError, ValidationError } from '#domain/errors';
+import { NotFoundError } from '#domain/errors';
 import { ownValue } from '#domain/untrusted-input';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
-import { formStep } from '../../form-step';
+import { formStep, refusalOf } from '../../form-step';
 import { refusedStep } from '../case/CasePage';
 import type { FailedStep } from '../../views/components/CaseSteps';
 import { ClarificationCasePage, ClarificationListPage, ClarificationPage, ClarificationReportPage, ClarificationReportThanksPage, StaffClarificationsPage } from './pages';
@@ -50,8 +51,9 @@ export function clarificationRoutes(deps: AppDependencies) {
       const { reference } = await reportClarification(deps, values, await filesOf(body, 'screenshot'), { ip: c.get('clientAddress') });
       return c.render(<ClarificationReportThanksPage reference={reference} />);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.render(<ClarificationReportPage maxMb={maxMb} values={values} errors={Object.keys(error.fields).length ? error.fields : { _: error.message }} />, 400);
+      const refusal = refusalOf(error);
+      if (refusal?.status !== 400) throw error;
+      return c.render(<ClarificationReportPage maxMb={maxMb} values={values} errors={refusal.errors()} />, 400);
     }
   });
 
@@ -78,7 +80,7 @@ export function clarificationRoutes(deps: AppDependencies) {
 export function staffClarificationRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   const listPage = async (c: Context<StaffEnv>, extra: { failed?: FailedStep; flash?: string } = {}) => {
-    const rows = caseRows(await listClarificationCases(deps), shanghaiDay(deps.clock.now().toISOString()));
+    const rows = caseRows(await listClarificationCases(deps), shanghaiDate(deps.clock.now()));
     return c.render(<StaffClarificationsPage rows={rows} canCreate={mayOpenClarificationCase(c.get('staff'))} {...extra} />);
   };
   app.get('/staff/clarifications', (c) => listPage(c, { flash: ownValue(FLASH, c.req.query('done')) }));

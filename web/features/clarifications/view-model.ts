@@ -1,10 +1,9 @@
 import type { ClarificationListRow, ClarificationView } from '#application/clarifications';
 import { clarificationWorkflow, FALSITY_LABELS, IMPACT_LABELS, SOURCE_LABELS, UNFOUNDED_LABELS, type ClarificationCommandType, type ClarificationStatus } from '#domain/clarifications';
-import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { shanghaiDateTime } from '../../page-context';
-import { URGENT, type CaseArea, type CaseRow } from '../case/CasePage';
+import { reviewStatusLabel, timelineRows, URGENT, type CaseArea, type CaseRow } from '../case/CasePage';
 import { stepViews } from '../case/steps';
 
 export const CLARIFICATIONS: CaseArea = { href: '/staff/clarifications', label: '澄清' };
@@ -28,7 +27,6 @@ export const shanghaiDay = (iso: string) => shanghaiDateTime(iso).slice(0, 10);
 export const publicHref = (p: { id: string; itemId?: string | undefined }) => (p.itemId ? `/items/${encodeURIComponent(p.itemId)}` : `/clarifications/${p.id}`);
 
 const status = (s: ClarificationStatus) => ({ label: clarificationWorkflow.stateLabel(s), tone: CLARIFICATION_TONES[s] });
-const reviewLabel = (review: { status: string }) => REVIEW_STATUS_LABELS[review.status as ReviewStatus] ?? review.status;
 
 export interface ClarificationRow extends CaseRow {
   readonly title: string;
@@ -64,7 +62,7 @@ export function clarificationSteps(view: ClarificationView) {
     saveDraft: { title: d?.title, falseClaim: d?.falseClaim, facts: d?.facts ?? c.verification?.facts, sources: d?.sources.join('\n'), relatedItemIds: d?.relatedItemIds.join('\n') },
     recordFollowUp: { furtherStatementNeeded: 'no' },
   };
-  const review = view.review ? `审查单当前状态：${reviewLabel(view.review)}。审查通过后报请领导审批。` : undefined;
+  const review = view.review ? `审查单当前状态：${reviewStatusLabel(view.review)}。审查通过后报请领导审批。` : undefined;
   return stepViews(clarificationWorkflow, view.available, (command) => {
     const description = command === 'recordReviewApproved' ? review : NOTES[command];
     return { action: `${CLARIFICATIONS.href}/${c.id}/${command}`, ...(values[command] ? { values: values[command] } : {}), ...(description ? { description } : {}) };
@@ -119,11 +117,10 @@ export function clarificationCase(view: ClarificationView) {
       : [],
     screenshotHref: rep?.screenshot ? `${CLARIFICATIONS.href}/${k.id}/screenshot` : undefined,
     draftText: view.draftText,
-    review: view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: reviewLabel(view.review) } : undefined,
     itemHref: data.catalogueItemId ? `/staff/items/${encodeURIComponent(data.catalogueItemId)}` : undefined,
     publishedHref: data.published ? publicHref({ id: k.id, itemId: data.published.itemId }) : undefined,
     followUps: k.followUps.map((f) => ({ at: f.on, label: f.furtherStatementNeeded ? '需要再次发布说明' : '跟踪情况', note: f.reach })),
-    timeline: data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.actor.name, note: t.note })),
+    timeline: timelineRows(data.timeline),
     steps: clarificationSteps(view),
   };
 }

@@ -1,60 +1,57 @@
 import type { CorrectionTrackingView, CorrectionView } from '#application/corrections';
 import { shanghaiDateTime } from '../../page-context';
 import type { FailedStep } from '../../views/components/CaseSteps';
-import { FormPanel } from '../../views/components/FormPanel';
+import { FormPanel, type FormPanelProps, type PanelField } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
-import { Notice } from '../../views/components/Notice';
+import { StepOutcome } from '../../views/components/StepOutcome';
 import { ReceiptCodes } from '../../views/components/ReceiptCodes';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseListPage, CasePage, CaseTimeline } from '../case/CasePage';
+import { CaseListPage, CasePage, CaseTimeline, ReviewLine } from '../case/CasePage';
 import { CORRECTIONS, correctionCase, type CorrectionRow } from './view-model';
 
 const crumbs = (label: string) => [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label }];
 
+/** The request form's fields: who asks, which record is wrong, what it should say, and the evidence. */
+const requestGroups = (maxMb: number, maxFiles: number): FormPanelProps['groups'] => [
+  {
+    legend: '申请人',
+    fields: [
+      { name: 'name', label: '姓名', kind: 'text', required: true, input: { maxlength: 50, autocomplete: 'name' } },
+      { name: 'idNumber', label: '身份证件号码', kind: 'text', required: true, hint: '用于核实记录是否与您本人相关；页面和回执中仅显示部分号码。' },
+      { name: 'phone', label: '联系电话', kind: 'text', hint: '联系电话和电子邮箱至少填写一项。', input: { type: 'tel' } },
+      { name: 'email', label: '电子邮箱', kind: 'text', input: { type: 'email' } },
+      { name: 'address', label: '通信地址', kind: 'text' },
+    ],
+  },
+  {
+    legend: '需要更正的记录',
+    fields: [
+      { name: 'recordDescription', label: '记录名称', kind: 'text', required: true, hint: '信息名称、文号，或本机关向您提供该信息的时间和方式。' },
+      { name: 'itemId', label: '公开信息编号（选填）', kind: 'text', hint: '如该记录是本网站公开的信息，可填写其页面地址中的编号。' },
+      { name: 'inaccuracy', label: '不准确的内容', kind: 'textarea', required: true, rows: 6 },
+      { name: 'requestedCorrection', label: '应当更正为', kind: 'textarea', required: true, rows: 6 },
+      {
+        name: 'evidence',
+        label: '证据材料',
+        kind: 'text',
+        required: true,
+        hint: `PNG、JPEG 或 PDF，最多 ${maxFiles} 个，每个不超过 ${maxMb} MB。`,
+        input: { type: 'file', accept: 'image/png,image/jpeg,application/pdf' },
+      },
+    ],
+  },
+];
+
 export function CorrectionRequestPage(p: { nonce: string; values?: Record<string, string>; errors?: Record<string, string>; maxMb: number; maxFiles: number }) {
-  const v = p.values ?? {};
-  const e = p.errors ?? {};
   return (
     <Layout title="申请更正政府信息记录" section="apply" breadcrumbs={crumbs('申请更正')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">申请更正政府信息记录</h1>
       <p class="lead">
         您有证据证明本机关提供的与您自身相关的政府信息记录不准确的，可以要求本机关更正（《中华人民共和国政府信息公开条例》第四十一条）。本机关有权更正的予以更正；无权更正的，转送有权更正的行政机关处理并告知您。
       </p>
-      <FormPanel
-        action="/corrections/request"
-        multipart
-        button="提交申请"
-        errors={p.errors}
-        order={['name', 'idNumber', 'phone', 'email', 'recordDescription', 'itemId', 'inaccuracy', 'requestedCorrection', 'evidence', '_']}
-      >
-        <input type="hidden" name="nonce" value={p.nonce} />
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">申请人</legend>
-          <FormField name="name" label="姓名" required value={v['name']} error={e['name']} maxlength={50} autocomplete="name" />
-          <FormField name="idNumber" label="身份证件号码" required value={v['idNumber']} error={e['idNumber']} hint="用于核实记录是否与您本人相关；页面和回执中仅显示部分号码。" />
-          <FormField name="phone" type="tel" label="联系电话" value={v['phone']} error={e['phone']} hint="联系电话和电子邮箱至少填写一项。" />
-          <FormField name="email" type="email" label="电子邮箱" value={v['email']} error={e['email']} />
-          <FormField name="address" label="通信地址" value={v['address']} />
-        </fieldset>
-        <fieldset class="apply-form__section">
-          <legend class="apply-form__legend">需要更正的记录</legend>
-          <FormField name="recordDescription" label="记录名称" required value={v['recordDescription']} error={e['recordDescription']} hint="信息名称、文号，或本机关向您提供该信息的时间和方式。" />
-          <FormField name="itemId" label="公开信息编号（选填）" value={v['itemId']} error={e['itemId']} hint="如该记录是本网站公开的信息，可填写其页面地址中的编号。" />
-          <FormField as="textarea" name="inaccuracy" label="不准确的内容" required value={v['inaccuracy']} error={e['inaccuracy']} />
-          <FormField as="textarea" name="requestedCorrection" label="应当更正为" required value={v['requestedCorrection']} error={e['requestedCorrection']} />
-          <FormField
-            name="evidence"
-            type="file"
-            label="证据材料"
-            required
-            accept="image/png,image/jpeg,application/pdf"
-            error={e['evidence']}
-            hint={`PNG、JPEG 或 PDF，最多 ${p.maxFiles} 个，每个不超过 ${p.maxMb} MB。`}
-          />
-        </fieldset>
-      </FormPanel>
+      <FormPanel action="/corrections/request" multipart button="提交申请" errors={p.errors} values={p.values} hidden={{ nonce: p.nonce }} groups={requestGroups(p.maxMb, p.maxFiles)} />
     </Layout>
   );
 }
@@ -100,10 +97,9 @@ export function CorrectionStatusPanel({ view: v }: { view: CorrectionTrackingVie
       <h3 class="subheading">办理过程</h3>
       <CaseTimeline rows={v.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label }))} />
       {v.canWithdraw ? (
-        <FormPanel action="/corrections/withdraw" id="withdraw" button="撤回申请" secondary>
+        <FormPanel action="/corrections/withdraw" id="withdraw" button="撤回申请" secondary hidden={{ trackingNumber: v.trackingNumber }}>
           <h3 class="panel__title">撤回更正申请</h3>
           <p class="small">答复送达前，您可以撤回申请。撤回后本申请办结，如需更正可重新提出。</p>
-          <input type="hidden" name="trackingNumber" value={v.trackingNumber} />
           <FormField name="accessCode" label="请再次输入查询码以确认撤回" required autocomplete="off" id="withdraw-accessCode" />
         </FormPanel>
       ) : null}
@@ -119,23 +115,17 @@ export function CorrectionStatusPanel({ view: v }: { view: CorrectionTrackingVie
   );
 }
 
+const LOOKUP: PanelField[] = [
+  { name: 'trackingNumber', label: '申请编号', kind: 'text', required: true, hint: '如 GZ-2026-000001' },
+  { name: 'accessCode', label: '查询码', kind: 'text', required: true, input: { autocomplete: 'off', noEcho: true } },
+];
+
 export function CorrectionTrackPage(p: { values?: Record<string, string>; errors?: Record<string, string>; result?: CorrectionTrackingView; flash?: string }) {
   return (
     <Layout title="查询更正申请" section="apply" breadcrumbs={crumbs('查询更正申请')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">查询更正申请</h1>
-      {p.flash ? (
-        <Notice kind="success" role="status">
-          {p.flash}
-        </Notice>
-      ) : null}
-      {p.result ? (
-        <CorrectionStatusPanel view={p.result} />
-      ) : (
-        <FormPanel action="/corrections/track" button="查询" errors={p.errors} order={['trackingNumber', 'accessCode', '_']}>
-          <FormField name="trackingNumber" label="申请编号" required value={p.values?.['trackingNumber']} error={p.errors?.['trackingNumber']} hint="如 GZ-2026-000001" />
-          <FormField name="accessCode" label="查询码" required error={p.errors?.['accessCode']} autocomplete="off" />
-        </FormPanel>
-      )}
+      <StepOutcome flash={p.flash} />
+      {p.result ? <CorrectionStatusPanel view={p.result} /> : <FormPanel action="/corrections/track" button="查询" errors={p.errors} values={p.values} fields={LOOKUP} />}
     </Layout>
   );
 }
@@ -187,11 +177,7 @@ export function CorrectionCasePage({ view, workingDays, ...outcome }: { view: Co
           children: m.letterText ? (
             <>
               <pre class="letter-text">{m.letterText}</pre>
-              {m.review ? (
-                <p>
-                  保密审查：<a href={m.review.href}>{m.review.id}</a>（{m.review.statusLabel}）
-                </p>
-              ) : null}
+              <ReviewLine review={view.review} />
             </>
           ) : undefined,
         },

@@ -3,14 +3,14 @@ import { Hono, type Context } from 'hono';
 import { MAX_UPLOAD_BYTES } from '#application/clarifications';
 import type { AppDependencies } from '#application/context';
 import { actOnCorrection, evidenceUrl, findCorrectionByTracking, getCorrection, listCorrections, MAX_EVIDENCE, submitCorrection, withdrawCorrection } from '#application/corrections';
+import { shanghaiDate } from '#domain/calendar';
 import { CORRECTION_TRANSITIONS, type CorrectionCommandType } from '#domain/corrections';
 import { DomainError, NotFoundError, ValidationError } from '#domain/errors';
 import { formatAccessCode } from '#domain/requests/tracking';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
-import { formStep } from '../../form-step';
+import { formStep, refusalOf } from '../../form-step';
 import { refusedStep } from '../case/CasePage';
-import { shanghaiDateTime } from '../../page-context';
 import type { FailedStep } from '../../views/components/CaseSteps';
 import { CorrectionCasePage, CorrectionReceiptPage, CorrectionRequestPage, CorrectionTrackPage, StaffCorrectionsPage } from './pages';
 import { caseRows } from './view-model';
@@ -59,8 +59,9 @@ export function correctionRoutes(deps: AppDependencies) {
       const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
       return c.render(<CorrectionReceiptPage trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      return c.render(requestPage(values, Object.keys(error.fields).length ? error.fields : { _: error.message }), 400);
+      const refusal = refusalOf(error);
+      if (refusal?.status !== 400) throw error;
+      return c.render(requestPage(values, refusal.errors()), 400);
     }
   });
 
@@ -82,7 +83,7 @@ export function correctionRoutes(deps: AppDependencies) {
 /** The staff pages of corrections: the list, one request, its evidence and its steps. */
 export function staffCorrectionRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
-  app.get('/staff/corrections', async (c) => c.render(<StaffCorrectionsPage rows={caseRows(await listCorrections(deps), shanghaiDateTime(deps.clock.now().toISOString()).slice(0, 10))} />));
+  app.get('/staff/corrections', async (c) => c.render(<StaffCorrectionsPage rows={caseRows(await listCorrections(deps), shanghaiDate(deps.clock.now()))} />));
 
   const casePage = async (c: Context<StaffEnv>, tn: string, extra: { flash?: string; failed?: FailedStep; refusal?: string } = {}) =>
     c.render(<CorrectionCasePage view={await getCorrection(deps, c.get('staff'), tn)} workingDays={deps.policy.correction.workingDays} {...extra} />);

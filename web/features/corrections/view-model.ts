@@ -1,10 +1,8 @@
 import type { CorrectionListRow, CorrectionView } from '#application/corrections';
 import { CORRECTION_OUTCOME_LABELS, correctionWorkflow, type CorrectionCommandType, type CorrectionStatus } from '#domain/corrections';
-import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
-import { shanghaiDateTime } from '../../page-context';
-import type { CaseArea, CaseRow } from '../case/CasePage';
+import { reviewStatusLabel, timelineRows, type CaseArea, type CaseRow } from '../case/CasePage';
 import { stepViews } from '../case/steps';
 
 export const CORRECTIONS: CaseArea = { href: '/staff/corrections', label: '更正申请' };
@@ -23,7 +21,6 @@ export const CORRECTION_TONES: Record<CorrectionStatus, BadgeTone> = {
 };
 
 const status = (s: CorrectionStatus) => ({ label: correctionWorkflow.stateLabel(s), tone: CORRECTION_TONES[s] });
-const reviewLabel = (review: { status: string }) => REVIEW_STATUS_LABELS[review.status as ReviewStatus] ?? review.status;
 
 export interface CorrectionRow extends CaseRow {
   readonly applicant: string;
@@ -60,7 +57,7 @@ export function correctionSteps(view: CorrectionView, workingDays: number) {
   const notes: Partial<Record<CorrectionCommandType, string>> = {
     ...NOTES,
     register: `登记后开始计算答复期限（${workingDays} 个工作日）。`,
-    ...(view.review ? { recordReviewApproved: `审查单当前状态：${reviewLabel(view.review)}。` } : {}),
+    ...(view.review ? { recordReviewApproved: `审查单当前状态：${reviewStatusLabel(view.review)}。` } : {}),
   };
   return stepViews(correctionWorkflow, view.available, (command) => ({
     action: `${CORRECTIONS.href}/${tn}/${command}`,
@@ -105,8 +102,7 @@ export function correctionCase(view: CorrectionView, workingDays: number) {
         ]
       : [],
     letterText: data.letterText,
-    review: view.review ? { id: view.review.id, href: `/staff/reviews/${view.review.id}`, statusLabel: reviewLabel(view.review) } : undefined,
-    timeline: data.timeline.map((t) => ({ at: shanghaiDateTime(t.at), label: t.label, by: t.actor.name, note: t.note })),
+    timeline: timelineRows(data.timeline),
     steps: correctionSteps(view, workingDays),
   };
 }

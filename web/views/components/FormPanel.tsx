@@ -25,8 +25,9 @@ export interface FormPanelProps {
   readonly multipart?: boolean | undefined;
   readonly secondary?: boolean | undefined;
   readonly id?: string;
-  /** The fields, rendered before the children. */
+  /** The fields, rendered before the children; `groups` after them, each in a fieldset when it has a legend. */
   readonly fields?: readonly PanelField[];
+  readonly groups?: readonly { readonly legend?: string; readonly fields: readonly PanelField[] }[];
   readonly values?: Readonly<Record<string, string | undefined>>;
   readonly hidden?: Readonly<Record<string, string | number>> | undefined;
   /** A GET form (a calculator) has no CSRF token. */
@@ -43,15 +44,26 @@ export interface FormPanelProps {
 /** A form of its own on a page (a public form, a lookup, a step): its error summary, the CSRF token, the fields, one button. */
 export function FormPanel(p: FormPanelProps) {
   const post = (p.method ?? 'post') === 'post';
+  const groups = (p.groups ?? []).map((g) => ({ ...g, body: <PanelFields fields={g.fields} values={p.values} errors={p.errors} /> }));
   return (
     <>
-      {p.noSummary ? null : <ErrorSummary errors={p.errors} order={p.order ?? p.fields?.map((f) => f.name)} />}
+      {p.noSummary ? null : <ErrorSummary errors={p.errors} order={p.order ?? [...(p.fields ?? []), ...(p.groups ?? []).flatMap((g) => g.fields)].map((f) => f.name)} />}
       <form class={p.class ?? 'form panel panel--form'} method={p.method ?? 'post'} action={p.action} enctype={p.multipart ? 'multipart/form-data' : undefined} novalidate id={p.id}>
         {post ? <CsrfField /> : null}
         {Object.entries(p.hidden ?? {}).map(([name, value]) => (
           <input type="hidden" name={name} value={String(value)} />
         ))}
         {p.fields ? <PanelFields fields={p.fields} values={p.values} errors={p.errors} /> : null}
+        {groups.map((g) =>
+          g.legend ? (
+            <fieldset class="apply-form__section">
+              <legend class="apply-form__legend">{g.legend}</legend>
+              {g.body}
+            </fieldset>
+          ) : (
+            g.body
+          ),
+        )}
         {p.children}
         <div class="form__actions">
           <button type="submit" class={`button ${p.secondary ? 'button--secondary' : 'button--primary'}${p.buttonClass ? ` ${p.buttonClass}` : ''}`}>
