@@ -34,7 +34,7 @@ function ContentText({ section }: { section: ReviewPageProps['sections'][number]
 
 /** One finding with its resolution, and the table's 处理检测结果 form when this person may resolve it. */
 function Finding({ f, p }: { f: ReviewPageProps['findings'][number]; p: ReviewPageProps }) {
-  const failed = p.failedPost?.path === 'findings' && p.failedPost.values['findingId'] === f.id ? p.failedPost : undefined;
+  const failed = p.failedPost?.path === 'findings' && p.failedPost.values?.['findingId'] === f.id ? p.failedPost : undefined;
   const values: Record<string, string | undefined> = failed?.values ?? { action: f.resolution?.action ?? 'redact', reason: f.resolution?.reason };
   return (
     <li class="finding" id={`finding-${f.n}`}>

@@ -17,11 +17,11 @@ import {
 import { ROLE_LABELS } from '#domain/staff';
 import { ownValue } from '#domain/untrusted-input';
 import { shanghaiDateTime } from '../../page-context';
-import type { StepView } from '../../views/components/CaseSteps';
+import type { FailedStep, StepView } from '../../views/components/CaseSteps';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
-import type { CaseArea, CaseRow, ListFilter, TimelineRow } from '../case/CasePage';
+import type { CaseArea, ListFilter, TimelineRow } from '../case/CasePage';
 
 export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = {
   publication: '主动公开信息',
@@ -74,25 +74,15 @@ const stageText = (r: Pick<SecrecyReview, 'status' | 'stage'>, onHold: string) =
 export const REVIEWS: CaseArea = { href: '/staff/reviews', label: '保密审查' };
 
 /** A review in the queue: the list's row (its title as the link) and the queue's own columns. */
-export interface ReviewQueueRow extends CaseRow {
-  readonly stageLabel: string;
-  readonly waitingSince: string;
-  readonly waitingMinutes: number;
-  readonly findingCount: number;
-  readonly unresolvedCount: number;
-}
+export type ReviewQueueRow = ReturnType<typeof queueRow>;
 
-export const queueRow = (item: QueueItem): ReviewQueueRow => ({
-  id: item.id,
+export const queueRow = (item: QueueItem) => ({
+  ...item,
   label: item.title,
   sub: `${SUBJECT_LABELS[item.subjectType] ?? item.subjectType} · 承办人 ${item.author}${item.round > 1 ? ` · 第${item.round}轮` : ''}`,
   href: `${REVIEWS.href}/${item.id}`,
   status: { label: REVIEW_STATUS_LABELS[item.status], tone: STATUS_TONES[item.status] },
   stageLabel: stageText(item, '报请确定'),
-  waitingSince: item.waitingSince,
-  waitingMinutes: item.waitingMinutes,
-  findingCount: item.findingCount,
-  unresolvedCount: item.unresolvedCount,
 });
 
 /** The queue's filters: the stage (or on hold) and the type of information. */
@@ -137,11 +127,7 @@ const PATHS: Record<ReviewCommandType, string> = {
 };
 
 /** A form post that failed: the path it posted to, its messages and what was typed. */
-export interface FailedPost {
-  readonly path: string;
-  readonly errors: Readonly<Record<string, string>>;
-  readonly values: Readonly<Record<string, string>>;
-}
+export type FailedPost = Omit<FailedStep, 'id'> & { readonly path: string };
 
 /**
  * The page's forms are the steps the table offers this person, with the table's fields: the
