@@ -1,7 +1,7 @@
 import type { StaffMember } from '#domain/staff';
 import type { Logger } from '#observability/logger';
-import type { StaffPageContext } from './page-context';
 import type { PageInfo } from './views/page-info';
+import type { StaffInfo } from './views/types';
 
 /** Per-request values the middleware chain puts on the Hono context. */
 export interface WebEnv {
@@ -22,5 +22,5 @@ export interface WebEnv {
  * is signed in, so `staff` and the staff page context are always there.
  */
 export interface StaffEnv {
-  Variables: Omit<WebEnv['Variables'], 'staff' | 'page'> & { staff: StaffMember; page: StaffPageContext };
+  Variables: Omit<WebEnv['Variables'], 'staff' | 'page'> & { staff: StaffMember; page: PageInfo & { staff: StaffInfo } };
 }

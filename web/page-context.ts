@@ -1,14 +1,8 @@
 import type { Context } from 'hono';
 import { ROLE_LABELS } from '#domain/staff';
 import type { AppDependencies } from '#application/context';
-import type { StaffInfo } from './views/types';
 import type { PageInfo } from './views/page-info';
 import type { WebEnv } from './env';
-
-/** The page info on staff pages, where somebody is always signed in. */
-export interface StaffPageContext extends PageInfo {
-  staff: StaffInfo;
-}
 
 /** What every page shares (site identity, the signed-in staff member, CSRF token, local banner); the renderer hands it to Layout. */
 export function pageContext(c: Context<WebEnv>, deps: AppDependencies): PageInfo {

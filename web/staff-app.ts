@@ -1,7 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { UnauthenticatedError } from '#domain/errors';
 import type { StaffEnv, WebEnv } from './env';
-import type { StaffPageContext } from './page-context';
 
 /**
  * The staff pages (/staff, /staff/*) as one sub-app whose context always has a member of staff.
@@ -15,7 +14,7 @@ export function staffApp(): Hono<StaffEnv> {
     const staff = web.get('staff');
     const page = web.get('page');
     if (!staff || !page?.staff) throw new UnauthenticatedError('请先登录。');
-    c.set('page', page as StaffPageContext);
+    c.set('page', page as StaffEnv['Variables']['page']);
     await next();
     c.header('Cache-Control', 'no-store');
   };

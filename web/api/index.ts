@@ -76,11 +76,7 @@ export function apiRoutes(deps: AppDependencies) {
     run: async (c) => c.json(toDownloadUrlDto(await documentDownloadUrl(deps, c.req.param('id')!), DOWNLOAD_SECONDS)),
   });
 
-  registerCalendarApi(app, api, deps);
-  registerSecrecyApi(app, api, deps);
-  registerRequestsApi(app, api, deps);
-  registerClarificationsApi(app, api, deps);
-  registerCatalogueApi(app, api, deps);
+  for (const register of [registerCalendarApi, registerSecrecyApi, registerRequestsApi, registerClarificationsApi, registerCatalogueApi]) register(app, api, deps);
 
   app.get('/api/openapi.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
