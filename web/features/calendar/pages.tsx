@@ -8,7 +8,7 @@ import { ErrorSummary } from '#web/views/components/ErrorSummary';
 import { Notice } from '#web/views/components/Notice';
 import { Section } from '#web/views/components/Section';
 import { StatusBadge } from '#web/views/components/StatusBadge';
-import { formatDateTime, formatDateZh, formatMonthDayZh, inclusiveDays, parseIsoDate, weekdayName, weekdayOf } from '#web/views/format';
+import { formatDateZh, formatMonthDayZh, inclusiveDays, parseIsoDate, weekdayName, weekdayOf } from '#web/views/format';
 import { Layout } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
 import { StaffPage } from '#web/views/layouts/StaffPage';
@@ -338,7 +338,7 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
                 </ul>
               ),
             },
-            { header: '录入', cell: (r) => `${formatDateTime(r.savedAt)} ${r.savedBy}` },
+            { header: '录入', cell: (r) => `${r.savedAt} ${r.savedBy}` },
             { header: '状态', cell: (r) => <RemoveButton r={r} /> },
           ]}
         />

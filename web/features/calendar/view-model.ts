@@ -1,5 +1,6 @@
 import type { StoredScheduleOverride } from '#application/calendar';
 import type { Urgency } from '#domain/deadlines';
+import { shanghaiDateTime } from '#web/page-context';
 import { urgencyOf } from '../requests/view-model';
 
 interface OpenDeadline {
@@ -38,7 +39,7 @@ export function scheduleRow({ id, schedule: sc, status, savedAt, savedBy }: Stor
     holidays: sc.holidays.map((h) => (h.from === h.to ? `${h.name} ${h.from}` : `${h.name} ${h.from} 至 ${h.to}`)),
     makeupDays: sc.makeupWorkdays.map((m) => `${m.name} ${m.date}`),
     active: status === 'active',
-    savedAt,
+    savedAt: shanghaiDateTime(savedAt),
     savedBy: savedBy.name,
     removeAction: status === 'active' ? `/staff/calendar/${encodeURIComponent(id)}/remove` : undefined,
   };

@@ -1,8 +1,8 @@
-import { CSRF_FIELD_NAME, CsrfField } from '#web/views/components/CsrfField';
+import type { DocumentDto } from '#application/document-dto';
 import { DataTable } from '#web/views/components/DataTable';
 import { EmptyState } from '#web/views/components/EmptyState';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
-import { FormField } from '#web/views/components/FormField';
+import { FormPanel } from '#web/views/components/FormPanel';
 import { Notice } from '#web/views/components/Notice';
 import { Section } from '#web/views/components/Section';
 import { describeAccept, describeContentType, formatBytes, formatDateTime } from '#web/views/format';
@@ -59,17 +59,8 @@ export function StaffHomePage({ staff, cards }: StaffHomePageProps) {
   );
 }
 
-export interface DocumentRow {
-  id: string;
-  title: string;
-  fileName: string;
-  sizeBytes: number;
-  contentType: string;
-  /** ISO timestamp already in Asia/Shanghai, e.g. 2026-03-02T10:15:00+08:00 */
-  uploadedAt: string;
-  uploadedBy: string;
-  downloadHref: string;
-}
+/** A document as the list shows it (uploadedAt already in Asia/Shanghai): its uploader by name, where it downloads. */
+export type DocumentRow = Omit<DocumentDto, 'uploadedBy'> & { uploadedBy: string; downloadHref: string };
 
 export interface UploadForm {
   action: string;
@@ -132,27 +123,27 @@ export function DocumentsPage({ documents, upload, errors, values, flash }: Docu
 
         <Section name="upload" title="上传文档" class="documents-layout__form panel panel--form">
           {upload ? (
-            <form class="form" method="post" action={upload.action} enctype="multipart/form-data" novalidate>
-              {CSRF_FIELD_NAME in upload.fields ? null : <CsrfField />}
-              {Object.entries(upload.fields).map(([name, value]) => (
-                <input type="hidden" name={name} value={value} />
-              ))}
-              <FormField name="title" label="文档标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于印发某某工作方案的通知" />
-              <FormField
-                name="file"
-                label="选择文件"
-                type="file"
-                required
-                accept={upload.accept}
-                error={errors?.['file']}
-                hint={`支持 ${describeAccept(upload.accept)} 格式，单个文件不超过 ${formatBytes(upload.maxBytes)}。`}
-              />
-              <div class="form__actions">
-                <button type="submit" class="button button--primary">
-                  上传
-                </button>
-              </div>
-            </form>
+            <FormPanel
+              class="form"
+              action={upload.action}
+              button="上传"
+              multipart
+              noSummary
+              hidden={upload.fields}
+              errors={errors}
+              values={values}
+              fields={[
+                { name: 'title', label: '文档标题', kind: 'text', required: true, hint: '例如：关于印发某某工作方案的通知', input: { maxlength: 200 } },
+                {
+                  name: 'file',
+                  label: '选择文件',
+                  kind: 'text',
+                  required: true,
+                  hint: `支持 ${describeAccept(upload.accept)} 格式，单个文件不超过 ${formatBytes(upload.maxBytes)}。`,
+                  input: { type: 'file', accept: upload.accept },
+                },
+              ]}
+            />
           ) : (
             <Notice kind="info">
               <p>您当前的角色不能上传文档，或上传功能暂不可用。如需上传，请联系系统管理员。</p>

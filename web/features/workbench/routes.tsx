@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono';
 import type { AppDependencies } from '#application/context';
+import { toDocumentDto } from '#application/document-dto';
 import { documentDownloadUrl, listDocuments, uploadDocument } from '#application/documents';
 import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
 import type { StaffEnv } from '#web/env';
 import { textOf } from '#web/form-body';
 import { formStep } from '#web/form-step';
+import { shanghaiDateTime } from '#web/page-context';
 import { DocumentsPage, StaffHomePage, type DocumentsPageProps } from './pages';
 
 /** The staff home (工作台) and the staff's documents. */
@@ -28,16 +30,9 @@ export function staffRoutes(deps: AppDependencies) {
 
   const documentsPage = async (c: Context<StaffEnv>, extra: Pick<DocumentsPageProps, 'errors' | 'values' | 'flash'>) => {
     const page = await listDocuments(deps, c.req.query('cursor'));
-    const documents = page.items.map(({ id, title, fileName, sizeBytes, contentType, uploadedAt, uploadedBy }) => ({
-      id,
-      title,
-      fileName,
-      sizeBytes,
-      contentType,
-      uploadedAt,
-      uploadedBy: uploadedBy.name,
-      downloadHref: `/staff/documents/${id}/download`,
-    }));
+    const documents = page.items
+      .map(toDocumentDto)
+      .map((d) => ({ ...d, uploadedAt: shanghaiDateTime(d.uploadedAt), uploadedBy: d.uploadedBy.name, downloadHref: `/staff/documents/${d.id}/download` }));
     const upload = { action: '/staff/documents', fields: {}, maxBytes: MAX_DOCUMENT_BYTES, accept: Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',') };
     return c.render(<DocumentsPage documents={documents} upload={upload} {...extra} />);
   };
