@@ -325,9 +325,6 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
         if (!config.extensionApproverRoles.includes(e.approverRole)) {
           throw new ExtensionWithoutApprovalError(`批准人角色“${e.approverRole}”无权批准延期`);
         }
-        if (!e.applicantNotifiedOn) {
-          warnings.push({ code: 'EXTENSION_NOT_NOTIFIED', message: '延长答复期限应告知申请人（《条例》第三十三条），尚未记录告知日期' });
-        }
         extension = {
           workingDays: e.workingDays,
           approvedOn: e.date,
@@ -336,6 +333,13 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
           ...(e.approvalRecordId ? { approvalRecordId: e.approvalRecordId } : {}),
           ...(e.applicantNotifiedOn ? { applicantNotifiedOn: e.applicantNotifiedOn } : {}),
         };
+        break;
+      }
+      case 'extensionNotified': {
+        // Widened: TypeScript loses the loop's earlier assignment to `extension` here.
+        const approved = extension as Omit<ExtensionApplied, 'dueBefore' | 'dueAfter'> | null;
+        if (!approved) throw new ExtensionWithoutApprovalError('告知延期前须先批准延期');
+        extension = { ...approved, applicantNotifiedOn: approved.applicantNotifiedOn ?? e.date };
         break;
       }
       case 'delayedPeriodSet': {
@@ -414,8 +418,20 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
     if (toDayNumber(extension.approvedOn) > dueWithoutExtensionDn) {
       throw new ExtensionAfterDeadlineError(extension.approvedOn, fromDayNumber(dueWithoutExtensionDn));
     }
-    dueDn = runClock(calendar, startDn, base + extension.workingDays, intervals);
-    extensionApplied = { ...extension, dueBefore: fromDayNumber(dueWithoutExtensionDn), dueAfter: fromDayNumber(dueDn) };
+    // Art. 33: approved AND told. Until the notice is served (before the original period ends) the
+    // extension has no effect: an unnotified extension never makes a late answer look on time.
+    const notifiedOn = extension.applicantNotifiedOn;
+    if (notifiedOn !== undefined && toDayNumber(notifiedOn) <= dueWithoutExtensionDn) {
+      dueDn = runClock(calendar, startDn, base + extension.workingDays, intervals);
+      extensionApplied = { ...extension, dueBefore: fromDayNumber(dueWithoutExtensionDn), dueAfter: fromDayNumber(dueDn) };
+    } else {
+      warnings.push({
+        code: 'EXTENSION_NOT_NOTIFIED',
+        message: notifiedOn
+          ? `延期告知日${notifiedOn}晚于原答复期限${fromDayNumber(dueWithoutExtensionDn)}，延期不发生效力（《条例》第三十三条）`
+          : '延期尚未告知申请人，告知送达前不发生延期效力，答复期限仍按原期限计算（《条例》第三十三条）',
+      });
+    }
   }
   let delayedTo: IsoDate | undefined;
   if (delayed) {
@@ -442,7 +458,7 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
     due,
     dueWithoutExtension: fromDayNumber(dueWithoutExtensionDn),
     baseWorkingDays: base,
-    extensionWorkingDays: extension?.workingDays ?? 0,
+    extensionWorkingDays: extensionApplied?.workingDays ?? 0,
     pausedWorkingDays: pausedTotal,
     ...(delayedTo ? { delayedTo } : {}),
     provisional,

@@ -84,8 +84,16 @@ export interface ExtensionApprovedEvent extends EventBase {
   readonly approverRole: string;
   /** Reference to the stored approval record (审批表). */
   readonly approvalRecordId?: string;
-  /** Art. 33 also requires telling the applicant; a missing date is a warning. */
+  /** The day the extension notice was served on the applicant, when that happened at approval (else extensionNotified). */
   readonly applicantNotifiedOn?: IsoDate;
+}
+
+/**
+ * Art. 33: "经…负责人同意并告知申请人". The extension takes effect only once its notice is served,
+ * and only if that happens before the original period ends; until then the original due date holds.
+ */
+export interface ExtensionNotifiedEvent extends EventBase {
+  readonly type: 'extensionNotified';
 }
 
 /** Art. 35: for a justified mass request the agency sets a reasonable later reply date. */
@@ -114,6 +122,7 @@ export type CaseClockEvent =
   | FeePaidEvent
   | FeeNoticeWithdrawnEvent
   | ExtensionApprovedEvent
+  | ExtensionNotifiedEvent
   | DelayedPeriodSetEvent
   | ClosedEvent;
 
@@ -129,6 +138,7 @@ export const EVENT_LABEL_ZH: Record<CaseClockEventType, string> = {
   feePaid: '申请人缴费',
   feeNoticeWithdrawn: '撤回收费通知或减免',
   extensionApproved: '批准延长答复期限',
+  extensionNotified: '告知申请人延期',
   delayedPeriodSet: '确定延迟答复期限',
   closed: '办结',
 };

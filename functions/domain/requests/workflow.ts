@@ -780,7 +780,8 @@ const REQUEST_EFFECTS: Effects = {
     const on = cmd.notifiedOn ?? ctx.today;
     notInFuture(on, ctx, '告知日期不能晚于今天。');
     ensure(original && on <= original, 'NOTICE_AFTER_DEADLINE', `应在原答复期限（${original}）届满前告知申请人延期。`);
-    return { patch: { extension: { ...ext, applicantNotifiedOn: on } }, data: { notifiedOn: on } };
+    // The extension takes effect with this notice (the clock applies it from here).
+    return clocked(c, ctx, { patch: { extension: { ...ext, applicantNotifiedOn: on } }, clock: [{ type: 'extensionNotified', date: on }], data: { notifiedOn: on } });
   },
   setDelayedReply: (c, cmd, ctx) => {
     nonBlank(cmd.reason, 'reason', '请填写确定延迟答复期限的理由。');

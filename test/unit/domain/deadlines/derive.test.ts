@@ -141,9 +141,45 @@ describe('extension (Art. 33)', () => {
     expect(deriveCaseDeadlines([received('2026-02-10'), ext('2026-03-16', 1)], cal).answer?.due).toBe('2026-03-17');
   });
 
-  it('warns when the applicant was not told', () => {
-    const r = deriveCaseDeadlines([received('2026-02-10'), { ...(ext('2026-03-02') as object), applicantNotifiedOn: undefined } as CaseClockEvent], cal);
+  const unnotified = (date: string, workingDays = 20) => ({ ...(ext(date, workingDays) as object), applicantNotifiedOn: undefined }) as CaseClockEvent;
+  const notified = (date: string): CaseClockEvent => ({ type: 'extensionNotified', date: d(date) });
+
+  it('an approved extension has no effect until its notice is served (Art. 33: approved and told), and warns', () => {
+    const r = deriveCaseDeadlines([received('2026-02-10'), unnotified('2026-03-02')], cal);
+    expect(r.answer?.due).toBe('2026-03-16');
+    expect(r.answer?.extensionWorkingDays).toBe(0);
+    expect(r.extension).toBeNull();
     expect(r.warnings.map((w) => w.code)).toContain('EXTENSION_NOT_NOTIFIED');
+    // An answer after the original period is late, however long the extension approved.
+    const late = deriveCaseDeadlines([received('2026-02-10'), unnotified('2026-03-02'), { type: 'closed', date: d('2026-04-01'), outcome: 'decided' }], cal);
+    expect(late.closed?.onTime).toBe(false);
+  });
+
+  it('the extension takes effect with a notice served before the original period ends, not after', () => {
+    const served = deriveCaseDeadlines([received('2026-02-10'), unnotified('2026-03-02'), notified('2026-03-04')], cal);
+    expect(served.answer?.due).toBe('2026-04-14');
+    expect(served.extension).toMatchObject({ applicantNotifiedOn: '2026-03-04' });
+    const tooLate = deriveCaseDeadlines([received('2026-02-10'), unnotified('2026-03-02'), notified('2026-03-17')], cal);
+    expect(tooLate.answer?.due).toBe('2026-03-16');
+    expect(tooLate.warnings.map((w) => w.code)).toContain('EXTENSION_NOT_NOTIFIED');
+    expect(() => deriveCaseDeadlines([received('2026-02-10'), notified('2026-03-04')], cal)).toThrow(ExtensionWithoutApprovalError);
+  });
+
+  it('property: an extension whose notice was not served never moves the due date later', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 }), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 19 }), fc.option(fc.integer({ min: 0, max: 40 })), (offset, k, when, noticeAfter) => {
+        const recv = fromDayNumber(toDayNumber(d('2026-01-05')) + offset);
+        const base = deriveCaseDeadlines([received(recv)], cal).answer!;
+        const approvedOn = cal.addWorkingDays(recv, when).due;
+        const events = [received(recv), unnotified(approvedOn, k)];
+        expect(deriveCaseDeadlines(events, cal).answer!.due).toBe(base.due);
+        if (noticeAfter === null) return;
+        const noticeOn = cal.addWorkingDays(approvedOn, noticeAfter).due;
+        const r = deriveCaseDeadlines([...events, notified(noticeOn)], cal).answer!;
+        // Served in time: exactly k working days more; served late: no change at all.
+        expect(r.due).toBe(noticeOn <= base.due ? cal.addWorkingDays(base.due, k).due : base.due);
+      }),
+    );
   });
 
   it('appendClockEvent validates before storing', () => {

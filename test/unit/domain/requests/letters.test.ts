@@ -132,7 +132,7 @@ describe('answer letters', () => {
   });
 
   it('cites Art. 32 only when the third party was consulted', () => {
-    const withholding = (consultation: string) => ({
+    const withholding = (consultation: 'objected' | 'not-consulted'): DecisionInput => ({
       type: 'withheld',
       facts: '经查',
       grounds: [{ ground: 'third-party', interest: 'trade-secret', consultation, publicInterestAssessment: '不涉及重大公共利益', reason: '属于企业商业秘密' }],
