@@ -2,7 +2,7 @@ import { jsx } from 'hono/jsx';
 import type { AppDependencies } from '#application/context';
 import { DEMO_ACCOUNTS } from '#application/demo-data';
 import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
-import type { StepField, StepForm } from '#domain/case';
+import type { StepField } from '#domain/case';
 import { ANSWER_FIELDS, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type ResponseType } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
@@ -52,50 +52,36 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   const fee = has('issueFeeNotice') ? await suggestFee(deps, s) : undefined;
   const last = s.supplementReplies.at(-1);
   const ext = c.extension;
-  const without = (form: StepForm, name: string) => form.fields.filter((f) => f.name !== name);
-
-  const generic = (command: CommandType, form: StepForm): Omit<StepExtras, 'action'> => {
-    switch (command) {
-      case 'register':
-        return c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { values: { receivedOn: today } };
-      case 'requestSupplement':
-        return {
-          values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays) },
-          ...(c.supplementNotices > 0 ? {} : { fields: without(form, 'supplementStillUnclear') }),
-          ...(view.deadlines ? { description: `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` } : {}),
-        };
-      case 'recordSupplement':
-        return { values: { receivedOn: last ? shanghaiDateTime(last.receivedAt).slice(0, 10) : today } };
-      case 'startThirdPartyConsultation':
-      case 'startAgencyConsultation':
-        return { description: `征求意见期间（最长${periods.consultationWorkingDays}个工作日）不计入答复期限。` };
-      case 'recordThirdPartyOpinion':
-      case 'recordAgencyOpinion':
-        return { values: { answeredOn: today } };
-      case 'issueFeeNotice':
-        return { values: { amountYuan: fee && fee.amountYuan > 0 ? String(fee.amountYuan) : '' }, ...(fee?.basis ? { description: fee.basis } : {}) };
-      case 'recordFeePaid':
-        return { values: { paidOn: today } };
-      case 'requestExtension':
-        return { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` };
-      case 'approveExtension':
-        return {
-          values: { applicantNotifiedOn: s.applicant.email ? today : '' },
-          description: [
-            ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}。` : '',
-            s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写告知日期。',
-          ].join(''),
-        };
-      case 'notifyExtension':
-        return { values: { notifiedOn: today } };
-      case 'withdraw':
-        return { values: { withdrawnOn: today } };
-      default:
-        return {};
-    }
+  const consultation = { description: `征求意见期间（最长${periods.consultationWorkingDays}个工作日）不计入答复期限。` };
+  const opinion = { values: { answeredOn: today } };
+  const generic: Partial<Record<CommandType, Omit<StepExtras, 'action'>>> = {
+    register: c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { values: { receivedOn: today } },
+    requestSupplement: {
+      values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays) },
+      // 补正后仍不明确 is asked only before a second notice.
+      ...(c.supplementNotices > 0 ? {} : { fields: requestWorkflow.transition('requestSupplement')?.form?.fields.filter((f) => f.name !== 'supplementStillUnclear') }),
+      ...(view.deadlines ? { description: `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` } : {}),
+    },
+    recordSupplement: { values: { receivedOn: last ? shanghaiDateTime(last.receivedAt).slice(0, 10) : today } },
+    startThirdPartyConsultation: consultation,
+    startAgencyConsultation: consultation,
+    recordThirdPartyOpinion: opinion,
+    recordAgencyOpinion: opinion,
+    issueFeeNotice: { values: { amountYuan: fee && fee.amountYuan > 0 ? String(fee.amountYuan) : '' }, ...(fee?.basis ? { description: fee.basis } : {}) },
+    recordFeePaid: { values: { paidOn: today } },
+    requestExtension: { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` },
+    approveExtension: {
+      values: { applicantNotifiedOn: s.applicant.email ? today : '' },
+      description: [
+        ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}。` : '',
+        s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写告知日期。',
+      ].join(''),
+    },
+    notifyExtension: { values: { notifiedOn: today } },
+    withdraw: { values: { withdrawnOn: today } },
   };
 
-  const steps: StepView[] = stepViews(requestWorkflow, view.commands.filter(isGeneric), (command, form) => ({ action: `${base}/act`, hidden: { command }, ...generic(command, form) }));
+  const steps: StepView[] = stepViews(requestWorkflow, view.commands.filter(isGeneric), (command) => ({ action: `${base}/act`, hidden: { command }, ...generic[command] }));
 
   /** One step of the table the viewer may take now, posting to its own path, with what the page sets. */
   const tableStep = (command: CommandType, action: string, more: Partial<StepView> = {}): StepView[] =>
