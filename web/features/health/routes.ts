@@ -49,7 +49,6 @@ export function healthRoutes(deps: AppDependencies, servePage: (request: Request
   };
 
   app.get('/health', async (c) => {
-    c.header('Cache-Control', 'no-store');
     const body = { status: 'ok', app: deps.config.appVersion, tableSchema: TABLE_SCHEMA_VERSION };
     if (c.req.query('deep') !== '1') return c.json(body);
     const failed: Check[] = [];

@@ -1,20 +1,12 @@
+import type { OutgoingMessage } from '#domain/notifications/message';
 import { DataTable } from '#web/views/components/DataTable';
 import { Notice } from '#web/views/components/Notice';
 import { Pagination } from '#web/views/components/Pagination';
 import { StaffPage } from '#web/views/layouts/StaffPage';
 
-export interface OutboxRow {
-  id: string;
-  createdAt: string;
-  to: string;
-  subject: string;
-  text: string;
-  reference: string;
-  status: string;
-}
-
 export interface OutboxPageProps {
-  messages: OutboxRow[];
+  /** The messages, their times in Asia/Shanghai and their delivery in words. */
+  messages: (OutgoingMessage & { status: string })[];
   nextHref?: string;
 }
 

@@ -22,7 +22,6 @@ export function localOutboxRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   app.get('/local/outbox', localOnly(deps), async (c) => {
     const page = await newestMessages(deps, 20, c.req.query('cursor'));
-    c.header('Cache-Control', 'no-store');
     const messages = page.items.map(({ message, delivery }) => ({ ...message, createdAt: shanghaiDateTime(message.createdAt), status: STATUS[delivery.status] ?? delivery.status }));
     return c.render(<OutboxPage messages={messages} nextHref={page.cursor ? `/local/outbox?cursor=${encodeURIComponent(page.cursor)}` : undefined} />);
   });
