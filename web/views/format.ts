@@ -2,38 +2,36 @@
  * Small, pure formatting helpers for Chinese UI text. Dates are ISO "YYYY-MM-DD" strings (already in
  * Asia/Shanghai); nothing here reads the clock or the server time zone.
  */
+import { formatDateZh as domainFormatDateZh, isIsoDate, toDayNumber, weekdayNameZh, weekdayOf as domainWeekdayOf, type IsoDate } from '#domain/calendar';
 
-const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
-
-interface YMD {
-  year: number;
-  month: number;
-  day: number;
+/** The date part of "YYYY-MM-DD…" when it is a real date. */
+function dateOf(iso: string): IsoDate | undefined {
+  const d = iso.slice(0, 10);
+  return isIsoDate(d) ? d : undefined;
 }
 
 /** Parses "YYYY-MM-DD" (a longer ISO timestamp is cut to its date part). Returns undefined when malformed. */
-export function parseIsoDate(iso: string): YMD | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return undefined;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+export function parseIsoDate(iso: string): { year: number; month: number; day: number } | undefined {
+  const d = dateOf(iso);
+  return d ? { year: Number(d.slice(0, 4)), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) } : undefined;
 }
 
-/** 0 = Sunday … 6 = Saturday, computed in UTC so the server time zone does not matter. */
+/** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(iso: string): number {
-  const d = parseIsoDate(iso);
-  if (!d) return Number.NaN;
-  return new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  const d = dateOf(iso);
+  return d ? domainWeekdayOf(d) : Number.NaN;
 }
 
 /** "星期一" etc. */
 export function weekdayName(iso: string): string {
-  return WEEKDAYS[weekdayOf(iso)] ?? '';
+  const d = dateOf(iso);
+  return d ? weekdayNameZh(d) : '';
 }
 
 /** "2026-03-16" → "2026年3月16日"; returns the input unchanged when it is not a date. */
 export function formatDateZh(iso: string): string {
-  const d = parseIsoDate(iso);
-  return d ? `${d.year}年${d.month}月${d.day}日` : iso;
+  const d = dateOf(iso);
+  return d ? domainFormatDateZh(d) : iso;
 }
 
 /** "2026-03-16" → "3月16日" */
@@ -51,13 +49,11 @@ export function formatDateTime(iso: string): string {
   return m ? `${m[1]} ${m[2]}` : iso;
 }
 
-/** Number of calendar days from `from` to `to`, both inclusive (UTC arithmetic). */
+/** Number of calendar days from `from` to `to`, both inclusive. */
 export function inclusiveDays(from: string, to: string): number {
-  const a = parseIsoDate(from);
-  const b = parseIsoDate(to);
-  if (!a || !b) return 0;
-  const ms = Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day);
-  return Math.round(ms / 86_400_000) + 1;
+  const a = dateOf(from);
+  const b = dateOf(to);
+  return a && b ? toDayNumber(b) - toDayNumber(a) + 1 : 0;
 }
 
 /** 1536 → "1.5 KB", 20971520 → "20 MB" (binary units, as file dialogs show them). */
@@ -80,27 +76,20 @@ export function formatYuan(amount: number): string {
   return new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(amount);
 }
 
-const FILE_TYPE_NAMES: Record<string, string> = {
-  '.pdf': 'PDF',
-  'application/pdf': 'PDF',
-  '.ofd': 'OFD',
-  'application/ofd': 'OFD',
-  '.doc': 'Word（.doc）',
-  'application/msword': 'Word（.doc）',
-  '.docx': 'Word（.docx）',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word（.docx）',
-  '.xls': 'Excel（.xls）',
-  '.xlsx': 'Excel（.xlsx）',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel（.xlsx）',
-  '.txt': '纯文本（.txt）',
-  'text/plain': '纯文本（.txt）',
-  '.jpg': 'JPG 图片',
-  '.jpeg': 'JPG 图片',
-  'image/jpeg': 'JPG 图片',
-  '.png': 'PNG 图片',
-  'image/png': 'PNG 图片',
-  'image/*': '图片',
+/** Each name with the extensions and content types it stands for. */
+const FILE_TYPES: Record<string, readonly string[]> = {
+  PDF: ['.pdf', 'application/pdf'],
+  OFD: ['.ofd', 'application/ofd'],
+  'Word（.doc）': ['.doc', 'application/msword'],
+  'Word（.docx）': ['.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  'Excel（.xls）': ['.xls'],
+  'Excel（.xlsx）': ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  '纯文本（.txt）': ['.txt', 'text/plain'],
+  'JPG 图片': ['.jpg', '.jpeg', 'image/jpeg'],
+  'PNG 图片': ['.png', 'image/png'],
+  图片: ['image/*'],
 };
+const FILE_TYPE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(FILE_TYPES).flatMap(([name, keys]) => keys.map((k) => [k, name])));
 
 /** An <input accept> value → "PDF、Word（.docx）、OFD" (unknown entries are shown as written). */
 export function describeAccept(accept: string): string {

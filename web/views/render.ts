@@ -3,17 +3,9 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { PageInfoContext, type PageInfo } from './page-info';
 
 /**
- * How pages become HTML.
- *
- * Every page component renders <Layout>, and Layout itself emits `<!DOCTYPE html>` before `<html>`.
- * Layout takes the site, the signed-in staff member and the CSRF token from the page info context
- * (./page-info.ts), so both of these produce a complete document:
- *
- *   return c.render(<HomePage {...props} />);               // in a Hono route (.tsx): the app's renderer provides it
- *   const body = renderPage(<HomePage {...props} />, info); // a plain string, e.g. for tests or previews
- *
- * renderPage() only accepts synchronous output (all view components are synchronous) and checks the
- * doctype is present, so an accidental async component or a fragment that is not a page fails loudly.
+ * How pages become HTML (web/views/README.md): Layout emits the doctype, so a page is a whole document.
+ * renderPage() accepts only synchronous output and checks the doctype, so an accidental async
+ * component or a fragment that is not a page fails loudly.
  */
 export const DOCTYPE = '<!DOCTYPE html>';
 

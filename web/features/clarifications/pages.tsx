@@ -1,4 +1,4 @@
-import type { ClarificationView } from '#application/clarifications';
+import { clarificationSections, type ClarificationView, type PublicClarification } from '#application/clarifications';
 import { usePageInfo } from '../../views/page-info';
 import { CaseSteps, type FailedStep } from '../../views/components/CaseSteps';
 import { FormPanel, type FormPanelProps } from '../../views/components/FormPanel';
@@ -9,12 +9,12 @@ import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { CaseListPage, CasePage, CaseTimeline, ReviewLine } from '../case/CasePage';
 import { NEW_CASE } from './forms';
-import { CLARIFICATIONS, clarificationCase, type ClarificationRow } from './view-model';
+import { CLARIFICATIONS, clarificationCase, publicHref, shanghaiDay, type ClarificationRow } from './view-model';
 
 const crumbs = (last?: string) => [{ href: ROUTES.home, label: '首页' }, ...(last ? [{ href: ROUTES.clarifications, label: '澄清说明' }, { label: last }] : [{ label: '澄清说明' }])];
 
 /** 澄清说明: the published clarifications, newest first. */
-export function ClarificationListPage(p: { items: { title: string; publishedAt: string; href: string }[] }) {
+export function ClarificationListPage(p: { items: readonly PublicClarification[] }) {
   return (
     <Layout title="澄清说明" section="proactive" breadcrumbs={crumbs()} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">澄清说明</h1>
@@ -30,10 +30,10 @@ export function ClarificationListPage(p: { items: { title: string; publishedAt: 
         <ul class="item-list" id="clarification-list">
           {p.items.map((i) => (
             <li class="item-list__item">
-              <a class="item-list__link" href={i.href}>
+              <a class="item-list__link" href={publicHref(i)}>
                 {i.title}
               </a>
-              <span class="item-list__date">{i.publishedAt}</span>
+              <span class="item-list__date">{shanghaiDay(i.publishedAt)}</span>
             </li>
           ))}
         </ul>
@@ -43,14 +43,7 @@ export function ClarificationListPage(p: { items: { title: string; publishedAt: 
 }
 
 /** One published clarification: the released text, the items it concerns, earlier statements. */
-export function ClarificationPage(p: {
-  id: string;
-  title: string;
-  publishedAt: string;
-  sections: { heading: string; body: string }[];
-  related: { href: string; label: string }[];
-  earlier: { title: string; publishedAt: string }[];
-}) {
+export function ClarificationPage({ clarification: p }: { clarification: PublicClarification }) {
   return (
     <Layout title={p.title} section="proactive" breadcrumbs={crumbs(p.title)} staffLoginHref={ROUTES.login}>
       <article class="clarification" id="clarification">
@@ -58,12 +51,12 @@ export function ClarificationPage(p: {
         <MetaTable
           rows={[
             { label: '编号', value: p.id },
-            { label: '发布日期', value: p.publishedAt },
+            { label: '发布日期', value: shanghaiDay(p.publishedAt) },
             { label: '信息类别', value: '澄清说明' },
             { label: '发布机关', value: usePageInfo().site.agencyName },
           ]}
         />
-        {p.sections.map((s, i) => (
+        {clarificationSections(p.text).sections.map((s, i) => (
           <Section name={`part-${i}`} title={s.heading}>
             {s.body
               .split('\n')
@@ -73,12 +66,12 @@ export function ClarificationPage(p: {
               ))}
           </Section>
         ))}
-        {p.related.length > 0 ? (
+        {p.relatedItemIds.length > 0 ? (
           <Section name="related" title="相关信息">
             <ul>
-              {p.related.map((r) => (
+              {p.relatedItemIds.map((itemId) => (
                 <li>
-                  <a href={r.href}>{r.label}</a>
+                  <a href={`/items/${encodeURIComponent(itemId)}`}>信息 {itemId}</a>
                 </li>
               ))}
             </ul>
@@ -89,7 +82,7 @@ export function ClarificationPage(p: {
             <ul>
               {p.earlier.map((e) => (
                 <li>
-                  {e.publishedAt} {e.title}
+                  {shanghaiDay(e.publishedAt)} {e.title}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import {
   actOnClarification,
-  clarificationSections,
   createClarificationCase,
   getClarificationCase,
   getPublishedClarification,
@@ -24,7 +23,7 @@ import { refusedStep } from '../case/CasePage';
 import type { FailedStep } from '../../views/components/CaseSteps';
 import { ClarificationCasePage, ClarificationListPage, ClarificationPage, ClarificationReportPage, ClarificationReportThanksPage, StaffClarificationsPage } from './pages';
 import { NEW_CASE } from './forms';
-import { CLARIFICATIONS, caseRows, publicHref, shanghaiDay } from './view-model';
+import { CLARIFICATIONS, caseRows, publicHref } from './view-model';
 
 const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
 const COMMANDS = new Set<string>(CLARIFICATION_TRANSITIONS.map((t) => t.command));
@@ -38,8 +37,7 @@ export function clarificationRoutes(deps: AppDependencies) {
   });
 
   app.get('/clarifications', async (c) => {
-    const items = await listPublishedClarifications(deps);
-    return c.render(<ClarificationListPage items={items.map((i) => ({ id: i.id, title: i.title, publishedAt: shanghaiDay(i.publishedAt), href: publicHref(i) }))} />);
+    return c.render(<ClarificationListPage items={await listPublishedClarifications(deps)} />);
   });
 
   const maxMb = MAX_UPLOAD_BYTES / 1024 / 1024;
@@ -61,16 +59,7 @@ export function clarificationRoutes(deps: AppDependencies) {
     const p = await getPublishedClarification(deps, c.req.param('id'));
     // Published as a catalogue item: the item page is THE public page (same projection as every item).
     if (p.itemId) return c.redirect(publicHref(p), 302);
-    return c.render(
-      <ClarificationPage
-        id={p.id}
-        title={p.title}
-        publishedAt={shanghaiDay(p.publishedAt)}
-        sections={clarificationSections(p.text).sections}
-        related={p.relatedItemIds.map((itemId) => ({ href: `/items/${encodeURIComponent(itemId)}`, label: `信息 ${itemId}` }))}
-        earlier={p.earlier.map((e) => ({ title: e.title, publishedAt: shanghaiDay(e.publishedAt) }))}
-      />,
-    );
+    return c.render(<ClarificationPage clarification={p} />);
   });
 
   return app;

@@ -65,7 +65,7 @@ export function clarificationSteps(view: ClarificationView) {
   const review = view.review ? `审查单当前状态：${reviewStatusLabel(view.review)}。审查通过后报请领导审批。` : undefined;
   return stepViews(clarificationWorkflow, view.available, (command) => {
     const description = command === 'recordReviewApproved' ? review : NOTES[command];
-    return { action: `${CLARIFICATIONS.href}/${c.id}/${command}`, ...(values[command] ? { values: values[command] } : {}), ...(description ? { description } : {}) };
+    return { action: `${CLARIFICATIONS.href}/${c.id}/${command}`, values: values[command], description };
   });
 }
 

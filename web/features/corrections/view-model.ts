@@ -59,11 +59,7 @@ export function correctionSteps(view: CorrectionView, workingDays: number) {
     register: `登记后开始计算答复期限（${workingDays} 个工作日）。`,
     ...(view.review ? { recordReviewApproved: `审查单当前状态：${reviewStatusLabel(view.review)}。` } : {}),
   };
-  return stepViews(correctionWorkflow, view.available, (command) => ({
-    action: `${CORRECTIONS.href}/${tn}/${command}`,
-    ...(values[command] ? { values: values[command] } : {}),
-    ...(notes[command] ? { description: notes[command] } : {}),
-  }));
+  return stepViews(correctionWorkflow, view.available, (command) => ({ action: `${CORRECTIONS.href}/${tn}/${command}`, values: values[command], description: notes[command] }));
 }
 
 /** One request as the staff page shows it: the applicant, the request and its evidence, the decision, the letter. */

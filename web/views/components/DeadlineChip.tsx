@@ -19,17 +19,12 @@ const FLAG: Record<DeadlineUrgency, string | null> = {
 
 export const PROVISIONAL_EXPLANATION = '该期限涉及尚未发布节假日安排的年度，暂按周一至周五计算，安排发布后将自动重新计算';
 
-/** Text after the date, e.g. "（剩余 12 个工作日）". Exported for tests and for plain-text uses (e-mail, CSV). */
-export function deadlineDetail(urgency: DeadlineUrgency, workingDaysLeft: number): string {
+/** Text after the date, e.g. "（剩余 12 个工作日）". */
+function deadlineDetail(urgency: DeadlineUrgency, workingDaysLeft: number): string {
   const n = Math.abs(workingDaysLeft);
-  switch (urgency) {
-    case 'today':
-      return '（今日为最后一个工作日）';
-    case 'overdue':
-      return n > 0 ? `（已超期 ${n} 个工作日）` : '（已超期）';
-    default:
-      return `（剩余 ${n} 个工作日）`;
-  }
+  if (urgency === 'today') return '（今日为最后一个工作日）';
+  if (urgency === 'overdue') return n > 0 ? `（已超期 ${n} 个工作日）` : '（已超期）';
+  return `（剩余 ${n} 个工作日）`;
 }
 
 /**

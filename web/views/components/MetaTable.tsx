@@ -24,11 +24,8 @@ export function MetaTable({ caption = '信息基本情况', captionHidden = true
   const lines: { row: MetaRow; index: number }[][] = [];
   rows.forEach((row, index) => {
     const last = lines[lines.length - 1];
-    if (layout === 'single' || row.wide || !last || last.length >= 2 || last[0]?.row.wide) {
-      lines.push([{ row, index }]);
-    } else {
-      last.push({ row, index });
-    }
+    if (layout === 'single' || row.wide || !last || last.length >= 2 || last[0]?.row.wide) lines.push([{ row, index }]);
+    else last.push({ row, index });
   });
   return (
     <table class={`meta-table meta-table--${layout}`}>
