@@ -34,7 +34,7 @@ import {
 import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
 import { annualReportSchema, toAnnualReportDto } from '#application/requests/report-dto';
 import { UnauthenticatedError } from '#domain/errors';
-import { CHANNELS } from '#domain/requests';
+import { CHANNELS, type Channel } from '#domain/requests';
 import { caseSteps, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { TRACK_COOKIE } from '../features/track/routes';
@@ -143,10 +143,10 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   staff.post('/api/requests/register', {
     summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
-    body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [string, ...string[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
+    body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [Channel, ...Channel[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
     responses: receipts,
     run: async (c, { body, staff }) =>
-      receipt(c, await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel as never, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) })),
+      receipt(c, await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) })),
   });
 
   staff.get('/api/requests/{tn}', {

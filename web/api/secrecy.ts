@@ -16,7 +16,7 @@ import {
 } from '#application/secrecy/review-dto';
 import { reviewQueueSchema, toReviewQueueDto } from '#application/secrecy/queue-dto';
 import { documentAttachments } from '#application/documents';
-import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi, type SecrecyReview } from '#domain/secrecy';
+import { CHECKLIST_ITEMS, REVIEW_STAGES, scanForApi } from '#domain/secrecy';
 import { caseSteps, type ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { refusals, underBodyNames } from './responses';
@@ -74,7 +74,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
     responses: { 201: { description: '审查单', schema: staffReviewSchema } },
     run: async (c, { body, staff }) => {
       const attachments = await documentAttachments(deps, body.documentIds);
-      const record = await submitForReview(deps, staff, { subject: body.subject as { type: SecrecyReview['subject']['type']; id?: string; title: string }, text: body.text, attachments });
+      const record = await submitForReview(deps, staff, { subject: body.subject, text: body.text, attachments });
       return c.json(toStaffReviewDto(record), 201);
     },
   });
