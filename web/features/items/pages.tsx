@@ -2,8 +2,8 @@ import { CaseListPage, CasePage } from '../case/CasePage';
 import { FormPanel } from '../../views/components/FormPanel';
 import { FormField, type SelectOption } from '../../views/components/FormField';
 import { Notice } from '../../views/components/Notice';
-import { StepOutcome } from '../../views/components/StepOutcome';
 import { Layout } from '../../views/layouts/Layout';
+import { StaffPage } from '../../views/layouts/StaffPage';
 import { ITEM_FIELDS, type ItemFormValues, type SettingsValues } from './forms';
 import type { ItemPageProps, WorkListProps } from './view-model';
 
@@ -142,11 +142,7 @@ export interface CatalogueSettingsPageProps {
 export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
   const e = p.errors ?? {};
   return (
-    <Layout title="目录与指南设置" section="staff" navHref="/staff/catalogue" breadcrumbs={[HOME, { label: '目录与指南设置' }]}>
-      <div class="page-head">
-        <h1 class="page-title">目录与指南设置</h1>
-      </div>
-      <StepOutcome flash={p.flash} />
+    <StaffPage title="目录与指南设置" navHref="/staff/catalogue" flash={p.flash}>
       <FormPanel action="/staff/catalogue" button="保存设置" errors={p.errors}>
         <FormField name="guide" label="政府信息公开指南" as="textarea" rows={16} hint="Markdown 格式，保存后在“政府信息公开指南”页面公布" value={p.values.guide} error={e['guide']} />
         <FormField name="indexSchemeId" label="索引号规则" as="select" options={p.schemes} value={p.values.indexSchemeId} error={e['indexSchemeId']} />
@@ -169,6 +165,6 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
           error={e['categories']}
         />
       </FormPanel>
-    </Layout>
+    </StaffPage>
   );
 }
