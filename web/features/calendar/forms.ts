@@ -114,9 +114,10 @@ const PATH_FIELD: Record<string, string> = {
   'source.title': 'title',
   'source.documentNumber': 'documentNumber',
   'source.issuedOn': 'issuedOn',
+  confirmReplace: 'confirmReplace',
 };
 
-/** Schedule issues (paths like holidays.2.to) → one message per form field, with line numbers. */
+/** Schedule issues (paths like holidays.2.to) → one message per form field, with line numbers (`_` for what no field shows). */
 export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ParsedForm['lines']): Record<string, string> {
   const grouped: Record<string, string[]> = {};
   for (const issue of issues) {
@@ -131,12 +132,4 @@ export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ParsedFo
     (grouped[field] ??= []).includes(message) || grouped[field]!.push(message);
   }
   return Object.fromEntries(Object.entries(grouped).map(([f, ms]) => [f, ms.slice(0, 3).join('；') + (ms.length > 3 ? `；另有${ms.length - 3}处问题` : '')]));
-}
-
-/** A validation error's paths → the form's fields (`_` for what no field shows). */
-export function fieldErrors(fields: Record<string, string>, message: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, m] of Object.entries(fields)) out[PATH_FIELD[path] ?? (SCHEDULE_FORM_FIELDS.includes(path) ? path : '_')] ??= m;
-  if (Object.keys(out).length === 0) out._ = message;
-  return out;
 }

@@ -6,7 +6,7 @@ import { FIRST_INDEXED_YEAR, LAST_INDEXED_YEAR, ScheduleValidationError, shangha
 import { ValidationError } from '#domain/errors';
 import type { StaffEnv, WebEnv } from '#web/env';
 import { formStep } from '#web/form-step';
-import { fieldErrors, scheduleErrors, scheduleFromForm } from './forms';
+import { scheduleErrors, scheduleFromForm } from './forms';
 import { CalendarAdminPage, CalendarPage, RemindersPage, type CalendarAdminPageProps, type DueDateCalculator } from './pages';
 import { deadlineRow, scheduleRow } from './view-model';
 
@@ -69,9 +69,9 @@ export function staffCalendarRoutes(deps: AppDependencies) {
         await saveScheduleOverride(deps, c.get('staff'), form.schedule, { confirmReplace: form.values.confirmReplace === 'yes' });
       } catch (error) {
         // The refusal names the form's own fields: a schedule's issues per line, other paths mapped.
-        if (error instanceof ScheduleValidationError) throw new ValidationError(error.message, scheduleErrors(error.issues, form.lines));
-        if (error instanceof ValidationError) throw new ValidationError(error.message, fieldErrors(error.fields, error.message));
-        throw error;
+        if (!(error instanceof ValidationError)) throw error;
+        const issues = error instanceof ScheduleValidationError ? error.issues : Object.entries(error.fields).map(([path, message]) => ({ path, message }));
+        throw new ValidationError(error.message, scheduleErrors(issues, form.lines));
       }
       return '/staff/calendar?saved=1';
     },
