@@ -109,6 +109,8 @@ export interface StoredRequest {
   /** Salted hash of the applicant's access code (`salt.hash`, base64url). */
   readonly accessCodeHash: string;
   readonly receiptRule: string;
+  /** Ordinary letters: the day the letter arrived (confirmation with the applicant is due that day). */
+  readonly arrivedOn?: string;
   readonly registeredBy?: { readonly id: string; readonly name: string };
   readonly handlerName?: string;
   readonly duplicates: readonly DuplicateFlag[];

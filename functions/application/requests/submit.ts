@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { JPEG, PDF, PNG } from '#domain/content-types';
 import { checkUploads } from '../uploads';
-import { shanghaiDate, type IsoDate } from '#domain/calendar';
+import { isIsoDate, shanghaiDate, type IsoDate } from '#domain/calendar';
 import { actorOf, CaseValidationError } from '#domain/case';
 import { ConflictError, ForbiddenError } from '#domain/errors';
 import {
@@ -139,6 +139,7 @@ interface CreateOptions {
   readonly channel: Channel;
   readonly receivedOn?: IsoDate;
   readonly receiptRule: string;
+  readonly arrivedOn?: string;
   readonly registeredBy?: StaffMember;
 }
 
@@ -230,6 +231,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     attachments,
     accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
     receiptRule: options.receiptRule,
+    ...(options.arrivedOn ? { arrivedOn: options.arrivedOn } : {}),
     ...(options.registeredBy ? { registeredBy: { id: options.registeredBy.id, name: options.registeredBy.displayName } } : {}),
     ...(handlerName ? { handlerName } : {}),
     duplicates,
@@ -315,9 +317,12 @@ export interface RegisterInput extends SubmitInput {
   readonly channel: Channel;
   /**
    * The channel's receipt fact: post requiring signature → the day signed for; ordinary letter,
-   * fax → the day both sides confirmed. Ignored for in-person and oral (the day of registration).
+   * fax → the day both sides confirmed; in person, oral → the day it was handed in or written
+   * down (today when not given).
    */
   readonly receivedOn?: string;
+  /** Ordinary letter: the day it arrived. */
+  readonly arrivedOn?: string;
 }
 
 /** An application received on paper, by post, fax or orally, entered by a clerk, who becomes its handler. */
@@ -329,20 +334,38 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
   }
   const form = channel === 'oral' && input.form && typeof input.form === 'object' ? { recordedBy: clerk.id, ...(input.form as object) } : input.form;
   const prepared = prepare(deps, { ...input, form }, channel, { channel, receivedOn: input.receivedOn ?? null });
-  const date = (input.receivedOn ?? '').trim();
-  const needsDate = channel === 'post-signed' || channel === 'ordinary-letter' || channel === 'fax';
-  if (needsDate && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: channel === 'post-signed' ? '请填写签收之日（YYYY-MM-DD）。' : '请填写与申请人确认之日（YYYY-MM-DD）。' });
+  const today = shanghaiDate(deps.clock.now());
+  const handedIn = channel === 'in-person' || channel === 'oral';
+  const date = (input.receivedOn ?? '').trim() || (handedIn ? today : '');
+  if (!isIsoDate(date)) {
+    const hint = { 'post-signed': '请填写签收之日', 'ordinary-letter': '请填写与申请人确认之日', fax: '请填写与申请人确认之日' }[channel as string] ?? '请填写递交申请之日';
+    throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: `${hint}（YYYY-MM-DD）。` });
   }
-  const receipt = receiptDate({
-    channel,
-    submittedAt: deps.clock.now(),
-    ...(channel === 'post-signed' ? { signedForOn: date as IsoDate } : {}),
-    ...(channel === 'ordinary-letter' || channel === 'fax' ? { confirmedOn: date as IsoDate, confirmedBy: clerk.id } : {}),
-  });
+  if (date > today) throw new CaseValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
+  const arrivedOn = (input.arrivedOn ?? '').trim();
+  if (channel === 'ordinary-letter') {
+    if (!isIsoDate(arrivedOn)) throw new CaseValidationError('请填写信函到达之日。', { arrivedOn: '请填写信函到达本机关之日（YYYY-MM-DD）。' });
+    if (arrivedOn > date) throw new CaseValidationError('确认之日不能早于信函到达之日。', { receivedOn: '与申请人确认之日不能早于信函到达之日。' });
+  }
+  const receipt = receiptDate(
+    {
+      channel,
+      submittedAt: deps.clock.now(),
+      ...(handedIn ? { handedInOn: date as IsoDate } : {}),
+      ...(channel === 'post-signed' ? { signedForOn: date as IsoDate } : {}),
+      ...(channel === 'ordinary-letter' || channel === 'fax' ? { confirmedOn: date as IsoDate, confirmedBy: clerk.id } : {}),
+      ...(channel === 'ordinary-letter' ? { arrivedOn: arrivedOn as IsoDate } : {}),
+    },
+    deps.policy.receipt,
+  );
   if (receipt.status !== 'received') throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: '请填写收到申请的日期。' });
-  if (receipt.date > shanghaiDate(deps.clock.now())) throw new CaseValidationError('收到申请之日不能晚于今天。', { receivedOn: '收到申请之日不能晚于今天。' });
-  return create(deps, { ...input, form }, prepared, { channel, receivedOn: receipt.date, receiptRule: receipt.rule, registeredBy: clerk });
+  return create(deps, { ...input, form }, prepared, {
+    channel,
+    receivedOn: receipt.date,
+    receiptRule: receipt.rule,
+    registeredBy: clerk,
+    ...(channel === 'ordinary-letter' ? { arrivedOn } : {}),
+  });
 }
 
 /** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */

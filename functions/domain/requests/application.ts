@@ -303,14 +303,25 @@ export interface ReceiptPolicy {
   readonly online: OnlineReceiptPolicy;
   /** Under 'clerk-confirmation', alert when unconfirmed after this many working days (§11: 1). */
   readonly confirmationAlertWorkingDays: number;
+  /**
+   * An ordinary letter confirmed with the applicant later than the day it arrived (the office must
+   * confirm on that day, domain.md §2.3). [M?] Art. 31(2) names the confirmation date; counting a
+   * late confirmation from it would give the agency the days of its own delay, so by default the
+   * arrival date is the receipt date ('arrival-date'); 'confirmation-date' follows the letter of the text.
+   */
+  readonly lateLetterConfirmation: 'arrival-date' | 'confirmation-date';
 }
 
-export const DEFAULT_RECEIPT_POLICY: ReceiptPolicy = { online: 'submission', confirmationAlertWorkingDays: 1 };
+export const DEFAULT_RECEIPT_POLICY: ReceiptPolicy = { online: 'submission', confirmationAlertWorkingDays: 1, lateLetterConfirmation: 'arrival-date' };
 
 export interface ReceiptFacts {
   readonly channel: Channel;
   /** The instant the application was submitted, handed over, or recorded (oral). */
   readonly submittedAt: Date;
+  /** In person or oral, registered later by a clerk: the day it was handed in or written down. */
+  readonly handedInOn?: IsoDate;
+  /** Ordinary letter: the day it arrived at the disclosure office. */
+  readonly arrivedOn?: IsoDate;
   /** Post requiring signature: the day the agency signed for it (签收之日). */
   readonly signedForOn?: IsoDate;
   /** Ordinary letter, fax, online (under clerk confirmation): the day both sides confirmed. */
@@ -329,16 +340,22 @@ export function receiptDate(facts: ReceiptFacts, policy: ReceiptPolicy = DEFAULT
     facts.confirmedOn && isIsoDate(facts.confirmedOn) ? { status: 'received', date: facts.confirmedOn, rule } : { status: 'pending', awaiting: 'confirmation', rule };
   switch (facts.channel) {
     case 'in-person':
-      return { status: 'received', date: submitted, rule: '当面提交的，以提交之日为收到申请之日（《条例》第三十一条第（一）项）' };
+      return { status: 'received', date: facts.handedInOn ?? submitted, rule: '当面提交的，以提交之日为收到申请之日（《条例》第三十一条第（一）项）' };
     case 'oral':
       // Art. 29: the clerk writes the oral application down in the applicant's presence.
-      return { status: 'received', date: submitted, rule: '口头提出并由工作人员代为填写的，以代为填写之日为收到申请之日' };
+      return { status: 'received', date: facts.handedInOn ?? submitted, rule: '口头提出并由工作人员代为填写的，以代为填写之日为收到申请之日' };
     case 'post-signed':
       return facts.signedForOn
         ? { status: 'received', date: facts.signedForOn, rule: '邮寄需签收的，以行政机关签收之日为收到申请之日（第三十一条第（二）项）' }
         : { status: 'pending', awaiting: 'signature', rule: '邮寄需签收的，以行政机关签收之日为收到申请之日（第三十一条第（二）项）' };
-    case 'ordinary-letter':
-      return confirmed('平常信函等无需签收的，以政府信息公开工作机构与申请人确认之日为收到申请之日（第三十一条第（二）项）');
+    case 'ordinary-letter': {
+      const rule = '平常信函等无需签收的，以政府信息公开工作机构与申请人确认之日为收到申请之日（第三十一条第（二）项）';
+      const { arrivedOn, confirmedOn } = facts;
+      if (policy.lateLetterConfirmation === 'arrival-date' && arrivedOn && confirmedOn && confirmedOn > arrivedOn) {
+        return { status: 'received', date: arrivedOn, rule: `${rule}；未在收到信函当日确认的，以信函到达之日为收到申请之日` };
+      }
+      return confirmed(rule);
+    }
     case 'fax':
       return confirmed('通过传真提交的，以双方确认之日为收到申请之日（第三十一条第（三）项）');
     case 'online':

@@ -138,6 +138,37 @@ describe('registerByClerk (first-inquiry responsibility)', () => {
     await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(2), channel: 'fax' })).rejects.toThrow('请填写收到申请的日期');
     await expect(registerByClerk(f.deps, people.reviewer, { form: citizenForm(), nonce: nonce(3), channel: 'in-person' })).rejects.toThrow('经办人');
   });
+
+  it.each(['in-person', 'oral'] as const)('%s: the receipt date is the day it was handed in, as the clerk entered it (default today, never later)', async (channel) => {
+    const f = requestDeps(); // today is 2026-03-02
+    const handedIn = await registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(1), channel, receivedOn: '2026-02-26' });
+    expect((await load(f, handedIn.trackingNumber)).data.case.receivedOn).toBe('2026-02-26');
+    const today = await registerByClerk(f.deps, people.clerk, { form: citizenForm({ requested: { documentTitle: '另一份文件', description: '全文' } }), nonce: nonce(2), channel });
+    expect((await load(f, today.trackingNumber)).data.case.receivedOn).toBe('2026-03-02');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(3), channel, receivedOn: '2026-03-03' })).rejects.toThrow('不能晚于今天');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(4), channel, receivedOn: '2026-3-1' })).rejects.toThrow('收到申请的日期');
+  });
+
+  it('an ordinary letter records its arrival; confirmed later than the day it arrived, the arrival date is the receipt date (the agency gains no time)', async () => {
+    const f = requestDeps();
+    const sameDay = await registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(1), channel: 'ordinary-letter', arrivedOn: '2026-02-26', receivedOn: '2026-02-26' });
+    const onTime = (await load(f, sameDay.trackingNumber)).data;
+    expect([onTime.case.receivedOn, onTime.arrivedOn]).toEqual(['2026-02-26', '2026-02-26']);
+    const late = await registerByClerk(f.deps, people.clerk, {
+      form: citizenForm({ requested: { documentTitle: '另一份文件', description: '全文' } }),
+      nonce: nonce(2),
+      channel: 'ordinary-letter',
+      arrivedOn: '2026-02-24',
+      receivedOn: '2026-02-27',
+    });
+    const stored = (await load(f, late.trackingNumber)).data;
+    expect(stored.case.receivedOn).toBe('2026-02-24');
+    expect(stored.receiptRule).toContain('未在收到信函当日确认');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(3), channel: 'ordinary-letter', receivedOn: '2026-02-27' })).rejects.toThrow('信函到达');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(4), channel: 'ordinary-letter', arrivedOn: '2026-02-28', receivedOn: '2026-02-27' })).rejects.toThrow(
+      '早于',
+    );
+  });
 });
 
 describe('trackApplication', () => {

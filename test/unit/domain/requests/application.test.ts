@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
-import { applicantColumn, confirmationOverdue, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
+import { applicantColumn, confirmationOverdue, DEFAULT_RECEIPT_POLICY, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
 import { residentIdCheckChar, usccCheckChar } from '#domain/secrecy/checksums';
 
 const ID17 = '11010119900307123';
@@ -96,13 +96,13 @@ describe('receipt date (Art. 31)', () => {
     ['ordinary-letter', {}, undefined, { status: 'pending', awaiting: 'confirmation' }],
     ['fax', { confirmedOn: isoDate('2026-02-12') }, undefined, { status: 'received', date: '2026-02-12' }],
   ] as const)('%s %j (%s)', (channel, extra, online, expected) => {
-    const r = receiptDate({ channel, submittedAt: at, ...extra }, online ? { online, confirmationAlertWorkingDays: 1 } : undefined);
+    const r = receiptDate({ channel, submittedAt: at, ...extra }, online ? { ...DEFAULT_RECEIPT_POLICY, online } : undefined);
     expect(r).toMatchObject(expected);
   });
 
   it('alerts when an online application stays unconfirmed after one working day', () => {
     const cal = shippedWorkingCalendar();
-    const policy = { online: 'clerk-confirmation', confirmationAlertWorkingDays: 1 } as const;
+    const policy = { ...DEFAULT_RECEIPT_POLICY, online: 'clerk-confirmation' } as const;
     const f = { channel: 'online' as const, submittedAt: at };
     expect(confirmationOverdue(f, isoDate('2026-02-11'), cal, policy)).toBe(false);
     expect(confirmationOverdue(f, isoDate('2026-02-12'), cal, policy)).toBe(true);
