@@ -5,13 +5,11 @@ import { publicItemSchema, staffItemSchema, toPublicItemDto, toStaffItemDto, toW
 import type { AppDependencies } from '#application/context';
 import { searchCatalogue, searchRevision } from '#application/search';
 import { categoriesSchema, searchResultSchema, toCategoriesDto, toSearchResultDto } from '#application/search/search-dto';
-import { VALIDITY_STATUSES, WORKFLOW_STATE_LABELS, type WorkflowState } from '#domain/catalogue';
+import { VALIDITY_STATUSES, WORKFLOW_STATES, type WorkflowState } from '#domain/catalogue';
 import type { ApiRegistry } from '../api-registry';
 import type { WebEnv } from '../env';
 import { publicCaching, publicItemCaching } from '../public-caching';
 import { refusals, STAFF_REFUSALS } from './responses';
-
-const STATES = Object.keys(WORKFLOW_STATE_LABELS) as [WorkflowState, ...WorkflowState[]];
 
 /** /api/catalogue/* (public reads, cacheable) and /api/items/* (staff), described in /api/openapi.json. */
 export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: AppDependencies): void {
@@ -74,7 +72,7 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
   const items = api.staffArea(app, 'items', STAFF_REFUSALS);
   items.get('/api/items', {
     summary: '主动公开工作清单（按状态，游标分页）',
-    query: z.object({ state: z.enum(STATES).default('draft'), cursor: z.string().max(2000).optional() }),
+    query: z.object({ state: z.enum(WORKFLOW_STATES as [WorkflowState, ...WorkflowState[]]).default('draft'), cursor: z.string().max(2000).optional() }),
     responses: { 200: { description: '一页信息', schema: workListSchema } },
     run: async (c, { query }) => c.json(toWorkListDto(await staffWorkList(deps, query.state, query.cursor))),
   });
