@@ -7,7 +7,7 @@ import { ErrorSummary, FORM_LEVEL } from '../../views/components/ErrorSummary';
 import { MetaTable, type MetaRow } from '../../views/components/MetaTable';
 import { Pagination } from '../../views/components/Pagination';
 import { Section } from '../../views/components/Section';
-import { StatusBadge, type BadgeTone } from '../../views/components/StatusBadge';
+import { StatusBadge, type StatusBadgeProps } from '../../views/components/StatusBadge';
 import { StepOutcome } from '../../views/components/StepOutcome';
 import type { Refusal } from '../../form-step';
 import { Layout } from '../../views/layouts/Layout';
@@ -24,10 +24,7 @@ export interface CaseArea {
   readonly label: string;
 }
 
-export interface Badge {
-  readonly label: string;
-  readonly tone: BadgeTone;
-}
+export type Badge = Required<StatusBadgeProps>;
 
 export const URGENT: Badge = { label: '紧急', tone: 'danger' };
 
@@ -98,8 +95,11 @@ export interface CasePageProps {
   readonly failed?: FailedStep;
 }
 
+/** What a case page shows of the step just taken: done, refused and why, or its form again. */
+export type CaseOutcome = Pick<CasePageProps, 'flash' | 'refusal' | 'failed'>;
+
 /** After a refused step: its form again with the field errors and what was typed (400), or the reason above the page (403, 409). */
-export const refusedStep = (stepId: string, refusal: Refusal, typed: Record<string, string>): Pick<CasePageProps, 'failed' | 'refusal'> =>
+export const refusedStep = (stepId: string, refusal: Refusal, typed: Record<string, string>): CaseOutcome =>
   refusal.status === 400 ? { failed: { id: stepId, errors: refusal.errors(), values: typed } } : { refusal: refusal.message };
 
 /** The one staff case page: header, the case's panels, its timeline, and the steps this person may take now. */
@@ -109,8 +109,8 @@ export function CasePage(p: CasePageProps) {
   return (
     <Layout title={`${p.noun} ${p.id}`} section="staff" navHref={p.area.href} breadcrumbs={crumbs(p.area, p.id)}>
       <h1 class="page-title">
-        {p.heading} <StatusBadge {...p.status} />
-        {(p.badges ?? []).map((b) => (
+        {p.heading}
+        {[p.status, ...(p.badges ?? [])].map((b) => (
           <>
             {' '}
             <StatusBadge {...b} />

@@ -1,13 +1,13 @@
 import { clarificationSections, type ClarificationView, type PublicClarification } from '#application/clarifications';
 import { usePageInfo } from '../../views/page-info';
-import { CaseSteps, type FailedStep } from '../../views/components/CaseSteps';
+import { CaseSteps } from '../../views/components/CaseSteps';
 import { FormPanel, type FormPanelProps } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
 import { Section } from '../../views/components/Section';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseListPage, CasePage, CaseTimeline, ReviewLine } from '../case/CasePage';
+import { CaseListPage, CasePage, CaseTimeline, ReviewLine, type CaseOutcome } from '../case/CasePage';
 import { NEW_CASE } from './forms';
 import { CLARIFICATIONS, clarificationCase, publicHref, shanghaiDay, type ClarificationRow } from './view-model';
 
@@ -146,7 +146,7 @@ export function ClarificationReportThanksPage(p: { reference: string }) {
 }
 
 /** The staff list of cases, with the form to open one from monitoring for those who may. */
-export function StaffClarificationsPage(p: { rows: ClarificationRow[]; canCreate: boolean; failed?: FailedStep; flash?: string }) {
+export function StaffClarificationsPage(p: { rows: ClarificationRow[]; canCreate: boolean } & CaseOutcome) {
   return (
     <CaseListPage
       area={CLARIFICATIONS}
@@ -166,7 +166,7 @@ export function StaffClarificationsPage(p: { rows: ClarificationRow[]; canCreate
 }
 
 /** One clarification case for staff: the case page with the report, assessment, verification, draft and follow-ups. */
-export function ClarificationCasePage({ view, ...outcome }: { view: ClarificationView; flash?: string; refusal?: string; failed?: FailedStep }) {
+export function ClarificationCasePage({ view, ...outcome }: { view: ClarificationView } & CaseOutcome) {
   const m = clarificationCase(view);
   const link = (label: string, href: string | undefined, text: string = href ?? '') =>
     href ? (

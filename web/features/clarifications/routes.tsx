@@ -19,8 +19,7 @@ import { ownValue } from '#domain/untrusted-input';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
 import { formStep, refusalOf } from '../../form-step';
-import { refusedStep } from '../case/CasePage';
-import type { FailedStep } from '../../views/components/CaseSteps';
+import { refusedStep, type CaseOutcome } from '../case/CasePage';
 import { ClarificationCasePage, ClarificationListPage, ClarificationPage, ClarificationReportPage, ClarificationReportThanksPage, StaffClarificationsPage } from './pages';
 import { NEW_CASE } from './forms';
 import { CLARIFICATIONS, caseRows, publicHref } from './view-model';
@@ -68,7 +67,7 @@ export function clarificationRoutes(deps: AppDependencies) {
 /** The staff pages of clarifications: the list with the form to open a case, one case and its steps. */
 export function staffClarificationRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
-  const listPage = async (c: Context<StaffEnv>, extra: { failed?: FailedStep; flash?: string } = {}) => {
+  const listPage = async (c: Context<StaffEnv>, extra: CaseOutcome = {}) => {
     const rows = caseRows(await listClarificationCases(deps), shanghaiDate(deps.clock.now()));
     return c.render(<StaffClarificationsPage rows={rows} canCreate={mayOpenClarificationCase(c.get('staff'))} {...extra} />);
   };
@@ -79,8 +78,7 @@ export function staffClarificationRoutes(deps: AppDependencies) {
     again: (c, refusal, body) => listPage(c, { failed: { id: NEW_CASE.id, errors: refusal.errors(), values: flatValues(body) } }),
   });
 
-  const casePage = async (c: Context<StaffEnv>, id: string, extra: { flash?: string; failed?: FailedStep; refusal?: string } = {}) =>
-    c.render(<ClarificationCasePage view={await getClarificationCase(deps, c.get('staff'), id)} {...extra} />);
+  const casePage = async (c: Context<StaffEnv>, id: string, extra: CaseOutcome = {}) => c.render(<ClarificationCasePage view={await getClarificationCase(deps, c.get('staff'), id)} {...extra} />);
 
   app.get('/staff/clarifications/:id', (c) => casePage(c, c.req.param('id'), { flash: ownValue(FLASH, c.req.query('done')) }));
   app.get('/staff/clarifications/:id/screenshot', async (c) => c.redirect(await reportScreenshotUrl(deps, c.req.param('id')), 302));

@@ -1,6 +1,5 @@
 import type { CorrectionTrackingView, CorrectionView } from '#application/corrections';
 import { shanghaiDateTime } from '../../page-context';
-import type { FailedStep } from '../../views/components/CaseSteps';
 import { FormPanel, type FormPanelProps, type PanelField } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
 import { MetaTable } from '../../views/components/MetaTable';
@@ -8,7 +7,7 @@ import { StepOutcome } from '../../views/components/StepOutcome';
 import { ReceiptCodes } from '../../views/components/ReceiptCodes';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
-import { CaseListPage, CasePage, CaseTimeline, ReviewLine } from '../case/CasePage';
+import { CaseListPage, CasePage, CaseTimeline, ReviewLine, type CaseOutcome } from '../case/CasePage';
 import { CORRECTIONS, correctionCase, type CorrectionRow } from './view-model';
 
 const crumbs = (label: string) => [{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label }];
@@ -147,7 +146,7 @@ export function StaffCorrectionsPage(p: { rows: CorrectionRow[] }) {
 }
 
 /** One correction request for staff: the case page with the request and its evidence, the decision and the letter. */
-export function CorrectionCasePage({ view, workingDays, ...outcome }: { view: CorrectionView; workingDays: number; flash?: string; refusal?: string; failed?: FailedStep }) {
+export function CorrectionCasePage({ view, workingDays, ...outcome }: { view: CorrectionView; workingDays: number } & CaseOutcome) {
   const m = correctionCase(view, workingDays);
   return (
     <CasePage

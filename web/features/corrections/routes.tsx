@@ -10,8 +10,7 @@ import { formatAccessCode } from '#domain/requests/tracking';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
 import { formStep, refusalOf } from '../../form-step';
-import { refusedStep } from '../case/CasePage';
-import type { FailedStep } from '../../views/components/CaseSteps';
+import { refusedStep, type CaseOutcome } from '../case/CasePage';
 import { CorrectionCasePage, CorrectionReceiptPage, CorrectionRequestPage, CorrectionTrackPage, StaffCorrectionsPage } from './pages';
 import { caseRows } from './view-model';
 
@@ -85,7 +84,7 @@ export function staffCorrectionRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   app.get('/staff/corrections', async (c) => c.render(<StaffCorrectionsPage rows={caseRows(await listCorrections(deps), shanghaiDate(deps.clock.now()))} />));
 
-  const casePage = async (c: Context<StaffEnv>, tn: string, extra: { flash?: string; failed?: FailedStep; refusal?: string } = {}) =>
+  const casePage = async (c: Context<StaffEnv>, tn: string, extra: CaseOutcome = {}) =>
     c.render(<CorrectionCasePage view={await getCorrection(deps, c.get('staff'), tn)} workingDays={deps.policy.correction.workingDays} {...extra} />);
 
   app.get('/staff/corrections/:tn', (c) => casePage(c, c.req.param('tn'), c.req.query('done') ? { flash: '已办理。' } : {}));

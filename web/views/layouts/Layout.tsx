@@ -1,6 +1,5 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { Breadcrumbs } from '../components/Breadcrumbs';
 import { CsrfField } from '../components/CsrfField';
 import { DOCTYPE } from '../render';
 import { usePageInfo } from '../page-info';
@@ -118,7 +117,18 @@ export function Layout(props: LayoutProps) {
           </nav>
           {breadcrumbs && breadcrumbs.length > 0 ? (
             <div class="container">
-              <Breadcrumbs items={breadcrumbs} />
+              {/* 当前位置：首页 › 主动公开 › …; the last item (or any without href) is the current page. */}
+              <nav class="breadcrumbs" aria-label="当前位置">
+                <span class="breadcrumbs__lead" aria-hidden="true">
+                  当前位置：
+                </span>
+                <ol class="breadcrumbs__list">
+                  {breadcrumbs.map((item, i) => {
+                    const current = i === breadcrumbs.length - 1;
+                    return <li class="breadcrumbs__item">{item.href && !current ? <a href={item.href}>{item.label}</a> : <span aria-current={current ? 'page' : undefined}>{item.label}</span>}</li>;
+                  })}
+                </ol>
+              </nav>
             </div>
           ) : null}
           <main id="main-content" class="container main" tabindex={-1}>
