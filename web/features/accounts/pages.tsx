@@ -1,3 +1,5 @@
+import type { listLocalAccounts } from '#application/local-sign-in';
+import { ROLE_LABELS, STAFF_ROLES } from '#domain/staff';
 import { CsrfField } from '#web/views/components/CsrfField';
 import { DataTable } from '#web/views/components/DataTable';
 import { ErrorSummary } from '#web/views/components/ErrorSummary';
@@ -80,14 +82,8 @@ export function PasswordPage({ errors }: { errors?: Record<string, string> }) {
   );
 }
 
-export interface AccountRow {
-  username: string;
-  displayName: string;
-  roles: { value: string; label: string; checked: boolean }[];
-}
-
 /** 账号与角色 (local mode; in AWS roles are Cognito groups). A change ends that person's sessions. */
-export function AccountsPage({ accounts, flash, errors }: { accounts: AccountRow[]; flash?: string; errors?: Record<string, string> }) {
+export function AccountsPage({ accounts, flash, errors }: { accounts: Awaited<ReturnType<typeof listLocalAccounts>>; flash?: string; errors?: Record<string, string> }) {
   return (
     <StaffPage title="账号与角色" navHref="/staff" flash={flash} lead="调整角色后，该工作人员在所有设备上的登录立即失效，以新角色重新登录。">
       <ErrorSummary errors={errors} />
@@ -107,9 +103,9 @@ export function AccountsPage({ accounts, flash, errors }: { accounts: AccountRow
                 <CsrfField />
                 <fieldset class="choices">
                   <legend class="visually-hidden">{a.displayName}的角色</legend>
-                  {a.roles.map((r) => (
+                  {STAFF_ROLES.map((r) => (
                     <label class="choice">
-                      <input type="checkbox" name="roles" value={r.value} checked={r.checked} /> {r.label}
+                      <input type="checkbox" name="roles" value={r} checked={a.roles.includes(r)} /> {ROLE_LABELS[r]}
                     </label>
                   ))}
                 </fieldset>

@@ -3,7 +3,7 @@ import type { AppDependencies } from '#application/context';
 import { changeLocalPassword, changeLocalRoles, DEMO_ACCOUNTS, listLocalAccounts, signInLocally } from '#application/local-sign-in';
 import { closeSession, openSession } from '#application/sessions';
 import { ValidationError } from '#domain/errors';
-import { ROLE_LABELS, STAFF_ROLES } from '#domain/staff';
+import { ROLE_LABELS } from '#domain/staff';
 import { z } from '#domain/zod';
 import type { StaffEnv, WebEnv } from '#web/env';
 import { readForm, textOf } from '#web/form-body';
@@ -126,12 +126,7 @@ export function accountRoutes(deps: AppDependencies) {
   });
 
   const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
-    const accounts = (await listLocalAccounts(deps)).map((a) => ({
-      username: a.username,
-      displayName: a.displayName,
-      roles: STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: a.roles.includes(r) })),
-    }));
-    return c.render(<AccountsPage accounts={accounts} {...extra} />);
+    return c.render(<AccountsPage accounts={await listLocalAccounts(deps)} {...extra} />);
   };
 
   app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));

@@ -104,8 +104,7 @@ function Mark({ kind }: { kind: DayKind }) {
 }
 
 /** Public working-day calendar used for statutory periods, with an explanation of how periods are counted. */
-export function CalendarPage(props: CalendarPageProps) {
-  const { year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, calculator } = props;
+export function CalendarPage({ year, covered, months, holidays, makeupDays, prevYearHref, nextYearHref, calculator }: CalendarPageProps) {
   return (
     <Layout title={`${year}年工作日日历`} section="apply" breadcrumbs={[{ href: ROUTES.home, label: '首页' }, { href: ROUTES.apply, label: '依申请公开' }, { label: `${year}年工作日日历` }]}>
       <div class="page-head">

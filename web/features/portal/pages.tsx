@@ -5,36 +5,21 @@ import { MetaTable } from '#web/views/components/MetaTable';
 import { Notice } from '#web/views/components/Notice';
 import { Pagination } from '#web/views/components/Pagination';
 import { Section } from '#web/views/components/Section';
-import { Layout } from '#web/views/layouts/Layout';
+import { Layout, type LayoutProps } from '#web/views/layouts/Layout';
 import { ROUTES } from '#web/views/layouts/nav';
 import { VALIDITY_LABELS } from '#domain/catalogue';
 import { usePageInfo } from '#web/views/page-info';
-import type { BreadcrumbItem, Section as NavSection } from '#web/views/types';
 import type { GuideView, ItemView, ListingView, SearchView } from './view-model';
 
 /** A public portal page: the layout with the staff entry in the footer, and the page heading. */
-function PortalPage({
-  title,
-  heading = title,
-  section = 'proactive',
-  breadcrumbs,
-  lead,
-  children,
-}: {
-  title: string;
-  heading?: string;
-  section?: NavSection;
-  breadcrumbs: BreadcrumbItem[];
-  lead?: string;
-  children?: Child;
-}) {
+function PortalPage(p: Pick<LayoutProps, 'title' | 'section' | 'breadcrumbs' | 'children'> & { heading?: string; lead?: string }) {
   return (
-    <Layout title={title} section={section} breadcrumbs={breadcrumbs} staffLoginHref="/login">
+    <Layout title={p.title} section={p.section ?? 'proactive'} breadcrumbs={p.breadcrumbs} staffLoginHref="/login">
       <div class="page-head">
-        <h1 class="page-title">{heading}</h1>
-        {lead ? <p class="lead">{lead}</p> : null}
+        <h1 class="page-title">{p.heading ?? p.title}</h1>
+        {p.lead ? <p class="lead">{p.lead}</p> : null}
       </div>
-      {children}
+      {p.children}
     </Layout>
   );
 }
