@@ -31,6 +31,7 @@ export const correctionCommandSchemas = {
     summary: requiredText('更正说明', 2000),
   }),
   decideRefer: z.object({ competentAgency: requiredText('有权更正的行政机关', 100), reasons: requiredText('转送理由', 2000) }),
+  decideDirect: z.object({ competentAgency: requiredText('有权更正的行政机关', 100), reasons: requiredText('不属于本机关职能范围的理由', 2000) }),
   decideRefuse: z.object({ reasons: requiredText('不予更正的理由', 2000) }),
   draftAnswer: none,
   submitForSecrecyReview: none,

@@ -51,6 +51,9 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
         p('decision', `经审核，该记录的更正不属于本机关的职权范围。根据${ART41}的规定，本机关已将您的更正申请转送有权更正的行政机关（${c.referredTo ?? ''}）处理，并告知您：${c.reasons ?? ''}。`),
       );
       break;
+    case 'directed':
+      paragraphs.push(p('decision', `经审核，该记录的更正不属于本机关的职能范围：${c.reasons ?? ''}。根据${ART41}的规定，请您向有权更正的行政机关（${c.referredTo ?? ''}）提出更正申请。`));
+      break;
     case 'refused':
       paragraphs.push(p('decision', `经审核，根据${ART41}的规定，本机关决定不予更正，理由如下：${c.reasons ?? ''}。`));
       break;

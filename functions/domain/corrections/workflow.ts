@@ -34,11 +34,17 @@ export const CORRECTION_STATUS_LABELS: Record<CorrectionStatus, string> = {
 export const CORRECTION_TERMINAL: readonly CorrectionStatus[] = ['closed', 'withdrawn'];
 const BEFORE_ANSWER = ['submitted', 'registered', 'assessing', 'correcting', 'answer-drafting', 'secrecy-review', 'answer-approved'] as const satisfies readonly CorrectionStatus[];
 
-export const CORRECTION_OUTCOMES = ['corrected', 'referred', 'refused'] as const;
+/**
+ * Art. 41's answers: corrected; outside the agency's remit, either forwarded to the agency that
+ * may correct it (转送) or the applicant told to apply there (告知申请人向有权更正的行政机关提出);
+ * or refused (the evidence does not show the record is wrong).
+ */
+export const CORRECTION_OUTCOMES = ['corrected', 'referred', 'directed', 'refused'] as const;
 export type CorrectionOutcome = (typeof CORRECTION_OUTCOMES)[number];
 export const CORRECTION_OUTCOME_LABELS: Record<CorrectionOutcome, string> = {
   corrected: '予以更正',
   referred: '转送有权更正的行政机关处理',
+  directed: '告知申请人向有权更正的行政机关提出',
   refused: '不予更正',
 };
 
@@ -103,6 +109,7 @@ export type CorrectionCommand =
   | { readonly type: 'decideCorrect'; readonly plannedCorrection: string }
   | { readonly type: 'recordCorrection'; readonly corrected: CorrectedVersion }
   | { readonly type: 'decideRefer'; readonly competentAgency: string; readonly reasons: string }
+  | { readonly type: 'decideDirect'; readonly competentAgency: string; readonly reasons: string }
   | { readonly type: 'decideRefuse'; readonly reasons: string }
   | { readonly type: 'draftAnswer' }
   | { readonly type: 'submitForSecrecyReview'; readonly secrecyReviewId: string }
@@ -176,6 +183,19 @@ export const CORRECTION_TRANSITIONS: readonly Transition<CorrectionStatus, Corre
     handlerOnly: true,
     visibleToApplicant: true,
     form: { fields: [{ name: 'competentAgency', label: '有权更正的行政机关', kind: 'text', required: true }, reasons('理由')], tone: 'secondary' },
+  },
+  {
+    command: 'decideDirect',
+    label: '告知向有权机关提出',
+    from: ['assessing'],
+    to: 'answer-drafting',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: {
+      fields: [{ name: 'competentAgency', label: '有权更正的行政机关（含联系方式）', kind: 'text', required: true }, reasons('不属于本机关职能范围的理由')],
+      tone: 'secondary',
+    },
   },
   {
     command: 'decideRefuse',
@@ -252,6 +272,7 @@ export const correctionWorkflow = defineWorkflow<CorrectionCase, CorrectionStatu
       return { patch: { corrected: v }, data: { recordType: v.recordType, recordId: v.recordId, previousVersion: v.previousVersion, newVersion: v.newVersion } };
     },
     decideRefer: (_c, cmd) => ({ patch: { outcome: 'referred', referredTo: cmd.competentAgency, reasons: cmd.reasons }, data: { outcome: 'referred' } }),
+    decideDirect: (_c, cmd) => ({ patch: { outcome: 'directed', referredTo: cmd.competentAgency, reasons: cmd.reasons }, data: { outcome: 'directed' } }),
     decideRefuse: (_c, { reasons }) => ({ patch: { outcome: 'refused', reasons }, data: { outcome: 'refused' } }),
     draftAnswer: () => ({ patch: { letterDrafted: true } }),
     submitForSecrecyReview: (_c, cmd) => {

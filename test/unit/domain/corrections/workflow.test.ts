@@ -6,6 +6,7 @@ import {
   CORRECTION_STATUSES,
   CORRECTION_TRANSITIONS,
   correctionHasOpenDeadline,
+  CORRECTION_OUTCOMES,
   correctionLetter,
   correctionLetterText,
   correctionWorkflow,
@@ -41,6 +42,7 @@ const sample: Record<CorrectionCommandType, CorrectionCommand> = {
   decideCorrect: { type: 'decideCorrect', plannedCorrection: '更正出生日期' },
   recordCorrection: { type: 'recordCorrection', corrected: { recordType: 'item', recordId: 'item-1', previousVersion: 1, newVersion: 2, summary: '出生日期更正为1990年1月1日' } },
   decideRefer: { type: 'decideRefer', competentAgency: '市公安局', reasons: '户籍信息由公安机关负责' },
+  decideDirect: { type: 'decideDirect', competentAgency: '市公安局（电话 110）', reasons: '户籍信息由公安机关登记' },
   decideRefuse: { type: 'decideRefuse', reasons: '证据不能证明记录不准确' },
   draftAnswer: { type: 'draftAnswer' },
   submitForSecrecyReview: { type: 'submitForSecrecyReview', secrecyReviewId: 'rev-1' },
@@ -56,6 +58,7 @@ const actorFor: Record<CorrectionCommandType, Actor> = {
   decideCorrect: clerk,
   recordCorrection: clerk,
   decideRefer: clerk,
+  decideDirect: clerk,
   decideRefuse: clerk,
   draftAnswer: clerk,
   submitForSecrecyReview: clerk,
@@ -108,7 +111,7 @@ describe('correction workflow: the table', () => {
 
   it('shows the applicant registration, the decision and the answer, not the internal steps', () => {
     const visible = CORRECTION_TRANSITIONS.filter((t) => t.visibleToApplicant).map((t) => t.command);
-    expect(visible).toEqual(['register', 'decideCorrect', 'decideRefer', 'decideRefuse', 'release', 'close', 'withdraw']);
+    expect(visible).toEqual(['register', 'decideCorrect', 'decideRefer', 'decideDirect', 'decideRefuse', 'release', 'close', 'withdraw']);
   });
 
   it('check answers without any input, and refuses with a Chinese reason', () => {
@@ -171,9 +174,17 @@ describe('correction workflow: rules', () => {
     expect(() => formatCorrectionTrackingNumber(2026, 0)).toThrow(CaseValidationError);
   });
 
+  it('Art. 41: outside its remit the agency may tell the applicant to apply to the agency that may correct it', () => {
+    const { next } = decideCorrection(caseIn('assessing'), sample.decideDirect, clerk);
+    expect([next.status, next.outcome, next.referredTo]).toEqual(['answer-drafting', 'directed', '市公安局（电话 110）']);
+    const agency = { name: '示例市人民政府办公室', letterPrefix: '示例政信', address: '示例路1号', phone: '12345', reconsiderationBody: '示例市人民政府', court: '示例市人民法院' };
+    const letter = correctionLetter({ agency, applicantName: '张三', trackingNumber: 'GZ-2026-000001', receivedOn: d('2026-03-02'), recordConcerned: '户籍信息', case: next, date: today });
+    expect(correctionLetterText(letter)).toContain('请您向有权更正的行政机关（市公安局（电话 110））提出更正申请');
+  });
+
   it('every answer letter carries the remedies', () => {
     const agency = { name: '示例市人民政府办公室', letterPrefix: '示例政信', address: '示例路1号', phone: '12345', reconsiderationBody: '示例市人民政府', court: '示例市人民法院' };
-    for (const outcome of ['corrected', 'referred', 'refused'] as const) {
+    for (const outcome of CORRECTION_OUTCOMES) {
       const letter = correctionLetter({
         agency,
         applicantName: '张三',
