@@ -1,3 +1,4 @@
+import type { AnswerLetter } from '#domain/requests';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
@@ -6,16 +7,9 @@ import { FileLinks, WhyDate } from './parts';
 import type { CaseFacts, QueueCaseRow } from './view-model';
 
 const STAFF_REQUESTS = { href: '/staff/requests', label: '依申请公开' };
-const staffCrumbs = (...rest: { href?: string; label: string }[]) => [{ href: ROUTES.staffHome, label: '工作台' }, ...rest];
-
-export interface QueuePageProps {
-  rows: readonly QueueCaseRow[];
-  filters: readonly ListFilter[];
-  canRegister: boolean;
-}
 
 /** 依申请公开办理队列: sorted by due date, with working days left. */
-export function QueuePage(p: QueuePageProps) {
+export function QueuePage(p: { rows: readonly QueueCaseRow[]; filters: readonly ListFilter[]; canRegister: boolean }) {
   return (
     <CaseListPage
       area={STAFF_REQUESTS}
@@ -112,21 +106,15 @@ export function RequestCasePage({ deadline, deadlineNote, explanation, facts, ap
   return <CasePage area={STAFF_REQUESTS} noun="申请" heading={`申请 ${p.id}`} sections={sections} {...p} />;
 }
 
-export interface LetterPageProps {
-  trackingNumber: string;
-  letter: { title: string; number: string; salutation: string; paragraphs: readonly { text: string }[]; remedies: string; legalBasis: readonly string[]; signature: string; date: string };
-  draftNotice?: string;
-}
-
 /** The answer letter (告知书) as a formal, printable letter. */
-export function LetterPage(p: LetterPageProps) {
+export function LetterPage(p: { trackingNumber: string; letter: AnswerLetter; draftNotice?: string }) {
   const l = p.letter;
   return (
     <Layout
       title={l.title}
       section="staff"
       navHref="/staff/requests"
-      breadcrumbs={staffCrumbs(STAFF_REQUESTS, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' })}
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, STAFF_REQUESTS, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' }]}
     >
       {p.draftNotice ? <p class="no-print notice notice--warning">{p.draftNotice}</p> : null}
       <article class="letter">

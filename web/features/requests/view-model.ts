@@ -10,6 +10,7 @@ import {
   PROVISION_FORM_LABELS,
   REQUEST_STATUSES,
   STATUS_LABELS,
+  TERMINAL_STATUSES,
   type RequestStatus,
 } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, STAGE_LABELS, type ReviewStage, type ReviewStatus } from '#domain/secrecy';
@@ -17,27 +18,13 @@ import { shanghaiDateTime } from '../../page-context';
 import type { DeadlineChipProps, DeadlineUrgency } from '../../views/components/DeadlineChip';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
-import type { CaseRow, ListFilter } from '../case/CasePage';
+import type { ListFilter } from '../case/CasePage';
 import { formatBytes } from '../../views/format';
 
-export const REQUEST_STATUS_TONES: Record<RequestStatus, BadgeTone> = {
-  submitted: 'info',
-  registered: 'info',
-  'supplement-requested': 'warning',
-  'in-assessment': 'info',
-  'third-party-consultation': 'warning',
-  'agency-consultation': 'warning',
-  'fee-notice': 'warning',
-  drafting: 'info',
-  'secrecy-review': 'info',
-  'leader-sign-off': 'info',
-  'signed-off': 'info',
-  released: 'success',
-  closed: 'neutral',
-  withdrawn: 'neutral',
-  'abandoned-no-supplement': 'neutral',
-  'abandoned-no-payment': 'neutral',
-};
+/** States that wait on someone outside the office (the applicant, a third party, another agency, a payment). */
+const WAITING: readonly RequestStatus[] = ['supplement-requested', 'third-party-consultation', 'agency-consultation', 'fee-notice'];
+const toneOf = (s: RequestStatus): BadgeTone => (s === 'released' ? 'success' : TERMINAL_STATUSES.includes(s) ? 'neutral' : WAITING.includes(s) ? 'warning' : 'info');
+export const REQUEST_STATUS_TONES = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, toneOf(s)])) as Record<RequestStatus, BadgeTone>;
 
 const URGENCY: Record<string, DeadlineUrgency> = { normal: 'normal', 'due-soon': 'soon', 'due-today': 'today', overdue: 'overdue' };
 export const urgencyOf = (u: string) => URGENCY[u] ?? 'normal';
@@ -51,14 +38,9 @@ export function subjectOf(r: { documentTitle?: string; documentNumber?: string; 
 }
 
 /** A case in the queue: the list's row and the queue's own columns. */
-export interface QueueCaseRow extends CaseRow {
-  readonly subject: string;
-  readonly duplicates: number;
-  readonly applicant: string;
-  readonly handler: string;
-}
+export type QueueCaseRow = ReturnType<typeof queueRows>[number];
 
-export const queueRows = (rows: readonly QueueRow[]): QueueCaseRow[] =>
+export const queueRows = (rows: readonly QueueRow[]) =>
   rows.map((r) => ({
     id: r.trackingNumber,
     href: `/staff/requests/${r.trackingNumber}`,
