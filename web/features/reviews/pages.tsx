@@ -150,10 +150,10 @@ export function ReviewPage(p: ReviewPageProps) {
               </pre>
             </div>
           ) : null}
-          {p.redactionAttached ? (
+          {p.redaction ? (
             <Notice kind="success">
               <p>删除处理后的版本已通过核验（应删除内容均已不再出现），发布和提供时只使用该版本，原件不对外。</p>
-              {p.redactionWarnings.length ? <p>文件属性提示：{p.redactionWarnings.join('；')}</p> : null}
+              {p.redaction.metadataWarnings?.length ? <p>文件属性提示：{p.redaction.metadataWarnings.join('；')}</p> : null}
             </Notice>
           ) : null}
         </Section>

@@ -219,8 +219,7 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
     status: { label: REVIEW_STATUS_LABELS[review.status], tone: STATUS_TONES[review.status] },
     sections,
     redactedBody: view.redactedBody,
-    redactionAttached: Boolean(review.redaction),
-    redactionWarnings: [...(review.redaction?.metadataWarnings ?? [])],
+    redaction: review.redaction,
     findings: review.findings.map((f, i) => {
       const resolved = review.resolutions[f.id];
       return {
