@@ -261,7 +261,7 @@ export function CaseListPage<R extends CaseRow>(p: CaseListPageProps<R>) {
         <form class="review-filters" method="get" action={p.area.href} aria-label={p.filters.label}>
           {p.filters.fields.map((f) =>
             'options' in f ? (
-              <FormField as="select" name={f.name} label={f.label} class="review-filters__field" placeholderOption={f.all} options={[...f.options]} value={f.value} />
+              <FormField as="select" name={f.name} label={f.label} class="review-filters__field" placeholderOption={f.all} options={f.options} value={f.value} />
             ) : (
               <FormField name={f.name} label={f.label} type="date" class="review-filters__field" value={f.value} />
             ),

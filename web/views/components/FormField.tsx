@@ -6,10 +6,7 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export interface SelectOption {
-  value: string;
-  label: string;
-}
+export type SelectOption = NonNullable<StepField['options']>[number];
 
 interface CommonProps {
   name: string;
@@ -39,7 +36,7 @@ interface InputProps {
 }
 
 export type FormFieldProps = CommonProps &
-  (InputProps | { as: 'textarea'; rows?: number; maxlength?: number } | { as: 'select'; options: SelectOption[]; /** First, empty option text, e.g. 请选择 */ placeholderOption?: string });
+  (InputProps | { as: 'textarea'; rows?: number; maxlength?: number } | { as: 'select'; options: readonly SelectOption[]; /** First, empty option text, e.g. 请选择 */ placeholderOption?: string });
 
 /**
  * A labelled form control with hint, error and a visible 必填 marker.
@@ -144,7 +141,7 @@ export function StepFieldControl({ field: f, value, error, idPrefix }: { field: 
     case 'list':
       return <FormField as="textarea" {...common} rows={f.rows ?? (f.kind === 'list' ? 3 : 4)} />;
     case 'select':
-      return <FormField as="select" {...common} placeholderOption="请选择" options={[...(f.options ?? [])]} />;
+      return <FormField as="select" {...common} placeholderOption="请选择" options={f.options ?? []} />;
     case 'radio':
     case 'checkboxes':
     case 'checkbox':

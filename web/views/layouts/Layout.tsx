@@ -34,13 +34,11 @@ const FOOTER_LINKS = [
  * The document shell. Emits `<!DOCTYPE html>` itself, so `c.render(<Page/>)` and `renderPage(<Page/>, info)`
  * both produce a complete document. No inline style or script: everything comes from site.css.
  */
-export function Layout(props: LayoutProps) {
-  const { title, section, breadcrumbs, staffLoginHref, navHref, children } = props;
+export function Layout({ title, section, breadcrumbs, staffLoginHref, navHref, children }: LayoutProps) {
   // The site, the signed-in member of staff (the staff header replaces the public one), the token of
   // the logout form and the 本地演示环境 banner come from the page info, never through the page.
   const { site, staff, csrfToken, localMode } = usePageInfo();
   const staticPrefix = (site.staticPrefix ?? '/static').replace(/\/$/, '');
-  const fullTitle = `${title} - ${site.agencyName}${SITE_TITLE}`;
   const footer = site.footer ?? {};
   const sectionRoot = !breadcrumbs || breadcrumbs.length <= 2;
 
@@ -51,7 +49,7 @@ export function Layout(props: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{fullTitle}</title>
+          <title>{`${title} - ${site.agencyName}${SITE_TITLE}`}</title>
           {/* 政府网站网页设计规范: site name / site identifier / column name meta tags */}
           <meta name="SiteName" content={site.agencyName} />
           {footer.siteCode ? <meta name="SiteIDCode" content={footer.siteCode} /> : null}
