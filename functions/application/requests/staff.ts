@@ -4,7 +4,7 @@ import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
-import { parseStepInput, requestCommand } from '#domain/requests/commands';
+import { parseStepInput, requestCommand, type KnownFacts } from '#domain/requests/commands';
 import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
@@ -69,8 +69,8 @@ export type GenericCommand = (typeof GENERIC_COMMANDS)[number];
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** The domain command from form or JSON fields, parsed by the step's schema (commands.ts; messages per field). */
-export function commandFromInput(type: GenericCommand, f: Record<string, unknown>, ids: () => string): RequestCommand {
-  return requestCommand(type, f, ids);
+export function commandFromInput(type: GenericCommand, f: Record<string, unknown>, ids: () => string, known: KnownFacts = {}): RequestCommand {
+  return requestCommand(type, f, ids, known);
 }
 
 function emailTo(s: StoredRequest): string | undefined {
@@ -117,7 +117,8 @@ export async function act(
     deps,
     staff,
     record,
-    commandFromInput(type, input.fields ?? {}, () => newId(deps.clock.now())),
+    // A fee is computed from what the records say (the applicant's applications this month), never typed.
+    commandFromInput(type, input.fields ?? {}, () => newId(deps.clock.now()), type === 'issueFeeNotice' ? { monthlyOrdinal: (await suggestFee(deps, record.data)).monthlyOrdinal } : {}),
     ctx.calendar,
   );
 }
@@ -176,7 +177,7 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
     case 'recordSupplement':
       return { note: `收到补正材料之日：${formatDateZh(data['receivedOn'] as IsoDate)}，答复期限重新计算`, messages: [] };
     case 'issueFeeNotice':
-      return { note: `收费金额：${command.amountYuan}元`, messages: [] };
+      return { note: `收费金额：${String(data['amountYuan'])}元。${String(data['basis'])}${data['reductionReason'] ? `经降低，理由：${String(data['reductionReason'])}。` : ''}`, messages: [] };
     case 'returnToDrafting':
     case 'rejectExtension':
       return { note: command.reason, messages: [] };

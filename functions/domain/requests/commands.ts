@@ -7,6 +7,7 @@
  * form field is known to its schema and that both agree on what is required.
  */
 import { confirmed, date, given, int, optionalDate, optionalInt, optionallyConfirmed, optionalText as optionalTextOf, parseStepInput as parseWith, splitLines, text } from '../case';
+import { CaseValidationError } from '../case/errors';
 import { z } from '../zod';
 import { RESPONSE_TYPES } from './responses';
 import type { CommandType, RequestCommand } from './workflow';
@@ -28,7 +29,19 @@ export const REQUEST_STEP_SCHEMAS = {
   recordThirdPartyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
   startAgencyConsultation: z.object({ consultationId: optionalText, deliveredOn: optionalDate('征求意见函送达日期') }),
   recordAgencyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
-  issueFeeNotice: z.object({ feeNoticeId: optionalText, amountYuan: int('收费金额（元）'), deliveredOn: optionalDate('送达日期') }),
+  /**
+   * The fee is computed from the recorded tier, never typed: the method (按件 counts the applicant's
+   * applications this month, which the use case supplies; 按量 the pages), and optionally a lower
+   * amount with the reason for lowering it.
+   */
+  issueFeeNotice: z.object({
+    feeNoticeId: optionalText,
+    method: given(z.enum(['per-application', 'per-volume'], { error: '请选择计收方式。' })),
+    pages: optionalInt('页数'),
+    amountYuan: optionalInt('收费金额（元）'),
+    reductionReason: optionalText,
+    deliveredOn: optionalDate('送达日期'),
+  }),
   recordFeePaid: z.object({ paidOn: optionalDate('缴费日期') }),
   waiveFee: z.object({ reasonCode: text('请选择减免理由。'), note: optionalText }),
   abandonNoPayment: z.object({}),
@@ -65,8 +78,28 @@ type GeneratedIds = 'consultationId' | 'feeNoticeId';
  * whose use cases add what they read): the parsed input with the ids the case's records need,
  * made by `ids` where the input has none.
  */
-export function requestCommand(type: CommandType, input: unknown, ids: () => string): RequestCommand {
+export function requestCommand(type: CommandType, input: unknown, ids: () => string, known: KnownFacts = {}): RequestCommand {
   const parsed = parseStepInput(type, input) as Partial<Record<GeneratedIds, string>>;
   const needs: GeneratedIds | undefined = type === 'startThirdPartyConsultation' || type === 'startAgencyConsultation' ? 'consultationId' : type === 'issueFeeNotice' ? 'feeNoticeId' : undefined;
-  return { type, ...parsed, ...(needs && !parsed[needs] ? { [needs]: ids() } : {}) } as RequestCommand;
+  const command = { type, ...parsed, ...(needs && !parsed[needs] ? { [needs]: ids() } : {}) };
+  return (type === 'issueFeeNotice' ? feeCommand(command as unknown as StepInput<'issueFeeNotice'> & { feeNoticeId: string }, known) : command) as RequestCommand;
+}
+
+/** What the case's records say and the form may not: the applicant's count of applications this month (109号 Art. 4). */
+export interface KnownFacts {
+  readonly monthlyOrdinal?: number;
+}
+
+function feeCommand(input: StepInput<'issueFeeNotice'> & { feeNoticeId: string }, known: KnownFacts): RequestCommand {
+  const { method, pages, amountYuan, reductionReason, deliveredOn, feeNoticeId } = input;
+  if (method === 'per-volume' && pages === undefined) throw new CaseValidationError('按量计收的，请填写页数。', { pages: '请填写页数。' });
+  if (method === 'per-application' && known.monthlyOrdinal === undefined) throw new CaseValidationError('无法确定本月申请件数。', { method: '无法确定申请人本月申请件数。' });
+  return {
+    type: 'issueFeeNotice',
+    feeNoticeId,
+    choice: method === 'per-volume' ? { method, pages: pages! } : { method, monthlyOrdinal: known.monthlyOrdinal! },
+    ...(amountYuan !== undefined ? { amountYuan } : {}),
+    ...(reductionReason ? { reductionReason } : {}),
+    ...(deliveredOn ? { deliveredOn } : {}),
+  };
 }

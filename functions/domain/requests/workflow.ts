@@ -28,7 +28,7 @@ import {
 } from '../case';
 import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEAD_ROLE, type CaseClockEvent, type CaseDeadlines, type DeadlineConfig } from '../deadlines';
 import type { StaffRole } from '../staff';
-import { DEFAULT_WAIVER_REASONS } from './fees';
+import { assessFee, DEFAULT_WAIVER_REASONS, type FeeChoice } from './fees';
 import {
   CONSULTATION_RESULT_LABELS,
   INTERNAL_AFFAIRS_LABELS,
@@ -209,7 +209,16 @@ export type RequestCommand =
     }
   | { readonly type: 'startAgencyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate; readonly secrecyReferral?: boolean }
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
-  | { readonly type: 'issueFeeNotice'; readonly feeNoticeId: string; readonly amountYuan: number; readonly deliveredOn?: IsoDate }
+  | {
+      readonly type: 'issueFeeNotice';
+      readonly feeNoticeId: string;
+      /** The recorded tier the amount is computed from (one method, never both: 109号 Art. 3). */
+      readonly choice: FeeChoice;
+      /** A lower amount than the computed one, with its reason; never a higher one. */
+      readonly amountYuan?: number;
+      readonly reductionReason?: string;
+      readonly deliveredOn?: IsoDate;
+    }
   | { readonly type: 'recordFeePaid'; readonly paidOn?: IsoDate }
   | { readonly type: 'waiveFee'; readonly reasonCode: string; readonly note?: string }
   | { readonly type: 'abandonNoPayment' }
@@ -389,7 +398,16 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     roles: HANDLING,
     handlerOnly: true,
     visibleToApplicant: true,
-    form: form([field('amountYuan', '收费金额（元）', 'number', { required: true })], 'secondary'),
+    form: form(
+      [
+        field('method', '计收方式', 'radio', { required: true, options: options({ 'per-application': '按件计收（按申请人本自然月累计申请件数）', 'per-volume': '按量计收（按页数）' }) }),
+        field('pages', '页数（按量计收时填写）', 'number'),
+        field('amountYuan', '降低后的收费金额（元）', 'number', { hint: '留空按标准计算；只能低于按标准计算的金额，不能提高。' }),
+        field('reductionReason', '降低收费的理由（降低金额时必填）'),
+        field('deliveredOn', '收费通知送达日期', 'date', { hint: '缴费期限自申请人收到通知之日起计算；留空为今天。' }),
+      ],
+      'secondary',
+    ),
   },
   {
     command: 'recordFeePaid',
@@ -600,7 +618,9 @@ const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
   },
   recordThirdPartyOpinion: consultationOpen,
   recordAgencyOpinion: consultationOpen,
-  issueFeeNotice: (_c, ctx) => unless(ctx.policy.workflow.feesEnabled, 'FEES_DISABLED', '本机关未启用信息处理费。'),
+  issueFeeNotice: (c, ctx) =>
+    unless(ctx.policy.workflow.feesEnabled, 'FEES_DISABLED', '本机关未启用信息处理费。') ??
+    beforeAnswerDue('FEE_AFTER_DEADLINE', (due) => `答复期限（${due ?? '未确定'}）已届满，不能再发出收费通知。`)(c, ctx),
   recordFeePaid: feeNoticeOpen,
   waiveFee: feeNoticeOpen,
   abandonNoPayment: (c, ctx) => {
@@ -705,11 +725,24 @@ const REQUEST_EFFECTS: Effects = {
   recordAgencyOpinion: (c, cmd, ctx) => recordOpinion(c, cmd, cmd.opinion === 'no-reply', ctx),
   issueFeeNotice: (c, cmd, ctx) => {
     nonBlank(cmd.feeNoticeId, 'feeNoticeId', '缺少收费通知编号。');
-    if (!Number.isInteger(cmd.amountYuan) || cmd.amountYuan <= 0) throw new CaseValidationError('收费金额须为正整数元。', { amountYuan: '收费金额须为正整数元。' });
+    const assessed = assessFee(cmd.choice);
+    if (assessed.amountYuan === 0) throw new CaseValidationError(`按标准本申请不收费：${assessed.basis}`, { method: '按标准本申请不收费。' });
+    const amount = cmd.amountYuan ?? assessed.amountYuan;
+    if (!Number.isInteger(amount) || amount <= 0) throw new CaseValidationError('收费金额须为正整数元；不收费的，请使用减免。', { amountYuan: '收费金额须为正整数元。' });
+    if (amount > assessed.amountYuan) throw new CaseValidationError(`收费金额不能高于按标准计算的${assessed.amountYuan}元。`, { amountYuan: `不能高于${assessed.amountYuan}元。` });
+    if (amount < assessed.amountYuan) nonBlank(cmd.reductionReason, 'reductionReason', '降低收费金额的，请填写理由。');
+    if (cmd.deliveredOn) notInFuture(cmd.deliveredOn, ctx, '送达日期不能晚于今天。');
     return clocked(c, ctx, {
-      patch: { activeFeeNotice: { id: cmd.feeNoticeId, amountYuan: cmd.amountYuan } },
+      patch: { activeFeeNotice: { id: cmd.feeNoticeId, amountYuan: amount } },
       clock: [{ type: 'feeNoticeIssued', date: ctx.today, feeNoticeId: cmd.feeNoticeId, ...(cmd.deliveredOn ? { deliveredOn: cmd.deliveredOn } : {}) }],
-      data: { feeNoticeId: cmd.feeNoticeId, amountYuan: cmd.amountYuan },
+      data: {
+        feeNoticeId: cmd.feeNoticeId,
+        method: assessed.method,
+        assessedYuan: assessed.amountYuan,
+        amountYuan: amount,
+        basis: assessed.basis,
+        ...(amount < assessed.amountYuan ? { reductionReason: cmd.reductionReason ?? '' } : {}),
+      },
     });
   },
   recordFeePaid: (c, cmd, ctx) => {

@@ -304,7 +304,9 @@ describe('staff actions', () => {
     await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
     const fee = await suggestFee(f.deps, (await load(f, f.tn)).data);
     expect(fee).toMatchObject({ monthlyOrdinal: 1, amountYuan: 0 });
-    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { amountYuan: '100' } });
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-application', amountYuan: '100' } })).rejects.toThrow('按标准本申请不收费');
+    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } });
+    expect((await load(f, f.tn)).data.timeline.at(-1)?.note).toContain('收费金额：100元');
     expect((await load(f, f.tn)).data.case.status).toBe('fee-notice');
     await act(f.deps, people.head, f.tn, { command: 'waiveFee', fields: { reasonCode: 'financial-hardship' } });
     expect((await load(f, f.tn)).data.case.status).toBe('in-assessment');

@@ -85,7 +85,18 @@ describe('parseStepInput', () => {
 
   it('requestCommand adds the ids the case records need, unless given', () => {
     expect(requestCommand('startThirdPartyConsultation', {}, () => 'id-1')).toEqual({ type: 'startThirdPartyConsultation', consultationId: 'id-1' });
-    expect(requestCommand('issueFeeNotice', { amountYuan: '100', feeNoticeId: 'f-9' }, () => 'id-1')).toEqual({ type: 'issueFeeNotice', amountYuan: 100, feeNoticeId: 'f-9' });
+    expect(requestCommand('issueFeeNotice', { method: 'per-volume', pages: '40', feeNoticeId: 'f-9' }, () => 'id-1')).toEqual({
+      type: 'issueFeeNotice',
+      feeNoticeId: 'f-9',
+      choice: { method: 'per-volume', pages: 40 },
+    });
+    // The month's count comes from the records, never from the form.
+    expect(requestCommand('issueFeeNotice', { method: 'per-application', monthlyOrdinal: '40' }, () => 'id-1', { monthlyOrdinal: 12 })).toEqual({
+      type: 'issueFeeNotice',
+      feeNoticeId: 'id-1',
+      choice: { method: 'per-application', monthlyOrdinal: 12 },
+    });
+    expect(() => requestCommand('issueFeeNotice', { method: 'per-volume' }, () => 'id-1')).toThrow('请填写页数');
     expect(requestCommand('register', { receivedOn: '2026-03-02', extra: 'ignored' }, () => 'id-1')).toEqual({ type: 'register', receivedOn: '2026-03-02' });
   });
 });

@@ -28,14 +28,20 @@ describe('information processing fee (109号)', () => {
     [35, 200],
     [40, 200],
     [41, 300],
+    [50, 300],
     [51, 400],
+    [60, 400],
+    [61, 500],
   ])('application #%i costs ¥%i', (n, yuan) => expect(perApplicationRateYuan(n)).toBe(yuan));
   it('month total for 1–35 is ¥3,000', () => expect(perApplicationMonthTotalYuan(35)).toBe(3000));
   it.each([
+    [1, 0],
     [30, 0],
     [31, 10],
     [100, 700],
+    [101, 720],
     [200, 2700],
+    [201, 2740],
     [250, 4700],
   ])('%i pages cost ¥%i', (p, yuan) => expect(perVolumeFeeYuan(p)).toBe(yuan));
   it('one method only, never combined', () => {

@@ -13,6 +13,7 @@ import {
   type RequestCase,
   type RequestCommand,
   type RequestContext,
+  type FeeChoice,
 } from '#domain/requests';
 import type { StaffRole } from '#domain/staff';
 
@@ -38,7 +39,7 @@ const sample: Record<CommandType, RequestCommand> = {
   recordThirdPartyOpinion: { type: 'recordThirdPartyOpinion', opinion: 'objection' },
   startAgencyConsultation: { type: 'startAgencyConsultation', consultationId: 'ag1' },
   recordAgencyOpinion: { type: 'recordAgencyOpinion', opinion: 'consent' },
-  issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', amountYuan: 100 },
+  issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-volume', pages: 40 } },
   recordFeePaid: { type: 'recordFeePaid', paidOn: d('2026-02-11') },
   waiveFee: { type: 'waiveFee', reasonCode: 'public-interest' },
   abandonNoPayment: { type: 'abandonNoPayment' },
@@ -207,9 +208,10 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   });
 
   it('fee notice pauses the clock; non-payment after 20 working days → 其他处理-2', () => {
-    const r = decide(registered(), { type: 'issueFeeNotice', feeNoticeId: 'f1', amountYuan: 200, deliveredOn: d('2026-02-12') }, ctx(clerk, '2026-02-11'));
+    const r = decide(registered(), { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-application', monthlyOrdinal: 31 }, deliveredOn: d('2026-02-11') }, ctx(clerk, '2026-02-11'));
+    expect(r.event.data).toMatchObject({ amountYuan: 200, assessedYuan: 200, method: 'per-application' });
     expect(r.deadlines?.status).toBe('paused');
-    const limit = cal.addWorkingDays(d('2026-02-12'), 20).due;
+    const limit = cal.addWorkingDays(d('2026-02-11'), 20).due;
     expect(() => decide(r.next, sample.abandonNoPayment, ctx(clerk, limit))).toThrow(GuardRefusedError);
     const a = decide(r.next, sample.abandonNoPayment, ctx(clerk, cal.addWorkingDays(limit, 1).due));
     expect(a.next).toMatchObject({ status: 'abandoned-no-payment', outcomeRow: 'other-2' });
@@ -220,6 +222,20 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
     expect(() => decide(r.next, { type: 'waiveFee', reasonCode: 'other' }, ctx(head))).toThrow(CaseValidationError);
     expect(decide(r.next, { type: 'waiveFee', reasonCode: 'other', note: '申请人为在校学生' }, ctx(head)).event.data).toMatchObject({ reasonCode: 'other', approvedBy: head.id });
     expect(() => decide(registered(), sample.issueFeeNotice, ctx(clerk, '2026-02-11', agencyPolicy({ workflow: { feesEnabled: false, feeWaiverReasonCodes: [] } })))).toThrow('未启用');
+  });
+
+  it('the fee is computed from the recorded tier: lowered with a reason, never raised or invented, never after the answer period', () => {
+    const fee = (choice: FeeChoice, more: { amountYuan?: number; reductionReason?: string } = {}) => ({ type: 'issueFeeNotice', feeNoticeId: 'f1', choice, ...more }) as const;
+    const pages = { method: 'per-volume', pages: 120 } as const; // 30 free, 70 × ¥10, 20 × ¥20 = ¥1,100
+    expect(decide(registered(), fee(pages), ctx(clerk, '2026-02-11')).next.activeFeeNotice).toEqual({ id: 'f1', amountYuan: 1100 });
+    expect(() => decide(registered(), fee(pages, { amountYuan: 1200 }), ctx(clerk, '2026-02-11'))).toThrow('不能高于按标准计算的1100元');
+    expect(() => decide(registered(), fee(pages, { amountYuan: 500 }), ctx(clerk, '2026-02-11'))).toThrow('请填写理由');
+    const lowered = decide(registered(), fee(pages, { amountYuan: 500, reductionReason: '部分页面系重复材料' }), ctx(clerk, '2026-02-11'));
+    expect(lowered.event.data).toMatchObject({ amountYuan: 500, assessedYuan: 1100, reductionReason: '部分页面系重复材料' });
+    // The applicant's first ten applications this month are free: there is nothing to charge.
+    expect(() => decide(registered(), fee({ method: 'per-application', monthlyOrdinal: 3 }, { amountYuan: 100 }), ctx(clerk, '2026-02-11'))).toThrow('按标准本申请不收费');
+    const due = requestDeadlines(registered(), cal, DEFAULT_AGENCY_POLICY.deadlines)!.answer!.due;
+    expect(() => decide(registered(), fee(pages), ctx(clerk, cal.addWorkingDays(due, 1).due))).toThrow(GuardRefusedError);
   });
 
   it('extension: once, ≤ 20 working days, before the deadline, approved by head only', () => {
