@@ -27,17 +27,10 @@ import { CLARIFICATIONS, caseRows, publicHref } from './view-model';
 const FLASH: Record<string, string> = { created: '已登记。', done: '已办理。' };
 const COMMANDS = new Set<string>(CLARIFICATION_TRANSITIONS.map((t) => t.command));
 
-/** Public clarification pages and the report form. */
+/** Public clarification pages and the report form (none is stored: no-store is the app's default). */
 export function clarificationRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('/clarifications/report', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
-  app.get('/clarifications', async (c) => {
-    return c.render(<ClarificationListPage items={await listPublishedClarifications(deps)} />);
-  });
+  app.get('/clarifications', async (c) => c.render(<ClarificationListPage items={await listPublishedClarifications(deps)} />));
 
   const maxMb = MAX_UPLOAD_BYTES / 1024 / 1024;
   app.get('/clarifications/report', (c) => c.render(<ClarificationReportPage maxMb={maxMb} />));

@@ -38,17 +38,12 @@ export async function showCorrectionStatus(c: Context<WebEnv>, deps: AppDependen
   }
 }
 
-/** The public correction request form, its receipt, the lookup and the withdrawal. */
+/** The public correction request form, its receipt, the lookup and the withdrawal (never stored: no-store is the app's default). */
 export function correctionRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
-  app.use('/corrections/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
-
   // The identity number is never sent back; a nonce keeps a form from being submitted twice.
   const requestPage = ({ idNumber: _never, nonce, ...values }: Record<string, string> = {}, errors?: Record<string, string>) => (
-    <CorrectionRequestPage nonce={nonce || randomBytes(16).toString('base64url')} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} maxFiles={MAX_EVIDENCE} values={values} {...(errors ? { errors } : {})} />
+    <CorrectionRequestPage nonce={nonce || randomBytes(16).toString('base64url')} maxMb={MAX_UPLOAD_BYTES / 1024 / 1024} maxFiles={MAX_EVIDENCE} values={values} errors={errors} />
   );
   app.get('/corrections/request', (c) => c.render(requestPage()));
   app.post('/corrections/request', async (c) => {
