@@ -110,24 +110,20 @@ export function authRoutes(deps: AppDependencies) {
  */
 export function accountRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
-  for (const path of ['/staff/account/*', '/staff/accounts', '/staff/accounts/*']) app.use(path, localOnly(deps));
+  for (const path of ['/staff/account/*', '/staff/accounts/*']) app.use(path, localOnly(deps));
 
-  // A form shown again answers under the refusal's status (formStep).
-  const passwordPage = (c: Context<StaffEnv>, errors?: Record<string, string>) => c.render(<PasswordPage errors={errors} />);
-
-  app.get('/staff/account/password', (c) => passwordPage(c));
+  app.get('/staff/account/password', (c) => c.render(<PasswordPage />));
   formStep(app, '/staff/account/password', {
     run: async (c, body) => {
       await changeLocalPassword(deps, c.get('staff'), { current: textOf(body, 'current'), next: textOf(body, 'next'), confirm: textOf(body, 'confirm') });
       endSession(c);
       return '/login?next=%2Fstaff';
     },
-    again: (c, refusal) => passwordPage(c, refusal.errors()),
+    // A form shown again answers under the refusal's status (formStep).
+    again: (c, refusal) => c.render(<PasswordPage errors={refusal.errors()} />),
   });
 
-  const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => {
-    return c.render(<AccountsPage accounts={await listLocalAccounts(deps)} {...extra} />);
-  };
+  const accountsPage = async (c: Context<StaffEnv>, extra: { flash?: string; errors?: Record<string, string> } = {}) => c.render(<AccountsPage accounts={await listLocalAccounts(deps)} {...extra} />);
 
   app.get('/staff/accounts', (c) => accountsPage(c, c.req.query('done') ? { flash: '角色已调整，该工作人员的登录已全部失效。' } : {}));
   formStep(app, '/staff/accounts/:username/roles', {

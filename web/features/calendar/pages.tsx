@@ -272,22 +272,19 @@ function Calculator({ calculator }: { calculator: DueDateCalculator }) {
 
 export interface CalendarAdminPageProps {
   rows: StoredScheduleRow[];
-  action: string;
   values?: Record<string, string>;
+  /** A confirmReplace message asks for the confirmation: the schedule replaces a year's national arrangement. */
   errors?: Record<string, string>;
-  /** Ask for confirmation: the schedule replaces a year's national arrangement. */
-  needsConfirm?: boolean;
   flash?: string;
 }
 
+/** An active schedule's status with its 删除 button; a removed one's status. */
 function RemoveButton({ r }: { r: StoredScheduleRow }) {
-  const active = <StatusBadge label="生效中" tone="success" />;
-  if (!r.active) return <StatusBadge label="已删除" tone="neutral" />;
-  if (!r.removeAction) return active;
+  if (!r.removeAction) return <StatusBadge label="已删除" tone="neutral" />;
   return (
     <form method="post" action={r.removeAction} class="inline-form">
       <CsrfField />
-      {active}{' '}
+      <StatusBadge label="生效中" tone="success" />{' '}
       <button class="button button--secondary button--small" type="submit">
         删除
         <span class="visually-hidden">
@@ -299,7 +296,7 @@ function RemoveButton({ r }: { r: StoredScheduleRow }) {
 }
 
 /** 节假日安排管理: stored schedules and the form to add next year's notice or a local adjustment. */
-export function CalendarAdminPage({ rows, action, values = {}, errors, needsConfirm, flash }: CalendarAdminPageProps) {
+export function CalendarAdminPage({ rows, values = {}, errors, flash }: CalendarAdminPageProps) {
   return (
     <StaffPage
       title="节假日安排管理"
@@ -322,8 +319,8 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
           }
           columns={[
             { header: '年度', cell: (r) => `${r.year}年`, rowHeader: true },
-            { header: '范围', cell: (r) => (r.region ? `${r.scopeLabel}（${r.region}）` : r.scopeLabel) },
-            { header: '依据文件', cell: (r) => (r.documentNumber ? `${r.title}（${r.documentNumber}）` : r.title) },
+            { header: '范围', cell: (r) => r.scope },
+            { header: '依据文件', cell: (r) => r.source },
             {
               header: '内容',
               cell: (r) => (
@@ -337,7 +334,7 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
                 </ul>
               ),
             },
-            { header: '录入', cell: (r) => `${r.savedAt} ${r.savedBy}` },
+            { header: '录入', cell: (r) => r.saved },
             { header: '状态', cell: (r) => <RemoveButton r={r} /> },
           ]}
         />
@@ -346,11 +343,11 @@ export function CalendarAdminPage({ rows, action, values = {}, errors, needsConf
       <Section name="add" title="录入安排" class="section panel">
         <FormPanel
           class="schedule-form"
-          action={action}
+          action={ROUTES.staffCalendar}
           button="保存安排"
           noSummary
           errors={errors}
-          fields={needsConfirm || errors?.confirmReplace ? [...SCHEDULE_FIELDS, CONFIRM_FIELD] : SCHEDULE_FIELDS}
+          fields={errors?.confirmReplace ? [...SCHEDULE_FIELDS, CONFIRM_FIELD] : SCHEDULE_FIELDS}
           values={{ ...values, scope: values.scope ?? 'national', confirmReplace: undefined }}
         />
       </Section>

@@ -53,8 +53,7 @@ export function calendarRoutes(deps: AppDependencies) {
 /** The administrator's holiday schedules and every member of staff's reminders. */
 export function staffCalendarRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
-  const adminPage = async (c: Context<StaffEnv>, extra: Omit<CalendarAdminPageProps, 'rows' | 'action'>) =>
-    c.render(<CalendarAdminPage rows={(await listScheduleOverrides(deps)).map(scheduleRow)} action="/staff/calendar" {...extra} />);
+  const adminPage = async (c: Context<StaffEnv>, extra: Omit<CalendarAdminPageProps, 'rows'>) => c.render(<CalendarAdminPage rows={(await listScheduleOverrides(deps)).map(scheduleRow)} {...extra} />);
 
   app.get('/staff/calendar', (c) => {
     const flash = c.req.query('saved') ? '节假日安排已保存，受影响的期限已重新计算。' : c.req.query('removed') ? '节假日安排已删除，受影响的期限已重新计算。' : undefined;
@@ -75,10 +74,7 @@ export function staffCalendarRoutes(deps: AppDependencies) {
       }
       return '/staff/calendar?saved=1';
     },
-    again: (c, refusal, body) => {
-      const errors = refusal.errors();
-      return adminPage(c, { values: scheduleFromForm(body).values, errors, needsConfirm: !!errors.confirmReplace });
-    },
+    again: (c, refusal, body) => adminPage(c, { values: scheduleFromForm(body).values, errors: refusal.errors() }),
   });
 
   app.post('/staff/calendar/:id/remove', async (c) => {

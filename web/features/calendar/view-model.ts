@@ -27,20 +27,16 @@ export type DeadlineRow = ReturnType<typeof deadlineRow>;
 /** A reminder: the deadline and the day it was sent. */
 export type ReminderRow = DeadlineRow & { date: string };
 
-/** A stored schedule as the administrator's table shows it; only an active one has a 删除 button (removeAction). */
+/** A stored schedule as the administrator's table shows it; only an active one can be removed (removeAction). */
 export function scheduleRow({ id, schedule: sc, status, savedAt, savedBy }: StoredScheduleOverride) {
   return {
-    id,
     year: sc.year,
-    scopeLabel: sc.scope === 'national' ? '全国' : '地方',
     region: sc.scope === 'local' ? sc.region : undefined,
-    title: sc.source.title,
-    documentNumber: sc.source.documentNumber,
+    scope: sc.scope === 'local' ? `地方（${sc.region}）` : '全国',
+    source: sc.source.documentNumber ? `${sc.source.title}（${sc.source.documentNumber}）` : sc.source.title,
     holidays: sc.holidays.map((h) => (h.from === h.to ? `${h.name} ${h.from}` : `${h.name} ${h.from} 至 ${h.to}`)),
     makeupDays: sc.makeupWorkdays.map((m) => `${m.name} ${m.date}`),
-    active: status === 'active',
-    savedAt: shanghaiDateTime(savedAt),
-    savedBy: savedBy.name,
+    saved: `${shanghaiDateTime(savedAt)} ${savedBy.name}`,
     removeAction: status === 'active' ? `/staff/calendar/${encodeURIComponent(id)}/remove` : undefined,
   };
 }

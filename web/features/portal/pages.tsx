@@ -51,15 +51,10 @@ function FilterSelect({ form, name, label, value, options }: { form: 'f' | 's'; 
   );
 }
 
-const VALIDITY_OPTIONS: [string, string][] = [['', '全部'], ...Object.entries(VALIDITY_LABELS)];
-const ORDER_OPTIONS: [string, string][] = [
-  ['newest', '发布日期从新到旧'],
-  ['oldest', '发布日期从旧到新'],
-];
-const SORT_OPTIONS: [string, string][] = [
-  ['relevance', '按相关度'],
-  ['date', '按发布日期'],
-];
+/** The filters' choices, value → label, in display order. */
+const VALIDITY_OPTIONS = Object.entries({ '': '全部', ...VALIDITY_LABELS });
+const ORDER_OPTIONS = Object.entries({ newest: '发布日期从新到旧', oldest: '发布日期从旧到新' });
+const SORT_OPTIONS = Object.entries({ relevance: '按相关度', date: '按发布日期' });
 
 /** 、-separated links with their counts: （3条）. */
 function CountedLinks({ intro, links }: { intro: string; links: { href: string; label: string; count: number }[] }) {
