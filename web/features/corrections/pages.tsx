@@ -1,4 +1,5 @@
-import type { CorrectionTrackingView, CorrectionView } from '#application/corrections';
+import type { CorrectionReceipt, CorrectionTrackingView, CorrectionView } from '#application/corrections';
+import { formatAccessCode } from '#domain/requests/tracking';
 import { shanghaiDateTime } from '../../page-context';
 import { FormPanel, type FormPanelProps, type PanelField } from '../../views/components/FormPanel';
 import { FormField } from '../../views/components/FormField';
@@ -55,16 +56,16 @@ export function CorrectionRequestPage(p: { nonce: string; values?: Record<string
   );
 }
 
-export function CorrectionReceiptPage(p: { trackingNumber: string; accessCode: string; submittedOn: string }) {
+export function CorrectionReceiptPage({ receipt: r }: { receipt: CorrectionReceipt }) {
   return (
     <Layout title="更正申请回执" section="apply" breadcrumbs={crumbs('更正申请回执')} staffLoginHref={ROUTES.login}>
       <h1 class="page-title">更正申请回执</h1>
-      <ReceiptCodes received="我们已收到您的更正申请。" trackingNumber={p.trackingNumber} accessCode={p.accessCode} />
+      <ReceiptCodes received="我们已收到您的更正申请。" trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} />
       <MetaTable
         layout="single"
         caption="申请信息"
         rows={[
-          { label: '提交日期', value: p.submittedOn },
+          { label: '提交日期', value: r.submittedOn },
           { label: '查询办理进度', value: <a href="/corrections/track">凭申请编号和查询码查询</a> },
         ]}
       />

@@ -6,7 +6,6 @@ import { actOnCorrection, evidenceUrl, findCorrectionByTracking, getCorrection, 
 import { shanghaiDate } from '#domain/calendar';
 import { CORRECTION_TRANSITIONS, type CorrectionCommandType } from '#domain/corrections';
 import { DomainError, NotFoundError, ValidationError } from '#domain/errors';
-import { formatAccessCode } from '#domain/requests/tracking';
 import type { StaffEnv, WebEnv } from '../../env';
 import { filesOf, flatValues, readForm } from '../../form-body';
 import { formStep, refusalOf } from '../../form-step';
@@ -50,8 +49,8 @@ export function correctionRoutes(deps: AppDependencies) {
     const body = await readForm(c, { all: true });
     const values = flatValues(body);
     try {
-      const r = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
-      return c.render(<CorrectionReceiptPage trackingNumber={r.trackingNumber} accessCode={formatAccessCode(r.accessCode)} submittedOn={r.submittedOn} />);
+      const receipt = await submitCorrection(deps, { form: values, nonce: values['nonce'] ?? '', evidence: await filesOf(body, 'evidence') }, { ip: c.get('clientAddress') });
+      return c.render(<CorrectionReceiptPage receipt={receipt} />);
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal?.status !== 400) throw error;
