@@ -110,7 +110,7 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
 }
 
 interface TrackLookupPageProps {
-  values?: Record<string, string>;
+  values?: Record<string, string | undefined>;
   errors?: Record<string, string>;
   /** A message above the form (wrong code, too many attempts, session expired). */
   message?: { kind: 'error' | 'info' | 'success'; text: string };

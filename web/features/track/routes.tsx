@@ -32,11 +32,8 @@ const FLASH: Record<string, string> = {
 export function trackRoutes(deps: AppDependencies) {
   const app = new Hono<WebEnv>();
   app.get('/track', (c) => {
-    const tn = c.req.query('tn');
-    const expired = c.req.query('expired');
-    return c.render(
-      <TrackLookupPage {...(tn ? { values: { trackingNumber: tn } } : {})} {...(expired ? { message: { kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } } : {})} />,
-    );
+    const expired = c.req.query('expired') ? ({ kind: 'info', text: '为保护您的信息，查询页面已超时，请重新输入查询码。' } as const) : undefined;
+    return c.render(<TrackLookupPage values={{ trackingNumber: c.req.query('tn') }} message={expired} />);
   });
 
   app.post('/track', async (c) => {
@@ -66,11 +63,9 @@ export function trackRoutes(deps: AppDependencies) {
       return handler(c, tn);
     });
 
-  const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => {
-    const view = await applicantView(deps, await loadRequest(deps, tn));
-    const flash = ownValue(FLASH, c.req.query('done'));
-    return <TrackPage view={view} {...(flash ? { flash } : {})} {...extra} />;
-  };
+  const page = async (c: Context<WebEnv>, tn: string, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) => (
+    <TrackPage view={await applicantView(deps, await loadRequest(deps, tn))} flash={ownValue(FLASH, c.req.query('done'))} {...extra} />
+  );
 
   inSession('get', '/track/:tn', async (c, tn) => c.render(await page(c, tn)));
 
