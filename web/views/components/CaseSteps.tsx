@@ -3,7 +3,7 @@ import type { StepField } from '#domain/case';
 import { StepFieldControl } from './FormField';
 import { FormPanel } from './FormPanel';
 
-// Where the reviews page has always imported it from.
+// The step field control lives with the other field controls; the reviews page imports it from here.
 export { StepFieldControl };
 
 /** A step the viewer may take now, as one small form: the table's form spec plus what the page knows. */
