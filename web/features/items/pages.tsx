@@ -1,5 +1,5 @@
 import { CaseListPage, CasePage } from '../case/CasePage';
-import { FormPanel } from '../../views/components/FormPanel';
+import { FormPanel, type PanelField } from '../../views/components/FormPanel';
 import { FormField, type SelectOption } from '../../views/components/FormField';
 import { Notice } from '../../views/components/Notice';
 import { Layout } from '../../views/layouts/Layout';
@@ -50,8 +50,19 @@ export interface ItemFormProps {
   version?: number;
 }
 
-/** The item editing form (multipart: attachments are uploaded with it and checked by content). */
+const FILES: PanelField = {
+  name: 'files',
+  label: '上传附件',
+  kind: 'text',
+  hint: '可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB',
+  input: { type: 'file', accept: '.pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg' },
+};
+
+/** The item editing form (multipart: attachments are uploaded with it and checked by content); the version's attachments are kept unless unticked. */
 export function ItemForm(p: ItemFormProps) {
+  const keep: PanelField[] = p.attachments.length
+    ? [{ name: 'keep', label: '已上传的附件', kind: 'checkboxes', options: p.attachments.map((a) => ({ value: String(a.index), label: `保留 ${a.name}（${a.size}）` })) }]
+    : [];
   return (
     <FormPanel
       action={p.action}
@@ -59,32 +70,9 @@ export function ItemForm(p: ItemFormProps) {
       errors={p.errors}
       multipart
       hidden={p.version !== undefined ? { version: p.version } : {}}
-      fields={ITEM_FIELDS.map((f) => (f.name === 'categoryId' ? { ...f, options: p.categories } : f))}
-      values={p.values}
-    >
-      {p.attachments.length > 0 ? (
-        <fieldset class="field">
-          <legend class="field__label">已上传的附件</legend>
-          {p.attachments.map((a) => (
-            <div>
-              <input type="checkbox" id={`keep-${a.index}`} name="keep" value={String(a.index)} checked />
-              <label for={`keep-${a.index}`}>
-                {' '}
-                保留 {a.name}（{a.size}）
-              </label>
-            </div>
-          ))}
-        </fieldset>
-      ) : null}
-      <FormField
-        name="files"
-        label="上传附件"
-        type="file"
-        hint="可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB"
-        error={p.errors?.['files']}
-        accept=".pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg"
-      />
-    </FormPanel>
+      fields={[...ITEM_FIELDS.map((f) => (f.name === 'categoryId' ? { ...f, options: p.categories } : f)), ...keep, FILES]}
+      values={{ ...p.values, keep: p.attachments.map((a) => a.index).join(',') }}
+    />
   );
 }
 

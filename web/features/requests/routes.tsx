@@ -84,13 +84,12 @@ export function staffRequestRoutes(deps: AppDependencies) {
     const staff = c.get('staff');
     const view = await requestCase(deps, staff, tn);
     const { contact, ...pageExtra } = extra;
-    const flash = ownValue(FLASH, c.req.query('done'));
     return (
       <RequestCasePage
         {...caseFacts(view, contact ?? contactFor(staff, view.record.data.applicant))}
         steps={await caseSteps(deps, staff, view, c.req.query('type') ?? extra.failed?.values?.['type'])}
         version={view.record.version}
-        {...(flash ? { flash } : {})}
+        flash={ownValue(FLASH, c.req.query('done'))}
         {...pageExtra}
       />
     );
