@@ -78,16 +78,11 @@ function parseLines<T>(text: string | undefined, format: string, entry: (name: s
   return { entries, lines, error: wrong.length ? wrong.join('；') : undefined };
 }
 
-export interface ParsedForm {
-  values: Record<string, string>;
-  schedule: Record<string, unknown>;
-  /** Line number (1-based) of holidays[i] and makeupWorkdays[i]. */
-  lines: { holidays: number[]; makeupWorkdays: number[] };
-  errors?: Record<string, string>;
-}
-
-/** The form's text fields → the schedule shape the domain validates; only line syntax is checked here. */
-export function scheduleFromForm(body: FormBody): ParsedForm {
+/**
+ * The form's text fields → the schedule shape the domain validates, with the line number (1-based)
+ * of holidays[i] and makeupWorkdays[i]; only line syntax is checked here.
+ */
+export function scheduleFromForm(body: FormBody) {
   const values: Record<string, string> = {};
   for (const name of SCHEDULE_FORM_FIELDS) if (typeof body[name] === 'string') values[name] = body[name] as string;
   const holidays = parseLines(values.holidays, '名称 开始日期 结束日期', (name, [from, to, ...more]) => (from && !more.length ? { name, from, to: to ?? from } : undefined));
@@ -118,7 +113,7 @@ const PATH_FIELD: Record<string, string> = {
 };
 
 /** Schedule issues (paths like holidays.2.to) → one message per form field, with line numbers (`_` for what no field shows). */
-export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ParsedForm['lines']): Record<string, string> {
+export function scheduleErrors(issues: readonly ScheduleIssue[], lines: ReturnType<typeof scheduleFromForm>['lines']): Record<string, string> {
   const grouped: Record<string, string[]> = {};
   for (const issue of issues) {
     const [head, index] = issue.path.split('.');
