@@ -1,3 +1,4 @@
+import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
 import { shanghaiDateTime as beijingTime } from '../../page-context';
 import type { Column } from '../../views/components/DataTable';
 import { FormPanel } from '../../views/components/FormPanel';
@@ -5,6 +6,7 @@ import { FormField } from '../../views/components/FormField';
 import { StatusBadge } from '../../views/components/StatusBadge';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
+import { formatBytes } from '../../views/format';
 import { CaseListPage, CaseTable, type ListFilter } from '../case/CasePage';
 import { LONG_WAIT_MINUTES, REVIEWS, SUBJECT_OPTIONS, waitingText, type ReviewQueueRow } from './view-model';
 
@@ -77,14 +79,12 @@ export function ReviewQueuePage({ waiting, mine, canSubmit, filters, flash }: Re
 }
 
 export interface ReviewNewPageProps {
-  accept: string;
-  maxBytesLabel: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
 }
 
 /** Submit text (and an optional attachment) for secrecy review. */
-export function ReviewNewPage({ accept, maxBytesLabel, errors, values }: ReviewNewPageProps) {
+export function ReviewNewPage({ errors, values }: ReviewNewPageProps) {
   return (
     <Layout title="送审新信息" section="staff" navHref={REVIEWS.href} breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, REVIEWS, { label: '送审新信息' }]}>
       <h1 class="page-title">送审新信息</h1>
@@ -93,7 +93,14 @@ export function ReviewNewPage({ accept, maxBytesLabel, errors, values }: ReviewN
         <FormField as="select" name="subjectType" label="信息类型" required options={SUBJECT_OPTIONS} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
         <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
         <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />
-        <FormField name="file" label="附件" type="file" accept={accept} error={errors?.['file']} hint={`可选。支持 PDF、DOCX、TXT 等格式，不超过 ${maxBytesLabel}。`} />
+        <FormField
+          name="file"
+          label="附件"
+          type="file"
+          accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')}
+          error={errors?.['file']}
+          hint={`可选。支持 PDF、DOCX、TXT 等格式，不超过 ${formatBytes(MAX_DOCUMENT_BYTES)}。`}
+        />
       </FormPanel>
       <p>
         <a href={REVIEWS.href}>取消</a>

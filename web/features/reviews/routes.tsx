@@ -14,16 +14,14 @@ import {
   signReviewStage,
   submitForReview,
 } from '#application/secrecy';
-import { ACCEPTED_DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '#domain/documents/document';
 import { REVIEW_STAGES, type ReviewStage, type SecrecyReview } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import type { StaffEnv } from '../../env';
 import { textOf, type FormBody } from '../../form-body';
 import { formStep } from '../../form-step';
-import { formatBytes } from '../../views/format';
 import { newReviewInput, newReviewValues, redactedFileInput, typedValues } from './forms';
 import { ReviewPage } from './pages';
-import { ReviewNewPage, ReviewQueuePage } from './queue-page';
+import { ReviewNewPage, ReviewQueuePage, type ReviewNewPageProps } from './queue-page';
 import { flashOf, queueFilters, queueRow, reviewPageProps, SUBJECT_LABELS } from './view-model';
 
 /** Staff pages of the secrecy review: queue, submission, the review page and its steps. */
@@ -50,8 +48,7 @@ export function reviewRoutes(deps: AppDependencies) {
     );
   });
 
-  const newPage = (c: Context<StaffEnv>, extra: { errors?: Record<string, string>; values?: Record<string, string> } = {}) =>
-    c.render(<ReviewNewPage accept={Object.keys(ACCEPTED_DOCUMENT_TYPES).join(',')} maxBytesLabel={formatBytes(MAX_DOCUMENT_BYTES)} {...extra} />);
+  const newPage = (c: Context<StaffEnv>, extra: ReviewNewPageProps = {}) => c.render(<ReviewNewPage {...extra} />);
 
   app.get('/staff/reviews/new', (c) => newPage(c));
 
