@@ -237,7 +237,9 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
         },
       };
     }),
+    // The table's form of 处理检测结果, when this person may resolve findings: one small form per finding.
     findingFields: view.available.includes('resolveFinding') ? reviewWorkflow.transition('resolveFinding')?.form?.fields : undefined,
+    // Attachments whose redacted version this person may upload.
     redactFiles: view.available.includes('attachRedacted') ? content.attachments.map((a) => ({ id: a.id, fileName: a.fileName })) : [],
     steps,
     failed: failedPost && failedStep ? { ...failedPost, id: failedStep.id } : undefined,
