@@ -44,6 +44,7 @@ export const GENERIC_COMMANDS = [
   'register',
   'startAssessment',
   'requestSupplement',
+  'recordSupplementNoticeServed',
   'recordSupplement',
   'abandonNoSupplement',
   'startThirdPartyConsultation',
@@ -153,14 +154,23 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
         periodWorkingDays: Number(data['periodWorkingDays']),
         ...(due ? { applicantDue: due } : {}),
       };
+      const period = due ? `请于${formatDateZh(due)}前补正` : `请自收到本通知之日起${notice.periodWorkingDays}个工作日内补正`;
       return {
         patch: () => ({ supplementNotice: notice }),
-        note: `需补正：${notice.deficiencies.join('；')}${due ? `（请于${formatDateZh(due)}前补正）` : ''}`,
+        note: `需补正：${notice.deficiencies.join('；')}（${period}）`,
         messages: mail('request.supplement', '政府信息公开申请补正通知', [
           '您的政府信息公开申请需要补正以下内容：',
           ...notice.deficiencies.map((d, i) => `${i + 1}. ${d}`),
-          due ? `请于${formatDateZh(due)}前补正；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。` : '',
+          `${period}；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。`,
         ]),
+      };
+    }
+    case 'recordSupplementNoticeServed': {
+      const due = deadlines?.supplement?.applicantDue;
+      return {
+        patch: (stored) => (stored.supplementNotice && due ? { supplementNotice: { ...stored.supplementNotice, applicantDue: due } } : {}),
+        note: `补正通知于${formatDateZh(data['servedOn'] as IsoDate)}送达${due ? `，申请人应于${formatDateZh(due)}前补正` : ''}`,
+        messages: [],
       };
     }
     case 'approveExtension': {

@@ -205,7 +205,8 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
   const warnings: DeadlineWarning[] = [];
 
   let clockStart: { date: IsoDate; cause: 'received' | 'supplementReceived' } = { date: receivedOn, cause: 'received' };
-  let openSupplement: { requestedOn: IsoDate; applicantDue?: IsoDate } | null = null;
+  type OpenSupplement = { requestedOn: IsoDate; periodWorkingDays?: number; servedOn?: IsoDate; applicantDue?: IsoDate };
+  let openSupplement: OpenSupplement | null = null;
   let lastSupplement: { requestedOn: IsoDate; applicantDue?: IsoDate; receivedOn?: IsoDate } | null = null;
   let firstSupplementSentOn: IsoDate | undefined;
   let supplementRequests = 0;
@@ -229,16 +230,32 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
         else warnings.push({ code: 'REPEATED_SUPPLEMENT_REQUEST', message: '《条例》第三十条要求一次性告知补正内容；本案再次发出了补正通知' });
         const p = e.supplementPeriodWorkingDays;
         if (p !== undefined && (!Number.isInteger(p) || p < 1)) throw new SupplementSequenceError(`补正期限须为正整数个工作日，实际为${p}`);
+        // Art. 30: the applicant's period runs from their receipt of the notice, not from its sending
+        // (a posted notice would otherwise lose its days in the post); unknown until it is served.
+        if (e.deliveredOn && e.deliveredOn < e.date) throw new SupplementSequenceError(`补正通知送达日${e.deliveredOn}早于发出日${e.date}`);
         openSupplement = {
           requestedOn: e.date,
-          ...(p !== undefined ? { applicantDue: fromDayNumber(calendar.addWorkingDaysDn(dn, p)) } : {}),
+          ...(p !== undefined ? { periodWorkingDays: p } : {}),
+          ...(e.deliveredOn ? { servedOn: e.deliveredOn } : {}),
+          ...(p !== undefined && e.deliveredOn ? { applicantDue: fromDayNumber(calendar.addWorkingDaysDn(toDayNumber(e.deliveredOn), p)) } : {}),
         };
-        lastSupplement = { ...openSupplement };
+        lastSupplement = { requestedOn: e.date, ...(openSupplement.applicantDue ? { applicantDue: openSupplement.applicantDue } : {}) };
+        break;
+      }
+      case 'supplementNoticeServed': {
+        // Widened: TypeScript loses the loop's earlier assignment to `openSupplement` here.
+        const open = openSupplement as OpenSupplement | null;
+        if (!open) throw new SupplementSequenceError('没有待补正的通知，不能登记补正通知送达');
+        if (open.servedOn) throw new SupplementSequenceError('补正通知的送达已登记');
+        const period = open.periodWorkingDays;
+        const applicantDue = period !== undefined ? fromDayNumber(calendar.addWorkingDaysDn(dn, period)) : undefined;
+        openSupplement = { ...open, servedOn: e.date, ...(applicantDue ? { applicantDue } : {}) };
+        lastSupplement = { requestedOn: open.requestedOn, ...(applicantDue ? { applicantDue } : {}) };
         break;
       }
       case 'supplementReceived': {
         if (!openSupplement) throw new SupplementSequenceError('没有待补正的通知，不能记录收到补正材料');
-        lastSupplement = { ...openSupplement, receivedOn: e.date };
+        lastSupplement = { requestedOn: openSupplement.requestedOn, ...(openSupplement.applicantDue ? { applicantDue: openSupplement.applicantDue } : {}), receivedOn: e.date };
         openSupplement = null;
         clockStart = { date: e.date, cause: 'supplementReceived' };
         break;

@@ -23,6 +23,16 @@ export interface SupplementRequestedEvent extends EventBase {
   readonly type: 'supplementRequested';
   /** The "reasonable period" granted to the applicant, in working days (commonly 15). */
   readonly supplementPeriodWorkingDays?: number;
+  /**
+   * The day the applicant received the notice, when known at sending (in person, electronic).
+   * The applicant's period runs from it; a posted notice's is recorded later (supplementNoticeServed).
+   */
+  readonly deliveredOn?: IsoDate;
+}
+
+/** The applicant received the supplement notice (签收 of a posted notice): their period starts. */
+export interface SupplementNoticeServedEvent extends EventBase {
+  readonly type: 'supplementNoticeServed';
 }
 
 /** The supplemented application arrived: the 20-working-day period restarts from this date. */
@@ -116,6 +126,7 @@ export type CaseClockEvent =
   | ReceivedEvent
   | SupplementRequestedEvent
   | SupplementReceivedEvent
+  | SupplementNoticeServedEvent
   | ConsultationStartedEvent
   | ConsultationAnsweredEvent
   | FeeNoticeIssuedEvent
@@ -132,6 +143,7 @@ export const EVENT_LABEL_ZH: Record<CaseClockEventType, string> = {
   received: '收到申请',
   supplementRequested: '发出补正通知',
   supplementReceived: '收到补正材料',
+  supplementNoticeServed: '补正通知送达申请人',
   consultationStarted: '发出征求意见函',
   consultationAnswered: '收到征求意见答复',
   feeNoticeIssued: '发出收费通知',

@@ -198,7 +198,10 @@ export type RequestCommand =
       readonly periodWorkingDays?: number;
       /** A second notice is allowed only when the supplemented content is still unclear. */
       readonly supplementStillUnclear?: boolean;
+      /** The day the applicant received it, when known now (handed over, electronic); else recorded later. */
+      readonly deliveredOn?: IsoDate;
     }
+  | { readonly type: 'recordSupplementNoticeServed'; readonly servedOn?: IsoDate }
   | { readonly type: 'recordSupplement'; readonly receivedOn?: IsoDate }
   | { readonly type: 'abandonNoSupplement'; readonly noJustifiableReason: true }
   | { readonly type: 'startThirdPartyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate }
@@ -336,8 +339,19 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     form: form([
       field('deficiencies', '需要补正的内容（每行一项，一次性告知）', 'list', { rows: 4, required: true }),
       field('periodWorkingDays', '补正期限（工作日）', 'number'),
+      field('deliveredOn', '申请人收到通知之日', 'date', { hint: '补正期限自申请人收到通知之日起计算。当面或电子送达的填写当日；邮寄的留空，签收后再登记。' }),
       field('supplementStillUnclear', '补正后申请内容仍不明确', 'checkbox', { options: [{ value: 'yes', label: '是' }] }),
     ]),
+  },
+  {
+    command: 'recordSupplementNoticeServed',
+    label: '登记补正通知送达',
+    from: ['supplement-requested'],
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('servedOn', '申请人收到通知之日（签收之日）', 'date', { required: true })]),
   },
   {
     command: 'recordSupplement',
@@ -612,6 +626,7 @@ const extensionRequested: RequestGuard = (c) => unless(c.extension.status === 'r
 
 const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
   requestSupplement: supplementNoticeInTime,
+  recordSupplementNoticeServed: (c, ctx) => unless(!deadlinesNow(c, ctx)?.supplement?.applicantDue, 'SUPPLEMENT_NOTICE_SERVED', '补正通知的送达已登记。'),
   abandonNoSupplement: (c, ctx) => {
     const due = deadlinesNow(c, ctx)?.supplement?.applicantDue;
     return unless(due && ctx.today > due, 'SUPPLEMENT_PERIOD_RUNNING', `补正期限（${due ?? '未确定'}）尚未届满，不能视为放弃申请。`);
@@ -700,11 +715,17 @@ const REQUEST_EFFECTS: Effects = {
     if (items.length === 0) throw new CaseValidationError('请逐项列明需要补正的内容。', { deficiencies: '请逐项列明需要补正的内容。' });
     const period = periodOf(cmd.periodWorkingDays, ctx);
     if (c.supplementNotices > 0) ensure(cmd.supplementStillUnclear === true, 'SUPPLEMENT_ONCE', SUPPLEMENT_ONCE);
+    if (cmd.deliveredOn) notInFuture(cmd.deliveredOn, ctx, '收到通知之日不能晚于今天。');
     return clocked(c, ctx, {
       patch: { supplementNotices: c.supplementNotices + 1, supplementReceived: false },
-      clock: [{ type: 'supplementRequested', date: ctx.today, supplementPeriodWorkingDays: period }],
+      clock: [{ type: 'supplementRequested', date: ctx.today, supplementPeriodWorkingDays: period, ...(cmd.deliveredOn ? { deliveredOn: cmd.deliveredOn } : {}) }],
       data: { deficiencyCount: items.length, periodWorkingDays: period, repeat: c.supplementNotices > 0 },
     });
+  },
+  recordSupplementNoticeServed: (c, cmd, ctx) => {
+    const on = cmd.servedOn ?? ctx.today;
+    notInFuture(on, ctx, '送达日期不能晚于今天。');
+    return clocked(c, ctx, { clock: [{ type: 'supplementNoticeServed', date: on }], data: { servedOn: on } });
   },
   recordSupplement: (c, cmd, ctx) => {
     const on = cmd.receivedOn ?? ctx.today;

@@ -211,7 +211,14 @@ describe('lapsed supplement periods', () => {
     const f = await registered();
     const { deps, tn } = f;
     await act(deps, people.clerk, tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '5' } });
+    // Posted: the period has not started, so nothing lapses, until the notice is served.
+    expect((await load(f, tn)).data.supplementNotice!.applicantDue).toBeUndefined();
+    f.clock.advance(60 * 24 * 14);
+    expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 0, reminded: 0 });
+    await act(deps, people.clerk, tn, { command: 'recordSupplementNoticeServed', fields: { servedOn: '2026-03-02' } });
     const due = (await load(f, tn)).data.supplementNotice!.applicantDue!;
+    expect(due).toBe('2026-03-09');
+    f.clock.advance(-60 * 24 * 14);
     expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 0, reminded: 0 });
     f.clock.advance(60 * 24 * 14); // two weeks later: the 5 working days have passed
     expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 1, reminded: 1 });

@@ -55,7 +55,7 @@ describe('answer and supplement-notice due dates (Art. 30, 33)', () => {
   });
 
   it('a supplement request suspends the answer clock; the supplement restarts a fresh 20-day period', () => {
-    const waiting = deriveCaseDeadlines([received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12'), supplementPeriodWorkingDays: 15 }], cal);
+    const waiting = deriveCaseDeadlines([received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12'), supplementPeriodWorkingDays: 15, deliveredOn: d('2026-02-12') }], cal);
     expect(waiting.status).toBe('awaiting-supplement');
     expect(waiting.answer).toBeNull();
     expect(waiting.supplement?.applicantDue).toBe(cal.addWorkingDays(d('2026-02-12'), 15).due);
@@ -63,6 +63,16 @@ describe('answer and supplement-notice due dates (Art. 30, 33)', () => {
     const restarted = deriveCaseDeadlines([received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12') }, { type: 'supplementReceived', date: d('2026-03-02') }], cal);
     expect(restarted.clockStart).toEqual({ date: '2026-03-02', cause: 'supplementReceived' });
     expect(restarted.answer?.due).toBe(cal.addWorkingDays(d('2026-03-02'), 20).due);
+  });
+
+  it("the applicant's supplement period runs from their receipt of the notice; until it is served there is none", () => {
+    const posted = [received('2026-02-10'), { type: 'supplementRequested', date: d('2026-02-12'), supplementPeriodWorkingDays: 15 } as CaseClockEvent];
+    expect(deriveCaseDeadlines(posted, cal).supplement?.applicantDue).toBeUndefined();
+    const signed = deriveCaseDeadlines([...posted, { type: 'supplementNoticeServed', date: d('2026-02-16') }], cal);
+    expect(signed.supplement?.applicantDue).toBe(cal.addWorkingDays(d('2026-02-16'), 15).due);
+    expect(() => deriveCaseDeadlines([...posted, { type: 'supplementNoticeServed', date: d('2026-02-16') }, { type: 'supplementNoticeServed', date: d('2026-02-17') }], cal)).toThrow(
+      SupplementSequenceError,
+    );
   });
 
   it('flags a late supplement notice and a repeated request', () => {

@@ -33,6 +33,7 @@ const sample: Record<CommandType, RequestCommand> = {
   reassign: { type: 'reassign', handlerId: 'c9', reason: '工作调整' },
   startAssessment: { type: 'startAssessment' },
   requestSupplement: { type: 'requestSupplement', deficiencies: ['请明确所需信息的时间范围'] },
+  recordSupplementNoticeServed: { type: 'recordSupplementNoticeServed', servedOn: d('2026-02-11') },
   recordSupplement: { type: 'recordSupplement', receivedOn: d('2026-02-11') },
   abandonNoSupplement: { type: 'abandonNoSupplement', noJustifiableReason: true },
   startThirdPartyConsultation: { type: 'startThirdPartyConsultation', consultationId: 'tp1' },
@@ -179,7 +180,11 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   });
 
   it('no supplement: abandonment only after the period, counted as 其他处理-1', () => {
-    const c = run(registered(), [[{ ...sample.requestSupplement, periodWorkingDays: 15 } as RequestCommand, clerk, '2026-02-12']]);
+    const posted = run(registered(), [[{ ...sample.requestSupplement, periodWorkingDays: 15 } as RequestCommand, clerk, '2026-02-12']]);
+    // Posted: no period runs, and nothing can lapse, until the notice is recorded as served.
+    expect(() => decide(posted, sample.abandonNoSupplement, ctx(clerk, '2026-03-20'))).toThrow(GuardRefusedError);
+    const c = decide(posted, { type: 'recordSupplementNoticeServed', servedOn: d('2026-02-12') }, ctx(clerk, '2026-02-13')).next;
+    expect(() => decide(c, { type: 'recordSupplementNoticeServed', servedOn: d('2026-02-13') }, ctx(clerk, '2026-02-13'))).toThrow(GuardRefusedError);
     const due = cal.addWorkingDays(d('2026-02-12'), 15).due;
     expect(() => decide(c, sample.abandonNoSupplement, ctx(clerk, due))).toThrow(GuardRefusedError);
     const r = decide(c, sample.abandonNoSupplement, ctx({ kind: 'system', id: 'sweep' }, '2026-03-20'));
@@ -328,6 +333,7 @@ describe('the table on the case kernel', () => {
         'register',
         'startAssessment',
         'requestSupplement',
+        'recordSupplementNoticeServed',
         'recordSupplement',
         'abandonNoSupplement',
         'startThirdPartyConsultation',
@@ -367,7 +373,7 @@ describe('the table on the case kernel', () => {
   it('decides with the agency policy in the context, not with constants', () => {
     const policy = agencyPolicy({ workflow: { defaultSupplementWorkingDays: 10 }, deadlines: { answerWorkingDays: 15, maxExtensionWorkingDays: 10 } });
     const c = run(base(), [[sample.register, clerk, '2026-02-10']]);
-    const supplement = decide(c, sample.requestSupplement, ctx(clerk, '2026-02-11', policy));
+    const supplement = decide(c, { ...sample.requestSupplement, deliveredOn: d('2026-02-11') } as RequestCommand, ctx(clerk, '2026-02-11', policy));
     expect(supplement.event.data.periodWorkingDays).toBe(10);
     expect(supplement.deadlines?.supplement?.applicantDue).toBe(cal.addWorkingDays(d('2026-02-11'), 10).due);
     const ours = requestDeadlines(c, cal, policy.deadlines)!.answer!.due;
