@@ -67,6 +67,8 @@ export const applicantTrackingSchema = z.object({
   answerDue: optional(text),
   provisional: z.boolean(),
   awaitingSupplement: z.boolean(),
+  /** Once the answer is overdue: the applicant's remedies, in words. */
+  overdueRemedies: optional(text),
   /** Why the answer is due on that date, line by line. */
   explanation: z.array(text),
   /** The steps shown to the applicant, oldest first. */
@@ -107,6 +109,7 @@ export function toApplicantTrackingDto(view: ApplicantView): ApplicantTrackingDt
     answerDue: view.answerDue,
     provisional: view.provisional,
     awaitingSupplement: view.awaitingSupplement,
+    overdueRemedies: view.overdueRemedies,
     explanation: [...view.explanation],
     timeline: view.timeline.filter((t) => t.public).map((t) => ({ at: t.at, on: t.on, label: t.label, note: t.type === 'withdraw' ? undefined : t.note })),
     supplementNotice: n && { deficiencies: [...n.deficiencies], requestedOn: n.requestedOn, periodWorkingDays: n.periodWorkingDays, applicantDue: n.applicantDue },

@@ -2,7 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderCaseDeadlineExplanation } from '#domain/deadlines';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import { applicantActor } from '#domain/case';
-import { CHANNEL_LABELS, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '#domain/requests';
+import { CHANNEL_LABELS, overdueRemediesText, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '#domain/requests';
+import type { IsoDate } from '#domain/calendar';
+import { loadCatalogue } from '../catalogue/settings';
 import { lookupByAccessCode } from '../lookup-guard';
 import { RequestRepository, type RequestRecord, type StoredRequest, type SupplementNotice, type TimelineEntry } from '#repositories/requests';
 import { loadCalendar } from '../calendar';
@@ -71,6 +73,8 @@ export interface ApplicantView {
   readonly answerDue?: string;
   readonly provisional: boolean;
   readonly awaitingSupplement: boolean;
+  /** Set once the answer period has run out unanswered: what the applicant can do about it. */
+  readonly overdueRemedies?: string;
   readonly explanation: readonly string[];
   readonly timeline: readonly TimelineEntry[];
   readonly supplementNotice?: SupplementNotice;
@@ -103,6 +107,7 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
     ...(open && d?.answer ? { answerDue: d.answer.due } : {}),
     provisional: open && (d?.answer?.provisional ?? false),
     awaitingSupplement: c.status === 'supplement-requested',
+    ...(open && d?.answer && todayIn(deps) > d.answer.due ? { overdueRemedies: await overdueRemedies(deps, d.answer.due) } : {}),
     explanation: open && d ? renderCaseDeadlineExplanation(d) : [],
     timeline: s.timeline.filter((t) => t.public),
     ...(s.supplementNotice && c.status === 'supplement-requested' ? { supplementNotice: s.supplementNotice } : {}),
@@ -119,6 +124,11 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
         }
       : {}),
   };
+}
+
+async function overdueRemedies(deps: RequestDeps, due: IsoDate): Promise<string> {
+  const profile = (await loadCatalogue(deps)).settings.profile;
+  return overdueRemediesText(due, { ...(profile ? { reconsiderationBody: profile.reconsiderationBody.name } : {}), ...(profile?.court ? { court: profile.court } : {}) });
 }
 
 /** A short-lived link to one released file (the redacted copy the release step wrote). */

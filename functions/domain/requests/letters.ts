@@ -251,6 +251,16 @@ export function remediesText(wording: RemedyWording, agency: AgencyProfile): str
     : `如对本答复不服，您可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议，也可以自收到本告知书之日起六个月内向${agency.court}提起行政诉讼。`;
 }
 
+/**
+ * What the tracking page tells an applicant whose answer is overdue: the remedies against an
+ * agency that does not answer (reconsideration or suit, named where the profile names them) and
+ * the complaint of Art. 51. Time limits are left to the bodies: they differ for inaction.
+ */
+export function overdueRemediesText(due: IsoDate, bodies: { readonly reconsiderationBody?: string; readonly court?: string } = {}): string {
+  const named = (what: string, who: string | undefined, role: string) => (who ? `${what}（${role}：${who}）` : what);
+  return `本机关应于${formatDateZh(due)}前答复您的申请，目前已逾期。您可以依法${named('申请行政复议', bodies.reconsiderationBody, '行政复议机关')}或者${named('提起行政诉讼', bodies.court, '人民法院')}；也可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报（${REGULATION}第五十一条）。`;
+}
+
 export function letterNumber(prefix: string, date: IsoDate, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new CaseValidationError('告知书文号序号须为正整数。', { letterSequence: '须为正整数。' });
   return `${prefix}〔${(date as string).slice(0, 4)}〕${sequence}号`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, applicantView, submitOnline, trackApplication, type ApplicantView, type SubmitResult } from '#application/requests';
 import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
-import { citizenForm, people, requestDeps } from './support';
+import { citizenForm, people, requestDeps, saveAgencyProfile } from './support';
 
 async function awaitingSupplement() {
   const f = requestDeps();
@@ -31,6 +31,21 @@ describe('what an applicant is told about their application', () => {
     expect(dto.timeline.map((t) => t.label)).toEqual(['网上提交申请', '登记受理', '发出补正通知']);
     expect(dto.timeline[2]!.note).toContain('请写明报告的具体年份');
     expect(applicantTrackingSchema.parse(dto)).toEqual(dto);
+  });
+
+  it('once the answer is overdue, tells the applicant their remedies, naming the bodies the agency entered', async () => {
+    const f = requestDeps();
+    await saveAgencyProfile(f.deps);
+    const receipt = await submitOnline(f.deps, { form: citizenForm(), nonce: 'nonce-applicant-dto-2' });
+    const record = await act(f.deps, people.clerk, receipt.trackingNumber, { command: 'register' });
+    expect((await applicantView(f.deps, record)).overdueRemedies).toBeUndefined();
+    const due = (await applicantView(f.deps, record)).answerDue!;
+    f.clock.advance(60 * 24 * 40); // 40 days on: the 20 working days have run out
+    const dto = toApplicantTrackingDto(await applicantView(f.deps, record));
+    expect(dto.overdueRemedies).toContain(`${Number(due.slice(5, 7))}月`);
+    expect(dto.overdueRemedies).toContain('行政复议机关：示例市人民政府');
+    expect(dto.overdueRemedies).toContain('人民法院：示例市示例区人民法院');
+    expect(dto.overdueRemedies).toContain('第五十一条');
   });
 
   it('does not pass on a field the read model gains until it is listed, nor a step not shown to the applicant', async () => {
