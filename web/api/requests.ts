@@ -66,7 +66,13 @@ const credentials = z.object({
 });
 
 /** The release command's fields are the body's service. */
-const SERVICE_FIELDS = { method: 'service.method', servedOn: 'service.servedOn', postalTrackingNumber: 'service.postalTrackingNumber' };
+const SERVICE_FIELDS = {
+  method: 'service.method',
+  servedOn: 'service.servedOn',
+  postalTrackingNumber: 'service.postalTrackingNumber',
+  entrustedAgency: 'service.entrustedAgency',
+  deviationReason: 'service.deviationReason',
+};
 
 const versioned = { expectedVersion: z.number().int().positive().optional() };
 
@@ -143,10 +149,23 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
 
   staff.post('/api/requests/register', {
     summary: '工作人员登记书面、邮寄、传真或口头申请（登记人为承办人）',
-    body: applicationBody.extend({ channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [Channel, ...Channel[]], { error: '请选择申请渠道。' }), receivedOn: z.string().optional() }),
+    body: applicationBody.extend({
+      channel: z.enum(CHANNELS.filter((ch) => ch !== 'online') as [Channel, ...Channel[]], { error: '请选择申请渠道。' }),
+      receivedOn: z.string().optional(),
+      arrivedOn: z.string().optional(),
+    }),
     responses: receipts,
     run: async (c, { body, staff }) =>
-      receipt(c, await registerByClerk(deps, staff, { form: body.form, nonce: body.nonce, channel: body.channel, ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}) })),
+      receipt(
+        c,
+        await registerByClerk(deps, staff, {
+          form: body.form,
+          nonce: body.nonce,
+          channel: body.channel,
+          ...(body.receivedOn ? { receivedOn: body.receivedOn } : {}),
+          ...(body.arrivedOn ? { arrivedOn: body.arrivedOn } : {}),
+        }),
+      ),
   });
 
   staff.get('/api/requests/{tn}', {
@@ -178,7 +197,11 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     '送达答复（经发布服务提供经审查的告知书和文件，并记录送达方式）',
     z.object({
       // Checked by the release command's schema (domain/requests/commands.ts), as the case page's form is.
-      service: z.record(z.string(), z.unknown()).describe('送达方式 { method: download | email | handed-over | post, servedOn?: YYYY-MM-DD, postalTrackingNumber? }'),
+      service: z
+        .record(z.string(), z.unknown())
+        .describe(
+          '送达方式 { method?: handed-over | entrusted | post | electronic（默认与申请人选择的获取方式相符）, servedOn?: YYYY-MM-DD, postalTrackingNumber?, entrustedAgency?, deviationReason? }',
+        ),
       ...versioned,
     }),
     (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, body)),

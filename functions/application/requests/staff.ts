@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
   editLetter,
+  expectedServiceMethod,
   generateAnswerLetter,
   parseDecision,
   REQUEST_STATUSES,
@@ -364,19 +365,23 @@ export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember
   });
 }
 
-/** How the answer is served (送达); the deadline is judged against its date. */
-/** How the answer is served, from the release form or JSON (commands.ts); download unless said otherwise. */
-export function serviceFromInput(f: unknown, today: IsoDate): Service {
-  const { method = 'download', servedOn = today, postalTrackingNumber = '' } = parseStepInput('release', f);
+/**
+ * How the answer is served (送达), from the release form or JSON (commands.ts): unless said
+ * otherwise, the way the applicant asked to receive it (Art. 40); the deadline is judged by its date.
+ */
+export function serviceFromInput(f: unknown, today: IsoDate, s: Pick<StoredRequest, 'deliveryMethod' | 'applicant'>): Service {
+  const { method = expectedServiceMethod(s.deliveryMethod), servedOn = today, postalTrackingNumber = '', entrustedAgency = '', deviationReason } = parseStepInput('release', f);
+  const why = deviationReason ? { deviationReason } : {};
   switch (method) {
-    case 'download':
-      return { method: 'download', availableOn: today };
-    case 'email':
-      return { method: 'email', sentOn: servedOn };
+    case 'electronic':
+      if (!s.applicant.email) throw new CaseValidationError('申请人未留电子邮箱，不能电子送达；请选择其他送达方式。', { method: '申请人未留电子邮箱。' });
+      return { method, sentOn: servedOn, ...why };
     case 'handed-over':
-      return { method: 'handed-over', signedOn: servedOn };
+      return { method, signedOn: servedOn, ...why };
+    case 'entrusted':
+      return { method, signedOn: servedOn, entrustedAgency, ...why };
     case 'post':
-      return { method: 'post', postedOn: servedOn, postalTrackingNumber: postalTrackingNumber.toUpperCase() };
+      return { method, postedOn: servedOn, postalTrackingNumber: postalTrackingNumber.toUpperCase(), ...why };
   }
 }
 
@@ -396,9 +401,9 @@ export async function releaseAnswer(
   const s = record.data;
   const approved = await approvedReview(deps, s);
   const today = todayIn(deps);
-  const service = serviceFromInput(input.service ?? {}, today);
+  const service = serviceFromInput(input.service ?? {}, today, s);
   const actor = actorOf(staff);
-  const command: RequestCommand = { type: 'release', service, secrecyReviewApproved: approved !== undefined };
+  const command: RequestCommand = { type: 'release', service, applicantChose: s.deliveryMethod, secrecyReviewApproved: approved !== undefined };
   // The step is decided before the release is prepared: a refused step releases nothing.
   const { ctx } = await previewStep(deps, record, command, actor);
   // The copies for the applicant are written by the release step after this commit (its effect).
@@ -421,8 +426,18 @@ export async function releaseAnswer(
     patch: () => ({ released: { releaseId: receipt.releaseId, releasedAt: deps.clock.now().toISOString(), text: receipt.text, files: receipt.files.filter((f) => f.part !== 'body') } }),
     auditData: { releaseId: receipt.releaseId, digest: receipt.digest },
     extraChanges: [...prepared.changes, effectChange(deps, `release:${receipt.releaseId}`, [{ kind: 'release-copies', releaseId: receipt.releaseId }], staffActor(staff))],
+    // Electronic service is the reviewed letter itself reaching the applicant's mailbox, not a pointer to the tracking page.
     messages: email
-      ? [message(deps, 'request.answered', email, `政府信息公开申请答复（${tn}）`, [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', trackLine(deps, tn)].join('\n'), tn)]
+      ? [
+          message(
+            deps,
+            'request.answered',
+            email,
+            `政府信息公开申请答复（${tn}）`,
+            [`${s.applicant.name}：`, '', '您的政府信息公开申请已作出答复。', ...(service.method === 'electronic' ? ['', receipt.text, ''] : []), trackLine(deps, tn)].join('\n'),
+            tn,
+          ),
+        ]
       : [],
   });
 }

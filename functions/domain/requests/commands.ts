@@ -62,11 +62,13 @@ export const REQUEST_STEP_SCHEMAS = {
   passSecrecyReview: z.object({}),
   returnToDrafting: z.object({ reason: text('请填写退回修改的理由。') }),
   signOff: z.object({}),
-  /** How the answer is served; download (the tracking page) unless said otherwise. */
+  /** How the answer is served (235号); unless said otherwise, the way the applicant asked to receive it. */
   release: z.object({
-    method: given(z.enum(['download', 'email', 'handed-over', 'post'], { error: '请选择送达方式。' }).optional()),
+    method: given(z.enum(['handed-over', 'entrusted', 'post', 'electronic'], { error: '请选择送达方式。' }).optional()),
     servedOn: optionalDate('送达日期'),
     postalTrackingNumber: optionalText,
+    entrustedAgency: optionalText,
+    deviationReason: optionalText,
   }),
   close: z.object({}),
   withdraw: z.object({ withdrawnOn: optionalDate('撤回日期') }),

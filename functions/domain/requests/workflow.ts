@@ -28,6 +28,7 @@ import {
 } from '../case';
 import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEAD_ROLE, type CaseClockEvent, type CaseDeadlines, type DeadlineConfig } from '../deadlines';
 import type { StaffRole } from '../staff';
+import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from './application';
 import { assessFee, DEFAULT_WAIVER_REASONS, type FeeChoice } from './fees';
 import {
   CONSULTATION_RESULT_LABELS,
@@ -136,23 +137,44 @@ export interface RequestCase {
   readonly concludedOn?: IsoDate;
 }
 
-/** Service of the answer (送达, domain.md §2.12): what date judges timeliness. */
-export type Service =
+/**
+ * Service of the answer (送达, 国办公开办函〔2016〕235号; domain.md §2.12), and the date that judges
+ * timeliness: 直接送达 and 委托其他行政机关代为送达 on the day of signing, 邮寄送达 on the day of
+ * posting, and electronic delivery (e-mail) where the applicant asked to receive information
+ * electronically (Art. 40). Putting the answer on the tracking page is not service by itself.
+ */
+export type Service = (
   | { readonly method: 'handed-over'; readonly signedOn: IsoDate }
+  | { readonly method: 'entrusted'; readonly signedOn: IsoDate; readonly entrustedAgency: string }
   | { readonly method: 'post'; readonly postedOn: IsoDate; readonly postalTrackingNumber: string }
-  | { readonly method: 'email'; readonly sentOn: IsoDate }
-  | { readonly method: 'download'; readonly availableOn: IsoDate };
+  | { readonly method: 'electronic'; readonly sentOn: IsoDate }
+) & {
+  /** Why the answer was served otherwise than the applicant asked (Art. 40). */
+  readonly deviationReason?: string;
+};
+export type ServiceMethod = Service['method'];
+
+export const SERVICE_METHOD_LABELS: Record<ServiceMethod, string> = {
+  'handed-over': '直接送达（申请人或其代理人签收）',
+  entrusted: '委托其他行政机关代为送达',
+  post: '邮寄送达（中国邮政）',
+  electronic: '电子送达（电子邮件）',
+};
+
+/** The service that matches how the applicant asked to receive the information (Art. 40). */
+export function expectedServiceMethod(chosen: DeliveryMethod): ServiceMethod {
+  return chosen === 'post' ? 'post' : chosen === 'pickup' ? 'handed-over' : 'electronic';
+}
 
 export function serviceDate(s: Service): IsoDate {
   switch (s.method) {
     case 'handed-over':
+    case 'entrusted':
       return s.signedOn;
     case 'post':
       return s.postedOn; // 交邮之日 counts (235号)
-    case 'email':
+    case 'electronic':
       return s.sentOn;
-    case 'download':
-      return s.availableOn;
   }
 }
 
@@ -235,7 +257,7 @@ export type RequestCommand =
   | { readonly type: 'passSecrecyReview'; readonly secrecyReviewApproved: boolean }
   | { readonly type: 'returnToDrafting'; readonly reason: string }
   | { readonly type: 'signOff' }
-  | { readonly type: 'release'; readonly service: Service; readonly secrecyReviewApproved: boolean }
+  | { readonly type: 'release'; readonly service: Service; readonly applicantChose: DeliveryMethod; readonly secrecyReviewApproved: boolean }
   | { readonly type: 'close' }
   | { readonly type: 'withdraw'; readonly withdrawnOn?: IsoDate };
 
@@ -521,9 +543,11 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     handlerOnly: true,
     visibleToApplicant: true,
     form: form([
-      field('method', '送达方式', 'radio', { options: options({ download: '在线下载（申请人查询页面）', email: '电子邮件', 'handed-over': '当面送达', post: '邮寄（中国邮政）' }) }),
-      field('servedOn', '送达日期（签收、交邮或发送之日）', 'date'),
+      field('method', '送达方式', 'radio', { options: options(SERVICE_METHOD_LABELS), hint: '默认为与申请人选择的获取方式相符的送达方式。' }),
+      field('servedOn', '送达日期（签收之日、交邮之日或发送之日）', 'date'),
       field('postalTrackingNumber', '邮件号码（邮寄时必填）'),
+      field('entrustedAgency', '代为送达的行政机关（委托送达时必填）'),
+      field('deviationReason', '未按申请人选择的方式送达的理由'),
     ]),
   },
   { command: 'close', label: '归档', from: ['released'], to: 'closed', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
@@ -875,7 +899,11 @@ const REQUEST_EFFECTS: Effects = {
     ensure(cmd.secrecyReviewApproved === true, 'SECRECY_NOT_APPROVED', '答复及所附文件的保密审查尚未通过，不能送达。');
     const s = cmd.service;
     if (s.method === 'post' && !isChinaPostTrackingNumber(s.postalTrackingNumber.replace(/\s/g, '').toUpperCase())) {
-      throw new CaseValidationError('请填写中国邮政的邮件号码（邮寄送达须通过邮政企业）。', { 'service.postalTrackingNumber': '邮件号码格式有误。' });
+      throw new CaseValidationError('请填写中国邮政的邮件号码（邮寄送达须通过邮政企业）。', { postalTrackingNumber: '邮件号码格式有误。' });
+    }
+    if (s.method === 'entrusted') nonBlank(s.entrustedAgency, 'entrustedAgency', '请填写代为送达的行政机关。');
+    if (s.method !== expectedServiceMethod(cmd.applicantChose)) {
+      nonBlank(s.deviationReason, 'deviationReason', `申请人要求以“${DELIVERY_METHOD_LABELS[cmd.applicantChose]}”方式获取，未按此方式送达的，请填写理由（《条例》第四十条）。`);
     }
     const on = serviceDate(s);
     notInFuture(on, ctx, '送达日期不能晚于今天。');

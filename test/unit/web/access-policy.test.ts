@@ -204,7 +204,7 @@ describe('the refusals the per-route role rules made now come from the use cases
       ['leader edits the letter', () => w.json(p.leader, `/api/requests/${tn}/letter`, { edits: {} })],
       ['reviewer sends the answer to review', () => w.json(p.reviewer, `/api/requests/${tn}/review`, {})],
       ['clerk confirms the secrecy review', () => w.json(p.clerk, `/api/requests/${tn}/review-passed`, {})],
-      ['admin releases the answer', () => w.json(p.admin, `/api/requests/${tn}/release`, { service: { method: 'download' } })],
+      ['admin releases the answer', () => w.json(p.admin, `/api/requests/${tn}/release`, { service: { method: 'electronic' } })],
       ['reviewer opens the full identity number', () => w.form(p.reviewer, `/staff/requests/${tn}/identity`, { reason: '核对身份' })],
       ['clerk opens contact details with a reason', () => w.form(p.clerk, `/staff/requests/${tn}/contact`, { reason: '核实地址' })],
       ['leader proposes the case for the catalogue', () => w.form(p.leader, `/staff/requests/${tn}/propose`)],

@@ -99,7 +99,13 @@ const channelSection = (channels: Record<string, string>): ApplySection => ({
       name: 'receivedOn',
       label: '收到申请之日',
       kind: 'date',
-      hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面或口头申请以今日为准，可不填。',
+      hint: '邮寄需签收的，填签收之日；平常信函、传真的，填与申请人确认之日；当面递交或口头提出的，填递交之日（不填为今日）。',
+    },
+    {
+      name: 'arrivedOn',
+      label: '信函到达之日（平常信函）',
+      kind: 'date',
+      hint: '平常信函须在到达当日与申请人确认；确认晚于到达之日的，以到达之日为收到申请之日。',
     },
   ],
 });

@@ -139,7 +139,7 @@ export function CatalogueSettingsPage(p: CatalogueSettingsPageProps) {
           label="机关信息（JSON）"
           as="textarea"
           rows={10}
-          hint="name、code（组织机构代码或统一社会信用代码）、address、officeHours、phone、email、disclosureOffice、reconsiderationBody；留空则不修改"
+          hint="name、code（组织机构代码或统一社会信用代码）、address、officeHours、phone、email、disclosureOffice、reconsiderationBody、court（有管辖权的人民法院）、letterPrefix（发文机关代字）；后三项填写前不能出具告知书；留空则不修改"
           value={p.values.profile}
           error={e['profile']}
         />

@@ -163,6 +163,7 @@ export function guideView(catalogue: LoadedCatalogue, guideHtml: string) {
         { label: '联系电话', value: profile.disclosureOffice.phone ?? profile.phone },
         { label: '电子邮箱', value: profile.email },
         { label: '行政复议机关', value: profile.reconsiderationBody.name },
+        ...(profile.court ? [{ label: '行政诉讼管辖法院', value: profile.court }] : []),
       ]
     : [];
   return { guideHtml, office, categories: catalogue.tree.all().map((n) => ({ name: n.name, depth: n.depth, description: n.description, legalBasis: n.legalBasis })) };

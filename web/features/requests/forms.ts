@@ -3,7 +3,7 @@ import type { AppDependencies } from '#application/context';
 import { DEMO_ACCOUNTS } from '#application/demo-data';
 import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
 import type { StepField } from '#domain/case';
-import { ANSWER_FIELDS, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type ResponseType } from '#domain/requests';
+import { ANSWER_FIELDS, expectedServiceMethod, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type ResponseType } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import { shanghaiDateTime } from '../../page-context';
@@ -57,7 +57,8 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   const generic: Partial<Record<CommandType, Omit<StepExtras, 'action'>>> = {
     register: c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { values: { receivedOn: today } },
     requestSupplement: {
-      values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays) },
+      // E-mailed with the notice: the applicant has it today; otherwise the clerk records its service.
+      values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays), deliveredOn: s.applicant.email ? today : '' },
       // 补正后仍不明确 is asked only before a second notice.
       ...(c.supplementNotices > 0 ? {} : { fields: requestWorkflow.transition('requestSupplement')?.form?.fields.filter((f) => f.name !== 'supplementStillUnclear') }),
       ...(view.deadlines ? { description: `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` } : {}),
@@ -67,7 +68,8 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
     startAgencyConsultation: consultation,
     recordThirdPartyOpinion: opinion,
     recordAgencyOpinion: opinion,
-    issueFeeNotice: { values: { amountYuan: fee && fee.amountYuan > 0 ? String(fee.amountYuan) : '' }, ...(fee?.basis ? { description: fee.basis } : {}) },
+    // The amount is the tier's (computed when the notice is issued); the page says what 按件 comes to.
+    issueFeeNotice: { values: { method: 'per-application', deliveredOn: today }, ...(fee ? { description: `${fee.basis}${fee.amountYuan === 0 ? '按件计收本申请不收费。' : ''}` } : {}) },
     recordFeePaid: { values: { paidOn: today } },
     requestExtension: { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` },
     approveExtension: {
@@ -136,7 +138,7 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   const review = view.review?.status === 'approved' ? '审查单已审批通过。' : `审查单当前状态：${view.review ? REVIEW_STATUS_LABELS[view.review.status as ReviewStatus] : '无'}；审批通过后方可报送。`;
   steps.push(...tableStep('passSecrecyReview', `${base}/review-passed`, { id: 'review-passed', title: '保密审查通过，报送领导签发', button: '报送领导签发', description: review }));
   const served = '经审查的告知书及删除处理后的文件将通过发布服务提供给申请人；期限以送达之日判断。';
-  steps.push(...tableStep('release', `${base}/release`, { values: { method: 'download', servedOn: today }, description: served }));
+  steps.push(...tableStep('release', `${base}/release`, { values: { method: expectedServiceMethod(s.deliveryMethod), servedOn: today }, description: served }));
 
   if (view.mayPropose) {
     steps.push({

@@ -64,12 +64,13 @@ export function staffRequestRoutes(deps: AppDependencies) {
     all: true,
     run: async (c, body) => {
       const values = flatValues(body);
-      const { channel: _channel, receivedOn: _received, ...form } = nestedFrom(body);
+      const { channel: _channel, receivedOn: _received, arrivedOn: _arrived, ...form } = nestedFrom(body);
       const result = await registerByClerk(deps, c.get('staff'), {
         form,
         nonce: values['nonce'] ?? '',
         channel: (values['channel'] ?? '') as never,
         ...(values['receivedOn'] ? { receivedOn: values['receivedOn'] } : {}),
+        ...(values['arrivedOn'] ? { arrivedOn: values['arrivedOn'] } : {}),
         attachments: await filesOf(body, 'attachments'),
       });
       return c.render(receiptPage(deps, result, values, true));

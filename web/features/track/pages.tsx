@@ -52,13 +52,18 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
           ...(p.answerDue ? [{ label: '答复期限', value: <DueDate id="answer-due" due={p.answerDue} provisional={p.provisional} /> }] : []),
         ]}
       />
+      {p.overdueRemedies ? (
+        <Notice kind="warning" title="答复已逾期">
+          <p>{p.overdueRemedies}</p>
+        </Notice>
+      ) : null}
       <WhyDate lines={p.explanation} provisional={p.provisional} />
 
       {supplement ? (
         <Section name="supplement" title="补正通知" class="section panel">
           <p>
             本机关于 {supplement.requestedOn} 通知您补正申请，需要补正的内容如下
-            {supplement.applicantDue ? `，请于 ${supplement.applicantDue} 前补正；无正当理由逾期不补正的，视为放弃申请` : ''}：
+            {supplement.applicantDue ? `，请于 ${supplement.applicantDue} 前补正；无正当理由逾期不补正的，视为放弃申请` : `，补正期限为自您收到通知之日起 ${supplement.periodWorkingDays} 个工作日`}：
           </p>
           <ol class="supplement-list">
             {supplement.deficiencies.map((d) => (

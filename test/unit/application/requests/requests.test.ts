@@ -393,12 +393,15 @@ describe('the answer: draft, review, sign-off, release', () => {
     await confirmSecrecyReview(deps, people.reviewer, tn);
     await expect(releaseAnswer(deps, people.clerk, tn)).rejects.toBeInstanceOf(IllegalTransitionError);
     await act(deps, people.leader, tn, { command: 'signOff' });
-    await releaseAnswer(deps, people.clerk, tn, { service: { method: 'download' } });
+    // The applicant asked to download the information and left an e-mail address: served electronically, by default.
+    await releaseAnswer(deps, people.clerk, tn);
 
     record = await load(f, tn);
     expect(record.data.case.status).toBe('released');
     expect(record.data.case.outcomeRow).toBe('partial');
-    expect(record.data.case.service).toEqual({ method: 'download', availableOn: '2026-03-02' });
+    expect(record.data.case.service).toEqual({ method: 'electronic', sentOn: '2026-03-02' });
+    const answered = (await new Outbox(f.records).newest(10)).items.find((m) => m.message.kind === 'request.answered');
+    expect(answered?.message.text).toContain('政府信息公开申请答复告知书（部分公开）');
     expect(record.data.openDeadline).toBeNull();
     const view = await applicantView(deps, record);
     expect(view.answer?.typeLabel).toBe('部分公开');

@@ -54,7 +54,7 @@ const sample: Record<CommandType, RequestCommand> = {
   passSecrecyReview: { type: 'passSecrecyReview', secrecyReviewApproved: true },
   returnToDrafting: { type: 'returnToDrafting', reason: '理由不充分' },
   signOff: { type: 'signOff' },
-  release: { type: 'release', service: { method: 'email', sentOn: d('2026-02-11') }, secrecyReviewApproved: true },
+  release: { type: 'release', service: { method: 'electronic', sentOn: d('2026-02-11') }, applicantChose: 'email', secrecyReviewApproved: true },
   close: { type: 'close' },
   withdraw: { type: 'withdraw' },
 };
@@ -285,10 +285,17 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
       [sample.signOff, leader, '2026-03-05'],
     ]);
     expect(() => decide(c, { ...sample.release, secrecyReviewApproved: false } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow(GuardRefusedError);
-    expect(() => decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'SF123' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-06'))).toThrow(
-      '中国邮政',
-    );
-    const r = decide(c, { type: 'release', service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber: 'XA123456789CN' }, secrecyReviewApproved: true }, ctx(clerk, '2026-03-09'));
+    const post = (postalTrackingNumber: string, deviationReason?: string): RequestCommand => ({
+      type: 'release',
+      service: { method: 'post', postedOn: d('2026-03-06'), postalTrackingNumber, ...(deviationReason ? { deviationReason } : {}) },
+      applicantChose: 'post',
+      secrecyReviewApproved: true,
+    });
+    expect(() => decide(c, post('SF123'), ctx(clerk, '2026-03-06'))).toThrow('中国邮政');
+    // The applicant asked for e-mail: posting it instead needs a reason (Art. 40).
+    expect(() => decide(c, { ...(post('XA123456789CN') as object), applicantChose: 'email' } as RequestCommand, ctx(clerk, '2026-03-06'))).toThrow('第四十条');
+    expect(decide(c, { ...(post('XA123456789CN', '申请人电子邮箱退信') as object), applicantChose: 'email' } as RequestCommand, ctx(clerk, '2026-03-06')).next.status).toBe('released');
+    const r = decide(c, post('XA123456789CN'), ctx(clerk, '2026-03-09'));
     expect(r.next).toMatchObject({ status: 'released', outcomeRow: 'not-processed-3', concludedOn: '2026-03-06' });
     expect(r.deadlines?.closed).toMatchObject({ on: '2026-03-06', outcome: 'decided', onTime: true });
     expect(decide(r.next, sample.close, ctx(clerk, '2026-03-10')).next.status).toBe('closed');
