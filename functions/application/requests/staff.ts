@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
   editLetter,
+  answerLetterText,
   expectedServiceMethod,
   generateAnswerLetter,
   parseDecision,
@@ -16,7 +17,6 @@ import {
   requestWorkflow,
   tableBRow,
   TERMINAL_STATUSES,
-  type AnswerLetter,
   type CommandType,
   type FeeAssessment,
   type RequestCommand,
@@ -229,23 +229,6 @@ function letterFacts(s: StoredRequest) {
   };
 }
 
-/** The letter as plain text: the body sent to secrecy review and released to the applicant. */
-export function letterText(letter: AnswerLetter): string {
-  return [
-    letter.title,
-    letter.number,
-    '',
-    letter.salutation,
-    ...letter.paragraphs.map((p) => `    ${p.text}`),
-    `    ${letter.remedies}`,
-    '',
-    `法律依据：${letter.legalBasis.join('；')}`,
-    '',
-    letter.signature,
-    letter.date,
-  ].join('\n');
-}
-
 /**
  * Draft (or redraft) the answer: the response type and its facts, the letter generated from the
  * template, and the documents to provide. Redrafting after review returns voids the old review.
@@ -330,7 +313,7 @@ export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMembe
   requestWorkflow.assertAllowed(s.case, 'submitForSecrecyReview', ctx);
   const review = await submitForReview(deps, staff, {
     subject: { type: 'answer', id: s.case.trackingNumber, title: `${s.case.trackingNumber} ${s.draft.letter.title}` },
-    text: letterText(s.draft.letter),
+    text: answerLetterText(s.draft.letter),
     attachments: s.draft.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })),
   });
   const id = review.data.review.id;
@@ -413,7 +396,7 @@ export async function releaseAnswer(
       reviewId: approved!.id,
       reviewVersion: approved!.version,
       subject: { type: 'answer', id: s.case.trackingNumber },
-      parts: { text: letterText(s.draft!.letter), attachments: s.draft!.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })) },
+      parts: { text: answerLetterText(s.draft!.letter), attachments: s.draft!.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })) },
       requestedBy: staffActor(staff),
     },
     'applicant',

@@ -3,7 +3,7 @@
  * the remedy paragraph (复议法第二十条第二款: a missing remedy notice extends the applicant's time
  * limits). The remedy wording is the one of the application answers (requests/letters.ts).
  */
-import type { IsoDate } from '../calendar/iso-date';
+import { formatDateZh, type IsoDate } from '../calendar/iso-date';
 import { remediesText, type AgencyProfile, type LetterParagraph } from '../requests/letters';
 import type { CorrectionCase } from './workflow';
 
@@ -12,7 +12,8 @@ export interface CorrectionLetter {
   readonly salutation: string;
   readonly paragraphs: readonly LetterParagraph[];
   readonly signature: string;
-  readonly date: IsoDate;
+  /** 成文日期 in Chinese (2026年3月10日), as every signed letter is dated. */
+  readonly date: string;
 }
 
 export interface CorrectionLetterInput {
@@ -34,7 +35,7 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
   const paragraphs: LetterParagraph[] = [
     p(
       'receipt',
-      `本机关于${input.receivedOn}收到您提出的更正申请（编号：${input.trackingNumber}），您认为本机关提供的与您自身相关的政府信息记录（${input.recordConcerned}）不准确，并提供了相关证据。`,
+      `本机关于${formatDateZh(input.receivedOn)}收到您提出的更正申请（编号：${input.trackingNumber}），您认为本机关提供的与您自身相关的政府信息记录（${input.recordConcerned}）不准确，并提供了相关证据。`,
     ),
   ];
   switch (c.outcome) {
@@ -48,7 +49,7 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
       break;
     case 'referred':
       paragraphs.push(
-        p('decision', `经审核，该记录的更正不属于本机关的职权范围。根据${ART41}的规定，本机关已将您的更正申请转送有权更正的行政机关（${c.referredTo ?? ''}）处理，并告知您：${c.reasons ?? ''}。`),
+        p('decision', `经审核，该记录的更正不属于本机关的职能范围。根据${ART41}的规定，本机关已将您的更正申请转送有权更正的行政机关（${c.referredTo ?? ''}）处理，并告知您：${c.reasons ?? ''}。`),
       );
       break;
     case 'directed':
@@ -67,7 +68,7 @@ export function correctionLetter(input: CorrectionLetterInput): CorrectionLetter
     salutation: `${input.applicantName}：`,
     paragraphs,
     signature: agency.name,
-    date: input.date,
+    date: formatDateZh(input.date),
   };
 }
 

@@ -179,7 +179,7 @@ function bodyParagraphs(d: Decision, policy: LetterPolicy): LetterParagraph[] {
       ];
     case 'does-not-exist':
       return [
-        p('search', `收到您的申请后，本机关${d.searchedOn ? `于${d.searchedOn}` : ''}在${d.searchScope}范围内，通过${d.searchMethods}进行了检索`),
+        p('search', `收到您的申请后，本机关${d.searchedOn ? `于${d.searchedOn}` : ''}在${d.searchScope}范围内进行了检索，检索方式为：${d.searchMethods}`),
         p('decision', `经检索，本机关没有制作或者获取您所申请的信息。根据${REGULATION}第三十六条第（四）项的规定，现告知您该政府信息不存在`),
       ];
     case 'not-this-agency':
@@ -292,6 +292,23 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
     date: formatDateZh(input.letterDate),
     responseType: decision.type,
   };
+}
+
+/** The letter as plain text: the body sent to secrecy review and released to the applicant. */
+export function answerLetterText(letter: AnswerLetter): string {
+  return [
+    letter.title,
+    letter.number,
+    '',
+    letter.salutation,
+    ...letter.paragraphs.map((p) => `    ${p.text}`),
+    `    ${letter.remedies}`,
+    '',
+    `法律依据：${letter.legalBasis.join('；')}`,
+    '',
+    letter.signature,
+    letter.date,
+  ].join('\n');
 }
 
 /** Staff edits: replace the text of some paragraphs by key; unknown keys are an error. */
