@@ -263,7 +263,7 @@ export async function parseContent(deps: CatalogueDeps, staff: StaffMember, inpu
 
 /** A new draft, by whoever may edit drafts (mayCreateItem). */
 export async function createItem(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
-  if (!mayCreateItem(staff)) throw new ForbiddenError('您无权新建主动公开信息。', `${staff.id} may not create items`);
+  assertMayCreateItem(staff);
   return newDraft(deps, staff, input);
 }
 
@@ -446,6 +446,11 @@ export const mayWithdraw = (staff: StaffMember) => mayTake(staff, 'withdraw');
 
 /** A new item is a draft: whoever may edit drafts (the table's 修改 roles) may create one. */
 export const mayCreateItem = (staff: StaffMember) => mayTake(staff, 'edit');
+
+/** The refusal of createItem, also asked by its form page before it is shown or its uploads are read. */
+export function assertMayCreateItem(staff: StaffMember): void {
+  if (!mayCreateItem(staff)) throw new ForbiddenError('您无权新建主动公开信息。', `${staff.id} may not create items`);
+}
 
 function mayTake(staff: StaffMember, command: PublishingCommandType): boolean {
   const roles = publishing.transition(command)?.roles;

@@ -327,7 +327,7 @@ export interface RegisterInput extends SubmitInput {
 
 /** An application received on paper, by post, fax or orally, entered by a clerk, who becomes its handler. */
 export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, input: RegisterInput): Promise<SubmitResult> {
-  if (!mayRegisterApplications(clerk)) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
+  assertMayRegisterApplications(clerk);
   const channel = input.channel;
   if (!(CHANNELS as readonly string[]).includes(channel) || channel === 'online') {
     throw new CaseValidationError('请选择申请渠道。', { channel: '请选择当面、邮寄、信函、传真或口头申请。' });
@@ -371,4 +371,9 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
 /** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */
 export function mayRegisterApplications(staff: StaffMember): boolean {
   return staff.roles.some((r) => r === 'clerk' || r === 'head');
+}
+
+/** The refusal of registerByClerk, also asked by its form page before it is shown or read. */
+export function assertMayRegisterApplications(staff: StaffMember): void {
+  if (!mayRegisterApplications(staff)) throw new ForbiddenError('登记申请需要“经办人”或“科室负责人”角色。');
 }

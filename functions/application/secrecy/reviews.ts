@@ -157,8 +157,13 @@ async function commitStep(deps: Deps, actor: StaffMember, record: ReviewRecord, 
 /** Who may send content to review: whoever signs its first stage, the author's self-review. */
 export const maySubmitForReview = (staff: Pick<StaffMember, 'roles'>): boolean => staff.roles.includes(STAGE_ROLE.self);
 
+/** The refusal of submitForReview, also asked by its form page before it is shown or its uploads are staged. */
+export function assertMaySubmitForReview(staff: Pick<StaffMember, 'roles'> & { readonly id: string }): void {
+  if (!maySubmitForReview(staff)) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${staff.id} is not a clerk`);
+}
+
 export async function submitForReview(deps: Deps, author: StaffMember, input: SubmitReviewInput): Promise<ReviewRecord> {
-  if (!maySubmitForReview(author)) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${author.id} is not a clerk`);
+  assertMaySubmitForReview(author);
   const title = input.subject.title?.trim() ?? '';
   if (!title) throw new ValidationError('请填写信息标题。', { title: '请填写信息标题。' });
   if (title.length > 200) throw new ValidationError('标题过长。', { title: '标题不能超过 200 个字。' });

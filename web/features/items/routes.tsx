@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { createItem, editItem, getStaffItem, itemHistory, loadCatalogue, runItemStep, saveCatalogueSettings, staffWorkListView } from '#application/catalogue';
+import { assertMayCreateItem, createItem, editItem, getStaffItem, itemHistory, loadCatalogue, runItemStep, saveCatalogueSettings, staffWorkListView } from '#application/catalogue';
 import type { AppDependencies } from '#application/context';
 import { INDEX_SCHEMES, publishing, workingVersion, type PublishingCommandType } from '#domain/catalogue';
 import type { StaffEnv } from '../../env';
@@ -24,11 +24,15 @@ export function staffItemRoutes(deps: AppDependencies) {
     return c.render(<NewItemPage form={{ action: '/staff/items/new', values, categories, attachments: [], submitLabel: '保存草稿', errors }} />);
   };
 
-  app.get('/staff/items/new', (c) => newPage(c, { issuer: deps.config.agencyName }));
+  app.get('/staff/items/new', (c) => {
+    assertMayCreateItem(c.get('staff'));
+    return newPage(c, { issuer: deps.config.agencyName });
+  });
 
   formStep(app, '/staff/items/new', {
     all: true,
     run: async (c, body) => {
+      assertMayCreateItem(c.get('staff')); // before the uploads are staged
       const item = await createItem(deps, c.get('staff'), await itemInput(deps, c.get('staff'), body, []));
       return `/staff/items/${item.record.id}?done=created`;
     },

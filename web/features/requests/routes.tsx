@@ -9,6 +9,7 @@ import {
   editAnswerLetter,
   applicationAttachmentUrl,
   loadRequest,
+  assertMayRegisterApplications,
   mayRegisterApplications,
   proposeForCatalogue,
   reassign,
@@ -59,7 +60,10 @@ export function staffRequestRoutes(deps: AppDependencies) {
   // Registration of paper, post, fax and oral applications (first-inquiry responsibility).
   const registerPage = (c: Context<StaffEnv>, extra: Parameters<typeof applyPage>[0] = {}) =>
     applyPage(extra, { staff: c.var.page.staff!, action: '/staff/requests/new', channels: REGISTER_CHANNEL_LABELS });
-  app.get('/staff/requests/new', (c) => c.render(registerPage(c)));
+  app.get('/staff/requests/new', (c) => {
+    assertMayRegisterApplications(c.get('staff'));
+    return c.render(registerPage(c));
+  });
   formStep(app, '/staff/requests/new', {
     all: true,
     run: async (c, body) => {

@@ -3,6 +3,7 @@ import type { AppDependencies } from '#application/context';
 import {
   attachRedactedFile,
   getReview,
+  assertMaySubmitForReview,
   maySubmitForReview,
   publishReviewedDocument,
   recordReferral,
@@ -50,10 +51,14 @@ export function reviewRoutes(deps: AppDependencies) {
 
   const newPage = (c: Context<StaffEnv>, extra: ReviewNewPageProps = {}) => c.render(<ReviewNewPage {...extra} />);
 
-  app.get('/staff/reviews/new', (c) => newPage(c));
+  app.get('/staff/reviews/new', (c) => {
+    assertMaySubmitForReview(c.get('staff'));
+    return newPage(c);
+  });
 
   formStep(app, '/staff/reviews/new', {
     run: async (c, body) => {
+      assertMaySubmitForReview(c.get('staff')); // before the uploads are staged
       const record = await submitForReview(deps, c.get('staff'), await newReviewInput(deps, c.get('staff'), body));
       return `/staff/reviews/${record.data.review.id}?done=submitted`;
     },
