@@ -26,6 +26,8 @@ export interface StoredApplicant {
   readonly workUnit?: string;
   readonly legalRepresentative?: string;
   readonly contactPerson?: string;
+  /** 代理申请: the agent, identified like the applicant (masked, encrypted). */
+  readonly agent?: { readonly name: string; readonly idType: IdDocumentType; readonly idMasked: string; readonly idEncrypted: string };
   readonly phone?: string;
   readonly email?: string;
   readonly address?: string;

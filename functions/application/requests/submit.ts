@@ -127,6 +127,9 @@ function prepare(deps: RequestDeps, input: SubmitInput, channel: Channel, extra:
   if (!/^[\w-]{8,100}$/.test(nonce)) throw new CaseValidationError('页面已过期，请刷新后重新填写。', { _: '表单标识无效，请刷新页面后重新提交。' });
   const form = parseForm(input.form, channel);
   const types = checkAttachments(deps, input.attachments ?? []);
+  if (form.agent && !(input.attachments ?? []).some((a) => a.bytes.byteLength > 0)) {
+    throw new CaseValidationError('代理申请的，请上传申请人签署的授权委托书。', { attachments: '请上传授权委托书。' });
+  }
   const fingerprint = submissionFingerprint(
     deps.config.appSecret,
     nonce,
@@ -189,7 +192,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     timeline.push(timelineEntry(deps, 'register', requestWorkflow.commandLabel('register'), { kind: 'staff', id: options.registeredBy.id, name: options.registeredBy.displayName }));
   }
   const deadlines = caseDeadlines(c, calendar, deps.policy);
-  const idNumber = form.applicantKind === 'citizen' ? (form.idNumber ?? '') : (form.creditCode ?? '');
+  const idNumber = form.applicantKind === 'citizen' ? (form.idNumber ?? '') : (form.creditCode ?? form.orgDocument ?? '');
   const attachments: StoredAttachment[] = (input.attachments ?? [])
     .filter((a) => a.bytes.byteLength > 0)
     .map((a, i) => ({
@@ -218,6 +221,9 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
       ...(form.workUnit ? { workUnit: form.workUnit } : {}),
       ...(form.legalRepresentative ? { legalRepresentative: form.legalRepresentative } : {}),
       ...(form.contactPerson ? { contactPerson: form.contactPerson } : {}),
+      ...(form.agent
+        ? { agent: { name: form.agent.name, idType: form.agent.idType, idMasked: maskIdNumber(form.agent.idNumber), idEncrypted: encryptIdentity(deps.config.appSecret, form.agent.idNumber) } }
+        : {}),
       ...(form.contact.phone ? { phone: form.contact.phone } : {}),
       ...(form.contact.email ? { email: form.contact.email } : {}),
       ...(form.contact.address ? { address: form.contact.address } : {}),

@@ -177,6 +177,16 @@ const baseSchema = z.object({
   idNumber: optionalText('证件号码', LIMITS.idNumber),
   workUnit: optionalText('工作单位', LIMITS.name),
   creditCode: optionalText('统一社会信用代码', 18 + 4),
+  /** An unregistered 其他组织 without a USCC (a homeowners' committee, a project team): its other registration or identity document. */
+  orgDocument: optionalText('其他登记或身份证明文件', 100),
+  /** 代理申请: the person applying on the applicant's behalf, with a power of attorney among the attachments. */
+  agent: z
+    .object({
+      name: text('代理人姓名', LIMITS.name),
+      idType: enumOf(ID_DOCUMENT_TYPES, '请选择代理人的证件类型。'),
+      idNumber: text('代理人证件号码', LIMITS.idNumber),
+    })
+    .optional(),
   legalRepresentative: optionalText('法定代表人或负责人', LIMITS.name),
   contactPerson: optionalText('联系人', LIMITS.name),
   // Empty sections are dropped by the form parser; parse them as empty so the friendly checks
@@ -207,8 +217,12 @@ export const applicationSchema = baseSchema.superRefine((a, ctx) => {
     }
   } else {
     if (!a.organisationKind) issue(['organisationKind'], '请选择组织类别。');
-    if (a.creditCode === undefined) issue(['creditCode'], '请填写统一社会信用代码。');
-    else if (!isValidUscc(compact(a.creditCode))) issue(['creditCode'], '统一社会信用代码有误，请核对（18位，不含I、O、Z、S、V）。');
+    // Art. 27 lets 其他组织 apply; not all of them are registered with a USCC.
+    if (a.creditCode !== undefined) {
+      if (!isValidUscc(compact(a.creditCode))) issue(['creditCode'], '统一社会信用代码有误，请核对（18位，不含I、O、Z、S、V）。');
+    } else if (a.orgDocument === undefined) {
+      issue(['creditCode'], '请填写统一社会信用代码；没有统一社会信用代码的其他组织，请填写其他登记或身份证明文件的名称和编号。');
+    }
     if (!a.legalRepresentative) issue(['legalRepresentative'], '请填写法定代表人或负责人。');
     if (!a.contactPerson) issue(['contactPerson'], '请填写联系人。');
   }
@@ -237,6 +251,10 @@ export const applicationSchema = baseSchema.superRefine((a, ctx) => {
   }
 
   if (a.channel === 'oral' && !a.recordedBy) issue(['recordedBy'], '口头申请须记录代为填写的工作人员。');
+  if (a.agent) {
+    const p = idNumberProblem(a.agent.idType, a.agent.idNumber);
+    if (p) issue(['agent', 'idNumber'], p);
+  }
 });
 
 export type ApplicationInput = z.input<typeof applicationSchema>;
@@ -271,6 +289,7 @@ function canonicalise(a: ApplicationForm): ApplicationForm {
     ...a,
     ...(a.idNumber !== undefined ? { idNumber: compact(a.idNumber) } : {}),
     ...(a.creditCode !== undefined ? { creditCode: compact(a.creditCode) } : {}),
+    ...(a.agent ? { agent: { ...a.agent, idNumber: compact(a.agent.idNumber) } } : {}),
   };
 }
 
@@ -279,7 +298,9 @@ function canonicalise(a: ApplicationForm): ApplicationForm {
  * ID number or credit code). Hash it in the application layer; never store or compare raw.
  */
 export function identityKey(a: ApplicationForm): string {
-  return a.applicantKind === 'citizen' ? `${a.idType}:${a.idNumber ?? ''}` : `uscc:${a.creditCode ?? ''}`;
+  // The principal's identity, also for an application made by an agent: fees and duplicates count against them.
+  if (a.applicantKind === 'citizen') return `${a.idType}:${a.idNumber ?? ''}`;
+  return a.creditCode !== undefined ? `uscc:${a.creditCode}` : `org:${compact(a.orgDocument ?? '')}`;
 }
 
 /** Table B column of the applicant (30号). */

@@ -48,8 +48,17 @@ const APPLY_SECTIONS: ApplySection[] = [
         fields: [
           { name: 'organisationKind', label: '组织类别', kind: 'select', options: options(ORGANISATION_KIND_LABELS) },
           text('creditCode', '统一社会信用代码', 22, { hint: '18位，见营业执照或登记证书。', input: NO_AUTOFILL }),
+          text('orgDocument', '其他登记或身份证明文件', 100, { hint: '没有统一社会信用代码的其他组织（如业主委员会）填写，写明文件名称和编号，并上传该文件。' }),
           text('legalRepresentative', '法定代表人或负责人', 100),
           text('contactPerson', '联系人', 100),
+        ],
+      },
+      {
+        heading: '由代理人代为申请的填写',
+        fields: [
+          text('agent.name', '代理人姓名', 100),
+          { name: 'agent.idType', label: '代理人证件类型', kind: 'select', options: options(ID_DOCUMENT_LABELS) },
+          text('agent.idNumber', '代理人证件号码', 40, { hint: '代理申请须在附件中上传申请人签署的授权委托书。', input: NO_AUTOFILL }),
         ],
       },
     ],

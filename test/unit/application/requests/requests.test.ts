@@ -35,7 +35,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
-import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps, saveAgencyProfile } from './support';
+import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps, saveAgencyProfile, validResidentId } from './support';
 
 const nonce = (n = 1) => `nonce-test-${n}-abcdef`;
 
@@ -122,6 +122,19 @@ describe('submitOnline', () => {
     const record = await load(f, r.trackingNumber);
     expect(record.data.attachments.map((a) => [a.fileName, a.contentType])).toEqual([['id.png', 'image/png']]);
     expect(await f.files.get(record.data.attachments[0]!.fileKey)).toEqual(png);
+  });
+
+  it('a proxy application needs the power of attorney, stores the agent only masked, and counts against the applicant', async () => {
+    const f = requestDeps();
+    const agent = { name: '赵律师', idType: 'resident-id', idNumber: validResidentId('11010119800101001') };
+    await expect(submitOnline(f.deps, { form: citizenForm({ agent }), nonce: nonce(1) })).rejects.toThrow('授权委托书');
+    const letter = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const byAgent = await submitOnline(f.deps, { form: citizenForm({ agent }), nonce: nonce(2), attachments: [{ fileName: '授权委托书.pdf', bytes: letter }] });
+    const stored = (await load(f, byAgent.trackingNumber)).data;
+    expect(stored.applicant.agent).toMatchObject({ name: '赵律师', idType: 'resident-id', idMasked: expect.stringMatching(/^\d{6}\*+\d{3}[\dX]$/) });
+    expect(JSON.stringify(stored)).not.toContain(agent.idNumber);
+    const own = await submitOnline(f.deps, { form: citizenForm({ requested: { documentTitle: '另一份文件', description: '全文' } }), nonce: nonce(3) });
+    expect((await load(f, own.trackingNumber)).data.identityHash).toBe(stored.identityHash);
   });
 });
 

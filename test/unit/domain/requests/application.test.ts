@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
-import { applicantColumn, confirmationOverdue, DEFAULT_RECEIPT_POLICY, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
+import { applicantColumn, confirmationOverdue, DEFAULT_RECEIPT_POLICY, identityKey, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
 import { residentIdCheckChar, usccCheckChar } from '#domain/secrecy/checksums';
 
 const ID17 = '11010119900307123';
@@ -68,6 +68,26 @@ describe('application form validation', () => {
     const r = safeParseApplication({ ...org, ...patch });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fields[field]).toBe(message);
+  });
+
+  it('lets an unregistered 其他组织 apply with another registration document instead of a USCC, never with neither', () => {
+    const committee = { ...org, organisationKind: 'other', name: '示例小区业主委员会', creditCode: undefined, orgDocument: '业主委员会备案证明 示住备〔2025〕18号' };
+    const parsed = parseApplication(committee);
+    expect(identityKey(parsed)).toBe('org:业主委员会备案证明示住备〔2025〕18号');
+    const r = safeParseApplication({ ...committee, orgDocument: undefined });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fields['creditCode']).toContain('没有统一社会信用代码的其他组织');
+  });
+
+  it('takes a proxy application with the agent identified; fees and duplicates count against the applicant', () => {
+    const agent = { name: '赵律师', idType: 'resident-id', idNumber: VALID_ID };
+    const agentId = '11010119800101001' + residentIdCheckChar('11010119800101001');
+    const byAgent = parseApplication({ ...citizen, agent: { ...agent, idNumber: agentId } });
+    expect(byAgent.agent).toEqual({ name: '赵律师', idType: 'resident-id', idNumber: agentId });
+    expect(identityKey(byAgent)).toBe(identityKey(parseApplication(citizen)));
+    const r = safeParseApplication({ ...citizen, agent: { ...agent, idNumber: WRONG_ID } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fields['agent.idNumber']).toContain('居民身份证号码有误');
   });
 
   it('throws CaseValidationError with fields', () => {
