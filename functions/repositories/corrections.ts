@@ -8,7 +8,10 @@ import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
 import { keys } from './keys';
 
 export interface StoredCorrectionApplicant {
+  /** Absent on requests stored before organisations could ask: a person. */
+  readonly kind?: 'citizen' | 'organisation';
   readonly name: string;
+  readonly contactPerson?: string;
   /** `110101********1234`: the full number is kept only as AES-GCM ciphertext. */
   readonly idMasked: string;
   readonly idEncrypted: string;

@@ -94,8 +94,13 @@ const corrections: CaseRunnerType<StoredCorrection, CorrectionCase, CorrectionSt
 // Submission
 
 export interface CorrectionForm {
+  /** Art. 41: 公民、法人或者其他组织 (a person by default). */
+  readonly applicantKind?: string;
   readonly name?: string;
+  /** A person's identity document number; an organisation's USCC or other registration number. */
   readonly idNumber?: string;
+  /** Organisations: who to talk to. */
+  readonly contactPerson?: string;
   readonly phone?: string;
   readonly email?: string;
   readonly address?: string;
@@ -114,7 +119,14 @@ export interface CorrectionReceipt {
 
 function parseForm(form: CorrectionForm): {
   fields: Record<string, string>;
-  value: Required<Pick<CorrectionForm, 'name' | 'idNumber' | 'recordDescription' | 'inaccuracy' | 'requestedCorrection'>> & { phone?: string; email?: string; address?: string; itemId?: string };
+  value: Required<Pick<CorrectionForm, 'name' | 'idNumber' | 'recordDescription' | 'inaccuracy' | 'requestedCorrection'>> & {
+    kind: 'citizen' | 'organisation';
+    contactPerson?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+    itemId?: string;
+  };
 } {
   const fields: Record<string, string> = {};
   const need = (name: keyof CorrectionForm, label: string, max: number) => {
@@ -123,10 +135,14 @@ function parseForm(form: CorrectionForm): {
     else if (v.length > max) fields[name] = `${label}不能超过 ${max} 个字。`;
     return v;
   };
-  const name = need('name', '姓名', 50);
+  const kind = str(form.applicantKind) || 'citizen';
+  if (kind !== 'citizen' && kind !== 'organisation') fields['applicantKind'] = '请选择申请人类型。';
+  const organisation = kind === 'organisation';
+  const name = need('name', organisation ? '名称' : '姓名', organisation ? 100 : 50);
   const idNumber = str(form.idNumber).replace(/\s/g, '').toUpperCase();
-  if (!idNumber) fields['idNumber'] = '请填写身份证件号码。';
-  else if (!/^(\d{17}[\dX]|\d{15}|[A-Z0-9]{6,20})$/.test(idNumber)) fields['idNumber'] = '身份证件号码格式不正确。';
+  if (!idNumber) fields['idNumber'] = organisation ? '请填写统一社会信用代码或其他登记证明编号。' : '请填写身份证件号码。';
+  else if (!/^(\d{17}[\dX]|\d{15}|[A-Z0-9]{6,20})$/.test(idNumber)) fields['idNumber'] = organisation ? '统一社会信用代码或登记证明编号格式不正确。' : '身份证件号码格式不正确。';
+  const contactPerson = organisation ? need('contactPerson', '联系人', 50) : undefined;
   let phone: string | undefined;
   let email: string | undefined;
   try {
@@ -149,8 +165,10 @@ function parseForm(form: CorrectionForm): {
   return {
     fields,
     value: {
+      kind: organisation ? 'organisation' : 'citizen',
       name,
       idNumber,
+      ...(contactPerson ? { contactPerson } : {}),
       recordDescription,
       inaccuracy,
       requestedCorrection,
@@ -205,7 +223,9 @@ export async function submitCorrection(deps: CaseDeps, input: { form: Correction
     case: openCorrection({ id: tn, trackingNumber: tn, submittedOn: today }),
     submittedAt: now.toISOString(),
     applicant: {
+      kind: value.kind,
       name: value.name,
+      ...(value.contactPerson ? { contactPerson: value.contactPerson } : {}),
       idMasked: maskIdNumber(value.idNumber),
       idEncrypted: encryptIdentity(deps.config.appSecret, value.idNumber),
       ...(value.phone ? { phone: value.phone } : {}),

@@ -18,8 +18,25 @@ const requestGroups = (maxMb: number, maxFiles: number): FormPanelProps['groups'
   {
     legend: '申请人',
     fields: [
-      { name: 'name', label: '姓名', kind: 'text', required: true, input: { maxlength: 50, autocomplete: 'name' } },
-      { name: 'idNumber', label: '身份证件号码', kind: 'text', required: true, hint: '用于核实记录是否与您本人相关；页面和回执中仅显示部分号码。' },
+      {
+        name: 'applicantKind',
+        label: '申请人类型',
+        kind: 'radio',
+        required: true,
+        options: [
+          { value: 'citizen', label: '公民' },
+          { value: 'organisation', label: '法人或其他组织' },
+        ],
+      },
+      { name: 'name', label: '姓名或名称', kind: 'text', required: true, input: { maxlength: 100, autocomplete: 'name' } },
+      {
+        name: 'idNumber',
+        label: '身份证件号码或统一社会信用代码',
+        kind: 'text',
+        required: true,
+        hint: '公民填写身份证件号码；法人或其他组织填写统一社会信用代码或其他登记证明编号。用于核实记录是否与申请人相关，页面和回执中仅显示部分号码。',
+      },
+      { name: 'contactPerson', label: '联系人（法人或其他组织填写）', kind: 'text', input: { maxlength: 50 } },
       { name: 'phone', label: '联系电话', kind: 'text', hint: '联系电话和电子邮箱至少填写一项。', input: { type: 'tel' } },
       { name: 'email', label: '电子邮箱', kind: 'text', input: { type: 'email' } },
       { name: 'address', label: '通信地址', kind: 'text' },

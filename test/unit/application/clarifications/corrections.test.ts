@@ -39,6 +39,22 @@ describe('correction requests', () => {
     expect(await listCorrections(deps)).toEqual([expect.objectContaining({ trackingNumber: 'GZ-2026-000001', status: 'submitted' })]);
   });
 
+  it('takes a request from an organisation (Art. 41: 法人或者其他组织), with its code and a contact person', async () => {
+    const { deps } = caseDeps();
+    const organisation = form({ applicantKind: 'organisation', name: '示例科技有限公司', idNumber: '91110108MA01ABCD2X', contactPerson: '' });
+    const refused = (await submitCorrection(deps, { form: organisation, nonce: 'nonce-org-1', evidence: [{ fileName: '营业执照.pdf', bytes: PDF_BYTES }] }, { ip: '10.1.1.2' }).catch(
+      (x: unknown) => x,
+    )) as ValidationError;
+    expect(refused.fields).toEqual({ contactPerson: '请填写联系人。' });
+    const receipt = await submitCorrection(
+      deps,
+      { form: { ...organisation, contactPerson: '王经理' }, nonce: 'nonce-org-2', evidence: [{ fileName: '营业执照.pdf', bytes: PDF_BYTES }] },
+      { ip: '10.1.1.2' },
+    );
+    const view = await getCorrection(deps, people.clerk, receipt.trackingNumber);
+    expect(view.record.data.applicant).toMatchObject({ kind: 'organisation', name: '示例科技有限公司', contactPerson: '王经理' });
+  });
+
   it('validates the form: identity, a contact, the record, evidence by its bytes; refuses a double submit', async () => {
     const { deps } = caseDeps();
     const e = (await submitCorrection(deps, { form: { name: '' }, nonce: 'nonce-0002', evidence: [{ fileName: 'a.pdf', bytes: new TextEncoder().encode('not a pdf') }] }, { ip: 'x' }).catch(
