@@ -1,5 +1,5 @@
 import { shanghaiDate } from '#domain/calendar';
-import { remindLapsedSupplements } from './requests/lapsed';
+import { remindLapsedSupplements, remindUnconfirmedReceipts } from './requests/lapsed';
 import { JobLedger } from '#repositories/job-ledger';
 import type { AppDependencies } from './context';
 import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './deadlines/sweep';
@@ -78,10 +78,12 @@ async function catalogueJobs(deps: Deps, date: string): Promise<{ published: num
   return { ...due, validityExpired: expired, searchRebuilt: rebuilt.items };
 }
 
-async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<(DeadlineSweepReport & { lapsedSupplements: { lapsed: number; reminded: number } }) | undefined> {
+type SweepReport = DeadlineSweepReport & { lapsedSupplements: { lapsed: number; reminded: number }; unconfirmedReceipts: { unconfirmed: number; reminded: number } };
+
+async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<SweepReport | undefined> {
   const ledger = new JobLedger(deps.records);
   if (await ledger.lastRun(DEADLINE_SWEEP, date)) return undefined;
-  const report = { ...(await sweepDeadlines(deps)), lapsedSupplements: await remindLapsedSupplements(deps) };
+  const report = { ...(await sweepDeadlines(deps)), lapsedSupplements: await remindLapsedSupplements(deps), unconfirmedReceipts: await remindUnconfirmedReceipts(deps) };
   await ledger.claim(DEADLINE_SWEEP, date, deps.clock.now().toISOString());
   deps.logger.info('deadline sweep done', { job: DEADLINE_SWEEP, ...report });
   return report;

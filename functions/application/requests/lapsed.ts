@@ -1,12 +1,15 @@
 import { loadCalendar } from '../calendar';
 import { shanghaiDate, type IsoDate } from '#domain/calendar';
 import { systemActor } from '#domain/staff';
-import { ReminderRepository, staffInbox } from '#repositories/reminders';
+import { confirmationOverdue } from '#domain/requests';
+import { ReminderRepository, roleInbox, staffInbox } from '#repositories/reminders';
 import { RequestRepository } from '#repositories/requests';
 import type { AppDependencies } from '../context';
 
 /** Reminder kind for an application whose supplement period has run out. */
 export const LAPSED_SUPPLEMENT_KIND = 'request-supplement';
+/** Reminder kind for an online application left unconfirmed under the clerk-confirmation rule. */
+export const UNCONFIRMED_RECEIPT_KIND = 'request-unconfirmed';
 
 const ACTOR = systemActor('daily-sweep');
 
@@ -50,6 +53,53 @@ export async function remindLapsedSupplements(deps: Pick<AppDependencies, 'recor
           createdAt: now.toISOString(),
         },
         { type: 'deadline.reminded', actor: ACTOR, data: { kind: LAPSED_SUPPLEMENT_KIND, caseId: c.trackingNumber, due } },
+      );
+      if (sent) counts.reminded++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return counts;
+}
+
+/**
+ * Art. 31(3) under the agency's 'clerk-confirmation' rule (domain.md §11): an online application
+ * is received only when a clerk confirms it, so one left unconfirmed is an application whose clock
+ * nobody has started. From the configured number of working days on, the sweep reminds the
+ * clerks' shared inbox once a day (nobody handles it yet).
+ */
+export async function remindUnconfirmedReceipts(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy'>): Promise<{ unconfirmed: number; reminded: number }> {
+  const counts = { unconfirmed: 0, reminded: 0 };
+  if (deps.policy.receipt.online !== 'clerk-confirmation') return counts;
+  const now = deps.clock.now();
+  const today = shanghaiDate(now);
+  const calendar = await loadCalendar(deps);
+  const requests = new RequestRepository(deps.records);
+  const reminders = new ReminderRepository(deps.records);
+  let cursor: string | undefined;
+  do {
+    const page = await requests.queue('submitted', 100, cursor);
+    for (const { data } of page.items) {
+      const c = data.case;
+      if (data.channel !== 'online' || c.receivedOn || !confirmationOverdue({ channel: 'online', submittedAt: new Date(data.submittedAt) }, today, calendar, deps.policy.receipt)) continue;
+      counts.unconfirmed++;
+      const submittedOn = shanghaiDate(new Date(data.submittedAt));
+      const sent = await reminders.recordOnce(
+        {
+          type: 'reminder',
+          recipient: roleInbox('clerk'),
+          date: today,
+          kind: UNCONFIRMED_RECEIPT_KIND,
+          caseId: c.trackingNumber,
+          title: data.requested.documentTitle ?? data.requested.description?.slice(0, 40) ?? c.trackingNumber,
+          due: submittedOn,
+          provisional: false,
+          urgency: 'overdue',
+          workingDaysLeft: -calendar.workingDaysBetween(submittedOn, today),
+          label: '网上申请尚未确认收到：请与申请人确认并登记，收到申请之日以确认之日为准（条例第三十一条）',
+          responsible: { id: '', name: '' },
+          createdAt: now.toISOString(),
+        },
+        { type: 'deadline.reminded', actor: ACTOR, data: { kind: UNCONFIRMED_RECEIPT_KIND, caseId: c.trackingNumber, due: submittedOn } },
       );
       if (sent) counts.reminded++;
     }

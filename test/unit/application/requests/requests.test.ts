@@ -1,6 +1,6 @@
 import { agencyPolicy } from '#domain/policy';
-import { remindLapsedSupplements } from '#application/requests/lapsed';
-import { ReminderRepository } from '#repositories/reminders';
+import { remindLapsedSupplements, remindUnconfirmedReceipts } from '#application/requests/lapsed';
+import { ReminderRepository, roleInbox } from '#repositories/reminders';
 import { saveCatalogueSettings } from '#application/catalogue/settings';
 import { proposeForCatalogue } from '#application/requests/convert';
 import { getStaffItem } from '#application/catalogue';
@@ -239,6 +239,22 @@ describe('lapsed supplement periods', () => {
     const inbox = await new ReminderRepository(f.records).listFor(`STAFF#${people.clerk.id}`);
     expect(inbox.items.map((r) => [r.kind, r.caseId, r.due])).toEqual([['request-supplement', tn, due]]);
     expect((await load(f, tn)).data.case.status).toBe('supplement-requested');
+  });
+});
+
+describe('online applications awaiting confirmation (clerk-confirmation rule)', () => {
+  it('are reminded to the clerks once a day from one working day on, and not under the default rule', async () => {
+    const f = requestDeps();
+    const deps = { ...f.deps, policy: agencyPolicy({ receipt: { online: 'clerk-confirmation' } }) };
+    const { trackingNumber: tn } = await submitOnline(deps, { form: citizenForm(), nonce: nonce(1) });
+    expect((await load(f, tn)).data.case.receivedOn).toBeUndefined();
+    expect(await remindUnconfirmedReceipts(deps)).toEqual({ unconfirmed: 0, reminded: 0 });
+    f.clock.advance(60 * 24); // 2026-03-03, one working day later
+    expect(await remindUnconfirmedReceipts(deps)).toEqual({ unconfirmed: 1, reminded: 1 });
+    expect(await remindUnconfirmedReceipts(deps)).toEqual({ unconfirmed: 1, reminded: 0 });
+    const inbox = await new ReminderRepository(f.records).listFor(roleInbox('clerk'));
+    expect(inbox.items.map((r) => [r.kind, r.caseId])).toEqual([['request-unconfirmed', tn]]);
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 0, reminded: 0 });
   });
 });
 
