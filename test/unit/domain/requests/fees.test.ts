@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
-import { assessFee, feeMonthKey, perApplicationRateYuan, perVolumeFeeYuan, perVolumeLines, yuanToFen, type FeeChoice } from '#domain/requests';
+import { assessFee, DEFAULT_WAIVER_REASONS, FEE_METHOD_LABELS, feeMonthKey, perApplicationRateYuan, perVolumeFeeYuan, perVolumeLines, yuanToFen, type FeeChoice } from '#domain/requests';
 
 /** The error thrown by `f`, for asserting its message and the field it names. */
 function validationError(f: () => unknown): CaseValidationError {
@@ -133,5 +133,19 @@ describe('amounts and months', () => {
   it('the per-application count belongs to the natural month of receipt', () => {
     expect(feeMonthKey(isoDate('2026-03-31'))).toBe('2026-03');
     expect(feeMonthKey(isoDate('2026-04-01'))).toBe('2026-04');
+  });
+});
+
+describe('labels and waiver reasons', () => {
+  it('the two methods carry the names of 109号', () => expect(FEE_METHOD_LABELS).toEqual({ 'per-application': '按件计收', 'per-volume': '按量计收' }));
+
+  it('the default waiver reason codes (configuration; no 低保 exemption of the abolished 2008 regime)', () => {
+    expect(DEFAULT_WAIVER_REASONS).toEqual({
+      'financial-hardship': '申请人经济困难',
+      'public-interest': '申请涉及公共利益',
+      'agency-error': '因本机关原因需重新提供',
+      other: '其他（须说明）',
+    });
+    expect(Object.values(DEFAULT_WAIVER_REASONS).join('')).not.toContain('低保');
   });
 });

@@ -104,6 +104,19 @@ describe('letter paragraphs when optional facts are left out', () => {
   });
 });
 
+describe('how the information is provided (Art. 40)', () => {
+  it.each([
+    ['paper', 'post', '本机关以纸质形式、通过邮寄方式向您提供，'],
+    ['electronic', 'email', '本机关以电子形式、通过电子邮件方式向您提供，'],
+    ['electronic', 'download', '本机关以电子形式、通过在线下载方式向您提供，'],
+    ['paper', 'pickup', '本机关以纸质形式、通过当面领取方式向您提供，'],
+    ['paper', 'on-site-reading', '本机关以纸质形式、通过现场查阅、抄录方式向您提供，'],
+  ] as const)('%s by %s', (form, method, sentence) => {
+    const provision = body({ type: 'disclosed', provision: { form, method, timeAndPlace: '详见附件' } }).find((p) => p.key === 'provision');
+    expect(provision).toEqual({ key: 'provision', text: `${sentence}详见附件。` });
+  });
+});
+
 describe('withholding grounds: each states its facts and cites its article', () => {
   it('36(3) with several grounds: one numbered reason paragraph per ground, in order', () => {
     expect(
