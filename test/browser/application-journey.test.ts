@@ -115,6 +115,18 @@ describe('application journey', () => {
     await draft.locator('button[type="submit"]').click();
     await staff.waitForURL(/done=draftAnswer/);
     await expect(staff.getByRole('link', { name: /政府信息公开申请答复告知书（部分公开）/ }).count()).resolves.toBeGreaterThan(0);
+    // The letter prints as an official document: A4, no site chrome, dated in Chinese, remedies kept.
+    const letter = await staff.context().newPage();
+    await letter.goto(`${base}/staff/requests/${tn}/letter`);
+    await letter.emulateMedia({ media: 'print' });
+    await expect(letter.locator('.main-nav').isVisible()).resolves.toBe(false);
+    await expect(letter.locator('.site-header').isVisible()).resolves.toBe(false);
+    const printed = (await letter.locator('.letter').innerText()).replace(/\s+/g, '');
+    expect(printed).toMatch(/\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(printed).toContain('应当先申请行政复议');
+    await letter.screenshot({ path: '/tmp/request-letter-print.png', fullPage: true });
+    expect((await letter.pdf({ format: 'A4' })).byteLength).toBeGreaterThan(10_000);
+    await letter.close();
     await step(staff, 'review');
     const reviewHref = await staff
       .getByRole('link', { name: /审查中|待承办人自审/ })
