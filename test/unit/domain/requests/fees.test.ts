@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
-import { CaseValidationError } from '#domain/case';
 import { assessFee, DEFAULT_WAIVER_REASONS, FEE_METHOD_LABELS, feeMonthKey, perApplicationRateYuan, perVolumeFeeYuan, perVolumeLines, yuanToFen, type FeeChoice } from '#domain/requests';
-
-/** The error thrown by `f`, for asserting its message and the field it names. */
-function validationError(f: () => unknown): CaseValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CaseValidationError);
-    return e as CaseValidationError;
-  }
-  throw new Error('expected a CaseValidationError');
-}
+import { validationError } from './support';
 
 const BASIS = '依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
-import { CaseValidationError } from '#domain/case';
 import { editLetter, generateAnswerLetter, letterNumber, parseDecision, RESPONSE_TYPES, withholdingReason, type DecisionInput, type ResponseType } from '#domain/requests';
+import { agency, application, validationError } from './support';
 
 /*
  * The exact wording of the answer letter's paragraphs for the inputs the golden texts do not use
@@ -10,28 +10,8 @@ import { editLetter, generateAnswerLetter, letterNumber, parseDecision, RESPONSE
  */
 
 const REG = '《中华人民共和国政府信息公开条例》';
-const agency = {
-  name: '示例市示例局',
-  letterPrefix: '示例公开',
-  address: '示例市人民路1号',
-  phone: '010-12345678',
-  reconsiderationBody: '示例市人民政府',
-  court: '示例市示例区人民法院',
-};
-const application = { trackingNumber: 'YSQ-2026-000001', applicantName: '张三', receivedOn: isoDate('2026-02-10'), requestSummary: '2025年度部门预算的相关信息' };
 const OPENING = { key: 'opening', text: '本机关于2026年2月10日收到您提出的政府信息公开申请（申请编号：YSQ-2026-000001），您申请获取2025年度部门预算的相关信息。现答复如下：' };
 const CONTACT = { key: 'contact', text: '联系地址：示例市人民路1号；联系电话：010-12345678。' };
-
-/** The error thrown by `f`, for asserting its message and the field it names. */
-function validationError(f: () => unknown): CaseValidationError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CaseValidationError);
-    return e as CaseValidationError;
-  }
-  throw new Error('expected a CaseValidationError');
-}
 
 const letter = (input: DecisionInput, overrides: Partial<typeof agency> = {}) =>
   generateAnswerLetter({ agency: { ...agency, ...overrides }, application, decision: parseDecision(input), letterSequence: 3, letterDate: isoDate('2026-03-02') });

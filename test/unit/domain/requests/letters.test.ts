@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
 import { DEFAULT_LETTER_POLICY, RESPONSE_TYPES, editLetter, generateAnswerLetter, legalBasisOf, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '#domain/requests';
+import { agency, application } from './support';
 
 const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
 const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
@@ -45,16 +46,6 @@ const decisions: Record<ResponseType, [DecisionInput, string, string]> = {
   'confirm-or-reissue': [{ type: 'confirm-or-reissue', reason: '该信息您已获取' }, '第二条', 'not-processed-5'],
   'still-unclear': [{ type: 'still-unclear', supplementRequestedOn: '2026年2月12日', supplementReceivedOn: '2026年3月2日', reason: '仍未说明所需信息的时间和事项' }, '第三十条', 'unavailable-3'],
 };
-
-const agency = {
-  name: '示例市示例局',
-  letterPrefix: '示例公开',
-  address: '示例市人民路1号',
-  phone: '010-12345678',
-  reconsiderationBody: '示例市人民政府',
-  court: '示例市示例区人民法院',
-};
-const application = { trackingNumber: 'YSQ-2026-000001', applicantName: '张三', receivedOn: isoDate('2026-02-10'), requestSummary: '2025年度部门预算的相关信息' };
 
 describe('answer letters', () => {
   it('covers every response type', () => expect(Object.keys(decisions).sort()).toEqual([...RESPONSE_TYPES].sort()));
