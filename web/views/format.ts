@@ -89,7 +89,8 @@ const FILE_TYPES: Record<string, readonly string[]> = {
   'PNG 图片': ['.png', 'image/png'],
   图片: ['image/*'],
 };
-const FILE_TYPE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(FILE_TYPES).flatMap(([name, keys]) => keys.map((k) => [k, name])));
+// A Map: the keys come from the page (an accept string, a stored content type), so `constructor` must not find a prototype member.
+const FILE_TYPE_NAMES = new Map<string, string>(Object.entries(FILE_TYPES).flatMap(([name, keys]) => keys.map((k) => [k, name] as const)));
 
 /** An <input accept> value → "PDF、Word（.docx）、OFD" (unknown entries are shown as written). */
 export function describeAccept(accept: string): string {
@@ -97,7 +98,7 @@ export function describeAccept(accept: string): string {
   for (const raw of accept.split(',')) {
     const key = raw.trim().toLowerCase();
     if (!key) continue;
-    const name = FILE_TYPE_NAMES[key] ?? key;
+    const name = FILE_TYPE_NAMES.get(key) ?? key;
     if (!names.includes(name)) names.push(name);
   }
   return names.join('、');
@@ -105,5 +106,5 @@ export function describeAccept(accept: string): string {
 
 /** A MIME type → a short Chinese label for tables ("PDF", "Word（.docx）"). */
 export function describeContentType(contentType: string): string {
-  return FILE_TYPE_NAMES[contentType.toLowerCase().split(';')[0]?.trim() ?? ''] ?? contentType;
+  return FILE_TYPE_NAMES.get(contentType.toLowerCase().split(';')[0]?.trim() ?? '') ?? contentType;
 }

@@ -61,7 +61,7 @@ export function ReviewLine({ review }: { review: { id: string; status: string } 
   if (!review) return null;
   return (
     <p>
-      保密审查：<a href={`/staff/reviews/${review.id}`}>{review.id}</a>（{reviewStatusLabel(review)}）
+      保密审查：<a href={`/staff/reviews/${encodeURIComponent(review.id)}`}>{review.id}</a>（{reviewStatusLabel(review)}）
     </p>
   );
 }

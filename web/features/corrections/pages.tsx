@@ -46,7 +46,7 @@ const requestGroups = (maxMb: number, maxFiles: number): FormPanelProps['groups'
     legend: '需要更正的记录',
     fields: [
       { name: 'recordDescription', label: '记录名称', kind: 'text', required: true, hint: '信息名称、文号，或本机关向您提供该信息的时间和方式。' },
-      { name: 'itemId', label: '公开信息编号（选填）', kind: 'text', hint: '如该记录是本网站公开的信息，可填写其页面地址中的编号。' },
+      { name: 'itemId', label: '公开信息编号', kind: 'text', hint: '如该记录是本网站公开的信息，可填写其页面地址中的编号。' },
       { name: 'inaccuracy', label: '不准确的内容', kind: 'textarea', required: true, rows: 6 },
       { name: 'requestedCorrection', label: '应当更正为', kind: 'textarea', required: true, rows: 6 },
       {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAccept, formatBytes, formatDateTime, formatDateZh, formatYuan, inclusiveDays, weekdayName } from '#web/views/format';
+import { describeAccept, describeContentType, formatBytes, formatDateTime, formatDateZh, formatYuan, inclusiveDays, weekdayName } from '#web/views/format';
 
 describe('format helpers', () => {
   it.each([
@@ -20,6 +20,9 @@ describe('format helpers', () => {
 
   it('describes accepted file types and yuan amounts in Chinese', () => {
     expect(describeAccept('.pdf, application/pdf,.docx,.ofd')).toBe('PDF、Word（.docx）、OFD');
+    // Keys from a page or a stored record never resolve to a prototype member.
+    expect(describeAccept('constructor,__proto__')).toBe('constructor、__proto__');
+    expect(describeContentType('constructor')).toBe('constructor');
     expect(formatYuan(1234.5)).toBe('¥1,234.50');
   });
 });
