@@ -296,18 +296,20 @@ describe('/api/requests', () => {
     body: JSON.stringify(body),
   });
 
+  /** An application as a JSON client sends it: a person, a phone, one document, download. */
+  const form = {
+    applicantKind: 'citizen',
+    name: '李四',
+    idType: 'resident-id',
+    idNumber: ID_NUMBER,
+    contact: { phone: '13812345678' },
+    requested: { documentTitle: '某某文件' },
+    provisionForm: 'electronic',
+    deliveryMethod: 'download',
+  };
+
   it('submits, tracks and acts with the same validation, and is described in OpenAPI', async () => {
     const { app, tokenFor } = await portal();
-    const form = {
-      applicantKind: 'citizen',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: ID_NUMBER,
-      contact: { phone: '13812345678' },
-      requested: { documentTitle: '某某文件' },
-      provisionForm: 'electronic',
-      deliveryMethod: 'download',
-    };
     const bad = await app.request('/api/requests', json({ nonce: 'api-nonce-0001', form: { ...form, idNumber: '123' } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { fields: Record<string, string> }).fields).toHaveProperty('idNumber');
@@ -340,16 +342,6 @@ describe('/api/requests', () => {
 
   it('checks the release’s service with the release command’s schema, answering under the body’s service fields', async () => {
     const { app, tokenFor } = await portal();
-    const form = {
-      applicantKind: 'citizen',
-      name: '李四',
-      idType: 'resident-id',
-      idNumber: ID_NUMBER,
-      contact: { phone: '13812345678' },
-      requested: { documentTitle: '某某文件' },
-      provisionForm: 'electronic',
-      deliveryMethod: 'download',
-    };
     const receipt = (await (await app.request('/api/requests', json({ nonce: 'api-nonce-0002', form }))).json()) as { trackingNumber: string };
     const clerk = await tokenFor(people.clerk);
     const refused = await app.request(`/api/requests/${receipt.trackingNumber}/release`, json({ service: { method: 'pigeon' } }, clerk));

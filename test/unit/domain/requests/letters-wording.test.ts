@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { editLetter, generateAnswerLetter, letterNumber, parseDecision, RESPONSE_TYPES, withholdingReason, type DecisionInput, type ResponseType } from '#domain/requests';
-import { agency, application, validationError } from './support';
+import { agency, application, privacyPart, validationError } from './support';
 
 /*
  * The exact wording of the answer letter's paragraphs for the inputs the golden texts do not use
@@ -153,19 +153,7 @@ describe('withholding grounds: each states its facts and cites its article', () 
       body({
         type: 'partial',
         provision: { form: 'electronic', method: 'download', timeAndPlace: '请于收到本告知书后在本机关网站下载' },
-        withheldParts: [
-          {
-            part: '第3页个人联系方式',
-            withholding: {
-              ground: 'third-party',
-              interest: 'privacy',
-              consultation: 'objected',
-              publicInterestAssessment: '不公开不会对公共利益造成重大影响',
-              reason: '第三方以保护个人隐私为由提出异议',
-            },
-          },
-          { part: '附件2评审专家意见', withholding: { ground: 'process-information', kind: 'consultation-letter', discretionReason: '该项目尚未最终决定' } },
-        ],
+        withheldParts: [privacyPart, { part: '附件2评审专家意见', withholding: { ground: 'process-information', kind: 'consultation-letter', discretionReason: '该项目尚未最终决定' } }],
       }),
     ).toEqual([
       OPENING,

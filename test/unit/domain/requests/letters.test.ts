@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
 import { DEFAULT_LETTER_POLICY, RESPONSE_TYPES, editLetter, generateAnswerLetter, legalBasisOf, parseDecision, tableBRow, type DecisionInput, type ResponseType } from '#domain/requests';
-import { agency, application } from './support';
+import { agency, application, privacyPart } from './support';
 
 const provision = { form: 'electronic', method: 'email', timeAndPlace: '随本告知书一并提供' } as const;
 const ground = { ground: 'process-information', kind: 'draft', discretionReason: '该事项尚未决定，公开可能引起误解' } as const;
@@ -14,18 +14,7 @@ const decisions: Record<ResponseType, [DecisionInput, string, string]> = {
     {
       type: 'partial',
       provision,
-      withheldParts: [
-        {
-          part: '第3页个人联系方式',
-          withholding: {
-            ground: 'third-party',
-            interest: 'privacy',
-            consultation: 'objected',
-            publicInterestAssessment: '不公开不会对公共利益造成重大影响',
-            reason: '第三方以保护个人隐私为由提出异议',
-          },
-        },
-      ],
+      withheldParts: [privacyPart],
     },
     '第三十七条',
     'partial',
