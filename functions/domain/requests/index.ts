@@ -3,6 +3,7 @@ export * from './application';
 export * from './responses';
 export * from './workflow';
 export * from './letters';
+export * from './official-document';
 export * from './fees';
 export * from './duplicates';
 export * from './tracking';

@@ -6,6 +6,7 @@
  */
 import { formatDateZh, type IsoDate } from '../calendar/iso-date';
 import { CaseValidationError } from '../case/errors';
+import { documentText, type OfficialDocument } from './official-document';
 import {
   CONSULTATION_RESULT_LABELS,
   INTERNAL_AFFAIRS_LABELS,
@@ -294,21 +295,22 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
   };
 }
 
+/** The letter as the agency signs it: its paragraphs, then the remedy notice, which is never left out. */
+export function answerLetterDocument(letter: AnswerLetter): OfficialDocument {
+  return {
+    title: letter.title,
+    number: letter.number,
+    addressee: letter.salutation,
+    paragraphs: [...letter.paragraphs.map((p) => p.text), letter.remedies],
+    legalBasis: letter.legalBasis,
+    signature: letter.signature,
+    date: letter.date,
+  };
+}
+
 /** The letter as plain text: the body sent to secrecy review and released to the applicant. */
 export function answerLetterText(letter: AnswerLetter): string {
-  return [
-    letter.title,
-    letter.number,
-    '',
-    letter.salutation,
-    ...letter.paragraphs.map((p) => `    ${p.text}`),
-    `    ${letter.remedies}`,
-    '',
-    `法律依据：${letter.legalBasis.join('；')}`,
-    '',
-    letter.signature,
-    letter.date,
-  ].join('\n');
+  return documentText(answerLetterDocument(letter));
 }
 
 /** Staff edits: replace the text of some paragraphs by key; unknown keys are an error. */

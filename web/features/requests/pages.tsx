@@ -1,4 +1,5 @@
-import type { AnswerLetter } from '#domain/requests';
+import { answerLetterDocument, type AnswerLetter } from '#domain/requests';
+import { OfficialDocument } from '../../views/components/OfficialDocument';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
 import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
@@ -117,18 +118,7 @@ export function LetterPage(p: { trackingNumber: string; letter: AnswerLetter; dr
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, STAFF_REQUESTS, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' }]}
     >
       {p.draftNotice ? <p class="no-print notice notice--warning">{p.draftNotice}</p> : null}
-      <article class="letter">
-        <h1 class="letter__title">{l.title}</h1>
-        <p class="letter__number">{l.number}</p>
-        <p class="letter__salutation">{l.salutation}</p>
-        {l.paragraphs.map((x) => (
-          <p class="letter__para">{x.text}</p>
-        ))}
-        <p class="letter__para">{l.remedies}</p>
-        <p class="letter__basis small">法律依据：{l.legalBasis.join('；')}</p>
-        <p class="letter__signature">{l.signature}</p>
-        <p class="letter__date">{l.date}</p>
-      </article>
+      <OfficialDocument doc={answerLetterDocument(l)} />
     </Layout>
   );
 }
