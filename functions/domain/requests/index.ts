@@ -8,3 +8,4 @@ export * from './fees';
 export * from './duplicates';
 export * from './tracking';
 export * from './annual-report';
+export * from './notices';

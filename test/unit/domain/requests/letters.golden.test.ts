@@ -2,7 +2,21 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
 import { CORRECTION_OUTCOMES, correctionLetter, correctionLetterText } from '#domain/corrections';
-import { answerLetterText, generateAnswerLetter, overdueRemediesText, parseDecision, RESPONSE_TYPES, type DecisionInput, type ResponseType } from '#domain/requests';
+import {
+  answerLetterText,
+  assessFee,
+  documentText,
+  generateAnswerLetter,
+  generateNotice,
+  NOTICE_KINDS,
+  overdueRemediesText,
+  parseDecision,
+  RESPONSE_TYPES,
+  type DecisionInput,
+  type NoticeFacts,
+  type NoticeKind,
+  type ResponseType,
+} from '#domain/requests';
 
 /*
  * Golden texts: every answer type and every correction outcome, generated from one realistic case
@@ -100,4 +114,47 @@ describe('golden texts of the letters (test/fixtures/letters/)', () => {
   });
 
   it('the overdue-remedies text on the tracking page', () => golden('overdue-remedies', overdueRemediesText(isoDate('2026-03-10'), agency)));
+
+  // Every procedural notice, from the same case (a reduced per-volume fee shows every tier).
+  const NOTICES: Record<NoticeKind, NoticeFacts> = {
+    supplement: { kind: 'supplement', deficiencies: ['所需政府信息的名称、文号或者便于查询的其他特征性描述', '申请人身份证明的复印件'], periodWorkingDays: 15 },
+    extension: { kind: 'extension', reason: '所申请的信息涉及多个年度的档案，需要逐卷查找', workingDays: 20, newDue: isoDate('2026-04-08'), approver: '王五' },
+    fee: {
+      kind: 'fee',
+      assessment: assessFee({ method: 'per-volume', pages: 250 }),
+      amountYuan: 4000,
+      reductionReason: '申请人所需信息中部分页面为表格封面，复制成本较低',
+      payment: '通过示例市非税收入统一缴款平台缴纳（执收单位：示例市人民政府办公室，缴款码随本通知书送达）',
+      periodWorkingDays: 20,
+      pausesClock: true,
+    },
+    delay: { kind: 'delay', reason: '所申请的信息共涉及120个事项，需要逐一检索、审查', due: isoDate('2026-05-29') },
+  };
+  it('has a case for every notice', () => expect(Object.keys(NOTICES).sort()).toEqual([...NOTICE_KINDS].sort()));
+  it.each(NOTICE_KINDS)('notice: %s', (kind) => golden(`notice-${kind}`, documentText(generateNotice({ agency, application, facts: NOTICES[kind], issuedOn: isoDate('2026-02-13'), sequence: 4 }))));
+  it('a second supplement notice says the supplemented content is still unclear', () =>
+    golden(
+      'notice-supplement-repeat',
+      documentText(generateNotice({ agency, application, facts: { ...NOTICES.supplement, repeat: true } as NoticeFacts, issuedOn: isoDate('2026-03-02'), sequence: 9 })),
+    ));
+  it('a per-application fee notice states the monthly ordinal and the tier', () =>
+    golden(
+      'notice-fee-per-application',
+      documentText(
+        generateNotice({
+          agency,
+          application,
+          facts: {
+            kind: 'fee',
+            assessment: assessFee({ method: 'per-application', monthlyOrdinal: 35 }),
+            amountYuan: 200,
+            payment: '到本机关政府信息公开窗口扫码缴纳',
+            periodWorkingDays: 20,
+            pausesClock: false,
+          },
+          issuedOn: isoDate('2026-02-13'),
+          sequence: 5,
+        }),
+      ),
+    ));
 });

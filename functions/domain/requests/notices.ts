@@ -1,0 +1,157 @@
+/**
+ * The procedural notices of an application (程序性告知书), each a numbered document the agency signs
+ * and serves like the answer: 补正告知书 (Art. 30), 延期答复告知书 (Art. 33(2)), the 收费通知书 of
+ * 国办函〔2020〕109号 and the 延迟答复告知书 of Art. 35. Pure: the default wording from the facts
+ * the step recorded; the application layer numbers, stores, reviews and serves them.
+ */
+import { formatDateZh, type IsoDate } from '../calendar/iso-date';
+import { CaseValidationError } from '../case/errors';
+import { FEE_METHOD_LABELS, type FeeAssessment } from './fees';
+import type { AgencyProfile, ApplicationFacts } from './letters';
+import type { OfficialDocument } from './official-document';
+import { REGULATION } from './responses';
+
+export const NOTICE_KINDS = ['supplement', 'extension', 'fee', 'delay'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
+  supplement: '政府信息公开申请补正告知书',
+  extension: '政府信息公开申请延期答复告知书',
+  fee: '政府信息公开信息处理费缴费通知书',
+  delay: '政府信息公开申请延迟答复告知书',
+};
+
+/** The mark after the letter prefix that gives each kind its own number series (示例公开补〔2026〕3号). */
+export const NOTICE_SERIES_MARKS: Readonly<Record<NoticeKind, string>> = { supplement: '补', extension: '延', fee: '费', delay: '迟' };
+
+const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
+
+/** What each notice states, as the step recorded it. */
+export type NoticeFacts =
+  | {
+      readonly kind: 'supplement';
+      /** Every item to supplement, listed once (一次性告知). */
+      readonly deficiencies: readonly string[];
+      readonly periodWorkingDays: number;
+      /** A second notice, allowed only because the supplemented content is still unclear. */
+      readonly repeat?: boolean;
+    }
+  | {
+      readonly kind: 'extension';
+      readonly reason: string;
+      readonly workingDays: number;
+      /** The due date once extended (the original due plus the working days). */
+      readonly newDue: IsoDate;
+      /** Who approved it: the head of the GI work unit (政府信息公开工作机构负责人). */
+      readonly approver: string;
+    }
+  | {
+      readonly kind: 'fee';
+      readonly assessment: FeeAssessment;
+      /** The amount charged: the assessed one, or lower with the reason. */
+      readonly amountYuan: number;
+      readonly reductionReason?: string;
+      /** How and where to pay (non-tax revenue: the agency's payment code or account), from the profile. */
+      readonly payment: string;
+      readonly periodWorkingDays: number;
+      /** Whether the agency's policy stops the answer clock while the fee is unpaid [M?]. */
+      readonly pausesClock: boolean;
+    }
+  | {
+      readonly kind: 'delay';
+      readonly reason: string;
+      readonly due: IsoDate;
+    };
+
+export interface NoticeInput {
+  readonly agency: AgencyProfile;
+  readonly application: ApplicationFacts;
+  readonly facts: NoticeFacts;
+  readonly issuedOn: IsoDate;
+  /** Sequence number within the kind's series for the year of issue. */
+  readonly sequence: number;
+}
+
+/** The notice's number in its own series: the letter prefix, the kind's mark, the year, the sequence. */
+export function noticeNumber(agency: Pick<AgencyProfile, 'letterPrefix'>, kind: NoticeKind, issuedOn: IsoDate, sequence: number): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new CaseValidationError('告知书文号序号须为正整数。', { sequence: '须为正整数。' });
+  return `${agency.letterPrefix}${NOTICE_SERIES_MARKS[kind]}〔${(issuedOn as string).slice(0, 4)}〕${sequence}号`;
+}
+
+/** A clause to embed in a sentence: trimmed, without its closing punctuation. */
+const sentence = (text: string) => text.trim().replace(/[。；;.]+$/, '');
+
+/** The fee's standard and quantity (109号 Arts. 4–5), tier by tier. */
+function standardText(a: FeeAssessment): string {
+  if (a.method === 'per-application') {
+    const l = a.lines[0]!;
+    return `本申请为您本自然月内提出的第${l.from}件政府信息公开申请，收费标准为${l.rateYuan}元/件，计1件。`;
+  }
+  const pages = a.lines.reduce((n, l) => n + l.count, 0);
+  const tiers = a.lines.map((l) => `第${l.from}至${l.to}页${l.rateYuan === 0 ? '免费' : `每页${l.rateYuan}元，计${l.subtotalYuan}元`}`);
+  return `本申请需要提供的政府信息共${pages}页：${tiers.join('；')}。`;
+}
+
+const received = (app: ApplicationFacts) => `本机关于${formatDateZh(app.receivedOn)}收到您提出的政府信息公开申请（申请编号：${app.trackingNumber}）`;
+
+function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]; legalBasis: string[] } {
+  switch (facts.kind) {
+    case 'supplement': {
+      const items = facts.deficiencies.map((d) => d.trim()).filter(Boolean);
+      if (items.length === 0) throw new CaseValidationError('请逐项列明需要补正的内容。', { deficiencies: '请逐项列明需要补正的内容。' });
+      const why = facts.repeat ? '您补正后的申请内容仍不明确' : '您的申请内容不明确或者不完整';
+      return {
+        paragraphs: [
+          `${received(app)}，您申请获取${app.requestSummary}。经审查，${why}。根据${REGULATION}第三十条的规定，现一次性告知您需要补正以下事项：`,
+          ...items.map((d, i) => `${i + 1}. ${d}`),
+          `请您自收到本告知书之日起${facts.periodWorkingDays}个工作日内补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+        ],
+        legalBasis: [`${REGULATION}第三十条`],
+      };
+    }
+    case 'extension':
+      return {
+        paragraphs: [
+          `${received(app)}。因${sentence(facts.reason)}，本机关不能在规定的期限内作出答复。经本机关政府信息公开工作机构负责人${facts.approver}同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长${facts.workingDays}个工作日，本机关将于${formatDateZh(facts.newDue)}前作出答复。`,
+        ],
+        legalBasis: [`${REGULATION}第三十三条第二款`],
+      };
+    case 'fee': {
+      const a = facts.assessment;
+      const article = a.method === 'per-application' ? '第四条' : '第五条';
+      const reduced = facts.amountYuan < a.amountYuan;
+      if (reduced && !facts.reductionReason?.trim()) throw new CaseValidationError('降低收费金额的，请填写理由。', { reductionReason: '降低收费金额的，请填写理由。' });
+      return {
+        paragraphs: [
+          `${received(app)}。根据${REGULATION}第四十二条和${FEE_MEASURES}第三条、${article}的规定，本机关对您的申请${FEE_METHOD_LABELS[a.method]}信息处理费。`,
+          `计收标准和数量：${standardText(a)}${reduced ? `按标准计算为${a.amountYuan}元，本机关决定降低为${facts.amountYuan}元，理由：${sentence(facts.reductionReason!)}。` : ''}您应缴纳信息处理费${facts.amountYuan}元。`,
+          `请您自收到本通知书之日起${facts.periodWorkingDays}个工作日内缴纳：${sentence(facts.payment)}。`,
+          `逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。${facts.pausesClock ? '自本通知书发出之日至您缴纳费用之日，不计算在答复期限内。' : ''}`,
+        ],
+        legalBasis: [`${REGULATION}第四十二条`, `${FEE_MEASURES}第三条、${article}`],
+      };
+    }
+    case 'delay':
+      return {
+        paragraphs: [
+          `${received(app)}。您申请公开政府信息的数量、频次明显超过合理范围；本机关认为您说明的理由合理，但因${sentence(facts.reason)}，无法在${REGULATION}第三十三条规定的期限内答复。根据${REGULATION}第三十五条的规定，本机关确定延迟答复的期限，将于${formatDateZh(facts.due)}前作出答复。`,
+        ],
+        legalBasis: [`${REGULATION}第三十五条`],
+      };
+  }
+}
+
+/** The notice as the agency signs it: numbered in its kind's series, addressed to the applicant, with the contact line. */
+export function generateNotice(input: NoticeInput): OfficialDocument {
+  const { agency, application: app, facts } = input;
+  const { paragraphs, legalBasis } = body(facts, app);
+  return {
+    title: NOTICE_TITLES[facts.kind],
+    number: noticeNumber(agency, facts.kind, input.issuedOn, input.sequence),
+    addressee: `${app.applicantName}：`,
+    paragraphs: [...paragraphs, `联系地址：${agency.address}；联系电话：${agency.phone}。`],
+    legalBasis,
+    signature: agency.name,
+    date: formatDateZh(input.issuedOn),
+  };
+}
