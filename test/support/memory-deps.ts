@@ -1,5 +1,6 @@
 import { scryptPasswords } from '#adapters/auth/passwords';
 import { nodeContent } from '#adapters/extraction/content-port';
+import { docxWriter } from '#adapters/documents/docx-writer';
 import { platformCaseTypes } from '#application/case-types';
 import { DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '#domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '#adapters/auth/local-issuer';
@@ -46,6 +47,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
     records,
     files,
     content: nodeContent,
+    wordDocuments: docxWriter,
     passwords: scryptPasswords,
     mailer: localMailbox,
     verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
