@@ -21,6 +21,7 @@ import { reviewRoutes } from './features/reviews/routes';
 import { applyRoutes } from './features/apply/routes';
 import { trackRoutes } from './features/track/routes';
 import { staffRequestRoutes } from './features/requests/routes';
+import { staffRequestDownloadRoutes } from './features/requests/downloads';
 import { staffRoutes } from './features/workbench/routes';
 import { localOutboxRoutes, publicFileRoutes } from './features/local/routes';
 import { mountStaticFiles } from './static-files';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDependencies, options: AppOptions) {
   const staff = staffApp();
   for (const routes of [staffRoutes, staffItemRoutes, accountRoutes, reviewRoutes, staffRequestRoutes, staffClarificationRoutes, staffCorrectionRoutes, staffCalendarRoutes])
     staff.route('/', routes(deps));
+  staff.route('/', staffRequestDownloadRoutes(deps));
   app.route('/', staff);
 
   app.onError(errorHandler(deps));

@@ -10,6 +10,8 @@ export * from './staff';
 export * from './report';
 export * from './convert';
 export * from './lapsed';
+export * from './notices';
+export * from './documents';
 
 /** Applications keep one open deadline: the answer (or supplement) period of Arts. 30–33. */
 export const requestDeadline: DeadlineKind<StoredRequest> = {

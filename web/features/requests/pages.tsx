@@ -118,6 +118,9 @@ export function LetterPage(p: { trackingNumber: string; letter: AnswerLetter; dr
       breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, STAFF_REQUESTS, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' }]}
     >
       {p.draftNotice ? <p class="no-print notice notice--warning">{p.draftNotice}</p> : null}
+      <p class="no-print">
+        <a href={`/staff/requests/${encodeURIComponent(p.trackingNumber)}/documents/answer.docx`}>下载 Word 文档（用于用印）</a>
+      </p>
       <OfficialDocument doc={answerLetterDocument(l)} />
     </Layout>
   );
