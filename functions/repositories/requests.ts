@@ -1,5 +1,20 @@
 import type { AuditEventInput } from '#domain/audit/chain';
-import type { AnswerLetter, ApplicantColumn, Channel, Decision, DeliveryMethod, DuplicateFlag, IdDocumentType, OrganisationKind, ProvisionForm, RequestCase, RequestStatus } from '#domain/requests';
+import type {
+  AnswerLetter,
+  ApplicantColumn,
+  Channel,
+  Decision,
+  DeliveryMethod,
+  DuplicateFlag,
+  IdDocumentType,
+  NoticeKind,
+  OfficialDocument,
+  OrganisationKind,
+  ProvisionForm,
+  RequestCase,
+  RequestStatus,
+  Service,
+} from '#domain/requests';
 import type { ReleasedPart } from './review-releases';
 import type { Change, Page, RecordStore, RecordWrite, VersionedRecord } from '#ports/record-store';
 import { openDeadlineIndexes, type DeadlineSummary } from './deadline-index';
@@ -96,6 +111,21 @@ export interface ReleasedAnswer {
   readonly files: readonly ReleasedPart[];
 }
 
+/**
+ * A procedural notice (补正告知书, 延期答复告知书, …): drafted by the step that owes it, reviewed like
+ * the answer, and in force from its service, which is what starts the period it governs.
+ */
+export interface StoredNotice {
+  /** `<kind>-<n>`: the case's n-th notice of the kind. */
+  readonly id: string;
+  readonly kind: NoticeKind;
+  readonly document: OfficialDocument;
+  readonly issuedOn: string;
+  readonly issuedBy: { readonly id: string; readonly name: string };
+  readonly review?: { readonly id: string; readonly version: number };
+  readonly served?: { readonly releaseId: string; readonly servedAt: string; readonly service: Service };
+}
+
 export interface StoredRequest {
   readonly case: RequestCase;
   readonly channel: Channel;
@@ -122,6 +152,7 @@ export interface StoredRequest {
   readonly draft?: AnswerDraft;
   readonly review?: { readonly id: string; readonly version: number };
   readonly released?: ReleasedAnswer;
+  readonly notices?: readonly StoredNotice[];
   readonly feeMonthCount?: number;
   /** The open answer deadline (GSI2 via deadline-index), null once the case has no running deadline. */
   readonly openDeadline: DeadlineSummary | null;

@@ -18,6 +18,36 @@ async function fillChecklist(page: Page) {
   await page.locator('input[name="conclusion"][value="disclose-redacted"]').check();
 }
 
+/** A checklist with nothing found: the procedural notices disclose nothing but the case's own facts. */
+async function fillPlainChecklist(page: Page) {
+  for (const item of ['state-secret', 'work-secret', 'trade-secret', 'personal-privacy', 'process-or-internal', 'security-stability']) {
+    await page.locator(`input[name="checklist.${item}"][value="no"]`).check();
+  }
+  await page.locator('input[name="conclusion"][value="disclose"]').check();
+}
+
+/**
+ * A procedural notice's way out, as the answer's: the clerk sends it to review, the clerk, the head
+ * and the secrecy reviewer sign, the clerk serves it (by e-mail, as the citizen chose).
+ */
+async function reviewAndServeNotice(page: Page, base: string, tn: string, noticeId: string) {
+  await signInAs(page, base, 'clerk', 'demo-clerk', `/staff/requests/${tn}`);
+  await step(page, `notice-review-${noticeId}`);
+  const reviewHref = (await page.locator('#notices a[href^="/staff/reviews/"]').last().getAttribute('href'))!;
+  for (const [user, button] of [
+    ['clerk', /签署承办人自审/],
+    ['head', /签署科室负责人审核/],
+    ['reviewer', /签署保密审查/],
+  ] as const) {
+    await signInAs(page, base, user, `demo-${user}`, reviewHref);
+    await fillPlainChecklist(page);
+    await page.getByRole('button', { name: button }).click();
+    await page.waitForURL(/done=signed/);
+  }
+  await signInAs(page, base, 'clerk', 'demo-clerk', `/staff/requests/${tn}`);
+  await step(page, `notice-serve-${noticeId}`);
+}
+
 /** Runs one step form on the staff case page (scoped to its panel) and waits for the redirect. */
 async function step(page: Page, id: string, fill: (panel: ReturnType<Page['locator']>) => Promise<void> = async () => undefined) {
   const panel = page.locator(`#action-${id}`);
@@ -28,7 +58,8 @@ async function step(page: Page, id: string, fill: (panel: ReturnType<Page['locat
 
 /**
  * The whole of 依申请公开 in a real browser: a citizen applies; the clerk asks for a supplement;
- * the citizen supplements on the tracking page; the clerk asks for an extension, the head approves;
+ * its 补正告知书 is reviewed and served; the citizen supplements on the tracking page; the clerk
+ * asks for an extension, the head approves, its 延期答复告知书 is reviewed and served;
  * the clerk drafts a partial disclosure with a document; secrecy review (clerk, head, reviewer
  * redacts, leader); the leader signs off; the clerk releases; the citizen downloads the answer.
  */
@@ -73,6 +104,15 @@ describe('application journey', () => {
     await step(staff, 'register');
     await step(staff, 'requestSupplement', (p) => p.getByLabel(/需要补正的内容/).fill('请写明所需附表的名称'));
     await expect(staff.getByText('待申请人补正').count()).resolves.toBeGreaterThan(0);
+    // The 补正告知书 leaves only reviewed, and is served; it prints as an official document.
+    await reviewAndServeNotice(staff, base, tn, 'supplement-1');
+    await expect(staff.getByText(/已于 \d{4}-\d{2}-\d{2} 电子送达/).count()).resolves.toBeGreaterThan(0);
+    const notice = await staff.context().newPage();
+    await notice.goto(`${base}/staff/requests/${tn}/notices/supplement-1`);
+    await notice.emulateMedia({ media: 'print' });
+    expect((await notice.locator('.letter').innerText()).replace(/\s+/g, '')).toMatch(/补〔\d{4}〕1号.*请写明所需附表的名称.*\d{4}年\d{1,2}月\d{1,2}日$/);
+    await notice.screenshot({ path: '/tmp/request-notice-print.png', fullPage: true });
+    await notice.close();
 
     // 3. The citizen supplements on the tracking page.
     await citizen.goto(`${base}/track`);
@@ -91,8 +131,11 @@ describe('application journey', () => {
     await step(staff, 'recordSupplement');
     await step(staff, 'requestExtension', (p) => p.getByLabel(/延期理由/).fill('需调取多个年度的预算档案'));
     await signInAs(staff, base, 'head', 'demo-head', `/staff/requests/${tn}`);
+    const due = (await staff.locator('#deadline').innerText()).match(/\d{4}-\d{2}-\d{2}/)![0];
     await step(staff, 'approveExtension');
-    await expect(staff.getByText(/答复期限延长至/).count()).resolves.toBeGreaterThan(0);
+    // In force once its 延期答复告知书 is served.
+    await reviewAndServeNotice(staff, base, tn, 'extension-1');
+    await expect(staff.locator('#deadline').innerText()).resolves.not.toContain(due);
 
     // 5. The clerk drafts a partial disclosure with a document and sends it to secrecy review.
     await signInAs(staff, base, 'clerk', 'demo-clerk', `/staff/requests/${tn}`);

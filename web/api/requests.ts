@@ -14,6 +14,8 @@ import {
   reassign,
   registerByClerk,
   releaseAnswer,
+  serveNotice,
+  submitNoticeForReview,
   replyToSupplement,
   requestCase,
   requestQueue,
@@ -205,5 +207,15 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
       ...versioned,
     }),
     (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, releaseAnswer(deps, staff, tn, body)),
+  );
+
+  // A procedural notice (补正告知书, 延期答复告知书) goes the answer's way: to review, then served.
+  const noticeId = z.string().min(1).max(40).describe('告知书编号（案件详情 notices[].id，如 supplement-1）');
+  step('notice-review', '提交程序性告知书保密审查', z.object({ noticeId, ...versioned }), (deps, staff, tn, body) => submitNoticeForReview(deps, staff, tn, body.noticeId, body));
+  step(
+    'notice-serve',
+    '送达经审查的程序性告知书（送达后补正期限起算、延期生效）',
+    z.object({ noticeId, service: z.record(z.string(), z.unknown()).describe('送达方式，同送达答复'), ...versioned }),
+    (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, serveNotice(deps, staff, tn, body.noticeId, body)),
   );
 }

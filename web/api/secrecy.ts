@@ -59,7 +59,7 @@ export function registerSecrecyApi(app: Hono<WebEnv>, api: ApiRegistry, deps: Ap
   const reviews = api.staffArea(app, 'reviews', refused);
   reviews.get('/api/reviews', {
     summary: '待我处理的保密审查（按角色与环节，等待最久的在前）及我送审的信息',
-    query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification']).optional() }),
+    query: z.object({ stage: z.enum([...REVIEW_STAGES, 'on-hold']).optional(), type: z.enum(['publication', 'answer', 'clarification', 'notice']).optional() }),
     responses: { 200: { description: '待办与我的送审', schema: reviewQueueSchema } },
     run: async (c, { query, staff }) => c.json(toReviewQueueDto(await reviewQueueFor(deps, staff, { stage: query.stage, subjectType: query.type }))),
   });

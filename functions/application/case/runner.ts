@@ -63,6 +63,8 @@ export interface StepOptions<R, K = unknown, S extends string = string> {
   readonly note?: string;
   /** The timeline line's label when it is not the step's (who took it, in the applicant's words). */
   readonly label?: string;
+  /** Whether the applicant sees the line, when not as the table says (a step whose notice is not served yet). */
+  readonly public?: boolean;
   /** Fields of the stored record the step changes besides the case (letters, drafts, titles). */
   readonly patch?: (next: R) => Partial<R>;
   /** Facts for the audit event besides from/to and the step's event data. */
@@ -140,7 +142,7 @@ export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd 
     type: command.type,
     label: options.label ?? workflow.commandLabel(command.type as Cmd['type']),
     actor: timelineActor(actor),
-    public: transition?.visibleToApplicant ?? false,
+    public: options.public ?? transition?.visibleToApplicant ?? false,
     ...(options.note ? { note: options.note } : {}),
   };
   // Whoever becomes the handler by this step (registering, taking a case up) is named with it.

@@ -76,6 +76,15 @@ export const applicantTrackingSchema = z.object({
   supplementNotice: optional(z.object({ deficiencies: z.array(text), requestedOn: text, periodWorkingDays: z.number().int(), applicantDue: optional(text) })),
   canReplyToSupplement: z.boolean(),
   canWithdraw: z.boolean(),
+  /** The procedural notices served on the applicant (补正告知书, 延期答复告知书, …), as signed. */
+  notices: z.array(
+    z.object({
+      id: text,
+      servedOn: text,
+      serviceLabel: text,
+      document: z.object({ title: text, number: text, addressee: text, paragraphs: z.array(text), legalBasis: z.array(text), signature: text, date: text }),
+    }),
+  ),
   /** The answer as served: the letter and the files (download them by index). */
   answer: optional(
     z.object({
@@ -115,6 +124,12 @@ export function toApplicantTrackingDto(view: ApplicantView): ApplicantTrackingDt
     supplementNotice: n && { deficiencies: [...n.deficiencies], requestedOn: n.requestedOn, periodWorkingDays: n.periodWorkingDays, applicantDue: n.applicantDue },
     canReplyToSupplement: view.canReplyToSupplement,
     canWithdraw: view.canWithdraw,
+    notices: view.notices.map(({ id, servedOn, serviceLabel, document: d }) => ({
+      id,
+      servedOn,
+      serviceLabel,
+      document: { title: d.title, number: d.number, addressee: d.addressee, paragraphs: [...d.paragraphs], legalBasis: [...d.legalBasis], signature: d.signature, date: d.date },
+    })),
     answer: a && { typeLabel: a.typeLabel, releasedAt: a.releasedAt, letterText: a.letterText, files: a.files.map((f) => ({ index: f.index, fileName: f.fileName, sizeBytes: f.sizeBytes })) },
   } satisfies z.input<typeof applicantTrackingSchema>);
 }

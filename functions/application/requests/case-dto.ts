@@ -6,7 +6,7 @@
  */
 import { z } from '#domain/zod';
 import { URGENCY_LABEL_ZH, type Urgency } from '#domain/deadlines';
-import { REQUEST_STATUSES, STATUS_LABELS } from '#domain/requests';
+import { documentText, REQUEST_STATUSES, serviceDate, STATUS_LABELS } from '#domain/requests';
 import type { StaffMember } from '#domain/staff';
 import type { RequestRecord } from '#repositories/requests';
 import { contactFor, type CaseView, type QueueRow } from './staff';
@@ -61,6 +61,21 @@ export const staffCaseSchema = z.object({
   commands: z.array(text),
   explanation: z.array(text),
   review: optional(z.object({ id: text, status: text, stage: text, version: z.number() })),
+  /** The procedural notices: number, where each stands (reviewStatus; approved; served with method and date), the text as signed. */
+  notices: z.array(
+    z.object({
+      id: text,
+      kind: text,
+      title: text,
+      number: text,
+      issuedOn: text,
+      text,
+      reviewId: optional(text),
+      reviewStatus: optional(text),
+      approved: z.boolean(),
+      served: optional(z.object({ method: text, servedOn: text, releaseId: text })),
+    }),
+  ),
 });
 
 export type StaffCaseDto = z.infer<typeof staffCaseSchema>;
@@ -114,6 +129,18 @@ export function toStaffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto
     commands: view.commands,
     explanation: view.explanation,
     review: view.review,
+    notices: view.notices.map(({ notice: n, reviewStatus, approved }) => ({
+      id: n.id,
+      kind: n.kind,
+      title: n.document.title,
+      number: n.document.number,
+      issuedOn: n.issuedOn,
+      text: documentText(n.document),
+      reviewId: n.review?.id,
+      reviewStatus,
+      approved,
+      served: n.served && { method: n.served.service.method, servedOn: serviceDate(n.served.service), releaseId: n.served.releaseId },
+    })),
   });
 }
 

@@ -125,3 +125,17 @@ export async function applyCommand(deps: RequestDeps, record: RequestRecord, com
   });
   return { ...record, data: saved.data, version: saved.version };
 }
+
+/** The application as a letter or notice names it: number, applicant, receipt date and what was asked for. */
+export function letterFacts(s: StoredRequest) {
+  const r = s.requested;
+  const summary = [r.documentTitle ? `“${r.documentTitle}”` : '', r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle && r.description ? `“${r.description.slice(0, 60)}”` : ''].join(
+    '',
+  );
+  return {
+    trackingNumber: s.case.trackingNumber,
+    applicantName: s.applicant.name,
+    receivedOn: (s.case.receivedOn ?? s.submittedAt.slice(0, 10)) as IsoDate,
+    requestSummary: `${summary || '相关'}的政府信息`,
+  };
+}

@@ -1,8 +1,8 @@
 import { ForbiddenError, NotFoundError } from '#domain/errors';
 import { answerLetterDocument } from '#domain/requests/letters';
 import type { OfficialDocument } from '#domain/requests/official-document';
+import type { NoticeKind } from '#domain/requests/notices';
 import type { StaffMember } from '#domain/staff';
-import { ownValue } from '#domain/untrusted-input';
 import type { StoredRequest } from '#repositories/requests';
 import type { AppDependencies } from '../context';
 import { loadRequest } from './common';
@@ -16,38 +16,30 @@ export interface SignedDocument {
   readonly draft: boolean;
 }
 
-/** One kind of signed document of a case: its name in file names, the document if the case has it, and what to say when it has not. */
-interface DocumentKind {
-  readonly name: string;
-  readonly missing: string;
-  readonly of: (s: StoredRequest) => { readonly document: OfficialDocument; readonly draft: boolean } | undefined;
+/** What a notice is called in file names. */
+const NOTICE_FILE_NAMES: Readonly<Record<NoticeKind, string>> = { supplement: '补正告知书', extension: '延期答复告知书', fee: '收费通知书', delay: '延迟答复告知书' };
+
+/** The document with this id in its download address: `answer`, or a procedural notice's id (supplement-1). */
+function documentOf(s: StoredRequest, documentId: string): { document: OfficialDocument; draft: boolean; name: string } {
+  if (documentId === 'answer') {
+    if (!s.draft) throw new NotFoundError('尚未拟定答复。');
+    return { document: answerLetterDocument(s.draft.letter), draft: !s.released, name: '答复告知书' };
+  }
+  const n = s.notices?.find((x) => x.id === documentId);
+  if (!n) throw new NotFoundError('没有这份文书。');
+  return { document: n.document, draft: !n.served, name: NOTICE_FILE_NAMES[n.kind] };
 }
 
 /**
- * The signed documents of an application, by the id in their download address. A procedural
- * notice (补正, 延期, 收费) is one more entry here.
- */
-const DOCUMENTS: Readonly<Record<string, DocumentKind>> = {
-  answer: {
-    name: '答复告知书',
-    missing: '尚未拟定答复。',
-    of: (s) => (s.draft ? { document: answerLetterDocument(s.draft.letter), draft: !s.released } : undefined),
-  },
-};
-
-/**
- * A signed document of an application (the answer letter, drafted or released) for the staff who
+ * A signed document of an application (the answer letter or a procedural notice, drafted or served) for the staff who
  * may open the case page: every member of staff with a role. Unknown ids and documents the case
  * does not have yet are a NotFoundError.
  */
 export async function signedDocument(deps: Pick<AppDependencies, 'records'>, staff: StaffMember, trackingNumber: string, documentId: string): Promise<SignedDocument> {
   if (!staff.roles.length) throw new ForbiddenError('无权查看该申请的文书。');
-  const kind = ownValue(DOCUMENTS, documentId);
-  if (!kind) throw new NotFoundError('没有这份文书。');
   const record = await loadRequest(deps, trackingNumber);
-  const found = kind.of(record.data);
-  if (!found) throw new NotFoundError(kind.missing);
-  return { ...found, fileName: `${record.data.case.trackingNumber}-${kind.name}.docx` };
+  const { document, draft, name } = documentOf(record.data, documentId);
+  return { document, draft, fileName: `${record.data.case.trackingNumber}-${name}.docx` };
 }
 
 /** The same document as a Word file, written by the WordDocumentWriter port. */

@@ -5,7 +5,6 @@ import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, typ
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
 import { parseStepInput, requestCommand, type KnownFacts } from '#domain/requests/commands';
-import type { OutgoingMessage } from '#domain/notifications/message';
 import {
   assessFee,
   editLetter,
@@ -34,7 +33,8 @@ import { newId } from '../ids';
 import { putStaged } from '../staged-files';
 import { submitForReview } from '../secrecy';
 import { letterhead } from '../letterhead';
-import { applyCommand, caseDeadlines, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
+import { applyCommand, caseDeadlines, letterFacts, type ApplyOptions, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
+import { assertAwaitsPostedReceipt, awaitsPostedReceipt, noticeViews, reserveNotice, type NoticeView } from './notices';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
 import { DOCX, TEXT } from '#domain/content-types';
@@ -59,7 +59,6 @@ export const GENERIC_COMMANDS = [
   'requestExtension',
   'approveExtension',
   'rejectExtension',
-  'notifyExtension',
   'setDelayedReply',
   'returnToDrafting',
   'signOff',
@@ -113,6 +112,7 @@ export async function act(
   if (!(GENERIC_COMMANDS as readonly string[]).includes(input.command)) throw new CaseValidationError('不支持的操作。', { command: '不支持的操作。' });
   const type = input.command as GenericCommand;
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  if (type === 'recordSupplementNoticeServed') assertAwaitsPostedReceipt(record.data);
   const ctx = await requestContext(deps, actorOf(staff));
   requestWorkflow.assertAllowed(record.data.case, type, ctx);
   return takeStep(
@@ -126,26 +126,40 @@ export async function act(
 }
 
 /** Runs a generic step's typed command on the loaded case, with the notice and mail it owes. */
-export async function takeStep(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar): Promise<RequestRecord> {
-  // The notice and the mail quote the deadlines after the step: the runner hands over the decided case.
+export async function takeStep(
+  deps: RequestDeps,
+  staff: StaffMember,
+  record: RequestRecord,
+  command: RequestCommand,
+  calendar?: WorkingCalendar,
+  options: Omit<ApplyOptions, 'then' | 'calendar'> = {},
+): Promise<RequestRecord> {
+  const drafted = await reserveNotice(deps, staff, record, command, calendar);
+  // The notice and the timeline quote the deadlines after the step: the runner hands over the decided case.
   return applyCommand(deps, record, command, actorOf(staff), {
+    ...options,
+    // A step that owes a notice is the applicant's business once the notice is served, not before.
+    ...(drafted ? { public: false } : {}),
     ...(calendar ? { calendar } : {}),
-    then: ({ next, event, calendar: used }) => stepNotice(deps, record.data, command, caseDeadlines(next, used, deps.policy), event.data),
+    then: ({ next, event, calendar: used }) => {
+      const owed = stepNote(deps, record.data, command, caseDeadlines(next, used, deps.policy), event.data);
+      if (!drafted) return owed;
+      const notice = drafted(next, event.data, used);
+      return { ...owed, patch: (r: StoredRequest) => ({ ...(owed.patch?.(r) ?? {}), notices: [...(r.notices ?? []), notice] }) };
+    },
   });
 }
 
-interface StepNotice {
+interface StepNote {
   readonly note?: string;
   readonly patch?: (s: StoredRequest) => Partial<StoredRequest>;
-  readonly messages: OutgoingMessage[];
 }
 
-/** What a generic step tells the applicant (mail, the supplement notice) and notes on the timeline. */
-function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData): StepNotice {
-  const tn = s.case.trackingNumber;
-  const email = emailTo(s);
-  const mail = (kind: string, subject: string, lines: readonly string[]) =>
-    email ? [message(deps, kind, email, `${subject}（${tn}）`, [`${s.applicant.name}：`, '', ...lines, '', trackLine(deps, tn)].join('\n'), tn)] : [];
+/**
+ * What a generic step notes on the timeline and keeps on the record. The applicant is told nothing
+ * here: what they are owed is a notice, served once reviewed (notices.ts).
+ */
+function stepNote(deps: RequestDeps, s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData): StepNote {
   switch (command.type) {
     case 'requestSupplement': {
       const due = deadlines?.supplement?.applicantDue;
@@ -155,45 +169,30 @@ function stepNotice(deps: RequestDeps, s: StoredRequest, command: RequestCommand
         periodWorkingDays: Number(data['periodWorkingDays']),
         ...(due ? { applicantDue: due } : {}),
       };
-      const period = due ? `请于${formatDateZh(due)}前补正` : `请自收到本通知之日起${notice.periodWorkingDays}个工作日内补正`;
-      return {
-        patch: () => ({ supplementNotice: notice }),
-        note: `需补正：${notice.deficiencies.join('；')}（${period}）`,
-        messages: mail('request.supplement', '政府信息公开申请补正通知', [
-          '您的政府信息公开申请需要补正以下内容：',
-          ...notice.deficiencies.map((d, i) => `${i + 1}. ${d}`),
-          `${period}；无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）。`,
-        ]),
-      };
+      const period = due ? `请于${formatDateZh(due)}前补正` : `自收到补正告知书之日起${notice.periodWorkingDays}个工作日内补正`;
+      return { patch: () => ({ supplementNotice: notice }), note: `需补正：${notice.deficiencies.join('；')}（${period}）` };
     }
     case 'recordSupplementNoticeServed': {
       const due = deadlines?.supplement?.applicantDue;
       return {
         patch: (stored) => (stored.supplementNotice && due ? { supplementNotice: { ...stored.supplementNotice, applicantDue: due } } : {}),
         note: `补正通知于${formatDateZh(data['servedOn'] as IsoDate)}送达${due ? `，申请人应于${formatDateZh(due)}前补正` : ''}`,
-        messages: [],
       };
     }
     case 'approveExtension': {
-      const dueAfter = deadlines?.extension?.dueAfter;
-      if (!dueAfter) return { messages: [] };
-      const reason = s.case.extension.status === 'requested' ? s.case.extension.reason : '需要';
-      return {
-        note: `答复期限延长至${formatDateZh(dueAfter)}`,
-        messages: mail('request.extension', '政府信息公开申请延期答复告知', [
-          `因${reason}，经本机关政府信息公开工作机构负责人同意，您的申请答复期限延长至${formatDateZh(dueAfter)}（《条例》第三十三条）。`,
-        ]),
-      };
+      const days = s.case.extension.status === 'requested' ? s.case.extension.workingDays : 0;
+      // In force once its notice is served, before the original period ends.
+      return { note: `批准延长${days}个工作日，自延期答复告知书送达之日起生效` };
     }
     case 'recordSupplement':
-      return { note: `收到补正材料之日：${formatDateZh(data['receivedOn'] as IsoDate)}，答复期限重新计算`, messages: [] };
+      return { note: `收到补正材料之日：${formatDateZh(data['receivedOn'] as IsoDate)}，答复期限重新计算` };
     case 'issueFeeNotice':
-      return { note: `收费金额：${String(data['amountYuan'])}元。${String(data['basis'])}${data['reductionReason'] ? `经降低，理由：${String(data['reductionReason'])}。` : ''}`, messages: [] };
+      return { note: `收费金额：${String(data['amountYuan'])}元。${String(data['basis'])}${data['reductionReason'] ? `经降低，理由：${String(data['reductionReason'])}。` : ''}` };
     case 'returnToDrafting':
     case 'rejectExtension':
-      return { note: command.reason, messages: [] };
+      return { note: command.reason };
     default:
-      return { messages: [] };
+      return {};
   }
 }
 
@@ -215,19 +214,6 @@ export async function reassign(
 
 /** Answer documents (the information provided) may be PDF, DOCX, plain text or images. */
 const ANSWER_DOCUMENT_TYPES: Record<string, string> = { ...ATTACHMENT_TYPES, [DOCX]: 'Word 文档', [TEXT]: '文本文件' };
-
-function letterFacts(s: StoredRequest) {
-  const r = s.requested;
-  const summary = [r.documentTitle ? `“${r.documentTitle}”` : '', r.documentNumber ? `（${r.documentNumber}）` : '', !r.documentTitle && r.description ? `“${r.description.slice(0, 60)}”` : ''].join(
-    '',
-  );
-  return {
-    trackingNumber: s.case.trackingNumber,
-    applicantName: s.applicant.name,
-    receivedOn: (s.case.receivedOn ?? s.submittedAt.slice(0, 10)) as IsoDate,
-    requestSummary: `${summary || '相关'}的政府信息`,
-  };
-}
 
 /**
  * Draft (or redraft) the answer: the response type and its facts, the letter generated from the
@@ -617,6 +603,8 @@ export interface CaseView {
   /** The case may be proposed for proactive disclosure by this person now (mayProposeForCatalogue). */
   readonly mayPropose: boolean;
   readonly review?: { id: string; status: string; stage: string; version: number };
+  /** The case's procedural notices with where each stands (drafted, under review, approved, served). */
+  readonly notices: readonly NoticeView[];
   readonly history: readonly { at: string; type: string; actor: string }[];
 }
 
@@ -637,9 +625,10 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     deadlines,
     explanation: deadlines ? renderCaseDeadlineExplanation(deadlines) : [],
     ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
-    commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)),
+    commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)).filter((x) => x !== 'recordSupplementNoticeServed' || awaitsPostedReceipt(record.data)),
     mayPropose: mayProposeForCatalogue(staff, record.data),
     ...(review ? { review } : {}),
+    notices: await noticeViews(deps, record.data),
     history,
   };
 }

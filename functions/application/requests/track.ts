@@ -2,7 +2,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { renderCaseDeadlineExplanation } from '#domain/deadlines';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import { applicantActor } from '#domain/case';
-import { CHANNEL_LABELS, overdueRemediesText, parseTrackingNumber, RESPONSE_TYPE_INFO, requestWorkflow, STATUS_LABELS, type RequestStatus } from '#domain/requests';
+import {
+  CHANNEL_LABELS,
+  overdueRemediesText,
+  parseTrackingNumber,
+  RESPONSE_TYPE_INFO,
+  requestWorkflow,
+  serviceDate,
+  SERVICE_METHOD_LABELS,
+  STATUS_LABELS,
+  type OfficialDocument,
+  type RequestStatus,
+} from '#domain/requests';
 import type { IsoDate } from '#domain/calendar';
 import { loadCatalogue } from '../catalogue/settings';
 import { lookupByAccessCode } from '../lookup-guard';
@@ -80,6 +91,8 @@ export interface ApplicantView {
   readonly supplementNotice?: SupplementNotice;
   readonly canReplyToSupplement: boolean;
   readonly canWithdraw: boolean;
+  /** The procedural notices served on the applicant (never one that is not served yet), as signed. */
+  readonly notices: readonly ServedNoticeView[];
   readonly answer?: {
     readonly typeLabel: string;
     readonly releasedAt: string;
@@ -88,17 +101,32 @@ export interface ApplicantView {
   };
 }
 
+/** Whether the latest 补正告知书 was served (a case stored before notices existed had its notice mailed at the step). */
+function supplementNoticeServed(s: StoredRequest): boolean {
+  const latest = s.notices?.filter((n) => n.kind === 'supplement').at(-1);
+  return latest ? latest.served !== undefined : s.notices === undefined;
+}
+
+export interface ServedNoticeView {
+  readonly id: string;
+  readonly document: OfficialDocument;
+  readonly servedOn: string;
+  readonly serviceLabel: string;
+}
+
 export async function applicantView(deps: RequestDeps, record: RequestRecord): Promise<ApplicantView> {
   const s = record.data;
   const c = s.case;
   const calendar = await loadCalendar(deps);
   const d = caseDeadlines(c, calendar, deps.policy);
   const open = c.status !== 'released' && c.status !== 'closed' && !['withdrawn', 'abandoned-no-supplement', 'abandoned-no-payment'].includes(c.status);
+  // Asked to supplement once the 补正告知书 is served: before that the applicant has been told nothing.
+  const supplementAsked = c.status === 'supplement-requested' && supplementNoticeServed(s);
   return {
     trackingNumber: c.trackingNumber,
     version: record.version,
     status: c.status,
-    statusLabel: STATUS_LABELS[c.status],
+    statusLabel: STATUS_LABELS[c.status === 'supplement-requested' && !supplementAsked ? 'in-assessment' : c.status],
     channelLabel: CHANNEL_LABELS[s.channel],
     submittedAt: s.submittedAt,
     ...(c.receivedOn ? { receivedOn: c.receivedOn } : {}),
@@ -106,13 +134,16 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
     requested: s.requested,
     ...(open && d?.answer ? { answerDue: d.answer.due } : {}),
     provisional: open && (d?.answer?.provisional ?? false),
-    awaitingSupplement: c.status === 'supplement-requested',
+    awaitingSupplement: supplementAsked,
     ...(open && d?.answer && todayIn(deps) > d.answer.due ? { overdueRemedies: await overdueRemedies(deps, d.answer.due) } : {}),
     explanation: open && d ? renderCaseDeadlineExplanation(d) : [],
     timeline: s.timeline.filter((t) => t.public),
-    ...(s.supplementNotice && c.status === 'supplement-requested' ? { supplementNotice: s.supplementNotice } : {}),
-    canReplyToSupplement: c.status === 'supplement-requested',
+    ...(s.supplementNotice && supplementAsked ? { supplementNotice: s.supplementNotice } : {}),
+    canReplyToSupplement: supplementAsked,
     canWithdraw: requestWorkflow.check(c, 'withdraw', await requestContext(deps, applicantActor(c.trackingNumber), calendar)).ok,
+    notices: (s.notices ?? []).flatMap((n) =>
+      n.served ? [{ id: n.id, document: n.document, servedOn: serviceDate(n.served.service), serviceLabel: SERVICE_METHOD_LABELS[n.served.service.method] }] : [],
+    ),
     ...(s.released && s.draft
       ? {
           answer: {
@@ -161,6 +192,7 @@ export async function replyToSupplement(
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const c = record.data.case;
   if (c.status !== 'supplement-requested') throw new ConflictError(`当前状态为「${STATUS_LABELS[c.status]}」，无需补正。`);
+  if (!supplementNoticeServed(record.data)) throw new ConflictError('补正告知书尚未送达，无需补正。');
   const text = String(input.text ?? '').trim();
   if (!text) throw new ValidationError('请填写补正内容。', { text: '请填写补正内容。' });
   if (text.length > 4000) throw new ValidationError('补正内容过长。', { text: '补正内容不能超过4000个字。' });

@@ -32,7 +32,7 @@ const checklistSchema = z.object(
 export const staffReviewSchema = z.object({
   id: text,
   version: int,
-  subject: z.object({ type: z.enum(['publication', 'answer', 'clarification']), id: text, title: text.optional() }),
+  subject: z.object({ type: z.enum(['publication', 'answer', 'clarification', 'notice']), id: text, title: text.optional() }),
   author: person,
   status: z.enum(['draft', 'in-review', 'on-hold', 'returned', 'approved', 'withheld']),
   stage,

@@ -167,7 +167,7 @@ export async function submitForReview(deps: Deps, author: StaffMember, input: Su
   const title = input.subject.title?.trim() ?? '';
   if (!title) throw new ValidationError('请填写信息标题。', { title: '请填写信息标题。' });
   if (title.length > 200) throw new ValidationError('标题过长。', { title: '标题不能超过 200 个字。' });
-  if (!['publication', 'answer', 'clarification'].includes(input.subject.type)) throw new ValidationError('请选择信息类型。', { subjectType: '请选择信息类型。' });
+  if (!['publication', 'answer', 'clarification', 'notice'].includes(input.subject.type)) throw new ValidationError('请选择信息类型。', { subjectType: '请选择信息类型。' });
   const now = deps.clock.now();
   const id = newId(now);
   const { content, findings, digest } = await prepareContent(deps, id, 1, input.text ?? '', input.attachments ?? []);

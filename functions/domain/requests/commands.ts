@@ -25,7 +25,6 @@ export const REQUEST_STEP_SCHEMAS = {
   requestSupplement: z.object({
     deficiencies: lines('请逐项列明需要补正的内容。'),
     periodWorkingDays: optionalInt('补正期限'),
-    deliveredOn: optionalDate('申请人收到通知之日'),
     supplementStillUnclear: optionallyConfirmed,
   }),
   recordSupplementNoticeServed: z.object({ servedOn: date('申请人收到通知之日') }),
@@ -52,7 +51,8 @@ export const REQUEST_STEP_SCHEMAS = {
   waiveFee: z.object({ reasonCode: text('请选择减免理由。'), note: optionalText }),
   abandonNoPayment: z.object({}),
   requestExtension: z.object({ workingDays: int('延长的工作日数'), reason: text('请填写延长答复期限的理由。') }),
-  approveExtension: z.object({ applicantNotifiedOn: optionalDate('告知申请人日期') }),
+  // The applicant is told by the 延期答复告知书, served once reviewed; its service is the notification.
+  approveExtension: z.object({}),
   rejectExtension: z.object({ reason: text('请填写不批准延期的理由。') }),
   notifyExtension: z.object({ notifiedOn: optionalDate('告知日期') }),
   setDelayedReply: z.object({ due: date('延迟答复期限'), reason: text('请填写确定延迟答复期限的理由。'), applicantNotifiedOn: optionalDate('告知申请人日期') }),

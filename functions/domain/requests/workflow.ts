@@ -361,7 +361,6 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     form: form([
       field('deficiencies', '需要补正的内容（每行一项，一次性告知）', 'list', { rows: 4, required: true }),
       field('periodWorkingDays', '补正期限（工作日）', 'number'),
-      field('deliveredOn', '申请人收到通知之日', 'date', { hint: '补正期限自申请人收到通知之日起计算。当面或电子送达的填写当日；邮寄的留空，签收后再登记。' }),
       field('supplementStillUnclear', '补正后申请内容仍不明确', 'checkbox', { options: [{ value: 'yes', label: '是' }] }),
     ]),
   },
@@ -487,7 +486,6 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     to: 'same',
     roles: extensionApprovers,
     visibleToApplicant: true,
-    form: form([field('applicantNotifiedOn', '告知申请人日期', 'date')]),
   },
   { command: 'rejectExtension', label: '不批准延长答复期限', from: WORKING, to: 'same', roles: extensionApprovers, form: reasonForm('不批准的理由') },
   {
@@ -707,6 +705,24 @@ function clocked(c: RequestCase, ctx: RequestContext, step: Step): RequestEffect
 
 const notInFuture = (on: IsoDate, ctx: RequestContext, message: string) => ensure(on <= ctx.today, 'DATE_IN_FUTURE', message);
 
+/**
+ * A service as 235号 and Art. 40 allow it, for the answer and every notice: post through China Post
+ * with its item number, the agency that served on the agency's behalf, a reason where the method is
+ * not the one the applicant chose, and no date after today. Returns the date that judges timeliness.
+ */
+export function checkService(s: Service, applicantChose: DeliveryMethod, today: IsoDate): IsoDate {
+  if (s.method === 'post' && !isChinaPostTrackingNumber(s.postalTrackingNumber.replace(/\s/g, '').toUpperCase())) {
+    throw new CaseValidationError('请填写中国邮政的邮件号码（邮寄送达须通过邮政企业）。', { postalTrackingNumber: '邮件号码格式有误。' });
+  }
+  if (s.method === 'entrusted') nonBlank(s.entrustedAgency, 'entrustedAgency', '请填写代为送达的行政机关。');
+  if (s.method !== expectedServiceMethod(applicantChose)) {
+    nonBlank(s.deviationReason, 'deviationReason', `申请人要求以“${DELIVERY_METHOD_LABELS[applicantChose]}”方式获取，未按此方式送达的，请填写理由（《条例》第四十条）。`);
+  }
+  const on = serviceDate(s);
+  ensure(on <= today, 'DATE_IN_FUTURE', '送达日期不能晚于今天。');
+  return on;
+}
+
 function periodOf(days: number | undefined, ctx: RequestContext): number {
   const period = days ?? ctx.policy.workflow.defaultSupplementWorkingDays;
   if (!Number.isInteger(period) || period < 1 || period > 60) {
@@ -898,15 +914,7 @@ const REQUEST_EFFECTS: Effects = {
   release: (c, cmd, ctx) => {
     ensure(cmd.secrecyReviewApproved === true, 'SECRECY_NOT_APPROVED', '答复及所附文件的保密审查尚未通过，不能送达。');
     const s = cmd.service;
-    if (s.method === 'post' && !isChinaPostTrackingNumber(s.postalTrackingNumber.replace(/\s/g, '').toUpperCase())) {
-      throw new CaseValidationError('请填写中国邮政的邮件号码（邮寄送达须通过邮政企业）。', { postalTrackingNumber: '邮件号码格式有误。' });
-    }
-    if (s.method === 'entrusted') nonBlank(s.entrustedAgency, 'entrustedAgency', '请填写代为送达的行政机关。');
-    if (s.method !== expectedServiceMethod(cmd.applicantChose)) {
-      nonBlank(s.deviationReason, 'deviationReason', `申请人要求以“${DELIVERY_METHOD_LABELS[cmd.applicantChose]}”方式获取，未按此方式送达的，请填写理由（《条例》第四十条）。`);
-    }
-    const on = serviceDate(s);
-    notInFuture(on, ctx, '送达日期不能晚于今天。');
+    const on = checkService(s, cmd.applicantChose, ctx.today);
     const draft = c.draft!;
     return clocked(c, ctx, {
       patch: { service: s, outcomeRow: draft.outcomeRow, concludedOn: on },

@@ -96,7 +96,8 @@ export const CONCLUSION_LABELS: Record<ConclusionType, string> = {
 
 /** What leaves the agency under this review. */
 export interface ReviewSubject {
-  readonly type: 'publication' | 'answer' | 'clarification';
+  /** notice: a procedural notice of an application (id `<tracking number>/<notice id>`). */
+  readonly type: 'publication' | 'answer' | 'clarification' | 'notice';
   readonly id: string;
   readonly title?: string;
 }

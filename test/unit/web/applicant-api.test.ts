@@ -14,8 +14,8 @@ import { CorrectionRepository } from '#repositories/corrections';
 import { RequestRepository } from '#repositories/requests';
 import { createApp } from '#web/app';
 import { memoryApp } from '#support/memory-deps';
-import { people, RecordingPublicWriter, validResidentId } from '../application/secrecy/support';
-import { citizenForm, ID_NUMBER } from '../application/requests/support';
+import { people, RecordingPublicWriter, saveAgencyProfile, validResidentId } from '../application/secrecy/support';
+import { approveNotice, citizenForm, ID_NUMBER } from '../application/requests/support';
 import { PDF_BYTES } from '../application/clarifications/support';
 
 async function portal() {
@@ -44,6 +44,7 @@ function expectNothingInternal(text: string) {
 describe('/api/requests/track', () => {
   async function caseAwaitingSupplement() {
     const p = await portal();
+    await saveAgencyProfile(p.deps);
     const form = citizenForm({ name: '李四', contact: { phone: '13812345678' }, requested: { documentTitle: '某某文件' } });
     const receipt = (await (await p.app.request('/api/requests', json({ nonce: 'track-dto-0001', form }))).json()) as { trackingNumber: string; accessCode: string };
     const tn = receipt.trackingNumber;
@@ -54,7 +55,14 @@ describe('/api/requests/track', () => {
       [clerk, 'act', { command: 'register' }],
       [head, 'reassign', { handlerId: people.clerk2.id, handlerName: people.clerk2.displayName, reason: '内部理由：业务量调整' }],
       [clerk2, 'act', { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份' } }],
+      ['review', 'notice-review', { noticeId: 'supplement-1' }],
+      [clerk2, 'notice-serve', { noticeId: 'supplement-1', service: { method: 'handed-over', deviationReason: '申请人到窗口领取' } }],
     ] as const) {
+      // The 补正告知书's review stages are signed on the review's own pages (the secrecy API).
+      if (token === 'review') {
+        await approveNotice(p.deps, tn, 'supplement-1');
+        continue;
+      }
       const res = await p.app.request(`/api/requests/${tn}/${path}`, json(body, token));
       expect(res.status, path).toBe(200);
     }
@@ -107,7 +115,7 @@ describe('/api/requests/track', () => {
       canReplyToSupplement: true,
     });
     const timeline = body['timeline'] as Record<string, unknown>[];
-    expect(timeline.map((t) => t['label'])).toEqual(['网上提交申请', '登记受理', '发出补正通知']);
+    expect(timeline.map((t) => t['label'])).toEqual(['网上提交申请', '登记受理', '送达政府信息公开申请补正告知书']);
     for (const step of timeline) expect(Object.keys(step).sort()).toEqual(expect.arrayContaining(['at', 'label', 'on']));
     for (const step of timeline) expect(step).not.toHaveProperty('actor');
   });

@@ -4,8 +4,8 @@ import { STATIC_DIR } from '#local/server';
 import { RequestRepository } from '#repositories/requests';
 import { createApp } from '#web/app';
 import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
-import { people, RecordingPublicWriter } from '../application/secrecy/support';
-import { ID_NUMBER } from '../application/requests/support';
+import { people, RecordingPublicWriter, saveAgencyProfile } from '../application/secrecy/support';
+import { ID_NUMBER, signNoticeReview } from '../application/requests/support';
 
 async function portal() {
   const m = await memoryApp();
@@ -199,6 +199,55 @@ describe('/staff/requests', () => {
     // A step the clerk may never take (the leader's sign-off) is refused as such in every state.
     const forbidden = await clerk.post(`/staff/requests/${tn}/act`, { command: 'signOff', version: '2' });
     expect(forbidden.res.status).toBe(403);
+  });
+
+  it('a 补正告知书 is drafted by the step, sent to review, served, printed, downloaded and shown on /track', async () => {
+    const p = await portal();
+    await saveAgencyProfile(p.deps);
+    const s = session(p.app);
+    const { html: receipt } = await s.post('/apply', applyFields(nonceOf((await s.get('/apply')).html)));
+    const [tn, code] = [trackingOf(receipt), codeOf(receipt)];
+    const clerk = session(p.app, await p.tokenFor(people.clerk));
+    await clerk.get(`/staff/requests/${tn}`);
+    await clerk.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1' });
+    await clerk.get(`/staff/requests/${tn}`);
+    await clerk.post(`/staff/requests/${tn}/act`, { command: 'requestSupplement', version: '2', deficiencies: '请写明报告的具体年份' });
+    let page = (await clerk.get(`/staff/requests/${tn}`)).html;
+    expect(page).toContain('政府信息公开申请补正告知书（示例政信补〔2026〕1号）');
+    expect(page).toContain('待提交保密审查');
+    expect(page).toContain(`action="/staff/requests/${tn}/notices/supplement-1/review"`);
+    // Not served: the applicant is not asked yet.
+    const applicant = session(p.app);
+    await applicant.get('/track');
+    await applicant.post('/track', { trackingNumber: tn, accessCode: code });
+    expect((await applicant.get(`/track/${tn}`)).html).not.toContain('请写明报告的具体年份');
+
+    const sent = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/review`, { notice: 'supplement-1', version: '3' });
+    expect(sent.res.status).toBe(303);
+    page = (await clerk.get(sent.res.headers.get('location')!)).html;
+    expect(page).toContain('告知书已提交保密审查。');
+    expect(page).not.toContain('notices/supplement-1/serve');
+    await signNoticeReview(p.deps, tn, 'supplement-1');
+    const reviewId = (await new RequestRepository(p.records).get(tn))!.data.notices![0]!.review!.id;
+    expect(page).toContain(`/staff/reviews/${reviewId}`);
+    page = (await clerk.get(`/staff/requests/${tn}`)).html;
+    expect(page).toContain('保密审查通过，待送达');
+    const served = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/serve`, { notice: 'supplement-1', version: '4', method: 'electronic', servedOn: '2026-03-02' });
+    expect(served.res.status).toBe(303);
+    expect((await clerk.get(`/staff/requests/${tn}`)).html).toContain('已于 2026-03-02 电子送达');
+
+    const printed = (await clerk.get(`/staff/requests/${tn}/notices/supplement-1`)).html;
+    expect(printed).toContain('class="letter"');
+    expect(printed).toContain('示例政信补〔2026〕1号');
+    expect(printed).not.toContain('尚未送达（草稿）');
+    const docx = await p.app.request(`/staff/requests/${tn}/documents/supplement-1.docx`, { headers: { authorization: `Bearer ${await p.tokenFor(people.clerk)}` } });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain(encodeURIComponent('补正告知书'));
+
+    const tracked = (await applicant.get(`/track/${tn}`)).html;
+    expect(tracked).toContain('示例政信补〔2026〕1号');
+    expect(tracked).toContain('请写明报告的具体年份');
+    expect(tracked).toContain('补正内容');
   });
 
   it('keeps typed values and shows field errors on a failed step', async () => {

@@ -1,9 +1,9 @@
 import { jsx } from 'hono/jsx';
 import type { AppDependencies } from '#application/context';
 import { DEMO_ACCOUNTS } from '#application/demo-data';
-import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
+import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, mayTakeStep, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
 import type { StepField } from '#domain/case';
-import { ANSWER_FIELDS, expectedServiceMethod, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type ResponseType } from '#domain/requests';
+import { ANSWER_FIELDS, expectedServiceMethod, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type NoticeKind, type ResponseType } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import { shanghaiDateTime } from '../../page-context';
@@ -57,8 +57,7 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   const generic: Partial<Record<CommandType, Omit<StepExtras, 'action'>>> = {
     register: c.receivedOn ? { fields: [], description: `收到申请之日：${c.receivedOn}。登记后您将成为本申请的承办人（首问负责）。` } : { values: { receivedOn: today } },
     requestSupplement: {
-      // E-mailed with the notice: the applicant has it today; otherwise the clerk records its service.
-      values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays), deliveredOn: s.applicant.email ? today : '' },
+      values: { periodWorkingDays: String(workflow.defaultSupplementWorkingDays) },
       // 补正后仍不明确 is asked only before a second notice.
       ...(c.supplementNotices > 0 ? {} : { fields: requestWorkflow.transition('requestSupplement')?.form?.fields.filter((f) => f.name !== 'supplementStillUnclear') }),
       ...(view.deadlines ? { description: `补正通知应于 ${view.deadlines.supplementNotice.due} 前发出（收到申请后7个工作日内）。` } : {}),
@@ -73,13 +72,8 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
     recordFeePaid: { values: { paidOn: today } },
     requestExtension: { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` },
     approveExtension: {
-      values: { applicantNotifiedOn: s.applicant.email ? today : '' },
-      description: [
-        ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}。` : '',
-        s.applicant.email ? '批准后系统将以电子邮件告知申请人。' : '申请人未留电子邮箱，请另行告知后填写告知日期。',
-      ].join(''),
+      description: `${ext.status === 'requested' ? `承办人申请延长 ${ext.workingDays} 个工作日，理由：${ext.reason}。` : ''}批准后生成延期答复告知书，经保密审查后送达申请人；须在原答复期限届满前送达，送达后延期生效。`,
     },
-    notifyExtension: { values: { notifiedOn: today } },
     withdraw: { values: { withdrawnOn: today } },
   };
 
@@ -140,6 +134,8 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   const served = '经审查的告知书及删除处理后的文件将通过发布服务提供给申请人；期限以送达之日判断。';
   steps.push(...tableStep('release', `${base}/release`, { values: { method: expectedServiceMethod(s.deliveryMethod), servedOn: today }, description: served }));
 
+  steps.push(...noticeSteps(staff, view, base, today, { method: expectedServiceMethod(s.deliveryMethod), servedOn: today }));
+
   if (view.mayPropose) {
     steps.push({
       id: 'propose',
@@ -154,4 +150,46 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   if (mayRevealIdentity(staff, s)) steps.push({ id: 'identity', title: '查看完整证件号码', action: `${base}/identity`, fields: [reasonField], button: '查看', secondary: true });
   if (!seesContactPlainly(staff)) steps.push({ id: 'contact', title: '查看申请人联系方式', action: `${base}/contact`, fields: [reasonField], button: '查看', secondary: true });
   return steps;
+}
+
+/** What serving a notice starts, said above its button. */
+const SERVICE_EFFECT: Record<NoticeKind, string> = {
+  supplement: '补正期限自申请人收到本告知书之日起计算；邮寄送达的，申请人签收后请登记签收日期。',
+  extension: '须在原答复期限届满前送达；送达后延期生效。',
+  fee: '缴费期限自申请人收到本通知书之日起计算。',
+  delay: '送达后按延迟答复期限计算。',
+};
+
+/**
+ * A notice's steps, as the answer's: to secrecy review while drafted (or returned), then served once
+ * approved, by the method and on the date the form records (the release form's fields).
+ */
+function noticeSteps(staff: StaffMember, view: CaseView, base: string, today: string, serviceValues: Record<string, string>): StepView[] {
+  const serviceFields = requestWorkflow.transition('release')?.form?.fields ?? [];
+  return view.notices.flatMap(({ notice: n, approved, reviewStatus }): StepView[] => {
+    if (n.served) return [];
+    const action = `${base}/notices/${n.id}`;
+    const hidden = { notice: n.id };
+    const name = `${n.document.title}（${n.document.number}）`;
+    if (approved && mayTakeStep(staff, 'release')) {
+      const description = `${name}保密审查已通过，经发布服务送达申请人。${SERVICE_EFFECT[n.kind]}`;
+      return [
+        {
+          id: `notice-serve-${n.id}`,
+          title: `送达${n.document.title}`,
+          action: `${action}/serve`,
+          hidden,
+          fields: serviceFields,
+          values: { ...serviceValues, servedOn: today },
+          description,
+          button: '送达',
+        },
+      ];
+    }
+    if ((reviewStatus === undefined || reviewStatus === 'returned') && mayTakeStep(staff, 'submitForSecrecyReview')) {
+      const description = `${name}经保密审查通过后方可送达申请人（先审查、后公开）。`;
+      return [{ id: `notice-review-${n.id}`, title: `${n.document.title}提交保密审查`, action: `${action}/review`, hidden, fields: [], description, button: '提交保密审查' }];
+    }
+    return [];
+  });
 }

@@ -1,4 +1,4 @@
-import { answerLetterDocument, type AnswerLetter } from '#domain/requests';
+import type { OfficialDocument as OfficialDocumentShape } from '#domain/requests';
 import { OfficialDocument } from '../../views/components/OfficialDocument';
 import { DeadlineChip } from '../../views/components/DeadlineChip';
 import { Layout } from '../../views/layouts/Layout';
@@ -39,7 +39,7 @@ export function QueuePage(p: { rows: readonly QueueCaseRow[]; filters: readonly 
 export type RequestCasePageProps = CaseFacts & Pick<CasePageProps, 'steps' | 'version' | 'failed' | 'refusal' | 'flash'> & { revealed?: string };
 
 /** The staff case page (the one CasePage of every case type): deadline and why, facts, applicant, answer, timeline, steps. */
-export function RequestCasePage({ deadline, deadlineNote, explanation, facts, applicant, revealed, duplicates, attachments, supplementReplies, letter, review, ...p }: RequestCasePageProps) {
+export function RequestCasePage({ deadline, deadlineNote, explanation, facts, applicant, revealed, duplicates, attachments, supplementReplies, notices, letter, review, ...p }: RequestCasePageProps) {
   const sections: CaseSection[] = [
     {
       title: '答复期限',
@@ -86,6 +86,19 @@ export function RequestCasePage({ deadline, deadlineNote, explanation, facts, ap
         : null,
     },
     {
+      title: '程序性告知书',
+      id: 'notices',
+      children: notices.length ? (
+        <ul>
+          {notices.map((n) => (
+            <li>
+              <a href={n.href}>{n.title}</a>：{n.reviewHref ? <a href={n.reviewHref}>{n.state}</a> : n.state}
+            </li>
+          ))}
+        </ul>
+      ) : null,
+    },
+    {
       title: '答复',
       children:
         letter || review ? (
@@ -107,21 +120,21 @@ export function RequestCasePage({ deadline, deadlineNote, explanation, facts, ap
   return <CasePage area={STAFF_REQUESTS} noun="申请" heading={`申请 ${p.id}`} sections={sections} {...p} />;
 }
 
-/** The answer letter (告知书) as a formal, printable letter. */
-export function LetterPage(p: { trackingNumber: string; letter: AnswerLetter; draftNotice?: string }) {
-  const l = p.letter;
+/** A signed document of the case (the answer letter, a procedural notice) as printed for the seal, with its Word download. */
+export function SignedDocumentPage(p: { trackingNumber: string; documentId: string; document: OfficialDocumentShape; draft: boolean }) {
+  const tn = encodeURIComponent(p.trackingNumber);
   return (
     <Layout
-      title={l.title}
+      title={p.document.title}
       section="staff"
       navHref="/staff/requests"
-      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, STAFF_REQUESTS, { href: `/staff/requests/${p.trackingNumber}`, label: p.trackingNumber }, { label: '告知书' }]}
+      breadcrumbs={[{ href: ROUTES.staffHome, label: '工作台' }, STAFF_REQUESTS, { href: `/staff/requests/${tn}`, label: p.trackingNumber }, { label: p.document.title }]}
     >
-      {p.draftNotice ? <p class="no-print notice notice--warning">{p.draftNotice}</p> : null}
+      {p.draft ? <p class="no-print notice notice--warning">本文书尚未送达（草稿），以经保密审查后送达的版本为准。</p> : null}
       <p class="no-print">
-        <a href={`/staff/requests/${encodeURIComponent(p.trackingNumber)}/documents/answer.docx`}>下载 Word 文档（用于用印）</a>
+        <a href={`/staff/requests/${tn}/documents/${encodeURIComponent(p.documentId)}.docx`}>下载 Word 文档（用于用印）</a>
       </p>
-      <OfficialDocument doc={answerLetterDocument(l)} />
+      <OfficialDocument doc={p.document} />
     </Layout>
   );
 }

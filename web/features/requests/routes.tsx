@@ -8,7 +8,6 @@ import {
   draftAnswer,
   editAnswerLetter,
   applicationAttachmentUrl,
-  loadRequest,
   assertMayRegisterApplications,
   mayRegisterApplications,
   proposeForCatalogue,
@@ -19,10 +18,12 @@ import {
   requestQueue,
   revealContact,
   revealIdentityNumber,
+  serveNotice,
+  signedDocument,
   submitAnswerForReview,
+  submitNoticeForReview,
   type ApplicantContact,
 } from '#application/requests';
-import { NotFoundError } from '#domain/errors';
 import { COMMAND_LABELS } from '#domain/requests';
 import type { StaffEnv } from '../../env';
 import { filesOf, flatValues, nestedFrom, textOf, type FormBody } from '../../form-body';
@@ -30,7 +31,7 @@ import { formStep } from '../../form-step';
 import { applyPage, receiptPage, REGISTER_CHANNEL_LABELS } from '../apply/routes';
 import { caseSteps, demoHandlers } from './forms';
 import { refusedStep } from '../case/CasePage';
-import { LetterPage, QueuePage, RequestCasePage, type RequestCasePageProps } from './pages';
+import { QueuePage, RequestCasePage, SignedDocumentPage, type RequestCasePageProps } from './pages';
 import { caseFacts, queueFilters, queueRows } from './view-model';
 
 const FLASH: Record<string, string> = {
@@ -39,6 +40,8 @@ const FLASH: Record<string, string> = {
   review: '已提交保密审查。',
   'review-passed': '保密审查已通过，已报送领导签发。',
   release: '答复已送达申请人。',
+  'notice-review': '告知书已提交保密审查。',
+  'notice-served': '告知书已送达申请人。',
   reassign: '承办人已变更。',
 };
 
@@ -156,13 +159,22 @@ export function staffRequestRoutes(deps: AppDependencies) {
     c.render(await casePage(c, tn, { contact: await revealContact(deps, c.get('staff'), tn, { reason: textOf(body, 'reason') }) })),
   );
 
-  app.get('/staff/requests/:tn/letter', async (c) => {
-    const s = (await loadRequest(deps, c.req.param('tn'))).data;
-    if (!s.draft) throw new NotFoundError('尚未拟定答复。');
-    return c.render(
-      <LetterPage trackingNumber={s.case.trackingNumber} letter={s.draft.letter} {...(s.released ? {} : { draftNotice: '本告知书尚未送达（草稿），以最终经保密审查、领导签发的版本为准。' })} />,
-    );
-  });
+  // The signed documents as printed for the seal: the answer letter, and each procedural notice.
+  const documentPage = async (c: Context<StaffEnv>, documentId: string) => {
+    const tn = c.req.param('tn')!;
+    return c.render(<SignedDocumentPage trackingNumber={tn} documentId={documentId} {...await signedDocument(deps, c.get('staff'), tn, documentId)} />);
+  };
+  app.get('/staff/requests/:tn/letter', (c) => documentPage(c, 'answer'));
+  app.get('/staff/requests/:tn/notices/:id', (c) => documentPage(c, c.req.param('id')));
+  // A notice's steps: the form's id names the notice (hidden field), so a refusal shows at that form.
+  const noticeForm = (step: string) => (b: FormBody) => `${step}-${textOf(b, 'notice')}`;
+  step('/staff/requests/:tn/notices/:id/review', noticeForm('notice-review'), (c, _body, tn, v) => submitNoticeForReview(deps, c.get('staff'), tn, c.req.param('id'), expected(v)), 'notice-review');
+  step(
+    '/staff/requests/:tn/notices/:id/serve',
+    noticeForm('notice-serve'),
+    (c, body, tn, v) => serveNotice(deps, c.get('staff'), tn, c.req.param('id'), { service: flatValues(body), ...expected(v) }),
+    'notice-served',
+  );
 
   app.get('/staff/requests/:tn/attachments/:id', async (c) => c.redirect(await applicationAttachmentUrl(deps, c.get('staff'), c.req.param('tn'), c.req.param('id')), 303));
 

@@ -9,6 +9,8 @@ import {
   ORGANISATION_KIND_LABELS,
   PROVISION_FORM_LABELS,
   REQUEST_STATUSES,
+  serviceDate,
+  SERVICE_METHOD_LABELS,
   STATUS_LABELS,
   TERMINAL_STATUSES,
   type RequestStatus,
@@ -126,6 +128,18 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       note: t.note,
     })),
     ...(s.draft ? { letter: { title: s.draft.letter.title, href: `/staff/requests/${tn}/letter` } } : {}),
+    notices: view.notices.map(({ notice: n, approved, reviewStatus }) => ({
+      title: `${n.document.title}（${n.document.number}）`,
+      href: `/staff/requests/${tn}/notices/${n.id}`,
+      state: n.served
+        ? `已于 ${serviceDate(n.served.service)} ${SERVICE_METHOD_LABELS[n.served.service.method]}`
+        : approved
+          ? '保密审查通过，待送达'
+          : reviewStatus
+            ? `保密审查：${REVIEW_STATUS_LABELS[reviewStatus as ReviewStatus]}`
+            : '待提交保密审查',
+      ...(n.review ? { reviewHref: `/staff/reviews/${n.review.id}` } : {}),
+    })),
     ...(r
       ? {
           review: {

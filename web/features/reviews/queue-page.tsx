@@ -8,7 +8,7 @@ import { Layout } from '../../views/layouts/Layout';
 import { ROUTES } from '../../views/layouts/nav';
 import { formatBytes } from '../../views/format';
 import { CaseListPage, CaseTable, type ListFilter } from '../case/CasePage';
-import { LONG_WAIT_MINUTES, REVIEWS, SUBJECT_OPTIONS, waitingText, type ReviewQueueRow } from './view-model';
+import { LONG_WAIT_MINUTES, REVIEWS, SUBMITTABLE_SUBJECTS, waitingText, type ReviewQueueRow } from './view-model';
 
 export interface ReviewQueuePageProps {
   waiting: ReviewQueueRow[];
@@ -90,7 +90,7 @@ export function ReviewNewPage({ errors, values }: ReviewNewPageProps) {
       <h1 class="page-title">送审新信息</h1>
       <p class="lead">提交后系统自动检测身份证号码、手机号码、银行卡号、密级标识等内容，并进入承办人自审环节。</p>
       <FormPanel action="/staff/reviews/new" button="提交审查" errors={errors} order={['subjectType', 'title', 'text', 'file']} multipart>
-        <FormField as="select" name="subjectType" label="信息类型" required options={SUBJECT_OPTIONS} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
+        <FormField as="select" name="subjectType" label="信息类型" required options={SUBMITTABLE_SUBJECTS} value={values?.['subjectType'] ?? 'publication'} error={errors?.['subjectType']} />
         <FormField name="title" label="信息标题" required maxlength={200} value={values?.['title']} error={errors?.['title']} hint="例如：关于某某项目征收补偿方案的公告" />
         <FormField as="textarea" name="text" label="正文" rows={12} value={values?.['text']} error={errors?.['text']} hint="粘贴拟公开或提供的正文。没有正文时可只上传附件。" />
         <FormField

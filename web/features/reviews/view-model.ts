@@ -27,10 +27,13 @@ export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = 
   publication: '主动公开信息',
   answer: '依申请公开答复',
   clarification: '澄清信息',
+  notice: '依申请公开程序性告知书',
 };
 
-/** The types as the choices of a select (the queue's filter, the submission form). */
+/** The types as the choices of the queue's filter. */
 export const SUBJECT_OPTIONS = Object.entries(SUBJECT_LABELS).map(([value, label]) => ({ value, label }));
+/** What a review may be opened for by hand: a notice goes to review from its application. */
+export const SUBMITTABLE_SUBJECTS = SUBJECT_OPTIONS.filter((o) => o.value !== 'notice');
 
 export const STATUS_TONES: Record<ReviewStatus, BadgeTone> = {
   draft: 'neutral',

@@ -4,6 +4,7 @@ import { formatBytes } from '../../views/format';
 import { ErrorSummary } from '../../views/components/ErrorSummary';
 import { FormPanel, type PanelField } from '../../views/components/FormPanel';
 import { MetaTable } from '../../views/components/MetaTable';
+import { OfficialDocument } from '../../views/components/OfficialDocument';
 import { Notice } from '../../views/components/Notice';
 import { Section } from '../../views/components/Section';
 import { StepOutcome } from '../../views/components/StepOutcome';
@@ -83,6 +84,19 @@ export function TrackPage({ view: p, ...form }: TrackPageProps) {
               errors={form.errors}
             />
           ) : null}
+        </Section>
+      ) : null}
+
+      {p.notices.length > 0 ? (
+        <Section name="notices" title="告知书" class="section panel">
+          {p.notices.map((n) => (
+            <>
+              <p class="small no-print">
+                {n.document.title}（{n.document.number}）于 {n.servedOn} {n.serviceLabel}。
+              </p>
+              <OfficialDocument doc={n.document} id={`notice-${n.id}`} nested />
+            </>
+          ))}
         </Section>
       ) : null}
 

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { act, applicantView, submitOnline, trackApplication, type ApplicantView, type SubmitResult } from '#application/requests';
 import { applicantCaseSummarySchema, applicantTrackingSchema, receiptSchema, toApplicantCaseSummaryDto, toApplicantTrackingDto, toReceiptDto } from '#application/requests/applicant-dto';
-import { citizenForm, people, requestDeps, saveAgencyProfile } from './support';
+import { citizenForm, people, requestDeps, saveAgencyProfile, serveReviewedNotice } from './support';
 
+/** An application whose 补正告知书 has been reviewed and served. */
 async function awaitingSupplement() {
   const f = requestDeps();
+  await saveAgencyProfile(f.deps);
   const receipt = await submitOnline(f.deps, { form: citizenForm(), nonce: 'nonce-applicant-dto-1' });
   await act(f.deps, people.clerk, receipt.trackingNumber, { command: 'register' });
-  const record = await act(f.deps, people.clerk, receipt.trackingNumber, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份' } });
+  await act(f.deps, people.clerk, receipt.trackingNumber, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份' } });
+  const record = await serveReviewedNotice(f.deps, receipt.trackingNumber, 'supplement-1');
   return { ...f, receipt, record };
 }
 
@@ -28,8 +31,10 @@ describe('what an applicant is told about their application', () => {
       canReplyToSupplement: true,
       supplementNotice: { deficiencies: ['请写明报告的具体年份'] },
     });
-    expect(dto.timeline.map((t) => t.label)).toEqual(['网上提交申请', '登记受理', '发出补正通知']);
-    expect(dto.timeline[2]!.note).toContain('请写明报告的具体年份');
+    // The applicant hears of the supplement when its notice is served, and reads the notice as signed.
+    expect(dto.timeline.map((t) => t.label)).toEqual(['网上提交申请', '登记受理', '送达政府信息公开申请补正告知书']);
+    expect(dto.notices.map((n) => n.document.number)).toEqual(['示例政信补〔2026〕1号']);
+    expect(dto.notices[0]!.document.paragraphs).toContain('1. 请写明报告的具体年份');
     expect(applicantTrackingSchema.parse(dto)).toEqual(dto);
   });
 

@@ -35,7 +35,7 @@ import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, Validat
 import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
-import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps, saveAgencyProfile, validResidentId } from './support';
+import { checklist, citizenForm, ID_NUMBER, people, privacyChecklist, requestDeps, saveAgencyProfile, serveReviewedNotice, validResidentId } from './support';
 
 const nonce = (n = 1) => `nonce-test-${n}-abcdef`;
 
@@ -224,7 +224,8 @@ describe('lapsed supplement periods', () => {
     const f = await registered();
     const { deps, tn } = f;
     await act(deps, people.clerk, tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '5' } });
-    // Posted: the period has not started, so nothing lapses, until the notice is served.
+    // Posted: the period has not started, so nothing lapses, until the notice's receipt is recorded.
+    await serveReviewedNotice(deps, tn, 'supplement-1', { method: 'post', postalTrackingNumber: 'XA123456789CN', deviationReason: '申请人要求邮寄' });
     expect((await load(f, tn)).data.supplementNotice!.applicantDue).toBeUndefined();
     f.clock.advance(60 * 24 * 14);
     expect(await remindLapsedSupplements(deps)).toEqual({ lapsed: 0, reminded: 0 });
@@ -269,6 +270,10 @@ describe('staff actions', () => {
     expect(record.data.case.status).toBe('supplement-requested');
     expect(record.data.supplementNotice?.deficiencies).toHaveLength(2);
     expect(record.data.openDeadline).toBeNull();
+    // The applicant is asked once the reviewed 补正告知书 is served, by e-mail here.
+    expect((await applicantView(deps, record)).canReplyToSupplement).toBe(false);
+    await expect(replyToSupplement(deps, tn, { text: '2025年度报告。' })).rejects.toThrow('补正告知书尚未送达');
+    record = await serveReviewedNotice(deps, tn, 'supplement-1');
     const view = await applicantView(deps, record);
     expect(view.canReplyToSupplement).toBe(true);
     expect(view.supplementNotice?.deficiencies[0]).toBe('请写明报告的具体年份');
@@ -279,7 +284,7 @@ describe('staff actions', () => {
     expect(record.data.case.status).toBe('in-assessment');
     expect(record.data.openDeadline?.due).toBe('2026-03-31');
     const mails = (await new Outbox(records).newest(10)).items.map((m) => m.message.kind);
-    expect(mails).toContain('request.supplement');
+    expect(mails).toContain('request.notice.supplement');
   });
 
   it('refuses an illegal step with 409 and a clear message, and a stale version', async () => {
@@ -323,15 +328,17 @@ describe('staff actions', () => {
     expect(record.data.timeline.at(-1)).toMatchObject({ type: 'reassign', public: false, note: expect.stringContaining('原承办人休假') });
   });
 
-  it('extension: the clerk asks, the head approves, the applicant is told by e-mail', async () => {
+  it('extension: the clerk asks, the head approves, the applicant is served the 延期答复告知书', async () => {
     const f = await registered();
     await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
     await act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '20', reason: '需调取多个年度档案' } });
     await expect(act(f.deps, people.clerk, f.tn, { command: 'approveExtension' })).rejects.toBeInstanceOf(CaseForbiddenError);
-    await act(f.deps, people.head, f.tn, { command: 'approveExtension', fields: { applicantNotifiedOn: '2026-03-02' } });
+    await act(f.deps, people.head, f.tn, { command: 'approveExtension' });
+    expect((await load(f, f.tn)).data.openDeadline?.due).toBe('2026-03-30');
+    await serveReviewedNotice(f.deps, f.tn, 'extension-1');
     const record = await load(f, f.tn);
     expect(record.data.openDeadline?.due).toBe('2026-04-28');
-    expect((await new Outbox(f.records).newest(10)).items.map((m) => m.message.kind)).toContain('request.extension');
+    expect((await new Outbox(f.records).newest(10)).items.map((m) => m.message.kind)).toContain('request.notice.extension');
     await expect(act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '5', reason: '再延' } })).rejects.toBeInstanceOf(GuardRefusedError);
   });
 

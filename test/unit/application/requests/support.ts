@@ -1,7 +1,9 @@
 import { localMailbox } from '#adapters/mail/local-mailbox';
 import { withEffects } from '#application/effects';
-import type { RequestDeps } from '#application/requests';
-import { fakeDeps, people, RecordingPublicWriter, validResidentId } from '../secrecy/support';
+import { serveNotice, submitNoticeForReview, type RequestDeps } from '#application/requests';
+import { signReviewStage } from '#application/secrecy';
+import { RequestRepository } from '#repositories/requests';
+import { checklist, fakeDeps, people, RecordingPublicWriter, validResidentId } from '../secrecy/support';
 
 export { people, validResidentId, checklist, privacyChecklist, saveAgencyProfile } from '../secrecy/support';
 
@@ -30,3 +32,27 @@ export function citizenForm(overrides: Record<string, unknown> = {}) {
 }
 
 export const staffOf = people;
+
+/** A drafted notice through its review (self, head, secrecy: disclose) to approval. */
+export async function approveNotice(deps: RequestDeps, tn: string, noticeId: string): Promise<void> {
+  await submitNoticeForReview(deps, people.clerk, tn, noticeId);
+  await signNoticeReview(deps, tn, noticeId);
+}
+
+/** The review of a notice already submitted, signed at every stage. */
+export async function signNoticeReview(deps: RequestDeps, tn: string, noticeId: string): Promise<void> {
+  const reviewId = (await new RequestRepository(deps.records).get(tn))!.data.notices!.find((x) => x.id === noticeId)!.review!.id;
+  for (const [who, stage] of [
+    [people.clerk, 'self'],
+    [people.head, 'head'],
+    [people.reviewer, 'secrecy'],
+  ] as const) {
+    await signReviewStage(deps, who, reviewId, { stage, checklist: checklist(), conclusion: { type: 'disclose' } });
+  }
+}
+
+/** The notice reviewed and served as the applicant asked (electronic for the default form). */
+export async function serveReviewedNotice(deps: RequestDeps, tn: string, noticeId: string, service: Record<string, unknown> = {}) {
+  await approveNotice(deps, tn, noticeId);
+  return serveNotice(deps, people.clerk, tn, noticeId, { service });
+}

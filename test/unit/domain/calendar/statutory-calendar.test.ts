@@ -171,6 +171,9 @@ describe('day kinds', () => {
     expect(cal.addWorkingDays(d('2099-12-30'), 1).due).toBe('2099-12-31');
     expect(cal.addWorkingDays(d('2099-12-31'), 0).due).toBe('2099-12-31');
     expect(() => cal.addWorkingDays(d('2099-12-31'), 1)).toThrow(DateOutOfRangeError);
+    // The message names the requested count, or the date, that is out of range.
+    expect(() => cal.addWorkingDays(d('2099-12-31'), 1)).toThrow('日期超出工作日历支持的范围（2000年至2099年）：2099-12-31 + 1个工作日');
+    expect(() => cal.yearView(2100)).toThrow('日期超出工作日历支持的范围（2000年至2099年）：2100-01-01');
     // The deadline clock's day-number path refuses a count that would leave the index.
     expect(() => cal.addWorkingDaysDn(toDayNumber('2099-12-31'), 1)).toThrow(DateOutOfRangeError);
     expect(() => cal.addWorkingDaysDn(toDayNumber('2099-12-30'), 2)).toThrow(DateOutOfRangeError);
@@ -246,6 +249,10 @@ describe('version: a stable fingerprint of the inputs, stored with each computed
   it('is FNV-1a (two seeds) of the inputs, the same in every release', () => {
     // Checked against an independent FNV-1a-32 of '[[],[]]' with the seeds 0x811c9dc5 and 0x050c5d1f.
     expect(new WorkingCalendar([], []).version).toBe('cal-d08749ad436b90ef');
+    // Each half keeps its 8 digits when the hash is small (leading zeros).
+    const region = (r: string) => new WorkingCalendar([], [local('x', r, 2026, [])]).version;
+    expect(region('地区3')).toBe('cal-0e83df6c961f706e');
+    expect(region('地区2')).toBe('cal-bd8d6adc0ccb2c4e');
   });
 
   it('property: always "cal-" + 16 hex digits, and a different local adjustment gives a different version', () => {
@@ -418,12 +425,16 @@ describe('year view (the /calendar page)', () => {
     expect(y.localAdjustments.map((l) => l.id)).toEqual(['gx-2026', 'nx-2026']);
   });
 
-  it('a local holiday starting on the same day as a national one is listed after it', () => {
-    const sameStart = local('xz-c', '西藏自治区', 2026, [['藏历新年', '2026-02-15', '2026-02-24']]);
+  it('a local holiday or make-up day on the same date as a national one is listed after it', () => {
+    const sameStart = local('xz-c', '西藏自治区', 2026, [['藏历新年', '2026-02-15', '2026-02-24']], [['藏历新年', '2026-02-28']]);
     const y = buildWorkingCalendar({ overrides: [sameStart] }).yearView(2026);
     expect(y.holidays.slice(1, 3).map((h) => [h.name, h.scope])).toEqual([
       ['春节', 'national'],
       ['藏历新年', 'local'],
+    ]);
+    expect(y.makeupWorkdays.slice(2, 4).map((m) => [m.date, m.name, m.scope])).toEqual([
+      ['2026-02-28', '春节', 'national'],
+      ['2026-02-28', '藏历新年', 'local'],
     ]);
   });
 

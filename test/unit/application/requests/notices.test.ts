@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { act, applicantView, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
+import { ConflictError } from '#domain/errors';
+import { Outbox } from '#repositories/outbox';
+import { RequestRepository } from '#repositories/requests';
+import { ReleaseRepository } from '#repositories/review-releases';
+import { approveNotice, citizenForm, people, requestDeps, saveAgencyProfile } from './support';
+
+/*
+ * A procedural notice is a document the agency signs: the step drafts it, numbered in its kind's
+ * own series; nothing reaches the applicant before its review is approved; its service starts the
+ * period it governs (Art. 30 from receipt; Art. 33 an extension only once served in time).
+ */
+let n = 0;
+async function registered(overrides: Record<string, unknown> = {}) {
+  const f = requestDeps();
+  await saveAgencyProfile(f.deps);
+  const { trackingNumber: tn } = await submitOnline(f.deps, { form: citizenForm(overrides), nonce: `nonce-notices-${++n}-abcdef` });
+  await act(f.deps, people.clerk, tn, { command: 'register' });
+  const load = async () => (await new RequestRepository(f.records).get(tn))!;
+  const mails = async () => (await new Outbox(f.records).newest(20)).items.map((m) => m.message);
+  return { ...f, tn, load, mails };
+}
+
+describe('补正告知书', () => {
+  it('is drafted by the step, numbered in its own series, and tells the applicant nothing before review', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份\n请说明需要的附表名称', periodWorkingDays: '10' } });
+    const notice = (await f.load()).data.notices![0]!;
+    expect(notice).toMatchObject({ id: 'supplement-1', kind: 'supplement', issuedOn: '2026-03-02' });
+    expect(notice.document.number).toBe('示例政信补〔2026〕1号');
+    expect(notice.document.paragraphs).toContain('1. 请写明报告的具体年份');
+    expect(notice.document.paragraphs.join('')).toContain('请您自收到本告知书之日起10个工作日内补正');
+    // No mail, no copy, and the applicant's period has not started.
+    expect((await f.mails()).map((m) => m.kind)).not.toContain('request.notice.supplement');
+    expect((await f.load()).data.supplementNotice!.applicantDue).toBeUndefined();
+    await expect(serveNotice(f.deps, people.clerk, f.tn, 'supplement-1')).rejects.toThrow('保密审查尚未通过');
+    expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
+  });
+
+  it('served in person after review starts the applicant’s period on the day of signing', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '5' } });
+    await approveNotice(f.deps, f.tn, 'supplement-1');
+    expect((await requestCase(f.deps, people.clerk, f.tn)).notices[0]).toMatchObject({ approved: true, reviewStatus: 'approved' });
+    f.clock.advance(24 * 60); // 2026-03-03
+    await serveNotice(f.deps, people.clerk, f.tn, 'supplement-1', { service: { method: 'handed-over', servedOn: '2026-03-03', deviationReason: '申请人到窗口领取' } });
+    const s = (await f.load()).data;
+    expect(s.notices![0]!.served?.service).toMatchObject({ method: 'handed-over', signedOn: '2026-03-03' });
+    // Five working days from the day after receipt: 3-04 … 3-10.
+    expect(s.supplementNotice!.applicantDue).toBe('2026-03-10');
+    const release = await new ReleaseRepository(f.records).get(s.notices![0]!.served!.releaseId);
+    expect(release).toMatchObject({ target: 'applicant', subject: { type: 'notice', id: `${f.tn}/supplement-1` } });
+    const view = await applicantView(f.deps, await f.load());
+    expect(view.notices.map((x) => [x.document.title, x.document.number, x.servedOn])).toEqual([['政府信息公开申请补正告知书', '示例政信补〔2026〕1号', '2026-03-03']]);
+    expect(view.notices[0]!.document.paragraphs).toContain('1. 请写明报告的具体年份');
+    await expect(serveNotice(f.deps, people.clerk, f.tn, 'supplement-1')).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('posted: the period waits for the recorded receipt, which is asked only for a posted notice', async () => {
+    const f = await registered({ deliveryMethod: 'post', contact: { phone: '13812345678', address: '示例市人民路2号', postCode: '100000' } });
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '5' } });
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'recordSupplementNoticeServed', fields: { servedOn: '2026-03-02' } })).rejects.toThrow('邮寄送达');
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).not.toContain('recordSupplementNoticeServed');
+    await approveNotice(f.deps, f.tn, 'supplement-1');
+    await serveNotice(f.deps, people.clerk, f.tn, 'supplement-1', { service: { method: 'post', servedOn: '2026-03-02', postalTrackingNumber: 'XA123456789CN' } });
+    expect((await f.load()).data.supplementNotice!.applicantDue).toBeUndefined();
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).toContain('recordSupplementNoticeServed');
+    f.clock.advance(2 * 24 * 60);
+    await act(f.deps, people.clerk, f.tn, { command: 'recordSupplementNoticeServed', fields: { servedOn: '2026-03-04' } });
+    expect((await f.load()).data.supplementNotice!.applicantDue).toBe('2026-03-11');
+  });
+
+  it('each kind has its own series: a second case’s notice is 2号, the extension notice of another 1号', async () => {
+    const a = await registered();
+    await act(a.deps, people.clerk, a.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明年份' } });
+    const { trackingNumber: tn2 } = await submitOnline(a.deps, { form: citizenForm({ name: '李四' }), nonce: 'nonce-notices-second-abcdef' });
+    await act(a.deps, people.clerk, tn2, { command: 'register' });
+    await act(a.deps, people.clerk, tn2, { command: 'requestSupplement', fields: { deficiencies: '请写明年份' } });
+    await act(a.deps, people.clerk, tn2, { command: 'recordSupplement', fields: {} }).catch(() => undefined);
+    const second = (await new RequestRepository(a.records).get(tn2))!.data.notices![0]!;
+    expect(second.document.number).toBe('示例政信补〔2026〕2号');
+    expect(second.document.addressee).toBe('李四：');
+    await act(a.deps, people.clerk, a.tn, { command: 'recordSupplement', fields: {} });
+    await act(a.deps, people.clerk, a.tn, { command: 'requestExtension', fields: { workingDays: '10', reason: '需调取档案' } });
+    await act(a.deps, people.head, a.tn, { command: 'approveExtension' });
+    expect((await a.load()).data.notices!.map((x) => x.document.number)).toEqual(['示例政信补〔2026〕1号', '示例政信延〔2026〕1号']);
+  });
+});
+
+describe('延期答复告知书', () => {
+  async function approvedExtension() {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'requestExtension', fields: { workingDays: '20', reason: '需调取多个年度档案' } });
+    await act(f.deps, people.head, f.tn, { command: 'approveExtension' });
+    return f;
+  }
+
+  it('states the reason, the approver and the new due date, and the extension waits for its service', async () => {
+    const f = await approvedExtension();
+    const s = (await f.load()).data;
+    const text = s.notices![0]!.document.paragraphs[0]!;
+    expect(text).toContain('因需调取多个年度档案');
+    expect(text).toContain(`负责人${people.head.displayName}同意`);
+    expect(text).toContain('将于2026年4月28日前作出答复');
+    // Approved but not served: the original due date holds, and no mail says otherwise.
+    expect(s.openDeadline?.due).toBe('2026-03-30');
+    expect((await f.mails()).map((m) => m.kind)).not.toContain('request.extension');
+    await approveNotice(f.deps, f.tn, 'extension-1');
+    await serveNotice(f.deps, people.clerk, f.tn, 'extension-1', { service: { method: 'electronic', servedOn: '2026-03-02' } });
+    expect((await f.load()).data.openDeadline?.due).toBe('2026-04-28');
+    // Electronic service is the reviewed notice itself in the applicant's mailbox.
+    const mail = (await f.mails()).find((m) => m.kind === 'request.notice.extension')!;
+    expect(mail.text).toContain('示例政信延〔2026〕1号');
+    expect(mail.text).toContain('将于2026年4月28日前作出答复');
+  });
+
+  it('served after the original period ended is refused, and the due date stays', async () => {
+    const f = await approvedExtension();
+    await approveNotice(f.deps, f.tn, 'extension-1');
+    f.clock.advance(30 * 24 * 60); // 2026-04-01, after 2026-03-30
+    await expect(serveNotice(f.deps, people.clerk, f.tn, 'extension-1', { service: { method: 'electronic' } })).rejects.toThrow('原答复期限');
+    expect((await f.load()).data.openDeadline?.due).toBe('2026-03-30');
+    expect((await f.load()).data.notices![0]!.served).toBeUndefined();
+  });
+
+  it('only the roles that send the answer to review may send a notice, and a notice goes to review once', async () => {
+    const f = await approvedExtension();
+    await expect(submitNoticeForReview(f.deps, people.reviewer, f.tn, 'extension-1')).rejects.toThrow('无权');
+    await submitNoticeForReview(f.deps, people.clerk, f.tn, 'extension-1');
+    await expect(submitNoticeForReview(f.deps, people.clerk, f.tn, 'extension-1')).rejects.toThrow('已提交保密审查');
+    await expect(submitNoticeForReview(f.deps, people.clerk, f.tn, 'no-such')).rejects.toThrow('告知书不存在');
+  });
+});
