@@ -32,4 +32,5 @@ export const demoAgencyProfile = (config: Pick<AppConfig, 'agencyName' | 'agency
   reconsiderationBody: { name: '示例市人民政府' },
   court: '示例市示例区人民法院',
   letterPrefix: '示例政信',
+  feePayment: '通过示例市非税收入统一缴款平台缴纳（缴款码随本通知书送达），或到政府信息公开窗口扫码缴纳',
 });

@@ -31,3 +31,10 @@ export async function letterhead(deps: Pick<AppDependencies, 'records' | 'clock'
     court,
   };
 }
+
+/** How to pay a fee, as the 收费通知书 says it: the profile's, or a refusal that says where to enter it. */
+export async function feePaymentText(deps: Pick<AppDependencies, 'records' | 'clock' | 'config'>): Promise<string> {
+  const payment = (await loadCatalogue(deps)).settings.profile?.feePayment;
+  if (!payment) throw new ConflictError(`尚未填写信息处理费缴纳方式，不能出具收费通知书。请管理员在${PROFILE_SETTINGS}中填写后再拟定。`);
+  return payment;
+}

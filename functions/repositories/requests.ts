@@ -1,4 +1,5 @@
 import type { AuditEventInput } from '#domain/audit/chain';
+import type { Actor } from '#domain/case';
 import type {
   AnswerLetter,
   ApplicantColumn,
@@ -12,6 +13,7 @@ import type {
   OrganisationKind,
   ProvisionForm,
   RequestCase,
+  RequestCommand,
   RequestStatus,
   Service,
 } from '#domain/requests';
@@ -122,8 +124,14 @@ export interface StoredNotice {
   readonly document: OfficialDocument;
   readonly issuedOn: string;
   readonly issuedBy: { readonly id: string; readonly name: string };
+  /** The step the notice's service takes (补正, 收费, 延迟答复: the applicant is told by being served); none for an extension, approved before. */
+  readonly step?: RequestCommand;
+  /** Who decided that step (a head sets a delayed reply; the clerk serves it): it is taken in their name. */
+  readonly decidedBy?: Actor;
   readonly review?: { readonly id: string; readonly version: number };
   readonly served?: { readonly releaseId: string; readonly servedAt: string; readonly service: Service };
+  /** Set aside unserved (the case moved on): kept with its number, never served. */
+  readonly discarded?: { readonly on: string; readonly by: string; readonly reason: string };
 }
 
 export interface StoredRequest {

@@ -103,9 +103,10 @@ describe('application journey', () => {
     await staff.waitForURL(`${base}/staff/requests/${tn}`);
     await step(staff, 'register');
     await step(staff, 'requestSupplement', (p) => p.getByLabel(/需要补正的内容/).fill('请写明所需附表的名称'));
-    await expect(staff.getByText('待申请人补正').count()).resolves.toBeGreaterThan(0);
-    // The 补正告知书 leaves only reviewed, and is served; it prints as an official document.
+    await expect(staff.getByText('补正告知书已拟定').count()).resolves.toBeGreaterThan(0);
+    // The 补正告知书 leaves only reviewed; its service is the step (the clock stops that day). It prints as an official document.
     await reviewAndServeNotice(staff, base, tn, 'supplement-1');
+    await expect(staff.getByText('待申请人补正').count()).resolves.toBeGreaterThan(0);
     await expect(staff.getByText(/已于 \d{4}-\d{2}-\d{2} 电子送达/).count()).resolves.toBeGreaterThan(0);
     const notice = await staff.context().newPage();
     await notice.goto(`${base}/staff/requests/${tn}/notices/supplement-1`);

@@ -13,6 +13,7 @@ import {
   issueTrackingToken,
   reassign,
   registerByClerk,
+  discardNotice,
   releaseAnswer,
   serveNotice,
   submitNoticeForReview,
@@ -217,5 +218,8 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     '送达经审查的程序性告知书（送达后补正期限起算、延期生效）',
     z.object({ noticeId, service: z.record(z.string(), z.unknown()).describe('送达方式，同送达答复'), ...versioned }),
     (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, serveNotice(deps, staff, tn, body.noticeId, body)),
+  );
+  step('notice-discard', '作废尚未送达的程序性告知书（须填写理由）', z.object({ noticeId, reason: z.string().max(500), ...versioned }), (deps, staff, tn, body) =>
+    discardNotice(deps, staff, tn, body.noticeId, body),
   );
 }

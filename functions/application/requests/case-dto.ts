@@ -74,6 +74,7 @@ export const staffCaseSchema = z.object({
       reviewStatus: optional(text),
       approved: z.boolean(),
       served: optional(z.object({ method: text, servedOn: text, releaseId: text })),
+      discarded: optional(z.object({ on: text, reason: text })),
     }),
   ),
 });
@@ -140,6 +141,7 @@ export function toStaffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto
       reviewStatus,
       approved,
       served: n.served && { method: n.served.service.method, servedOn: serviceDate(n.served.service), releaseId: n.served.releaseId },
+      discarded: n.discarded && { on: n.discarded.on, reason: n.discarded.reason },
     })),
   });
 }

@@ -6,8 +6,9 @@
  */
 import { formatDateZh, type IsoDate, type WorkingCalendar } from '#domain/calendar';
 import { actorOf, type EventData } from '#domain/case';
-import { ConflictError, ForbiddenError, NotFoundError } from '#domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import {
+  assessFee,
   checkService,
   documentText,
   generateNotice,
@@ -27,35 +28,70 @@ import { ReviewRepository } from '#repositories/reviews';
 import { Outbox } from '#repositories/outbox';
 import { deliverSoon } from '../case/runner';
 import { afterCommit, effectChange } from '../effects';
-import { letterhead } from '../letterhead';
+import { feePaymentText, letterhead } from '../letterhead';
 import { prepareRelease } from '../release';
 import { submitForReview } from '../secrecy';
 import { letterFacts, loadRequest, message, previewStep, timelineEntry, todayIn, type RequestDeps } from './common';
 import { mayTakeStep, serviceFromInput, takeStep } from './staff';
 
-/** The steps that owe the applicant a notice, and which. */
-const NOTICE_OF: Partial<Record<CommandType, NoticeKind>> = { requestSupplement: 'supplement', approveExtension: 'extension' };
+/**
+ * Steps the applicant is told of by a notice, and when the step happens. 补正, 收费 and 延迟答复 take
+ * effect when their notice is served: the clerk drafts the notice, and its service takes the step
+ * (the clock stops, the applicant's period starts, the 7 days are judged, on that day). An
+ * extension is approved first (an internal decision) and takes effect when its notice is served.
+ */
+const SERVED_STEP: Partial<Record<CommandType, NoticeKind>> = { requestSupplement: 'supplement', issueFeeNotice: 'fee', setDelayedReply: 'delay' };
+const AFTER_STEP: Partial<Record<CommandType, NoticeKind>> = { approveExtension: 'extension' };
 
-export const noticeOwedBy = (command: CommandType): NoticeKind | undefined => NOTICE_OF[command];
+/** The notice a step is taken by serving, when it is one. */
+export const noticeTakingStep = (command: CommandType): NoticeKind | undefined => SERVED_STEP[command];
 
 /** What the reviewer and the release compare: the notice as plain text. */
 export const noticeText = (n: StoredNotice) => documentText(n.document);
 
 const reviewSubject = (s: StoredRequest, n: StoredNotice) => ({ type: 'notice' as const, id: `${s.case.trackingNumber}/${n.id}` });
 
+/** A notice not yet served nor set aside. */
+const pending = (n: StoredNotice) => !n.served && !n.discarded;
+
 function noticeOf(s: StoredRequest, noticeId: string): StoredNotice {
   const n = s.notices?.find((x) => x.id === noticeId);
   if (!n) throw new NotFoundError('告知书不存在。');
+  if (n.served) throw new ConflictError('告知书已送达。');
+  if (n.discarded) throw new ConflictError('告知书已作废。');
   return n;
 }
 
 const withNotice = (s: StoredRequest, n: StoredNotice): Partial<StoredRequest> => ({ notices: (s.notices ?? []).map((x) => (x.id === n.id ? n : x)) });
 
-/** The facts the notice states, from the decided step. */
-function factsOf(kind: NoticeKind, before: StoredRequest, command: RequestCommand, next: RequestCase, data: EventData, calendar: WorkingCalendar, deps: RequestDeps, staff: StaffMember): NoticeFacts {
+/** The facts the notice states, from the step as decided (now, or for a served step, as it will be). */
+async function factsOf(
+  deps: RequestDeps,
+  kind: NoticeKind,
+  before: StoredRequest,
+  command: RequestCommand,
+  next: RequestCase,
+  data: EventData,
+  calendar: WorkingCalendar,
+  staff: StaffMember,
+): Promise<NoticeFacts> {
   if (kind === 'supplement' && command.type === 'requestSupplement') {
     return { kind, deficiencies: command.deficiencies, periodWorkingDays: Number(data['periodWorkingDays']), repeat: data['repeat'] === true };
   }
+  if (kind === 'fee' && command.type === 'issueFeeNotice') {
+    const { deadlines } = deps.policy;
+    const reduction = command.reductionReason ? { reductionReason: command.reductionReason } : {};
+    return {
+      kind,
+      assessment: assessFee(command.choice),
+      amountYuan: Number(data['amountYuan']),
+      ...reduction,
+      payment: await feePaymentText(deps),
+      periodWorkingDays: deadlines.feePaymentWorkingDays,
+      pausesClock: deadlines.feeNoticePausesClock,
+    };
+  }
+  if (kind === 'delay' && command.type === 'setDelayedReply') return { kind, reason: command.reason, due: command.due };
   const ext = before.case.extension;
   if (kind === 'extension' && ext.status === 'requested') {
     // The due date the notice promises: the one the extension gives once served (today at the earliest).
@@ -66,27 +102,63 @@ function factsOf(kind: NoticeKind, before: StoredRequest, command: RequestComman
   throw new ConflictError(`${NOTICE_TITLES[kind]}无法由此步骤生成。`);
 }
 
-/**
- * Reserves the notice a step owes (its letterhead and its number in the kind's series), for the
- * step's runner to draft once the step is decided.
- */
-export async function reserveNotice(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar) {
-  const kind = noticeOwedBy(command.type);
-  if (!kind) return undefined;
-  // A step that would be refused takes no number: the series keeps no gaps a clerk must explain.
-  await previewStep(deps, record, command, actorOf(staff), calendar);
-  const agency = await letterhead(deps);
+/** A notice numbered in its kind's series (the series keeps no gaps a clerk must explain: only allowed steps take a number). */
+async function numberedNotice(deps: RequestDeps, staff: StaffMember, s: StoredRequest, kind: NoticeKind, facts: NoticeFacts): Promise<StoredNotice> {
   const issuedOn = todayIn(deps);
+  const agency = await letterhead(deps);
   const sequence = await new Counters(deps.records).next(`notice-${kind}`, issuedOn.slice(0, 4));
-  const s = record.data;
-  const id = `${kind}-${(s.notices ?? []).filter((n) => n.kind === kind).length + 1}`;
-  return (next: RequestCase, data: EventData, calendar: WorkingCalendar): StoredNotice => ({
-    id,
+  return {
+    id: `${kind}-${(s.notices ?? []).filter((n) => n.kind === kind).length + 1}`,
     kind,
-    document: generateNotice({ agency, application: letterFacts(s), facts: factsOf(kind, s, command, next, data, calendar, deps, staff), issuedOn, sequence }),
+    document: generateNotice({ agency, application: letterFacts(s), facts, issuedOn, sequence }),
     issuedOn,
     issuedBy: { id: staff.id, name: staff.displayName },
+  };
+}
+
+/**
+ * Drafts the notice whose service takes the step (补正, 收费, 延迟答复): the step is decided now as
+ * it would be, so a refused one drafts nothing, and kept on the notice to be taken on service.
+ * One notice of a kind at a time.
+ */
+export async function draftNotice(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar): Promise<RequestRecord> {
+  const kind = SERVED_STEP[command.type]!;
+  const s = record.data;
+  const open = s.notices?.find((n) => n.kind === kind && pending(n));
+  if (open) throw new ConflictError(`已有尚未送达的${NOTICE_TITLES[kind]}（${open.document.number}），请先送达或作废。`);
+  const decided = await previewStep(deps, record, command, actorOf(staff), calendar);
+  const facts = await factsOf(deps, kind, s, command, decided.next, decided.event.data, decided.ctx.calendar, staff);
+  const notice = { ...(await numberedNotice(deps, staff, s, kind, facts)), step: command, decidedBy: actorOf(staff) };
+  return commitNotice(deps, staff, { ...record, data: { ...s, notices: [...(s.notices ?? []), notice] } }, notice, {
+    type: 'request.notice-drafted',
+    label: `拟定${notice.document.title}`,
+    note: `${notice.document.number}，经保密审查后送达`,
+    data: { noticeId: notice.id, number: notice.document.number },
   });
+}
+
+/**
+ * The notice a step owes once taken (an approved extension's), for the step's runner to draft
+ * when the step is decided; numbered only after the step is found allowed.
+ */
+export async function reserveNotice(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar) {
+  const kind = AFTER_STEP[command.type];
+  if (!kind) return undefined;
+  const decided = await previewStep(deps, record, command, actorOf(staff), calendar);
+  const s = record.data;
+  return numberedNotice(deps, staff, s, kind, await factsOf(deps, kind, s, command, decided.next, decided.event.data, decided.ctx.calendar, staff));
+}
+
+/** Sets an unserved notice aside, with the reason (the case moved on; a wrong draft): it keeps its number on the record. */
+export async function discardNotice(deps: RequestDeps, staff: StaffMember, trackingNumber: string, noticeId: string, input: { reason: string; expectedVersion?: number }): Promise<RequestRecord> {
+  assertHandlesNotices(staff, 'submitForSecrecyReview');
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const n = noticeOf(record.data, noticeId);
+  const reason = String(input.reason ?? '').trim();
+  if (!reason) throw new ValidationError('请填写作废的理由。', { reason: '请填写作废的理由。' });
+  if (reason.length > 500) throw new ValidationError('理由过长。', { reason: '理由不能超过500个字。' });
+  const next = { ...n, discarded: { on: todayIn(deps), by: staff.displayName, reason } };
+  return commitNotice(deps, staff, record, next, { type: 'request.notice-discarded', label: `作废${n.document.title}`, note: `${n.document.number}；理由：${reason}`, data: { noticeId } });
 }
 
 /** Sends a drafted notice to secrecy review; a notice returned by the review may be sent again. */
@@ -95,7 +167,6 @@ export async function submitNoticeForReview(deps: RequestDeps, staff: StaffMembe
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   const n = noticeOf(s, noticeId);
-  if (n.served) throw new ConflictError('告知书已送达。');
   const current = n.review ? await new ReviewRepository(deps.records).get(n.review.id) : undefined;
   if (current && current.data.review.status !== 'returned') throw new ConflictError('告知书已提交保密审查。');
   const review = await submitForReview(deps, staff, { subject: { ...reviewSubject(s, n), title: `${trackingNumber} ${n.document.title}` }, text: noticeText(n), attachments: [] });
@@ -133,13 +204,12 @@ export async function serveNotice(
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const s = record.data;
   const n = noticeOf(s, noticeId);
-  if (n.served) throw new ConflictError('告知书已送达。');
   const approved = await approvedReview(deps, s, n);
   if (!approved) throw new ConflictError('告知书的保密审查尚未通过，不能送达。');
   const today = todayIn(deps);
   const service = serviceFromInput(input.service ?? {}, today, s);
   const on = checkService(service, s.deliveryMethod, today);
-  const recorded = caseCommandFor(n, service.method, on);
+  const recorded = servedStep(n, service.method, on);
   const prepared = await prepareRelease(
     deps,
     { reviewId: approved.id, reviewVersion: approved.version, subject: reviewSubject(s, n), parts: { text: noticeText(n), attachments: [] }, requestedBy: staffActor(staff) },
@@ -162,16 +232,26 @@ export async function serveNotice(
       ]
     : [];
   const audit = { releaseId: prepared.receipt.releaseId, noticeId, method: service.method, servedOn: on };
-  if (recorded) {
-    return takeStep(deps, staff, record, recorded, undefined, { label: `送达${n.document.title}`, patch: (r) => withNotice(r, served), note, auditData: audit, extraChanges: extra, messages: mail });
-  }
-  return commitNotice(deps, staff, record, served, { type: 'request.notice-served', label: `送达${n.document.title}`, note, public: true, data: audit }, extra, mail);
+  // A decided step is taken in the name of who decided it (the head's delayed reply); the service is the server's.
+  const actor = n.step && n.decidedBy ? n.decidedBy : actorOf(staff);
+  const options = { label: `送达${n.document.title}`, patch: (r: StoredRequest) => withNotice(r, served), note: `${note}（${staff.displayName}送达）`, auditData: { ...audit, servedBy: staff.id } };
+  return takeStep(deps, staff, record, recorded, undefined, { ...options, extraChanges: extra, messages: mail }, actor);
 }
 
 /** The latest supplement notice, when it was posted and its receipt is not recorded yet (the applicant's period waits for it). */
 export function awaitsPostedReceipt(s: StoredRequest): boolean {
   const latest = s.notices?.filter((n) => n.kind === 'supplement').at(-1);
   return s.case.status === 'supplement-requested' && latest?.served?.service.method === 'post' && !s.supplementNotice?.applicantDue;
+}
+
+/**
+ * Whether the case page offers a step the table allows: not a second notice of a kind while one is
+ * pending, and the receipt of a supplement notice only for a posted one.
+ */
+export function offeredNow(s: StoredRequest, command: CommandType): boolean {
+  if (command === 'recordSupplementNoticeServed') return awaitsPostedReceipt(s);
+  const kind = SERVED_STEP[command];
+  return !kind || !s.notices?.some((n) => n.kind === kind && pending(n));
 }
 
 export function assertAwaitsPostedReceipt(s: StoredRequest): void {
@@ -191,16 +271,22 @@ export async function noticeViews(deps: RequestDeps, s: StoredRequest): Promise<
   return Promise.all(
     (s.notices ?? []).map(async (notice) => {
       const r = notice.review ? await reviews.get(notice.review.id) : undefined;
-      return { notice, ...(r ? { reviewStatus: r.data.review.status } : {}), approved: !notice.served && (await approvedReview(deps, s, notice)) !== undefined };
+      return { notice, ...(r ? { reviewStatus: r.data.review.status } : {}), approved: pending(notice) && (await approvedReview(deps, s, notice)) !== undefined };
     }),
   );
 }
 
-/** What the case records when the notice is served; nothing yet for a posted supplement notice, whose receipt comes later. */
-function caseCommandFor(n: StoredNotice, method: string, on: IsoDate): RequestCommand | undefined {
-  if (n.kind === 'extension') return { type: 'notifyExtension', notifiedOn: on };
-  if (n.kind === 'supplement' && method !== 'post') return { type: 'recordSupplementNoticeServed', servedOn: on };
-  return undefined;
+/**
+ * The step the notice's service takes, dated by it. A supplement or fee notice served in person or
+ * electronically reaches the applicant that day; a posted one when its receipt is recorded later.
+ */
+function servedStep(n: StoredNotice, method: string, on: IsoDate): RequestCommand {
+  const received = method === 'post' ? {} : { deliveredOn: on };
+  const step = n.step;
+  if (n.kind === 'extension' || !step) return { type: 'notifyExtension', notifiedOn: on };
+  if (step.type === 'setDelayedReply') return { ...step, applicantNotifiedOn: on };
+  if (step.type === 'requestSupplement' || step.type === 'issueFeeNotice') return { ...step, ...received };
+  return step;
 }
 
 /** The notices go the answer's way: the roles that send the answer to review and serve it. */

@@ -3,7 +3,7 @@ import { effectChange } from '../effects';
 import { prepareRelease } from '../release';
 import { deadlineUrgency, renderCaseDeadlineExplanation, type CaseDeadlines, type UrgencyResult } from '#domain/deadlines';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
-import { actorOf, CaseForbiddenError, CaseValidationError, type EventData } from '#domain/case';
+import { actorOf, CaseForbiddenError, CaseValidationError, type Actor, type EventData } from '#domain/case';
 import { parseStepInput, requestCommand, type KnownFacts } from '#domain/requests/commands';
 import {
   assessFee,
@@ -34,7 +34,7 @@ import { putStaged } from '../staged-files';
 import { submitForReview } from '../secrecy';
 import { letterhead } from '../letterhead';
 import { applyCommand, caseDeadlines, letterFacts, type ApplyOptions, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
-import { assertAwaitsPostedReceipt, awaitsPostedReceipt, noticeViews, reserveNotice, type NoticeView } from './notices';
+import { assertAwaitsPostedReceipt, draftNotice, noticeTakingStep, noticeViews, offeredNow, reserveNotice, type NoticeView } from './notices';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
 import { DOCX, TEXT } from '#domain/content-types';
@@ -115,14 +115,11 @@ export async function act(
   if (type === 'recordSupplementNoticeServed') assertAwaitsPostedReceipt(record.data);
   const ctx = await requestContext(deps, actorOf(staff));
   requestWorkflow.assertAllowed(record.data.case, type, ctx);
-  return takeStep(
-    deps,
-    staff,
-    record,
-    // A fee is computed from what the records say (the applicant's applications this month), never typed.
-    commandFromInput(type, input.fields ?? {}, () => newId(deps.clock.now()), type === 'issueFeeNotice' ? { monthlyOrdinal: (await suggestFee(deps, record.data)).monthlyOrdinal } : {}),
-    ctx.calendar,
-  );
+  // A fee is computed from what the records say (the applicant's applications this month), never typed.
+  const command = commandFromInput(type, input.fields ?? {}, () => newId(deps.clock.now()), type === 'issueFeeNotice' ? { monthlyOrdinal: (await suggestFee(deps, record.data)).monthlyOrdinal } : {});
+  // 补正, 收费, 延迟答复: the applicant is told by a notice, and its service takes the step.
+  if (noticeTakingStep(type)) return draftNotice(deps, staff, record, command, ctx.calendar);
+  return takeStep(deps, staff, record, command, ctx.calendar);
 }
 
 /** Runs a generic step's typed command on the loaded case, with the notice and mail it owes. */
@@ -133,10 +130,11 @@ export async function takeStep(
   command: RequestCommand,
   calendar?: WorkingCalendar,
   options: Omit<ApplyOptions, 'then' | 'calendar'> = {},
+  actor: Actor = actorOf(staff),
 ): Promise<RequestRecord> {
   const drafted = await reserveNotice(deps, staff, record, command, calendar);
   // The notice and the timeline quote the deadlines after the step: the runner hands over the decided case.
-  return applyCommand(deps, record, command, actorOf(staff), {
+  return applyCommand(deps, record, command, actor, {
     ...options,
     // A step that owes a notice is the applicant's business once the notice is served, not before.
     ...(drafted ? { public: false } : {}),
@@ -144,8 +142,7 @@ export async function takeStep(
     then: ({ next, event, calendar: used }) => {
       const owed = stepNote(deps, record.data, command, caseDeadlines(next, used, deps.policy), event.data);
       if (!drafted) return owed;
-      const notice = drafted(next, event.data, used);
-      return { ...owed, patch: (r: StoredRequest) => ({ ...(owed.patch?.(r) ?? {}), notices: [...(r.notices ?? []), notice] }) };
+      return { ...owed, patch: (r: StoredRequest) => ({ ...(owed.patch?.(r) ?? {}), notices: [...(r.notices ?? []), drafted] }) };
     },
   });
 }
@@ -625,7 +622,7 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     deadlines,
     explanation: deadlines ? renderCaseDeadlineExplanation(deadlines) : [],
     ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
-    commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)).filter((x) => x !== 'recordSupplementNoticeServed' || awaitsPostedReceipt(record.data)),
+    commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)).filter((x) => offeredNow(record.data, x)),
     mayPropose: mayProposeForCatalogue(staff, record.data),
     ...(review ? { review } : {}),
     notices: await noticeViews(deps, record.data),

@@ -101,12 +101,6 @@ export interface ApplicantView {
   };
 }
 
-/** Whether the latest 补正告知书 was served (a case stored before notices existed had its notice mailed at the step). */
-function supplementNoticeServed(s: StoredRequest): boolean {
-  const latest = s.notices?.filter((n) => n.kind === 'supplement').at(-1);
-  return latest ? latest.served !== undefined : s.notices === undefined;
-}
-
 export interface ServedNoticeView {
   readonly id: string;
   readonly document: OfficialDocument;
@@ -120,13 +114,13 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
   const calendar = await loadCalendar(deps);
   const d = caseDeadlines(c, calendar, deps.policy);
   const open = c.status !== 'released' && c.status !== 'closed' && !['withdrawn', 'abandoned-no-supplement', 'abandoned-no-payment'].includes(c.status);
-  // Asked to supplement once the 补正告知书 is served: before that the applicant has been told nothing.
-  const supplementAsked = c.status === 'supplement-requested' && supplementNoticeServed(s);
+  // The step is taken when its 补正告知书 is served: from then on the applicant is asked.
+  const supplementAsked = c.status === 'supplement-requested';
   return {
     trackingNumber: c.trackingNumber,
     version: record.version,
     status: c.status,
-    statusLabel: STATUS_LABELS[c.status === 'supplement-requested' && !supplementAsked ? 'in-assessment' : c.status],
+    statusLabel: STATUS_LABELS[c.status],
     channelLabel: CHANNEL_LABELS[s.channel],
     submittedAt: s.submittedAt,
     ...(c.receivedOn ? { receivedOn: c.receivedOn } : {}),
@@ -192,7 +186,6 @@ export async function replyToSupplement(
   const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
   const c = record.data.case;
   if (c.status !== 'supplement-requested') throw new ConflictError(`当前状态为「${STATUS_LABELS[c.status]}」，无需补正。`);
-  if (!supplementNoticeServed(record.data)) throw new ConflictError('补正告知书尚未送达，无需补正。');
   const text = String(input.text ?? '').trim();
   if (!text) throw new ValidationError('请填写补正内容。', { text: '请填写补正内容。' });
   if (text.length > 4000) throw new ValidationError('补正内容过长。', { text: '补正内容不能超过4000个字。' });

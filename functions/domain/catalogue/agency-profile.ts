@@ -119,6 +119,11 @@ export const agencyProfileSchema = z.object({
   court: laterText('有管辖权的人民法院', 60),
   /** 发文机关代字 of the agency's letters: 示例政办 → 示例政办〔2026〕12号 (GB/T 9704 发文字号). Required before letters, like the court. */
   letterPrefix: laterText('发文机关代字', 20),
+  /**
+   * How an applicant pays an information processing fee (109号: non-tax revenue, the agency's
+   * payment code or account), as the 收费通知书 states it. Required before a fee notice.
+   */
+  feePayment: laterText('信息处理费缴纳方式', 200),
 });
 
 export type AgencyProfileInput = z.input<typeof agencyProfileSchema>;

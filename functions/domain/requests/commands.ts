@@ -45,7 +45,6 @@ export const REQUEST_STEP_SCHEMAS = {
     pages: optionalInt('页数'),
     amountYuan: optionalInt('收费金额（元）'),
     reductionReason: optionalText,
-    deliveredOn: optionalDate('送达日期'),
   }),
   recordFeePaid: z.object({ paidOn: optionalDate('缴费日期') }),
   waiveFee: z.object({ reasonCode: text('请选择减免理由。'), note: optionalText }),
@@ -55,7 +54,8 @@ export const REQUEST_STEP_SCHEMAS = {
   approveExtension: z.object({}),
   rejectExtension: z.object({ reason: text('请填写不批准延期的理由。') }),
   notifyExtension: z.object({ notifiedOn: optionalDate('告知日期') }),
-  setDelayedReply: z.object({ due: date('延迟答复期限'), reason: text('请填写确定延迟答复期限的理由。'), applicantNotifiedOn: optionalDate('告知申请人日期') }),
+  // The applicant is told by the 延迟答复告知书; its service is the notification (and the date the period applies from).
+  setDelayedReply: z.object({ due: date('延迟答复期限'), reason: text('请填写确定延迟答复期限的理由。') }),
   /** The answer's type; its facts are the decision (responses.ts decisionSchema). */
   draftAnswer: z.object({ type: given(z.enum(RESPONSE_TYPES, { error: '请选择答复类型。' })) }),
   submitForSecrecyReview: z.object({}),
@@ -99,7 +99,7 @@ export interface KnownFacts {
 }
 
 function feeCommand(input: StepInput<'issueFeeNotice'> & { feeNoticeId: string }, known: KnownFacts): RequestCommand {
-  const { method, pages, amountYuan, reductionReason, deliveredOn, feeNoticeId } = input;
+  const { method, pages, amountYuan, reductionReason, feeNoticeId } = input;
   if (method === 'per-volume' && pages === undefined) throw new CaseValidationError('按量计收的，请填写页数。', { pages: '请填写页数。' });
   if (method === 'per-application' && known.monthlyOrdinal === undefined) throw new CaseValidationError('无法确定本月申请件数。', { method: '无法确定申请人本月申请件数。' });
   return {
@@ -108,6 +108,5 @@ function feeCommand(input: StepInput<'issueFeeNotice'> & { feeNoticeId: string }
     choice: method === 'per-volume' ? { method, pages: pages! } : { method, monthlyOrdinal: known.monthlyOrdinal! },
     ...(amountYuan !== undefined ? { amountYuan } : {}),
     ...(reductionReason ? { reductionReason } : {}),
-    ...(deliveredOn ? { deliveredOn } : {}),
   };
 }

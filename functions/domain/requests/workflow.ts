@@ -439,7 +439,6 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
         field('pages', '页数（按量计收时填写）', 'number'),
         field('amountYuan', '降低后的收费金额（元）', 'number', { hint: '留空按标准计算；只能低于按标准计算的金额，不能提高。' }),
         field('reductionReason', '降低收费的理由（降低金额时必填）'),
-        field('deliveredOn', '收费通知送达日期', 'date', { hint: '缴费期限自申请人收到通知之日起计算；留空为今天。' }),
       ],
       'secondary',
     ),
@@ -505,10 +504,7 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     to: 'same',
     roles: ['head'],
     visibleToApplicant: true,
-    form: form(
-      [field('due', '延迟答复期限', 'date', { required: true }), field('reason', '理由', 'textarea', { rows: 2, required: true }), field('applicantNotifiedOn', '告知申请人日期', 'date')],
-      'secondary',
-    ),
+    form: form([field('due', '延迟答复期限', 'date', { required: true }), field('reason', '理由', 'textarea', { rows: 2, required: true })], 'secondary'),
   },
   {
     command: 'draftAnswer',

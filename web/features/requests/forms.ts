@@ -68,7 +68,7 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
     recordThirdPartyOpinion: opinion,
     recordAgencyOpinion: opinion,
     // The amount is the tier's (computed when the notice is issued); the page says what 按件 comes to.
-    issueFeeNotice: { values: { method: 'per-application', deliveredOn: today }, ...(fee ? { description: `${fee.basis}${fee.amountYuan === 0 ? '按件计收本申请不收费。' : ''}` } : {}) },
+    issueFeeNotice: { values: { method: 'per-application' }, ...(fee ? { description: `${fee.basis}${fee.amountYuan === 0 ? '按件计收本申请不收费。' : ''}` } : {}) },
     recordFeePaid: { values: { paidOn: today } },
     requestExtension: { values: { workingDays: String(periods.maxExtensionWorkingDays) }, description: `最长延长${periods.maxExtensionWorkingDays}个工作日。` },
     approveExtension: {
@@ -152,11 +152,13 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
   return steps;
 }
 
+const discardReason: StepField = { name: 'reason', label: '作废理由', kind: 'text', required: true };
+
 /** What serving a notice starts, said above its button. */
 const SERVICE_EFFECT: Record<NoticeKind, string> = {
-  supplement: '补正期限自申请人收到本告知书之日起计算；邮寄送达的，申请人签收后请登记签收日期。',
+  supplement: '送达之日即发出补正通知之日（须在收到申请后7个工作日内）；补正期限自申请人收到之日起计算，邮寄送达的，申请人签收后请登记签收日期。',
   extension: '须在原答复期限届满前送达；送达后延期生效。',
-  fee: '缴费期限自申请人收到本通知书之日起计算。',
+  fee: '送达之日起答复期限暂停计算（按本机关配置）；缴费期限自申请人收到本通知书之日起计算。',
   delay: '送达后按延迟答复期限计算。',
 };
 
@@ -167,10 +169,24 @@ const SERVICE_EFFECT: Record<NoticeKind, string> = {
 function noticeSteps(staff: StaffMember, view: CaseView, base: string, today: string, serviceValues: Record<string, string>): StepView[] {
   const serviceFields = requestWorkflow.transition('release')?.form?.fields ?? [];
   return view.notices.flatMap(({ notice: n, approved, reviewStatus }): StepView[] => {
-    if (n.served) return [];
+    if (n.served || n.discarded) return [];
     const action = `${base}/notices/${n.id}`;
     const hidden = { notice: n.id };
     const name = `${n.document.title}（${n.document.number}）`;
+    const discard: StepView[] = mayTakeStep(staff, 'submitForSecrecyReview')
+      ? [
+          {
+            id: `notice-discard-${n.id}`,
+            title: `作废${n.document.title}`,
+            action: `${action}/discard`,
+            hidden,
+            fields: [discardReason],
+            description: `${name}尚未送达；作废后保留编号和记录，不再送达。`,
+            button: '作废',
+            secondary: true,
+          },
+        ]
+      : [];
     if (approved && mayTakeStep(staff, 'release')) {
       const description = `${name}保密审查已通过，经发布服务送达申请人。${SERVICE_EFFECT[n.kind]}`;
       return [
@@ -188,8 +204,8 @@ function noticeSteps(staff: StaffMember, view: CaseView, base: string, today: st
     }
     if ((reviewStatus === undefined || reviewStatus === 'returned') && mayTakeStep(staff, 'submitForSecrecyReview')) {
       const description = `${name}经保密审查通过后方可送达申请人（先审查、后公开）。`;
-      return [{ id: `notice-review-${n.id}`, title: `${n.document.title}提交保密审查`, action: `${action}/review`, hidden, fields: [], description, button: '提交保密审查' }];
+      return [{ id: `notice-review-${n.id}`, title: `${n.document.title}提交保密审查`, action: `${action}/review`, hidden, fields: [], description, button: '提交保密审查' }, ...discard];
     }
-    return [];
+    return discard;
   });
 }

@@ -5,6 +5,7 @@ import {
   act,
   confirmSecrecyReview,
   contactFor,
+  discardNotice,
   draftAnswer,
   editAnswerLetter,
   applicationAttachmentUrl,
@@ -42,6 +43,11 @@ const FLASH: Record<string, string> = {
   release: '答复已送达申请人。',
   'notice-review': '告知书已提交保密审查。',
   'notice-served': '告知书已送达申请人。',
+  'notice-discarded': '告知书已作废。',
+  requestSupplement: '补正告知书已拟定，经保密审查后送达申请人（送达之日发出补正通知）。',
+  issueFeeNotice: '收费通知书已拟定，经保密审查后送达申请人。',
+  setDelayedReply: '延迟答复告知书已拟定，经保密审查后送达申请人。',
+  approveExtension: '已批准延期；延期答复告知书已拟定，经保密审查并送达后延期生效。',
   reassign: '承办人已变更。',
 };
 
@@ -174,6 +180,12 @@ export function staffRequestRoutes(deps: AppDependencies) {
     noticeForm('notice-serve'),
     (c, body, tn, v) => serveNotice(deps, c.get('staff'), tn, c.req.param('id'), { service: flatValues(body), ...expected(v) }),
     'notice-served',
+  );
+  step(
+    '/staff/requests/:tn/notices/:id/discard',
+    noticeForm('notice-discard'),
+    (c, body, tn, v) => discardNotice(deps, c.get('staff'), tn, c.req.param('id'), { reason: textOf(body, 'reason'), ...expected(v) }),
+    'notice-discarded',
   );
 
   app.get('/staff/requests/:tn/attachments/:id', async (c) => c.redirect(await applicationAttachmentUrl(deps, c.get('staff'), c.req.param('tn'), c.req.param('id')), 303));

@@ -133,11 +133,13 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       href: `/staff/requests/${tn}/notices/${n.id}`,
       state: n.served
         ? `已于 ${serviceDate(n.served.service)} ${SERVICE_METHOD_LABELS[n.served.service.method]}`
-        : approved
-          ? '保密审查通过，待送达'
-          : reviewStatus
-            ? `保密审查：${REVIEW_STATUS_LABELS[reviewStatus as ReviewStatus]}`
-            : '待提交保密审查',
+        : n.discarded
+          ? `已于 ${n.discarded.on} 作废（${n.discarded.reason}）`
+          : approved
+            ? '保密审查通过，待送达'
+            : reviewStatus
+              ? `保密审查：${REVIEW_STATUS_LABELS[reviewStatus as ReviewStatus]}`
+              : '待提交保密审查',
       ...(n.review ? { reviewHref: `/staff/reviews/${n.review.id}` } : {}),
     })),
     ...(r

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, applicantView, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
+import { act, applicantView, discardNotice, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
 import { ConflictError } from '#domain/errors';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
@@ -31,9 +31,13 @@ describe('补正告知书', () => {
     expect(notice.document.number).toBe('示例政信补〔2026〕1号');
     expect(notice.document.paragraphs).toContain('1. 请写明报告的具体年份');
     expect(notice.document.paragraphs.join('')).toContain('请您自收到本告知书之日起10个工作日内补正');
-    // No mail, no copy, and the applicant's period has not started.
+    // No mail, no copy, and the step is not taken: the case waits for nothing until it is served.
     expect((await f.mails()).map((m) => m.kind)).not.toContain('request.notice.supplement');
-    expect((await f.load()).data.supplementNotice!.applicantDue).toBeUndefined();
+    expect((await f.load()).data.case.status).toBe('registered');
+    expect((await f.load()).data.openDeadline?.due).toBe('2026-03-30');
+    // One notice of a kind at a time.
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '另一项' } })).rejects.toThrow('已有尚未送达的政府信息公开申请补正告知书');
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).not.toContain('requestSupplement');
     await expect(serveNotice(f.deps, people.clerk, f.tn, 'supplement-1')).rejects.toThrow('保密审查尚未通过');
     expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
   });
@@ -46,6 +50,7 @@ describe('补正告知书', () => {
     f.clock.advance(24 * 60); // 2026-03-03
     await serveNotice(f.deps, people.clerk, f.tn, 'supplement-1', { service: { method: 'handed-over', servedOn: '2026-03-03', deviationReason: '申请人到窗口领取' } });
     const s = (await f.load()).data;
+    expect(s.case.status).toBe('supplement-requested');
     expect(s.notices![0]!.served?.service).toMatchObject({ method: 'handed-over', signedOn: '2026-03-03' });
     // Five working days from the day after receipt: 3-04 … 3-10.
     expect(s.supplementNotice!.applicantDue).toBe('2026-03-10');
@@ -77,14 +82,66 @@ describe('补正告知书', () => {
     const { trackingNumber: tn2 } = await submitOnline(a.deps, { form: citizenForm({ name: '李四' }), nonce: 'nonce-notices-second-abcdef' });
     await act(a.deps, people.clerk, tn2, { command: 'register' });
     await act(a.deps, people.clerk, tn2, { command: 'requestSupplement', fields: { deficiencies: '请写明年份' } });
-    await act(a.deps, people.clerk, tn2, { command: 'recordSupplement', fields: {} }).catch(() => undefined);
     const second = (await new RequestRepository(a.records).get(tn2))!.data.notices![0]!;
     expect(second.document.number).toBe('示例政信补〔2026〕2号');
     expect(second.document.addressee).toBe('李四：');
-    await act(a.deps, people.clerk, a.tn, { command: 'recordSupplement', fields: {} });
+    await act(a.deps, people.clerk, a.tn, { command: 'startAssessment' });
     await act(a.deps, people.clerk, a.tn, { command: 'requestExtension', fields: { workingDays: '10', reason: '需调取档案' } });
     await act(a.deps, people.head, a.tn, { command: 'approveExtension' });
     expect((await a.load()).data.notices!.map((x) => x.document.number)).toEqual(['示例政信补〔2026〕1号', '示例政信延〔2026〕1号']);
+  });
+
+  it('is sent when it is served: a notice drafted in time but served after the 7 working days is refused', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明年份' } });
+    await approveNotice(f.deps, f.tn, 'supplement-1');
+    f.clock.advance(10 * 24 * 60); // 2026-03-12: the notice was due by 2026-03-11
+    await expect(serveNotice(f.deps, people.clerk, f.tn, 'supplement-1', { service: { method: 'electronic' } })).rejects.toThrow('2026-03-11');
+    expect((await f.load()).data.case.status).toBe('registered');
+    // The clerk sets it aside with the reason; it keeps its number, and a new step is possible.
+    await discardNotice(f.deps, people.clerk, f.tn, 'supplement-1', { reason: '逾期未送达，改为直接答复' });
+    expect((await f.load()).data.notices![0]).toMatchObject({ discarded: { reason: '逾期未送达，改为直接答复' }, document: { number: '示例政信补〔2026〕1号' } });
+    await expect(serveNotice(f.deps, people.clerk, f.tn, 'supplement-1')).rejects.toThrow('已作废');
+  });
+});
+
+describe('收费通知书 and 延迟答复告知书', () => {
+  it('the fee notice states the tier and the payment; the clock stops on the day it is served, not when drafted', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } });
+    const notice = (await f.load()).data.notices![0]!;
+    expect(notice.document.number).toBe('示例政信费〔2026〕1号');
+    expect(notice.document.paragraphs.join('')).toContain('第31至40页每页10元，计100元');
+    expect(notice.document.paragraphs.join('')).toContain('非税收入');
+    expect((await f.load()).data.case.status).toBe('in-assessment');
+    await approveNotice(f.deps, f.tn, 'fee-1');
+    f.clock.advance(2 * 24 * 60); // 2026-03-04
+    await serveNotice(f.deps, people.clerk, f.tn, 'fee-1', { service: { method: 'electronic' } });
+    const s = (await f.load()).data;
+    expect(s.case.status).toBe('fee-notice');
+    expect(s.case.clock.find((e) => e.type === 'feeNoticeIssued')).toMatchObject({ date: '2026-03-04', deliveredOn: '2026-03-04' });
+  });
+
+  it('refuses a fee notice until the profile says how to pay', async () => {
+    const f = await registered();
+    const { saveCatalogueSettings } = await import('#application/catalogue/settings');
+    const { demoAgencyProfile } = await import('#application/demo-data');
+    await saveCatalogueSettings(f.deps, people.admin, { profile: { ...demoAgencyProfile(f.deps.config), feePayment: '' } });
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } })).rejects.toThrow('信息处理费缴纳方式');
+    expect((await f.load()).data.notices ?? []).toEqual([]);
+  });
+
+  it('the delayed reply date applies from the service of its notice', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.head, f.tn, { command: 'setDelayedReply', fields: { due: '2026-05-29', reason: '所申请的信息共涉及120个事项' } });
+    expect((await f.load()).data.openDeadline?.due).toBe('2026-03-30');
+    expect((await f.load()).data.notices![0]!.document.paragraphs[0]).toContain('将于2026年5月29日前作出答复');
+    await approveNotice(f.deps, f.tn, 'delay-1');
+    await serveNotice(f.deps, people.clerk, f.tn, 'delay-1', { service: { method: 'electronic' } });
+    expect((await f.load()).data.openDeadline?.due).toBe('2026-05-29');
   });
 });
 

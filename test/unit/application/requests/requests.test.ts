@@ -267,13 +267,14 @@ describe('staff actions', () => {
     expect(record.data.case.handlerId).toBe(people.clerk.id);
     await act(deps, people.clerk, tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份\n请说明需要的附表名称' } });
     record = await load(f, tn);
+    // The applicant is asked, and the clock stops, once the reviewed 补正告知书 is served (by e-mail here).
+    expect(record.data.case.status).toBe('registered');
+    expect((await applicantView(deps, record)).canReplyToSupplement).toBe(false);
+    await expect(replyToSupplement(deps, tn, { text: '2025年度报告。' })).rejects.toThrow('无需补正');
+    record = await serveReviewedNotice(deps, tn, 'supplement-1');
     expect(record.data.case.status).toBe('supplement-requested');
     expect(record.data.supplementNotice?.deficiencies).toHaveLength(2);
     expect(record.data.openDeadline).toBeNull();
-    // The applicant is asked once the reviewed 补正告知书 is served, by e-mail here.
-    expect((await applicantView(deps, record)).canReplyToSupplement).toBe(false);
-    await expect(replyToSupplement(deps, tn, { text: '2025年度报告。' })).rejects.toThrow('补正告知书尚未送达');
-    record = await serveReviewedNotice(deps, tn, 'supplement-1');
     const view = await applicantView(deps, record);
     expect(view.canReplyToSupplement).toBe(true);
     expect(view.supplementNotice?.deficiencies[0]).toBe('请写明报告的具体年份');
@@ -349,6 +350,7 @@ describe('staff actions', () => {
     expect(fee).toMatchObject({ monthlyOrdinal: 1, amountYuan: 0 });
     await expect(act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-application', amountYuan: '100' } })).rejects.toThrow('按标准本申请不收费');
     await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } });
+    await serveReviewedNotice(f.deps, f.tn, 'fee-1');
     expect((await load(f, f.tn)).data.timeline.at(-1)?.note).toContain('收费金额：100元');
     expect((await load(f, f.tn)).data.case.status).toBe('fee-notice');
     await act(f.deps, people.head, f.tn, { command: 'waiveFee', fields: { reasonCode: 'financial-hardship' } });
@@ -536,7 +538,7 @@ describe('on the case kernel and the runner', () => {
     expect((await requestCase(deps, people.head, f.tn)).commands).not.toContain('approveExtension');
     expect((await requestCase(deps, people.admin, f.tn)).commands).toContain('approveExtension');
     await act(deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明年份' } });
-    expect((await load(f, f.tn)).data.supplementNotice?.periodWorkingDays).toBe(5);
+    expect((await load(f, f.tn)).data.notices![0]!.document.paragraphs.join('')).toContain('之日起5个工作日内补正');
   });
 
   it('lists only the steps whose rules can pass now (the workflow’s available)', async () => {
