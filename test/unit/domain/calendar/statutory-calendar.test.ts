@@ -515,3 +515,24 @@ describe('properties of the count', () => {
     );
   });
 });
+
+/*
+ * Mutants of functions/domain/calendar/working-calendar.ts that survive these tests and are
+ * equivalent or unreachable, as of the Stryker run recorded in docs/testing.md:
+ * - `i < LEN` → `i <= LEN` in the two index loops: the extra pass writes past the end of a typed
+ *   array, which is ignored.
+ * - `m.region ?? ''` in the merge warning: a local adjustment always has a region (schema).
+ * - addWorkingDaysDn: `lo = s + 2` → `s - 2` (cum is non-decreasing and cum[s + 1] < target, so a
+ *   lower start finds the same day), and `lo > hi` → false (where lo > hi, from = 2099-12-31,
+ *   `cum[hi] < target` holds too).
+ * - `b <= a` → `b < a` (isSpanSettledDn) and `ib > ia` → `ib >= ia` (explainSpanDn): for a = b the
+ *   count of unsettled days is compared with itself.
+ * - explainSpanDn: `j < sp.length` → true / `<=` (sp[sp.length] is undefined and
+ *   `undefined <= ib` is false); `k === K_MAKEUP` → true (a special day is a holiday or a
+ *   make-up day).
+ * - pendingNoticeYearsIn and diff: dropping `[...new Set(…)]`/`.sort` or breaking the comparator:
+ *   the years are collected in increasing order, without duplicates.
+ * - yearView sort comparators: `p.from > q.from ? 1 : 0` mutated (→ true, false, >=, <=) only
+ *   changes a 0 into a 1 or back; V8's sort (binary insertion below 64 entries) only tests < 0.
+ * - yearView: the error text of `${year}-12-31`: the last day is in range whenever the first is.
+ */

@@ -367,3 +367,23 @@ describe('closure', () => {
     expect(r.status).toBe('closed');
   });
 });
+
+/*
+ * Mutants of functions/domain/deadlines/derive.ts that survive these tests and are equivalent
+ * (no history can tell them apart), as of the Stryker run recorded in docs/testing.md:
+ * - chronological(): `a.i - b.i` → `a.i + b.i`. On equal dates V8's sort only ever calls the
+ *   comparator with the later-recorded event first, so both are positive.
+ * - runClock(): `hi <= cursor` → `hi < cursor`. An interval ending on the cursor day gives
+ *   lo = cursor + 1 > hi: no working day available, the cursor stays where it is.
+ * - mergeIntervals(): dropping the sort, or its comparator (`() => undefined`, `a[0] + b[0]`).
+ *   Pauses are recorded in date order and each interval starts at its start day (+ 1), so the
+ *   list is already sorted. (Dropping the filter of empty intervals is not equivalent: see the
+ *   'between' test above.)
+ * - mergeIntervals(): `lo <= last[1] + 1` → `lo < last[1] + 1`. Two adjacent intervals left
+ *   unmerged exclude the same working days as one.
+ * - `case 'received':` → `case '':`. That branch does nothing.
+ * - `...(p !== undefined ? { periodWorkingDays: p } : {})` → always the first: the property is
+ *   only read as `!== undefined`.
+ * - `endedBy: 'open'` in the two drafts, and `p.end === null ? 'open' : p.endedBy` → `p.endedBy`:
+ *   a draft's endedBy is only read once its end is set, and it is 'open' until then.
+ */
