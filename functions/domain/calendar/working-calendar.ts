@@ -120,9 +120,10 @@ export interface YearView {
   readonly workingDays: number;
 }
 
-function idx(dn: DayNumber, original: string): number {
+/** The day's slot in the index; a day outside it is refused, named as the date it is. */
+function idx(dn: DayNumber, original?: string): number {
   const i = dn - BASE;
-  if (i < 0 || i >= LEN) throw new DateOutOfRangeError(original);
+  if (i < 0 || i >= LEN) throw new DateOutOfRangeError(original ?? fromDayNumber(dn));
   return i;
 }
 
@@ -274,8 +275,8 @@ export class WorkingCalendar {
 
   /** Working days in (a, b]; negative of (b, a] when b < a. */
   countWorkingDn(a: DayNumber, b: DayNumber): number {
-    const ia = idx(a, String(a));
-    const ib = idx(b, String(b));
+    const ia = idx(a);
+    const ib = idx(b);
     return this.cumWork[ib + 1]! - this.cumWork[ia + 1]!;
   }
 
@@ -301,8 +302,8 @@ export class WorkingCalendar {
   /** True when every day in (a, b] is settled. */
   isSpanSettledDn(a: DayNumber, b: DayNumber): boolean {
     if (b <= a) return true;
-    const ia = idx(a, String(a));
-    const ib = idx(b, String(b));
+    const ia = idx(a);
+    const ib = idx(b);
     return this.cumUnsettled[ib + 1] === this.cumUnsettled[ia + 1];
   }
 
@@ -351,8 +352,8 @@ export class WorkingCalendar {
   }
 
   explainSpanDn(a: DayNumber, b: DayNumber): SpanExplanation {
-    const ia = idx(a, String(a));
-    const ib = idx(b, String(b));
+    const ia = idx(a);
+    const ib = idx(b);
     const hi = Math.max(ia, ib);
     const calendarDays = Math.max(0, ib - ia);
     const workingDays = Math.max(0, this.cumWork[hi + 1]! - this.cumWork[ia + 1]!);

@@ -74,6 +74,11 @@ describe('addWorkingDays — the event day never counts', () => {
     expect(() => cal.addWorkingDays('2025-02-30' as IsoDate, 1)).toThrow(InvalidIsoDateError);
     expect(() => cal.dayKind('1999-12-31' as IsoDate)).toThrow(DateOutOfRangeError);
   });
+
+  it('names a date outside the index as a date, not as a day number', () => {
+    expect(() => cal.workingDaysBetween(d('1999-12-31'), d('2026-01-05'))).toThrow(/：1999-12-31$/);
+    expect(() => cal.explainSpan(d('2026-01-05'), d('2100-01-01'))).toThrow(/：2100-01-01$/);
+  });
 });
 
 describe('workingDaysBetween', () => {
