@@ -17,7 +17,14 @@ export interface SignedDocument {
 }
 
 /** What a notice is called in file names. */
-const NOTICE_FILE_NAMES: Readonly<Record<NoticeKind, string>> = { supplement: '补正告知书', extension: '延期答复告知书', fee: '收费通知书', delay: '延迟答复告知书' };
+const NOTICE_FILE_NAMES: Readonly<Record<NoticeKind, string>> = {
+  supplement: '补正告知书',
+  extension: '延期答复告知书',
+  fee: '收费通知书',
+  delay: '延迟答复告知书',
+  'third-party-consultation': '征求第三方意见书',
+  'agency-consultation': '征求意见函',
+};
 
 /** The document with this id in its download address: `answer`, or a procedural notice's id (supplement-1). */
 function documentOf(s: StoredRequest, documentId: string): { document: OfficialDocument; draft: boolean; name: string } {

@@ -15,6 +15,7 @@ import {
   NOTICE_TITLES,
   requestDeadlines,
   SERVICE_METHOD_LABELS,
+  TO_APPLICANT,
   type CommandType,
   type NoticeFacts,
   type NoticeKind,
@@ -40,7 +41,13 @@ import { mayTakeStep, serviceFromInput, takeStep } from './staff';
  * (the clock stops, the applicant's period starts, the 7 days are judged, on that day). An
  * extension is approved first (an internal decision) and takes effect when its notice is served.
  */
-const SERVED_STEP: Partial<Record<CommandType, NoticeKind>> = { requestSupplement: 'supplement', issueFeeNotice: 'fee', setDelayedReply: 'delay' };
+const SERVED_STEP: Partial<Record<CommandType, NoticeKind>> = {
+  requestSupplement: 'supplement',
+  issueFeeNotice: 'fee',
+  setDelayedReply: 'delay',
+  startThirdPartyConsultation: 'third-party-consultation',
+  startAgencyConsultation: 'agency-consultation',
+};
 const AFTER_STEP: Partial<Record<CommandType, NoticeKind>> = { approveExtension: 'extension' };
 
 /** The notice a step is taken by serving, when it is one. */
@@ -92,6 +99,9 @@ async function factsOf(
     };
   }
   if (kind === 'delay' && command.type === 'setDelayedReply') return { kind, reason: command.reason, due: command.due };
+  if ((kind === 'third-party-consultation' && command.type === 'startThirdPartyConsultation') || (kind === 'agency-consultation' && command.type === 'startAgencyConsultation')) {
+    return { kind, consultee: command.consultee ?? '', concerning: command.concerning ?? '', periodWorkingDays: deps.policy.deadlines.consultationWorkingDays };
+  }
   const ext = before.case.extension;
   if (kind === 'extension' && ext.status === 'requested') {
     // The due date the notice promises: the one the extension gives once served (today at the earliest).
@@ -207,8 +217,10 @@ export async function serveNotice(
   const approved = await approvedReview(deps, s, n);
   if (!approved) throw new ConflictError('告知书的保密审查尚未通过，不能送达。');
   const today = todayIn(deps);
-  const service = serviceFromInput(input.service ?? {}, today, s);
-  const on = checkService(service, s.deliveryMethod, today);
+  // The applicant's choice of delivery (Art. 40) governs what is served on the applicant, not a consultee's letter.
+  const toApplicant = TO_APPLICANT.has(n.kind);
+  const service = serviceFromInput(input.service ?? {}, today, s, toApplicant);
+  const on = checkService(service, toApplicant ? s.deliveryMethod : undefined, today);
   const recorded = servedStep(n, service.method, on);
   const prepared = await prepareRelease(
     deps,
@@ -218,19 +230,20 @@ export async function serveNotice(
   const served: StoredNotice = { ...n, served: { releaseId: prepared.receipt.releaseId, servedAt: deps.clock.now().toISOString(), service } };
   const extra = [...prepared.changes, effectChange(deps, `release:${prepared.receipt.releaseId}`, [{ kind: 'release-copies', releaseId: prepared.receipt.releaseId }], staffActor(staff))];
   const note = `${n.document.title}（${n.document.number}）于${formatDateZh(on)}${SERVICE_METHOD_LABELS[service.method].replace(/（.*$/, '')}`;
-  const mail = s.applicant.email
-    ? [
-        message(
-          deps,
-          `request.notice.${n.kind}`,
-          s.applicant.email,
-          `${n.document.title}（${trackingNumber}）`,
-          // Electronic service is the reviewed notice itself reaching the applicant's mailbox.
-          [`${s.applicant.name}：`, '', `本机关已向您送达${n.document.title}（${n.document.number}）。`, ...(service.method === 'electronic' ? ['', prepared.receipt.text] : [])].join('\n'),
-          trackingNumber,
-        ),
-      ]
-    : [];
+  const mail =
+    s.applicant.email && toApplicant
+      ? [
+          message(
+            deps,
+            `request.notice.${n.kind}`,
+            s.applicant.email,
+            `${n.document.title}（${trackingNumber}）`,
+            // Electronic service is the reviewed notice itself reaching the applicant's mailbox.
+            [`${s.applicant.name}：`, '', `本机关已向您送达${n.document.title}（${n.document.number}）。`, ...(service.method === 'electronic' ? ['', prepared.receipt.text] : [])].join('\n'),
+            trackingNumber,
+          ),
+        ]
+      : [];
   const audit = { releaseId: prepared.receipt.releaseId, noticeId, method: service.method, servedOn: on };
   // A decided step is taken in the name of who decided it (the head's delayed reply); the service is the server's.
   const actor = n.step && n.decidedBy ? n.decidedBy : actorOf(staff);
@@ -285,7 +298,7 @@ function servedStep(n: StoredNotice, method: string, on: IsoDate): RequestComman
   const step = n.step;
   if (n.kind === 'extension' || !step) return { type: 'notifyExtension', notifiedOn: on };
   if (step.type === 'setDelayedReply') return { ...step, applicantNotifiedOn: on };
-  if (step.type === 'requestSupplement' || step.type === 'issueFeeNotice') return { ...step, ...received };
+  if (step.type === 'requestSupplement' || step.type === 'issueFeeNotice' || step.type === 'startThirdPartyConsultation' || step.type === 'startAgencyConsultation') return { ...step, ...received };
   return step;
 }
 

@@ -335,12 +335,12 @@ export async function confirmSecrecyReview(deps: RequestDeps, staff: StaffMember
  * How the answer is served (送达), from the release form or JSON (commands.ts): unless said
  * otherwise, the way the applicant asked to receive it (Art. 40); the deadline is judged by its date.
  */
-export function serviceFromInput(f: unknown, today: IsoDate, s: Pick<StoredRequest, 'deliveryMethod' | 'applicant'>): Service {
-  const { method = expectedServiceMethod(s.deliveryMethod), servedOn = today, postalTrackingNumber = '', entrustedAgency = '', deviationReason } = parseStepInput('release', f);
+export function serviceFromInput(f: unknown, today: IsoDate, s: Pick<StoredRequest, 'deliveryMethod' | 'applicant'>, toApplicant = true): Service {
+  const { method = toApplicant ? expectedServiceMethod(s.deliveryMethod) : 'post', servedOn = today, postalTrackingNumber = '', entrustedAgency = '', deviationReason } = parseStepInput('release', f);
   const why = deviationReason ? { deviationReason } : {};
   switch (method) {
     case 'electronic':
-      if (!s.applicant.email) throw new CaseValidationError('申请人未留电子邮箱，不能电子送达；请选择其他送达方式。', { method: '申请人未留电子邮箱。' });
+      if (toApplicant && !s.applicant.email) throw new CaseValidationError('申请人未留电子邮箱，不能电子送达；请选择其他送达方式。', { method: '申请人未留电子邮箱。' });
       return { method, sentOn: servedOn, ...why };
     case 'handed-over':
       return { method, signedOn: servedOn, ...why };

@@ -11,6 +11,7 @@ import {
   serviceDate,
   SERVICE_METHOD_LABELS,
   STATUS_LABELS,
+  TO_APPLICANT,
   type OfficialDocument,
   type RequestStatus,
 } from '#domain/requests';
@@ -135,8 +136,9 @@ export async function applicantView(deps: RequestDeps, record: RequestRecord): P
     ...(s.supplementNotice && supplementAsked ? { supplementNotice: s.supplementNotice } : {}),
     canReplyToSupplement: supplementAsked,
     canWithdraw: requestWorkflow.check(c, 'withdraw', await requestContext(deps, applicantActor(c.trackingNumber), calendar)).ok,
+    // Only what was served on the applicant: a consultation letter goes to the consultee.
     notices: (s.notices ?? []).flatMap((n) =>
-      n.served ? [{ id: n.id, document: n.document, servedOn: serviceDate(n.served.service), serviceLabel: SERVICE_METHOD_LABELS[n.served.service.method] }] : [],
+      n.served && TO_APPLICANT.has(n.kind) ? [{ id: n.id, document: n.document, servedOn: serviceDate(n.served.service), serviceLabel: SERVICE_METHOD_LABELS[n.served.service.method] }] : [],
     ),
     ...(s.released && s.draft
       ? {

@@ -30,9 +30,10 @@ export const REQUEST_STEP_SCHEMAS = {
   recordSupplementNoticeServed: z.object({ servedOn: date('申请人收到通知之日') }),
   recordSupplement: z.object({ receivedOn: optionalDate('收到补正材料之日') }),
   abandonNoSupplement: z.object({ noJustifiableReason: confirmed('请确认申请人无正当理由逾期未补正。') }),
-  startThirdPartyConsultation: z.object({ consultationId: optionalText, deliveredOn: optionalDate('征求意见函送达日期') }),
+  // Delivered when the reviewed consultation letter is served; the letter names whom and what.
+  startThirdPartyConsultation: z.object({ consultationId: optionalText, consultee: text('请填写征求意见的第三方名称。'), concerning: text('请说明拟公开的信息及可能涉及的第三方权益。') }),
   recordThirdPartyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
-  startAgencyConsultation: z.object({ consultationId: optionalText, deliveredOn: optionalDate('征求意见函送达日期') }),
+  startAgencyConsultation: z.object({ consultationId: optionalText, consultee: text('请填写征求意见的机关名称。'), concerning: text('请说明拟公开的信息及共同制作的情况。') }),
   recordAgencyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
   /**
    * The fee is computed from the recorded tier, never typed: the method (按件 counts the applicant's

@@ -1,7 +1,8 @@
 /**
  * The procedural notices of an application (程序性告知书), each a numbered document the agency signs
  * and serves like the answer: 补正告知书 (Art. 30), 延期答复告知书 (Art. 33(2)), the 收费通知书 of
- * 国办函〔2020〕109号 and the 延迟答复告知书 of Art. 35. Pure: the default wording from the facts
+ * 国办函〔2020〕109号, the 延迟答复告知书 of Art. 35, and the consultation letters to a third party
+ * (征求第三方意见书, Art. 32) and to another agency (征求意见函, Art. 34). Pure: the default wording from the facts
  * the step recorded; the application layer numbers, stores, reviews and serves them.
  */
 import { formatDateZh, type IsoDate } from '../calendar/iso-date';
@@ -11,7 +12,7 @@ import type { AgencyProfile, ApplicationFacts } from './letters';
 import type { OfficialDocument } from './official-document';
 import { REGULATION } from './responses';
 
-export const NOTICE_KINDS = ['supplement', 'extension', 'fee', 'delay'] as const;
+export const NOTICE_KINDS = ['supplement', 'extension', 'fee', 'delay', 'third-party-consultation', 'agency-consultation'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
@@ -19,10 +20,15 @@ export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
   extension: '政府信息公开申请延期答复告知书',
   fee: '政府信息公开信息处理费缴费通知书',
   delay: '政府信息公开申请延迟答复告知书',
+  'third-party-consultation': '政府信息公开征求第三方意见书',
+  'agency-consultation': '政府信息公开征求意见函',
 };
 
+/** The notices addressed to the applicant (the others go to a third party or an agency and never appear on /track). */
+export const TO_APPLICANT: ReadonlySet<NoticeKind> = new Set(['supplement', 'extension', 'fee', 'delay']);
+
 /** The mark after the letter prefix that gives each kind its own number series (示例公开补〔2026〕3号). */
-export const NOTICE_SERIES_MARKS: Readonly<Record<NoticeKind, string>> = { supplement: '补', extension: '延', fee: '费', delay: '迟' };
+export const NOTICE_SERIES_MARKS: Readonly<Record<NoticeKind, string>> = { supplement: '补', extension: '延', fee: '费', delay: '迟', 'third-party-consultation': '征', 'agency-consultation': '函' };
 
 const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
 
@@ -61,6 +67,14 @@ export type NoticeFacts =
       readonly kind: 'delay';
       readonly reason: string;
       readonly due: IsoDate;
+    }
+  | {
+      readonly kind: 'third-party-consultation' | 'agency-consultation';
+      /** The third party or agency addressed. */
+      readonly consultee: string;
+      /** The information concerned and why they are asked; never the applicant's identity. */
+      readonly concerning: string;
+      readonly periodWorkingDays: number;
     };
 
 export interface NoticeInput {
@@ -131,6 +145,22 @@ function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]
         legalBasis: [`${REGULATION}第四十二条`, `${FEE_MEASURES}第三条、${article}`],
       };
     }
+    case 'third-party-consultation':
+      return {
+        paragraphs: [
+          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${sentence(facts.concerning)}。本机关认为，公开该信息可能损害您（单位）的合法权益。根据${REGULATION}第三十二条的规定，现书面征求您（单位）的意见。`,
+          `请您（单位）自收到本意见书之日起${facts.periodWorkingDays}个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您（单位）。`,
+        ],
+        legalBasis: [`${REGULATION}第三十二条`],
+      };
+    case 'agency-consultation':
+      return {
+        paragraphs: [
+          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${sentence(facts.concerning)}。该信息由本机关与贵机关共同制作。根据${REGULATION}第三十四条的规定，现征求贵机关意见。`,
+          `请贵机关自收到本函之日起${facts.periodWorkingDays}个工作日内提出意见；逾期未提出意见的，视为同意公开。`,
+        ],
+        legalBasis: [`${REGULATION}第三十四条`],
+      };
     case 'delay':
       return {
         paragraphs: [
@@ -141,14 +171,15 @@ function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]
   }
 }
 
-/** The notice as the agency signs it: numbered in its kind's series, addressed to the applicant, with the contact line. */
+/** The notice as the agency signs it: numbered in its kind's series, addressed to the applicant or the consultee, with the contact line. */
 export function generateNotice(input: NoticeInput): OfficialDocument {
   const { agency, application: app, facts } = input;
   const { paragraphs, legalBasis } = body(facts, app);
   return {
     title: NOTICE_TITLES[facts.kind],
     number: noticeNumber(agency, facts.kind, input.issuedOn, input.sequence),
-    addressee: `${app.applicantName}：`,
+    // A consultation letter goes to the consultee and names no applicant (their identity is theirs to give).
+    addressee: `${facts.kind === 'third-party-consultation' || facts.kind === 'agency-consultation' ? facts.consultee.trim() : app.applicantName}：`,
     paragraphs: [...paragraphs, `联系地址：${agency.address}；联系电话：${agency.phone}。`],
     legalBasis,
     signature: agency.name,

@@ -209,6 +209,16 @@ export function openCase(input: NewCaseInput): RequestCase {
 // ---------------------------------------------------------------------------------------------
 // Commands
 
+/** A consultation (Arts. 32, 34) and what its letter says: whom, about what; delivered on receipt of the letter. */
+interface ConsultationLetter {
+  readonly consultationId: string;
+  /** The third party or agency consulted, as the letter addresses it. */
+  readonly consultee?: string;
+  /** The information concerned and why the consultee is asked (its rights; its share in making it). */
+  readonly concerning?: string;
+  readonly deliveredOn?: IsoDate;
+}
+
 export type RequestCommand =
   | { readonly type: 'register'; readonly receivedOn?: IsoDate }
   | { readonly type: 'reassign'; readonly handlerId: string; readonly reason: string }
@@ -226,13 +236,13 @@ export type RequestCommand =
   | { readonly type: 'recordSupplementNoticeServed'; readonly servedOn?: IsoDate }
   | { readonly type: 'recordSupplement'; readonly receivedOn?: IsoDate }
   | { readonly type: 'abandonNoSupplement'; readonly noJustifiableReason: true }
-  | { readonly type: 'startThirdPartyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate }
+  | ({ readonly type: 'startThirdPartyConsultation' } & ConsultationLetter)
   | {
       readonly type: 'recordThirdPartyOpinion';
       readonly opinion: 'consent' | 'objection' | 'no-reply';
       readonly answeredOn?: IsoDate;
     }
-  | { readonly type: 'startAgencyConsultation'; readonly consultationId: string; readonly deliveredOn?: IsoDate; readonly secrecyReferral?: boolean }
+  | ({ readonly type: 'startAgencyConsultation'; readonly secrecyReferral?: boolean } & ConsultationLetter)
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
   | {
       readonly type: 'issueFeeNotice';
@@ -324,7 +334,12 @@ const extensionApprovers = (ctx: RequestContext): readonly ActorRole[] => ctx.po
 const options = (labels: Readonly<Record<string, string>>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 const field = (name: string, label: string, kind: StepField['kind'] = 'text', more: Omit<Partial<StepField>, 'name' | 'label' | 'kind'> = {}): StepField => ({ name, label, kind, ...more });
 const form = (fields: readonly StepField[], tone?: StepForm['tone']): StepForm => ({ fields, ...(tone ? { tone } : {}) });
-const consultationForm = form([field('deliveredOn', '征求意见函送达日期', 'date')], 'secondary');
+/** The consultation letter's addressee and subject; its service (the letter reaching them) starts their 15 working days. */
+const consultationForm = (consultee: string, concerning: string) =>
+  form(
+    [field('consultee', consultee, 'text', { required: true }), field('concerning', concerning, 'textarea', { rows: 3, required: true, hint: '将写入征求意见函；不写申请人的身份信息。' })],
+    'secondary',
+  );
 const opinionForm = form([
   field('opinion', '意见', 'radio', { required: true, options: options({ consent: '同意公开', objection: '不同意公开', 'no-reply': '逾期未答复' }) }),
   field('answeredOn', '答复日期', 'date'),
@@ -402,7 +417,7 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     roles: HANDLING,
     handlerOnly: true,
     visibleToApplicant: true,
-    form: consultationForm,
+    form: consultationForm('第三方名称', '拟公开的信息及可能涉及的第三方权益'),
   },
   {
     command: 'recordThirdPartyOpinion',
@@ -422,7 +437,7 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     roles: HANDLING,
     handlerOnly: true,
     visibleToApplicant: true,
-    form: consultationForm,
+    form: consultationForm('征求意见的机关', '拟公开的信息及共同制作的情况'),
   },
   { command: 'recordAgencyOpinion', label: '登记其他机关意见', from: ['agency-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true, form: opinionForm },
   {
@@ -704,14 +719,14 @@ const notInFuture = (on: IsoDate, ctx: RequestContext, message: string) => ensur
 /**
  * A service as 235号 and Art. 40 allow it, for the answer and every notice: post through China Post
  * with its item number, the agency that served on the agency's behalf, a reason where the method is
- * not the one the applicant chose, and no date after today. Returns the date that judges timeliness.
+ * not the one the applicant chose (for what is served on the applicant), and no date after today. Returns the date that judges timeliness.
  */
-export function checkService(s: Service, applicantChose: DeliveryMethod, today: IsoDate): IsoDate {
+export function checkService(s: Service, applicantChose: DeliveryMethod | undefined, today: IsoDate): IsoDate {
   if (s.method === 'post' && !isChinaPostTrackingNumber(s.postalTrackingNumber.replace(/\s/g, '').toUpperCase())) {
     throw new CaseValidationError('请填写中国邮政的邮件号码（邮寄送达须通过邮政企业）。', { postalTrackingNumber: '邮件号码格式有误。' });
   }
   if (s.method === 'entrusted') nonBlank(s.entrustedAgency, 'entrustedAgency', '请填写代为送达的行政机关。');
-  if (s.method !== expectedServiceMethod(applicantChose)) {
+  if (applicantChose && s.method !== expectedServiceMethod(applicantChose)) {
     nonBlank(s.deviationReason, 'deviationReason', `申请人要求以“${DELIVERY_METHOD_LABELS[applicantChose]}”方式获取，未按此方式送达的，请填写理由（《条例》第四十条）。`);
   }
   const on = serviceDate(s);
@@ -943,6 +958,7 @@ function startConsultation(c: RequestCase, cmd: ConsultationStart, kind: 'third-
         consultationId: cmd.consultationId,
         kind,
         ...(cmd.deliveredOn ? { deliveredOn: cmd.deliveredOn } : {}),
+        ...(cmd.consultee ? { consultee: cmd.consultee } : {}),
         ...(secrecyReferral ? { secrecyReferral: true } : {}),
       },
     ],

@@ -3,7 +3,7 @@ import type { AppDependencies } from '#application/context';
 import { DEMO_ACCOUNTS } from '#application/demo-data';
 import { GENERIC_COMMANDS, MAX_ATTACHMENT_BYTES, mayRevealIdentity, mayTakeStep, seesContactPlainly, suggestFee, todayIn, type CaseView } from '#application/requests';
 import type { StepField } from '#domain/case';
-import { ANSWER_FIELDS, expectedServiceMethod, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, type CommandType, type NoticeKind, type ResponseType } from '#domain/requests';
+import { ANSWER_FIELDS, expectedServiceMethod, RESPONSE_TYPE_INFO, RESPONSE_TYPES, requestWorkflow, TO_APPLICANT, type CommandType, type NoticeKind, type ResponseType } from '#domain/requests';
 import { REVIEW_STATUS_LABELS, type ReviewStatus } from '#domain/secrecy';
 import type { StaffMember } from '#domain/staff';
 import { shanghaiDateTime } from '../../page-context';
@@ -160,6 +160,8 @@ const SERVICE_EFFECT: Record<NoticeKind, string> = {
   extension: '须在原答复期限届满前送达；送达后延期生效。',
   fee: '送达之日起答复期限暂停计算（按本机关配置）；缴费期限自申请人收到本通知书之日起计算。',
   delay: '送达后按延迟答复期限计算。',
+  'third-party-consultation': '送达第三方之日起征求意见，第三方自收到之日起15个工作日内提出意见；征求意见期间不计入答复期限。',
+  'agency-consultation': '送达之日起征求意见，对方机关自收到之日起15个工作日内提出意见，逾期视为同意公开；征求意见期间不计入答复期限。',
 };
 
 /**
@@ -196,7 +198,7 @@ function noticeSteps(staff: StaffMember, view: CaseView, base: string, today: st
           action: `${action}/serve`,
           hidden,
           fields: serviceFields,
-          values: { ...serviceValues, servedOn: today },
+          values: { ...(TO_APPLICANT.has(n.kind) ? serviceValues : { method: 'post' }), servedOn: today },
           description,
           button: '送达',
         },

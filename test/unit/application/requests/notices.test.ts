@@ -190,3 +190,37 @@ describe('延期答复告知书', () => {
     await expect(submitNoticeForReview(f.deps, people.clerk, f.tn, 'no-such')).rejects.toThrow('告知书不存在');
   });
 });
+
+describe('征求第三方意见书 and 征求意见函', () => {
+  it('the third party is asked in writing, named, without the applicant; the clock stops when the letter is served', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'startThirdPartyConsultation', fields: { consultee: '示例建设工程有限公司', concerning: '投标报价明细' } });
+    const letter = (await f.load()).data.notices![0]!;
+    expect(letter.document).toMatchObject({ number: '示例政信征〔2026〕1号', addressee: '示例建设工程有限公司：' });
+    expect(JSON.stringify(letter.document)).not.toContain('张三');
+    expect((await f.load()).data.case.status).toBe('in-assessment');
+    await approveNotice(f.deps, f.tn, 'third-party-consultation-1');
+    f.clock.advance(24 * 60); // 2026-03-03: posted to the company; no reason asked, the applicant's choice is not in play
+    await serveNotice(f.deps, people.clerk, f.tn, 'third-party-consultation-1', { service: { method: 'post', postalTrackingNumber: 'XA123456789CN' } });
+    const s = (await f.load()).data;
+    expect(s.case.status).toBe('third-party-consultation');
+    expect(s.case.clock.find((e) => e.type === 'consultationStarted')).toMatchObject({ date: '2026-03-03', kind: 'third-party', consultee: '示例建设工程有限公司' });
+    // Not the applicant's: neither mailed to them nor on their tracking page.
+    expect((await f.mails()).map((m) => m.kind)).not.toContain('request.notice.third-party-consultation');
+    expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
+  });
+
+  it('another agency is asked by a 征求意见函 whose silence counts as consent', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'startAgencyConsultation', fields: {} })).rejects.toThrow('请填写征求意见的机关名称');
+    await act(f.deps, people.clerk, f.tn, { command: 'startAgencyConsultation', fields: { consultee: '示例市财政局', concerning: '联合印发的预算执行情况报告' } });
+    const letter = (await f.load()).data.notices![0]!;
+    expect(letter.document.title).toBe('政府信息公开征求意见函');
+    expect(letter.document.paragraphs.join('')).toContain('逾期未提出意见的，视为同意公开');
+    await approveNotice(f.deps, f.tn, 'agency-consultation-1');
+    await serveNotice(f.deps, people.clerk, f.tn, 'agency-consultation-1', { service: { method: 'electronic' } });
+    expect((await f.load()).data.case.status).toBe('agency-consultation');
+  });
+});

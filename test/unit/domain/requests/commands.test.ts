@@ -81,10 +81,16 @@ describe('parseStepInput', () => {
     expect(refused('abandonNoSupplement', {})).toEqual({ noJustifiableReason: '请确认申请人无正当理由逾期未补正。' });
     expect(refused('recordAgencyOpinion', { opinion: 'maybe' })).toEqual({ opinion: '请选择同意、反对或逾期未答复。' });
     expect(refused('reassign', { handlerId: 'x', reason: '' })).toEqual({ reason: '请填写变更承办人的理由。' });
+    expect(refused('startAgencyConsultation', {})).toEqual({ consultee: '请填写征求意见的机关名称。', concerning: '请说明拟公开的信息及共同制作的情况。' });
   });
 
   it('requestCommand adds the ids the case records need, unless given', () => {
-    expect(requestCommand('startThirdPartyConsultation', {}, () => 'id-1')).toEqual({ type: 'startThirdPartyConsultation', consultationId: 'id-1' });
+    expect(requestCommand('startThirdPartyConsultation', { consultee: '某公司', concerning: '投标文件中的报价' }, () => 'id-1')).toEqual({
+      type: 'startThirdPartyConsultation',
+      consultationId: 'id-1',
+      consultee: '某公司',
+      concerning: '投标文件中的报价',
+    });
     expect(requestCommand('issueFeeNotice', { method: 'per-volume', pages: '40', feeNoticeId: 'f-9' }, () => 'id-1')).toEqual({
       type: 'issueFeeNotice',
       feeNoticeId: 'f-9',
