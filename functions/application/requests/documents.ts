@@ -24,6 +24,7 @@ const NOTICE_FILE_NAMES: Readonly<Record<NoticeKind, string>> = {
   delay: '延迟答复告知书',
   'third-party-consultation': '征求第三方意见书',
   'agency-consultation': '征求意见函',
+  'disclosure-over-objection': '决定公开告知书',
 };
 
 /** The document with this id in its download address: `answer`, or a procedural notice's id (supplement-1). */

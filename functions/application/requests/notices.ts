@@ -47,6 +47,7 @@ const SERVED_STEP: Partial<Record<CommandType, NoticeKind>> = {
   setDelayedReply: 'delay',
   startThirdPartyConsultation: 'third-party-consultation',
   startAgencyConsultation: 'agency-consultation',
+  overruleObjection: 'disclosure-over-objection',
 };
 const AFTER_STEP: Partial<Record<CommandType, NoticeKind>> = { approveExtension: 'extension' };
 
@@ -101,6 +102,12 @@ async function factsOf(
   if (kind === 'delay' && command.type === 'setDelayedReply') return { kind, reason: command.reason, due: command.due };
   if ((kind === 'third-party-consultation' && command.type === 'startThirdPartyConsultation') || (kind === 'agency-consultation' && command.type === 'startAgencyConsultation')) {
     return { kind, consultee: command.consultee ?? '', concerning: command.concerning ?? '', periodWorkingDays: deps.policy.deadlines.consultationWorkingDays };
+  }
+  if (kind === 'disclosure-over-objection' && command.type === 'overruleObjection') {
+    // Addressed to the third party last consulted, as its consultation letter was.
+    const consulted = before.case.clock.filter((e) => e.type === 'consultationStarted' && e.kind === 'third-party').at(-1);
+    if (consulted?.type !== 'consultationStarted' || !consulted.consultee) throw new ConflictError('找不到征求意见的第三方，无法生成告知书。');
+    return { kind, consultee: consulted.consultee, consultedOn: consulted.date, content: command.content, reason: command.reason };
   }
   const ext = before.case.extension;
   if (kind === 'extension' && ext.status === 'requested') {

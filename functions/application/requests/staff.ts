@@ -52,6 +52,7 @@ export const GENERIC_COMMANDS = [
   'recordThirdPartyOpinion',
   'startAgencyConsultation',
   'recordAgencyOpinion',
+  'overruleObjection',
   'issueFeeNotice',
   'recordFeePaid',
   'waiveFee',

@@ -12,7 +12,7 @@ import type { AgencyProfile, ApplicationFacts } from './letters';
 import type { OfficialDocument } from './official-document';
 import { REGULATION } from './responses';
 
-export const NOTICE_KINDS = ['supplement', 'extension', 'fee', 'delay', 'third-party-consultation', 'agency-consultation'] as const;
+export const NOTICE_KINDS = ['supplement', 'extension', 'fee', 'delay', 'third-party-consultation', 'agency-consultation', 'disclosure-over-objection'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
@@ -22,13 +22,22 @@ export const NOTICE_TITLES: Readonly<Record<NoticeKind, string>> = {
   delay: '政府信息公开申请延迟答复告知书',
   'third-party-consultation': '政府信息公开征求第三方意见书',
   'agency-consultation': '政府信息公开征求意见函',
+  'disclosure-over-objection': '决定公开政府信息告知书',
 };
 
 /** The notices addressed to the applicant (the others go to a third party or an agency and never appear on /track). */
 export const TO_APPLICANT: ReadonlySet<NoticeKind> = new Set(['supplement', 'extension', 'fee', 'delay']);
 
 /** The mark after the letter prefix that gives each kind its own number series (示例公开补〔2026〕3号). */
-export const NOTICE_SERIES_MARKS: Readonly<Record<NoticeKind, string>> = { supplement: '补', extension: '延', fee: '费', delay: '迟', 'third-party-consultation': '征', 'agency-consultation': '函' };
+export const NOTICE_SERIES_MARKS: Readonly<Record<NoticeKind, string>> = {
+  supplement: '补',
+  extension: '延',
+  fee: '费',
+  delay: '迟',
+  'third-party-consultation': '征',
+  'agency-consultation': '函',
+  'disclosure-over-objection': '告',
+};
 
 const FEE_MEASURES = '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）';
 
@@ -67,6 +76,17 @@ export type NoticeFacts =
       readonly kind: 'delay';
       readonly reason: string;
       readonly due: IsoDate;
+    }
+  | {
+      readonly kind: 'disclosure-over-objection';
+      /** The third party that objected. */
+      readonly consultee: string;
+      /** The day it was consulted. */
+      readonly consultedOn: IsoDate;
+      /** What will be disclosed. */
+      readonly content: string;
+      /** Why not disclosing could significantly affect the public interest. */
+      readonly reason: string;
     }
   | {
       readonly kind: 'third-party-consultation' | 'agency-consultation';
@@ -108,7 +128,7 @@ function standardText(a: FeeAssessment): string {
 
 const received = (app: ApplicationFacts) => `本机关于${formatDateZh(app.receivedOn)}收到您提出的政府信息公开申请（申请编号：${app.trackingNumber}）`;
 
-function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]; legalBasis: string[] } {
+function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile): { paragraphs: string[]; legalBasis: string[] } {
   switch (facts.kind) {
     case 'supplement': {
       const items = facts.deficiencies.map((d) => d.trim()).filter(Boolean);
@@ -153,6 +173,17 @@ function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]
         ],
         legalBasis: [`${REGULATION}第三十二条`],
       };
+    case 'disclosure-over-objection':
+      return {
+        paragraphs: [
+          `本机关于${formatDateZh(facts.consultedOn)}就一份政府信息公开申请书面征求您（单位）的意见，您（单位）不同意公开。经审查，本机关认为不公开可能对公共利益造成重大影响，根据${REGULATION}第三十二条的规定，决定予以公开。`,
+          `决定公开的政府信息内容：${sentence(facts.content)}。`,
+          `决定公开的理由：${sentence(facts.reason)}。`,
+          // The third party's remedy against the decision to disclose (a 反信息公开 case); not a refusal, so no 复议前置.
+          `如对本决定不服，您（单位）可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议，也可以自收到本告知书之日起六个月内向${agency.court}提起行政诉讼。`,
+        ],
+        legalBasis: [`${REGULATION}第三十二条`],
+      };
     case 'agency-consultation':
       return {
         paragraphs: [
@@ -174,12 +205,12 @@ function body(facts: NoticeFacts, app: ApplicationFacts): { paragraphs: string[]
 /** The notice as the agency signs it: numbered in its kind's series, addressed to the applicant or the consultee, with the contact line. */
 export function generateNotice(input: NoticeInput): OfficialDocument {
   const { agency, application: app, facts } = input;
-  const { paragraphs, legalBasis } = body(facts, app);
+  const { paragraphs, legalBasis } = body(facts, app, agency);
   return {
     title: NOTICE_TITLES[facts.kind],
     number: noticeNumber(agency, facts.kind, input.issuedOn, input.sequence),
     // A consultation letter goes to the consultee and names no applicant (their identity is theirs to give).
-    addressee: `${facts.kind === 'third-party-consultation' || facts.kind === 'agency-consultation' ? facts.consultee.trim() : app.applicantName}：`,
+    addressee: `${'consultee' in facts ? facts.consultee.trim() : app.applicantName}：`,
     paragraphs: [...paragraphs, `联系地址：${agency.address}；联系电话：${agency.phone}。`],
     legalBasis,
     signature: agency.name,

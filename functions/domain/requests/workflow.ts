@@ -127,7 +127,15 @@ export interface RequestCase {
   readonly activeFeeNotice?: { readonly id: string; readonly amountYuan: number };
   readonly extension: ExtensionState;
   readonly delayedReplyDue?: IsoDate;
-  readonly draft?: { readonly responseType: ResponseType; readonly outcomeRow: OutcomeRow; readonly draftedBy: string };
+  /**
+   * The draft answer; `overridesObjection` when it discloses what a consulted third party objected
+   * to (disclosed in full, or partly without withholding on the objection).
+   */
+  readonly draft?: { readonly responseType: ResponseType; readonly outcomeRow: OutcomeRow; readonly draftedBy: string; readonly overridesObjection?: boolean };
+  /** Art. 32: the day a consulted third party's objection was recorded. */
+  readonly thirdPartyObjectedOn?: IsoDate;
+  /** Art. 32: the day the third party was served the decision to disclose over its objection, with the public-interest reason. */
+  readonly objectionOverruledOn?: IsoDate;
   readonly secrecyReviewId?: string;
   readonly secrecyReviewPassed: boolean;
   readonly signedOffBy?: string;
@@ -244,6 +252,8 @@ export type RequestCommand =
     }
   | ({ readonly type: 'startAgencyConsultation'; readonly secrecyReferral?: boolean } & ConsultationLetter)
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
+  /** Art. 32: disclose over a third party's objection in the public interest; in force when its notice to the third party is served. */
+  | { readonly type: 'overruleObjection'; readonly content: string; readonly reason: string }
   | {
       readonly type: 'issueFeeNotice';
       readonly feeNoticeId: string;
@@ -440,6 +450,22 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     form: consultationForm('征求意见的机关', '拟公开的信息及共同制作的情况'),
   },
   { command: 'recordAgencyOpinion', label: '登记其他机关意见', from: ['agency-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true, form: opinionForm },
+  {
+    command: 'overruleObjection',
+    label: '决定公开并书面告知第三方（第三十二条）',
+    // Until the answer is served: the override may come once the signed answer is found to need it.
+    from: ['in-assessment', 'drafting', 'secrecy-review', 'leader-sign-off', 'signed-off'],
+    to: 'same',
+    // The public-interest override is the head's decision, as an extension is.
+    roles: ['head'],
+    form: form(
+      [
+        field('content', '决定公开的政府信息内容', 'textarea', { rows: 3, required: true }),
+        field('reason', '不公开可能对公共利益造成重大影响的理由', 'textarea', { rows: 3, required: true, hint: '将写入告知第三方的决定公开政府信息告知书。' }),
+      ],
+      'secondary',
+    ),
+  },
   {
     command: 'issueFeeNotice',
     label: '发出收费通知',
@@ -688,7 +714,10 @@ const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
     beforeAnswerDue('DELAY_AFTER_DEADLINE', (due) => `应在答复期限（${due ?? '未确定'}）届满前确定延迟答复期限。`)(c, ctx),
   submitForSecrecyReview: (c) => unless(c.draft, 'NO_DRAFT', '请先拟定答复。'),
   signOff: (c) => unless(c.secrecyReviewPassed, 'SECRECY_NOT_APPROVED', '保密审查尚未通过，不能签发。'),
-  release: (c) => unless(c.draft && c.signedOffBy && c.secrecyReviewPassed, 'NOT_SIGNED_OFF', '答复尚未经领导签发，不能送达。'),
+  release: (c) =>
+    unless(c.draft && c.signedOffBy && c.secrecyReviewPassed, 'NOT_SIGNED_OFF', '答复尚未经领导签发，不能送达。') ??
+    unless(!c.draft?.overridesObjection || c.objectionOverruledOn, 'OBJECTION_NOT_OVERRULED', '第三方不同意公开：决定予以公开的，须先将决定公开的内容和理由书面告知第三方（《条例》第三十二条）。'),
+  overruleObjection: (c) => unless(c.thirdPartyObjectedOn, 'NO_OBJECTION', '没有第三方不同意公开的意见。') ?? unless(!c.objectionOverruledOn, 'ALREADY_OVERRULED', '已书面告知第三方决定公开。'),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -792,7 +821,16 @@ const REQUEST_EFFECTS: Effects = {
   },
   startThirdPartyConsultation: (c, cmd, ctx) => startConsultation(c, cmd, 'third-party', false, ctx),
   startAgencyConsultation: (c, cmd, ctx) => startConsultation(c, cmd, 'other-agency', cmd.secrecyReferral === true, ctx),
-  recordThirdPartyOpinion: (c, cmd, ctx) => recordOpinion(c, cmd, false, ctx),
+  recordThirdPartyOpinion: (c, cmd, ctx) => {
+    const recorded = recordOpinion(c, cmd, false, ctx);
+    // An objection binds the answer (Art. 32): disclosing over it needs the public-interest decision served on the third party.
+    return cmd.opinion === 'objection' ? { ...recorded, patch: { ...recorded.patch, thirdPartyObjectedOn: cmd.answeredOn ?? ctx.today } } : recorded;
+  },
+  overruleObjection: (_c, cmd, ctx) => {
+    nonBlank(cmd.content, 'content', '请写明决定公开的政府信息内容。');
+    nonBlank(cmd.reason, 'reason', '请写明不公开可能对公共利益造成重大影响的理由。');
+    return { patch: { objectionOverruledOn: ctx.today }, data: { overruledOn: ctx.today } };
+  },
   // Art. 34: an agency's silence counts as consent to disclose.
   recordAgencyOpinion: (c, cmd, ctx) => recordOpinion(c, cmd, cmd.opinion === 'no-reply', ctx),
   issueFeeNotice: (c, cmd, ctx) => {
@@ -904,7 +942,12 @@ const REQUEST_EFFECTS: Effects = {
     const outcomeRow = tableBRow(d, ctx.policy.workflow.outcomeMapping);
     // A new draft voids the review and the sign-off of the old one.
     return {
-      patch: { draft: { responseType: d.type, outcomeRow, draftedBy: ctx.actor.id }, secrecyReviewPassed: false, secrecyReviewId: undefined, signedOffBy: undefined },
+      patch: {
+        draft: { responseType: d.type, outcomeRow, draftedBy: ctx.actor.id, ...(c.thirdPartyObjectedOn && disclosesOverObjection(d) ? { overridesObjection: true } : {}) },
+        secrecyReviewPassed: false,
+        secrecyReviewId: undefined,
+        signedOffBy: undefined,
+      },
       data: { responseType: d.type, outcomeRow },
     };
   },
@@ -964,6 +1007,13 @@ function startConsultation(c: RequestCase, cmd: ConsultationStart, kind: 'third-
     ],
     data: { consultationId: cmd.consultationId, kind, secrecyReferral },
   });
+}
+
+/** Whether the answer discloses what the third party objected to: in full, or partly without withholding on the objection. */
+function disclosesOverObjection(d: Decision): boolean {
+  if (d.type === 'disclosed') return true;
+  if (d.type !== 'partial') return false;
+  return !d.withheldParts.some((p) => p.withholding.ground === 'third-party' && p.withholding.consultation === 'objected');
 }
 
 type OpinionRecord = Extract<RequestCommand, { type: 'recordThirdPartyOpinion' | 'recordAgencyOpinion' }>;

@@ -162,6 +162,7 @@ const SERVICE_EFFECT: Record<NoticeKind, string> = {
   delay: '送达后按延迟答复期限计算。',
   'third-party-consultation': '送达第三方之日起征求意见，第三方自收到之日起15个工作日内提出意见；征求意见期间不计入答复期限。',
   'agency-consultation': '送达之日起征求意见，对方机关自收到之日起15个工作日内提出意见，逾期视为同意公开；征求意见期间不计入答复期限。',
+  'disclosure-over-objection': '送达第三方后，方可送达公开其反对的信息的答复。',
 };
 
 /**

@@ -47,6 +47,7 @@ const FLASH: Record<string, string> = {
   requestSupplement: '补正告知书已拟定，经保密审查后送达申请人（送达之日发出补正通知）。',
   issueFeeNotice: '收费通知书已拟定，经保密审查后送达申请人。',
   setDelayedReply: '延迟答复告知书已拟定，经保密审查后送达申请人。',
+  overruleObjection: '决定公开政府信息告知书已拟定，经保密审查后送达第三方。',
   approveExtension: '已批准延期；延期答复告知书已拟定，经保密审查并送达后延期生效。',
   reassign: '承办人已变更。',
 };

@@ -4,7 +4,7 @@ import { ConflictError } from '#domain/errors';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
 import { ReleaseRepository } from '#repositories/review-releases';
-import { approveNotice, citizenForm, people, requestDeps, saveAgencyProfile } from './support';
+import { approveNotice, citizenForm, people, requestDeps, saveAgencyProfile, serveReviewedNotice } from './support';
 
 /*
  * A procedural notice is a document the agency signs: the step drafts it, numbered in its kind's
@@ -222,5 +222,26 @@ describe('征求第三方意见书 and 征求意见函', () => {
     await approveNotice(f.deps, f.tn, 'agency-consultation-1');
     await serveNotice(f.deps, people.clerk, f.tn, 'agency-consultation-1', { service: { method: 'electronic' } });
     expect((await f.load()).data.case.status).toBe('agency-consultation');
+  });
+});
+
+describe('决定公开政府信息告知书 (Art. 32)', () => {
+  it('disclosing over an objection: the head decides, the third party is served the content and the reason first', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'startThirdPartyConsultation', fields: { consultee: '示例建设工程有限公司', concerning: '中标价' } });
+    await serveReviewedNotice(f.deps, f.tn, 'third-party-consultation-1', { method: 'handed-over' });
+    await act(f.deps, people.clerk, f.tn, { command: 'recordThirdPartyOpinion', fields: { opinion: 'objection' } });
+    expect((await f.load()).data.case.thirdPartyObjectedOn).toBe('2026-03-02');
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'overruleObjection', fields: { content: '中标价', reason: '关系财政资金使用' } })).rejects.toThrow('无权');
+    await expect(act(f.deps, people.head, f.tn, { command: 'overruleObjection', fields: { content: '中标价' } })).rejects.toThrow('公共利益');
+    await act(f.deps, people.head, f.tn, { command: 'overruleObjection', fields: { content: '中标价及工程量清单', reason: '关系财政资金使用' } });
+    const notice = (await f.load()).data.notices!.find((n) => n.kind === 'disclosure-over-objection')!;
+    expect(notice.document).toMatchObject({ number: '示例政信告〔2026〕1号', addressee: '示例建设工程有限公司：' });
+    expect(notice.document.paragraphs.join('')).toContain('决定公开的理由：关系财政资金使用。');
+    expect((await f.load()).data.case.objectionOverruledOn).toBeUndefined();
+    await serveReviewedNotice(f.deps, f.tn, notice.id, { method: 'handed-over' });
+    expect((await f.load()).data.case.objectionOverruledOn).toBe('2026-03-02');
+    expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
   });
 });

@@ -131,6 +131,13 @@ describe('golden texts of the letters (test/fixtures/letters/)', () => {
     delay: { kind: 'delay', reason: '所申请的信息共涉及120个事项，需要逐一检索、审查', due: isoDate('2026-05-29') },
     'third-party-consultation': { kind: 'third-party-consultation', consultee: '示例建设工程有限公司', concerning: '贵公司在“示例路改造工程”招标中提交的投标报价明细', periodWorkingDays: 15 },
     'agency-consultation': { kind: 'agency-consultation', consultee: '示例市财政局', concerning: '本机关与贵局联合印发的《示例市2025年财政预算执行情况报告》', periodWorkingDays: 15 },
+    'disclosure-over-objection': {
+      kind: 'disclosure-over-objection',
+      consultee: '示例建设工程有限公司',
+      consultedOn: isoDate('2026-02-12'),
+      content: '“示例路改造工程”中标价及工程量清单',
+      reason: '该工程使用财政资金，中标价关系公共资金的使用，不公开将影响公众对财政资金使用的监督',
+    },
   };
   it('has a case for every notice', () => expect(Object.keys(NOTICES).sort()).toEqual([...NOTICE_KINDS].sort()));
   it.each(NOTICE_KINDS)('notice: %s', (kind) => golden(`notice-${kind}`, documentText(generateNotice({ agency, application, facts: NOTICES[kind], issuedOn: isoDate('2026-02-13'), sequence: 4 }))));

@@ -40,6 +40,7 @@ const sample: Record<CommandType, RequestCommand> = {
   recordThirdPartyOpinion: { type: 'recordThirdPartyOpinion', opinion: 'objection' },
   startAgencyConsultation: { type: 'startAgencyConsultation', consultationId: 'ag1' },
   recordAgencyOpinion: { type: 'recordAgencyOpinion', opinion: 'consent' },
+  overruleObjection: { type: 'overruleObjection', content: '投标报价明细', reason: '涉及重大公共资金的使用' },
   issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-volume', pages: 40 } },
   recordFeePaid: { type: 'recordFeePaid', paidOn: d('2026-02-11') },
   waiveFee: { type: 'waiveFee', reasonCode: 'public-interest' },
@@ -386,5 +387,53 @@ describe('the table on the case kernel', () => {
     const ours = requestDeadlines(c, cal, policy.deadlines)!.answer!.due;
     expect(ours < requestDeadlines(c, cal, DEFAULT_AGENCY_POLICY.deadlines)!.answer!.due).toBe(true);
     expect(() => decide(c, sample.requestExtension, ctx(clerk, '2026-02-11', policy))).toThrow('延长期限须为1至10个工作日');
+  });
+});
+
+describe('disclosure over a third party’s objection (Art. 32)', () => {
+  const objected = (): RequestCase => {
+    const c = decide({ ...base(), status: 'in-assessment', handlerId: clerk.id }, sample.startThirdPartyConsultation, ctx(clerk)).next;
+    return decide(c, { type: 'recordThirdPartyOpinion', opinion: 'objection', answeredOn: d('2026-02-11') }, ctx(clerk)).next;
+  };
+  const signedOff = (c: RequestCase, decision: RequestCommand): RequestCase => ({ ...decide(c, decision, ctx(clerk)).next, secrecyReviewPassed: true, signedOffBy: leader.id, status: 'signed-off' });
+  const disclosed: RequestCommand = { type: 'draftAnswer', decision: { type: 'disclosed', provision: { form: 'electronic', method: 'email', timeAndPlace: '随告知书发送。' } } };
+
+  it('records the objection, and an answer disclosing over it cannot be served before the third party is told', () => {
+    const c = objected();
+    expect(c.thirdPartyObjectedOn).toBe('2026-02-11');
+    const ready = signedOff(c, disclosed);
+    expect(ready.draft?.overridesObjection).toBe(true);
+    expect(requestWorkflow.check(ready, 'release', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'OBJECTION_NOT_OVERRULED' } });
+    const told = decide(ready, sample.overruleObjection, ctx(head)).next;
+    expect(told.objectionOverruledOn).toBe('2026-02-11');
+    expect(requestWorkflow.check(told, 'release', ctx(clerk)).ok).toBe(true);
+  });
+
+  it('a partial answer that withholds on the objection needs no such notice; the override is the head’s, once, and only after an objection', () => {
+    const c = objected();
+    const partial: RequestCommand = {
+      type: 'draftAnswer',
+      decision: {
+        type: 'partial',
+        provision: { form: 'electronic', method: 'email', timeAndPlace: '随告知书发送。' },
+        withheldParts: [
+          {
+            part: '报价明细',
+            withholding: {
+              ground: 'third-party',
+              interest: 'trade-secret',
+              consultation: 'objected',
+              publicInterestAssessment: '不公开不会对公共利益造成重大影响',
+              reason: '第三方以商业秘密为由提出异议',
+            },
+          },
+        ],
+      },
+    } as RequestCommand;
+    expect(signedOff(c, partial).draft?.overridesObjection).toBeUndefined();
+    expect(requestWorkflow.check(c, 'overruleObjection', ctx(clerk)).ok).toBe(false);
+    expect(requestWorkflow.check({ ...base(), status: 'in-assessment' }, 'overruleObjection', ctx(head))).toMatchObject({ ok: false, error: { code: 'NO_OBJECTION' } });
+    const told = decide(c, sample.overruleObjection, ctx(head)).next;
+    expect(requestWorkflow.check(told, 'overruleObjection', ctx(head))).toMatchObject({ ok: false, error: { code: 'ALREADY_OVERRULED' } });
   });
 });
