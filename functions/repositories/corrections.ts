@@ -42,6 +42,8 @@ export interface StoredCorrection {
   readonly handlerName?: string;
   /** The answer letter text once drafted (the exact text sent to review). */
   readonly letterText?: string;
+  /** The answer's 文号, kept when it is redrafted in the same year. */
+  readonly letterNumber?: string;
   /** The released copy handed to the applicant. */
   readonly answer?: { readonly releaseId: string; readonly files: readonly ReleasedPart[]; readonly releasedAt: string; /** The released text of the letter. */ readonly text: string };
   /** Lines with `public` are shown to the applicant on the tracking page. */

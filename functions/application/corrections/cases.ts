@@ -321,17 +321,23 @@ async function correctionStep(deps: CaseDeps, staff: StaffMember, record: Correc
       return next;
     }
     case 'draftAnswer': {
+      const date = todayOf(deps);
+      const agency = await letterhead(deps);
+      // A redraft in the same year keeps its number; a new letter takes the next in the correction series.
+      const kept = record.data.letterNumber?.includes(`〔${date.slice(0, 4)}〕`) ? Number(/〔\d{4}〕(\d+)号$/.exec(record.data.letterNumber)?.[1]) : 0;
+      const sequence = kept > 0 ? kept : await new Counters(deps.records).next('correction-letter', date.slice(0, 4));
       const letter = correctionLetter({
-        agency: await letterhead(deps),
+        agency,
         applicantName: record.data.applicant.name,
         trackingNumber: tn,
         receivedOn: c.receivedOn ?? c.submittedOn,
         recordConcerned: record.data.record.description,
         case: c,
-        date: todayOf(deps),
+        date,
+        sequence,
       });
       const letterText = correctionLetterText(letter);
-      return step(deps, staff, record, cmd, { calendar, patch: () => ({ letterText }) });
+      return step(deps, staff, record, cmd, { calendar, patch: () => ({ letterText, letterNumber: letter.number }) });
     }
     case 'returnToDrafting':
       return step(deps, staff, record, cmd, { calendar, note: cmd.reason });

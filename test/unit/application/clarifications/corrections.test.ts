@@ -119,6 +119,10 @@ describe('correction requests', () => {
     r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
     expect(r.data.letterText).toContain('家庭人口数由2人更正为3人');
     expect(r.data.letterText).toContain('六个月内');
+    // Numbered in the correction series; a redraft keeps the number.
+    expect(r.data.letterText).toContain('示例政信更〔2026〕1号');
+    r = await actOnCorrection(deps, people.clerk, tn, 'draftAnswer', {});
+    expect(r.data.letterNumber).toBe('示例政信更〔2026〕1号');
     r = await actOnCorrection(deps, people.clerk, tn, 'submitForSecrecyReview', {});
     await expect(actOnCorrection(deps, people.clerk, tn, 'recordReviewApproved', {})).rejects.toThrow('保密审查尚未通过');
     await approveReview(deps, r.data.case.secrecyReviewId!);

@@ -178,7 +178,16 @@ describe('correction workflow: rules', () => {
     const { next } = decideCorrection(caseIn('assessing'), sample.decideDirect, clerk);
     expect([next.status, next.outcome, next.referredTo]).toEqual(['answer-drafting', 'directed', '市公安局（电话 110）']);
     const agency = { name: '示例市人民政府办公室', letterPrefix: '示例政信', address: '示例路1号', phone: '12345', reconsiderationBody: '示例市人民政府', court: '示例市人民法院' };
-    const letter = correctionLetter({ agency, applicantName: '张三', trackingNumber: 'GZ-2026-000001', receivedOn: d('2026-03-02'), recordConcerned: '户籍信息', case: next, date: today });
+    const letter = correctionLetter({
+      agency,
+      applicantName: '张三',
+      trackingNumber: 'GZ-2026-000001',
+      receivedOn: d('2026-03-02'),
+      recordConcerned: '户籍信息',
+      case: next,
+      date: today,
+      sequence: 1,
+    });
     expect(correctionLetterText(letter)).toContain('请您向有权更正的行政机关（市公安局（电话 110））提出更正申请');
   });
 
@@ -193,6 +202,7 @@ describe('correction workflow: rules', () => {
         recordConcerned: '低保审核结果公示',
         case: { outcome, corrected: { recordType: 'item', recordId: 'i', previousVersion: 1, newVersion: 2, summary: '姓名更正' }, referredTo: '市公安局', reasons: '理由' },
         date: today,
+        sequence: 1,
       });
       const text = correctionLetterText(letter);
       expect(text).toContain('六十日内向示例市人民政府申请行政复议');

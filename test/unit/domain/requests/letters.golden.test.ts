@@ -109,6 +109,7 @@ describe('golden texts of the letters (test/fixtures/letters/)', () => {
         reasons: outcome === 'refused' ? '您提供的户口簿显示的家庭人口与公示内容一致' : '户籍登记信息由公安机关负责登记和更正',
       },
       date: isoDate('2026-03-10'),
+      sequence: 7,
     });
     golden(`correction-${outcome}`, correctionLetterText(letter));
   });
