@@ -9,6 +9,8 @@ export default {
     'functions/domain/deadlines/derive.ts',
     'functions/domain/requests/fees.ts',
     'functions/domain/requests/letters.ts',
+    'functions/domain/requests/notices.ts',
+    'functions/domain/requests/annual-report.ts',
   ],
   coverageAnalysis: 'perTest',
   ignoreStatic: true,
