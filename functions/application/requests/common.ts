@@ -36,8 +36,31 @@ export function caseDeadlines(c: RequestCase, calendar: WorkingCalendar, policy:
   return requestDeadlines(c, calendar, policy.deadlines);
 }
 
-/** The answer deadline as the open-deadline index entry, or null when no answer deadline runs. */
+/** The deadline kind of the periodic review of what a served answer withholds (Art. 18). */
+export const RE_REVIEW_DEADLINE_KIND = 'request-re-review';
+
+const responsibleFor = (c: RequestCase, handlerName: string | undefined) => (c.handlerId ? { id: c.handlerId, name: handlerName ?? c.handlerId } : { id: 'unassigned', name: '待登记' });
+
+/**
+ * The case's open deadline in the index: the answer while it runs; once the answer is served and
+ * withholds information, the date of its next periodic review (a calendar date, no working days);
+ * otherwise null.
+ */
 export function deadlineSummary(c: RequestCase, deadlines: CaseDeadlines | null, handlerName: string | undefined): DeadlineSummary | null {
+  if (c.status === 'released' && c.reReviewDue) {
+    const title = `${c.trackingNumber} 不予公开信息定期评估审查（第十八条）`;
+    // Reminded to the handler; not an overdue answer to escalate to the leaders.
+    return {
+      kind: RE_REVIEW_DEADLINE_KIND,
+      caseId: c.trackingNumber,
+      title,
+      due: c.reReviewDue,
+      provisional: false,
+      calendarVersion: deadlines?.calendarVersion ?? '',
+      responsible: responsibleFor(c, handlerName),
+      leaderEscalation: false,
+    };
+  }
   if (!deadlines?.answer || deadlines.status === 'closed' || deadlines.status === 'awaiting-supplement') return null;
   if (c.status === 'released' || TERMINAL_STATUSES.includes(c.status)) return null;
   return {
@@ -47,7 +70,7 @@ export function deadlineSummary(c: RequestCase, deadlines: CaseDeadlines | null,
     due: deadlines.answer.due,
     provisional: deadlines.answer.provisional,
     calendarVersion: deadlines.calendarVersion,
-    responsible: c.handlerId ? { id: c.handlerId, name: handlerName ?? c.handlerId } : { id: 'unassigned', name: '待登记' },
+    responsible: responsibleFor(c, handlerName),
     leaderEscalation: true,
   };
 }

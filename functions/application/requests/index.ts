@@ -1,7 +1,7 @@
 /** Disclosure on application (依申请公开): the use cases over the pure domain in domain/requests. */
 import type { CaseType, DeadlineKind } from '../case/registry';
 import { RequestRepository, type StoredRequest } from '#repositories/requests';
-import { caseDeadlines, deadlineSummary, REQUEST_DEADLINE_KIND } from './common';
+import { caseDeadlines, deadlineSummary, RE_REVIEW_DEADLINE_KIND, REQUEST_DEADLINE_KIND } from './common';
 
 export * from './common';
 export * from './submit';
@@ -23,5 +23,8 @@ export const requestDeadline: DeadlineKind<StoredRequest> = {
   updateChange: (_records, next, version, event) => RequestRepository.updateChange(next, version, event),
 };
 
-export const requestCaseType: CaseType = { name: 'request', deadlines: [requestDeadline] };
+/** The Art. 18 review of a served answer's withheld information: the same record, the same recompute. */
+export const requestReReviewDeadline: DeadlineKind<StoredRequest> = { ...requestDeadline, kind: RE_REVIEW_DEADLINE_KIND, label: '不予公开信息定期评估审查' };
+
+export const requestCaseType: CaseType = { name: 'request', deadlines: [requestDeadline, requestReReviewDeadline] };
 export * from './case-dto';

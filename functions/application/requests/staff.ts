@@ -33,7 +33,20 @@ import { newId } from '../ids';
 import { putStaged } from '../staged-files';
 import { submitForReview } from '../secrecy';
 import { letterhead } from '../letterhead';
-import { applyCommand, caseDeadlines, letterFacts, type ApplyOptions, loadRequest, message, previewStep, requestContext, timelineEntry, todayIn, type RequestDeps } from './common';
+import {
+  applyCommand,
+  caseDeadlines,
+  letterFacts,
+  REQUEST_DEADLINE_KIND,
+  type ApplyOptions,
+  loadRequest,
+  message,
+  previewStep,
+  requestContext,
+  timelineEntry,
+  todayIn,
+  type RequestDeps,
+} from './common';
 import { assertAwaitsPostedReceipt, draftNotice, noticeTakingStep, noticeViews, offeredNow, reserveNotice, type NoticeView } from './notices';
 import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
@@ -64,6 +77,7 @@ export const GENERIC_COMMANDS = [
   'returnToDrafting',
   'signOff',
   'close',
+  'recordReReview',
   'withdraw',
 ] as const satisfies readonly CommandType[];
 export type GenericCommand = (typeof GENERIC_COMMANDS)[number];
@@ -573,7 +587,8 @@ export async function requestQueue(deps: RequestDeps, filter: QueueFilter = {}, 
     .flat()
     .map((r): QueueRow => {
       const s = r.data;
-      const due = s.openDeadline?.due;
+      // The queue's column is the answer's deadline (a served case's Art. 18 review date is on its page).
+      const due = s.openDeadline?.kind === REQUEST_DEADLINE_KIND ? s.openDeadline.due : undefined;
       return {
         trackingNumber: s.case.trackingNumber,
         version: r.version,

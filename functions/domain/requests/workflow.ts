@@ -8,7 +8,7 @@
  * due date is always derived from history, never stored or edited. The periods and switches come
  * from the agency's policy in the context, never from constants beside it.
  */
-import type { IsoDate } from '../calendar/iso-date';
+import { addCalendarMonths, type IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import {
   CaseValidationError,
@@ -132,6 +132,10 @@ export interface RequestCase {
    * to (disclosed in full, or partly without withholding on the objection).
    */
   readonly draft?: { readonly responseType: ResponseType; readonly outcomeRow: OutcomeRow; readonly draftedBy: string; readonly overridesObjection?: boolean };
+  /** Art. 18: when the information withheld by the served answer is next to be reviewed; absent once it may be disclosed. */
+  readonly reReviewDue?: IsoDate;
+  /** Art. 18: the reviews so far: whether the ground still held, and why. */
+  readonly reReviews?: readonly { readonly on: IsoDate; readonly groundHolds: boolean; readonly note: string; readonly by: string }[];
   /** Art. 32: the day a consulted third party's objection was recorded. */
   readonly thirdPartyObjectedOn?: IsoDate;
   /** Art. 32: the day the third party was served the decision to disclose over its objection, with the public-interest reason. */
@@ -252,6 +256,8 @@ export type RequestCommand =
     }
   | ({ readonly type: 'startAgencyConsultation'; readonly secrecyReferral?: boolean } & ConsultationLetter)
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
+  /** Art. 18: the periodic review of withheld information: does the ground still hold? */
+  | { readonly type: 'recordReReview'; readonly groundHolds: boolean; readonly note: string }
   /** Art. 32: disclose over a third party's objection in the public interest; in force when its notice to the third party is served. */
   | { readonly type: 'overruleObjection'; readonly content: string; readonly reason: string }
   | {
@@ -304,6 +310,12 @@ export interface WorkflowConfig {
   /** Waiver reason codes accepted (the national grounds are unconfirmed [M?]). */
   readonly feeWaiverReasonCodes: readonly string[];
   readonly outcomeMapping?: OutcomeMappingOptions;
+  /**
+   * Art. 18: information withheld (不予公开, or the withheld part of 部分公开) is reviewed again this
+   * many months after the answer is served, and again after each review that finds the ground
+   * still holds; 0 = no re-review dates. Default yearly [M?: the Regulation says "定期"].
+   */
+  readonly reReviewMonths: number;
 }
 
 export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
@@ -312,6 +324,7 @@ export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
   lateSupplementNotice: 'reject',
   feesEnabled: true,
   feeWaiverReasonCodes: ['financial-hardship', 'public-interest', 'agency-error', 'other'],
+  reReviewMonths: 12,
 };
 
 /** The parts of the agency's policy (domain/policy.ts) an application's decisions use. */
@@ -587,6 +600,18 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
   },
   { command: 'close', label: '归档', from: ['released'], to: 'closed', roles: ['clerk', 'head', 'admin'], visibleToApplicant: true },
   {
+    command: 'recordReReview',
+    label: '不予公开信息定期评估审查（第十八条）',
+    // The case stays served (not archived) while what it withholds is under periodic review.
+    from: ['released'],
+    to: 'same',
+    roles: ['clerk', 'head'],
+    form: form([
+      field('groundHolds', '不予公开的理由是否仍然成立', 'radio', { required: true, options: options({ yes: '仍然成立，继续不予公开', no: '情势变化，可以公开' }) }),
+      field('note', '评估审查意见', 'textarea', { rows: 3, required: true }),
+    ]),
+  },
+  {
     command: 'withdraw',
     label: '撤回申请',
     from: BEFORE_RELEASE,
@@ -717,6 +742,8 @@ const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
   release: (c) =>
     unless(c.draft && c.signedOffBy && c.secrecyReviewPassed, 'NOT_SIGNED_OFF', '答复尚未经领导签发，不能送达。') ??
     unless(!c.draft?.overridesObjection || c.objectionOverruledOn, 'OBJECTION_NOT_OVERRULED', '第三方不同意公开：决定予以公开的，须先将决定公开的内容和理由书面告知第三方（《条例》第三十二条）。'),
+  recordReReview: (c) => unless(c.reReviewDue, 'NO_RE_REVIEW', '本申请没有待评估审查的不予公开信息。'),
+  close: (c) => unless(!c.reReviewDue, 'RE_REVIEW_PENDING', `不予公开的信息须定期评估审查（下次：${c.reReviewDue}，《条例》第十八条）；评估认为可以公开后方可归档。`),
   overruleObjection: (c) => unless(c.thirdPartyObjectedOn, 'NO_OBJECTION', '没有第三方不同意公开的意见。') ?? unless(!c.objectionOverruledOn, 'ALREADY_OVERRULED', '已书面告知第三方决定公开。'),
 };
 
@@ -825,6 +852,13 @@ const REQUEST_EFFECTS: Effects = {
     const recorded = recordOpinion(c, cmd, false, ctx);
     // An objection binds the answer (Art. 32): disclosing over it needs the public-interest decision served on the third party.
     return cmd.opinion === 'objection' ? { ...recorded, patch: { ...recorded.patch, thirdPartyObjectedOn: cmd.answeredOn ?? ctx.today } } : recorded;
+  },
+  recordReReview: (c, cmd, ctx) => {
+    nonBlank(cmd.note, 'note', '请填写评估审查意见。');
+    const review = { on: ctx.today, groundHolds: cmd.groundHolds, note: cmd.note.trim(), by: ctx.actor.id };
+    // Still withheld: reviewed again a period on; may now be disclosed: no more reviews, the office discloses it.
+    const next = cmd.groundHolds ? addCalendarMonths(ctx.today, ctx.policy.workflow.reReviewMonths) : undefined;
+    return { patch: { reReviews: [...(c.reReviews ?? []), review], reReviewDue: next }, data: { groundHolds: cmd.groundHolds, ...(next ? { nextDue: next } : {}) } };
   },
   overruleObjection: (_c, cmd, ctx) => {
     nonBlank(cmd.content, 'content', '请写明决定公开的政府信息内容。');
@@ -970,8 +1004,10 @@ const REQUEST_EFFECTS: Effects = {
     const s = cmd.service;
     const on = checkService(s, cmd.applicantChose, ctx.today);
     const draft = c.draft!;
+    const months = ctx.policy.workflow.reReviewMonths;
+    const withholds = draft.responseType === 'withheld' || draft.responseType === 'partial';
     return clocked(c, ctx, {
-      patch: { service: s, outcomeRow: draft.outcomeRow, concludedOn: on },
+      patch: { service: s, outcomeRow: draft.outcomeRow, concludedOn: on, ...(withholds && months > 0 ? { reReviewDue: addCalendarMonths(on, months) } : {}) },
       clock: [{ type: 'closed', date: on, outcome: 'decided' }],
       data: { method: s.method, servedOn: on, responseType: draft.responseType, outcomeRow: draft.outcomeRow },
     });

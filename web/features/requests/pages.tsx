@@ -39,7 +39,22 @@ export function QueuePage(p: { rows: readonly QueueCaseRow[]; filters: readonly 
 export type RequestCasePageProps = CaseFacts & Pick<CasePageProps, 'steps' | 'version' | 'failed' | 'refusal' | 'flash'> & { revealed?: string };
 
 /** The staff case page (the one CasePage of every case type): deadline and why, facts, applicant, answer, timeline, steps. */
-export function RequestCasePage({ deadline, deadlineNote, explanation, facts, applicant, revealed, duplicates, attachments, supplementReplies, notices, letter, review, ...p }: RequestCasePageProps) {
+export function RequestCasePage({
+  deadline,
+  deadlineNote,
+  explanation,
+  facts,
+  applicant,
+  revealed,
+  duplicates,
+  attachments,
+  supplementReplies,
+  notices,
+  letter,
+  review,
+  reReview,
+  ...p
+}: RequestCasePageProps) {
   const sections: CaseSection[] = [
     {
       title: '答复期限',
@@ -85,6 +100,7 @@ export function RequestCasePage({ deadline, deadlineNote, explanation, facts, ap
           ))
         : null,
     },
+    { title: '不予公开信息定期评估审查', id: 're-review', rows: reReview },
     {
       title: '程序性告知书',
       id: 'notices',

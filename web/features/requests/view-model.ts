@@ -1,5 +1,5 @@
 import { jsx } from 'hono/jsx';
-import type { ApplicantContact, CaseView, QueueRow } from '#application/requests';
+import { REQUEST_DEADLINE_KIND, type ApplicantContact, type CaseView, type QueueRow } from '#application/requests';
 import type { UrgencyResult } from '#domain/deadlines';
 import {
   APPLICANT_KIND_LABELS,
@@ -118,7 +118,11 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
     })),
     attachments: s.attachments.map((x) => ({ href: `/staff/requests/${tn}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) })),
     supplementReplies: s.supplementReplies.map((x) => ({ receivedAt: shanghaiDateTime(x.receivedAt), text: x.text })),
-    ...(s.openDeadline && u ? { deadline: chip(s.openDeadline.due, s.openDeadline.provisional, u) } : {}),
+    ...(s.openDeadline?.kind === REQUEST_DEADLINE_KIND && u ? { deadline: chip(s.openDeadline.due, s.openDeadline.provisional, u) } : {}),
+    reReview: [
+      ...(c.reReviewDue ? [{ label: '下次评估审查', value: `${c.reReviewDue} 前（《条例》第十八条）` }] : []),
+      ...(c.reReviews ?? []).map((r) => ({ label: r.on, value: `${r.groundHolds ? '理由仍然成立，继续不予公开' : '情势变化，可以公开'}：${r.note}` })),
+    ],
     explanation: view.explanation,
     ...(deadlineNote ? { deadlineNote } : {}),
     timeline: s.timeline.map((t) => ({

@@ -5,7 +5,9 @@ import { createItem } from '#application/catalogue';
 import { reportClarification } from '#application/clarifications';
 import { actOnCorrection, submitCorrection } from '#application/corrections';
 import { recomputeOpenDeadlines } from '#application/deadlines';
-import { submitOnline } from '#application/requests';
+import { deadlineSummary, submitOnline } from '#application/requests';
+import { RequestRepository } from '#repositories/requests';
+import { isoDate } from '#domain/calendar';
 import { loadCalendar } from '#application/calendar';
 import { DeadlineIndex } from '#repositories/deadline-index';
 import { itemInput } from '../catalogue/support';
@@ -22,10 +24,17 @@ describe('the case-type registry', () => {
     const form = { name: '张三', idNumber: validResidentId(), phone: '13800138000', recordDescription: 'r', inaccuracy: 'i', requestedCorrection: 'c' };
     const { trackingNumber } = await submitCorrection(deps, { form, nonce: 'nonce-registry-correction', evidence: [{ fileName: 'e.pdf', bytes: PDF_BYTES }] }, { ip: '10.0.0.1' });
     await actOnCorrection(deps, people.clerk, trackingNumber, 'register', {});
+    // A served answer that withholds information waits for its Art. 18 review (the record as release leaves it).
+    const { trackingNumber: withheld } = await submitOnline(deps, { form: citizenForm({ name: '李四' }), nonce: 'nonce-registry-withheld' });
+    const requests = new RequestRepository(deps.records);
+    const stored = (await requests.get(withheld))!;
+    const served = { ...stored.data.case, status: 'released' as const, reReviewDue: isoDate('2027-03-02') };
+    const data = { ...stored.data, case: served, openDeadline: deadlineSummary(served, null, undefined) };
+    await deps.records.commit([RequestRepository.updateChange(data, stored.version, { type: 'request.test', actor: { kind: 'system', id: 'test' } })]);
 
     const open = await new DeadlineIndex(deps.records).dueFrom('2000-01-01');
     const kinds = new Set(open.items.map((s) => s.kind));
-    expect([...kinds].sort()).toEqual(['clarification', 'correction', 'publication', 'request']);
+    expect([...kinds].sort()).toEqual(['clarification', 'correction', 'publication', 'request', 'request-re-review']);
     for (const kind of kinds) expect(platformCaseTypes().deadline(kind), kind).toBeDefined();
     expect(platformCaseTypes().deadlineKinds()).toEqual([...kinds].sort());
   });

@@ -1,3 +1,4 @@
+import { isoDate } from '#domain/calendar';
 import { agencyPolicy } from '#domain/policy';
 import { remindLapsedSupplements, remindUnconfirmedReceipts } from '#application/requests/lapsed';
 import { ReminderRepository, roleInbox } from '#repositories/reminders';
@@ -440,7 +441,9 @@ describe('the answer: draft, review, sign-off, release', () => {
     expect(record.data.case.service).toEqual({ method: 'electronic', sentOn: '2026-03-02' });
     const answered = (await new Outbox(f.records).newest(10)).items.find((m) => m.message.kind === 'request.answered');
     expect(answered?.message.text).toContain('政府信息公开申请答复告知书（部分公开）');
-    expect(record.data.openDeadline).toBeNull();
+    // Art. 18: what the answer withholds is reviewed a year on; the index reminds the handler, not the leaders.
+    expect(record.data.openDeadline).toMatchObject({ kind: 'request-re-review', due: '2027-03-02', leaderEscalation: false, responsible: { id: people.clerk.id } });
+    expect((await requestQueue(deps, { status: 'released' })).rows[0]).not.toHaveProperty('due');
     const view = await applicantView(deps, record);
     expect(view.answer?.typeLabel).toBe('部分公开');
     expect(view.answer?.letterText).toContain('政府信息公开申请答复告知书（部分公开）');
@@ -458,8 +461,30 @@ describe('the answer: draft, review, sign-off, release', () => {
     expect(item.state).toBe('draft');
     expect((await load(f, tn)).data.proposedItemId).toBe(itemId);
     await expect(proposeForCatalogue(deps, people.clerk, tn)).rejects.toThrow('已提请转为主动公开');
+    // Not archived while the withheld part is under review; once it may be disclosed, it is.
+    await expect(act(deps, people.clerk, tn, { command: 'close' })).rejects.toThrow('第十八条');
+    await act(deps, people.clerk, tn, { command: 'recordReReview', fields: { groundHolds: 'yes', note: '附表三仍含个人联系方式' } });
+    expect((await load(f, tn)).data.case.reReviewDue).toBe('2027-03-02');
+    await act(deps, people.clerk, tn, { command: 'recordReReview', fields: { groundHolds: 'no', note: '联系人已同意公开' } });
+    expect((await load(f, tn)).data.openDeadline).toBeNull();
     await act(deps, people.clerk, tn, { command: 'close' });
     expect((await load(f, tn)).data.case.status).toBe('closed');
+  });
+
+  it('Art. 18: the daily sweep reminds the handler when a withheld answer’s review falls due', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    const s = (await load(f, tn)).data;
+    const { sweepDeadlines } = await import('#application/deadlines');
+    // Stored as served long ago: the review is due tomorrow.
+    const served = { ...s, case: { ...s.case, status: 'released' as const, reReviewDue: isoDate('2026-03-03') }, openDeadline: null };
+    const { RE_REVIEW_DEADLINE_KIND, deadlineSummary } = await import('#application/requests');
+    const next = { ...served, openDeadline: deadlineSummary(served.case, null, s.handlerName) };
+    await f.records.commit([RequestRepository.updateChange(next, (await load(f, tn)).version, { type: 'request.test', actor: { kind: 'system', id: 'test' } })]);
+    const report = await sweepDeadlines(deps);
+    expect(report).toMatchObject({ dueSoon: 1, escalationsSent: 0 });
+    const inbox = await new ReminderRepository(f.records).listFor(`STAFF#${people.clerk.id}`);
+    expect(inbox.items.map((r) => [r.kind, r.caseId, r.due])).toEqual([[RE_REVIEW_DEADLINE_KIND, tn, '2026-03-03']]);
   });
 
   it('a changed letter after approval voids the release', async () => {

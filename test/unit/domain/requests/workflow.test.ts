@@ -40,6 +40,7 @@ const sample: Record<CommandType, RequestCommand> = {
   recordThirdPartyOpinion: { type: 'recordThirdPartyOpinion', opinion: 'objection' },
   startAgencyConsultation: { type: 'startAgencyConsultation', consultationId: 'ag1' },
   recordAgencyOpinion: { type: 'recordAgencyOpinion', opinion: 'consent' },
+  recordReReview: { type: 'recordReReview', groundHolds: true, note: '仍涉及商业秘密' },
   overruleObjection: { type: 'overruleObjection', content: '投标报价明细', reason: '涉及重大公共资金的使用' },
   issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-volume', pages: 40 } },
   recordFeePaid: { type: 'recordFeePaid', paidOn: d('2026-02-11') },
@@ -435,5 +436,42 @@ describe('disclosure over a third party’s objection (Art. 32)', () => {
     expect(requestWorkflow.check({ ...base(), status: 'in-assessment' }, 'overruleObjection', ctx(head))).toMatchObject({ ok: false, error: { code: 'NO_OBJECTION' } });
     const told = decide(c, sample.overruleObjection, ctx(head)).next;
     expect(requestWorkflow.check(told, 'overruleObjection', ctx(head))).toMatchObject({ ok: false, error: { code: 'ALREADY_OVERRULED' } });
+  });
+});
+
+describe('periodic review of withheld information (Art. 18)', () => {
+  const served = (responseType: 'withheld' | 'partial' | 'disclosed', policy: AgencyPolicy = DEFAULT_AGENCY_POLICY): RequestCase =>
+    decide(
+      {
+        ...base(),
+        status: 'signed-off',
+        handlerId: clerk.id,
+        secrecyReviewPassed: true,
+        signedOffBy: leader.id,
+        draft: { responseType, outcomeRow: 'withheld-1', draftedBy: clerk.id },
+      } as RequestCase,
+      sample.release,
+      ctx(clerk, '2026-02-11', policy),
+    ).next;
+
+  it('a refusal or a partial answer is reviewed a year after service, and a year after each review that upholds it', () => {
+    expect(served('withheld').reReviewDue).toBe('2027-02-11');
+    expect(served('partial').reReviewDue).toBe('2027-02-11');
+    expect(served('disclosed').reReviewDue).toBeUndefined();
+    // The case is not archived while what it withholds is under review.
+    expect(requestWorkflow.check(served('withheld'), 'close', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'RE_REVIEW_PENDING' } });
+    expect(requestWorkflow.check(served('disclosed'), 'close', ctx(clerk)).ok).toBe(true);
+    const again = decide(served('withheld'), sample.recordReReview, ctx(clerk, '2027-02-10')).next;
+    expect(again.reReviewDue).toBe('2028-02-10');
+    expect(again.reReviews).toEqual([{ on: '2027-02-10', groundHolds: true, note: '仍涉及商业秘密', by: clerk.id }]);
+  });
+
+  it('once the ground no longer holds, no more reviews; an agency sets the period or turns it off', () => {
+    const released = decide(served('withheld'), { type: 'recordReReview', groundHolds: false, note: '项目已竣工验收，可以公开' }, ctx(head, '2026-08-01')).next;
+    expect(released.reReviewDue).toBeUndefined();
+    expect(requestWorkflow.check(released, 'recordReReview', ctx(head))).toMatchObject({ ok: false, error: { code: 'NO_RE_REVIEW' } });
+    const half = { ...DEFAULT_AGENCY_POLICY, workflow: { ...DEFAULT_AGENCY_POLICY.workflow, reReviewMonths: 6 } };
+    expect(served('withheld', half).reReviewDue).toBe('2026-08-11');
+    expect(served('withheld', { ...half, workflow: { ...half.workflow, reReviewMonths: 0 } }).reReviewDue).toBeUndefined();
   });
 });
