@@ -1,8 +1,8 @@
 /**
- * Procedural notices (补正告知书, 延期答复告知书): the step that owes one drafts it, numbered in its
- * kind's series; it goes through the secrecy review like the answer (先审查、后公开) and leaves only
- * through the release step; its service (送达, 235号) is what starts the period it governs: the
- * applicant's period to supplement runs from receipt, and an extension takes effect once served.
+ * Procedural notices and letters (补正, 延期, 收费, 延迟答复; the consultation letters; the notice of a
+ * decision to disclose over an objection): numbered in their kind's series, reviewed like the
+ * answer (先审查、后公开), leaving only through the release step, and in force from their service
+ * (送达, 235号), which is what starts the period each governs.
  */
 import { formatDateZh, type IsoDate, type WorkingCalendar } from '#domain/calendar';
 import { actorOf, type EventData } from '#domain/case';
@@ -26,9 +26,7 @@ import { staffActor, type StaffMember } from '#domain/staff';
 import { Counters } from '#repositories/counters';
 import { RequestRepository, type RequestRecord, type StoredNotice, type StoredRequest } from '#repositories/requests';
 import { ReviewRepository } from '#repositories/reviews';
-import { Outbox } from '#repositories/outbox';
-import { deliverSoon } from '../case/runner';
-import { afterCommit, effectChange } from '../effects';
+import { effectChange } from '../effects';
 import { feePaymentText, letterhead } from '../letterhead';
 import { prepareRelease } from '../release';
 import { submitForReview } from '../secrecy';
@@ -36,10 +34,10 @@ import { letterFacts, loadRequest, message, previewStep, timelineEntry, todayIn,
 import { mayTakeStep, serviceFromInput, takeStep } from './staff';
 
 /**
- * Steps the applicant is told of by a notice, and when the step happens. 补正, 收费 and 延迟答复 take
- * effect when their notice is served: the clerk drafts the notice, and its service takes the step
- * (the clock stops, the applicant's period starts, the 7 days are judged, on that day). An
- * extension is approved first (an internal decision) and takes effect when its notice is served.
+ * Steps someone is told of in writing, and when the step happens. Most take effect when their
+ * notice is served: the clerk drafts it, and its service takes the step (the clock stops, a
+ * period starts, the 7 days of Art. 30 are judged, on that day). An extension is approved first
+ * (an internal decision) and takes effect when its notice is served (notifyExtension).
  */
 const SERVED_STEP: Partial<Record<CommandType, NoticeKind>> = {
   requestSupplement: 'supplement',
@@ -134,8 +132,8 @@ async function numberedNotice(deps: RequestDeps, staff: StaffMember, s: StoredRe
 }
 
 /**
- * Drafts the notice whose service takes the step (补正, 收费, 延迟答复): the step is decided now as
- * it would be, so a refused one drafts nothing, and kept on the notice to be taken on service.
+ * Drafts the notice whose service takes the step: the step is decided now as it would be, so a
+ * refused one drafts nothing, and kept on the notice to be taken on service.
  * One notice of a kind at a time.
  */
 export async function draftNotice(deps: RequestDeps, staff: StaffMember, record: RequestRecord, command: RequestCommand, calendar?: WorkingCalendar): Promise<RequestRecord> {
@@ -200,14 +198,10 @@ async function approvedReview(deps: RequestDeps, s: StoredRequest, n: StoredNoti
   return { id: r.data.review.id, version: r.version };
 }
 
-export async function noticeReviewApproved(deps: RequestDeps, s: StoredRequest, n: StoredNotice): Promise<boolean> {
-  return (await approvedReview(deps, s, n)) !== undefined;
-}
-
 /**
- * Serves a reviewed notice: the release step hands the reviewed text to the applicant, the service
- * is recorded, and the case records what the service starts. A supplement notice served in person
- * or electronically starts the applicant's period on that day; a posted one when its receipt is
+ * Serves a reviewed notice: the release step hands over the reviewed text, the service is recorded,
+ * and the step it takes is taken (servedStep). A supplement notice served in person or
+ * electronically starts the applicant's period on that day; a posted one when its receipt is
  * recorded (登记补正通知送达). An extension takes effect with the service of its notice.
  */
 export async function serveNotice(
@@ -314,29 +308,17 @@ function assertHandlesNotices(staff: StaffMember, command: 'submitForSecrecyRevi
   if (!mayTakeStep(staff, command)) throw new ForbiddenError('您无权办理告知书。');
 }
 
-/** Commits a change to one notice with its audit event, timeline line, effects and mail. */
+/** Commits a change to one notice (drafted, sent to review, set aside) with its audit event and an internal timeline line. */
 async function commitNotice(
   deps: RequestDeps,
   staff: StaffMember,
   record: RequestRecord,
   n: StoredNotice,
-  event: { type: string; label: string; note?: string; public?: boolean; data: Record<string, unknown> },
-  extra: Parameters<RequestDeps['records']['commit']>[0] = [],
-  mail: ReturnType<typeof message>[] = [],
+  event: { type: string; label: string; note?: string; data: Record<string, unknown> },
 ): Promise<RequestRecord> {
   const actor = { kind: 'staff', id: staff.id, name: staff.displayName } as const;
-  const next: StoredRequest = {
-    ...record.data,
-    ...withNotice(record.data, n),
-    timeline: [...record.data.timeline, timelineEntry(deps, event.type, event.label, actor, { public: event.public ?? false, ...(event.note ? { note: event.note } : {}) })],
-  };
-  const audit = { type: event.type, actor: staffActor(staff), data: event.data };
-  await deps.records.commit([
-    RequestRepository.updateChange(next, record.version, audit),
-    ...extra,
-    ...mail.map((m) => Outbox.enqueue(m, { type: 'outbox.queued', actor: audit.actor, data: { kind: m.kind, reference: m.reference } })),
-  ]);
-  if (mail.length > 0) await deliverSoon(deps);
-  if (extra.length > 0) await afterCommit(deps);
+  const line = timelineEntry(deps, event.type, event.label, actor, { public: false, ...(event.note ? { note: event.note } : {}) });
+  const next: StoredRequest = { ...record.data, ...withNotice(record.data, n), timeline: [...record.data.timeline, line] };
+  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: event.type, actor: staffActor(staff), data: event.data })]);
   return { ...record, data: next, version: record.version + 1 };
 }
