@@ -2,7 +2,7 @@ import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCom
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { StorageUnavailableError } from '#domain/errors';
 import type { PresignedUpload, PrivateFileStore, StoredFile } from '#ports/file-store';
-import { contentDisposition } from './content-disposition';
+import { contentDisposition } from '#domain/content-disposition';
 
 const UPLOAD_URL_TTL = 300;
 const DOWNLOAD_URL_TTL = 300;

@@ -1,6 +1,6 @@
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { PublicFile, PublicFileReader, PublicFileWriter } from '#ports/file-store';
-import { contentDisposition } from './content-disposition';
+import { contentDisposition } from '#domain/content-disposition';
 import { isMissing, translate } from './private-file-store';
 
 /**

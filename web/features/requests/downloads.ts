@@ -1,22 +1,10 @@
 import { Hono } from 'hono';
 import type { AppDependencies } from '#application/context';
 import { signedDocumentDocx } from '#application/requests';
+import { contentDisposition } from '#domain/content-disposition';
 import type { StaffEnv } from '../../env';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** RFC 5987 ext-value: UTF-8, percent-encoded beyond attr-char (encodeURIComponent leaves ' ( ) * as they are). */
-const extValue = (s: string) => `UTF-8''${encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-
-/**
- * RFC 6266 attachment: the Chinese name as `filename*`, and for clients that read only `filename`
- * the same name with each run of other characters replaced (YSQ-2026-000001-答复告知书.docx →
- * YSQ-2026-000001-answer.docx).
- */
-export function attachment(fileName: string, asciiReplacement: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]+/g, asciiReplacement).replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=${extValue(fileName)}`;
-}
 
 /**
  * Staff downloads of a case's signed documents as Word files, to sign and seal in the agency's own
@@ -32,7 +20,7 @@ export function staffRequestDownloadRoutes(deps: AppDependencies) {
     const { bytes, fileName } = await signedDocumentDocx(deps, c.get('staff'), c.req.param('tn'), documentId);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': DOCX_CONTENT_TYPE,
-      'Content-Disposition': attachment(fileName, documentId),
+      'Content-Disposition': contentDisposition(fileName, 'attachment', documentId),
       'Cache-Control': 'no-store',
     });
   });
