@@ -145,6 +145,8 @@ export interface StoredRequest {
   readonly provisionForm: ProvisionForm;
   readonly deliveryMethod: DeliveryMethod;
   readonly notes?: string;
+  /** Art. 44(2): the applicant's suggestion, with their reasons, that the information be disclosed proactively. */
+  readonly proactiveSuggestion?: string;
   readonly attachments: readonly StoredAttachment[];
   /** Salted hash of the applicant's access code (`salt.hash`, base64url). */
   readonly accessCodeHash: string;

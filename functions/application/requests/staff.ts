@@ -66,6 +66,7 @@ export const GENERIC_COMMANDS = [
   'startAgencyConsultation',
   'recordAgencyOpinion',
   'overruleObjection',
+  'answerProactiveSuggestion',
   'issueFeeNotice',
   'recordFeePaid',
   'waiveFee',
@@ -258,6 +259,7 @@ export async function draftAnswer(
       sizeBytes: u.bytes.byteLength,
     })),
   ];
+  const suggestion = record.data.case.proactiveSuggestion;
   const year = today.slice(0, 4);
   const sequence = record.data.draft?.letter.number.includes(`〔${year}〕`) ? Number(/〔\d{4}〕(\d+)号/.exec(record.data.draft.letter.number)?.[1] ?? 0) : 0;
   const letter = generateAnswerLetter({
@@ -267,6 +269,7 @@ export async function draftAnswer(
     letterSequence: sequence > 0 ? sequence : await new Counters(deps.records).next('answer-letter', year),
     letterDate: today,
     policy: deps.policy.letters,
+    ...(suggestion?.status === 'answered' ? { proactiveSuggestion: { accepted: suggestion.accepted, reason: suggestion.reason } } : {}),
   });
   const committed = await putStaged(
     deps,

@@ -172,7 +172,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     })),
   );
 
-  let c = openCase({ id: tn, trackingNumber: tn, ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}) });
+  let c = openCase({ id: tn, trackingNumber: tn, ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}), ...(form.proactiveSuggestion ? { proactiveSuggested: true } : {}) });
   let handlerName: string | undefined;
   const timeline = [
     timelineEntry(
@@ -234,6 +234,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     provisionForm: form.provisionForm,
     deliveryMethod: form.deliveryMethod,
     ...(form.notes ? { notes: form.notes } : {}),
+    ...(form.proactiveSuggestion ? { proactiveSuggestion: form.proactiveSuggestion } : {}),
     attachments,
     accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
     receiptRule: options.receiptRule,

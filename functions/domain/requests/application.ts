@@ -196,6 +196,12 @@ const baseSchema = z.object({
   provisionForm: enumOf(PROVISION_FORMS, '请选择信息的载体形式（纸质或电子）。'),
   deliveryMethod: enumOf(DELIVERY_METHODS, '请选择获取信息的方式。'),
   notes: optionalText('备注', LIMITS.notes),
+  /**
+   * Art. 44(2): the applicant may suggest that the information be disclosed proactively, as
+   * concerning the public interest, needing wide public knowledge or public participation; the
+   * agency answers the suggestion (in the answer letter).
+   */
+  proactiveSuggestion: optionalText('纳入主动公开范围的建议', LIMITS.notes),
   attachmentIds: z
     .array(z.string().min(1).max(100), { error: '附件格式有误。' })
     .max(LIMITS.attachments, { error: `附件不能超过${LIMITS.attachments}个。` })

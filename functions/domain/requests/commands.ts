@@ -35,6 +35,10 @@ export const REQUEST_STEP_SCHEMAS = {
   recordThirdPartyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
   startAgencyConsultation: z.object({ consultationId: optionalText, consultee: text('请填写征求意见的机关名称。'), concerning: text('请说明拟公开的信息及共同制作的情况。') }),
   recordAgencyOpinion: z.object({ opinion, answeredOn: optionalDate('答复日期') }),
+  answerProactiveSuggestion: z.object({
+    accepted: given(z.enum(['yes', 'no'], { error: '请选择审核结果。' }).transform((v) => v === 'yes')),
+    reason: text('请填写审核意见。'),
+  }),
   recordReReview: z.object({
     groundHolds: given(z.enum(['yes', 'no'], { error: '请选择不予公开的理由是否仍然成立。' }).transform((v) => v === 'yes')),
     note: text('请填写评估审查意见。'),

@@ -113,6 +113,8 @@ export interface LetterInput {
   readonly letterSequence: number;
   readonly letterDate: IsoDate;
   readonly policy?: LetterPolicy;
+  /** Art. 44(2): the agency's view of the applicant's suggestion of proactive disclosure, told in the answer. */
+  readonly proactiveSuggestion?: { readonly accepted: boolean; readonly reason: string };
 }
 
 const PROVISION_METHOD: Record<Provision['method'], string> = {
@@ -246,6 +248,9 @@ function bodyParagraphs(d: Decision, policy: LetterPolicy): LetterParagraph[] {
   }
 }
 
+/** A clause to embed in a sentence: trimmed, without its closing punctuation. */
+export const clause = (text: string) => text.trim().replace(/[。；;.]+$/, '');
+
 export function remediesText(wording: RemedyWording, agency: AgencyProfile): string {
   return wording === 'reconsideration-first'
     ? `如对本答复不服，您可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议。根据《中华人民共和国行政复议法》第二十三条的规定，对行政机关不予公开政府信息不服的，应当先申请行政复议。对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向${agency.court}提起行政诉讼；行政复议机关逾期不作决定的，可以自行政复议期限届满之日起十五日内向${agency.court}提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条）。`
@@ -281,12 +286,23 @@ export function generateAnswerLetter(input: LetterInput): AnswerLetter {
     text: `本机关于${formatDateZh(app.receivedOn)}收到您提出的政府信息公开申请（申请编号：${app.trackingNumber}），您申请获取${app.requestSummary}。现答复如下：`,
   };
   const contact: LetterParagraph = { key: 'contact', text: `联系地址：${agency.address}；联系电话：${agency.phone}。` };
+  const suggestion = input.proactiveSuggestion;
+  const suggested: LetterParagraph[] = suggestion
+    ? [
+        {
+          key: 'proactive-suggestion',
+          text: `关于您提出的将所申请信息纳入主动公开范围的建议，经审核，本机关认为${
+            suggestion.accepted ? `该信息属于主动公开的范围，将及时主动公开：${clause(suggestion.reason)}。` : `该信息不属于主动公开的范围：${clause(suggestion.reason)}。`
+          }`,
+        },
+      ]
+    : [];
   return {
     title: `政府信息公开申请答复告知书（${info.label}）`,
     number: letterNumber(agency.letterPrefix, input.letterDate, input.letterSequence),
     salutation: `${app.applicantName}：`,
-    paragraphs: [opening, ...bodyParagraphs(decision, policy), contact],
-    legalBasis,
+    paragraphs: [opening, ...bodyParagraphs(decision, policy), ...suggested, contact],
+    legalBasis: suggestion ? [...legalBasis, `${REGULATION}第四十四条第二款`] : legalBasis,
     remedies: remediesText(wording, agency),
     remedyWording: wording,
     signature: agency.name,

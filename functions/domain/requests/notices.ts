@@ -8,7 +8,7 @@
 import { formatDateZh, type IsoDate } from '../calendar/iso-date';
 import { CaseValidationError } from '../case/errors';
 import { FEE_METHOD_LABELS, type FeeAssessment } from './fees';
-import type { AgencyProfile, ApplicationFacts } from './letters';
+import { clause, type AgencyProfile, type ApplicationFacts } from './letters';
 import type { OfficialDocument } from './official-document';
 import { REGULATION } from './responses';
 
@@ -112,9 +112,6 @@ export function noticeNumber(agency: Pick<AgencyProfile, 'letterPrefix'>, kind: 
   return `${agency.letterPrefix}${NOTICE_SERIES_MARKS[kind]}〔${(issuedOn as string).slice(0, 4)}〕${sequence}号`;
 }
 
-/** A clause to embed in a sentence: trimmed, without its closing punctuation. */
-const sentence = (text: string) => text.trim().replace(/[。；;.]+$/, '');
-
 /** The fee's standard and quantity (109号 Arts. 4–5), tier by tier. */
 function standardText(a: FeeAssessment): string {
   if (a.method === 'per-application') {
@@ -146,7 +143,7 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
     case 'extension':
       return {
         paragraphs: [
-          `${received(app)}。因${sentence(facts.reason)}，本机关不能在规定的期限内作出答复。经本机关政府信息公开工作机构负责人${facts.approver}同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长${facts.workingDays}个工作日，本机关将于${formatDateZh(facts.newDue)}前作出答复。`,
+          `${received(app)}。因${clause(facts.reason)}，本机关不能在规定的期限内作出答复。经本机关政府信息公开工作机构负责人${facts.approver}同意，根据${REGULATION}第三十三条第二款的规定，答复期限延长${facts.workingDays}个工作日，本机关将于${formatDateZh(facts.newDue)}前作出答复。`,
         ],
         legalBasis: [`${REGULATION}第三十三条第二款`],
       };
@@ -158,8 +155,8 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
       return {
         paragraphs: [
           `${received(app)}。根据${REGULATION}第四十二条和${FEE_MEASURES}第三条、${article}的规定，本机关对您的申请${FEE_METHOD_LABELS[a.method]}信息处理费。`,
-          `计收标准和数量：${standardText(a)}${reduced ? `按标准计算为${a.amountYuan}元，本机关决定降低为${facts.amountYuan}元，理由：${sentence(facts.reductionReason!)}。` : ''}您应缴纳信息处理费${facts.amountYuan}元。`,
-          `请您自收到本通知书之日起${facts.periodWorkingDays}个工作日内缴纳：${sentence(facts.payment)}。`,
+          `计收标准和数量：${standardText(a)}${reduced ? `按标准计算为${a.amountYuan}元，本机关决定降低为${facts.amountYuan}元，理由：${clause(facts.reductionReason!)}。` : ''}您应缴纳信息处理费${facts.amountYuan}元。`,
+          `请您自收到本通知书之日起${facts.periodWorkingDays}个工作日内缴纳：${clause(facts.payment)}。`,
           `逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。${facts.pausesClock ? '自本通知书发出之日至您缴纳费用之日，不计算在答复期限内。' : ''}`,
         ],
         legalBasis: [`${REGULATION}第四十二条`, `${FEE_MEASURES}第三条、${article}`],
@@ -168,7 +165,7 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
     case 'third-party-consultation':
       return {
         paragraphs: [
-          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${sentence(facts.concerning)}。本机关认为，公开该信息可能损害您（单位）的合法权益。根据${REGULATION}第三十二条的规定，现书面征求您（单位）的意见。`,
+          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${clause(facts.concerning)}。本机关认为，公开该信息可能损害您（单位）的合法权益。根据${REGULATION}第三十二条的规定，现书面征求您（单位）的意见。`,
           `请您（单位）自收到本意见书之日起${facts.periodWorkingDays}个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照${REGULATION}的规定决定是否公开。第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您（单位）。`,
         ],
         legalBasis: [`${REGULATION}第三十二条`],
@@ -177,8 +174,8 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
       return {
         paragraphs: [
           `本机关于${formatDateZh(facts.consultedOn)}就一份政府信息公开申请书面征求您（单位）的意见，您（单位）不同意公开。经审查，本机关认为不公开可能对公共利益造成重大影响，根据${REGULATION}第三十二条的规定，决定予以公开。`,
-          `决定公开的政府信息内容：${sentence(facts.content)}。`,
-          `决定公开的理由：${sentence(facts.reason)}。`,
+          `决定公开的政府信息内容：${clause(facts.content)}。`,
+          `决定公开的理由：${clause(facts.reason)}。`,
           // The third party's remedy against the decision to disclose (a 反信息公开 case); not a refusal, so no 复议前置.
           `如对本决定不服，您（单位）可以自收到本告知书之日起六十日内向${agency.reconsiderationBody}申请行政复议，也可以自收到本告知书之日起六个月内向${agency.court}提起行政诉讼。`,
         ],
@@ -187,7 +184,7 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
     case 'agency-consultation':
       return {
         paragraphs: [
-          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${sentence(facts.concerning)}。该信息由本机关与贵机关共同制作。根据${REGULATION}第三十四条的规定，现征求贵机关意见。`,
+          `本机关于${formatDateZh(app.receivedOn)}收到一份政府信息公开申请，申请公开的信息涉及：${clause(facts.concerning)}。该信息由本机关与贵机关共同制作。根据${REGULATION}第三十四条的规定，现征求贵机关意见。`,
           `请贵机关自收到本函之日起${facts.periodWorkingDays}个工作日内提出意见；逾期未提出意见的，视为同意公开。`,
         ],
         legalBasis: [`${REGULATION}第三十四条`],
@@ -195,7 +192,7 @@ function body(facts: NoticeFacts, app: ApplicationFacts, agency: AgencyProfile):
     case 'delay':
       return {
         paragraphs: [
-          `${received(app)}。您申请公开政府信息的数量、频次明显超过合理范围；本机关认为您说明的理由合理，但因${sentence(facts.reason)}，无法在${REGULATION}第三十三条规定的期限内答复。根据${REGULATION}第三十五条的规定，本机关确定延迟答复的期限，将于${formatDateZh(facts.due)}前作出答复。`,
+          `${received(app)}。您申请公开政府信息的数量、频次明显超过合理范围；本机关认为您说明的理由合理，但因${clause(facts.reason)}，无法在${REGULATION}第三十三条规定的期限内答复。根据${REGULATION}第三十五条的规定，本机关确定延迟答复的期限，将于${formatDateZh(facts.due)}前作出答复。`,
         ],
         legalBasis: [`${REGULATION}第三十五条`],
       };

@@ -132,6 +132,8 @@ export interface RequestCase {
    * to (disclosed in full, or partly without withholding on the objection).
    */
   readonly draft?: { readonly responseType: ResponseType; readonly outcomeRow: OutcomeRow; readonly draftedBy: string; readonly overridesObjection?: boolean };
+  /** Art. 44(2): the applicant's suggestion of proactive disclosure, and the agency's view of it once reviewed. */
+  readonly proactiveSuggestion?: { readonly status: 'open' } | { readonly status: 'answered'; readonly accepted: boolean; readonly reason: string };
   /** Art. 18: when the information withheld by the served answer is next to be reviewed; absent once it may be disclosed. */
   readonly reReviewDue?: IsoDate;
   /** Art. 18: the reviews so far: whether the ground still held, and why. */
@@ -198,6 +200,8 @@ export function isChinaPostTrackingNumber(v: string): boolean {
 export interface NewCaseInput {
   readonly id: string;
   readonly trackingNumber: string;
+  /** The applicant suggested proactive disclosure (Art. 44(2)): the answer must say what became of it. */
+  readonly proactiveSuggested?: boolean;
   /** From receiptDate(); absent when the receipt still awaits signature or confirmation. */
   readonly receivedOn?: IsoDate;
 }
@@ -215,6 +219,7 @@ export function openCase(input: NewCaseInput): RequestCase {
     consultationCount: 0,
     extension: { status: 'none' },
     secrecyReviewPassed: false,
+    ...(input.proactiveSuggested ? { proactiveSuggestion: { status: 'open' as const } } : {}),
   };
 }
 
@@ -256,6 +261,8 @@ export type RequestCommand =
     }
   | ({ readonly type: 'startAgencyConsultation'; readonly secrecyReferral?: boolean } & ConsultationLetter)
   | { readonly type: 'recordAgencyOpinion'; readonly opinion: 'consent' | 'objection' | 'no-reply'; readonly answeredOn?: IsoDate }
+  /** Art. 44(2): the agency's view of the applicant's suggestion of proactive disclosure. */
+  | { readonly type: 'answerProactiveSuggestion'; readonly accepted: boolean; readonly reason: string }
   /** Art. 18: the periodic review of withheld information: does the ground still hold? */
   | { readonly type: 'recordReReview'; readonly groundHolds: boolean; readonly note: string }
   /** Art. 32: disclose over a third party's objection in the public interest; in force when its notice to the third party is served. */
@@ -463,6 +470,22 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     form: consultationForm('征求意见的机关', '拟公开的信息及共同制作的情况'),
   },
   { command: 'recordAgencyOpinion', label: '登记其他机关意见', from: ['agency-consultation'], to: 'in-assessment', roles: HANDLING, handlerOnly: true, visibleToApplicant: true, form: opinionForm },
+  {
+    command: 'answerProactiveSuggestion',
+    label: '审核申请人的主动公开建议（第四十四条）',
+    // Wherever an answer may be drafted: it is told in the answer.
+    from: ['registered', 'in-assessment', 'drafting'],
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    form: form(
+      [
+        field('accepted', '审核结果', 'radio', { required: true, options: options({ yes: '属于主动公开范围，及时主动公开', no: '不属于主动公开范围' }) }),
+        field('reason', '审核意见（将写入答复告知书）', 'textarea', { rows: 2, required: true }),
+      ],
+      'secondary',
+    ),
+  },
   {
     command: 'overruleObjection',
     label: '决定公开并书面告知第三方（第三十二条）',
@@ -737,12 +760,15 @@ const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
   setDelayedReply: (c, ctx) =>
     unless(c.delayedReplyDue === undefined, 'DELAYED_ONCE', '延迟答复期限只能确定一次。') ??
     beforeAnswerDue('DELAY_AFTER_DEADLINE', (due) => `应在答复期限（${due ?? '未确定'}）届满前确定延迟答复期限。`)(c, ctx),
+  // The answer says what became of the applicant's suggestion (Art. 44(2)): it is reviewed first.
+  draftAnswer: (c) => unless(c.proactiveSuggestion?.status !== 'open', 'SUGGESTION_OPEN', '申请人建议将该信息纳入主动公开范围，请先审核该建议（第四十四条），答复时一并告知。'),
   submitForSecrecyReview: (c) => unless(c.draft, 'NO_DRAFT', '请先拟定答复。'),
   signOff: (c) => unless(c.secrecyReviewPassed, 'SECRECY_NOT_APPROVED', '保密审查尚未通过，不能签发。'),
   release: (c) =>
     unless(c.draft && c.signedOffBy && c.secrecyReviewPassed, 'NOT_SIGNED_OFF', '答复尚未经领导签发，不能送达。') ??
     unless(!c.draft?.overridesObjection || c.objectionOverruledOn, 'OBJECTION_NOT_OVERRULED', '第三方不同意公开：决定予以公开的，须先将决定公开的内容和理由书面告知第三方（《条例》第三十二条）。'),
   recordReReview: (c) => unless(c.reReviewDue, 'NO_RE_REVIEW', '本申请没有待评估审查的不予公开信息。'),
+  answerProactiveSuggestion: (c) => unless(c.proactiveSuggestion, 'NO_SUGGESTION', '申请人没有提出主动公开的建议。'),
   close: (c) => unless(!c.reReviewDue, 'RE_REVIEW_PENDING', `不予公开的信息须定期评估审查（下次：${c.reReviewDue}，《条例》第十八条）；评估认为可以公开后方可归档。`),
   overruleObjection: (c) => unless(c.thirdPartyObjectedOn, 'NO_OBJECTION', '没有第三方不同意公开的意见。') ?? unless(!c.objectionOverruledOn, 'ALREADY_OVERRULED', '已书面告知第三方决定公开。'),
 };
@@ -852,6 +878,10 @@ const REQUEST_EFFECTS: Effects = {
     const recorded = recordOpinion(c, cmd, false, ctx);
     // An objection binds the answer (Art. 32): disclosing over it needs the public-interest decision served on the third party.
     return cmd.opinion === 'objection' ? { ...recorded, patch: { ...recorded.patch, thirdPartyObjectedOn: cmd.answeredOn ?? ctx.today } } : recorded;
+  },
+  answerProactiveSuggestion: (_c, cmd) => {
+    nonBlank(cmd.reason, 'reason', '请填写审核意见。');
+    return { patch: { proactiveSuggestion: { status: 'answered', accepted: cmd.accepted, reason: cmd.reason.trim() } }, data: { accepted: cmd.accepted } };
   },
   recordReReview: (c, cmd, ctx) => {
     nonBlank(cmd.note, 'note', '请填写评估审查意见。');

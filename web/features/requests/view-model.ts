@@ -98,6 +98,11 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       { label: '收到申请之日', value: c.receivedOn ? `${c.receivedOn}（${s.receiptRule}）` : `待确认（${s.receiptRule}）` },
       { label: '承办人', value: s.handlerName ?? '未登记（登记人即为承办人）' },
       ...row('备注', s.notes),
+      ...row(
+        '主动公开建议（第四十四条）',
+        s.proactiveSuggestion &&
+          `${s.proactiveSuggestion}${c.proactiveSuggestion?.status === 'answered' ? `（审核：${c.proactiveSuggestion.accepted ? '属于主动公开范围' : '不属于主动公开范围'}，${c.proactiveSuggestion.reason}）` : '（待审核）'}`,
+      ),
       ...row('本自然月申请件数', s.feeMonthCount ? `第 ${s.feeMonthCount} 件（用于信息处理费按件计收）` : undefined),
     ],
     applicant: [

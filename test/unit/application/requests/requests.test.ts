@@ -639,3 +639,19 @@ describe('annual report Table B', () => {
     expect(table.rows['carried-forward']).toMatchObject({ commercial: 1, total: 1 });
   });
 });
+
+describe('the applicant’s suggestion of proactive disclosure (Art. 44(2))', () => {
+  it('is kept with the application, reviewed before the answer, and answered in the letter', async () => {
+    const f = await submitted({ proactiveSuggestion: '该报告涉及全市财政资金使用' });
+    const { deps, tn } = f;
+    await act(deps, people.clerk, tn, { command: 'register' });
+    expect((await load(f, tn)).data.proactiveSuggestion).toBe('该报告涉及全市财政资金使用');
+    const decision = { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '随本告知书一并提供。' } };
+    await expect(draftAnswer(deps, people.clerk, tn, { decision })).rejects.toThrow('请先审核该建议');
+    await act(deps, people.clerk, tn, { command: 'answerProactiveSuggestion', fields: { accepted: 'yes', reason: '该信息涉及公众利益调整' } });
+    await draftAnswer(deps, people.clerk, tn, { decision });
+    const letter = (await load(f, tn)).data.draft!.letter;
+    expect(letter.paragraphs.find((p) => p.key === 'proactive-suggestion')?.text).toContain('该信息属于主动公开的范围，将及时主动公开：该信息涉及公众利益调整。');
+    expect(letter.legalBasis).toContain('《中华人民共和国政府信息公开条例》第四十四条第二款');
+  });
+});

@@ -94,6 +94,12 @@ describe('golden texts of the letters (test/fixtures/letters/)', () => {
     golden(`answer-${type}`, answerLetterText(letter));
   });
 
+  it('an answer tells the applicant what became of their suggestion of proactive disclosure (Art. 44(2))', () => {
+    const proactiveSuggestion = { accepted: false, reason: '该信息仅涉及您个人的特定事项，不属于涉及公众利益调整、需要公众广泛知晓的信息。' };
+    const letter = generateAnswerLetter({ agency, application, decision: parseDecision(CASES.disclosed), letterSequence: 12, letterDate: isoDate('2026-03-10'), proactiveSuggestion });
+    golden('answer-disclosed-proactive-suggestion', answerLetterText(letter));
+  });
+
   it.each(CORRECTION_OUTCOMES)('correction answer: %s', (outcome) => {
     const letter = correctionLetter({
       agency,

@@ -40,6 +40,7 @@ const sample: Record<CommandType, RequestCommand> = {
   recordThirdPartyOpinion: { type: 'recordThirdPartyOpinion', opinion: 'objection' },
   startAgencyConsultation: { type: 'startAgencyConsultation', consultationId: 'ag1' },
   recordAgencyOpinion: { type: 'recordAgencyOpinion', opinion: 'consent' },
+  answerProactiveSuggestion: { type: 'answerProactiveSuggestion', accepted: true, reason: '该信息涉及公众切身利益' },
   recordReReview: { type: 'recordReReview', groundHolds: true, note: '仍涉及商业秘密' },
   overruleObjection: { type: 'overruleObjection', content: '投标报价明细', reason: '涉及重大公共资金的使用' },
   issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-volume', pages: 40 } },
@@ -473,5 +474,16 @@ describe('periodic review of withheld information (Art. 18)', () => {
     const half = { ...DEFAULT_AGENCY_POLICY, workflow: { ...DEFAULT_AGENCY_POLICY.workflow, reReviewMonths: 6 } };
     expect(served('withheld', half).reReviewDue).toBe('2026-08-11');
     expect(served('withheld', { ...half, workflow: { ...half.workflow, reReviewMonths: 0 } }).reReviewDue).toBeUndefined();
+  });
+});
+
+describe('the applicant’s suggestion of proactive disclosure (Art. 44(2))', () => {
+  it('must be reviewed before the answer is drafted, and only when there is one', () => {
+    const suggested = { ...openCase({ id: 'k2', trackingNumber: 'YSQ-2026-000002', receivedOn: d('2026-02-10'), proactiveSuggested: true }), status: 'in-assessment' as const, handlerId: clerk.id };
+    expect(requestWorkflow.check(suggested, 'draftAnswer', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'SUGGESTION_OPEN' } });
+    const reviewed = decide(suggested, sample.answerProactiveSuggestion, ctx(clerk)).next;
+    expect(reviewed.proactiveSuggestion).toEqual({ status: 'answered', accepted: true, reason: '该信息涉及公众切身利益' });
+    expect(requestWorkflow.check(reviewed, 'draftAnswer', ctx(clerk)).ok).toBe(true);
+    expect(requestWorkflow.check({ ...base(), status: 'in-assessment', handlerId: clerk.id }, 'answerProactiveSuggestion', ctx(clerk))).toMatchObject({ ok: false, error: { code: 'NO_SUGGESTION' } });
   });
 });
