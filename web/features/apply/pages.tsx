@@ -97,7 +97,7 @@ const APPLY_SECTIONS: ApplySection[] = [
       { name: 'notes', label: '备注', kind: 'textarea', rows: 3, input: { maxlength: 1000 } },
       {
         name: 'proactiveSuggestion',
-        label: '建议将所申请信息纳入主动公开范围（选填）',
+        label: '建议将所申请信息纳入主动公开范围',
         kind: 'textarea',
         rows: 2,
         hint: '认为该信息涉及公众利益调整、需要公众广泛知晓或者需要公众参与决策的，可以写明理由；本机关审核后在答复中告知结果（《条例》第四十四条第二款）。',
