@@ -167,6 +167,10 @@ describe('延期答复告知书', () => {
     await approveNotice(f.deps, f.tn, 'extension-1');
     await serveNotice(f.deps, people.clerk, f.tn, 'extension-1', { service: { method: 'electronic', servedOn: '2026-03-02' } });
     expect((await f.load()).data.openDeadline?.due).toBe('2026-04-28');
+    // The applicant's timeline says what was served and how, never by whom (staff names stay internal).
+    const line = (await applicantView(f.deps, await f.load())).timeline.at(-1)!;
+    expect(line).toMatchObject({ label: '送达政府信息公开申请延期答复告知书', note: '政府信息公开申请延期答复告知书（示例政信延〔2026〕1号）于2026年3月2日电子送达' });
+    expect(JSON.stringify(line.note)).not.toContain(people.clerk.displayName);
     // Electronic service is the reviewed notice itself in the applicant's mailbox.
     const mail = (await f.mails()).find((m) => m.kind === 'request.notice.extension')!;
     expect(mail.text).toContain('示例政信延〔2026〕1号');
