@@ -8,7 +8,7 @@
  * step the same way and nothing leaves before the commit that makes it so.
  */
 import type { AuditEventInput } from '#domain/audit/chain';
-import type { WorkingCalendar } from '#domain/calendar';
+import type { IsoDate, WorkingCalendar } from '#domain/calendar';
 import { caseTime, timelineActor, type Actor, type CaseContext, type CaseEvent, type CaseTimelineEntry, type Workflow } from '#domain/case';
 import { VersionConflictError } from '#domain/errors';
 import type { OutgoingMessage } from '#domain/notifications/message';
@@ -59,6 +59,11 @@ export interface CaseRunnerType<R extends StoredCase<K>, K, S extends string, Cm
 export interface StepOptions<R, K = unknown, S extends string = string> {
   readonly expectedVersion?: number;
   readonly calendar?: WorkingCalendar;
+  /**
+   * The day the step legally happened when it is recorded later (a notice served yesterday,
+   * recorded today); never after today. The audit event keeps the moment of recording.
+   */
+  readonly on?: IsoDate;
   /** Shown on the timeline line (a reason, a date). */
   readonly note?: string;
   /** The timeline line's label when it is not the step's (who took it, in the applicant's words). */
@@ -125,7 +130,8 @@ export async function runStep<R extends StoredCase<K>, K, S extends string, Cmd 
   const { workflow } = type;
   assertVersion(record, given.expectedVersion, `${workflow.name} ${workflow.idOf(record.data.case)}`);
   const calendar = given.calendar ?? (await loadCalendar(deps));
-  const ctx = await caseContext(deps, type, actor, calendar);
+  const now = await caseContext(deps, type, actor, calendar);
+  const ctx = given.on && given.on < now.today ? { ...now, today: given.on } : now;
   const { next: decided, event } = workflow.decide(record.data.case, command, ctx);
   const owed = given.then?.({ next: decided, event, calendar }) ?? {};
   const options: StepOptions<R, K, S> = {

@@ -248,7 +248,8 @@ export async function serveNotice(
   const audit = { releaseId: prepared.receipt.releaseId, noticeId, method: service.method, servedOn: on };
   // A decided step is taken in the name of who decided it (the head's delayed reply); the service is the server's.
   const actor = n.step && n.decidedBy ? n.decidedBy : actorOf(staff);
-  const options = { label: `送达${n.document.title}`, patch: (r: StoredRequest) => withNotice(r, served), note, auditData: { ...audit, servedBy: staff.id } };
+  // Taken on the day of service, even when recorded later.
+  const options = { label: `送达${n.document.title}`, on, patch: (r: StoredRequest) => withNotice(r, served), note, auditData: { ...audit, servedBy: staff.id } };
   return takeStep(deps, staff, record, recorded, undefined, { ...options, extraChanges: extra, messages: mail }, actor);
 }
 

@@ -156,7 +156,7 @@ export async function takeStep(
     ...(drafted ? { public: false } : {}),
     ...(calendar ? { calendar } : {}),
     then: ({ next, event, calendar: used }) => {
-      const owed = stepNote(deps, record.data, command, caseDeadlines(next, used, deps.policy), event.data);
+      const owed = stepNote(record.data, command, caseDeadlines(next, used, deps.policy), event.data, options.on ?? todayIn(deps));
       if (!drafted) return owed;
       return { ...owed, patch: (r: StoredRequest) => ({ ...(owed.patch?.(r) ?? {}), notices: [...(r.notices ?? []), drafted] }) };
     },
@@ -169,16 +169,16 @@ interface StepNote {
 }
 
 /**
- * What a generic step notes on the timeline and keeps on the record. The applicant is told nothing
- * here: what they are owed is a notice, served once reviewed (notices.ts).
+ * What a generic step notes on the timeline and keeps on the record, as of the day it happened
+ * (`on`). The applicant is told nothing here: what they are owed is a notice (notices.ts).
  */
-function stepNote(deps: RequestDeps, s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData): StepNote {
+function stepNote(s: StoredRequest, command: RequestCommand, deadlines: CaseDeadlines | null, data: EventData, on: IsoDate): StepNote {
   switch (command.type) {
     case 'requestSupplement': {
       const due = deadlines?.supplement?.applicantDue;
       const notice = {
         deficiencies: command.deficiencies.map((d) => d.trim()).filter(Boolean),
-        requestedOn: todayIn(deps),
+        requestedOn: on,
         periodWorkingDays: Number(data['periodWorkingDays']),
         ...(due ? { applicantDue: due } : {}),
       };

@@ -249,3 +249,17 @@ describe('决定公开政府信息告知书 (Art. 32)', () => {
     expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
   });
 });
+
+describe('a service recorded after the day', () => {
+  it('takes the step on the day of service: a notice handed over yesterday, recorded today', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明年份', periodWorkingDays: '5' } });
+    await approveNotice(f.deps, f.tn, 'supplement-1');
+    f.clock.advance(24 * 60); // recorded 2026-03-03 for a signature of 2026-03-02
+    await serveNotice(f.deps, people.clerk, f.tn, 'supplement-1', { service: { method: 'handed-over', servedOn: '2026-03-02', deviationReason: '申请人到窗口领取' } });
+    const s = (await f.load()).data;
+    expect(s.case.clock.find((e) => e.type === 'supplementRequested')).toMatchObject({ date: '2026-03-02', deliveredOn: '2026-03-02' });
+    expect(s.supplementNotice).toMatchObject({ requestedOn: '2026-03-02', applicantDue: '2026-03-09' });
+    expect(s.timeline.at(-1)).toMatchObject({ on: '2026-03-02', label: '送达政府信息公开申请补正告知书' });
+  });
+});
