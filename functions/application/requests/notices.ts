@@ -25,7 +25,7 @@ import {
 import { staffActor, type StaffMember } from '#domain/staff';
 import { Counters } from '#repositories/counters';
 import { RequestRepository, type RequestRecord, type StoredNotice, type StoredRequest } from '#repositories/requests';
-import { ReviewRepository } from '#repositories/reviews';
+import { ReviewRepository, type ReviewRecord } from '#repositories/reviews';
 import { effectChange } from '../effects';
 import { feePaymentText, letterhead } from '../letterhead';
 import { prepareRelease } from '../release';
@@ -190,12 +190,14 @@ export async function submitNoticeForReview(deps: RequestDeps, staff: StaffMembe
 }
 
 /** The notice's review when it is approved and still covers this notice. */
-async function approvedReview(deps: RequestDeps, s: StoredRequest, n: StoredNotice) {
-  if (!n.review) return undefined;
-  const r = await new ReviewRepository(deps.records).get(n.review.id);
+function approvalOf(r: ReviewRecord | undefined, s: StoredRequest, n: StoredNotice) {
   const subject = reviewSubject(s, n);
   if (!r || r.data.review.status !== 'approved' || r.data.review.subject.type !== subject.type || r.data.review.subject.id !== subject.id) return undefined;
   return { id: r.data.review.id, version: r.version };
+}
+
+async function approvedReview(deps: RequestDeps, s: StoredRequest, n: StoredNotice) {
+  return n.review ? approvalOf(await new ReviewRepository(deps.records).get(n.review.id), s, n) : undefined;
 }
 
 /**
@@ -286,7 +288,8 @@ export async function noticeViews(deps: RequestDeps, s: StoredRequest): Promise<
   return Promise.all(
     (s.notices ?? []).map(async (notice) => {
       const r = notice.review ? await reviews.get(notice.review.id) : undefined;
-      return { notice, ...(r ? { reviewStatus: r.data.review.status } : {}), approved: pending(notice) && (await approvedReview(deps, s, notice)) !== undefined };
+      // One read a reviewed notice: its status and whether it approves this notice come from the same record.
+      return { notice, ...(r ? { reviewStatus: r.data.review.status } : {}), approved: pending(notice) && approvalOf(r, s, notice) !== undefined };
     }),
   );
 }
