@@ -89,6 +89,14 @@ export interface QuerySpec {
   readonly cursor?: string;
 }
 
+export interface PlainQuerySpec {
+  readonly pk: string;
+  readonly sk?: { readonly gte: string };
+  /** At most 100. */
+  readonly limit?: number;
+  readonly descending?: boolean;
+}
+
 export interface Page<T> {
   readonly items: T[];
   /** Present when there may be more. */
@@ -106,6 +114,11 @@ export interface RecordStore {
   chainsStartedIn(month: string): Promise<RecordKey[]>;
   /** Plain items outside the audited records (guards, rate-limit windows). */
   getPlain(key: RecordKey): Promise<Record<string, unknown> | undefined>;
+  /**
+   * One page of plain items under one table partition (markers written as guards), in sort-key
+   * order; each item carries its `sk`. For small lookup partitions, never for audited records.
+   */
+  queryPlain(spec: PlainQuerySpec): Promise<Array<Record<string, unknown> & { readonly sk: string }>>;
   /**
    * Atomically adds `by` to a numeric attribute of a plain item, creating it when missing, and
    * returns the new value; refuses (returns undefined) when the new value would exceed `max`.

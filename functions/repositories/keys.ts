@@ -95,6 +95,12 @@ export const keys = {
   /** GSI3: an applicant's applications (by keyed identity hash), oldest first; duplicates and the monthly fee count. */
   requestsByApplicant: (identityHash: string, submittedAt: string, trackingNumber: string): IndexEntry => ({ pk: `REQBY#${identityHash}`, sk: `${submittedAt}#${trackingNumber}` }),
   requestsByApplicantPk: (identityHash: string): string => `REQBY#${identityHash}`,
+  /**
+   * Art. 44(1) marker (plain, expiring): an application left under one of its same-information
+   * markers (a 文号, a band of its text), so applications for the same information find each other.
+   */
+  requestSameInformation: (marker: string, submittedAt: string, trackingNumber: string): RecordKey => ({ pk: `REQSAME#${marker}`, sk: `${submittedAt}#${trackingNumber}` }),
+  requestSameInformationPk: (marker: string): string => `REQSAME#${marker}`,
   /** Idempotency guard of one submitted form (hash of form + form nonce), expiring with TTL. */
   requestSubmission: (formHash: string): RecordKey => ({ pk: `REQSUBMIT#${formHash}`, sk: 'GUARD' }),
 

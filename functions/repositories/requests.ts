@@ -218,6 +218,33 @@ export class RequestRepository {
     return { op: 'update', write: writeOf(data), expectedVersion, event };
   }
 
+  /**
+   * Art. 44(1): the application's same-information markers (plain items, committed with it and
+   * expiring at `expiresAt`, epoch seconds), under which later applications find it.
+   */
+  static sameInformationChanges(data: StoredRequest, markers: readonly string[], expiresAt: number): Change[] {
+    return markers.map((marker) => ({
+      op: 'guard',
+      key: keys.requestSameInformation(marker, data.submittedAt, data.case.trackingNumber),
+      data: { entity: 'request-same-information', trackingNumber: data.case.trackingNumber },
+      expiresAt,
+    }));
+  }
+
+  /**
+   * Tracking numbers of applications left under any of `markers` since `since` (ISO instant),
+   * newest first: one Query per marker of at most `perMarker` items (a common marker cannot make
+   * the lookup unbounded).
+   */
+  async sameInformationCandidates(markers: readonly string[], since: string, perMarker = 25): Promise<string[]> {
+    const found = new Set<string>();
+    for (const marker of markers) {
+      const items = await this.records.queryPlain({ pk: keys.requestSameInformationPk(marker), sk: { gte: since }, descending: true, limit: perMarker });
+      for (const item of items) if (typeof item['trackingNumber'] === 'string') found.add(item['trackingNumber']);
+    }
+    return [...found];
+  }
+
   get(trackingNumber: string): Promise<RequestRecord | undefined> {
     return this.records.get<StoredRequest>(keys.request(trackingNumber));
   }

@@ -4,7 +4,19 @@ import { recordStateDigest, sealEvent, type AuditEvent, type AuditEventInput, ty
 import type { AuditSigner } from '#ports/audit-signer';
 import { ConflictError, PayloadTooLargeError, StorageUnavailableError, ValidationError, VersionConflictError } from '#domain/errors';
 import type { Clock } from '#ports/clock';
-import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type RecordWrite, type VersionedRecord } from '#ports/record-store';
+import {
+  keyFits,
+  presentIndexes,
+  type Change,
+  type IndexName,
+  type Page,
+  type PlainQuerySpec,
+  type QuerySpec,
+  type RecordKey,
+  type RecordStore,
+  type RecordWrite,
+  type VersionedRecord,
+} from '#ports/record-store';
 import { auditKey, auditPrefix, chainRegistryKey, chainRegistryPk, streamName } from './audit-keys';
 import { tableDefinition } from './table-definition';
 
@@ -41,6 +53,24 @@ export class DynamoRecordStore implements RecordStore {
     if (!keyFits(key)) return undefined;
     const out = await this.send(() => this.doc.send(new GetCommand({ TableName: this.tableName, Key: toKey(key), ConsistentRead: true })));
     return out.Item;
+  }
+
+  async queryPlain(spec: PlainQuerySpec): Promise<Array<Item & { sk: string }>> {
+    if (!keyFits({ pk: spec.pk, sk: spec.sk?.gte ?? 'sk' })) return [];
+    const out = await this.send(() =>
+      this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: spec.sk ? '#pk = :pk AND #sk >= :sk' : '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': tableDefinition.partitionKey, ...(spec.sk ? { '#sk': tableDefinition.sortKey } : {}) },
+          ExpressionAttributeValues: { ':pk': spec.pk, ...(spec.sk ? { ':sk': spec.sk.gte } : {}) },
+          ScanIndexForward: !spec.descending,
+          Limit: Math.min(spec.limit ?? 50, 100),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return (out.Items ?? []).map(({ [tableDefinition.partitionKey]: _pk, [tableDefinition.sortKey]: sk, [tableDefinition.timeToLiveAttribute]: _ttl, ...rest }) => ({ ...rest, sk: String(sk) }));
   }
 
   async commit(changes: readonly Change[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { AuditSigner } from '#ports/audit-signer';
 import { testAuditSigner } from '../audit/local-signer';
 import { ConflictError, ValidationError, VersionConflictError } from '#domain/errors';
 import type { Clock } from '#ports/clock';
-import { keyFits, presentIndexes, type Change, type IndexName, type Page, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '#ports/record-store';
+import { keyFits, presentIndexes, type Change, type IndexName, type Page, type PlainQuerySpec, type QuerySpec, type RecordKey, type RecordStore, type VersionedRecord } from '#ports/record-store';
 
 interface Stored {
   entity: string;
@@ -43,6 +43,18 @@ export class MemoryRecordStore implements RecordStore {
     if (!keyFits(key)) return undefined;
     const p = this.plain.get(k(key));
     return p ? { ...p } : undefined;
+  }
+
+  async queryPlain(spec: PlainQuerySpec): Promise<Array<Record<string, unknown> & { sk: string }>> {
+    if (!keyFits({ pk: spec.pk, sk: spec.sk?.gte ?? 'sk' })) return [];
+    const prefix = `${spec.pk}\u0000`;
+    const rows = [...this.plain.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, { PK: _pk, SK: _sk, ...item }]) => ({ ...item, sk: key.slice(prefix.length) }))
+      .filter((item) => !spec.sk || compare(item.sk, spec.sk.gte) >= 0)
+      .sort((a, b) => compare(a.sk, b.sk));
+    if (spec.descending) rows.reverse();
+    return rows.slice(0, Math.min(spec.limit ?? 50, 100));
   }
 
   async commit(changes: readonly Change[]): Promise<void> {

@@ -52,6 +52,12 @@ export const staffCaseSchema = z.object({
   notes: optional(text),
   attachments: z.array(z.object({ id: text, fileName: text, contentType: text, sizeBytes: z.number() })),
   duplicates: z.array(z.object({ earlierTrackingNumber: text, similarity: z.number(), sameDocumentNumber: z.boolean() })),
+  /** Art. 44(1): other applicants' applications for the same information (advisory). */
+  sameInformation: z.object({
+    applicants: z.number().int(),
+    reached: z.boolean(),
+    matches: z.array(z.object({ trackingNumber: text, similarity: z.number(), sameDocumentNumber: z.boolean(), status: text, receivedOn: optional(text) })),
+  }),
   timeline: z.array(timelineSchema),
   supplementNotice: optional(z.object({ deficiencies: z.array(text), requestedOn: text, periodWorkingDays: z.number(), applicantDue: optional(text) })),
   supplementReplies: z.number(),
@@ -115,6 +121,7 @@ export function toStaffCaseDto(view: CaseView, staff: StaffMember): StaffCaseDto
     notes: s.notes,
     attachments: s.attachments,
     duplicates: s.duplicates,
+    sameInformation: view.sameInformation,
     timeline: s.timeline,
     supplementNotice: s.supplementNotice,
     supplementReplies: s.supplementReplies.length,

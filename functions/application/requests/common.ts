@@ -149,6 +149,11 @@ export async function applyCommand(deps: RequestDeps, record: RequestRecord, com
   return { ...record, data: saved.data, version: saved.version };
 }
 
+/** The receipt date, or until there is one the Beijing date it was submitted on (never its UTC date). */
+export function receivedOrSubmittedOn(s: Pick<StoredRequest, 'case' | 'submittedAt'>): IsoDate {
+  return s.case.receivedOn ?? shanghaiDate(new Date(s.submittedAt));
+}
+
 /** The application as a letter or notice names it: number, applicant, receipt date and what was asked for. */
 export function letterFacts(s: StoredRequest) {
   const r = s.requested;
@@ -158,7 +163,7 @@ export function letterFacts(s: StoredRequest) {
   return {
     trackingNumber: s.case.trackingNumber,
     applicantName: s.applicant.name,
-    receivedOn: (s.case.receivedOn ?? s.submittedAt.slice(0, 10)) as IsoDate,
+    receivedOn: receivedOrSubmittedOn(s),
     requestSummary: `${summary || '相关'}的政府信息`,
   };
 }

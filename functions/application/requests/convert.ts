@@ -1,4 +1,5 @@
 import { draftProposedItem, type CatalogueDeps } from '../catalogue';
+import { shanghaiDate } from '#domain/calendar';
 import { ConflictError, ForbiddenError } from '#domain/errors';
 import { staffActor, type StaffMember } from '#domain/staff';
 import { tableBRow } from '#domain/requests';
@@ -30,7 +31,7 @@ export async function proposeForCatalogue(deps: RequestDeps & CatalogueDeps, sta
   const item = await draftProposedItem(deps, staff, {
     title,
     issuer: deps.config.agencyName,
-    formedOn: data.released.releasedAt.slice(0, 10),
+    formedOn: shanghaiDate(new Date(data.released.releasedAt)),
     categoryId: CONVERTED_CATEGORY,
     ...(data.requested.documentNumber ? { documentNumber: data.requested.documentNumber } : {}),
     body: `本信息经依申请公开后，依照《中华人民共和国政府信息公开条例》第四十四条转为主动公开。\n\n（请在发布前补充正文和附件；发布前须经保密审查。）`,

@@ -42,6 +42,7 @@ import {
   loadRequest,
   message,
   previewStep,
+  receivedOrSubmittedOn,
   requestContext,
   timelineEntry,
   todayIn,
@@ -52,6 +53,7 @@ import { decryptIdentity } from './secrets';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type AttachmentUpload } from './submit';
 import { DOCX, TEXT } from '#domain/content-types';
 import { checkUploads } from '../uploads';
+import { sameInformationOf, type SameInformationView } from './same-information';
 
 /** Commands run through the generic `act` (the others have their own use cases below). */
 export const GENERIC_COMMANDS = [
@@ -527,9 +529,9 @@ export async function revealIdentityNumber(deps: RequestDeps, staff: StaffMember
 
 /** Fee suggestion for a per-application notice: this applicant's applications in the natural month. */
 export async function suggestFee(deps: RequestDeps, s: StoredRequest): Promise<FeeAssessment & { readonly monthlyOrdinal: number }> {
-  const month = (s.case.receivedOn ?? s.submittedAt.slice(0, 10)).slice(0, 7);
+  const month = receivedOrSubmittedOn(s).slice(0, 7);
   const all = await new RequestRepository(deps.records).byApplicant(s.identityHash, { limit: 500 });
-  const inMonth = all.filter((r) => (r.data.case.receivedOn ?? r.data.submittedAt.slice(0, 10)).startsWith(month) && r.data.submittedAt <= s.submittedAt);
+  const inMonth = all.filter((r) => receivedOrSubmittedOn(r.data).startsWith(month) && r.data.submittedAt <= s.submittedAt);
   const monthlyOrdinal = Math.max(1, inMonth.length);
   return { ...assessFee({ method: 'per-application', monthlyOrdinal }), monthlyOrdinal };
 }
@@ -618,6 +620,8 @@ export interface CaseView {
   readonly commands: readonly CommandType[];
   /** The case may be proposed for proactive disclosure by this person now (mayProposeForCatalogue). */
   readonly mayPropose: boolean;
+  /** Art. 44(1): other applicants' applications for the same information (advisory). */
+  readonly sameInformation: SameInformationView;
   readonly review?: { id: string; status: string; stage: string; version: number };
   /** The case's procedural notices with where each stands (drafted, under review, approved, served). */
   readonly notices: readonly NoticeView[];
@@ -643,6 +647,7 @@ export async function requestCase(deps: RequestDeps, staff: StaffMember, trackin
     ...(due ? { urgency: deadlineUrgency(due as IsoDate, todayIn(deps), calendar) } : {}),
     commands: requestWorkflow.available(c, await requestContext(deps, actorOf(staff), calendar)).filter((x) => offeredNow(record.data, x)),
     mayPropose: mayProposeForCatalogue(staff, record.data),
+    sameInformation: await sameInformationOf(deps, record.data),
     ...(review ? { review } : {}),
     notices: await noticeViews(deps, record.data),
     history,

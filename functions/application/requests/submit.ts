@@ -33,8 +33,9 @@ import { safeFileName } from '../documents';
 import { putStaged } from '../staged-files';
 import { newId } from '../ids';
 import { deliverSoon } from '../case/runner';
-import { caseDeadlines, deadlineSummary, message, requestContext, timelineEntry, type RequestDeps } from './common';
+import { caseDeadlines, deadlineSummary, message, receivedOrSubmittedOn, requestContext, timelineEntry, type RequestDeps } from './common';
 import { canonicalJson, encryptIdentity, hashAccessCode, identityHash, openShortLived, sealShortLived, submissionFingerprint } from './secrets';
+import { requestedText, sameInformationChanges } from './same-information';
 
 /** Identity proof and similar attachments: checked by their bytes, never by name. */
 export const ATTACHMENT_TYPES: Record<string, string> = { [PDF]: 'PDF', [JPEG]: 'JPEG 图片', [PNG]: 'PNG 图片' };
@@ -161,13 +162,12 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
 
   // Duplicates: the same applicant's earlier applications (GSI3), flagged, never refused.
   const earlier = await repo.byApplicant(idHash, { limit: 200 });
-  const text = [form.requested.documentTitle, form.requested.description].filter(Boolean).join(' ');
   const duplicates = findDuplicates(
-    { applicantHash: idHash, text, ...(form.requested.documentNumber ? { documentNumber: form.requested.documentNumber } : {}) },
+    { applicantHash: idHash, text: requestedText(form.requested), ...(form.requested.documentNumber ? { documentNumber: form.requested.documentNumber } : {}) },
     earlier.map((r) => ({
       trackingNumber: r.data.case.trackingNumber,
       applicantHash: r.data.identityHash,
-      text: [r.data.requested.documentTitle, r.data.requested.description].filter(Boolean).join(' '),
+      text: requestedText(r.data.requested),
       ...(r.data.requested.documentNumber ? { documentNumber: r.data.requested.documentNumber } : {}),
     })),
   );
@@ -204,7 +204,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
       uploadedBy: options.registeredBy?.id ?? 'applicant',
     }));
   const monthStart = `${shanghaiDate(now).slice(0, 7)}-01`;
-  const feeMonthCount = 1 + earlier.filter((r) => (r.data.case.receivedOn ?? shanghaiDate(new Date(r.data.submittedAt))) >= monthStart).length;
+  const feeMonthCount = 1 + earlier.filter((r) => receivedOrSubmittedOn(r.data) >= monthStart).length;
 
   const stored: StoredRequest = {
     case: c,
@@ -260,6 +260,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
       actor,
       data: { channel: options.channel, receivedOn: c.receivedOn ?? null, column: stored.applicant.column, duplicates: duplicates.length, attachments: attachments.length },
     }),
+    ...sameInformationChanges(deps, stored),
   ];
   const email = form.contact.email;
   if (email) {

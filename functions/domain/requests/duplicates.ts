@@ -69,20 +69,22 @@ export function textSimilarity(a: string, b: string): number {
   return jaccard(bigrams(normaliseRequestText(a)), bigrams(normaliseRequestText(b)));
 }
 
+/** How much two applications look alike: the similarity of their texts and whether they name the same 文号. */
+export function likeness(a: NewApplication, b: NewApplication, options: DuplicateOptions = {}): { similarity: number; sameDocumentNumber: boolean; alike: boolean } {
+  const similarity = Math.round(textSimilarity(a.text, b.text) * 1000) / 1000;
+  const docNo = a.documentNumber ? normaliseDocumentNumber(a.documentNumber) : '';
+  const sameDocumentNumber = docNo !== '' && b.documentNumber !== undefined && normaliseDocumentNumber(b.documentNumber) === docNo;
+  const alike = similarity >= (options.threshold ?? 0.6) || (sameDocumentNumber && similarity >= (options.thresholdWithSameDocumentNumber ?? 0.3));
+  return { similarity, sameDocumentNumber, alike };
+}
+
 /** Earlier applications of the same applicant that look like the new one, most similar first. */
 export function findDuplicates(candidate: NewApplication, earlier: readonly EarlierApplication[], options: DuplicateOptions = {}): DuplicateFlag[] {
-  const threshold = options.threshold ?? 0.6;
-  const lower = options.thresholdWithSameDocumentNumber ?? 0.3;
-  const grams = bigrams(normaliseRequestText(candidate.text));
-  const docNo = candidate.documentNumber ? normaliseDocumentNumber(candidate.documentNumber) : '';
   const flags: DuplicateFlag[] = [];
   for (const e of earlier) {
     if (e.applicantHash !== candidate.applicantHash) continue;
-    const similarity = Math.round(jaccard(grams, bigrams(normaliseRequestText(e.text))) * 1000) / 1000;
-    const sameDocumentNumber = docNo !== '' && e.documentNumber !== undefined && normaliseDocumentNumber(e.documentNumber) === docNo;
-    if (similarity >= threshold || (sameDocumentNumber && similarity >= lower)) {
-      flags.push({ earlierTrackingNumber: e.trackingNumber, similarity, sameDocumentNumber, advisory: true });
-    }
+    const { similarity, sameDocumentNumber, alike } = likeness(candidate, e, options);
+    if (alike) flags.push({ earlierTrackingNumber: e.trackingNumber, similarity, sameDocumentNumber, advisory: true });
   }
   return flags.sort((a, b) => b.similarity - a.similarity);
 }

@@ -9,3 +9,4 @@ export * from './duplicates';
 export * from './tracking';
 export * from './annual-report';
 export * from './notices';
+export * from './same-information';

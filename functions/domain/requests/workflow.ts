@@ -30,6 +30,7 @@ import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEA
 import type { StaffRole } from '../staff';
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from './application';
 import { assessFee, DEFAULT_WAIVER_REASONS, type FeeChoice } from './fees';
+import { DEFAULT_SAME_INFORMATION_POLICY, type SameInformationPolicy } from './same-information';
 import {
   CONSULTATION_RESULT_LABELS,
   INTERNAL_AFFAIRS_LABELS,
@@ -323,6 +324,8 @@ export interface WorkflowConfig {
    * still holds; 0 = no re-review dates. Default yearly [M?: the Regulation says "定期"].
    */
   readonly reReviewMonths: number;
+  /** Art. 44(1): when applications of several applicants for the same information are shown as a proposal for proactive disclosure. */
+  readonly sameInformation: SameInformationPolicy;
 }
 
 export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
@@ -332,6 +335,7 @@ export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
   feesEnabled: true,
   feeWaiverReasonCodes: ['financial-hardship', 'public-interest', 'agency-error', 'other'],
   reReviewMonths: 12,
+  sameInformation: DEFAULT_SAME_INFORMATION_POLICY,
 };
 
 /** The parts of the agency's policy (domain/policy.ts) an application's decisions use. */

@@ -142,6 +142,20 @@ describe.each(adapters)('RecordStore contract (%s)', (_name, make) => {
     expect(await store.getPlain({ pk: 'SEED', sk: 'x' })).toMatchObject({ entity: 'marker' });
   });
 
+  it('reads the plain items of one partition in sort-key order, from a lower bound, newest first on request', async () => {
+    await store.commit(
+      ['2026-01-03#c', '2026-01-01#a', '2026-01-02#b'].map((sk) => ({ op: 'guard' as const, key: { pk: 'MARK#1', sk }, data: { entity: 'marker', n: sk.slice(-1) }, expiresAt: 1893456000 })),
+    );
+    await store.commit([{ op: 'guard', key: { pk: 'MARK#2', sk: '2026-01-01#z' }, data: { entity: 'marker' } }]);
+    expect(await store.queryPlain({ pk: 'MARK#1' })).toEqual([
+      { entity: 'marker', n: 'a', sk: '2026-01-01#a' },
+      { entity: 'marker', n: 'b', sk: '2026-01-02#b' },
+      { entity: 'marker', n: 'c', sk: '2026-01-03#c' },
+    ]);
+    expect((await store.queryPlain({ pk: 'MARK#1', sk: { gte: '2026-01-02' }, descending: true, limit: 1 })).map((m) => m.sk)).toEqual(['2026-01-03#c']);
+    expect(await store.queryPlain({ pk: 'MARK#9' })).toEqual([]);
+  });
+
   it('increments counters atomically under concurrency and honours a maximum', async () => {
     const counter = { pk: 'COUNTER#test', sk: '2026' };
     const values = await Promise.all(Array.from({ length: 20 }, () => store.increment(counter, 1)));

@@ -16,6 +16,7 @@ function countingStore(inner: RecordStore) {
     get: (key) => (counts.reads++, inner.get(key)),
     query: (spec) => (counts.reads++, inner.query(spec)),
     getPlain: (key) => (counts.reads++, inner.getPlain(key)),
+    queryPlain: (spec) => (counts.reads++, inner.queryPlain(spec)),
     commit: (changes) => inner.commit(changes),
     history: (key) => inner.history(key),
     chainsStartedIn: (m) => inner.chainsStartedIn(m),

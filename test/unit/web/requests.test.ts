@@ -5,7 +5,7 @@ import { RequestRepository } from '#repositories/requests';
 import { createApp } from '#web/app';
 import { CookieJar, csrfFrom, memoryApp } from '#support/memory-deps';
 import { people, RecordingPublicWriter, saveAgencyProfile } from '../application/secrecy/support';
-import { ID_NUMBER, signNoticeReview } from '../application/requests/support';
+import { ID_NUMBER, signNoticeReview, validResidentId } from '../application/requests/support';
 
 async function portal() {
   const m = await memoryApp();
@@ -179,6 +179,18 @@ describe('/staff/requests', () => {
     expect(casePage.html).toContain(`${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(-4)}`);
     expect(casePage.html).not.toContain(ID_NUMBER);
     expect(casePage.html).toContain('登记受理');
+  });
+
+  it('shows the other applicants who asked for the same information, linked, as an Art. 44(1) hint', async () => {
+    const { app, tn, tokenFor } = await withCase();
+    const other = session(app);
+    const { html } = await other.post('/apply', { ...applyFields(nonceOf((await other.get('/apply')).html)), idNumber: validResidentId('11010519800101001') });
+    const second = trackingOf(html);
+    const s = session(app, await tokenFor(people.clerk));
+    const page = (await s.get(`/staff/requests/${tn}`)).html;
+    expect(page).toContain('其他申请人申请相同政府信息（条例第四十四条第一款）');
+    expect(page).toContain(`<a href="/staff/requests/${second}">${second}</a>`);
+    expect(page).toContain('共 2 位申请人');
   });
 
   it('register, then a stale form gets 409 with a clear message', async () => {

@@ -142,7 +142,7 @@ export async function caseSteps(deps: AppDependencies, staff: StaffMember, view:
       title: '提请转为主动公开',
       action: `${base}/propose`,
       fields: [],
-      description: '依照《条例》第四十四条，将本次公开的信息转为主动公开：系统生成一条主动公开信息草稿，补充正文和附件后经保密审查发布。',
+      description: `${view.sameInformation.reached ? `已有 ${view.sameInformation.applicants} 位申请人申请相同政府信息（第四十四条第一款）。` : ''}依照《条例》第四十四条，将本次公开的信息转为主动公开：系统生成一条主动公开信息草稿，补充正文和附件后经保密审查发布。`,
       button: '生成主动公开信息草稿',
       secondary: true,
     });

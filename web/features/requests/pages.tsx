@@ -47,6 +47,7 @@ export function RequestCasePage({
   applicant,
   revealed,
   duplicates,
+  sameInformation,
   attachments,
   supplementReplies,
   notices,
@@ -86,6 +87,25 @@ export function RequestCasePage({
             </li>
           ))}
         </ul>
+      ) : null,
+    },
+    {
+      title: '其他申请人申请相同政府信息（条例第四十四条第一款）',
+      id: 'same-information',
+      children: sameInformation.matches.length ? (
+        <>
+          <p>
+            共 {sameInformation.applicants} 位申请人申请了相同或相近的政府信息（仅提示，请核实是否为同一信息）。
+            {sameInformation.reached ? '该信息属于可以公开的，可以纳入主动公开范围：答复公开后可“提请转为主动公开”。' : null}
+          </p>
+          <ul>
+            {sameInformation.matches.map((m) => (
+              <li>
+                <a href={m.href}>{m.trackingNumber}</a>（{m.note}）
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null,
     },
     { title: '附件', children: attachments.length ? <FileLinks files={attachments} /> : null },

@@ -121,6 +121,15 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       similarity: `${Math.round(x.similarity * 100)}%${x.sameDocumentNumber ? '，文号相同' : ''}`,
       href: `/staff/requests/${x.earlierTrackingNumber}`,
     })),
+    sameInformation: {
+      applicants: view.sameInformation.applicants,
+      reached: view.sameInformation.reached,
+      matches: view.sameInformation.matches.map((x) => ({
+        trackingNumber: x.trackingNumber,
+        note: `${x.status}${x.receivedOn ? `，${x.receivedOn} 收到` : ''}；相似度 ${Math.round(x.similarity * 100)}%${x.sameDocumentNumber ? '，文号相同' : ''}`,
+        href: `/staff/requests/${x.trackingNumber}`,
+      })),
+    },
     attachments: s.attachments.map((x) => ({ href: `/staff/requests/${tn}/attachments/${x.id}`, fileName: x.fileName, size: formatBytes(x.sizeBytes) })),
     supplementReplies: s.supplementReplies.map((x) => ({ receivedAt: shanghaiDateTime(x.receivedAt), text: x.text })),
     ...(s.openDeadline?.kind === REQUEST_DEADLINE_KIND && u ? { deadline: chip(s.openDeadline.due, s.openDeadline.provisional, u) } : {}),

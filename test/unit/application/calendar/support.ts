@@ -6,7 +6,7 @@ import { MemoryRecordStore } from '#adapters/memory/record-store';
 import { sha256 } from '#config/dependencies';
 import { createLogger } from '#observability/logger';
 import { fixedClock, type Clock } from '#ports/clock';
-import type { Change, Page, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '#ports/record-store';
+import type { Change, Page, PlainQuerySpec, QuerySpec, RecordKey, RecordStore, VersionedRecord } from '#ports/record-store';
 
 /** A RecordStore wrapper that counts what a use case reads and writes (index-driven cost tests). */
 export class CountingRecordStore implements RecordStore {
@@ -48,6 +48,9 @@ export class CountingRecordStore implements RecordStore {
   }
   getPlain(key: RecordKey) {
     return this.inner.getPlain(key);
+  }
+  queryPlain(spec: PlainQuerySpec) {
+    return this.inner.queryPlain(spec);
   }
   increment(key: RecordKey, by: number, options?: { max?: number; expiresAt?: number }) {
     return this.inner.increment(key, by, options);

@@ -487,6 +487,18 @@ describe('the answer: draft, review, sign-off, release', () => {
     expect(inbox.items.map((r) => [r.kind, r.caseId, r.due])).toEqual([[RE_REVIEW_DEADLINE_KIND, tn, '2026-03-03']]);
   });
 
+  it('Art. 44: the proposed item was formed on the Beijing date of the release, not its UTC date', async () => {
+    const f = await registered();
+    const { deps, tn } = f;
+    await draftAnswer(deps, people.clerk, tn, { decision: { type: 'disclosed', provision: { form: 'electronic', method: 'download', timeAndPlace: '随本告知书一并提供。' } } });
+    const s = (await load(f, tn)).data;
+    // Released at 01:30 on 3 March in Beijing, which is still 2 March in UTC.
+    const released = { ...s, case: { ...s.case, status: 'released' as const }, released: { releaseId: 'rel-1', releasedAt: '2026-03-02T17:30:00.000Z', text: '', files: [] }, openDeadline: null };
+    await f.records.commit([RequestRepository.updateChange(released, (await load(f, tn)).version, { type: 'request.test', actor: { kind: 'system', id: 'test' } })]);
+    const { itemId } = await proposeForCatalogue(deps, people.clerk, tn);
+    expect((await getStaffItem(deps, itemId)).stored.record.versions.at(-1)!.content.formedOn).toBe('2026-03-03');
+  });
+
   it('a changed letter after approval voids the release', async () => {
     const f = await registered();
     const { deps, tn } = f;
