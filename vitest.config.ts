@@ -17,7 +17,7 @@ const alias = Object.entries(tsconfig.compilerOptions.paths).map(([from, [to]]) 
  * - infra: CDK template assertions and cdk-nag.
  * - browser: journeys in Debian's chromium against the local server.
  */
-const timeZoneSensitive = ['test/unit/domain/calendar/**/*.test.ts', 'test/unit/domain/deadlines/**/*.test.ts'];
+const timeZoneSensitive = ['test/unit/domain/calendar/**/*.test.ts', 'test/unit/domain/deadlines/**/*.test.ts', 'test/unit/domain/clarifications/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

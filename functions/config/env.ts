@@ -25,10 +25,16 @@ const envSchema = z.object({
    * or 'clerk-confirmation' (received on the day a clerk confirms it when registering).
    */
   ONLINE_RECEIPT_RULE: z.enum(['submission', 'clerk-confirmation']).optional(),
-  /** The agency's own periods in working days (no statutory number); unset = the defaults in domain/policy.ts. */
-  CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
-  URGENT_CLARIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(20).optional(),
+  /**
+   * The agency's own periods (no statutory number); unset = the defaults in domain/policy.ts. A
+   * clarification's in natural clock hours from registration (国办发〔2016〕61号: 48; urgent 24),
+   * a correction's in working days.
+   */
+  CLARIFICATION_HOURS: z.coerce.number().int().min(1).max(720).optional(),
+  URGENT_CLARIFICATION_HOURS: z.coerce.number().int().min(1).max(720).optional(),
   CORRECTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).optional(),
+  /** Hours before a deadline counted in hours (a clarification's) that the hourly sweep reminds its handler; default in domain/deadlines/config.ts. */
+  DUE_SOON_HOURS: z.coerce.number().int().min(0).max(168).optional(),
   /** [M?] What a 要求确认或重新出具已获取信息 answer cites (default in domain/requests/letters.ts; docs/legal-notes.md). */
   CONFIRM_OR_REISSUE_BASIS: z.string().trim().min(2).max(200).optional(),
   /** AWS: the KMS HMAC key that signs audit events (its MAC key never leaves KMS). */
@@ -67,7 +73,15 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
+/** Variables that were replaced: set, they would be ignored silently, so the start refuses them with the new name. */
+const REPLACED: Record<string, string> = {
+  CLARIFICATION_WORKING_DAYS: 'CLARIFICATION_HOURS (clarification periods now count natural hours, default 48)',
+  URGENT_CLARIFICATION_WORKING_DAYS: 'URGENT_CLARIFICATION_HOURS (default 24)',
+};
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): AppEnv {
+  const replaced = Object.keys(REPLACED).filter((name) => source[name] !== undefined);
+  if (replaced.length > 0) throw new ConfigurationError(`Invalid environment: ${replaced.map((name) => `${name} is no longer read; use ${REPLACED[name]}`).join('; ')}`);
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

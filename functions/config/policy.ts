@@ -5,7 +5,8 @@ import type { AppEnv } from './env';
 export function policyFromEnv(env: AppEnv): AgencyPolicy {
   return agencyPolicy({
     receipt: { online: env.ONLINE_RECEIPT_RULE },
-    clarification: { workingDays: env.CLARIFICATION_WORKING_DAYS, urgentWorkingDays: env.URGENT_CLARIFICATION_WORKING_DAYS },
+    deadlines: { dueSoonHours: env.DUE_SOON_HOURS },
+    clarification: { hours: env.CLARIFICATION_HOURS, urgentHours: env.URGENT_CLARIFICATION_HOURS },
     correction: { workingDays: env.CORRECTION_WORKING_DAYS },
     letters: { confirmOrReissueBasis: env.CONFIRM_OR_REISSUE_BASIS },
   });

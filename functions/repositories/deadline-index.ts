@@ -6,8 +6,8 @@ import { keys } from './keys';
  * publication task, a correction request…) carries a summary of that deadline in its data under
  * `openDeadline`, and the GSI2 entry from `openDeadlineIndexes(summary)` on its OWN item. When the
  * deadline closes the record is written with `openDeadline: null` and `openDeadlineIndexes(null)`,
- * which removes it from the index (sparse index). The daily sweep and the recompute after a
- * schedule change read only this index, so their cost grows with the matching deadlines, not
+ * which removes it from the index (sparse index). The daily sweep, the hourly sweep of deadlines
+ * counted in hours and the recompute after a schedule change read only this index, so their cost grows with the matching deadlines, not
  * with the table.
  */
 
@@ -19,8 +19,13 @@ export interface DeadlineSummary {
   readonly caseId: string;
   /** What staff see in reminders, e.g. the tracking number and subject. No personal identifiers. */
   readonly title: string;
-  /** YYYY-MM-DD (Asia/Shanghai). */
+  /** YYYY-MM-DD (Asia/Shanghai); for a deadline counted in hours, the Shanghai date of `dueAt`. */
   readonly due: string;
+  /**
+   * A deadline counted in clock hours (a clarification's 48 or 24 hours): the due instant, ISO 8601
+   * UTC. The hourly sweep reminds and escalates by it; without it a deadline ends with its due date.
+   */
+  readonly dueAt?: string;
   /** The counted span reaches a year whose national notice is not loaded yet. */
   readonly provisional: boolean;
   /** WorkingCalendar.version the due date was computed with. */
@@ -51,6 +56,11 @@ export class DeadlineIndex {
     return this.page({ lte: keys.openDeadlineThrough(date) }, cursor, limit);
   }
 
+  /** Open deadlines due from `from` through `through` (both dates included), earliest first: one bounded range Query. */
+  async dueBetween(from: string, through: string, cursor?: string, limit = PAGE): Promise<Page<DeadlineSummary>> {
+    return this.page({ between: [from, keys.openDeadlineThrough(through)] }, cursor, limit);
+  }
+
   /** Open deadlines due on or after `date`: every one whose counted span can contain a day from `date` on. */
   async dueFrom(date: string, cursor?: string, limit = PAGE): Promise<Page<DeadlineSummary>> {
     return this.page({ gte: date }, cursor, limit);
@@ -66,7 +76,7 @@ export class DeadlineIndex {
     return this.dueFrom(`${Math.min(...years) - 1}-12-20`, cursor, limit);
   }
 
-  private async page(sk: { lte: string } | { gte: string }, cursor: string | undefined, limit: number): Promise<Page<DeadlineSummary>> {
+  private async page(sk: { lte: string } | { gte: string } | { between: readonly [string, string] }, cursor: string | undefined, limit: number): Promise<Page<DeadlineSummary>> {
     const page = await this.records.query<WithOpenDeadline>({ index: 'GSI2', pk: keys.openDeadlinePk(), sk, limit, cursor });
     return { items: page.items.flatMap((r) => (r.data.openDeadline ? [r.data.openDeadline] : [])), cursor: page.cursor };
   }

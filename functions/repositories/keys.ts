@@ -51,6 +51,15 @@ export const keys = {
     pk: `${type === 'escalation' ? 'ESCALATION' : 'REMINDER'}#${caseId}#${due}#${kind}#${date}`,
     sk: 'REMINDER',
   }),
+  /**
+   * A reminder or escalation of the hourly sweep (deadlines counted in hours): one per case, due
+   * instant and kind, whatever the day (its create is the idempotency guard). The `#hours` suffix
+   * and the instant keep it apart from the daily sweep's key of the same case and day.
+   */
+  deadlineReminderByHour: (type: 'reminder' | 'escalation', caseId: string, dueAt: string, kind: string): RecordKey => ({
+    pk: `${type === 'escalation' ? 'ESCALATION' : 'REMINDER'}#${caseId}#${dueAt}#${kind}#hours`,
+    sk: 'REMINDER',
+  }),
   /** Reminder recipients: one staff member, or the shared inbox of a role (e.g. the leaders). */
   staffInbox: (staffId: string): string => `STAFF#${staffId}`,
   roleInbox: (role: string): string => `ROLE#${role}`,

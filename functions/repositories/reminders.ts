@@ -20,32 +20,50 @@ export interface DeadlineReminder {
   readonly caseId: string;
   readonly title: string;
   readonly due: string;
+  /** A deadline counted in hours: its due instant (ISO 8601 UTC), shown with the time. */
+  readonly dueAt?: string;
   readonly provisional: boolean;
   readonly urgency: 'due-soon' | 'due-today' | 'overdue';
   readonly workingDaysLeft: number;
+  /** A deadline counted in hours: whole hours left when it was recorded (negative once overdue; see `hourUrgency`). */
+  readonly hoursLeft?: number;
   readonly label: string;
   readonly responsible: { readonly id: string; readonly name: string };
   readonly createdAt: string;
+  /**
+   * 'hours': recorded by the hourly sweep, once per due instant (`dueAt` required) under its own key
+   * (`keys.deadlineReminderByHour`), so it neither suppresses nor is suppressed by the daily
+   * sweep's reminder of the same case and day.
+   */
+  readonly precision?: 'hours';
+}
+
+/** The record key of a reminder: per due instant for the hourly sweep's, per due date and day otherwise. */
+function reminderKey(r: DeadlineReminder) {
+  if (r.precision === 'hours' && r.dueAt) return keys.deadlineReminderByHour(r.type, r.caseId, r.dueAt, r.kind);
+  return keys.deadlineReminder(r.type, r.caseId, r.due, r.kind, r.date);
 }
 
 export class ReminderRepository {
   constructor(private readonly records: RecordStore) {}
 
   /**
-   * Records a reminder once: the record's key is `<type>#<caseId>#<due>#<kind>#<date>`, created with
-   * attribute_not_exists, so a second sweep the same day (or an overlapping retry) writes nothing.
-   * Returns false when it was already recorded.
+   * Records a reminder once: the record's key is `<type>#<caseId>#<due>#<kind>#<date>` (the hourly
+   * sweep's: `<type>#<caseId>#<dueAt>#<kind>#hours`), created with attribute_not_exists, so a second
+   * sweep the same day (or an overlapping retry) writes nothing. Returns false when it was already
+   * recorded.
    */
   async recordOnce(reminder: DeadlineReminder, event: AuditEventInput): Promise<boolean> {
+    const hourly = reminder.precision === 'hours' && reminder.dueAt !== undefined;
     try {
       await this.records.commit([
         {
           op: 'create',
           write: {
-            key: keys.deadlineReminder(reminder.type, reminder.caseId, reminder.due, reminder.kind, reminder.date),
+            key: reminderKey(reminder),
             entity: 'deadline-reminder',
             data: reminder,
-            indexes: { GSI2: keys.remindersFor(reminder.recipient, reminder.date, reminder.due, reminder.kind, reminder.caseId) },
+            indexes: { GSI2: keys.remindersFor(reminder.recipient, reminder.date, reminder.due, hourly ? `${reminder.kind}#hours` : reminder.kind, reminder.caseId) },
           },
           event,
         },

@@ -8,7 +8,6 @@ import { actorOf, type Actor } from '#domain/case';
 import {
   assertClarificationReviewApproved,
   CLARIFICATION_SOURCES,
-  clarificationDue,
   clarificationText,
   clarificationWorkflow,
   hasOpenDeadline,
@@ -24,6 +23,7 @@ import {
   type ClarificationStatus,
   type ClarificationStep,
 } from '#domain/clarifications';
+import { hourUrgency } from '#domain/deadlines';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import type { WorkingCalendar } from '#domain/calendar';
 import { staffActor, type StaffMember } from '#domain/staff';
@@ -71,6 +71,8 @@ function summary(data: Pick<StoredClarification, 'case' | 'handlerName' | 'openD
     caseId: c.id,
     title: `${c.id}${c.urgent ? '（紧急）' : ''} 澄清核实`,
     due: c.due,
+    // Counted in hours: the hourly sweep reminds and escalates by the instant (cases stored before it have none).
+    ...(c.dueAt ? { dueAt: c.dueAt } : {}),
     provisional: c.dueProvisional,
     calendarVersion,
     responsible: c.handlerId ? { id: c.handlerId, name: name ?? c.handlerId } : { id: UNASSIGNED, name: '待分派' },
@@ -83,15 +85,22 @@ function summary(data: Pick<StoredClarification, 'case' | 'handlerName' | 'openD
 const clarifications: CaseRunnerType<StoredClarification, ClarificationCase, ClarificationStatus, ClarificationCommand, ClarificationFacts> = {
   workflow: clarificationWorkflow,
   updateChange: ClarificationRepository.updateChange,
-  context: (calendar, policy) => ({ calendar, config: policy.clarification }),
+  context: (_calendar, policy) => ({ config: policy.clarification }),
   deadline: (next, calendar) => summary(next, calendar.version),
 };
 
-/** Urgent cases go to the leaders at once (the leaders' reminder inbox), not only when overdue. */
+/**
+ * Urgent cases go to the leaders at once (the leaders' reminder inbox), not only when overdue. How
+ * urgent is counted in hours left to the due instant; a case stored before the hour rule (no
+ * `dueAt`) in working days left to its due date.
+ */
 async function escalateUrgent(deps: CaseDeps, data: StoredClarification, calendar: WorkingCalendar, by: StaffMember): Promise<void> {
   const c = data.case;
-  const today = todayOf(deps);
+  const now = deps.clock.now();
+  const today = shanghaiDate(now);
   const left = calendar.workingDaysBetween(today, c.due);
+  const hours = c.dueAt ? hourUrgency(c.dueAt, now, deps.policy.deadlines) : undefined;
+  const byDays = left <= 0 ? (left < 0 ? 'overdue' : 'due-today') : 'due-soon';
   await new ReminderRepository(deps.records).recordOnce(
     {
       type: 'escalation',
@@ -101,14 +110,16 @@ async function escalateUrgent(deps: CaseDeps, data: StoredClarification, calenda
       caseId: c.id,
       title: `${c.id}（紧急）${data.title}`,
       due: c.due,
+      ...(c.dueAt ? { dueAt: c.dueAt } : {}),
       provisional: c.dueProvisional,
-      urgency: left <= 0 ? (left < 0 ? 'overdue' : 'due-today') : 'due-soon',
+      urgency: hours ? (hours.urgency === 'normal' ? 'due-soon' : hours.urgency) : byDays,
       workingDaysLeft: left,
-      label: workingDaysLeftLabel(left),
+      ...(hours ? { hoursLeft: hours.hoursLeft } : {}),
+      label: hours ? hours.label : workingDaysLeftLabel(left),
       responsible: data.openDeadline?.responsible ?? { id: by.id, name: by.displayName },
-      createdAt: deps.clock.now().toISOString(),
+      createdAt: now.toISOString(),
     },
-    { type: 'clarification.urgent-escalated', actor: staffActor(by), data: { caseId: c.id, due: c.due } },
+    { type: 'clarification.urgent-escalated', actor: staffActor(by), data: { caseId: c.id, due: c.due, ...(c.dueAt ? { dueAt: c.dueAt } : {}) } },
   );
 }
 
@@ -182,7 +193,7 @@ export async function reportClarification(deps: CaseDeps, input: ReportInput, sc
     ...(contactName || phone || email ? { contact: { ...(contactName ? { name: contactName } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) } } : {}),
     ...(screenshot ? { screenshot } : {}),
   };
-  const c = openClarification({ id, source: 'public-report', registeredOn: today, urgent: false, due: clarificationDue(today, false, calendar, deps.policy.clarification) });
+  const c = openClarification({ id, source: 'public-report', registeredAt: now, urgent: false }, deps.policy.clarification);
   const base = {
     case: c,
     title: description.slice(0, 60),
@@ -238,14 +249,7 @@ export async function createClarificationCase(deps: CaseDeps, staff: StaffMember
   const today = todayOf(deps);
   const calendar = await loadCalendar(deps);
   const id = formatId(Number(today.slice(0, 4)), await new Counters(deps.records).next('clarification', today.slice(0, 4)));
-  const c = openClarification({
-    id,
-    source: source as ClarificationSource,
-    registeredOn: today,
-    urgent,
-    due: clarificationDue(today, urgent, calendar, deps.policy.clarification),
-    handlerId: staff.id,
-  });
+  const c = openClarification({ id, source: source as ClarificationSource, registeredAt: now, urgent, handlerId: staff.id }, deps.policy.clarification);
   const outlet = str(input.outlet).slice(0, 200);
   const base = {
     case: c,
@@ -435,6 +439,8 @@ export interface ClarificationListRow {
   readonly source: ClarificationSource;
   readonly urgent: boolean;
   readonly due: IsoDate;
+  /** The due instant (cases stored before the hour rule have none). */
+  readonly dueAt?: string;
   readonly dueOpen: boolean;
   readonly registeredAt: string;
 }
@@ -450,6 +456,7 @@ export async function listClarificationCases(deps: Pick<CaseDeps, 'records'>): P
     source: r.data.case.source,
     urgent: r.data.case.urgent,
     due: r.data.case.due,
+    ...(r.data.case.dueAt ? { dueAt: r.data.case.dueAt } : {}),
     dueOpen: hasOpenDeadline(r.data.case),
     registeredAt: r.data.registeredAt,
   }));
@@ -534,18 +541,20 @@ export function clarificationSections(text: string): { title: string; sections: 
 // ---------------------------------------------------------------------------------------------
 // Deadline kind
 
-/** A clarification's verification period, derived again when the calendar changes. */
+/**
+ * A clarification's verification period. It is counted in clock hours from registration, so a
+ * calendar change never moves it: the recompute leaves the case and its summary as they are (no
+ * write, no audit event). A case stored before the hour rule keeps the working-day due date it was
+ * given (its period in working days is no longer configured, and no instant is invented for it).
+ */
 export const clarificationDeadline: DeadlineKind<StoredClarification> = {
   kind: CLARIFICATION_DEADLINE_KIND,
   label: '澄清核实期限',
   caseType: 'clarification',
   load: (records, caseId) => new ClarificationRepository(records).get(caseId),
-  recompute(data, calendar, { policy }) {
-    const c = data.case;
-    if (!hasOpenDeadline(c)) return { ...data, openDeadline: null };
-    const { due, provisional } = clarificationDue(c.registeredOn, c.urgent, calendar, policy.clarification);
-    const next = { ...data, case: { ...c, due, dueProvisional: provisional } };
-    return { ...next, openDeadline: summary(next, calendar.version) };
+  recompute(data) {
+    if (!hasOpenDeadline(data.case)) return { ...data, openDeadline: null };
+    return data;
   },
   updateChange: (_records, next, version, event) => clarifications.updateChange(next, version, event),
 };

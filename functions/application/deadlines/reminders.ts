@@ -1,5 +1,5 @@
 import { shanghaiDate, type IsoDate } from '#domain/calendar';
-import { deadlineUrgency, type UrgencyResult } from '#domain/deadlines';
+import { deadlineUrgency, hourUrgency, type UrgencyResult } from '#domain/deadlines';
 import { isStaffRole, type StaffMember } from '#domain/staff';
 import { DeadlineIndex, type DeadlineSummary } from '#repositories/deadline-index';
 import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '#repositories/reminders';
@@ -29,15 +29,24 @@ export async function remindersFor(deps: Pick<AppDependencies, 'records'>, staff
 
 export interface DeadlineStatus {
   readonly summary: DeadlineSummary;
-  readonly status: UrgencyResult;
+  /** For a deadline counted in hours (`summary.dueAt`), the urgency and label by the hour. */
+  readonly status: UrgencyResult & { readonly hoursLeft?: number };
 }
 
 /** Open deadlines due within the reminder window, due today or overdue, earliest first (one Query). */
-export async function urgentDeadlines(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger'>, limit = 50): Promise<{ today: string; items: DeadlineStatus[] }> {
+export async function urgentDeadlines(deps: Pick<AppDependencies, 'records' | 'clock' | 'logger' | 'policy'>, limit = 50): Promise<{ today: string; items: DeadlineStatus[] }> {
   const calendar = await loadCalendar(deps);
-  const today = shanghaiDate(deps.clock.now());
+  const now = deps.clock.now();
+  const today = shanghaiDate(now);
   const page = await new DeadlineIndex(deps.records).dueThrough(sweepThrough(calendar, today), undefined, limit);
-  return { today, items: page.items.map((summary) => ({ summary, status: deadlineUrgency(summary.due as IsoDate, today, calendar) })) };
+  const statusOf = (summary: DeadlineSummary): DeadlineStatus['status'] => {
+    const byDays = deadlineUrgency(summary.due as IsoDate, today, calendar);
+    if (!summary.dueAt) return byDays;
+    const byHours = hourUrgency(summary.dueAt, now, deps.policy.deadlines);
+    // Within the window of the daily list, a deadline counted in hours is at least due soon.
+    return { urgency: byHours.urgency === 'normal' ? 'due-soon' : byHours.urgency, workingDaysLeft: byDays.workingDaysLeft, label: byHours.label, hoursLeft: byHours.hoursLeft };
+  };
+  return { today, items: page.items.map((summary) => ({ summary, status: statusOf(summary) })) };
 }
 
 /** Urgency of any stored due date seen from today, for every page that shows a deadline. */

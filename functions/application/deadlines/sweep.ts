@@ -1,5 +1,5 @@
 import { addCalendarDays, shanghaiDate, type IsoDate, type WorkingCalendar } from '#domain/calendar';
-import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency } from '#domain/deadlines';
+import { DEFAULT_DEADLINE_CONFIG, deadlineUrgency, hourUrgency } from '#domain/deadlines';
 import { systemActor } from '#domain/staff';
 import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '#repositories/deadline-index';
 import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '#repositories/reminders';
@@ -77,6 +77,8 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
       caseId: d.caseId,
       title: d.title,
       due: d.due,
+      // Shown with its time and hours left; the key stays per due date and day (the hourly sweep keys its own by the instant).
+      ...(d.dueAt ? { dueAt: d.dueAt, hoursLeft: hourUrgency(d.dueAt, now, deps.policy.deadlines).hoursLeft } : {}),
       provisional: d.provisional,
       urgency: u.urgency,
       workingDaysLeft: u.workingDaysLeft,

@@ -38,6 +38,11 @@ export interface DeadlineConfig {
   readonly extensionApproverRoles: readonly string[];
   /** Urgency: "due soon" when at most this many working days are left. */
   readonly dueSoonWorkingDays: number;
+  /**
+   * Deadlines counted in clock hours (a clarification's 48 or 24 hours): the hourly sweep reminds the
+   * responsible person when at most this many hours are left.
+   */
+  readonly dueSoonHours: number;
 }
 
 export const STATUTORY_LIMITS = {
@@ -58,6 +63,7 @@ export const DEFAULT_DEADLINE_CONFIG: DeadlineConfig = {
   pauseBoundary: 'after-start-through-end',
   extensionApproverRoles: [GI_OFFICE_HEAD_ROLE],
   dueSoonWorkingDays: 5,
+  dueSoonHours: 4,
 };
 
 /**
@@ -74,6 +80,9 @@ export function deadlineConfig(overrides: Partial<DeadlineConfig> = {}): Deadlin
   }
   if (!Number.isInteger(c.dueSoonWorkingDays) || c.dueSoonWorkingDays < 0) {
     throw new InvalidDeadlineConfigError(`dueSoonWorkingDays须为非负整数，实际为${c.dueSoonWorkingDays}`);
+  }
+  if (!Number.isInteger(c.dueSoonHours) || c.dueSoonHours < 0) {
+    throw new InvalidDeadlineConfigError(`dueSoonHours须为非负整数，实际为${c.dueSoonHours}`);
   }
   if (c.extensionApproverRoles.length === 0) throw new InvalidDeadlineConfigError('extensionApproverRoles不能为空');
   return c;

@@ -1,4 +1,5 @@
-/** Working days left and urgency class of a due date seen from today (Asia/Shanghai date). */
+/** Working days left and urgency class of a due date seen from today (Asia/Shanghai date); hours left of a due instant. */
+import { instantMs, shanghaiDateOf, type Instant } from '../calendar/instant';
 import { toDayNumber, type IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar, WorkingDayResult } from '../calendar/working-calendar';
 import { DEFAULT_DEADLINE_CONFIG, type DeadlineConfig } from './config';
@@ -36,6 +37,35 @@ export function deadlineUrgency(due: IsoDate, today: IsoDate, calendar: WorkingC
   if (urgency === 'due-soon' || urgency === 'normal') label += `（剩余${left}个工作日）`;
   if (urgency === 'overdue' && left < 0) label += `（逾期${-left}个工作日）`;
   return { urgency, workingDaysLeft: left, label };
+}
+
+export interface HourUrgencyResult {
+  readonly urgency: Urgency;
+  /**
+   * Whole hours left, rounded down (0: less than an hour); once overdue, minus the whole hours
+   * elapsed since the due instant (0: overdue by less than an hour). `urgency` tells the two apart.
+   */
+  readonly hoursLeft: number;
+  /** “剩余3小时”, “剩余不足1小时”, “已超期2小时”, “已超期不足1小时”. */
+  readonly label: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Urgency of a deadline counted in clock hours (a clarification's `dueAt`) seen from `now`:
+ * overdue once the instant has passed; due today when it falls on today's Asia/Shanghai date;
+ * due soon when at most `dueSoonHours` hours are left (also across midnight); normal otherwise.
+ */
+export function hourUrgency(dueAt: Instant, now: Instant | Date, config: Pick<DeadlineConfig, 'dueSoonHours'> = DEFAULT_DEADLINE_CONFIG): HourUrgencyResult {
+  const ms = instantMs(dueAt) - instantMs(now);
+  if (ms < 0) {
+    const late = Math.floor(-ms / HOUR_MS);
+    return { urgency: 'overdue', hoursLeft: late === 0 ? 0 : -late, label: late === 0 ? '已超期不足1小时' : `已超期${late}小时` };
+  }
+  const left = Math.floor(ms / HOUR_MS);
+  const urgency: Urgency = shanghaiDateOf(dueAt) === shanghaiDateOf(now) ? 'due-today' : ms <= config.dueSoonHours * HOUR_MS ? 'due-soon' : 'normal';
+  return { urgency, hoursLeft: left, label: left === 0 ? '剩余不足1小时' : `剩余${left}小时` };
 }
 
 /** Art. 26: proactive disclosure within 20 working days of the item being formed or changed. */

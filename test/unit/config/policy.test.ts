@@ -27,4 +27,17 @@ describe('the agency policy built from the environment', () => {
     expect(policy.clarification).toEqual(DEFAULT_AGENCY_POLICY.clarification);
     expect(policy.deadlines).toEqual(DEFAULT_AGENCY_POLICY.deadlines);
   });
+
+  it('reads the clarification periods in hours and the hourly reminder lead time', () => {
+    const policy = policyFromEnv(parseEnv({ ...REQUIRED, CLARIFICATION_HOURS: '72', URGENT_CLARIFICATION_HOURS: '12', DUE_SOON_HOURS: '6' }));
+    expect(policy.clarification).toEqual({ hours: 72, urgentHours: 12 });
+    expect(policy.deadlines).toEqual({ ...DEFAULT_AGENCY_POLICY.deadlines, dueSoonHours: 6 });
+    expect(policyFromEnv(parseEnv({ ...REQUIRED, URGENT_CLARIFICATION_HOURS: '5' })).clarification).toEqual({ hours: 48, urgentHours: 5 });
+    expect(() => parseEnv({ ...REQUIRED, CLARIFICATION_HOURS: '0' })).toThrow('CLARIFICATION_HOURS');
+  });
+
+  it('refuses the replaced working-day variables by name instead of ignoring them', () => {
+    expect(() => parseEnv({ ...REQUIRED, CLARIFICATION_WORKING_DAYS: '2' })).toThrow('CLARIFICATION_WORKING_DAYS is no longer read; use CLARIFICATION_HOURS');
+    expect(() => parseEnv({ ...REQUIRED, URGENT_CLARIFICATION_WORKING_DAYS: '1' })).toThrow('use URGENT_CLARIFICATION_HOURS');
+  });
 });

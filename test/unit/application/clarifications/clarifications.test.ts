@@ -60,7 +60,8 @@ describe('clarification intake', () => {
     expect(view.record.data.case.status).toBe('registered');
     expect(view.record.data.report).toMatchObject({ outlet: '某公众号', contact: { email: 'a@example.com' }, screenshot: { contentType: 'image/png' } });
     expect(await files.get(view.record.data.report!.screenshot!.fileKey)).toBeDefined();
-    expect(view.record.data.openDeadline).toMatchObject({ kind: 'clarification', due: '2026-03-04', leaderEscalation: true, responsible: { id: 'unassigned' } });
+    // Reported Monday 10:00 in Beijing: due 48 hours later.
+    expect(view.record.data.openDeadline).toMatchObject({ kind: 'clarification', due: '2026-03-04', dueAt: '2026-03-04T02:00:00.000Z', leaderEscalation: true, responsible: { id: 'unassigned' } });
     expect((await new DeadlineIndex(deps.records).dueThrough('2026-12-31')).items.map((d) => d.caseId)).toContain(reference);
     expect(await listPublishedClarifications(deps)).toEqual([]);
   });
@@ -94,15 +95,15 @@ describe('clarification intake', () => {
     const { deps } = caseDeps();
     const normal = await createClarificationCase(deps, people.clerk, { title: '网传停水', description: '网传全市停水三天', source: 'monitoring' });
     const urgent = await createClarificationCase(deps, people.clerk, { title: '网传化工厂爆炸', description: '网传某化工厂爆炸', source: 'media', urgent: 'on' });
-    expect(normal.data.case).toMatchObject({ handlerId: people.clerk.id, urgent: false, due: '2026-03-04' });
-    expect(urgent.data.case).toMatchObject({ urgent: true, due: '2026-03-03' });
+    expect(normal.data.case).toMatchObject({ handlerId: people.clerk.id, urgent: false, dueAt: '2026-03-04T02:00:00.000Z', due: '2026-03-04' });
+    expect(urgent.data.case).toMatchObject({ urgent: true, dueAt: '2026-03-03T02:00:00.000Z', due: '2026-03-03' });
     expect(urgent.data.openDeadline).toMatchObject({ leaderEscalation: true, responsible: { id: people.clerk.id } });
     const marked = await actOnClarification(deps, people.head, normal.data.case.id, 'markUrgent', { reason: '舆情升温' });
-    expect(marked.data.case).toMatchObject({ urgent: true, due: '2026-03-03' });
+    expect(marked.data.case).toMatchObject({ urgent: true, dueAt: '2026-03-03T02:00:00.000Z', due: '2026-03-03' });
     const inbox = await new ReminderRepository(deps.records).listFor(keys.roleInbox('leader'));
-    expect(inbox.items.map((r) => [r.type, r.caseId, r.urgency]).sort()).toEqual([
-      ['escalation', normal.data.case.id, 'due-soon'],
-      ['escalation', urgent.data.case.id, 'due-soon'],
+    expect(inbox.items.map((r) => [r.type, r.caseId, r.urgency, r.hoursLeft]).sort()).toEqual([
+      ['escalation', normal.data.case.id, 'due-soon', 24],
+      ['escalation', urgent.data.case.id, 'due-soon', 24],
     ]);
     expect((await listClarificationCases(deps)).map((r) => r.id)).toEqual([urgent.data.case.id, normal.data.case.id]);
   });

@@ -6,7 +6,7 @@ import { validResidentId } from '../secrecy/support';
 import { caseDeps, PDF_BYTES, people } from './support';
 
 describe('clarification and correction deadlines', () => {
-  it('register their kinds, and move when the calendar changes', async () => {
+  it('register their kinds; a correction moves when the calendar changes, a clarification (counted in hours) does not', async () => {
     const { deps } = caseDeps();
     expect(deps.caseTypes.deadlineKinds()).toEqual(expect.arrayContaining(['clarification', 'correction']));
     expect(deps.caseTypes.deadlineLabel('correction')).toBe('更正申请答复期限');
@@ -14,7 +14,8 @@ describe('clarification and correction deadlines', () => {
     const form = { name: '张三', idNumber: validResidentId(), phone: '13800138000', recordDescription: 'r', inaccuracy: 'i', requestedCorrection: 'c' };
     const { trackingNumber } = await submitCorrection(deps, { form, nonce: 'nonce-deadline', evidence: [{ fileName: 'e.pdf', bytes: PDF_BYTES }] }, { ip: 'a' });
     await actOnCorrection(deps, people.clerk, trackingNumber, 'register', {});
-    expect((await getClarificationCase(deps, people.clerk, reference)).record.data.case.due).toBe('2026-03-04');
+    // Reported Monday 2026-03-02 10:00 in Beijing: due 48 hours later.
+    expect((await getClarificationCase(deps, people.clerk, reference)).record.data.case).toMatchObject({ dueAt: '2026-03-04T02:00:00.000Z', due: '2026-03-04' });
     expect((await getCorrection(deps, people.clerk, trackingNumber)).record.data.case.due).toBe('2026-03-30');
 
     const local = {
@@ -27,9 +28,10 @@ describe('clarification and correction deadlines', () => {
     };
     await saveScheduleOverride(deps, people.admin, local);
 
+    // A rest day on 03-03 would have moved 2 working days to 03-05; 48 hours stay 48 hours.
     const clar = (await getClarificationCase(deps, people.clerk, reference)).record.data;
-    expect(clar.case.due).toBe('2026-03-05');
-    expect(clar.openDeadline?.due).toBe('2026-03-05');
+    expect(clar.case).toMatchObject({ dueAt: '2026-03-04T02:00:00.000Z', due: '2026-03-04' });
+    expect(clar.openDeadline).toMatchObject({ dueAt: '2026-03-04T02:00:00.000Z', due: '2026-03-04' });
     const corr = (await getCorrection(deps, people.clerk, trackingNumber)).record.data;
     expect(corr.case.due).toBe('2026-03-31');
     expect(corr.openDeadline?.due).toBe('2026-03-31');

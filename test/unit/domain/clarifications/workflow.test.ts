@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
+import { isoDate } from '#domain/calendar';
 import { CaseForbiddenError, caseTime, GuardRefusedError, IllegalTransitionError, type Actor } from '#domain/case';
 import {
   CLARIFICATION_COMMAND_LABELS,
@@ -20,11 +20,10 @@ import {
 import { ConflictError, ForbiddenError } from '#domain/errors';
 import type { StaffRole } from '#domain/staff';
 
-const cal = shippedWorkingCalendar();
 const d = isoDate;
 const time = caseTime('2026-03-03T02:00:00Z');
 const today = time.today;
-const ctx = (actor: Actor): ClarificationContext => ({ ...time, actor, calendar: cal, config: DEFAULT_CLARIFICATION_CONFIG });
+const ctx = (actor: Actor): ClarificationContext => ({ ...time, actor, config: DEFAULT_CLARIFICATION_CONFIG });
 const decideClarification = (c: ClarificationCase, command: ClarificationCommand, actor: Actor) => clarificationWorkflow.decide(c, command, ctx(actor));
 const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
 const staff = (id: string, ...roles: StaffRole[]): Actor => ({ kind: 'staff', id, roles });
@@ -74,7 +73,8 @@ const actorFor: Record<ClarificationCommandType, Actor> = {
 
 /** A case in `status` that satisfies every guard of the commands allowed there. */
 function caseIn(status: ClarificationStatus): ClarificationCase {
-  const base = openClarification({ id: 'CQ-1', source: 'public-report', registeredOn: d('2026-03-02'), urgent: false, due: clarificationDue(d('2026-03-02'), false, cal) });
+  // Registered Monday 2026-03-02 at 10:00 in Beijing: due 48 hours later, Wednesday 10:00.
+  const base = openClarification({ id: 'CQ-1', source: 'public-report', registeredAt: '2026-03-02T02:00:00.000Z', urgent: false });
   return {
     ...base,
     status,
@@ -211,16 +211,18 @@ describe('clarification workflow: guards', () => {
     expect(closed).toMatchObject({ status: 'closed-unfounded', unfounded: { reason: 'not-our-remit' }, closedOn: today });
   });
 
-  it('urgent: shorter due date, never later, once', () => {
-    const normal = clarificationDue(d('2026-03-06'), false, cal);
-    const urgent = clarificationDue(d('2026-03-06'), true, cal);
-    expect(normal.due).toBe('2026-03-10'); // Friday + 2 working days
-    expect(urgent.due).toBe('2026-03-09');
+  it('urgent: shorter due instant, never later, once', () => {
+    // Friday 2026-03-06 17:00 in Beijing: 48 hours is Sunday 17:00 (2 working days would be Tuesday), 24 hours Saturday 17:00.
+    const normal = clarificationDue('2026-03-06T09:00:00.000Z', false);
+    const urgent = clarificationDue('2026-03-06T09:00:00.000Z', true);
+    expect(normal).toMatchObject({ dueAt: '2026-03-08T09:00:00.000Z', due: '2026-03-08' });
+    expect(urgent).toMatchObject({ dueAt: '2026-03-07T09:00:00.000Z', due: '2026-03-07' });
     const c = caseIn('verifying');
-    // The urgent period counts from registration (2026-03-02 + 1 working day): a case already due earlier keeps its date.
-    expect(run({ ...c, due: d('2026-03-02') }, sample.markUrgent, head)).toThrow('不能晚于原期限');
+    expect(c).toMatchObject({ dueAt: '2026-03-04T02:00:00.000Z', due: '2026-03-04' });
+    // The urgent period counts from registration (Monday 10:00 + 24 hours): a case already due earlier keeps its instant.
+    expect(run({ ...c, dueAt: '2026-03-03T01:59:00.000Z', due: d('2026-03-03') }, sample.markUrgent, head)).toThrow('不能晚于原期限');
     const marked = decideClarification(c, sample.markUrgent, head).next;
-    expect(marked).toMatchObject({ urgent: true, due: '2026-03-03' });
+    expect(marked).toMatchObject({ urgent: true, dueAt: '2026-03-03T02:00:00.000Z', due: '2026-03-03' });
     expect(run(marked, sample.markUrgent, head)).toThrow('已标记为紧急');
   });
 
