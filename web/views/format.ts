@@ -2,7 +2,7 @@
  * Small, pure formatting helpers for Chinese UI text. Dates are ISO "YYYY-MM-DD" strings (already in
  * Asia/Shanghai); nothing here reads the clock or the server time zone.
  */
-import { formatDateZh as domainFormatDateZh, isIsoDate, toDayNumber, weekdayNameZh, weekdayOf as domainWeekdayOf, type IsoDate } from '#domain/calendar';
+import { formatDateZh as domainFormatDateZh, isInstant, isIsoDate, shanghaiDateOf, toDayNumber, toShanghaiRfc3339, weekdayNameZh, weekdayOf as domainWeekdayOf, type IsoDate } from '#domain/calendar';
 
 /** The date part of "YYYY-MM-DD…" when it is a real date. */
 function dateOf(iso: string): IsoDate | undefined {
@@ -32,6 +32,16 @@ export function weekdayName(iso: string): string {
 export function formatDateZh(iso: string): string {
   const d = dateOf(iso);
   return d ? domainFormatDateZh(d) : iso;
+}
+
+/**
+ * A due instant (ISO 8601 with an offset) as staff read it, in Beijing time: "2026年12月5日 17:00前".
+ * Returns the input unchanged when it is not an instant.
+ */
+export function formatDueAtZh(instant: string): string {
+  if (!isInstant(instant)) return instant;
+  // 2026-12-05T17:00:00+08:00 → 17:00 (the Beijing wall clock; China has no DST).
+  return `${domainFormatDateZh(shanghaiDateOf(instant))} ${toShanghaiRfc3339(instant).slice(11, 16)}前`;
 }
 
 /** "2026-03-16" → "3月16日" */

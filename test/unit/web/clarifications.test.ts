@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createClarificationCase } from '#application/clarifications';
 import { withEffects } from '#application/effects';
 import { signReviewStage } from '#application/secrecy';
 import type { StaffMember } from '#domain/staff';
@@ -175,6 +176,24 @@ describe('clarification and correction routes', () => {
     expect(await (await app.request(`/items/${concerned}`)).text()).toContain(`/clarifications/${id}`);
     const notices = (await (await app.request(`/api/clarifications?item=${concerned}`)).json()) as { items: { id: string; url: string }[] };
     expect(notices.items).toEqual([expect.objectContaining({ id, url: `/clarifications/${id}` })]);
+  });
+
+  it('staff see a clarification due instant as the Beijing date and time, in the list, on the case and in the reminders', async () => {
+    const { app, deps } = await appWithRelease();
+    // Monday 2026-03-02 10:00 in Beijing: an urgent case is due 24 hours later, a normal one 48.
+    const urgent = await createClarificationCase(deps, clerk, { title: '网传化工厂爆炸', description: '网传某化工厂爆炸', source: 'media', urgent: 'on' });
+    const normal = await createClarificationCase(deps, clerk, { title: '网传停水', description: '网传全市停水三天', source: 'monitoring' });
+    const clerkJar = await login(app, 'clerk');
+    const list = await (await app.request('/staff/clarifications', { headers: { cookie: clerkJar.header() } })).text();
+    expect(list).toContain('2026年3月3日 10:00前');
+    expect(list).toContain('2026年3月4日 10:00前');
+    const page = await (await app.request(`/staff/clarifications/${normal.data.case.id}`, { headers: { cookie: clerkJar.header() } })).text();
+    expect(page).toContain('2026年3月4日 10:00前');
+    expect(page).toContain('2026-03-02 10:00');
+    const leaderJar = await login(app, 'leader');
+    const reminders = await (await app.request('/staff/reminders', { headers: { cookie: leaderJar.header() } })).text();
+    expect(reminders).toContain(`${urgent.data.case.id}（紧急）`);
+    expect(reminders).toContain('<time datetime="2026-03-03T02:00:00.000Z">2026年3月3日 10:00前</time>（剩余 24 小时）');
   });
 
   it('a correction request gets a GZ receipt, is listed for staff, and can be looked up with the code', async () => {

@@ -385,7 +385,11 @@ function DeadlineTable<Row>({ name, title, rows, empty, columns }: { name: strin
 /** 期限提醒: the staff member's reminders, escalations for leaders, and the urgent deadlines of the office. */
 export function RemindersPage({ reminders, escalations, urgent }: RemindersPageProps) {
   return (
-    <StaffPage title="期限提醒" navHref={ROUTES.staffReminders} lead="系统每天检查未办结事项的期限：5 个工作日内到期、今日到期的提醒承办人，已逾期的同时报送分管领导。">
+    <StaffPage
+      title="期限提醒"
+      navHref={ROUTES.staffReminders}
+      lead="系统每天检查未办结事项的期限：5 个工作日内到期、今日到期的提醒承办人，已逾期的同时报送分管领导。按小时计算的期限（澄清案件）另按小时检查：临近截止时间提醒承办人，超过截止时间即报送分管领导。"
+    >
       <DeadlineTable name="urgent" title="即将到期和已逾期的事项" rows={urgent} empty="目前没有 5 个工作日内到期或已逾期的事项" columns={DEADLINE_COLUMNS} />
       <DeadlineTable name="mine" title="发给我的提醒" rows={reminders} empty="暂无提醒" columns={REMINDER_COLUMNS} />
       {escalations ? <DeadlineTable name="escalations" title="逾期报送（分管领导）" rows={escalations} empty="暂无逾期事项" columns={REMINDER_COLUMNS} /> : null}

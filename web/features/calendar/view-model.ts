@@ -8,6 +8,9 @@ interface OpenDeadline {
   readonly kind: string;
   readonly responsible: { readonly name: string };
   readonly due: string;
+  /** A deadline counted in hours: the due instant and the hours left (shown instead of working days). */
+  readonly dueAt?: string | undefined;
+  readonly hoursLeft?: number | undefined;
   readonly urgency: Urgency;
   readonly workingDaysLeft: number;
   readonly provisional: boolean;
@@ -19,7 +22,7 @@ export function deadlineRow(d: OpenDeadline, kindLabel: (kind: string) => string
     title: d.title,
     kindLabel: kindLabel(d.kind),
     responsible: d.responsible.name,
-    chip: { dueDate: d.due, urgency: urgencyOf(d.urgency), workingDaysLeft: d.workingDaysLeft, provisional: d.provisional },
+    chip: { dueDate: d.due, urgency: urgencyOf(d.urgency), workingDaysLeft: d.workingDaysLeft, provisional: d.provisional, dueAt: d.dueAt, hoursLeft: d.hoursLeft },
   };
 }
 

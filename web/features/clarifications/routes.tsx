@@ -12,7 +12,6 @@ import {
   reportScreenshotUrl,
 } from '#application/clarifications';
 import type { AppDependencies } from '#application/context';
-import { shanghaiDate } from '#domain/calendar';
 import { CLARIFICATION_TRANSITIONS, type ClarificationCommandType } from '#domain/clarifications';
 import { NotFoundError } from '#domain/errors';
 import { ownValue } from '#domain/untrusted-input';
@@ -61,7 +60,7 @@ export function clarificationRoutes(deps: AppDependencies) {
 export function staffClarificationRoutes(deps: AppDependencies) {
   const app = new Hono<StaffEnv>();
   const listPage = async (c: Context<StaffEnv>, extra: CaseOutcome = {}) => {
-    const rows = caseRows(await listClarificationCases(deps), shanghaiDate(deps.clock.now()));
+    const rows = caseRows(await listClarificationCases(deps), deps.clock.now());
     return c.render(<StaffClarificationsPage rows={rows} canCreate={mayOpenClarificationCase(c.get('staff'))} {...extra} />);
   };
   app.get('/staff/clarifications', (c) => listPage(c, { flash: ownValue(FLASH, c.req.query('done')) }));

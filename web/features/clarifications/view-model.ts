@@ -1,8 +1,10 @@
 import type { ClarificationListRow, ClarificationView } from '#application/clarifications';
+import { instantMs, shanghaiDate } from '#domain/calendar';
 import { clarificationWorkflow, FALSITY_LABELS, IMPACT_LABELS, SOURCE_LABELS, UNFOUNDED_LABELS, type ClarificationCommandType, type ClarificationStatus } from '#domain/clarifications';
 import type { MetaRow } from '../../views/components/MetaTable';
 import type { BadgeTone } from '../../views/components/StatusBadge';
 import { shanghaiDateTime } from '../../page-context';
+import { formatDueAtZh } from '../../views/format';
 import { reviewStatusLabel, timelineRows, URGENT, type CaseArea, type CaseRow } from '../case/CasePage';
 import { stepViews } from '../case/steps';
 
@@ -33,7 +35,13 @@ export interface ClarificationRow extends CaseRow {
   readonly source: string;
 }
 
-export const caseRows = (rows: readonly ClarificationListRow[], today: string): ClarificationRow[] =>
+/** An open due date as the list shows it: the Beijing date and time for a period counted in hours, overdue once that instant has passed. */
+function dueCell(r: ClarificationListRow, now: Date): { due: string; overdue: boolean } {
+  if (r.dueAt) return { due: formatDueAtZh(r.dueAt), overdue: instantMs(r.dueAt) < now.getTime() };
+  return { due: r.due, overdue: r.due < shanghaiDate(now) };
+}
+
+export const caseRows = (rows: readonly ClarificationListRow[], now: Date): ClarificationRow[] =>
   rows.map((r) => ({
     id: r.id,
     href: `${CLARIFICATIONS.href}/${r.id}`,
@@ -41,7 +49,7 @@ export const caseRows = (rows: readonly ClarificationListRow[], today: string): 
     source: SOURCE_LABELS[r.source],
     status: status(r.status),
     urgent: r.urgent,
-    ...(r.dueOpen ? { due: r.due, overdue: r.due < today } : {}),
+    ...(r.dueOpen ? dueCell(r, now) : {}),
   }));
 
 /** Explanations above a step's button that the table does not carry. */
@@ -86,8 +94,8 @@ export function clarificationCase(view: ClarificationView) {
     meta: rows([
       { label: '编号', value: k.id },
       { label: '线索来源', value: SOURCE_LABELS[k.source] },
-      { label: '登记日期', value: k.registeredOn },
-      { label: '内部期限', value: `${k.due}${k.dueProvisional ? '（暂定）' : ''}${k.urgent ? '（紧急）' : ''}` },
+      { label: '登记日期', value: k.registeredAt ? shanghaiDateTime(k.registeredAt) : k.registeredOn },
+      { label: '内部期限', value: `${k.dueAt ? formatDueAtZh(k.dueAt) : k.due}${k.dueProvisional ? '（暂定）' : ''}${k.urgent ? '（紧急）' : ''}` },
       { label: '承办人', value: data.openDeadline?.responsible.name ?? (k.handlerId ? k.handlerId : '待分派') },
       k.unfounded && { label: '不予澄清理由', value: `${UNFOUNDED_LABELS[k.unfounded.reason]}：${k.unfounded.note}` },
     ]),

@@ -30,6 +30,18 @@ describe('DeadlineChip', () => {
     expect(html).not.toContain('暂定');
   });
 
+  it.each([
+    ['today', 3, '今日到期2026年3月8日 17:00前（剩余 3 小时）'],
+    ['soon', 0, '即将到期2026年3月8日 17:00前（剩余不足 1 小时）'],
+    ['overdue', -2, '已超期2026年3月8日 17:00前（已超期 2 小时）'],
+    ['overdue', 0, '已超期2026年3月8日 17:00前（已超期）'],
+  ] as const)('a deadline counted in hours (%s, %i hours) shows the Beijing date and time: "%s"', (urgency, hoursLeft, expected) => {
+    const html = renderFragment(<DeadlineChip dueDate="2026-03-08" dueAt="2026-03-08T09:00:00.000Z" hoursLeft={hoursLeft} workingDaysLeft={-1} urgency={urgency} />);
+
+    expect(text(html)).toBe(expected);
+    expect(html).toContain('<time datetime="2026-03-08T09:00:00.000Z">2026年3月8日 17:00前</time>');
+  });
+
   it('adds a visible 暂定 marker with an explanation when provisional', () => {
     const html = renderFragment(<DeadlineChip dueDate="2027-01-21" workingDaysLeft={14} urgency="normal" provisional />);
 
