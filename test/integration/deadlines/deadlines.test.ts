@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { testAuditSigner } from '#adapters/audit/local-signer';
 import { DynamoRecordStore } from '#adapters/dynamodb/record-store';
 import { loadCalendar, saveScheduleOverride } from '#application/calendar';
-import { remindersFor, sweepDeadlines } from '#application/deadlines';
+import { remindersFor, sweepDeadlines, sweepHourlyDeadlines } from '#application/deadlines';
 import { sha256 } from '#config/dependencies';
 import { addCalendarDays, type IsoDate } from '#domain/calendar';
 import { systemActor, type StaffMember } from '#domain/staff';
@@ -89,5 +89,52 @@ describe('deadline sweep on DynamoDB Local', () => {
     expect(clerk.mine).toHaveLength(14);
     const leader = await remindersFor(deps, { id: 'id-leader', username: 'leader', displayName: '刘志强', roles: ['leader'] }, 100);
     expect(leader.escalations).toHaveLength(20);
+  });
+
+  it('the hourly sweep reads only yesterday through tomorrow (DeadlineIndex.dueBetween) and leaves deadlines without an instant alone', async () => {
+    const report = await sweepHourlyDeadlines(deps, { pageSize: 2 });
+    // Due 2026-03-01, 03-02 and 03-03 of the 300; none is counted in hours.
+    expect(report).toMatchObject({ from: '2026-03-01', through: '2026-03-03', examined: 3, hourBased: 0, remindersSent: 0, escalationsSent: 0 });
+    expect(deps.records.readByPartition.get(`GSI2:${keys.openDeadlinePk()}`)).toBe(3);
+  });
+});
+
+describe('hourly deadline sweep on DynamoDB Local', () => {
+  it('reminds within the lead time, escalates past the due instant, each once, apart from the daily reminder of the same day', async () => {
+    const deps = await dynamoDeps();
+    const actor = systemActor('test');
+    // Monday 2026-03-02 10:00 in Beijing: one due at 13:00 (3 hours left), one at 09:00 (passed).
+    const open = (caseId: string, dueAt: string) => {
+      const summary: DeadlineSummary = {
+        kind: 'clarification',
+        caseId,
+        title: caseId,
+        due: '2026-03-02',
+        dueAt,
+        provisional: false,
+        calendarVersion: 'v',
+        responsible: { id: 'id-clerk', name: '王晓明' },
+        leaderEscalation: true,
+      };
+      return deps.records.commit([
+        {
+          op: 'create',
+          write: { key: { pk: `TESTCASE#${caseId}`, sk: 'CASE' }, entity: 'test-case', data: { openDeadline: summary }, indexes: openDeadlineIndexes(summary) },
+          event: { type: 'test.opened', actor },
+        },
+      ]);
+    };
+    await open('soon', '2026-03-02T05:00:00.000Z');
+    await open('late', '2026-03-02T01:00:00.000Z');
+    expect(await sweepDeadlines(deps)).toMatchObject({ remindersSent: 2 });
+    expect(await sweepHourlyDeadlines(deps)).toMatchObject({ hourBased: 2, dueSoon: 1, overdue: 1, remindersSent: 2, escalationsSent: 1, alreadySent: 0 });
+    expect(await sweepHourlyDeadlines(deps)).toMatchObject({ remindersSent: 0, escalationsSent: 0, alreadySent: 3 });
+    const clerk = await remindersFor(deps, { id: 'id-clerk', username: 'clerk', displayName: '王晓明', roles: ['clerk'] });
+    expect(clerk.mine.map((r) => [r.caseId, r.precision ?? 'daily']).sort()).toEqual([
+      ['late', 'daily'],
+      ['late', 'hours'],
+      ['soon', 'daily'],
+      ['soon', 'hours'],
+    ]);
   });
 });
