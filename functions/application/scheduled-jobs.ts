@@ -22,11 +22,13 @@ const SEARCH_REBUILD = 'search-rebuild';
  * - deadline reminders and escalations, once per Asia/Shanghai date: the day is marked done only
  *   after the sweep finished, so a retry after a failure runs it again (its writes are idempotent
  *   per case and day) and later triggers the same day skip it;
+ * - reminders of receipts nobody confirmed (an ordinary letter on its arrival day), on every run;
  * - delivery of outbox messages that a failure left behind, on every run.
  */
 export async function runScheduledJobs(deps: Deps): Promise<{
   date: string;
   deadlines?: DeadlineSweepReport;
+  unconfirmedReceipts: { unconfirmed: number; reminded: number };
   messages: { sent: number; failed: number };
   catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number };
   anchored?: { name: string; chains: number };
@@ -34,6 +36,8 @@ export async function runScheduledJobs(deps: Deps): Promise<{
 }> {
   const date = shanghaiDate(deps.clock.now());
   const deadlines = await sweepDeadlinesOnce(deps, date);
+  // Every run: an ordinary letter is due for confirmation on the day it arrives, hours matter.
+  const unconfirmedReceipts = await remindUnconfirmedReceipts(deps);
   const messages = await deliverPendingMessages(deps, 100);
   const orphans = deps.files ? await removeOrphanedFiles({ ...deps, files: deps.files }).catch((error: unknown) => (deps.logger.error('orphan sweep failed', { error }), undefined)) : undefined;
   // A catalogue failure (e.g. S3 unavailable) is logged and must not undo the reminders above.
@@ -45,7 +49,7 @@ export async function runScheduledJobs(deps: Deps): Promise<{
     deps.logger.error('audit anchoring failed', { error });
     return undefined;
   });
-  return { date, ...(deadlines ? { deadlines } : {}), messages, ...(orphans ? { orphans } : {}), ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
+  return { date, ...(deadlines ? { deadlines } : {}), unconfirmedReceipts, messages, ...(orphans ? { orphans } : {}), ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
 }
 
 /** Once per Beijing date: the head of every audit chain into write-once storage. */
@@ -78,12 +82,12 @@ async function catalogueJobs(deps: Deps, date: string): Promise<{ published: num
   return { ...due, validityExpired: expired, searchRebuilt: rebuilt.items };
 }
 
-type SweepReport = DeadlineSweepReport & { lapsedSupplements: { lapsed: number; reminded: number }; unconfirmedReceipts: { unconfirmed: number; reminded: number } };
+type SweepReport = DeadlineSweepReport & { lapsedSupplements: { lapsed: number; reminded: number } };
 
 async function sweepDeadlinesOnce(deps: Deps, date: string): Promise<SweepReport | undefined> {
   const ledger = new JobLedger(deps.records);
   if (await ledger.lastRun(DEADLINE_SWEEP, date)) return undefined;
-  const report = { ...(await sweepDeadlines(deps)), lapsedSupplements: await remindLapsedSupplements(deps), unconfirmedReceipts: await remindUnconfirmedReceipts(deps) };
+  const report = { ...(await sweepDeadlines(deps)), lapsedSupplements: await remindLapsedSupplements(deps) };
   await ledger.claim(DEADLINE_SWEEP, date, deps.clock.now().toISOString());
   deps.logger.info('deadline sweep done', { job: DEADLINE_SWEEP, ...report });
   return report;

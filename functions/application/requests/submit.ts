@@ -144,7 +144,10 @@ interface CreateOptions {
   readonly receivedOn?: IsoDate;
   readonly receiptRule: string;
   readonly arrivedOn?: string;
+  /** The clerk who registers it (and becomes its handler); absent for an online application and for a letter awaiting confirmation. */
   readonly registeredBy?: StaffMember;
+  /** An ordinary letter entered on arrival, before it was confirmed with the applicant: who entered it (reminded to confirm it). */
+  readonly enteredBy?: StaffMember;
 }
 
 async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared, options: CreateOptions): Promise<SubmitResult> {
@@ -172,14 +175,21 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     })),
   );
 
-  let c = openCase({ id: tn, trackingNumber: tn, ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}), ...(form.proactiveSuggestion ? { proactiveSuggested: true } : {}) });
+  let c = openCase({
+    id: tn,
+    trackingNumber: tn,
+    ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}),
+    ...(options.enteredBy && options.arrivedOn ? { letterArrivedOn: options.arrivedOn as IsoDate } : {}),
+    ...(form.proactiveSuggestion ? { proactiveSuggested: true } : {}),
+  });
+  const byStaff = options.registeredBy ?? options.enteredBy;
   let handlerName: string | undefined;
   const timeline = [
     timelineEntry(
       deps,
       'submitted',
-      options.channel === 'online' ? '网上提交申请' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`,
-      { kind: options.registeredBy ? 'staff' : 'applicant', id: options.registeredBy?.id ?? tn, ...(options.registeredBy ? { name: options.registeredBy.displayName } : {}) },
+      options.channel === 'online' ? '网上提交申请' : options.enteredBy ? '收到平常信函（待与申请人确认）' : `收到申请（${options.channel === 'oral' ? '口头申请' : '书面申请'}）`,
+      { kind: byStaff ? 'staff' : 'applicant', id: byStaff?.id ?? tn, ...(byStaff ? { name: byStaff.displayName } : {}) },
       { public: true },
     ),
   ];
@@ -201,7 +211,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
       fileName: safeFileName(a.fileName),
       contentType: types[i]!,
       sizeBytes: a.bytes.byteLength,
-      uploadedBy: options.registeredBy?.id ?? 'applicant',
+      uploadedBy: byStaff?.id ?? 'applicant',
     }));
   const monthStart = `${shanghaiDate(now).slice(0, 7)}-01`;
   const feeMonthCount = 1 + earlier.filter((r) => receivedOrSubmittedOn(r.data) >= monthStart).length;
@@ -239,7 +249,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     accessCodeHash: hashAccessCode(deps.config.appSecret, accessCode),
     receiptRule: options.receiptRule,
     ...(options.arrivedOn ? { arrivedOn: options.arrivedOn } : {}),
-    ...(options.registeredBy ? { registeredBy: { id: options.registeredBy.id, name: options.registeredBy.displayName } } : {}),
+    ...(byStaff ? { registeredBy: { id: byStaff.id, name: byStaff.displayName } } : {}),
     ...(handlerName ? { handlerName } : {}),
     duplicates,
     timeline,
@@ -248,7 +258,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
     openDeadline: deadlineSummary(c, deadlines, handlerName),
   };
 
-  const actor = options.registeredBy ? staffActor(options.registeredBy) : ({ kind: 'applicant', id: tn } as const);
+  const actor = byStaff ? staffActor(byStaff) : ({ kind: 'applicant', id: tn } as const);
   const changes: Change[] = [
     RequestRepository.submissionGuardChange(
       prepared.fingerprint,
@@ -256,7 +266,7 @@ async function create(deps: RequestDeps, input: SubmitInput, prepared: Prepared,
       Math.floor(now.getTime() / 1000) + SUBMISSION_GUARD_SECONDS,
     ),
     RequestRepository.createChange(stored, {
-      type: options.registeredBy ? 'request.registered-by-clerk' : 'request.submitted',
+      type: options.registeredBy ? 'request.registered-by-clerk' : options.enteredBy ? 'request.letter-entered' : 'request.submitted',
       actor,
       data: { channel: options.channel, receivedOn: c.receivedOn ?? null, column: stored.applicant.column, duplicates: duplicates.length, attachments: attachments.length },
     }),
@@ -345,6 +355,7 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
   const today = shanghaiDate(deps.clock.now());
   const handedIn = channel === 'in-person' || channel === 'oral';
   const date = (input.receivedOn ?? '').trim() || (handedIn ? today : '');
+  if (channel === 'ordinary-letter' && !date) return enterLetterOnArrival(deps, clerk, { ...input, form }, prepared, today);
   if (!isIsoDate(date)) {
     const hint = { 'post-signed': '请填写签收之日', 'ordinary-letter': '请填写与申请人确认之日', fax: '请填写与申请人确认之日' }[channel as string] ?? '请填写递交申请之日';
     throw new CaseValidationError('请填写收到申请的日期。', { receivedOn: `${hint}（YYYY-MM-DD）。` });
@@ -374,6 +385,22 @@ export async function registerByClerk(deps: RequestDeps, clerk: StaffMember, inp
     registeredBy: clerk,
     ...(channel === 'ordinary-letter' ? { arrivedOn } : {}),
   });
+}
+
+/**
+ * Art. 31(2): an ordinary letter must be confirmed with the applicant on the day it arrives, and the
+ * confirmation is what receives it. Entered on arrival without a confirmation date, it waits in
+ * 'submitted' with its arrival date; the scheduled jobs remind whoever entered it from the agency's
+ * reminder hour that day, and 登记受理 with the confirmation date receives it.
+ */
+async function enterLetterOnArrival(deps: RequestDeps, clerk: StaffMember, input: RegisterInput, prepared: Prepared, today: IsoDate): Promise<SubmitResult> {
+  const arrivedOn = (input.arrivedOn ?? '').trim();
+  if (!isIsoDate(arrivedOn)) {
+    throw new CaseValidationError('请填写信函到达之日。', { arrivedOn: '请填写信函到达本机关之日（YYYY-MM-DD）；已与申请人确认的，同时填写收到申请之日（确认之日）。' });
+  }
+  if (arrivedOn > today) throw new CaseValidationError('信函到达之日不能晚于今天。', { arrivedOn: '信函到达之日不能晚于今天。' });
+  const receipt = receiptDate({ channel: 'ordinary-letter', submittedAt: deps.clock.now(), arrivedOn: arrivedOn as IsoDate }, deps.policy.receipt);
+  return create(deps, input, prepared, { channel: 'ordinary-letter', receiptRule: receipt.rule, arrivedOn, enteredBy: clerk });
 }
 
 /** Who may register a paper, post, fax or oral application and so becomes its handler (registerByClerk). */

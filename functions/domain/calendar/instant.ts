@@ -44,6 +44,11 @@ export function shanghaiLocalToInstant(local: string): Instant {
   return new Date(utc - OFFSET_MS).toISOString();
 }
 
+/** The hour (0–23) on a Beijing clock. */
+export function shanghaiHour(value: Instant | Date): number {
+  return parts(value).getUTCHours();
+}
+
 function parts(value: Instant | Date): Date {
   // A Date whose UTC fields are Beijing wall-clock fields.
   return new Date(instantMs(value) + OFFSET_MS);

@@ -5,6 +5,7 @@
 import { z } from '../zod';
 import { isIsoDate, shanghaiDate, type IsoDate } from '../calendar/iso-date';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import { shanghaiHour } from '../calendar/instant';
 import { isValidResidentId, isValidUscc, residentIdCheckChar } from '../secrecy/checksums';
 import { foldWidth } from '../secrecy/normalize';
 import type { FieldErrors } from '../errors';
@@ -337,9 +338,15 @@ export interface ReceiptPolicy {
    * arrival date is the receipt date ('arrival-date'); 'confirmation-date' follows the letter of the text.
    */
   readonly lateLetterConfirmation: 'arrival-date' | 'confirmation-date';
+  /**
+   * An ordinary letter entered on arrival and not yet confirmed with the applicant: from this hour
+   * (Asia/Shanghai) on the day it arrived, and on every later day, the office is reminded; 15 leaves
+   * the afternoon to telephone the applicant.
+   */
+  readonly letterConfirmationReminderHour: number;
 }
 
-export const DEFAULT_RECEIPT_POLICY: ReceiptPolicy = { online: 'submission', confirmationAlertWorkingDays: 1, lateLetterConfirmation: 'arrival-date' };
+export const DEFAULT_RECEIPT_POLICY: ReceiptPolicy = { online: 'submission', confirmationAlertWorkingDays: 1, lateLetterConfirmation: 'arrival-date', letterConfirmationReminderHour: 15 };
 
 export interface ReceiptFacts {
   readonly channel: Channel;
@@ -390,6 +397,17 @@ export function receiptDate(facts: ReceiptFacts, policy: ReceiptPolicy = DEFAULT
         ? { status: 'received', date: submitted, rule: '通过互联网渠道提交的，系统自动确认，以提交之日为收到申请之日（第三十一条第（三）项）' }
         : confirmed('通过互联网渠道提交的，以双方确认之日为收到申请之日（第三十一条第（三）项）');
   }
+}
+
+/**
+ * Art. 31(2): an ordinary letter must be confirmed with the applicant on the day it arrived. One
+ * still unconfirmed is 'due-today' from the reminder hour of its arrival day and 'overdue' after it.
+ */
+export function letterConfirmationUrgency(arrivedOn: IsoDate, now: Date, policy: ReceiptPolicy = DEFAULT_RECEIPT_POLICY): 'due-today' | 'overdue' | undefined {
+  const today = shanghaiDate(now);
+  if (today > arrivedOn) return 'overdue';
+  if (today < arrivedOn) return undefined;
+  return shanghaiHour(now) >= policy.letterConfirmationReminderHour ? 'due-today' : undefined;
 }
 
 /** §11: under clerk confirmation, an online application left unconfirmed raises an alert. */

@@ -28,7 +28,7 @@ import {
 } from '../case';
 import { appendClockEvent, DeadlineRuleError, deriveCaseDeadlines, GI_OFFICE_HEAD_ROLE, type CaseClockEvent, type CaseDeadlines, type DeadlineConfig } from '../deadlines';
 import type { StaffRole } from '../staff';
-import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from './application';
+import { DELIVERY_METHOD_LABELS, receiptDate, type DeliveryMethod, type ReceiptPolicy } from './application';
 import { assessFee, DEFAULT_WAIVER_REASONS, type FeeChoice } from './fees';
 import { DEFAULT_SAME_INFORMATION_POLICY, type SameInformationPolicy } from './same-information';
 import {
@@ -121,6 +121,8 @@ export interface RequestCase {
   /** Case-clock history (../deadlines); the due date is derived from it. */
   readonly clock: readonly CaseClockEvent[];
   readonly receivedOn?: IsoDate;
+  /** An ordinary letter (平常信函) entered on arrival: confirmation with the applicant is due that day (Art. 31(2)). */
+  readonly letter?: { readonly arrivedOn: IsoDate; readonly confirmedOn?: IsoDate };
   readonly supplementNotices: number;
   readonly supplementReceived: boolean;
   readonly consultationCount: number;
@@ -205,6 +207,8 @@ export interface NewCaseInput {
   readonly proactiveSuggested?: boolean;
   /** From receiptDate(); absent when the receipt still awaits signature or confirmation. */
   readonly receivedOn?: IsoDate;
+  /** An ordinary letter entered before it was confirmed with the applicant: the day it arrived. */
+  readonly letterArrivedOn?: IsoDate;
 }
 
 /** A new case in 'submitted'; if the receipt date is already known its clock starts now. */
@@ -215,6 +219,7 @@ export function openCase(input: NewCaseInput): RequestCase {
     status: 'submitted',
     clock: input.receivedOn ? [{ type: 'received', date: input.receivedOn }] : [],
     ...(input.receivedOn ? { receivedOn: input.receivedOn } : {}),
+    ...(input.letterArrivedOn ? { letter: { arrivedOn: input.letterArrivedOn } } : {}),
     supplementNotices: 0,
     supplementReceived: false,
     consultationCount: 0,
@@ -342,6 +347,7 @@ export const DEFAULT_WORKFLOW_CONFIG: WorkflowConfig = {
 export interface RequestPolicy {
   readonly workflow: WorkflowConfig;
   readonly deadlines: DeadlineConfig;
+  readonly receipt: ReceiptPolicy;
 }
 
 /** What request decisions need besides actor and time. */
@@ -388,7 +394,7 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     to: 'registered',
     roles: ['clerk', 'head', 'admin'],
     visibleToApplicant: true,
-    form: form([field('receivedOn', '收到申请之日', 'date', { hint: '收到申请之日尚未确定的，登记时须填写。' })]),
+    form: form([field('receivedOn', '收到申请之日', 'date', { hint: '收到申请之日尚未确定的，登记时须填写；平常信函填写与申请人确认之日。' })]),
   },
   {
     command: 'reassign',
@@ -838,6 +844,19 @@ const REQUEST_EFFECTS: Effects = {
     }
     if (!cmd.receivedOn) throw new CaseValidationError('请填写确认收到申请的日期。', { receivedOn: '请填写确认收到申请的日期。' });
     ensure(cmd.receivedOn <= ctx.today, 'RECEIPT_IN_FUTURE', '收到申请之日不能晚于今天。');
+    if (c.letter) {
+      // An ordinary letter: the date entered is the day it was confirmed with the applicant; Art. 31(2) and the agency's reading of a late confirmation give the receipt date.
+      const { arrivedOn } = c.letter;
+      const confirmedOn = cmd.receivedOn;
+      ensure(confirmedOn >= arrivedOn, 'CONFIRMED_BEFORE_ARRIVAL', `与申请人确认之日不能早于信函到达之日（${arrivedOn}）。`);
+      const receipt = receiptDate({ channel: 'ordinary-letter', submittedAt: new Date(ctx.at), arrivedOn, confirmedOn }, ctx.policy.receipt);
+      const receivedOn = receipt.status === 'received' ? receipt.date : confirmedOn;
+      return clocked(c, ctx, {
+        patch: { handlerId: ctx.actor.id, receivedOn, letter: { arrivedOn, confirmedOn } },
+        clock: [{ type: 'received', date: receivedOn }],
+        data: { receivedOn, arrivedOn, confirmedOn },
+      });
+    }
     return clocked(c, ctx, { patch: { handlerId: ctx.actor.id, receivedOn: cmd.receivedOn }, clock: [{ type: 'received', date: cmd.receivedOn }], data: { receivedOn: cmd.receivedOn } });
   },
   reassign: (c, cmd) => {

@@ -317,6 +317,21 @@ describe('/staff/requests', () => {
     expect((await clerk2.get('/staff/requests?dueBy=2026-03-31')).html).toContain(tn);
   });
 
+  it('an ordinary letter is entered on arrival, shown as awaiting confirmation, and received by 登记受理 with the confirmation date', async () => {
+    const { app, tokenFor } = await portal();
+    const clerk = session(app, await tokenFor(people.clerk));
+    const form = await clerk.get('/staff/requests/new');
+    const entered = await clerk.post('/staff/requests/new', { ...applyFields(nonceOf(form.html)), channel: 'ordinary-letter', arrivedOn: '2026-03-02' });
+    expect(entered.res.status).toBe(200);
+    const tn = trackingOf(entered.html);
+    const waiting = await clerk.get(`/staff/requests/${tn}`);
+    expect(waiting.html).toContain('2026-03-02 到达，尚未与申请人确认（应于到达当日确认）');
+    expect(waiting.html).toContain('平常信函填写与申请人确认之日');
+    const registered = await clerk.post(`/staff/requests/${tn}/act`, { command: 'register', version: '1', receivedOn: '2026-03-02' });
+    expect(registered.res.status).toBe(303);
+    expect((await clerk.get(`/staff/requests/${tn}`)).html).toContain('2026-03-02 到达，2026-03-02 与申请人确认');
+  });
+
   it('drafts an answer from the type-specific form and shows the printable letter', async () => {
     const { app, tn, tokenFor } = await withCase();
     const clerk = session(app, await tokenFor(people.clerk));

@@ -122,7 +122,7 @@ const channelSection = (channels: Record<string, string>): ApplySection => ({
       name: 'arrivedOn',
       label: '信函到达之日（平常信函）',
       kind: 'date',
-      hint: '平常信函须在到达当日与申请人确认；确认晚于到达之日的，以到达之日为收到申请之日。',
+      hint: '平常信函须在到达当日与申请人确认；尚未确认的，可只填到达之日先行录入，确认后在案件页面“登记受理”填写确认之日。确认晚于到达之日的，以到达之日为收到申请之日。',
     },
   ],
 });

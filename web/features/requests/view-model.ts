@@ -96,6 +96,11 @@ export function caseFacts(view: CaseView, contact: ApplicantContact) {
       { label: '申请渠道', value: CHANNEL_LABELS[s.channel] },
       { label: '提交时间', value: shanghaiDateTime(s.submittedAt) },
       { label: '收到申请之日', value: c.receivedOn ? `${c.receivedOn}（${s.receiptRule}）` : `待确认（${s.receiptRule}）` },
+      ...row(
+        '平常信函',
+        c.letter &&
+          `${c.letter.arrivedOn} 到达，${c.letter.confirmedOn ? `${c.letter.confirmedOn} 与申请人确认${c.letter.confirmedOn > c.letter.arrivedOn ? '（未在到达当日确认）' : ''}` : '尚未与申请人确认（应于到达当日确认）'}`,
+      ),
       { label: '承办人', value: s.handlerName ?? '未登记（登记人即为承办人）' },
       ...row('备注', s.notes),
       ...row(

@@ -185,6 +185,45 @@ describe('registerByClerk (first-inquiry responsibility)', () => {
   });
 });
 
+describe('an ordinary letter entered on arrival, before it is confirmed (Art. 31(2))', () => {
+  it('waits unreceived, reminds whoever entered it from the reminder hour of that day, and is received by 登记受理 with the confirmation date', async () => {
+    const f = requestDeps(); // 2026-03-02, 10:00 in Beijing
+    const { trackingNumber: tn, receivedOn } = await registerByClerk(f.deps, people.clerk2, { form: citizenForm(), nonce: nonce(1), channel: 'ordinary-letter', arrivedOn: '2026-03-02' });
+    expect(receivedOn).toBeUndefined();
+    const entered = (await load(f, tn)).data;
+    expect(entered.case).toMatchObject({ status: 'submitted', letter: { arrivedOn: '2026-03-02' } });
+    expect(entered.case.receivedOn).toBeUndefined();
+    expect(entered.openDeadline).toBeNull();
+    expect(entered.registeredBy?.id).toBe(people.clerk2.id);
+    expect(entered.timeline[0]!.label).toBe('收到平常信函（待与申请人确认）');
+
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 0, reminded: 0 });
+    f.clock.advance(5 * 60); // 15:00
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 1, reminded: 1 });
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 1, reminded: 0 });
+    f.clock.advance(12 * 60); // 03:00 the next day: overdue, reminded again
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 1, reminded: 1 });
+    const inbox = await new ReminderRepository(f.records).listFor(`STAFF#${people.clerk2.id}`);
+    expect(inbox.items.map((r) => [r.kind, r.caseId, r.urgency])).toEqual([
+      ['request-unconfirmed', tn, 'overdue'],
+      ['request-unconfirmed', tn, 'due-today'],
+    ]);
+    expect(inbox.items[0]!.label).toContain('应于到达当日确认');
+
+    // Confirmed a day late: received on the day it arrived (the agency gains no time), as typed it would not be.
+    await act(f.deps, people.clerk2, tn, { command: 'register', fields: { receivedOn: '2026-03-03' } });
+    const received = (await load(f, tn)).data;
+    expect(received.case).toMatchObject({ status: 'registered', receivedOn: '2026-03-02', letter: { arrivedOn: '2026-03-02', confirmedOn: '2026-03-03' } });
+    expect(await remindUnconfirmedReceipts(f.deps)).toEqual({ unconfirmed: 0, reminded: 0 });
+  });
+
+  it('refuses an arrival date in the future or missing', async () => {
+    const f = requestDeps();
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(1), channel: 'ordinary-letter', arrivedOn: '2026-03-03' })).rejects.toThrow('不能晚于今天');
+    await expect(registerByClerk(f.deps, people.clerk, { form: citizenForm(), nonce: nonce(2), channel: 'ordinary-letter' })).rejects.toThrow('请填写信函到达之日');
+  });
+});
+
 describe('trackApplication', () => {
   it('finds the application with the right code only, and limits guessing', async () => {
     const { deps, tn, receipt, clock } = await submitted();

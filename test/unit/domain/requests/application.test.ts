@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { CaseValidationError } from '#domain/case';
-import { applicantColumn, confirmationOverdue, DEFAULT_RECEIPT_POLICY, identityKey, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
+import { applicantColumn, confirmationOverdue, DEFAULT_RECEIPT_POLICY, letterConfirmationUrgency, identityKey, parseApplication, receiptDate, safeParseApplication } from '#domain/requests';
 import { residentIdCheckChar, usccCheckChar } from '#domain/secrecy/checksums';
 
 const ID17 = '11010119900307123';
@@ -127,5 +127,16 @@ describe('receipt date (Art. 31)', () => {
     expect(confirmationOverdue(f, isoDate('2026-02-11'), cal, policy)).toBe(false);
     expect(confirmationOverdue(f, isoDate('2026-02-12'), cal, policy)).toBe(true);
     expect(confirmationOverdue(f, isoDate('2026-02-12'), cal)).toBe(false);
+  });
+
+  it('reminds of an unconfirmed ordinary letter from the reminder hour of its arrival day (Beijing time), and after that day', () => {
+    const arrivedOn = isoDate('2026-02-10');
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-10T06:59:59+08:00'))).toBeUndefined();
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-10T15:00:00+08:00'))).toBe('due-today');
+    // 23:30 in Beijing is still the arrival day, though it is 15:30 UTC.
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-10T23:30:00+08:00'))).toBe('due-today');
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-11T00:10:00+08:00'))).toBe('overdue');
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-09T16:00:00+08:00'))).toBeUndefined();
+    expect(letterConfirmationUrgency(arrivedOn, new Date('2026-02-10T09:00:00+08:00'), { ...DEFAULT_RECEIPT_POLICY, letterConfirmationReminderHour: 9 })).toBe('due-today');
   });
 });

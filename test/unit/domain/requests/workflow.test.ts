@@ -109,6 +109,27 @@ describe('transition table', () => {
   });
 });
 
+describe('an ordinary letter entered on arrival, confirmed later (Art. 31(2))', () => {
+  const letter = () => openCase({ id: 'k2', trackingNumber: 'YSQ-2026-000002', letterArrivedOn: d('2026-02-10') });
+
+  it('takes the day of confirmation at registration, and by default receives a late confirmation on the arrival day', () => {
+    const r = decide(letter(), { type: 'register', receivedOn: d('2026-02-11') }, ctx(clerk, '2026-02-11'));
+    expect(r.next).toMatchObject({ receivedOn: '2026-02-10', letter: { arrivedOn: '2026-02-10', confirmedOn: '2026-02-11' } });
+    expect(r.event.data).toMatchObject({ receivedOn: '2026-02-10', arrivedOn: '2026-02-10', confirmedOn: '2026-02-11' });
+    expect(r.clockEvents).toEqual([{ type: 'received', date: '2026-02-10' }]);
+  });
+
+  it("follows the letter of Art. 31(2) under the agency's 'confirmation-date' reading", () => {
+    const policy = agencyPolicy({ receipt: { lateLetterConfirmation: 'confirmation-date' } });
+    expect(decide(letter(), { type: 'register', receivedOn: d('2026-02-11') }, ctx(clerk, '2026-02-11', policy)).next.receivedOn).toBe('2026-02-11');
+  });
+
+  it('refuses a confirmation before the letter arrived, and requires the date', () => {
+    expect(() => decide(letter(), { type: 'register', receivedOn: d('2026-02-09') }, ctx(clerk, '2026-02-11'))).toThrow('不能早于信函到达之日（2026-02-10）');
+    expect(() => decide(letter(), { type: 'register' }, ctx(clerk, '2026-02-11'))).toThrow(CaseValidationError);
+  });
+});
+
 describe('roles', () => {
   const roles: StaffRole[] = ['clerk', 'head', 'reviewer', 'leader', 'admin'];
   const allowed = (t: (typeof REQUEST_TRANSITIONS)[number]) => (typeof t.roles === 'function' ? t.roles(ctx(everyone)) : t.roles);
