@@ -1,7 +1,7 @@
 import type { AuditEventInput } from '#domain/audit/chain';
 import type { SecrecyReview } from '#domain/secrecy';
 import type { AuditEvent } from '#domain/audit/chain';
-import type { IndexEntry, Page, RecordStore } from '#ports/record-store';
+import type { Change, IndexEntry, Page, RecordStore } from '#ports/record-store';
 import { keys } from './keys';
 
 /**
@@ -99,8 +99,8 @@ export type QueueName = 'head' | 'secrecy' | 'leader' | 'on-hold';
 export class ReviewRepository {
   constructor(private readonly records: RecordStore) {}
 
-  async create(stored: StoredReview, event: AuditEventInput): Promise<void> {
-    await this.records.commit([{ op: 'create', write: write(stored), event }]);
+  static createChange(stored: StoredReview, event: AuditEventInput): Change {
+    return { op: 'create', write: write(stored), event };
   }
 
   async update(stored: StoredReview, expectedVersion: number, event: AuditEventInput): Promise<void> {

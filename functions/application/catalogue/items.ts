@@ -55,7 +55,7 @@ import { assertVersion, auditActor } from '../case/runner';
 import { newId } from '../ids';
 import { afterCommit, effectChange, type EffectAction } from '../effects';
 import { prepareRelease, type ReleaseRequest } from '../release';
-import { submitForReview } from '../secrecy';
+import { openReviewFor } from '../secrecy';
 import { loadCatalogue, type LoadedCatalogue } from './settings';
 import { forgetCatalogueStamp, stampChange } from './stamp';
 import { withCurrentValidity } from './public';
@@ -296,7 +296,7 @@ export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: st
   // Refused steps open no review: ask the table before the review exists.
   assertPublishingStep(current.data.record, 'submit', stepContext(deps, actorOf(staff)));
   const content = workingVersion(current.data.record)!.content;
-  const review = await submitForReview(deps, staff, {
+  const { record: review, change } = await openReviewFor(deps, staff, {
     subject: { type: 'publication', id, title: content.title },
     text: reviewTextOf(content),
     attachments: content.attachments.map((a) => ({ fileKey: a.key, fileName: a.name, contentType: a.contentType })),
@@ -304,7 +304,7 @@ export async function submitItem(deps: CatalogueDeps, staff: StaffMember, id: st
   const r = review.data.review;
   const ctx = stepContext(deps, actorOf(staff));
   const result = applyPublishingCommand(current.data.record, { type: 'submit', digest: r.contentDigest }, ctx);
-  return save(deps, ctx.actor, current, { ...current.data, record: result.record, review: { id: r.id, version: review.version } }, [result.event], { reviewId: r.id });
+  return save(deps, ctx.actor, current, { ...current.data, record: result.record, review: { id: r.id, version: review.version } }, [result.event], { reviewId: r.id }, [change]);
 }
 
 /** Returns a submitted version to draft (the review was returned or the content must change). */

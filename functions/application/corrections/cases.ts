@@ -52,7 +52,7 @@ import { checkUploads, openingLine, optionalEmail, optionalPhone, str, type Case
 import type { CaseType, DeadlineKind } from '../case/registry';
 import { assertAllowed, assertVersion, caseContext, runStep, type CaseRunnerType, type StepInput, type StepOptions } from '../case/runner';
 import { newId } from '../ids';
-import { submitForReview } from '../secrecy';
+import { openReviewFor } from '../secrecy';
 import { accessCodeMatches, encryptIdentity, hashAccessCode, submissionFingerprint } from './secrets';
 
 export const CORRECTION_DEADLINE_KIND = 'correction';
@@ -360,11 +360,11 @@ export async function submitCorrectionAnswerForReview(deps: CaseDeps, staff: Sta
   const calendar = await loadCalendar(deps);
   // The workflow refuses before the letter goes into the review queue.
   await assertAllowed(deps, corrections, record.data.case, 'submitForSecrecyReview', actorOf(staff), calendar);
-  const review = await submitForReview(deps, staff, {
+  const { record: review, change } = await openReviewFor(deps, staff, {
     subject: { type: 'answer', id: record.data.case.trackingNumber, title: `更正申请答复（${record.data.case.trackingNumber}）` },
     text: record.data.letterText ?? '',
   });
-  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { calendar, note: `审查单 ${review.data.review.id}` });
+  return step(deps, staff, record, { type: 'submitForSecrecyReview', secrecyReviewId: review.data.review.id }, { calendar, note: `审查单 ${review.data.review.id}`, extraChanges: [change] });
 }
 
 /** Hands the reviewed letter to the applicant through the release step; the deadline closes. */

@@ -27,9 +27,10 @@ import { Counters } from '#repositories/counters';
 import { RequestRepository, type RequestRecord, type StoredNotice, type StoredRequest } from '#repositories/requests';
 import { ReviewRepository, type ReviewRecord } from '#repositories/reviews';
 import { effectChange } from '../effects';
+import type { Change } from '#ports/record-store';
 import { feePaymentText, letterhead } from '../letterhead';
 import { prepareRelease } from '../release';
-import { submitForReview } from '../secrecy';
+import { openReviewFor } from '../secrecy';
 import { letterFacts, loadRequest, message, previewStep, timelineEntry, todayIn, type RequestDeps } from './common';
 import { mayTakeStep, serviceFromInput, takeStep } from './staff';
 
@@ -184,9 +185,9 @@ export async function submitNoticeForReview(deps: RequestDeps, staff: StaffMembe
   const n = noticeOf(s, noticeId);
   const current = n.review ? await new ReviewRepository(deps.records).get(n.review.id) : undefined;
   if (current && current.data.review.status !== 'returned') throw new ConflictError('告知书已提交保密审查。');
-  const review = await submitForReview(deps, staff, { subject: { ...reviewSubject(s, n), title: `${trackingNumber} ${n.document.title}` }, text: noticeText(n), attachments: [] });
+  const { record: review, change } = await openReviewFor(deps, staff, { subject: { ...reviewSubject(s, n), title: `${trackingNumber} ${n.document.title}` }, text: noticeText(n), attachments: [] });
   const next = { ...n, review: { id: review.data.review.id, version: review.version } };
-  return commitNotice(deps, staff, record, next, { type: 'request.notice-submitted', label: `${n.document.title}提交保密审查`, data: { noticeId, reviewId: next.review.id } });
+  return commitNotice(deps, staff, record, next, { type: 'request.notice-submitted', label: `${n.document.title}提交保密审查`, data: { noticeId, reviewId: next.review.id } }, [change]);
 }
 
 /** The notice's review when it is approved and still covers this notice. */
@@ -319,10 +320,11 @@ async function commitNotice(
   record: RequestRecord,
   n: StoredNotice,
   event: { type: string; label: string; note?: string; data: Record<string, unknown> },
+  extraChanges: readonly Change[] = [],
 ): Promise<RequestRecord> {
   const actor = { kind: 'staff', id: staff.id, name: staff.displayName } as const;
   const line = timelineEntry(deps, event.type, event.label, actor, { public: false, ...(event.note ? { note: event.note } : {}) });
   const next: StoredRequest = { ...record.data, ...withNotice(record.data, n), timeline: [...record.data.timeline, line] };
-  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: event.type, actor: staffActor(staff), data: event.data })]);
+  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: event.type, actor: staffActor(staff), data: event.data }), ...extraChanges]);
   return { ...record, data: next, version: record.version + 1 };
 }

@@ -31,7 +31,7 @@ import { loadCalendar } from '../calendar';
 import { safeFileName } from '../documents';
 import { newId } from '../ids';
 import { putStaged } from '../staged-files';
-import { submitForReview } from '../secrecy';
+import { openReviewFor } from '../secrecy';
 import { letterhead } from '../letterhead';
 import {
   applyCommand,
@@ -314,7 +314,7 @@ export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMembe
   const ctx = await requestContext(deps, actor);
   // Nothing goes to review unless the case may move on.
   requestWorkflow.assertAllowed(s.case, 'submitForSecrecyReview', ctx);
-  const review = await submitForReview(deps, staff, {
+  const { record: review, change } = await openReviewFor(deps, staff, {
     subject: { type: 'answer', id: s.case.trackingNumber, title: `${s.case.trackingNumber} ${s.draft.letter.title}` },
     text: answerLetterText(s.draft.letter),
     attachments: s.draft.documents.map((d) => ({ fileKey: d.fileKey, fileName: d.fileName, contentType: d.contentType })),
@@ -323,6 +323,7 @@ export async function submitAnswerForReview(deps: RequestDeps, staff: StaffMembe
   return applyCommand(deps, record, { type: 'submitForSecrecyReview', secrecyReviewId: id }, actor, {
     calendar: ctx.calendar,
     patch: () => ({ review: { id, version: review.version } }),
+    extraChanges: [change],
   });
 }
 

@@ -35,6 +35,7 @@ import {
 import { publishing } from '#domain/catalogue/publishing';
 import { parseReviewStepInput, resolutionOf } from '#domain/secrecy/commands';
 import type { StaffMember } from '#domain/staff';
+import type { Change } from '#ports/record-store';
 import { ReleaseRepository, type ReleaseRecord } from '#repositories/review-releases';
 import { ReviewRepository, type RedactedFile, type RedactedPieces, type ReviewAttachment, type ReviewContent, type ReviewRecord, type StoredReview } from '#repositories/reviews';
 import { assertVersion, auditActor } from '../case/runner';
@@ -162,7 +163,18 @@ export function assertMaySubmitForReview(staff: Pick<StaffMember, 'roles'> & { r
   if (!maySubmitForReview(staff)) throw new ReviewPermissionError('送审需要“经办人”角色。', `actor ${staff.id} is not a clerk`);
 }
 
+/** A standalone review (the review desk's own form): opened and committed on its own. */
 export async function submitForReview(deps: Deps, author: StaffMember, input: SubmitReviewInput): Promise<ReviewRecord> {
+  const { record, change } = await openReviewFor(deps, author, input);
+  await deps.records.commit([change]);
+  return record;
+}
+
+/**
+ * A review opened for a case's subject, not yet committed: the case step that records it commits
+ * `change` with its own, so a step that loses a race leaves no review waiting for nothing.
+ */
+export async function openReviewFor(deps: Deps, author: StaffMember, input: SubmitReviewInput): Promise<{ record: ReviewRecord; change: Change }> {
   assertMaySubmitForReview(author);
   const title = input.subject.title?.trim() ?? '';
   if (!title) throw new ValidationError('请填写信息标题。', { title: '请填写信息标题。' });
@@ -174,8 +186,8 @@ export async function submitForReview(deps: Deps, author: StaffMember, input: Su
   const subject: ReviewSubject = { type: input.subject.type, id: input.subject.id?.trim() || id, title };
   const { review, event } = openReview({ id, subject, author, contentDigest: digest, findings, now });
   const stored: StoredReview = { review, content, waitingSince: now.toISOString() };
-  await new ReviewRepository(deps.records).create(stored, auditOf(author, event, { subjectType: subject.type, attachments: content.attachments.length }));
-  return { data: stored, version: 1 };
+  const change = ReviewRepository.createChange(stored, auditOf(author, event, { subjectType: subject.type, attachments: content.attachments.length }));
+  return { record: { data: stored, version: 1 }, change };
 }
 
 /** The author replaces the content (after a return, or before signing); a new scan replaces the findings. */
