@@ -3,6 +3,7 @@ import { remindLapsedSupplements, remindUnconfirmedReceipts } from './requests/l
 import { JobLedger } from '#repositories/job-ledger';
 import type { AppDependencies } from './context';
 import { DEADLINE_SWEEP, sweepDeadlines, type DeadlineSweepReport } from './deadlines/sweep';
+import { sweepHourlyDeadlines, type HourlyDeadlineSweepReport } from './deadlines/hourly';
 import { deliverPendingMessages } from './notifications';
 import { expireLapsedValidity, publishDueItems } from './catalogue';
 import { rebuildSearchIndex } from './search';
@@ -22,12 +23,14 @@ const SEARCH_REBUILD = 'search-rebuild';
  * - deadline reminders and escalations, once per Asia/Shanghai date: the day is marked done only
  *   after the sweep finished, so a retry after a failure runs it again (its writes are idempotent
  *   per case and day) and later triggers the same day skip it;
+ * - reminders and escalations of deadlines counted in hours (clarifications), on every run;
  * - reminders of receipts nobody confirmed (an ordinary letter on its arrival day), on every run;
  * - delivery of outbox messages that a failure left behind, on every run.
  */
 export async function runScheduledJobs(deps: Deps): Promise<{
   date: string;
   deadlines?: DeadlineSweepReport;
+  hourlyDeadlines?: HourlyDeadlineSweepReport;
   unconfirmedReceipts: { unconfirmed: number; reminded: number };
   messages: { sent: number; failed: number };
   catalogue?: { published: number; failed: number; validityExpired?: number; searchRebuilt?: number };
@@ -36,6 +39,8 @@ export async function runScheduledJobs(deps: Deps): Promise<{
 }> {
   const date = shanghaiDate(deps.clock.now());
   const deadlines = await sweepDeadlinesOnce(deps, date);
+  // Deadlines counted in hours (clarifications): every run; each reminder and escalation is written once per due instant.
+  const hourlyDeadlines = await sweepHourlyDeadlines(deps).catch((error: unknown) => (deps.logger.error('hourly deadline sweep failed', { error }), undefined));
   // Every run: an ordinary letter is due for confirmation on the day it arrives, hours matter.
   const unconfirmedReceipts = await remindUnconfirmedReceipts(deps);
   const messages = await deliverPendingMessages(deps, 100);
@@ -49,7 +54,16 @@ export async function runScheduledJobs(deps: Deps): Promise<{
     deps.logger.error('audit anchoring failed', { error });
     return undefined;
   });
-  return { date, ...(deadlines ? { deadlines } : {}), unconfirmedReceipts, messages, ...(orphans ? { orphans } : {}), ...(catalogue ? { catalogue } : {}), ...(anchored ? { anchored } : {}) };
+  return {
+    date,
+    ...(deadlines ? { deadlines } : {}),
+    ...(hourlyDeadlines ? { hourlyDeadlines } : {}),
+    unconfirmedReceipts,
+    messages,
+    ...(orphans ? { orphans } : {}),
+    ...(catalogue ? { catalogue } : {}),
+    ...(anchored ? { anchored } : {}),
+  };
 }
 
 /** Once per Beijing date: the head of every audit chain into write-once storage. */

@@ -91,4 +91,16 @@ describe('sweepDeadlines', () => {
     expect(second.deadlines).toBeUndefined();
     expect((await remindersFor(deps, clerk)).mine).toHaveLength(1);
   });
+
+  it('sweeps the deadlines counted in hours on every run, after the daily sweep is done for the day', async () => {
+    let now = new Date('2026-03-02T02:00:00.000Z'); // 10:00 in Beijing
+    const deps = memoryDeps(undefined, { now: () => now });
+    expect((await runScheduledJobs(deps)).deadlines).toBeDefined();
+    await openDeadline(deps, 'urgent', '2026-03-02', undefined, { dueAt: '2026-03-02T09:00:00.000Z' }); // due 17:00
+    now = new Date('2026-03-02T06:00:00.000Z'); // 14:00: 3 hours left
+    const later = await runScheduledJobs(deps);
+    expect(later.deadlines).toBeUndefined();
+    expect(later.hourlyDeadlines).toMatchObject({ dueSoon: 1 });
+    expect((await remindersFor(deps, clerk)).mine.map((r) => r.caseId)).toEqual(['urgent']);
+  });
 });
