@@ -70,6 +70,7 @@ export const GENERIC_COMMANDS = [
   'overruleObjection',
   'answerProactiveSuggestion',
   'issueFeeNotice',
+  'recordFeeNoticeReceived',
   'recordFeePaid',
   'waiveFee',
   'abandonNoPayment',
@@ -198,6 +199,10 @@ function stepNote(s: StoredRequest, command: RequestCommand, deadlines: CaseDead
       const days = s.case.extension.status === 'requested' ? s.case.extension.workingDays : 0;
       // In force once its notice is served, before the original period ends.
       return { note: `批准延长${days}个工作日，自延期答复告知书送达之日起生效` };
+    }
+    case 'recordFeeNoticeReceived': {
+      const limit = deadlines?.pauses.find((p) => p.referenceId === s.case.activeFeeNotice?.id)?.limitOn;
+      return { note: `收费通知于${formatDateZh(data['receivedOn'] as IsoDate)}送达${limit ? `，申请人应于${formatDateZh(limit)}前缴费` : ''}` };
     }
     case 'recordSupplement':
       return { note: `收到补正材料之日：${formatDateZh(data['receivedOn'] as IsoDate)}，答复期限重新计算` };

@@ -320,6 +320,14 @@ export function deriveCaseDeadlines(events: readonly CaseClockEvent[], calendar:
         pauseById.set(`f:${e.feeNoticeId}`, draft);
         break;
       }
+      case 'feeNoticeDelivered': {
+        const p = pauseById.get(`f:${e.feeNoticeId}`);
+        if (!p) throw new FeeNoticeError(`找不到收费通知${e.feeNoticeId}`, { id: e.feeNoticeId });
+        if (p.end !== null) throw new FeeNoticeError(`收费通知${e.feeNoticeId}已结束`, { id: e.feeNoticeId });
+        // A posted notice: the period to pay runs from the applicant's receipt, not from the posting.
+        p.limit = calendar.addWorkingDaysDn(dn, config.feePaymentWorkingDays);
+        break;
+      }
       case 'feePaid':
       case 'feeNoticeWithdrawn': {
         const p = pauseById.get(`f:${e.feeNoticeId}`);

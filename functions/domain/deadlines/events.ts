@@ -74,6 +74,12 @@ export interface FeeNoticeIssuedEvent extends EventBase {
   readonly deliveredOn?: IsoDate;
 }
 
+/** The applicant received a posted fee notice (签收): their 20 working days to pay run from this day. */
+export interface FeeNoticeDeliveredEvent extends EventBase {
+  readonly type: 'feeNoticeDelivered';
+  readonly feeNoticeId: string;
+}
+
 export interface FeePaidEvent extends EventBase {
   readonly type: 'feePaid';
   readonly feeNoticeId: string;
@@ -130,6 +136,7 @@ export type CaseClockEvent =
   | ConsultationStartedEvent
   | ConsultationAnsweredEvent
   | FeeNoticeIssuedEvent
+  | FeeNoticeDeliveredEvent
   | FeePaidEvent
   | FeeNoticeWithdrawnEvent
   | ExtensionApprovedEvent
@@ -147,6 +154,7 @@ export const EVENT_LABEL_ZH: Record<CaseClockEventType, string> = {
   consultationStarted: '发出征求意见函',
   consultationAnswered: '收到征求意见答复',
   feeNoticeIssued: '发出收费通知',
+  feeNoticeDelivered: '收费通知送达申请人',
   feePaid: '申请人缴费',
   feeNoticeWithdrawn: '撤回收费通知或减免',
   extensionApproved: '批准延长答复期限',

@@ -56,6 +56,7 @@ export const REQUEST_STEP_SCHEMAS = {
     amountYuan: optionalInt('收费金额（元）'),
     reductionReason: optionalText,
   }),
+  recordFeeNoticeReceived: z.object({ receivedOn: date('申请人收到通知之日') }),
   recordFeePaid: z.object({ paidOn: optionalDate('缴费日期') }),
   waiveFee: z.object({ reasonCode: text('请选择减免理由。'), note: optionalText }),
   abandonNoPayment: z.object({}),

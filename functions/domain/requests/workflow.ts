@@ -127,7 +127,8 @@ export interface RequestCase {
   readonly supplementReceived: boolean;
   readonly consultationCount: number;
   readonly activeConsultation?: { readonly id: string; readonly kind: 'third-party' | 'other-agency' };
-  readonly activeFeeNotice?: { readonly id: string; readonly amountYuan: number };
+  /** `receiptPending`: posted, and the applicant's receipt (from which the 20 working days to pay run) is not recorded yet. */
+  readonly activeFeeNotice?: { readonly id: string; readonly amountYuan: number; readonly receiptPending?: true };
   readonly extension: ExtensionState;
   readonly delayedReplyDue?: IsoDate;
   /**
@@ -283,6 +284,7 @@ export type RequestCommand =
       readonly reductionReason?: string;
       readonly deliveredOn?: IsoDate;
     }
+  | { readonly type: 'recordFeeNoticeReceived'; readonly receivedOn: IsoDate }
   | { readonly type: 'recordFeePaid'; readonly paidOn?: IsoDate }
   | { readonly type: 'waiveFee'; readonly reasonCode: string; readonly note?: string }
   | { readonly type: 'abandonNoPayment' }
@@ -531,6 +533,16 @@ export const REQUEST_TRANSITIONS: readonly Transition<RequestStatus, CommandType
     ),
   },
   {
+    command: 'recordFeeNoticeReceived',
+    label: '登记收费通知送达',
+    from: ['fee-notice'],
+    to: 'same',
+    roles: HANDLING,
+    handlerOnly: true,
+    visibleToApplicant: true,
+    form: form([field('receivedOn', '申请人收到通知之日（签收之日）', 'date', { required: true })]),
+  },
+  {
     command: 'recordFeePaid',
     label: '登记已缴费',
     from: ['fee-notice'],
@@ -753,11 +765,16 @@ const REQUEST_GUARDS: { readonly [T in CommandType]?: RequestGuard } = {
   issueFeeNotice: (c, ctx) =>
     unless(ctx.policy.workflow.feesEnabled, 'FEES_DISABLED', '本机关未启用信息处理费。') ??
     beforeAnswerDue('FEE_AFTER_DEADLINE', (due) => `答复期限（${due ?? '未确定'}）已届满，不能再发出收费通知。`)(c, ctx),
+  recordFeeNoticeReceived: (c, ctx) => feeNoticeOpen(c, ctx) ?? unless(c.activeFeeNotice?.receiptPending, 'FEE_NOTICE_RECEIVED', '收费通知的送达已登记（当面或电子送达的，送达之日即收到之日）。'),
   recordFeePaid: feeNoticeOpen,
   waiveFee: feeNoticeOpen,
   abandonNoPayment: (c, ctx) => {
     const limit = c.activeFeeNotice && deadlinesNow(c, ctx)?.pauses.find((p) => p.referenceId === c.activeFeeNotice!.id)?.limitOn;
-    return feeNoticeOpen(c, ctx) ?? unless(limit && ctx.today > limit, 'PAYMENT_PERIOD_RUNNING', `缴费期限（${limit}）尚未届满，不能视为放弃申请。`);
+    return (
+      feeNoticeOpen(c, ctx) ??
+      unless(!c.activeFeeNotice?.receiptPending, 'FEE_NOTICE_RECEIPT_PENDING', '邮寄送达的收费通知，缴费期限自申请人签收之日起计算：请先登记收费通知送达。') ??
+      unless(limit && ctx.today > limit, 'PAYMENT_PERIOD_RUNNING', `缴费期限（${limit}）尚未届满，不能视为放弃申请。`)
+    );
   },
   requestExtension: (c, ctx) =>
     unless(c.extension.status !== 'approved', 'EXTENSION_ONCE', '答复期限只能延长一次（《条例》第三十三条）。') ??
@@ -930,7 +947,8 @@ const REQUEST_EFFECTS: Effects = {
     if (amount < assessed.amountYuan) nonBlank(cmd.reductionReason, 'reductionReason', '降低收费金额的，请填写理由。');
     if (cmd.deliveredOn) notInFuture(cmd.deliveredOn, ctx, '送达日期不能晚于今天。');
     return clocked(c, ctx, {
-      patch: { activeFeeNotice: { id: cmd.feeNoticeId, amountYuan: amount } },
+      // Served by post the notice carries no delivery day: the applicant's receipt is recorded later.
+      patch: { activeFeeNotice: { id: cmd.feeNoticeId, amountYuan: amount, ...(cmd.deliveredOn ? {} : { receiptPending: true as const }) } },
       clock: [{ type: 'feeNoticeIssued', date: ctx.today, feeNoticeId: cmd.feeNoticeId, ...(cmd.deliveredOn ? { deliveredOn: cmd.deliveredOn } : {}) }],
       data: {
         feeNoticeId: cmd.feeNoticeId,
@@ -940,6 +958,15 @@ const REQUEST_EFFECTS: Effects = {
         basis: assessed.basis,
         ...(amount < assessed.amountYuan ? { reductionReason: cmd.reductionReason ?? '' } : {}),
       },
+    });
+  },
+  recordFeeNoticeReceived: (c, cmd, ctx) => {
+    const { receiptPending: _, ...notice } = c.activeFeeNotice!;
+    notInFuture(cmd.receivedOn, ctx, '收到通知的日期不能晚于今天。');
+    return clocked(c, ctx, {
+      patch: { activeFeeNotice: notice },
+      clock: [{ type: 'feeNoticeDelivered', date: cmd.receivedOn, feeNoticeId: notice.id }],
+      data: { feeNoticeId: notice.id, receivedOn: cmd.receivedOn },
     });
   },
   recordFeePaid: (c, cmd, ctx) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, applicantView, discardNotice, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
+import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { ConflictError } from '#domain/errors';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
@@ -121,6 +122,37 @@ describe('收费通知书 and 延迟答复告知书', () => {
     const s = (await f.load()).data;
     expect(s.case.status).toBe('fee-notice');
     expect(s.case.clock.find((e) => e.type === 'feeNoticeIssued')).toMatchObject({ date: '2026-03-04', deliveredOn: '2026-03-04' });
+  });
+
+  it('posted: the 20 working days to pay run from the applicant’s recorded receipt, and nobody is deemed to abandon before it', async () => {
+    const f = await registered({ deliveryMethod: 'post', contact: { phone: '13812345678', address: '示例市人民路2号', postCode: '100000' } });
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } });
+    await approveNotice(f.deps, f.tn, 'fee-1');
+    await serveNotice(f.deps, people.clerk, f.tn, 'fee-1', { service: { method: 'post', postalTrackingNumber: 'XA123456789CN' } }); // posted 2026-03-02
+    const feeNotice = (await f.load()).data.case.activeFeeNotice!;
+    expect(feeNotice.receiptPending).toBe(true);
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).toContain('recordFeeNoticeReceived');
+
+    // 21 working days after the posting, but the receipt is not recorded: the period has not run.
+    f.clock.advance(35 * 24 * 60); // 2026-04-06
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'abandonNoPayment' })).rejects.toThrow('请先登记收费通知送达');
+    await act(f.deps, people.clerk, f.tn, { command: 'recordFeeNoticeReceived', fields: { receivedOn: '2026-03-09' } });
+    const limit = shippedWorkingCalendar().addWorkingDays(isoDate('2026-03-09'), 20).due;
+    const view = await requestCase(f.deps, people.clerk, f.tn);
+    expect(view.deadlines!.pauses.find((p) => p.referenceId === feeNotice.id)!.limitOn).toBe(limit);
+    expect(view.commands).not.toContain('recordFeeNoticeReceived');
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'abandonNoPayment' })).rejects.toThrow(`缴费期限（${limit}）尚未届满`);
+    await expect(act(f.deps, people.clerk, f.tn, { command: 'recordFeeNoticeReceived', fields: { receivedOn: '2026-03-10' } })).rejects.toThrow('收费通知的送达已登记');
+  });
+
+  it('served electronically, the fee notice needs no receipt recorded: the day of service is the day of receipt', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'startAssessment' });
+    await act(f.deps, people.clerk, f.tn, { command: 'issueFeeNotice', fields: { method: 'per-volume', pages: '40' } });
+    await serveReviewedNotice(f.deps, f.tn, 'fee-1', { method: 'electronic' });
+    expect((await f.load()).data.case.activeFeeNotice?.receiptPending).toBeUndefined();
+    expect((await requestCase(f.deps, people.clerk, f.tn)).commands).not.toContain('recordFeeNoticeReceived');
   });
 
   it('refuses a fee notice until the profile says how to pay', async () => {

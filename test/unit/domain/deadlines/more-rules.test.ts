@@ -29,6 +29,19 @@ describe('further clock rules', () => {
     expect(r.warnings.map((w) => w.code)).toContain('FEE_PAID_LATE');
   });
 
+  it('a posted fee notice: the 20 working days to pay run from the recorded receipt, and only for an open notice', () => {
+    const fee: CaseClockEvent = { type: 'feeNoticeIssued', date: d('2026-03-02'), feeNoticeId: 'f' };
+    const delivered: CaseClockEvent = { type: 'feeNoticeDelivered', date: d('2026-03-09'), feeNoticeId: 'f' };
+    const r = deriveCaseDeadlines([recv, fee, delivered], cal);
+    expect(r.pauses[0]).toMatchObject({ limitOn: cal.addWorkingDays(d('2026-03-09'), 20).due, endedBy: 'open' });
+    const late = deriveCaseDeadlines([recv, fee, delivered, { type: 'feePaid', date: d('2026-04-30'), feeNoticeId: 'f' }], cal);
+    expect(late.pauses[0]).toMatchObject({ endedBy: 'limit-reached', pausedWorkingDays: 25 });
+    expect(() => deriveCaseDeadlines([recv, { ...delivered, feeNoticeId: 'x' }], cal)).toThrow(FeeNoticeError);
+    expect(() => deriveCaseDeadlines([recv, fee, { type: 'feePaid', date: d('2026-03-05'), feeNoticeId: 'f' }, delivered], cal)).toThrow('已结束');
+    // Events are taken in date order: a receipt dated before the notice finds no notice yet.
+    expect(() => deriveCaseDeadlines([recv, { ...fee, date: d('2026-03-10') }, delivered], cal)).toThrow('找不到收费通知');
+  });
+
   it('the 15 days run from delivery of the consultation letter when recorded', () => {
     const r = deriveCaseDeadlines([recv, { type: 'consultationStarted', date: d('2026-03-02'), deliveredOn: d('2026-03-04'), consultationId: 'c', kind: 'third-party' }], cal);
     expect(r.pauses[0]?.limitOn).toBe(cal.addWorkingDays(d('2026-03-04'), 15).due);

@@ -44,6 +44,7 @@ const sample: Record<CommandType, RequestCommand> = {
   recordReReview: { type: 'recordReReview', groundHolds: true, note: '仍涉及商业秘密' },
   overruleObjection: { type: 'overruleObjection', content: '投标报价明细', reason: '涉及重大公共资金的使用' },
   issueFeeNotice: { type: 'issueFeeNotice', feeNoticeId: 'f1', choice: { method: 'per-volume', pages: 40 } },
+  recordFeeNoticeReceived: { type: 'recordFeeNoticeReceived', receivedOn: d('2026-02-11') },
   recordFeePaid: { type: 'recordFeePaid', paidOn: d('2026-02-11') },
   waiveFee: { type: 'waiveFee', reasonCode: 'public-interest' },
   abandonNoPayment: { type: 'abandonNoPayment' },
@@ -256,7 +257,7 @@ describe('guards and clock effects (via deriveCaseDeadlines)', () => {
   it('the fee is computed from the recorded tier: lowered with a reason, never raised or invented, never after the answer period', () => {
     const fee = (choice: FeeChoice, more: { amountYuan?: number; reductionReason?: string } = {}) => ({ type: 'issueFeeNotice', feeNoticeId: 'f1', choice, ...more }) as const;
     const pages = { method: 'per-volume', pages: 120 } as const; // 30 free, 70 × ¥10, 20 × ¥20 = ¥1,100
-    expect(decide(registered(), fee(pages), ctx(clerk, '2026-02-11')).next.activeFeeNotice).toEqual({ id: 'f1', amountYuan: 1100 });
+    expect(decide(registered(), fee(pages), ctx(clerk, '2026-02-11')).next.activeFeeNotice).toEqual({ id: 'f1', amountYuan: 1100, receiptPending: true });
     expect(() => decide(registered(), fee(pages, { amountYuan: 1200 }), ctx(clerk, '2026-02-11'))).toThrow('不能高于按标准计算的1100元');
     expect(() => decide(registered(), fee(pages, { amountYuan: 500 }), ctx(clerk, '2026-02-11'))).toThrow('请填写理由');
     const lowered = decide(registered(), fee(pages, { amountYuan: 500, reductionReason: '部分页面系重复材料' }), ctx(clerk, '2026-02-11'));
@@ -372,6 +373,7 @@ describe('the table on the case kernel', () => {
         'startAgencyConsultation',
         'recordAgencyOpinion',
         'issueFeeNotice',
+        'recordFeeNoticeReceived',
         'recordFeePaid',
         'waiveFee',
         'abandonNoPayment',
