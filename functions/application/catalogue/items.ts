@@ -272,15 +272,17 @@ export async function createItem(deps: CatalogueDeps, staff: StaffMember, input:
  * is the application's rule (mayProposeForCatalogue), checked there; the draft then follows the
  * ordinary workflow, whose table decides who edits, submits and publishes it.
  */
-export function draftProposedItem(deps: CatalogueDeps, proposer: StaffMember, input: unknown): Promise<StoredItem> {
-  return newDraft(deps, proposer, input);
+export function draftProposedItem(deps: CatalogueDeps, proposer: StaffMember, input: unknown, withItem: (itemId: string) => readonly Change[]): Promise<StoredItem> {
+  return newDraft(deps, proposer, input, withItem);
 }
 
-async function newDraft(deps: CatalogueDeps, staff: StaffMember, input: unknown): Promise<StoredItem> {
+/** A new draft; `withItem` gives the changes that commit with it (the application that proposed it records its id). */
+async function newDraft(deps: CatalogueDeps, staff: StaffMember, input: unknown, withItem: (itemId: string) => readonly Change[] = () => []): Promise<StoredItem> {
   const content = await parseContent(deps, staff, input);
   const ctx = stepContext(deps, actorOf(staff));
-  const result = createRecord(newId(deps.clock.now()), content, ctx);
-  return save(deps, ctx.actor, undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, [result.event]);
+  const id = newId(deps.clock.now());
+  const result = createRecord(id, content, ctx);
+  return save(deps, ctx.actor, undefined, { record: result.record, releases: [], createdBy: { id: staff.id, name: staff.displayName } }, [result.event], {}, withItem(id));
 }
 
 export async function editItem(deps: CatalogueDeps, staff: StaffMember, id: string, input: unknown, expectedVersion?: number): Promise<StoredItem> {

@@ -28,20 +28,28 @@ export async function proposeForCatalogue(deps: RequestDeps & CatalogueDeps, sta
   if (data.proposedItemId) throw new ConflictError(`该申请已提请转为主动公开（信息编号 ${data.proposedItemId}）。`);
 
   const title = data.requested.documentTitle?.trim() || data.requested.description?.trim().slice(0, 60) || `申请 ${trackingNumber} 所涉政府信息`;
-  const item = await draftProposedItem(deps, staff, {
-    title,
-    issuer: deps.config.agencyName,
-    formedOn: shanghaiDate(new Date(data.released.releasedAt)),
-    categoryId: CONVERTED_CATEGORY,
-    ...(data.requested.documentNumber ? { documentNumber: data.requested.documentNumber } : {}),
-    body: `本信息经依申请公开后，依照《中华人民共和国政府信息公开条例》第四十四条转为主动公开。\n\n（请在发布前补充正文和附件；发布前须经保密审查。）`,
-  });
-  const itemId = item.record.id;
-  const next = {
-    ...data,
-    proposedItemId: itemId,
-    timeline: [...data.timeline, timelineEntry(deps, 'proposedForCatalogue', '提请转为主动公开（条例第四十四条）', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false })],
+  // The draft and the application's record of it commit together: a lost race leaves neither.
+  const proposed = (itemId: string) => {
+    const next = {
+      ...data,
+      proposedItemId: itemId,
+      timeline: [...data.timeline, timelineEntry(deps, 'proposedForCatalogue', '提请转为主动公开（条例第四十四条）', { kind: 'staff', id: staff.id, name: staff.displayName }, { public: false })],
+    };
+    return [RequestRepository.updateChange(next, record.version, { type: 'request.proposed-for-catalogue', actor: staffActor(staff), data: { itemId } })];
   };
-  await deps.records.commit([RequestRepository.updateChange(next, record.version, { type: 'request.proposed-for-catalogue', actor: staffActor(staff), data: { itemId } })]);
+  const item = await draftProposedItem(
+    deps,
+    staff,
+    {
+      title,
+      issuer: deps.config.agencyName,
+      formedOn: shanghaiDate(new Date(data.released.releasedAt)),
+      categoryId: CONVERTED_CATEGORY,
+      ...(data.requested.documentNumber ? { documentNumber: data.requested.documentNumber } : {}),
+      body: `本信息经依申请公开后，依照《中华人民共和国政府信息公开条例》第四十四条转为主动公开。\n\n（请在发布前补充正文和附件；发布前须经保密审查。）`,
+    },
+    proposed,
+  );
+  const itemId = item.record.id;
   return { itemId };
 }

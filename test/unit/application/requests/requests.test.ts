@@ -33,6 +33,8 @@ import {
 import { attachRedactedFile, getReview, resolveReviewFinding, signReviewStage } from '#application/secrecy';
 import { DeadlineIndex } from '#repositories/deadline-index';
 import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError, ValidationError, VersionConflictError } from '#domain/errors';
+import { ItemRepository } from '#repositories/items';
+import { losingTheRaceFor } from '#support/races';
 import { CaseForbiddenError, GuardRefusedError, IllegalTransitionError } from '#domain/case';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
@@ -534,6 +536,10 @@ describe('the answer: draft, review, sign-off, release', () => {
     // Released at 01:30 on 3 March in Beijing, which is still 2 March in UTC.
     const released = { ...s, case: { ...s.case, status: 'released' as const }, released: { releaseId: 'rel-1', releasedAt: '2026-03-02T17:30:00.000Z', text: '', files: [] }, openDeadline: null };
     await f.records.commit([RequestRepository.updateChange(released, (await load(f, tn)).version, { type: 'request.test', actor: { kind: 'system', id: 'test' } })]);
+    // A proposal that loses a race with another change to the case leaves no draft behind.
+    const racing = { ...deps, records: losingTheRaceFor(f.records, 'REQ#') };
+    await expect(proposeForCatalogue(racing, people.clerk, tn)).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await new ItemRepository(f.records).byState('draft')).items).toEqual([]);
     const { itemId } = await proposeForCatalogue(deps, people.clerk, tn);
     expect((await getStaffItem(deps, itemId)).stored.record.versions.at(-1)!.content.formedOn).toBe('2026-03-03');
   });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createItem, submitItem } from '#application/catalogue';
 import { act, draftAnswer, submitAnswerForReview, submitNoticeForReview, submitOnline } from '#application/requests';
 import { VersionConflictError } from '#domain/errors';
-import type { RecordStore } from '#ports/record-store';
 import { ReviewRepository } from '#repositories/reviews';
+import { losingTheRaceFor } from '#support/races';
 import { catalogueDeps, itemInput } from '../catalogue/support';
 import { citizenForm, people, requestDeps, saveAgencyProfile } from '../requests/support';
 
@@ -12,20 +12,6 @@ import { citizenForm, people, requestDeps, saveAgencyProfile } from '../requests
  * that records it on the case: when that commit loses a race, no review is left behind, waiting in
  * the reviewers' queues for a subject that never pointed at it.
  */
-function losingTheRaceFor(inner: RecordStore, pkPrefix: string): RecordStore {
-  return new Proxy(inner, {
-    get(target, prop) {
-      if (prop === 'commit') {
-        return async (changes: Parameters<RecordStore['commit']>[0]) => {
-          if (changes.some((c) => c.op === 'update' && c.write.key.pk.startsWith(pkPrefix))) throw new VersionConflictError();
-          return target.commit(changes);
-        };
-      }
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 async function registered() {
   const f = requestDeps();
