@@ -237,12 +237,8 @@ export class RequestRepository {
    * the lookup unbounded).
    */
   async sameInformationCandidates(markers: readonly string[], since: string, perMarker = 25): Promise<string[]> {
-    const found = new Set<string>();
-    for (const marker of markers) {
-      const items = await this.records.queryPlain({ pk: keys.requestSameInformationPk(marker), sk: { gte: since }, descending: true, limit: perMarker });
-      for (const item of items) if (typeof item['trackingNumber'] === 'string') found.add(item['trackingNumber']);
-    }
-    return [...found];
+    const pages = await Promise.all(markers.map((marker) => this.records.queryPlain({ pk: keys.requestSameInformationPk(marker), sk: { gte: since }, descending: true, limit: perMarker })));
+    return [...new Set(pages.flat().flatMap((item) => (typeof item['trackingNumber'] === 'string' ? [item['trackingNumber']] : [])))];
   }
 
   get(trackingNumber: string): Promise<RequestRecord | undefined> {

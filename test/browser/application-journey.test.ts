@@ -225,5 +225,5 @@ describe('application journey', () => {
     const body = await response.text();
     expect(body).toContain('■■■');
     expect(body).not.toContain('13912345678');
-  });
+  }, 120_000); // a citizen and five members of staff, about 50 s alone on two cores: twice that leaves room for a busy CI machine
 });
