@@ -14,6 +14,7 @@ import {
   reassign,
   registerByClerk,
   discardNotice,
+  editNotice,
   releaseAnswer,
   serveNotice,
   submitNoticeForReview,
@@ -218,6 +219,12 @@ export function registerRequestsApi(app: Hono<WebEnv>, api: ApiRegistry, deps: A
     '送达经审查的程序性告知书（送达后补正期限起算、延期生效）',
     z.object({ noticeId, service: z.record(z.string(), z.unknown()).describe('送达方式，同送达答复'), ...versioned }),
     (deps, staff, tn, body) => underBodyNames(SERVICE_FIELDS, serveNotice(deps, staff, tn, body.noticeId, body)),
+  );
+  step(
+    'notice-edit',
+    '修改尚未提交审查（或审查退回）的程序性告知书的段落文字',
+    z.object({ noticeId, paragraphs: z.record(z.string().max(4), z.string().max(4000)).describe('按段落序号（从1起）给出新文字，如 { "1": "…" }；段落不能清空'), ...versioned }),
+    (deps, staff, tn, body) => editNotice(deps, staff, tn, body.noticeId, { edits: body.paragraphs, ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}) }),
   );
   step('notice-discard', '作废尚未送达的程序性告知书（须填写理由）', z.object({ noticeId, reason: z.string().max(500), ...versioned }), (deps, staff, tn, body) =>
     discardNotice(deps, staff, tn, body.noticeId, body),

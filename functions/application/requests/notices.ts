@@ -8,6 +8,7 @@ import { formatDateZh, type IsoDate, type WorkingCalendar } from '#domain/calend
 import { actorOf, type EventData } from '#domain/case';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import {
+  editDocumentParagraphs,
   assessFee,
   checkService,
   documentText,
@@ -175,6 +176,27 @@ export async function discardNotice(deps: RequestDeps, staff: StaffMember, track
   if (reason.length > 500) throw new ValidationError('理由过长。', { reason: '理由不能超过500个字。' });
   const next = { ...n, discarded: { on: todayIn(deps), by: staff.displayName, reason } };
   return commitNotice(deps, staff, record, next, { type: 'request.notice-discarded', label: `作废${n.document.title}`, note: `${n.document.number}；理由：${reason}`, data: { noticeId } });
+}
+
+/**
+ * The clerk rewords a drafted notice's paragraphs before it goes to review (or after the review
+ * returned it): the generated text is the starting point, the reviewed text is what is served.
+ */
+export async function editNotice(
+  deps: RequestDeps,
+  staff: StaffMember,
+  trackingNumber: string,
+  noticeId: string,
+  input: { edits: Record<string, string>; expectedVersion?: number },
+): Promise<RequestRecord> {
+  assertHandlesNotices(staff, 'submitForSecrecyReview');
+  const record = await loadRequest(deps, trackingNumber, input.expectedVersion);
+  const n = noticeOf(record.data, noticeId);
+  const review = n.review ? await new ReviewRepository(deps.records).get(n.review.id) : undefined;
+  if (review && review.data.review.status !== 'returned') throw new ConflictError('告知书已提交保密审查，审查退回后方可修改。');
+  const document = editDocumentParagraphs(n.document, input.edits);
+  const changed = document.paragraphs.flatMap((p, i) => (p !== n.document.paragraphs[i] ? [i + 1] : []));
+  return commitNotice(deps, staff, record, { ...n, document }, { type: 'request.notice-edited', label: `修改${n.document.title}`, data: { noticeId, paragraphs: changed } });
 }
 
 /** Sends a drafted notice to secrecy review; a notice returned by the review may be sent again. */

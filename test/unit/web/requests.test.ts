@@ -234,7 +234,18 @@ describe('/staff/requests', () => {
     await applicant.post('/track', { trackingNumber: tn, accessCode: code });
     expect((await applicant.get(`/track/${tn}`)).html).not.toContain('请写明报告的具体年份');
 
-    const sent = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/review`, { notice: 'supplement-1', version: '3' });
+    // Reworded before review: the form holds each paragraph; an emptied one comes back with its message.
+    expect(page).toContain(`action="/staff/requests/${tn}/notices/supplement-1/edit"`);
+    expect(page).toContain('name="p.1"');
+    const emptied = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/edit`, { notice: 'supplement-1', version: '3', 'p.1': '  ' });
+    expect(emptied.res.status).toBe(400);
+    expect(emptied.html).toContain('不能删除整段');
+    const edited = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/edit`, { notice: 'supplement-1', version: '3', 'p.1': '经审查，您的申请需要补正。' });
+    expect(edited.res.status).toBe(303);
+    expect((await clerk.get(`/staff/requests/${tn}/notices/supplement-1`)).html).toContain('经审查，您的申请需要补正。');
+    await clerk.get(`/staff/requests/${tn}`);
+
+    const sent = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/review`, { notice: 'supplement-1', version: '4' });
     expect(sent.res.status).toBe(303);
     page = (await clerk.get(sent.res.headers.get('location')!)).html;
     expect(page).toContain('告知书已提交保密审查。');
@@ -244,7 +255,7 @@ describe('/staff/requests', () => {
     expect(page).toContain(`/staff/reviews/${reviewId}`);
     page = (await clerk.get(`/staff/requests/${tn}`)).html;
     expect(page).toContain('保密审查通过，待送达');
-    const served = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/serve`, { notice: 'supplement-1', version: '4', method: 'electronic', servedOn: '2026-03-02' });
+    const served = await clerk.post(`/staff/requests/${tn}/notices/supplement-1/serve`, { notice: 'supplement-1', version: '5', method: 'electronic', servedOn: '2026-03-02' });
     expect(served.res.status).toBe(303);
     expect((await clerk.get(`/staff/requests/${tn}`)).html).toContain('已于 2026-03-02 电子送达');
 

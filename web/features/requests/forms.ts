@@ -207,7 +207,19 @@ function noticeSteps(staff: StaffMember, view: CaseView, base: string, today: st
     }
     if ((reviewStatus === undefined || reviewStatus === 'returned') && mayTakeStep(staff, 'submitForSecrecyReview')) {
       const description = `${name}经保密审查通过后方可送达申请人（先审查、后公开）。`;
-      return [{ id: `notice-review-${n.id}`, title: `${n.document.title}提交保密审查`, action: `${action}/review`, hidden, fields: [], description, button: '提交保密审查' }, ...discard];
+      const paragraphs = n.document.paragraphs.map((text, i) => ({ name: `p.${i + 1}`, text }));
+      const edit: StepView = {
+        id: `notice-edit-${n.id}`,
+        title: `修改${n.document.title}文字`,
+        action: `${action}/edit`,
+        hidden,
+        fields: paragraphs.map(({ name }, i): StepField => ({ name, label: `第${i + 1}段`, kind: 'textarea', rows: 3, required: true })),
+        values: Object.fromEntries(paragraphs.map(({ name, text }) => [name, text])),
+        description: '按本案情况修改措辞；每段都须保留（期限、后果和救济等内容不能删除），修改后的文字经保密审查后送达。',
+        button: '保存告知书',
+        secondary: true,
+      };
+      return [{ id: `notice-review-${n.id}`, title: `${n.document.title}提交保密审查`, action: `${action}/review`, hidden, fields: [], description, button: '提交保密审查' }, edit, ...discard];
     }
     return discard;
   });

@@ -6,6 +6,7 @@ import {
   confirmSecrecyReview,
   contactFor,
   discardNotice,
+  editNotice,
   draftAnswer,
   editAnswerLetter,
   applicationAttachmentUrl,
@@ -182,6 +183,10 @@ export function staffRequestRoutes(deps: AppDependencies) {
     (c, body, tn, v) => serveNotice(deps, c.get('staff'), tn, c.req.param('id'), { service: flatValues(body), ...expected(v) }),
     'notice-served',
   );
+  step('/staff/requests/:tn/notices/:id/edit', noticeForm('notice-edit'), (c, body, tn, v) => {
+    const edits = Object.fromEntries(Object.entries(body).flatMap(([k, x]) => (k.startsWith('p.') && typeof x === 'string' ? [[k.slice(2), x]] : [])));
+    return editNotice(deps, c.get('staff'), tn, c.req.param('id'), { edits, ...expected(v) });
+  });
   step(
     '/staff/requests/:tn/notices/:id/discard',
     noticeForm('notice-discard'),

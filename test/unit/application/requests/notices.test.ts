@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { act, applicantView, discardNotice, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
+import { act, applicantView, discardNotice, editNotice, requestCase, serveNotice, submitNoticeForReview, submitOnline } from '#application/requests';
+import { returnReview, signReviewStage } from '#application/secrecy';
 import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { ConflictError } from '#domain/errors';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
 import { ReleaseRepository } from '#repositories/review-releases';
-import { approveNotice, citizenForm, people, requestDeps, saveAgencyProfile, serveReviewedNotice } from './support';
+import { approveNotice, checklist, citizenForm, people, requestDeps, saveAgencyProfile, serveReviewedNotice } from './support';
 
 /*
  * A procedural notice is a document the agency signs: the step drafts it, numbered in its kind's
@@ -75,6 +76,32 @@ describe('补正告知书', () => {
     f.clock.advance(2 * 24 * 60);
     await act(f.deps, people.clerk, f.tn, { command: 'recordSupplementNoticeServed', fields: { servedOn: '2026-03-04' } });
     expect((await f.load()).data.supplementNotice!.applicantDue).toBe('2026-03-11');
+  });
+
+  it('the clerk rewords its paragraphs before review or after a return, never emptying one; the reviewed words are what is served', async () => {
+    const f = await registered();
+    await act(f.deps, people.clerk, f.tn, { command: 'requestSupplement', fields: { deficiencies: '请写明报告的具体年份', periodWorkingDays: '10' } });
+    const drafted = (await f.load()).data.notices![0]!.document;
+    const last = drafted.paragraphs.length;
+    await editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { '1': '  经审查，您的申请内容不够明确，\n请按以下事项补正：  ' } });
+    const edited = (await f.load()).data.notices![0]!.document;
+    expect(edited.paragraphs[0]).toBe('经审查，您的申请内容不够明确，请按以下事项补正：');
+    expect(edited.paragraphs.slice(1)).toEqual(drafted.paragraphs.slice(1));
+    await expect(editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { [String(last)]: ' \n ' } })).rejects.toThrow('段落内容不能为空');
+    await expect(editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { [String(last + 1)]: '多出的一段' } })).rejects.toThrow('找不到要修改的段落');
+    await expect(editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: JSON.parse('{"__proto__":"x"}') as Record<string, string> })).rejects.toThrow('找不到要修改的段落');
+    await expect(editNotice(f.deps, people.reviewer, f.tn, 'supplement-1', { edits: { '1': '审查员改写' } })).rejects.toThrow('无权');
+
+    await submitNoticeForReview(f.deps, people.clerk, f.tn, 'supplement-1');
+    await expect(editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { '1': '送审后改写' } })).rejects.toThrow('审查退回后方可修改');
+    const reviewId = (await f.load()).data.notices![0]!.review!.id;
+    await signReviewStage(f.deps, people.clerk, reviewId, { stage: 'self', checklist: checklist(), conclusion: { type: 'disclose' } });
+    await returnReview(f.deps, people.head, reviewId, { comments: '请写明补正的方式' });
+    await editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { '1': '经审查，您的申请内容不够明确，请通过本平台或邮寄方式按以下事项补正：' } });
+    await serveReviewedNotice(f.deps, f.tn, 'supplement-1');
+    const view = await applicantView(f.deps, await f.load());
+    expect(view.notices[0]!.document.paragraphs[0]).toBe('经审查，您的申请内容不够明确，请通过本平台或邮寄方式按以下事项补正：');
+    await expect(editNotice(f.deps, people.clerk, f.tn, 'supplement-1', { edits: { '1': '送达后改写' } })).rejects.toThrow('已送达');
   });
 
   it('each kind has its own series: a second case’s notice is 2号, the extension notice of another 1号', async () => {

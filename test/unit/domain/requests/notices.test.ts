@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isoDate } from '#domain/calendar';
-import { assessFee, generateNotice, NOTICE_KINDS, noticeNumber, TO_APPLICANT, type FeeChoice, type NoticeFacts, type NoticeKind } from '#domain/requests';
+import { assessFee, editDocumentParagraphs, generateNotice, MAX_PARAGRAPH_CHARS, NOTICE_KINDS, noticeNumber, TO_APPLICANT, type FeeChoice, type NoticeFacts, type NoticeKind } from '#domain/requests';
 import { agency, application, validationError } from './support';
 
 /*
@@ -291,5 +291,36 @@ describe('决定公开政府信息告知书 (Art. 32): disclosing over a third p
     const p = bodyOf(FACTS['disclosure-over-objection']);
     expect(p).toHaveLength(4);
     expect(p[3]).toBe('如对本决定不服，您（单位）可以自收到本告知书之日起六十日内向示例市人民政府申请行政复议，也可以自收到本告知书之日起六个月内向示例市示例区人民法院提起行政诉讼。');
+  });
+});
+
+describe('editDocumentParagraphs', () => {
+  const doc = {
+    title: '标题',
+    number: '示例政信补〔2026〕1号',
+    addressee: '张三：',
+    paragraphs: ['第一段。', '第二段。'],
+    legalBasis: ['《条例》第三十条'],
+    signature: '示例机关',
+    date: '2026年3月2日',
+  };
+
+  it('rewords the numbered paragraphs as one line each and keeps the rest of the document', () => {
+    const edited = editDocumentParagraphs(doc, { '2': ' 改写的\r\n第二段。\u0007 ' });
+    expect(edited).toEqual({ ...doc, paragraphs: ['第一段。', '改写的第二段。'] });
+  });
+
+  it.each([
+    [{ '0': 'x' }, '找不到要修改的段落'],
+    [{ '3': 'x' }, '找不到要修改的段落'],
+    [{ '01': 'x' }, '找不到要修改的段落'],
+    [{ '1': ' \n ' }, '段落内容不能为空'],
+    [{ '1': '字'.repeat(MAX_PARAGRAPH_CHARS + 1) }, '段落过长'],
+  ])('refuses %j', (edits, message) => {
+    expect(() => editDocumentParagraphs(doc, edits)).toThrow(message);
+  });
+
+  it('takes a paragraph of exactly the longest length', () => {
+    expect(editDocumentParagraphs(doc, { '1': '字'.repeat(MAX_PARAGRAPH_CHARS) }).paragraphs[0]).toHaveLength(MAX_PARAGRAPH_CHARS);
   });
 });
