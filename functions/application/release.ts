@@ -5,7 +5,7 @@ import type { Actor } from '#domain/staff';
 import type { CdnInvalidator } from '#ports/cdn';
 import type { PublicFileWriter } from '#ports/file-store';
 import type { Change } from '#ports/record-store';
-import { ReleaseRepository, type ReleasedFile, type ReleasedPart, type ReleaseRecord } from '#repositories/review-releases';
+import { ReleaseRepository, type ReleasedFile, type ReleasedPart, type ReleaseRecord, type ReleaseTarget } from '#repositories/review-releases';
 
 export type { ReleasedPart } from '#repositories/review-releases';
 import { ReviewRepository } from '#repositories/reviews';
@@ -73,7 +73,7 @@ export interface ReleaseRequest {
 
 export interface ReleaseReceipt {
   readonly releaseId: string;
-  readonly target: 'public' | 'applicant';
+  readonly target: ReleaseTarget;
   readonly digest: string;
   /** The released text (the redacted copy where redaction applies). */
   readonly text: string;
@@ -125,7 +125,7 @@ export function publicUrlOf(deps: Pick<Deps, 'config'>, key: string): string {
 }
 
 /** Half 1: the gate, and the release as changes to commit with the subject. Writes nothing. */
-export async function prepareRelease(deps: Deps, request: ReleaseRequest, target: 'public' | 'applicant'): Promise<PreparedRelease> {
+export async function prepareRelease(deps: Deps, request: ReleaseRequest, target: ReleaseTarget): Promise<PreparedRelease> {
   const { review, bundle, digest } = await approvedBundle(deps, request);
   const now = deps.clock.now();
   const id = newId(now);
@@ -158,7 +158,7 @@ export async function prepareRelease(deps: Deps, request: ReleaseRequest, target
   const event: AuditEventInput = {
     type: target === 'public' ? 'release.published' : 'release.provided',
     actor: request.requestedBy,
-    data: { reviewId: review.id, reviewVersion: request.reviewVersion, digest, subjectType: review.subject.type, files: files.length },
+    data: { reviewId: review.id, reviewVersion: request.reviewVersion, digest, subjectType: review.subject.type, files: files.length, ...(target === 'public' ? {} : { recipient: target }) },
   };
   const body = bundle.find((p) => p.part === 'body');
   const text = body ? (typeof body.data === 'string' ? body.data : decoder.decode(body.data)) : '';

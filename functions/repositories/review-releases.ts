@@ -27,10 +27,17 @@ export interface ReleasedPart {
   readonly url?: string;
 }
 
+/**
+ * Where a release goes: the public bucket; the applicant (an answer, a notice served on them); a
+ * consultee (the third party or agency a consultation letter, or the notice of disclosure over an
+ * objection, is addressed to). Only 'public' writes the public bucket; the others are private copies.
+ */
+export type ReleaseTarget = 'public' | 'applicant' | 'consultee';
+
 /** One release of reviewed content: what left, under which review version and digest. */
 export interface ReleaseRecord {
   readonly id: string;
-  readonly target: 'public' | 'applicant';
+  readonly target: ReleaseTarget;
   readonly reviewId: string;
   readonly reviewVersion: number;
   readonly digest: string;

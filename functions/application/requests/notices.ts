@@ -251,7 +251,7 @@ export async function serveNotice(
   const prepared = await prepareRelease(
     deps,
     { reviewId: approved.id, reviewVersion: approved.version, subject: reviewSubject(s, n), parts: { text: noticeText(n), attachments: [] }, requestedBy: staffActor(staff) },
-    'applicant',
+    toApplicant ? 'applicant' : 'consultee',
   );
   const served: StoredNotice = { ...n, served: { releaseId: prepared.receipt.releaseId, servedAt: deps.clock.now().toISOString(), service } };
   const extra = [...prepared.changes, effectChange(deps, `release:${prepared.receipt.releaseId}`, [{ kind: 'release-copies', releaseId: prepared.receipt.releaseId }], staffActor(staff))];

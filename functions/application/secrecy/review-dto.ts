@@ -88,7 +88,7 @@ export type StaffReviewDto = z.infer<typeof staffReviewSchema>;
 /** A release of the reviewed content: what left and when; no private storage keys or hashes. */
 const releaseSchema = z.object({
   id: text,
-  target: z.enum(['public', 'applicant']),
+  target: z.enum(['public', 'applicant', 'consultee']),
   reviewVersion: int,
   digest: text,
   subject: z.object({ type: text, id: text }),

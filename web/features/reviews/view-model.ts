@@ -23,6 +23,9 @@ import { formatBytes } from '../../views/format';
 import { stepViews } from '../case/steps';
 import type { CaseArea, ListFilter, TimelineRow } from '../case/CasePage';
 
+/** Where a release went, as the review page lists it. */
+const RELEASE_TARGET_LABELS: Record<ReviewView['releases'][number]['target'], string> = { public: '主动公开', applicant: '提供给申请人', consultee: '送达被征求意见方' };
+
 export const SUBJECT_LABELS: Record<SecrecyReview['subject']['type'], string> = {
   publication: '主动公开信息',
   answer: '依申请公开答复',
@@ -252,7 +255,7 @@ export function reviewPageProps(view: ReviewView, now: Date, publicFilesBaseUrl:
     history: historyOf(review),
     releases: view.releases.map((r) => ({
       at: shanghaiDateTime(r.releasedAt),
-      targetLabel: r.target === 'public' ? '主动公开' : '提供给申请人',
+      targetLabel: RELEASE_TARGET_LABELS[r.target],
       by: r.releasedBy.name ?? r.releasedBy.id,
       files: r.files.map((f) => ({ fileName: f.fileName, url: r.target === 'public' ? `${base}/${f.key.replace(/^files\//, '')}` : undefined })),
     })),

@@ -5,6 +5,7 @@ import { isoDate, shippedWorkingCalendar } from '#domain/calendar';
 import { ConflictError } from '#domain/errors';
 import { Outbox } from '#repositories/outbox';
 import { RequestRepository } from '#repositories/requests';
+import { keys } from '#repositories/keys';
 import { ReleaseRepository } from '#repositories/review-releases';
 import { approveNotice, checklist, citizenForm, people, requestDeps, saveAgencyProfile, serveReviewedNotice } from './support';
 
@@ -272,6 +273,10 @@ describe('征求第三方意见书 and 征求意见函', () => {
     // Not the applicant's: neither mailed to them nor on their tracking page.
     expect((await f.mails()).map((m) => m.kind)).not.toContain('request.notice.third-party-consultation');
     expect((await applicantView(f.deps, await f.load())).notices).toEqual([]);
+    // The release says whom the letter went to: a consultee, not the applicant.
+    const releases = await new ReleaseRepository(f.records).forReview(s.notices![0]!.review!.id);
+    expect(releases.map((r) => r.target)).toEqual(['consultee']);
+    expect((await f.records.history(keys.release(releases[0]!.id))).at(-1)?.data).toMatchObject({ recipient: 'consultee' });
   });
 
   it('another agency is asked by a 征求意见函 whose silence counts as consent', async () => {

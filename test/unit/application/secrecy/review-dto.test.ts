@@ -62,6 +62,8 @@ describe('the staff API’s view of a secrecy review', () => {
     const text = JSON.stringify(dto);
     for (const secret of ['reviews/private-source', 'e'.repeat(64), 'files/rel-1/']) expect(text).not.toContain(secret);
     expect(staffReviewDetailSchema.parse(dto)).toEqual(dto);
+    // Every target a release may have, including a letter served on a consultee.
+    for (const target of ['applicant', 'consultee'] as const) expect(toStaffReviewDetailDto({ ...view, releases: [{ ...release, target }] }).releases[0]!.target).toBe(target);
   });
 
   it('does not pass on a field the stored review gains until it is listed', async () => {
