@@ -1,11 +1,9 @@
 import { addCalendarDays, instantMs, shanghaiDate, shanghaiDateOf, type IsoDate } from '#domain/calendar';
 import { hourUrgency } from '#domain/deadlines';
-import { systemActor } from '#domain/staff';
-import { DeadlineIndex, UNASSIGNED, type DeadlineSummary } from '#repositories/deadline-index';
-import { ReminderRepository, roleInbox, staffInbox, type DeadlineReminder } from '#repositories/reminders';
+import { DeadlineIndex, type DeadlineSummary } from '#repositories/deadline-index';
 import { loadCalendar } from '../calendar';
 import { forEachLimited, type DeadlineDeps } from './recompute';
-import { ESCALATION_ROLE, type SweepOptions } from './sweep';
+import { remindAndEscalate, reminderSender, type SweepOptions } from './sweep';
 
 export const HOURLY_DEADLINE_SWEEP = 'hourly-deadline-sweep';
 
@@ -56,20 +54,8 @@ export async function sweepHourlyDeadlines(deps: DeadlineDeps, options: SweepOpt
   const reach = shanghaiDateOf(new Date(now.getTime() + lead * HOUR_MS));
   const through = reach > tomorrow ? reach : tomorrow;
   const index = new DeadlineIndex(deps.records);
-  const reminders = new ReminderRepository(deps.records);
-  const actor = systemActor(HOURLY_DEADLINE_SWEEP);
   const counts = { examined: 0, hourBased: 0, dueSoon: 0, overdue: 0, remindersSent: 0, escalationsSent: 0, alreadySent: 0 };
-
-  const send = async (r: DeadlineReminder) => {
-    const sent = await reminders.recordOnce(r, {
-      type: r.type === 'escalation' ? 'deadline.escalated' : 'deadline.reminded',
-      actor,
-      data: { kind: r.kind, caseId: r.caseId, due: r.due, dueAt: r.dueAt, urgency: r.urgency, recipient: r.recipient, date: r.date, precision: 'hours' },
-    });
-    if (!sent) counts.alreadySent++;
-    else if (r.type === 'escalation') counts.escalationsSent++;
-    else counts.remindersSent++;
-  };
+  const send = reminderSender(deps, HOURLY_DEADLINE_SWEEP, counts);
 
   const handle = async (d: DeadlineSummary & { dueAt: string }) => {
     const u = hourUrgency(d.dueAt, now, deps.policy.deadlines);
@@ -95,9 +81,7 @@ export async function sweepHourlyDeadlines(deps: DeadlineDeps, options: SweepOpt
       createdAt: at,
       precision: 'hours',
     } as const;
-    const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
-    await send({ ...base, type: 'reminder', recipient: assigned ? staffInbox(d.responsible.id) : roleInbox('clerk') });
-    if (overdue && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: roleInbox(ESCALATION_ROLE) });
+    await remindAndEscalate(send, d, base, overdue);
   };
 
   let cursor: string | undefined;

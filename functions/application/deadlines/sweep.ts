@@ -15,6 +15,29 @@ export function sweepThrough(calendar: WorkingCalendar, today: IsoDate): IsoDate
   return addCalendarDays(calendar.addWorkingDays(today, DEFAULT_DEADLINE_CONFIG.dueSoonWorkingDays + 1).due, -1);
 }
 
+type SendCounts = { remindersSent: number; escalationsSent: number; alreadySent: number };
+
+/** Records a reminder once (ReminderRepository.recordOnce) with its audit event, counting what was sent and what an earlier run had sent already. */
+export function reminderSender(deps: Pick<DeadlineDeps, 'records'>, job: string, counts: SendCounts): (r: DeadlineReminder) => Promise<void> {
+  const reminders = new ReminderRepository(deps.records);
+  const actor = systemActor(job);
+  return async (r) => {
+    const { kind, caseId, due, dueAt, urgency, recipient, date, precision } = r;
+    const data = { kind, caseId, due, ...(dueAt ? { dueAt } : {}), urgency, recipient, date, ...(precision ? { precision } : {}) };
+    const sent = await reminders.recordOnce(r, { type: r.type === 'escalation' ? 'deadline.escalated' : 'deadline.reminded', actor, data });
+    if (!sent) counts.alreadySent++;
+    else if (r.type === 'escalation') counts.escalationsSent++;
+    else counts.remindersSent++;
+  };
+}
+
+/** The responsible clerk is reminded (nobody has taken the case up yet: the clerks' shared inbox); overdue, the leaders too unless the kind opts out. */
+export async function remindAndEscalate(send: (r: DeadlineReminder) => Promise<void>, d: DeadlineSummary, base: Omit<DeadlineReminder, 'type' | 'recipient'>, overdue: boolean): Promise<void> {
+  const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
+  await send({ ...base, type: 'reminder', recipient: assigned ? staffInbox(d.responsible.id) : roleInbox('clerk') });
+  if (overdue && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: roleInbox(ESCALATION_ROLE) });
+}
+
 export interface DeadlineSweepReport {
   readonly date: string;
   /** Last due date read from the index (the day before the (N+1)th working day after today). */
@@ -50,20 +73,8 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
   const calendar = await loadCalendar(deps);
   const through = sweepThrough(calendar, today);
   const index = new DeadlineIndex(deps.records);
-  const reminders = new ReminderRepository(deps.records);
-  const actor = systemActor(DEADLINE_SWEEP);
   const counts = { examined: 0, dueSoon: 0, dueToday: 0, overdue: 0, remindersSent: 0, escalationsSent: 0, alreadySent: 0 };
-
-  const send = async (r: DeadlineReminder) => {
-    const sent = await reminders.recordOnce(r, {
-      type: r.type === 'escalation' ? 'deadline.escalated' : 'deadline.reminded',
-      actor,
-      data: { kind: r.kind, caseId: r.caseId, due: r.due, urgency: r.urgency, recipient: r.recipient, date: r.date },
-    });
-    if (!sent) counts.alreadySent++;
-    else if (r.type === 'escalation') counts.escalationsSent++;
-    else counts.remindersSent++;
-  };
+  const send = reminderSender(deps, DEADLINE_SWEEP, counts);
 
   const handle = async (d: DeadlineSummary) => {
     const u = deadlineUrgency(d.due as IsoDate, today, calendar);
@@ -86,10 +97,7 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
       responsible: d.responsible,
       createdAt: now.toISOString(),
     } as const;
-    // Nobody has taken the case up yet: the clerks' shared inbox gets the reminder.
-    const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
-    await send({ ...base, type: 'reminder', recipient: assigned ? staffInbox(d.responsible.id) : roleInbox('clerk') });
-    if (u.urgency === 'overdue' && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: roleInbox(ESCALATION_ROLE) });
+    await remindAndEscalate(send, d, base, u.urgency === 'overdue');
   };
 
   let cursor: string | undefined;
