@@ -65,23 +65,17 @@ export async function sweepHourlyDeadlines(deps: DeadlineDeps, options: SweepOpt
     else counts.dueSoon++;
     // Only to show the same "working days" as every other reminder; the hours decide.
     const calendar = await loadCalendar(deps);
-    const base = {
+    const when = {
       date: today,
-      kind: d.kind,
-      caseId: d.caseId,
-      title: d.title,
-      due: d.due,
       dueAt: d.dueAt,
-      provisional: d.provisional,
       urgency: u.urgency === 'normal' ? 'due-soon' : u.urgency,
       workingDaysLeft: calendar.workingDaysBetween(today, d.due as IsoDate),
       hoursLeft: u.hoursLeft,
       label: u.label,
-      responsible: d.responsible,
       createdAt: at,
       precision: 'hours',
     } as const;
-    await remindAndEscalate(send, d, base, overdue);
+    await remindAndEscalate(send, d, when, overdue);
   };
 
   let cursor: string | undefined;

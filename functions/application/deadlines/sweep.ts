@@ -32,7 +32,13 @@ export function reminderSender(deps: Pick<DeadlineDeps, 'records'>, job: string,
 }
 
 /** The responsible clerk is reminded (nobody has taken the case up yet: the clerks' shared inbox); overdue, the leaders too unless the kind opts out. */
-export async function remindAndEscalate(send: (r: DeadlineReminder) => Promise<void>, d: DeadlineSummary, base: Omit<DeadlineReminder, 'type' | 'recipient'>, overdue: boolean): Promise<void> {
+export async function remindAndEscalate(
+  send: (r: DeadlineReminder) => Promise<void>,
+  d: DeadlineSummary,
+  when: Omit<DeadlineReminder, 'type' | 'recipient' | 'kind' | 'caseId' | 'title' | 'due' | 'provisional' | 'responsible'>,
+  overdue: boolean,
+): Promise<void> {
+  const base = { ...when, kind: d.kind, caseId: d.caseId, title: d.title, due: d.due, provisional: d.provisional, responsible: d.responsible };
   const assigned = d.responsible.id && d.responsible.id !== UNASSIGNED;
   await send({ ...base, type: 'reminder', recipient: assigned ? staffInbox(d.responsible.id) : roleInbox('clerk') });
   if (overdue && d.leaderEscalation !== false) await send({ ...base, type: 'escalation', recipient: roleInbox(ESCALATION_ROLE) });
@@ -82,22 +88,16 @@ export async function sweepDeadlines(deps: DeadlineDeps, options: SweepOptions =
     if (u.urgency === 'due-soon') counts.dueSoon++;
     else if (u.urgency === 'due-today') counts.dueToday++;
     else counts.overdue++;
-    const base = {
+    const when = {
       date: today,
-      kind: d.kind,
-      caseId: d.caseId,
-      title: d.title,
-      due: d.due,
       // Shown with its time and hours left; the key stays per due date and day (the hourly sweep keys its own by the instant).
       ...(d.dueAt ? { dueAt: d.dueAt, hoursLeft: hourUrgency(d.dueAt, now, deps.policy.deadlines).hoursLeft } : {}),
-      provisional: d.provisional,
       urgency: u.urgency,
       workingDaysLeft: u.workingDaysLeft,
       label: u.label,
-      responsible: d.responsible,
       createdAt: now.toISOString(),
     } as const;
-    await remindAndEscalate(send, d, base, u.urgency === 'overdue');
+    await remindAndEscalate(send, d, when, u.urgency === 'overdue');
   };
 
   let cursor: string | undefined;
