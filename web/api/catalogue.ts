@@ -70,6 +70,8 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
   });
 
   const items = api.staffArea(app, 'items', STAFF_REFUSALS);
+  /** The version the client saw (from 1); without it the step applies to the item as it stands. */
+  const itemVersion = z.number().int().positive().optional();
   items.get('/api/items', {
     summary: '主动公开工作清单（按状态，游标分页）',
     query: z.object({ state: z.enum(WORKFLOW_STATES as [WorkflowState, ...WorkflowState[]]).default('draft'), cursor: z.string().max(2000).optional() }),
@@ -92,24 +94,24 @@ export function registerCatalogueApi(app: Hono<WebEnv>, api: ApiRegistry, deps: 
 
   items.post('/api/items/{id}/submit', {
     summary: '提交保密审查',
-    body: z.object({ version: z.number().int().optional() }),
+    body: z.object({ version: itemVersion }),
     responses: { 200: { description: '已提交', schema: z.object({ reviewId: z.string() }) }, ...refusals([409], { 409: '当前状态不能提交' }) },
     run: async (c, { body, staff }) => c.json({ reviewId: (await submitItem(deps, staff, c.req.param('id')!, body.version)).review!.id }),
   });
 
   items.post('/api/items/{id}/publish', {
     summary: '发布或定时发布（须保密审查通过）',
-    body: z.object({ publishAt: z.iso.datetime().optional(), version: z.number().int().optional() }),
+    body: z.object({ publishAt: z.iso.datetime().optional(), version: itemVersion }),
     responses: { 200: { description: '已发布', schema: z.object({ indexNumber: z.string() }) }, ...refusals([409], { 409: '审查未通过或状态不允许' }) },
     run: async (c, { body, staff }) => {
-      const item = await publishItem(deps, staff, c.req.param('id')!, { publishAt: body.publishAt, expectedVersion: body.version || undefined });
+      const item = await publishItem(deps, staff, c.req.param('id')!, { publishAt: body.publishAt, expectedVersion: body.version });
       return c.json({ indexNumber: item.record.indexNumber! });
     },
   });
 
   items.post('/api/items/{id}/withdraw', {
     summary: '撤回（从全部公开渠道下线，保留记录和理由）',
-    body: z.object({ reason: z.string().min(1).max(500), version: z.number().int().optional() }),
+    body: z.object({ reason: z.string().min(1).max(500), version: itemVersion }),
     responses: { 200: { description: '已撤回', schema: z.object({ ok: z.boolean() }) }, ...refusals([409], { 409: '状态不允许' }) },
     run: async (c, { body, staff }) => {
       await withdrawItem(deps, staff, c.req.param('id')!, body.reason, body.version);

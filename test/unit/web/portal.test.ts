@@ -229,6 +229,16 @@ describe('staff pages', () => {
     const item = await app.request(`/api/items/${id}`, { headers: { authorization: `Bearer ${await tokenFor(people.clerk)}` } });
     const reviewId = ((await item.json()) as { stored: { review: { id: string } } }).stored.review.id;
     await approveReview(deps, reviewId);
+    // A version of 0 (or below) is no version: refused, never taken as "publish whatever stands now".
+    const auth = { authorization: `Bearer ${await tokenFor(people.clerk)}`, 'content-type': 'application/json' };
+    for (const [step, body] of [
+      ['publish', { version: 0 }],
+      ['submit', { version: -1 }],
+      ['withdraw', { reason: '测试', version: 0 }],
+    ] as const) {
+      const res = await app.request(`/api/items/${id}/${step}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+      expect(res.status, step).toBe(400);
+    }
     await clerk.get(`/staff/items/${id}`);
     const done = await clerk.post(`/staff/items/${id}/publish`, {});
     expect(done.res.status).toBe(303);
