@@ -95,7 +95,8 @@ export function checkTableB(t: TableB): TableBIssue[] {
   }
   for (const col of TABLE_B_COLUMNS) {
     const sum = OUTCOME_ROWS.reduce((s, r) => s + t.rows[r][col], 0);
-    if (sum !== t.rows['results-total'][col]) issues.push({ check: 'results-total', column: col, message: `「${TABLE_B_COLUMN_LABELS[col]}」列办理结果之和${sum}与（七）总计不符` });
+    if (sum !== t.rows['results-total'][col])
+      issues.push({ check: 'results-total', column: col, message: `「${TABLE_B_COLUMN_LABELS[col]}」列办理结果之和${sum}与（七）总计${t.rows['results-total'][col]}不符` });
     const left = t.rows.new[col] + t.rows['carried-over'][col];
     const right = t.rows['results-total'][col] + t.rows['carried-forward'][col];
     if (left !== right) issues.push({ check: 'cross-check', column: col, message: `「${TABLE_B_COLUMN_LABELS[col]}」列：一＋二（${left}）不等于三（七）＋四（${right}）` });

@@ -144,15 +144,15 @@ describe('the template’s checks', () => {
 
   it('a result row that （七）总计 does not include', () => {
     expect(checkTableB(tamper('withheld-4', { commercial: 2, total: 2 }))).toEqual([
-      { check: 'results-total', column: 'commercial', message: '「商业企业」列办理结果之和2与（七）总计不符' },
-      { check: 'results-total', column: 'total', message: '「总计」列办理结果之和5与（七）总计不符' },
+      { check: 'results-total', column: 'commercial', message: '「商业企业」列办理结果之和2与（七）总计1不符' },
+      { check: 'results-total', column: 'total', message: '「总计」列办理结果之和5与（七）总计4不符' },
     ]);
   });
 
   it('a result row whose applicant columns do not add up to its 总计', () => {
     expect(checkTableB(tamper('disclosed', { citizen: 2 }))).toEqual([
       { check: 'column-total', row: 'disclosed', message: '「（一）予以公开」各类申请人之和2与总计1不符' },
-      { check: 'results-total', column: 'citizen', message: '「自然人」列办理结果之和3与（七）总计不符' },
+      { check: 'results-total', column: 'citizen', message: '「自然人」列办理结果之和3与（七）总计2不符' },
     ]);
   });
 
@@ -170,9 +170,9 @@ describe('the template’s checks', () => {
   it('a （七）总计 that is not the sum of the result rows', () => {
     // Its own columns add up (2 + 1 + 1 + 1 = 5), so only the result rows and the cross-check disagree.
     expect(checkTableB(tamper('results-total', { 'legal-service': 1, total: 5 }))).toEqual([
-      { check: 'results-total', column: 'legal-service', message: '「法律服务机构」列办理结果之和0与（七）总计不符' },
+      { check: 'results-total', column: 'legal-service', message: '「法律服务机构」列办理结果之和0与（七）总计1不符' },
       { check: 'cross-check', column: 'legal-service', message: '「法律服务机构」列：一＋二（1）不等于三（七）＋四（2）' },
-      { check: 'results-total', column: 'total', message: '「总计」列办理结果之和4与（七）总计不符' },
+      { check: 'results-total', column: 'total', message: '「总计」列办理结果之和4与（七）总计5不符' },
       { check: 'cross-check', column: 'total', message: '「总计」列：一＋二（5）不等于三（七）＋四（6）' },
     ]);
   });
