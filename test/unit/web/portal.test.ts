@@ -184,10 +184,10 @@ function session(app: App, token: string) {
       if (html.includes('name="_csrf"')) csrf = csrfFrom(html);
       return { res, html };
     },
-    async post(path: string, fields: Record<string, string | File>) {
+    async post(path: string, fields: Record<string, string | File | File[]>) {
       const form = new FormData();
       form.set('_csrf', csrf);
-      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
       const res = await app.request(path, { method: 'POST', headers: headers(), body: form });
       jar.store(res);
       const html = res.headers.get('content-type')?.includes('text/html') ? await res.text() : '';
@@ -201,7 +201,10 @@ describe('staff pages', () => {
   it('create with an attachment, submit, publish after review; overdue items are flagged', async () => {
     const { app, deps, tokenFor, writer } = await portal();
     const clerk = session(app, await tokenFor(people.clerk));
-    expect((await clerk.get('/staff/items/new')).res.status).toBe(200);
+    const form = await clerk.get('/staff/items/new');
+    expect(form.res.status).toBe(200);
+    // The hint says several files may be chosen: the input lets the browser choose several.
+    expect(form.html).toMatch(/<input[^>]*name="files"[^>]*multiple|<input[^>]*multiple[^>]*name="files"/);
     const bad = await clerk.post('/staff/items/new', { title: '', issuer: '示例市人民政府办公室', formedOn: '2026-01-05', categoryId: 'regulations-normative', body: '正文' });
     expect(bad.res.status).toBe(400);
     expect(bad.html).toContain('请填写标题');
@@ -211,7 +214,7 @@ describe('staff pages', () => {
       formedOn: '2026-01-05',
       categoryId: 'regulations-normative',
       body: '各单位：请组织开展春季植树活动。',
-      files: new File([new TextEncoder().encode('植树活动安排表')], '安排表.txt', { type: 'text/plain' }),
+      files: [new File([new TextEncoder().encode('植树活动安排表')], '安排表.txt', { type: 'text/plain' }), new File([new TextEncoder().encode('责任分工')], '分工.txt', { type: 'text/plain' })],
     });
     expect(created.res.status).toBe(303);
     const location = created.res.headers.get('location')!;
@@ -219,6 +222,7 @@ describe('staff pages', () => {
     const page = await clerk.get(location);
     expect(page.html).toContain('已保存为草稿');
     expect(page.html).toContain('安排表.txt');
+    expect(page.html).toContain('分工.txt');
     const list = await clerk.get('/staff/items');
     expect(list.html).toContain('关于开展春季植树活动的通知');
     expect(list.html).toContain('已超过公开期限');

@@ -55,7 +55,7 @@ const FILES: PanelField = {
   label: '上传附件',
   kind: 'text',
   hint: '可选择多个文件：PDF、Word（.docx）、文本、图片；每个不超过 20 MB',
-  input: { type: 'file', accept: '.pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg' },
+  input: { type: 'file', multiple: true, accept: '.pdf,.docx,.txt,.md,.html,.png,.jpg,.jpeg' },
 };
 
 /** The item editing form (multipart: attachments are uploaded with it and checked by content); the version's attachments are kept unless unticked. */

@@ -32,6 +32,8 @@ interface InputProps {
   maxlength?: number;
   /** For type="file". */
   accept?: string;
+  /** For type="file": several files may be chosen at once. */
+  multiple?: boolean;
   spellcheck?: boolean;
 }
 
@@ -83,6 +85,7 @@ export function FormField(props: FormFieldProps) {
         inputmode={props.inputmode}
         maxlength={props.maxlength}
         accept={type === 'file' ? props.accept : undefined}
+        multiple={type === 'file' && props.multiple ? true : undefined}
         spellcheck={props.spellcheck}
         {...common}
       />
