@@ -79,6 +79,22 @@ const REPLACED: Record<string, string> = {
   URGENT_CLARIFICATION_WORKING_DAYS: 'URGENT_CLARIFICATION_HOURS (default 24)',
 };
 
+/** The agency's policy (functions/config/policy.ts) and the replaced names: local mode takes these from its own environment too. */
+export const AGENCY_POLICY_VARIABLES = [
+  'ONLINE_RECEIPT_RULE',
+  'CLARIFICATION_HOURS',
+  'URGENT_CLARIFICATION_HOURS',
+  'CORRECTION_WORKING_DAYS',
+  'DUE_SOON_HOURS',
+  'CONFIRM_OR_REISSUE_BASIS',
+  ...Object.keys(REPLACED),
+] as const;
+
+/** The policy variables set in `source`, for a runtime that builds the rest of its environment itself. */
+export function agencyPolicyVariables(source: Record<string, string | undefined> = process.env): Record<string, string> {
+  return Object.fromEntries(AGENCY_POLICY_VARIABLES.flatMap((name) => (source[name] !== undefined ? [[name, source[name]!]] : [])));
+}
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): AppEnv {
   const replaced = Object.keys(REPLACED).filter((name) => source[name] !== undefined);
   if (replaced.length > 0) throw new ConfigurationError(`Invalid environment: ${replaced.map((name) => `${name} is no longer read; use ${REPLACED[name]}`).join('; ')}`);

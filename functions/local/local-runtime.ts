@@ -10,7 +10,7 @@ import { FolderAuditAnchorStore } from '#adapters/audit/anchor-stores';
 import type { PublicFileReader } from '#ports/file-store';
 import { seedDemoData } from '#application/seed';
 import { createDependencies, createReleaseDependencies } from '#config/dependencies';
-import { parseEnv, type AppEnv } from '#config/env';
+import { agencyPolicyVariables, parseEnv, type AppEnv } from '#config/env';
 import { ensureBucket, ensureTable, localDynamoClient, localS3Client, type Emulators } from './emulators';
 
 export const LOCAL_TABLE = 'gov-disclosure-local';
@@ -106,6 +106,8 @@ export async function createLocalDependencies(
     DEPLOYMENT: 'local',
     AGENCY_NAME: process.env.AGENCY_NAME,
     AGENCY_CODE: process.env.AGENCY_CODE,
+    // The agency's rules, as in AWS: npm start with CLARIFICATION_HOURS=24 runs under them.
+    ...agencyPolicyVariables(),
   });
   await ensureTable(localDynamoClient(emulators.dynamodbEndpoint), tableName);
   const s3 = localS3Client(emulators.s3Endpoint);

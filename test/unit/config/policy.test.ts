@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyFromEnv } from '#config/policy';
-import { parseEnv } from '#config/env';
+import { agencyPolicyVariables, AGENCY_POLICY_VARIABLES, parseEnv } from '#config/env';
 import { DEFAULT_AGENCY_POLICY } from '#domain/policy';
 
 const REQUIRED = {
@@ -39,5 +39,20 @@ describe('the agency policy built from the environment', () => {
   it('refuses the replaced working-day variables by name instead of ignoring them', () => {
     expect(() => parseEnv({ ...REQUIRED, CLARIFICATION_WORKING_DAYS: '2' })).toThrow('CLARIFICATION_WORKING_DAYS is no longer read; use CLARIFICATION_HOURS');
     expect(() => parseEnv({ ...REQUIRED, URGENT_CLARIFICATION_WORKING_DAYS: '1' })).toThrow('use URGENT_CLARIFICATION_HOURS');
+  });
+});
+
+describe('the policy variables local mode passes through', () => {
+  it('are every variable the policy reads, so npm start runs under the same rules as AWS', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../../../functions/config/policy.ts', import.meta.url), 'utf8');
+    const read = [...source.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1]);
+    expect(read.length).toBeGreaterThan(0);
+    for (const name of read) expect(AGENCY_POLICY_VARIABLES).toContain(name);
+  });
+
+  it('takes the set ones from the environment, the replaced names too (so they are refused locally as in AWS)', () => {
+    expect(agencyPolicyVariables({ CLARIFICATION_HOURS: '24', PATH: '/bin', CLARIFICATION_WORKING_DAYS: '2' })).toEqual({ CLARIFICATION_HOURS: '24', CLARIFICATION_WORKING_DAYS: '2' });
+    expect(() => parseEnv({ ...REQUIRED, ...agencyPolicyVariables({ CLARIFICATION_WORKING_DAYS: '2' }) })).toThrow('CLARIFICATION_HOURS');
   });
 });
