@@ -10,7 +10,7 @@ import type { PrivateFileStore } from '#ports/file-store';
 import type { Mailer } from '#ports/mailer';
 import type { RecordStore } from '#ports/record-store';
 import type { StaffTokenSigner, StaffTokenVerifier } from '#ports/staff-auth';
-import type { WordDocumentWriter } from '#ports/word-document';
+import type { DocumentFileFormat, DocumentFileWriter } from '#ports/document-file';
 
 /** Deployment facts the app needs; built once from the environment by a composition root. */
 export interface AppConfig {
@@ -42,8 +42,8 @@ export interface AppDependencies {
   readonly files: PrivateFileStore;
   /** Digests, type sniffing, text extraction and Markdown-to-text of file content. */
   readonly content: ContentPort;
-  /** Signed documents as Word files (.docx) for the agency's seal workflow. */
-  readonly wordDocuments: WordDocumentWriter;
+  /** Signed documents as files (Word, PDF) for the agency's seal workflow, one writer per format. */
+  readonly documentFiles: Readonly<Record<DocumentFileFormat, DocumentFileWriter>>;
   /** Local-mode demo accounts' passwords. */
   readonly passwords: PasswordHasher;
   /** E-mail delivery for the outbox: SES in AWS, the local mailbox locally. */

@@ -1,6 +1,7 @@
 import { scryptPasswords } from '#adapters/auth/passwords';
 import { nodeContent } from '#adapters/extraction/content-port';
 import { docxWriter } from '#adapters/documents/docx-writer';
+import { pdfWriter } from '#adapters/documents/pdf-writer';
 import { platformCaseTypes } from '#application/case-types';
 import { createHash } from 'node:crypto';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -76,7 +77,7 @@ export function createDependencies(env: AppEnv, overrides: LocalOverrides = {}):
     records: new DynamoRecordStore(dynamodb, env.TABLE_NAME, clock, sha256, createAuditSigner(env)),
     files: new S3PrivateFileStore(s3, env.PRIVATE_BUCKET),
     content: nodeContent,
-    wordDocuments: docxWriter,
+    documentFiles: { docx: docxWriter, pdf: pdfWriter },
     passwords: scryptPasswords,
     mailer: env.NOTIFY_FROM ? new SesMailer(new SESv2Client({ region }), env.NOTIFY_FROM) : localMailbox,
     verifyStaffToken: createStaffTokenVerifier({

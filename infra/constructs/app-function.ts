@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { PDF_FONT_PACKAGE_PATH } from '#adapters/documents/pdf-font';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
 import { fromRoot, repoRoot } from './paths';
 
@@ -36,6 +37,14 @@ export function extractionWorkerBundling(inputDir: string, outputDir: string): s
   ].join(' ');
 }
 
+/**
+ * The font the PDF writer embeds (functions/adapters/documents/pdf-writer.ts), copied from its npm
+ * package to `fonts/` next to the handler, where the writer looks for it once bundled.
+ */
+export function documentFontBundling(inputDir: string, outputDir: string): string {
+  return `mkdir -p "${outputDir}/fonts" && cp "${inputDir}/node_modules/${PDF_FONT_PACKAGE_PATH}" "${outputDir}/fonts/"`;
+}
+
 export interface AppFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/handlers/http.ts`. */
   readonly entry: string;
@@ -48,6 +57,8 @@ export interface AppFunctionProps {
   readonly timeout?: Duration;
   /** Repository-relative folder copied next to the bundle as `static/` (the web app serves it). */
   readonly staticAssets?: string;
+  /** Carries the PDF writer's font (15 MB): for the function that renders signed documents. */
+  readonly documentFont?: boolean;
 }
 
 /**
@@ -59,7 +70,11 @@ export class AppFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
 
-  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    readonly props: AppFunctionProps,
+  ) {
     super(scope, id);
 
     const logGroup = new LogGroup(this, 'Logs', {
@@ -111,6 +126,7 @@ export class AppFunction extends Construct {
           afterBundling: (inputDir: string, outputDir: string) => [
             extractionWorkerBundling(inputDir, outputDir),
             ...(props.staticAssets ? [`cp -R "${inputDir}/${props.staticAssets}" "${outputDir}/static"`] : []),
+            ...(props.documentFont ? [documentFontBundling(inputDir, outputDir)] : []),
           ],
         },
       },

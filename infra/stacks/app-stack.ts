@@ -171,6 +171,8 @@ export class AppStack extends Stack {
       entry: 'functions/handlers/http.ts',
       description: 'Hono web app behind API Gateway (HTTP API, payload 2.0)',
       staticAssets: 'web/static',
+      // Staff download signed documents as PDF from the web app.
+      documentFont: true,
       logRetention: config.logRetention,
       environment: { ...environment, ORIGIN_VERIFY_SECRET: originSecret },
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '#adapters/extraction/pdf';
 import { act, draftAnswer, submitOnline } from '#application/requests';
 import { RequestRepository } from '#repositories/requests';
 import { signInAs, startPortal } from '#support/browser';
@@ -8,9 +9,9 @@ import { citizenForm, people } from '../unit/application/requests/support';
 
 /**
  * The answer letter on its way to the seal: a clerk opens a drafted answer's print view (A4, no
- * site chrome) and downloads it as a Word file through the link above the letter.
+ * site chrome) and downloads it as a Word file and as a PDF through the links above the letter.
  */
-describe('answer letter as a Word file', () => {
+describe('answer letter as a Word file and a PDF', () => {
   let portal: Awaited<ReturnType<typeof startPortal>>;
   beforeAll(async () => {
     portal = await startPortal();
@@ -19,7 +20,7 @@ describe('answer letter as a Word file', () => {
     await portal?.close();
   });
 
-  it('prints the drafted letter and downloads the same letter as .docx for sealing', async () => {
+  it('prints the drafted letter and downloads the same letter as .docx and .pdf for sealing', async () => {
     const { deps, baseUrl } = portal;
     const { trackingNumber: tn } = await submitOnline(deps, { form: citizenForm(), nonce: 'nonce-word-download-1-abcdef' });
     await act(deps, people.clerk, tn, { command: 'register' });
@@ -30,6 +31,7 @@ describe('answer letter as a Word file', () => {
     await signInAs(page, baseUrl, 'clerk', 'demo-clerk', `/staff/requests/${tn}/letter`);
     const link = page.getByRole('link', { name: '下载 Word 文档（用于用印）' });
     await expect(link.isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: '/tmp/request-letter-downloads.png' });
 
     // The print view: the letter alone, without the link or the site's chrome.
     await page.emulateMedia({ media: 'print' });
@@ -48,6 +50,15 @@ describe('answer letter as a Word file', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain(letter.number);
     expect(xml).toContain(letter.title);
+
+    // The PDF, its font embedded, through the link beside it.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 PDF（已嵌入字体）' }).click()]);
+    expect(pdf.suggestedFilename()).toBe(`${tn}-答复告知书.pdf`);
+    const pdfBytes = readFileSync(await pdf.path());
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await pdfText(new Uint8Array(pdfBytes));
+    expect(text.replace(/\s+/g, '')).toContain(letter.number);
+    expect(text.replace(/\s+/g, '')).toContain(letter.title);
     await page.close();
   });
 });

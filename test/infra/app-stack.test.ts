@@ -238,6 +238,11 @@ describe('effects after commit', () => {
     expect(m.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [dlqId, 'Arn'] });
   });
 
+  it('carries the PDF font only in the function that renders signed documents (the web app)', () => {
+    expect(d.app.httpFunction.props.documentFont).toBe(true);
+    for (const fn of [d.app.releaseFunction, d.app.scheduledJobsFunction, d.app.revokeSessionsFunction]) expect(fn.props.documentFont, fn.node.id).toBeFalsy();
+  });
+
   it('the release function alone writes applicant copies (outgoing/); the others are denied it', () => {
     const outgoing = (s: { Resource: unknown }) => JSON.stringify(s.Resource).includes('/outgoing/*');
     const allows = roleStatements(d.app.releaseFunction.role).filter((s) => s.Effect === 'Allow' && outgoing(s));

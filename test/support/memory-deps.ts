@@ -1,6 +1,7 @@
 import { scryptPasswords } from '#adapters/auth/passwords';
 import { nodeContent } from '#adapters/extraction/content-port';
 import { docxWriter } from '#adapters/documents/docx-writer';
+import { pdfWriter } from '#adapters/documents/pdf-writer';
 import { platformCaseTypes } from '#application/case-types';
 import { DEFAULT_AGENCY_POLICY, type AgencyPolicy } from '#domain/policy';
 import { createLocalIssuer, generateLocalIssuerKeys } from '#adapters/auth/local-issuer';
@@ -47,7 +48,7 @@ export async function memoryApp(options: { clock?: Clock; seed?: boolean; client
     records,
     files,
     content: nodeContent,
-    wordDocuments: docxWriter,
+    documentFiles: { docx: docxWriter, pdf: pdfWriter },
     passwords: scryptPasswords,
     mailer: localMailbox,
     verifyStaffToken: createStaffTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),

@@ -1,14 +1,13 @@
 import type { OfficialDocument } from '#domain/requests/official-document';
-import type { WordDocumentWriter } from '#ports/word-document';
+import type { DocumentFileWriter } from '#ports/document-file';
+import { MARGINS_MM, PAGE_NUMBER_GAP_MM, SIZES_PT, signatureIndents } from './official-layout';
 
 /*
- * A signed document as a .docx laid out after GB/T 9704 (党政机关公文格式) where it applies to a
- * letter the agency seals itself: A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm
- * (版心 156 mm × 225 mm); 标题 in 2号 方正小标宋简体, centred; 发文字号 centred under it; 主送 flush
- * left; 正文 in 3号 仿宋_GB2312, first line indented two characters, exactly 28.95 pt a line (22
- * lines a page); 落款 and 成文日期 right-aligned (成文日期 右空四字, the agency's name centred over
- * it) with two lines above them for the seal; page numbers "— 1 —" in 4号 宋体, odd pages on the
- * right and even pages on the left, one character in.
+ * A signed document as a .docx laid out after GB/T 9704 (./official-layout.ts): 标题 in 2号
+ * 方正小标宋简体, centred; 发文字号 centred under it; 主送 flush left; 正文 in 3号 仿宋_GB2312, first
+ * line indented two characters, exactly 28.95 pt a line (22 lines a page); 落款 and 成文日期
+ * right-aligned with two lines above them for the seal; page numbers "— 1 —" in 4号 宋体, odd pages
+ * on the right and even pages on the left, one character in.
  *
  * The fonts are named (w:rFonts eastAsia), never embedded: Chinese Word and WPS installations
  * have them, and an embedded CJK font would add megabytes to every file and to the Lambda bundle.
@@ -22,18 +21,18 @@ import type { WordDocumentWriter } from '#ports/word-document';
 const mm = (x: number) => Math.round((x / 25.4) * 1440);
 
 export const A4 = { width: 11906, height: 16838 } as const;
-export const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
+export const MARGINS = { top: mm(MARGINS_MM.top), bottom: mm(MARGINS_MM.bottom), left: mm(MARGINS_MM.left), right: mm(MARGINS_MM.right) } as const;
 
 export const FONTS = { title: '方正小标宋简体', body: '仿宋_GB2312', pageNumber: '宋体' } as const;
 
-/** Font sizes in half-points: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt. */
-export const SIZES = { title: 44, body: 32, pageNumber: 28 } as const;
+/** Font sizes in half-points. */
+export const SIZES = { title: SIZES_PT.title * 2, body: SIZES_PT.body * 2, pageNumber: SIZES_PT.pageNumber * 2 } as const;
 
-/** 28.95 pt in twips: 22 lines in the 225 mm 版心 (12,756 twips). */
+/** 28.95 pt in twips, as Word's GB/T 9704 templates set it: 22 lines in the 225 mm 版心 (12,756 twips). */
 export const LINE = 579;
 
 /** One character of the body (3号 = 16 pt) in twips, for indents given in characters. */
-const BODY_CHAR = 320;
+const BODY_CHAR = SIZES_PT.body * 20;
 
 /**
  * The font table: each named font with its stand-in (altName) and the GB2312 character set, as Word
@@ -48,24 +47,7 @@ const FONT_TABLE =
   '<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>' +
   '</w:fonts>';
 
-/** Width in characters of the body font: CJK and full-width forms one, ASCII half. */
-export function widthInChars(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u0020-\u007e]/.test(ch) ? 0.5 : 1;
-  return w;
-}
-
-/**
- * Right indents (in body characters) of the 落款 and the 成文日期: the date 右空四字, the agency's name
- * centred over the date (GB/T 9704 §7.3.5.1), or flush right when it is the wider of the two.
- */
-export function signatureIndents(signature: string, date: string): { signature: number; date: number } {
-  const dateIndent = 4;
-  const centred = dateIndent + (widthInChars(date) - widthInChars(signature)) / 2;
-  return { signature: Math.max(0, centred), date: dateIndent };
-}
-
-export const docxWriter: WordDocumentWriter = {
+export const docxWriter: DocumentFileWriter = {
   async render(doc: OfficialDocument): Promise<Uint8Array> {
     const { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
 
@@ -105,7 +87,7 @@ export const docxWriter: WordDocumentWriter = {
             page: {
               size: A4,
               // The page number's line sits 7 mm under the 版心: its baseline about 23 mm above the edge.
-              margin: { ...MARGINS, header: mm(15), footer: mm(23) },
+              margin: { ...MARGINS, header: mm(15), footer: mm(MARGINS_MM.bottom - PAGE_NUMBER_GAP_MM - 5) },
             },
             grid: { linePitch: LINE },
           },

@@ -3,6 +3,7 @@ import { answerLetterDocument } from '#domain/requests/letters';
 import type { OfficialDocument } from '#domain/requests/official-document';
 import type { NoticeKind } from '#domain/requests/notices';
 import type { StaffMember } from '#domain/staff';
+import { DOCUMENT_FILE_FORMATS, type DocumentFileFormat } from '#ports/document-file';
 import type { StoredRequest } from '#repositories/requests';
 import type { AppDependencies } from '../context';
 import { loadRequest } from './common';
@@ -10,7 +11,7 @@ import { loadRequest } from './common';
 /** A case's signed document, as staff download it to sign and seal in their own workflow. */
 export interface SignedDocument {
   readonly document: OfficialDocument;
-  /** What the download is called: `<tracking number>-<document>.docx`. */
+  /** What the download is called, without its extension: `<tracking number>-<document>`. */
   readonly fileName: string;
   /** Not yet served on the applicant: the text may still change (review, sign-off). */
   readonly draft: boolean;
@@ -47,16 +48,17 @@ export async function signedDocument(deps: Pick<AppDependencies, 'records'>, sta
   if (!staff.roles.length) throw new ForbiddenError('无权查看该申请的文书。');
   const record = await loadRequest(deps, trackingNumber);
   const { document, draft, name } = documentOf(record.data, documentId);
-  return { document, draft, fileName: `${record.data.case.trackingNumber}-${name}.docx` };
+  return { document, draft, fileName: `${record.data.case.trackingNumber}-${name}` };
 }
 
-/** The same document as a Word file, written by the WordDocumentWriter port. */
-export async function signedDocumentDocx(
-  deps: Pick<AppDependencies, 'records' | 'wordDocuments'>,
+/** The same document as a file in a download format (Word or PDF), written by that format's DocumentFileWriter. */
+export async function signedDocumentFile(
+  deps: Pick<AppDependencies, 'records' | 'documentFiles'>,
   staff: StaffMember,
   trackingNumber: string,
   documentId: string,
-): Promise<{ readonly bytes: Uint8Array; readonly fileName: string; readonly draft: boolean }> {
+  format: DocumentFileFormat,
+): Promise<{ readonly bytes: Uint8Array; readonly fileName: string; readonly contentType: string; readonly draft: boolean }> {
   const { document, fileName, draft } = await signedDocument(deps, staff, trackingNumber, documentId);
-  return { bytes: await deps.wordDocuments.render(document), fileName, draft };
+  return { bytes: await deps.documentFiles[format].render(document), fileName: `${fileName}.${format}`, contentType: DOCUMENT_FILE_FORMATS[format], draft };
 }

@@ -156,7 +156,7 @@ export function RequestCasePage({
   return <CasePage area={STAFF_REQUESTS} noun="申请" heading={`申请 ${p.id}`} sections={sections} {...p} />;
 }
 
-/** A signed document of the case (the answer letter, a procedural notice) as printed for the seal, with its Word download. */
+/** A signed document of the case (the answer letter, a procedural notice) as printed for the seal, with its Word and PDF downloads. */
 export function SignedDocumentPage(p: { trackingNumber: string; documentId: string; document: OfficialDocumentShape; draft: boolean }) {
   const tn = encodeURIComponent(p.trackingNumber);
   return (
@@ -169,6 +169,8 @@ export function SignedDocumentPage(p: { trackingNumber: string; documentId: stri
       {p.draft ? <p class="no-print notice notice--warning">本文书尚未送达（草稿），以经保密审查后送达的版本为准。</p> : null}
       <p class="no-print">
         <a href={`/staff/requests/${tn}/documents/${encodeURIComponent(p.documentId)}.docx`}>下载 Word 文档（用于用印）</a>
+        {'　'}
+        <a href={`/staff/requests/${tn}/documents/${encodeURIComponent(p.documentId)}.pdf`}>下载 PDF（已嵌入字体）</a>
       </p>
       <OfficialDocument doc={p.document} />
     </Layout>

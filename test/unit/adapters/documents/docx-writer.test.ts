@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { A4, docxWriter, LINE, MARGINS, signatureIndents, widthInChars } from '#adapters/documents/docx-writer';
+import { A4, docxWriter, LINE, MARGINS } from '#adapters/documents/docx-writer';
+import { signatureIndents, widthInChars } from '#adapters/documents/official-layout';
 import { isoDate } from '#domain/calendar';
 import { answerLetterDocument, documentText, generateAnswerLetter, parseDecision, type OfficialDocument } from '#domain/requests';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, draftAnswer, signedDocument, signedDocumentDocx, submitOnline } from '#application/requests';
+import { act, draftAnswer, signedDocument, signedDocumentFile, submitOnline } from '#application/requests';
 import { ForbiddenError, NotFoundError } from '#domain/errors';
 import { answerLetterDocument } from '#domain/requests';
 import type { OfficialDocument } from '#domain/requests/official-document';
@@ -23,7 +23,7 @@ describe('signedDocument', () => {
     const stored = (await new RequestRepository(deps.records).get(tn))!.data;
     for (const who of [people.clerk, people.reviewer, people.leader]) {
       const found = await signedDocument(deps, who, tn.toLowerCase(), 'answer');
-      expect(found).toEqual({ document: answerLetterDocument(stored.draft!.letter), fileName: `${tn}-答复告知书.docx`, draft: true });
+      expect(found).toEqual({ document: answerLetterDocument(stored.draft!.letter), fileName: `${tn}-答复告知书`, draft: true });
     }
   });
 
@@ -40,18 +40,33 @@ describe('signedDocument', () => {
     await expect(signedDocument(deps, { ...people.clerk, roles: [] }, tn, 'answer')).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('renders the document through the WordDocumentWriter port', async () => {
+  it('renders the document through the writer of the format asked for', async () => {
     const { deps, tn } = await registered();
     await draftAnswer(deps, people.clerk, tn, { decision: disclosed });
-    const rendered: OfficialDocument[] = [];
-    const wordDocuments = {
+    const rendered: [string, OfficialDocument][] = [];
+    const writer = (format: string, bytes: number[]) => ({
       render: (doc: OfficialDocument) => {
-        rendered.push(doc);
-        return Promise.resolve(new Uint8Array([1, 2, 3]));
+        rendered.push([format, doc]);
+        return Promise.resolve(new Uint8Array(bytes));
       },
-    };
-    const file = await signedDocumentDocx({ ...deps, wordDocuments }, people.clerk, tn, 'answer');
-    expect(file).toEqual({ bytes: new Uint8Array([1, 2, 3]), fileName: `${tn}-答复告知书.docx`, draft: true });
-    expect(rendered).toEqual([(await signedDocument(deps, people.clerk, tn, 'answer')).document]);
+    });
+    const documentFiles = { docx: writer('docx', [1, 2, 3]), pdf: writer('pdf', [4, 5]) };
+    const { document } = await signedDocument(deps, people.clerk, tn, 'answer');
+    expect(await signedDocumentFile({ ...deps, documentFiles }, people.clerk, tn, 'answer', 'docx')).toEqual({
+      bytes: new Uint8Array([1, 2, 3]),
+      fileName: `${tn}-答复告知书.docx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      draft: true,
+    });
+    expect(await signedDocumentFile({ ...deps, documentFiles }, people.clerk, tn, 'answer', 'pdf')).toEqual({
+      bytes: new Uint8Array([4, 5]),
+      fileName: `${tn}-答复告知书.pdf`,
+      contentType: 'application/pdf',
+      draft: true,
+    });
+    expect(rendered).toEqual([
+      ['docx', document],
+      ['pdf', document],
+    ]);
   });
 });
